@@ -1,0 +1,29 @@
+import type { HandlerTable } from '../ipc/dispatch';
+import type { PdfEngine } from '../pdf/engine';
+import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
+
+/** Everything the handlers need from their host; Electron and the test bridge each provide one. */
+export interface MainDeps {
+  version: string;
+  mode: 'desktop' | 'browser';
+  dataDir: string;
+  pdf: PdfEngine;
+  now(): Date;
+}
+
+export function createHandlers(deps: MainDeps): HandlerTable {
+  return {
+    'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
+
+    'documents:exportMissionCard': async (request, ctx) => {
+      const data = await deps.pdf.render(missionCardDoc(request, deps.now()));
+      const result = await ctx.saveFile({
+        defaultName: missionCardFileName(request.mission),
+        data,
+        filterName: 'PDF',
+        extensions: ['pdf'],
+      });
+      return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import path from 'node:path';
+import { CHANNELS } from '../../shared/ipc/contract';
+import { fail } from '../../shared/ipc/result';
+import { createHandlers } from './handlers';
+import { createDispatcher, type CallContext } from './ipc/dispatch';
+import { defaultFontDir } from './pdf/fonts';
+import { createPdfEngine } from './pdf/engine';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { writeFileAtomic } from './save-file';
+import { hardenSession, hardenWebContents, isTrustedSender, secureWebPreferences } from './security';
+
+// Must run before `ready`: the scheme has to be standard and secure for IndexedDB to persist under it.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+let mainWindow: BrowserWindow | null = null;
+
+function resourcesDir(): string {
+  return app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources');
+}
+
+function fontDir(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'fonts') : defaultFontDir();
+}
+
+function contextFor(win: BrowserWindow | null): CallContext {
+  return {
+    async saveFile({ defaultName, data, filterName, extensions }) {
+      const options = {
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: [{ name: filterName, extensions }],
+      };
+      const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return { status: 'canceled', fileName: defaultName };
+      await writeFileAtomic(choice.filePath, data);
+      return { status: 'saved', fileName: path.basename(choice.filePath) };
+    },
+  };
+}
+
+function registerIpc(): void {
+  const dispatch = createDispatcher(
+    createHandlers({
+      version: app.getVersion(),
+      mode: 'desktop',
+      dataDir: app.getPath('userData'),
+      pdf: createPdfEngine(fontDir()),
+      now: () => new Date(),
+    }),
+  );
+  for (const channel of Object.keys(CHANNELS)) {
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) return fail({ code: 'FORBIDDEN_SENDER' });
+      return dispatch(channel, payload, contextFor(BrowserWindow.fromWebContents(event.sender)));
+    });
+  }
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Aryz',
+    icon: path.join(resourcesDir(), 'icons', 'icon.png'),
+    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.js')),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(APP_ENTRY_URL);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
+    registerIpc();
+    createWindow();
+  });
+}

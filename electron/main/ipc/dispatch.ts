@@ -1,0 +1,62 @@
+import { CHANNELS, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
+import { fail, MAX_PAYLOAD_BYTES, ok, type IpcErrorCode, type IpcResult } from '../../../shared/ipc/result';
+import { toFieldIssues } from '../../../shared/validation/issues';
+
+/** What a handler may do beyond computing: things bound to the calling window (dialogs, downloads). */
+export interface CallContext {
+  /** Ask the user where to save `data` (native dialog, or a download in browser mode) and write it there. */
+  saveFile(request: { defaultName: string; data: Uint8Array; filterName: string; extensions: string[] }): Promise<{ status: 'saved' | 'canceled'; fileName: string }>;
+}
+
+export type HandlerTable = {
+  readonly [C in Channel]: (request: ParsedRequestOf<C>, ctx: CallContext) => Promise<ResponseOf<C>>;
+};
+
+/** A failure a handler reports on purpose; anything else thrown becomes INTERNAL. */
+export class HandlerError extends Error {
+  constructor(readonly code: Exclude<IpcErrorCode, 'INVALID_PAYLOAD'>, message?: string) {
+    super(message ?? code);
+  }
+}
+
+export type Dispatch = (channel: unknown, payload: unknown, ctx: CallContext) => Promise<IpcResult<unknown>>;
+
+function payloadSize(payload: unknown): number | null {
+  try {
+    const json = JSON.stringify(payload);
+    return json === undefined ? 0 : json.length;
+  } catch {
+    return null; // cycles or BigInt: not a shape any channel accepts
+  }
+}
+
+/**
+ * The single entry point for every call from a page, whatever carries it (Electron IPC or the test bridge):
+ * unknown channel, oversize or malformed payloads are refused before a handler runs, and a handler's answer
+ * is checked against the response schema so a bug cannot leak an unexpected shape to the page.
+ */
+export function createDispatcher(handlers: HandlerTable, log: (message: string, error?: unknown) => void = console.error): Dispatch {
+  return async (channel, payload, ctx) => {
+    if (!isChannel(channel)) return fail({ code: 'UNKNOWN_CHANNEL' });
+    const size = payloadSize(payload);
+    if (size === null) return fail({ code: 'INVALID_PAYLOAD', issues: [{ path: '', code: 'invalid_type' }] });
+    if (size > MAX_PAYLOAD_BYTES) return fail({ code: 'PAYLOAD_TOO_LARGE' });
+    const spec = CHANNELS[channel];
+    const parsed = spec.request.safeParse(payload);
+    if (!parsed.success) return fail({ code: 'INVALID_PAYLOAD', issues: toFieldIssues(parsed.error) });
+    try {
+      const handler = handlers[channel] as (request: unknown, ctx: CallContext) => Promise<unknown>;
+      const value = await handler(parsed.data, ctx);
+      const checked = spec.response.safeParse(value);
+      if (!checked.success) {
+        log(`IPC ${channel}: handler answered outside its response schema`, checked.error);
+        return fail({ code: 'INTERNAL' });
+      }
+      return ok(checked.data);
+    } catch (error) {
+      if (error instanceof HandlerError) return fail({ code: error.code });
+      log(`IPC ${channel}: handler failed`, error);
+      return fail({ code: 'INTERNAL' });
+    }
+  };
+}

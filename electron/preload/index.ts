@@ -1,0 +1,10 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { AryzApi } from '../../shared/ipc/contract';
+
+// One named function per API method, spelled out: the page never gets ipcRenderer or a generic invoke.
+const api = {
+  getAppInfo: (request) => ipcRenderer.invoke('app:info', request),
+  exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
+} satisfies AryzApi;
+
+contextBridge.exposeInMainWorld('aryz', api);

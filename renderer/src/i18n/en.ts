@@ -1,0 +1,73 @@
+import type { Messages } from './ru';
+
+export const en: Messages = {
+  app: {
+    name: 'Aryz',
+    tagline: 'Getting Kyrgyz citizens out of the register of controlled persons',
+    skipToContent: 'Skip to content',
+    loading: 'Loading…',
+    browserMode: 'Browser mode',
+  },
+  nav: {
+    label: 'Sections',
+    settings: 'Settings',
+  },
+  language: {
+    label: 'Interface language',
+    ru: 'Русский',
+    ky: 'Кыргызча',
+    en: 'English',
+  },
+  settings: {
+    title: 'Settings',
+    mission: {
+      title: 'Mission',
+      nameRu: 'Name in Russian',
+      nameKy: 'Name in Kyrgyz',
+      address: 'Address',
+      phones: 'Phones',
+      outgoingPrefix: 'Outgoing number prefix',
+      outgoingPrefixHint: 'For example: КР-М or 01-12',
+    },
+    caseworker: {
+      title: 'Caseworker profile',
+      fullName: 'Full name',
+      position: 'Position',
+      phone: 'Phone',
+    },
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Saved',
+    invalid: 'Correct the marked fields. Nothing was saved.',
+    saveFailed: 'Could not save: {{reason}}',
+    unsaved: 'There are unsaved changes',
+  },
+  missionCard: {
+    title: 'Mission card',
+    description: 'A one-page PDF with the mission’s and the responsible caseworker’s details.',
+    export: 'Create PDF',
+    exporting: 'Creating…',
+    saved: 'File saved: {{fileName}}',
+    canceled: 'Saving was cancelled',
+    needsSettings: 'First fill in and save the mission settings and the caseworker profile.',
+  },
+  validation: {
+    required: 'Required',
+    too_long: 'At most {{limit}} characters',
+    too_short: 'At least {{limit}} characters',
+    invalid_type: 'Wrong type of value',
+    invalid_format: 'Invalid format',
+    unknown_field: 'Unexpected field',
+    invalid_value: 'Invalid value',
+  },
+  errors: {
+    INVALID_PAYLOAD: 'The data did not pass validation ({{fields}}). Nothing was saved.',
+    PAYLOAD_TOO_LARGE: 'Too much data. Nothing was saved.',
+    UNKNOWN_CHANNEL: 'Unknown operation.',
+    FORBIDDEN_SENDER: 'This page may not perform that operation.',
+    IO_ERROR: 'Could not write the file. Check free space and permissions.',
+    INTERNAL: 'Internal error. No data was changed.',
+    NO_BACKEND: 'No connection to the program’s main process.',
+    DB: 'Database error: {{reason}}',
+  },
+};

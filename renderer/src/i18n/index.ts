@@ -1,0 +1,41 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { ky } from './ky';
+import { ru } from './ru';
+
+export const LANGUAGES = ['ru', 'ky', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'aryz.language';
+
+export function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : 'ru';
+  } catch {
+    return 'ru';
+  }
+}
+
+export async function setLanguage(language: Language): Promise<void> {
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Storage can be unavailable (private profile); the switch still applies for this session.
+  }
+}
+
+export async function initI18n(): Promise<typeof i18next> {
+  const lng = storedLanguage();
+  await i18next.use(initReactI18next).init({
+    resources: { ru: { translation: ru }, ky: { translation: ky }, en: { translation: en } },
+    lng,
+    fallbackLng: 'ru',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = lng;
+  return i18next;
+}

@@ -1,0 +1,188 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { createHandlers } from '../../electron/main/handlers';
+import { createDispatcher, type CallContext } from '../../electron/main/ipc/dispatch';
+import { createPdfEngine } from '../../electron/main/pdf/engine';
+import { defaultFontDir } from '../../electron/main/pdf/fonts';
+import { mimeType, securityHeaders } from '../../electron/main/protocol';
+import { MAX_PAYLOAD_BYTES } from '../../shared/ipc/result';
+
+const ROOT = path.resolve(__dirname, '../..');
+const COOKIE = 'aryz_bridge';
+
+export interface BridgeOptions {
+  port?: number;
+  rendererDir?: string;
+  dataDir?: string;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface Bridge {
+  origin: string;
+  /** The address to open: carries the token once, then the cookie does. */
+  url: string;
+  token: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieToken(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE) return rest.join('=');
+  }
+  return null;
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function buildAdapter(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(__dirname, 'adapter.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/**
+ * The test bridge: serves the built renderer on 127.0.0.1 and answers its API calls with the real
+ * main-process handler table. Every request must carry the per-run token (as a cookie set from the
+ * opening URL); API calls must also come from the bridge's own origin.
+ */
+export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
+  const rendererDir = options.rendererDir ?? path.join(ROOT, 'out/renderer');
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'aryz-bridge-')));
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const log = options.log ?? (() => undefined);
+  const [adapter, indexHtml] = await Promise.all([buildAdapter(), readFile(path.join(rendererDir, 'index.html'), 'utf8')]);
+  // The adapter must define window.aryz before the app's module script runs.
+  const page = indexHtml.replace('<script type="module"', '<script src="/__bridge/adapter.js"></script>\n    <script type="module"');
+  const downloads = new Map<string, { name: string; data: Uint8Array }>();
+  const dispatch = createDispatcher(
+    createHandlers({
+      version: process.env.npm_package_version ?? '0.0.0',
+      mode: 'browser',
+      dataDir,
+      pdf: createPdfEngine(defaultFontDir()),
+      now: () => new Date(),
+    }),
+    (message, error) => log(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
+  );
+  let origin = '';
+
+  const send = (res: ServerResponse, status: number, body: string | Uint8Array, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
+    res.writeHead(status, { ...securityHeaders(type), 'Cache-Control': 'no-store', ...extra });
+    res.end(body);
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', origin);
+      const queryToken = url.searchParams.get('token');
+      if (queryToken !== null && req.method === 'GET') {
+        if (!safeEqual(queryToken, token)) return send(res, 403, 'Forbidden');
+        res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+        return res.end();
+      }
+      const presented = cookieToken(req);
+      if (!presented || !safeEqual(presented, token)) return send(res, 403, 'Forbidden: open the address printed by npm start');
+
+      if (url.pathname.startsWith('/__bridge/rpc/')) {
+        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+        if (req.headers.origin !== origin) return send(res, 403, 'Forbidden origin');
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
+        const raw = await readBody(req, MAX_PAYLOAD_BYTES * 4);
+        if (raw === null) return send(res, 413, 'Payload too large');
+        let payload: unknown;
+        try {
+          payload = JSON.parse(raw);
+        } catch {
+          return send(res, 400, 'Bad JSON');
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/__bridge/rpc/'.length));
+        let download: { id: string; name: string } | null = null;
+        const ctx: CallContext = {
+          async saveFile({ defaultName, data }) {
+            const id = randomBytes(12).toString('hex');
+            downloads.set(id, { name: defaultName, data });
+            download = { id, name: defaultName };
+            return { status: 'saved', fileName: defaultName };
+          },
+        };
+        const result = await dispatch(channel, payload, ctx);
+        const headers: Record<string, string> = {};
+        const saved = download as { id: string; name: string } | null;
+        if (result.ok && saved) {
+          headers['X-Aryz-Download'] = `/__bridge/download/${saved.id}`;
+          headers['X-Aryz-Download-Name'] = encodeURIComponent(saved.name);
+        }
+        return send(res, 200, JSON.stringify(result), 'application/json', headers);
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+      if (url.pathname.startsWith('/__bridge/download/')) {
+        const id = url.pathname.slice('/__bridge/download/'.length);
+        const file = downloads.get(id);
+        if (!file) return send(res, 404, 'Not found');
+        downloads.delete(id);
+        return send(res, 200, file.data, 'application/pdf', {
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        });
+      }
+      if (url.pathname === '/__bridge/adapter.js') return send(res, 200, adapter, 'text/javascript; charset=utf-8');
+      if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, page, 'text/html; charset=utf-8');
+      const target = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
+      const rel = path.relative(rendererDir, target);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) return send(res, 404, 'Not found');
+      try {
+        return send(res, 200, await readFile(target), mimeType(target));
+      } catch {
+        return send(res, 404, 'Not found');
+      }
+    })().catch((error: unknown) => {
+      log(`bridge request failed: ${String(error)}`);
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}/?token=${token}`,
+    token,
+    dataDir,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,60 @@
+import { test as base, expect } from '@playwright/test';
+
+const origin = () => process.env.ARYZ_BRIDGE_ORIGIN!;
+const token = () => process.env.ARYZ_BRIDGE_TOKEN!;
+
+base('the CSP blocks inline scripts, eval and any network request outside the app', async ({ page }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { reportViolation(d: string): void }).reportViolation(event.effectiveDirective);
+    });
+  });
+  await page.goto(`${origin()}/?token=${token()}`);
+  await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
+  const outcome = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true';
+    document.body.append(script);
+    let evalBlocked = false;
+    try {
+      // eslint-disable-next-line no-eval
+      (0, eval)('1');
+    } catch {
+      evalBlocked = true;
+    }
+    let fetchBlocked = false;
+    try {
+      await fetch('https://example.org/');
+    } catch {
+      fetchBlocked = true;
+    }
+    return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, evalBlocked, fetchBlocked };
+  });
+  expect(outcome).toEqual({ inlineRan: false, evalBlocked: true, fetchBlocked: true });
+  await expect.poll(() => violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src', 'connect-src']));
+});
+
+base('the bridge refuses requests without the token and API calls from another origin', async ({ request }) => {
+  const noToken = await request.get(`${origin()}/`, { maxRedirects: 0 });
+  expect(noToken.status()).toBe(403);
+  const wrongToken = await request.get(`${origin()}/?token=nope`, { maxRedirects: 0 });
+  expect(wrongToken.status()).toBe(403);
+  const foreign = await request.post(`${origin()}/__bridge/rpc/app:info`, {
+    headers: { Cookie: `aryz_bridge=${token()}`, Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+    data: '{}',
+  });
+  expect(foreign.status()).toBe(403);
+  const own = await request.post(`${origin()}/__bridge/rpc/app:info`, {
+    headers: { Cookie: `aryz_bridge=${token()}`, Origin: origin(), 'Content-Type': 'application/json' },
+    data: '{}',
+  });
+  expect(own.status()).toBe(200);
+  expect(await own.json()).toMatchObject({ ok: true, value: { mode: 'browser' } });
+  const unknown = await request.post(`${origin()}/__bridge/rpc/fs:readAnything`, {
+    headers: { Cookie: `aryz_bridge=${token()}`, Origin: origin(), 'Content-Type': 'application/json' },
+    data: '{}',
+  });
+  expect(await unknown.json()).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+});

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../../..');
+const eslint = new ESLint({ cwd: root });
+
+async function importErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layering rules are enforced by lint', () => {
+  it.each([
+    ['shared/x.ts', "import { readFile } from 'node:fs';"],
+    ['shared/x.ts', "import path from 'path';"],
+    ['shared/x.ts', "import { app } from 'electron';"],
+    ['shared/x.ts', "import { db } from '../renderer/src/db/db';"],
+    ['shared/case/x.ts', "import { createHandlers } from '../../electron/main/handlers';"],
+    ['shared/x.ts', "import React from 'react';"],
+    ['shared/x.ts', "import Dexie from 'dexie';"],
+    ['renderer/src/x.ts', "import { readFile } from 'node:fs';"],
+    ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';"],
+    ['renderer/src/x.ts', "import { createDispatcher } from '../../electron/main/ipc/dispatch';"],
+    ['renderer/src/x.ts', "import { startBridge } from '../../tests/bridge/server';"],
+    ['electron/main/x.ts', "import { App } from '../../renderer/src/app/App';"],
+    ['electron/main/x.ts', "import { startBridge } from '../../tests/bridge/server';"],
+    ['electron/preload/x.ts', "import fs from 'node:fs';"],
+  ])('%s: %s is refused', async (file, code) => {
+    expect(await importErrors(file, code)).toHaveLength(1);
+  });
+
+  it.each([
+    ['shared/x.ts', "import { z } from 'zod';"],
+    ['shared/x.ts', "import { LIMITS } from './settings/schema';"],
+    ['renderer/src/x.ts', "import { CHANNELS } from '../../shared/ipc/contract';"],
+    ['electron/main/x.ts', "import { readFile } from 'node:fs/promises';"],
+    ['electron/main/x.ts', "import { CHANNELS } from '../../shared/ipc/contract';"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await importErrors(file, code)).toEqual([]);
+  });
+});
