@@ -35,7 +35,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         'shared/ is pure: it may import only shared/ modules and pure libraries, never Node, Electron, React, Dexie, electron/, renderer/ or tests/.',
         [upTo('electron'), upTo('renderer'), upTo('tests'), '^electron(/|$)', '^react(-dom)?(/|$)', '^dexie'],
-        [...nodeBuiltins, 'electron'],
+        nodeBuiltins,
       ),
     },
   },
@@ -48,7 +48,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         'renderer/ runs in a sandboxed page: no Node modules, no Electron, nothing from electron/ or tests/; talk to main through window.aryz.',
         [upTo('electron'), upTo('tests'), '^electron(/|$)'],
-        [...nodeBuiltins, 'electron'],
+        nodeBuiltins,
       ),
     },
   },

@@ -12,6 +12,12 @@ export interface FieldIssue {
   limit?: number;
 }
 
+/** Parse keeping each issue's input, so a missing field ("required") can be told from a wrong type. */
+export function parseForIssues<T extends z.ZodType>(schema: T, data: unknown): z.ZodSafeParseResult<z.output<T>> {
+  return schema.safeParse(data, { reportInput: true });
+}
+
+/** Expects an error from `parseForIssues`; without reported inputs every type error reads as "required". */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const issue of error.issues) {

@@ -19,7 +19,6 @@ base('the CSP blocks inline scripts, eval and any network request outside the ap
     document.body.append(script);
     let evalBlocked = false;
     try {
-      // eslint-disable-next-line no-eval
       (0, eval)('1');
     } catch {
       evalBlocked = true;

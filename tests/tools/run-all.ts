@@ -98,7 +98,8 @@ function ensureTools(): void {
 
 ensureTools();
 gate('lint', bin('eslint'), ['.']);
-gate('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) && gate('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
+gate('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+gate('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 vitestStep('unit tests', 'vitest.config.ts');
 if (gate('build', bin('electron-vite'), ['build'])) {
   vitestStep('packaging check', 'vitest.package.config.ts');

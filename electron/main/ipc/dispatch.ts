@@ -1,6 +1,6 @@
 import { CHANNELS, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import { fail, MAX_PAYLOAD_BYTES, ok, type IpcErrorCode, type IpcResult } from '../../../shared/ipc/result';
-import { toFieldIssues } from '../../../shared/validation/issues';
+import { parseForIssues, toFieldIssues } from '../../../shared/validation/issues';
 
 /** What a handler may do beyond computing: things bound to the calling window (dialogs, downloads). */
 export interface CallContext {
@@ -42,7 +42,7 @@ export function createDispatcher(handlers: HandlerTable, log: (message: string, 
     if (size === null) return fail({ code: 'INVALID_PAYLOAD', issues: [{ path: '', code: 'invalid_type' }] });
     if (size > MAX_PAYLOAD_BYTES) return fail({ code: 'PAYLOAD_TOO_LARGE' });
     const spec = CHANNELS[channel];
-    const parsed = spec.request.safeParse(payload);
+    const parsed = parseForIssues(spec.request, payload);
     if (!parsed.success) return fail({ code: 'INVALID_PAYLOAD', issues: toFieldIssues(parsed.error) });
     try {
       const handler = handlers[channel] as (request: unknown, ctx: CallContext) => Promise<unknown>;

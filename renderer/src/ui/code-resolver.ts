@@ -1,6 +1,6 @@
 import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { toFieldIssues } from '../../../shared/validation/issues';
+import { parseForIssues, toFieldIssues } from '../../../shared/validation/issues';
 
 /**
  * A react-hook-form resolver over the shared zod schemas that keeps issue codes instead of zod's English
@@ -8,7 +8,7 @@ import { toFieldIssues } from '../../../shared/validation/issues';
  */
 export function codeResolver<T extends FieldValues>(schema: z.ZodType<T>): Resolver<T> {
   return async (values) => {
-    const result = schema.safeParse(values);
+    const result = parseForIssues(schema, values);
     if (result.success) return { values: result.data, errors: {} };
     const errors: Record<string, unknown> = {};
     for (const issue of toFieldIssues(result.error)) {

@@ -5,6 +5,8 @@ import { test as base, expect, type Page } from '@playwright/test';
  * console error: a strict CSP that silently breaks a feature must not pass.
  */
 export const test = base.extend<{ app: Page; problems: string[] }>({
+  // Playwright requires an object pattern for a fixture with no dependencies.
+  // eslint-disable-next-line no-empty-pattern
   problems: async ({}, use) => {
     await use([]);
   },
