@@ -49,7 +49,7 @@ function registerIpc(): void {
     }),
   );
   for (const channel of Object.keys(CHANNELS)) {
-    ipcMain.handle(channel, (event, payload: unknown) => {
+    ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event.senderFrame)) return fail({ code: 'FORBIDDEN_SENDER' });
       return dispatch(channel, payload, contextFor(BrowserWindow.fromWebContents(event.sender)));
     });

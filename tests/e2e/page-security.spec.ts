@@ -12,7 +12,7 @@ base('the CSP blocks inline scripts, eval and any network request outside the ap
     });
   });
   await page.goto(`${origin()}/?token=${token()}`);
-  await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Дела' })).toBeVisible();
   const outcome = await page.evaluate(async () => {
     const script = document.createElement('script');
     script.textContent = 'window.__inlineRan = true';

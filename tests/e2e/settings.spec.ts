@@ -11,6 +11,11 @@ const MISSION = {
 };
 const CASEWORKER = { fullName: 'Үсөнова Айсулуу Маңызбаевна', position: 'Атташе консульского отдела', phone: '+7 495 111-22-33' };
 
+async function openSettings(page: Page) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Настройки' }).click();
+  await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
+}
+
 async function fillSettings(page: Page) {
   await page.getByLabel('Наименование на русском языке').fill(MISSION.nameRu);
   await page.getByLabel('Наименование на кыргызском языке').fill(MISSION.nameKy);
@@ -23,7 +28,7 @@ async function fillSettings(page: Page) {
 }
 
 test('mission settings are saved, survive a reload and produce a mission card PDF with Kyrgyz letters', async ({ app: page }, testInfo) => {
-  await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
+  await openSettings(page);
   await fillSettings(page);
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByText('Сохранено')).toBeVisible();
@@ -49,6 +54,7 @@ test('mission settings are saved, survive a reload and produce a mission card PD
 });
 
 test('bad input is refused with translated messages and the saved data stays as it was', async ({ app: page }) => {
+  await openSettings(page);
   await fillSettings(page);
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByText('Сохранено')).toBeVisible();
@@ -77,7 +83,7 @@ test('bad input is refused with translated messages and the saved data stays as 
 });
 
 test('the channel itself refuses a 2 MB string and wrong types with typed errors and writes nothing', async ({ app: page }) => {
-  await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
+  await openSettings(page);
   let downloads = 0;
   page.on('download', () => downloads++);
   const results = await page.evaluate(async ([mission, caseworker]) => {
@@ -99,11 +105,13 @@ test('the channel itself refuses a 2 MB string and wrong types with typed errors
 });
 
 test('the mission card asks for complete settings first', async ({ app: page }) => {
+  await openSettings(page);
   await page.getByRole('button', { name: 'Сформировать PDF' }).click();
   await expect(page.getByText('Сначала заполните и сохраните настройки представительства и профиль сотрудника.')).toBeVisible();
 });
 
 test('the interface language switch applies at once and persists', async ({ app: page }) => {
+  await openSettings(page);
   await page.getByLabel('Язык интерфейса').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await page.reload();

@@ -100,9 +100,9 @@ ensureTools();
 gate('lint', bin('eslint'), ['.']);
 gate('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 gate('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
-vitestStep('unit tests', 'vitest.config.ts');
+vitestStep('unit tests', 'vitest.config.mts');
 if (gate('build', bin('electron-vite'), ['build'])) {
-  vitestStep('packaging check', 'vitest.package.config.ts');
+  vitestStep('packaging check', 'vitest.package.config.mts');
   playwrightStep();
 } else {
   tallies.push({ step: 'packaging check and browser tests (not run: build failed)', passed: 0, failed: 1, skipped: 0, seconds: 0 });

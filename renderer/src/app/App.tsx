@@ -2,10 +2,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { CasePage } from '../features/case-page/CasePage';
+import { CaseListScreen } from '../features/cases/CaseListScreen';
+import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useRoute } from './router';
 
-const NAV = [{ path: '/settings', key: 'nav.settings' }] as const;
+const NAV = [
+  { path: '/cases', key: 'cases.nav.list', match: (r: string) => r === '/cases' || (r.startsWith('/cases/') && r !== '/cases/new') },
+  { path: '/cases/new', key: 'cases.nav.intake', match: (r: string) => r === '/cases/new' },
+  { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' },
+] as const;
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -23,6 +30,14 @@ function LanguageSwitch() {
   );
 }
 
+function Screen({ route }: { route: string }) {
+  if (route === '/settings') return <SettingsScreen />;
+  if (route === '/cases/new') return <IntakeScreen />;
+  const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)$/.exec(route);
+  if (caseMatch) return <CasePage caseId={caseMatch[1]!} />;
+  return <CaseListScreen />;
+}
+
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
@@ -35,10 +50,14 @@ export function App() {
       .catch(() => setMode(null));
   }, []);
 
-  const screen = <SettingsScreen />;
+  // Move focus to the new screen's content so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [route]);
+
   return (
     <div className="layout">
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>
         {t('app.skipToContent')}
       </a>
       <header className="topbar">
@@ -53,7 +72,7 @@ export function App() {
         <ul>
           {NAV.map((item) => (
             <li key={item.path}>
-              <a href={`#${item.path}`} aria-current={route.startsWith(item.path) || route === '/' ? 'page' : undefined}>
+              <a href={`#${item.path}`} aria-current={item.match(route) ? 'page' : undefined}>
                 {t(item.key)}
               </a>
             </li>
@@ -61,7 +80,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        {screen}
+        <Screen route={route} />
       </main>
     </div>
   );

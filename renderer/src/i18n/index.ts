@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ky } from './ky';
 import { ru } from './ru';
+import { FEATURE_MESSAGES } from './features';
 
 export const LANGUAGES = ['ru', 'ky', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,10 +28,23 @@ export async function setLanguage(language: Language): Promise<void> {
   }
 }
 
+function withFeatures(base: object, language: Language): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const feature of FEATURE_MESSAGES) {
+    if (feature.namespace in merged) throw new Error(`i18n namespace ${feature.namespace} defined twice`);
+    merged[feature.namespace] = feature[language];
+  }
+  return merged;
+}
+
 export async function initI18n(): Promise<typeof i18next> {
   const lng = storedLanguage();
   await i18next.use(initReactI18next).init({
-    resources: { ru: { translation: ru }, ky: { translation: ky }, en: { translation: en } },
+    resources: {
+      ru: { translation: withFeatures(ru, 'ru') },
+      ky: { translation: withFeatures(ky, 'ky') },
+      en: { translation: withFeatures(en, 'en') },
+    },
     lng,
     fallbackLng: 'ru',
     interpolation: { escapeValue: false },

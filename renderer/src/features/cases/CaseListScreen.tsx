@@ -1,0 +1,185 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
+import { CASE_STATUSES } from '../../../../shared/case/schema';
+import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
+import { navigate } from '../../app/router';
+import { CASE_SORT_FIELDS, db, NO_DEADLINE, type CaseRow } from '../../db/db';
+import { defaultQuery, statusCounts, type CaseQuery } from './list-query';
+import { useCaseList } from './use-case-list';
+
+const ROW_HEIGHT = 44;
+const QUERY_KEY = 'aryz.caseList.query';
+
+function loadQuery(): CaseQuery {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(QUERY_KEY) ?? 'null') as CaseQuery | null;
+    return saved && typeof saved.text === 'string' ? { ...defaultQuery, ...saved } : defaultQuery;
+  } catch {
+    return defaultQuery;
+  }
+}
+
+function CaseRowView({ row, index, style }: { row: CaseRow | undefined; index: number; style: React.CSSProperties }) {
+  const { t } = useTranslation();
+  if (!row) {
+    return (
+      <div role="row" aria-rowindex={index + 2} className="case-row case-row--loading" style={style}>
+        <span role="gridcell">…</span>
+      </div>
+    );
+  }
+  const open = () => navigate(`/cases/${row.id}`);
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      tabIndex={0}
+      className="case-row"
+      style={style}
+      onClick={open}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') open();
+        if (event.key === 'ArrowDown') (event.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
+        if (event.key === 'ArrowUp') (event.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
+      }}
+    >
+      <span role="gridcell" className="case-row__number">{row.number}</span>
+      <span role="gridcell" className="case-row__name">
+        <a href={`#/cases/${row.id}`} tabIndex={-1}>{row.summary.nameRu}</a>
+        <span className="muted">{[row.summary.nameKy, row.summary.nameLat].filter(Boolean).join(' · ')}</span>
+      </span>
+      <span role="gridcell">{formatPartialDate(row.summary.birthDate)}</span>
+      <span role="gridcell">{row.summary.document}</span>
+      <span role="gridcell"><span className={`status-badge status-badge--${row.status}`}>{t(`cases.status.${row.status}`)}</span></span>
+      <span role="gridcell">{row.region}</span>
+      <span role="gridcell">{row.nextDeadline === NO_DEADLINE ? t('cases.list.noDeadline') : formatDate(row.nextDeadline)}</span>
+      <span role="gridcell">{formatDate(row.updatedAt.slice(0, 10))}</span>
+    </div>
+  );
+}
+
+export function CaseListScreen() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState<CaseQuery>(loadQuery);
+  const [text, setText] = useState(query.text);
+  // Typing stays responsive: the search runs on the deferred value.
+  const deferredText = useDeferredValue(text);
+  const effective = useMemo(() => ({ ...query, text: deferredText }), [query, deferredText]);
+  const { count, rowAt, ensure, error } = useCaseList(effective);
+  const counts = useLiveQuery(() => statusCounts(db(), CASE_STATUSES), []);
+  const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
+  const parent = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    sessionStorage.setItem(QUERY_KEY, JSON.stringify(effective));
+  }, [effective]);
+
+  const virtualizer = useVirtualizer({
+    count: count ?? 0,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (count) ensure(first, last);
+  }, [first, last, count, ensure]);
+
+  const setFilter = (field: keyof CaseQuery['filters'], value: string) =>
+    setQuery((q) => ({ ...q, filters: { ...q.filters, [field]: value || undefined } }));
+
+  return (
+    <div className="screen case-list">
+      <div className="case-list__head">
+        <h1>{t('cases.list.title')}</h1>
+        <a className="button button--primary" href="#/cases/new">{t('cases.list.newCase')}</a>
+      </div>
+      <div className="case-list__search">
+        <label htmlFor="case-search">{t('cases.list.searchLabel')}</label>
+        <input
+          id="case-search"
+          type="search"
+          autoFocus
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={200}
+          placeholder={t('cases.list.searchPlaceholder')}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') parent.current?.querySelector<HTMLElement>('.case-row[tabindex="0"]')?.focus();
+          }}
+        />
+      </div>
+      <div className="case-list__filters">
+        <label>
+          {t('cases.list.filterStatus')}
+          <select value={query.filters.status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
+            <option value="">{t('cases.list.any')}{total !== undefined ? ` (${total})` : ''}</option>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`cases.status.${s}`)}{counts ? ` (${counts[s]})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('cases.list.filterRegion')}
+          <input list="case-list-regions" value={query.filters.region ?? ''} maxLength={200} onChange={(e) => setFilter('region', e.target.value)} />
+          <datalist id="case-list-regions">
+            {RUSSIAN_REGIONS.map((r) => <option key={r} value={r} />)}
+          </datalist>
+        </label>
+        <label>
+          {t('cases.list.filterCaseworker')}
+          <input value={query.filters.caseworker ?? ''} maxLength={200} onChange={(e) => setFilter('caseworker', e.target.value)} />
+        </label>
+        <label>
+          {t('cases.list.sortLabel')}
+          <select value={query.sort} onChange={(e) => setQuery((q) => ({ ...q, sort: e.target.value as CaseQuery['sort'] }))}>
+            {CASE_SORT_FIELDS.map((s) => <option key={s} value={s}>{t(`cases.list.sort.${s}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('cases.list.directionLabel')}
+          <select value={query.direction} onChange={(e) => setQuery((q) => ({ ...q, direction: e.target.value as CaseQuery['direction'] }))}>
+            <option value="desc">{t('cases.list.direction.desc')}</option>
+            <option value="asc">{t('cases.list.direction.asc')}</option>
+          </select>
+        </label>
+      </div>
+      <p role="status" className="case-list__count">
+        {error ? <span className="status--error">{t('errors.DB', { reason: error })}</span> : null}
+        {count === undefined ? t('app.loading') : effective.text || Object.values(effective.filters).some(Boolean) ? t('cases.list.found', { count }) : t('cases.list.total', { count })}
+      </p>
+      <div role="grid" aria-rowcount={(count ?? 0) + 1} aria-label={t('cases.list.title')} className="case-grid">
+        <div role="row" aria-rowindex={1} className="case-row case-row--head">
+          {(['number', 'name', 'birth', 'document', 'status', 'region', 'deadline', 'updated'] as const).map((c) => (
+            <span key={c} role="columnheader">{t(`cases.list.columns.${c}`)}</span>
+          ))}
+        </div>
+        <div ref={parent} className="case-grid__body" role="rowgroup">
+          {count === 0 ? (
+            <p className="case-list__empty">{total === 0 ? t('cases.list.noCases') : t('cases.list.empty')}</p>
+          ) : (
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => (
+                <CaseRowView
+                  key={item.key}
+                  index={item.index}
+                  row={rowAt(item.index)}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                />
+              ))}
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import { db, type CaseRow } from '../../db/db';
+import { openCaseList, type CaseListHandle, type CaseQuery } from './list-query';
+
+const PAGE = 100;
+
+/**
+ * The list behind the virtualised table: reopens when the query or any case changes, and loads rows a
+ * page at a time as they scroll into view, so 100,000 cases cost only the visible pages.
+ */
+export function useCaseList(query: CaseQuery) {
+  // Any write to cases changes the newest updatedAt or the count; both are single index reads.
+  const version = useLiveQuery(async () => {
+    const [count, last] = await Promise.all([db().cases.count(), db().cases.orderBy('updatedAt').last()]);
+    return `${count}:${last?.updatedAt ?? ''}:${last?.id ?? ''}`;
+  }, []);
+  const [handle, setHandle] = useState<CaseListHandle | null>(null);
+  const [pages, setPages] = useState<Map<number, CaseRow[]>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const loading = useRef(new Set<number>());
+  const generation = useRef(0);
+
+  useEffect(() => {
+    if (version === undefined) return;
+    const gen = ++generation.current;
+    openCaseList(db(), query).then(
+      (next) => {
+        if (gen !== generation.current) return;
+        loading.current.clear();
+        setPages(new Map());
+        setHandle(next);
+        setError(null);
+      },
+      (e: unknown) => gen === generation.current && setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [query, version]);
+
+  const rowAt = (index: number): CaseRow | undefined => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+
+  const ensure = (first: number, last: number) => {
+    if (!handle) return;
+    const gen = generation.current;
+    for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) {
+      if (pages.has(p) || loading.current.has(p)) continue;
+      loading.current.add(p);
+      void handle.page(p * PAGE, PAGE).then((rows) => {
+        if (gen !== generation.current) return;
+        setPages((current) => new Map(current).set(p, rows));
+      });
+    }
+  };
+
+  return { count: handle?.count, rowAt, ensure, error };
+}
