@@ -45,6 +45,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Every user-visible string goes through i18n: letters typed straight into JSX are refused.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+        { selector: 'JSXText[value=/\\p{L}/u]', message: 'Text in JSX must come from i18n: use t(...).' },
+        { selector: 'JSXAttribute[name.name=/^(placeholder|title|aria-label|alt)$/] > Literal[value=/\\p{L}/u]', message: 'User-visible attributes must come from i18n: use t(...).' },
+      ],
       'no-restricted-imports': restrict(
         'renderer/ runs in a sandboxed page: no Node modules, no Electron, nothing from electron/ or tests/; talk to main through window.aryz.',
         [upTo('electron'), upTo('tests'), '^electron(/|$)'],

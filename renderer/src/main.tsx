@@ -1,15 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { StartupError } from './app/StartupError';
+import { db } from './db/db';
 import { initI18n } from './i18n';
 import './styles.css';
 
-void initI18n().then(() => {
+async function start(): Promise<void> {
+  await initI18n();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+  // Open (and upgrade) the database before any screen reads it, so a failure gets one clear screen
+  // instead of half-working ones.
+  const failure = await db()
+    .open()
+    .then(() => null)
+    .catch((error: unknown) => error);
+  createRoot(root).render(<StrictMode>{failure ? <StartupError error={failure} /> : <App />}</StrictMode>);
+}
+
+void start();

@@ -60,6 +60,16 @@ export const en: Messages = {
     unknown_field: 'Unexpected field',
     invalid_value: 'Invalid value',
   },
+  format: {
+    datePlaceholder: 'dd.mm.yyyy',
+  },
+  startup: {
+    title: 'The database could not be opened',
+    newer: 'The database was created by a newer version of Aryz. Install the same or a newer version.',
+    failed: 'The database does not open. The disk may be full or the file damaged.',
+    untouched: 'No data was changed or deleted. Contact your administrator; backups allow recovery.',
+    retry: 'Retry',
+  },
   errors: {
     INVALID_PAYLOAD: 'The data did not pass validation ({{fields}}). Nothing was saved.',
     PAYLOAD_TOO_LARGE: 'Too much data. Nothing was saved.',

@@ -1,4 +1,5 @@
 import { forwardRef, useEffect, useState, type InputHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDate, isValidIsoDate } from '../../../shared/case/dates';
 
 /** dd.mm.yyyy (also d.m.yyyy, dd/mm/yyyy, ddmmyyyy) → ISO, or null when it is not a real date. */
@@ -23,6 +24,7 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'o
  * What the user typed stays in the box until it is a real date; nothing is silently dropped.
  */
 export const DateInput = forwardRef<HTMLInputElement, Props>(function DateInput({ value, onChange, onInvalid, onBlur, ...rest }, ref) {
+  const { t } = useTranslation();
   const [text, setText] = useState(value ? formatDate(value) : '');
   useEffect(() => {
     setText((current) => {
@@ -37,7 +39,7 @@ export const DateInput = forwardRef<HTMLInputElement, Props>(function DateInput(
       ref={ref}
       type="text"
       inputMode="numeric"
-      placeholder="дд.мм.гггг"
+      placeholder={t('format.datePlaceholder')}
       maxLength={10}
       value={text}
       onChange={(event) => {

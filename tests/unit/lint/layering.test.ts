@@ -40,3 +40,17 @@ describe('layering rules are enforced by lint', () => {
     expect(await importErrors(file, code)).toEqual([]);
   });
 });
+
+describe('i18n is enforced by lint', () => {
+  const restricted = async (code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, 'renderer/src/x.tsx') });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').length;
+  };
+  it('refuses text typed into JSX and user-visible literal attributes', async () => {
+    expect(await restricted('export const A = () => <p>Сохранить</p>;')).toBe(1);
+    expect(await restricted('export const A = () => <input placeholder="Search" />;')).toBe(1);
+  });
+  it('allows translated text and punctuation', async () => {
+    expect(await restricted("declare const t: (k: string) => string; export const A = () => <p>{t('x')} — 1.</p>;")).toBe(0);
+  });
+});

@@ -77,6 +77,8 @@ export function CaseListScreen() {
     sessionStorage.setItem(QUERY_KEY, JSON.stringify(effective));
   }, [effective]);
 
+  // The virtualizer's functions change every render by design; the compiler warning does not apply here.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: count ?? 0,
     getScrollElement: () => parent.current,
