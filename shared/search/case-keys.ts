@@ -1,30 +1,26 @@
 import { formatPartialDate } from '../case/dates';
 import { normalizePin } from '../case/pin';
 import type { CaseRecord, IdentityDocument, Person, PersonName } from '../case/schema';
-import { nameTokens, searchTokens } from '../names';
+import { documentKey, nameTokens, searchTokens } from '../names';
 
 /**
  * The derived keys a case is found by. They are computed in one place so that the database indexes,
  * duplicate detection, the benchmark's linear scan and the tests all agree on what "the same" means.
  */
 
-/** A document number as people type it in any form: "AN 1234567", "an-1234567" → "an1234567". */
-export function documentKey(series: string, number: string): string {
-  return `${series}${number}`.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-/** Identifier-like text (case numbers, outgoing numbers) as one search word: separators dropped. */
-export function identifierKey(value: string): string {
-  return value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
+/**
+ * Identifiers (document, case and outgoing numbers, ПИН) as one word however typed: separators dropped,
+ * Cyrillic look-alikes folded to Latin ("АН 123-45-67" = "an1234567").
+ */
+export const identifierKey = documentKey;
 
 /** Keys of every document of a person: series+number and the bare number (people often omit the series). */
 export function documentKeys(documents: readonly Pick<IdentityDocument, 'series' | 'number'>[]): string[] {
   const keys = new Set<string>();
   for (const doc of documents) {
-    const bare = documentKey('', doc.number);
+    const bare = documentKey(doc.number);
     if (bare) keys.add(bare);
-    const full = documentKey(doc.series, doc.number);
+    const full = documentKey(`${doc.series}${doc.number}`);
     if (full) keys.add(full);
   }
   return [...keys];

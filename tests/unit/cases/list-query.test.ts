@@ -51,6 +51,7 @@ describe('case search and list', () => {
     ['AN 1111111', 'Жумагулов Бакыт'],
     ['an-1111', 'Жумагулов Бакыт'],
     ['3333333', 'Ыдырысов Азамат'],
+    ['АН 111-11-11', 'Жумагулов Бакыт'],
   ])('“%s” finds %s', async (text, expected) => {
     const { db } = await seeded();
     expect(await search(db, text)).toContain(expected);

@@ -1,0 +1,10 @@
+export {
+  documentKey,
+  isPatronymicParticle,
+  nameKey,
+  namePrefixKey,
+  nameTokens,
+  normalizeText,
+  searchTokens,
+  spellingVariants,
+} from './normalize';
