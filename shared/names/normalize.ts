@@ -362,9 +362,13 @@ export function nameTokens(...parts: (string | undefined)[]): string[] {
   return out;
 }
 
-/** Cyrillic letters that look like Latin ones, as typed in document series on a Russian layout. */
+/**
+ * Cyrillic letters as caseworkers type Latin document series on a Russian layout. Mostly look-alikes
+ * (АС = AC, РЕ = PE), but Н is read as N and И, Д as I, D: the series in use (AN, AC, ID, PE) are typed
+ * «АН», «АС», «ИД», «РЕ», so the sound wins over the shape where they differ.
+ */
 const HOMOGLYPHS: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  а: 'a', в: 'b', д: 'd', е: 'e', и: 'i', к: 'k', м: 'm', н: 'n', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
 };
 
 /**
