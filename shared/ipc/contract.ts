@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
+import { API_METHODS } from './methods';
 import type { IpcResult } from './result';
 
 /**
@@ -31,11 +32,9 @@ export type RequestOf<C extends Channel> = z.input<(typeof CHANNELS)[C]['request
 export type ParsedRequestOf<C extends Channel> = z.output<(typeof CHANNELS)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<(typeof CHANNELS)[C]['response']>;
 
-/** Names of the functions on `window.aryz`, each bound to exactly one channel. */
-export const API_METHODS = {
-  getAppInfo: 'app:info',
-  exportMissionCard: 'documents:exportMissionCard',
-} as const satisfies Record<string, Channel>;
+export { API_METHODS };
+// Every method names a real channel.
+API_METHODS satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
 

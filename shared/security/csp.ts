@@ -1,9 +1,9 @@
 /**
- * The page's Content-Security-Policy. The same string is sent as a header by the app:// protocol and the
- * test bridge, and stands in renderer/index.html's meta tag (a unit test keeps the three equal).
+ * The page's Content-Security-Policy, sent as a header by the app:// protocol and the test bridge and
+ * repeated in renderer/index.html's meta tag (a unit test keeps them equal).
  * No inline scripts or styles, no eval, no remote origin of any kind: the app never talks to a network.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -12,7 +12,12 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "worker-src 'self'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
   "base-uri 'none'",
   "object-src 'none'",
-].join('; ');
+];
+
+/** The policy as index.html's meta tag carries it (a fallback should the header ever be missing). */
+export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.join('; ');
+
+/** The policy as a response header; frame-ancestors only works there (browsers ignore it in a meta tag). */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');

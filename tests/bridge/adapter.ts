@@ -1,4 +1,5 @@
-import { API_METHODS, type AryzApi } from '../../shared/ipc/contract';
+import type { AryzApi } from '../../shared/ipc/contract';
+import { API_METHODS } from '../../shared/ipc/methods';
 import type { IpcResult } from '../../shared/ipc/result';
 
 /**

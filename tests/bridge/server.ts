@@ -46,15 +46,15 @@ function cookieToken(req: IncomingMessage): string | null {
   return null;
 }
 
+/** The body as text, or null past `limit` bytes (the rest is read and dropped so the connection stays sound). */
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 async function buildAdapter(): Promise<string> {
@@ -118,7 +118,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
         if (req.headers.origin !== origin) return send(res, 403, 'Forbidden origin');
         if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
         const raw = await readBody(req, MAX_PAYLOAD_BYTES * 4);
-        if (raw === null) return send(res, 413, 'Payload too large');
+        // Answered like main answers an oversize IPC payload: a typed result, not an HTTP error.
+        if (raw === null) return send(res, 200, JSON.stringify({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } }), 'application/json');
         let payload: unknown;
         try {
           payload = JSON.parse(raw);
