@@ -31,7 +31,8 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
         out.push({ path, code: 'too_long', limit: Number(issue.maximum) });
         break;
       case 'invalid_type':
-        out.push({ path, code: issue.input === undefined ? 'required' : 'invalid_type' });
+        // A form's unmade choice is null: that is a missing value, not a wrong one.
+        out.push({ path, code: issue.input === undefined || issue.input === null ? 'required' : 'invalid_type' });
         break;
       case 'invalid_format':
         out.push({ path, code: 'invalid_format' });

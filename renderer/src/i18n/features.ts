@@ -1,8 +1,10 @@
 import type { FeatureMessages } from './feature-messages';
+import { casePageMessages } from '../features/case-page/messages';
 import { casesMessages } from '../features/cases/messages';
+import { intakeMessages } from '../features/intake/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
  * (`t('cases.…')`). Add a feature's bundle here.
  */
-export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages];

@@ -101,3 +101,18 @@ describe('case repository', () => {
     expect(audit[1]).toMatchObject({ action: 'status', changes: [{ field: 'status', before: 'intake', after: 'checking' }], note: 'Проверено на сайте МВД' });
   });
 });
+
+describe('audit of list edits', () => {
+  it('records removing a middle item as that removal, not as the following items shifting', async () => {
+    const db = freshDb();
+    const draft = intake();
+    draft.documents = [0, 1, 2].map((i) => ({ ...draft.documents[0]!, id: `doc${i}`, number: `${7000000 + i}`, status: i < 2 ? ('replaced' as const) : ('current' as const) }));
+    const created = await createCase(db, draft, actor, { now: NOW });
+    if (!created.ok) throw new Error('not created');
+    const { removeItem } = await import('../../../renderer/src/features/cases/repository');
+    const removed = await removeItem(db, created.value.id, 'documents', 1, actor, new Date('2025-06-02T00:00:00Z'));
+    expect(removed.ok).toBe(true);
+    const audit = await auditFor(db, created.value.id);
+    expect(audit[1]!.changes).toEqual([{ field: 'documents.1', before: expect.objectContaining({ id: 'doc1', number: '7000001' }), after: null }]);
+  });
+});

@@ -44,7 +44,7 @@ export const casesMessages = defineMessages(
       other: 'Другое',
     },
     finding: {
-      pin_format: 'ПИН должен состоять из 14 цифр (сейчас {{length}})',
+      pin_format: 'ПИН — ровно 14 цифр, без букв и знаков (введено символов: {{length}})',
       birth_date_in_future: 'Дата рождения {{date}} позже сегодняшней ({{today}})',
       issue_date_in_future: 'Дата выдачи {{date}} позже сегодняшней ({{today}})',
       document_expiry_before_issue: 'Срок действия {{expiryDate}} не позже даты выдачи {{issueDate}}',
@@ -140,7 +140,7 @@ export const casesMessages = defineMessages(
       other: 'Башка',
     },
     finding: {
-      pin_format: 'ПИН 14 цифрадан турушу керек (азыр {{length}})',
+      pin_format: 'ПИН — так 14 цифра, тамгасыз жана белгисиз (киргизилген белгилер: {{length}})',
       birth_date_in_future: 'Туулган күнү {{date}} бүгүнкү күндөн ({{today}}) кеч',
       issue_date_in_future: 'Берилген күнү {{date}} бүгүнкү күндөн ({{today}}) кеч',
       document_expiry_before_issue: 'Жарактуулук мөөнөтү {{expiryDate}} берилген күндөн {{issueDate}} кеч эмес',
@@ -236,7 +236,7 @@ export const casesMessages = defineMessages(
       other: 'Other',
     },
     finding: {
-      pin_format: 'The PIN must have 14 digits (it has {{length}})',
+      pin_format: 'The PIN is exactly 14 digits, no letters or signs ({{length}} characters entered)',
       birth_date_in_future: 'Date of birth {{date}} is after today ({{today}})',
       issue_date_in_future: 'Issue date {{date}} is after today ({{today}})',
       document_expiry_before_issue: 'Expiry {{expiryDate}} is not after the issue date {{issueDate}}',

@@ -58,20 +58,30 @@ export function checkIntake(draft: unknown, now = new Date()): SaveResult<Intake
   return { ok: true, value: parsed.data, warnings: findings.warnings };
 }
 
-/** Next case number for the mission and year: «{prefix}-{yy}-{seq}», e.g. «КР-М-26-00017». */
-async function nextCaseNumber(db: AryzDb, prefix: string, year: number): Promise<string> {
+/** «{prefix}-{yy}-{seq}», e.g. «КР-М-26-00017». */
+export function formatCaseNumber(prefix: string, year: number, seq: number): string {
+  return `${prefix}-${String(year % 100).padStart(2, '0')}-${String(seq).padStart(5, '0')}`;
+}
+
+/**
+ * The next `count` case numbers of the mission and year, in order, advancing the per-mission counter.
+ * Must run inside a transaction that includes `cases` and `counters`.
+ */
+export async function allocateCaseNumbers(db: AryzDb, prefix: string, year: number, count: number): Promise<string[]> {
   const key = `case:${prefix}:${year}`;
-  const current = (await db.counters.get(key))?.value ?? 0;
-  let seq = current + 1;
-  let number = '';
+  let seq = (await db.counters.get(key))?.value ?? 0;
+  const numbers: string[] = [];
   // A number restored from a backup or a transfer may already exist: skip forward instead of failing.
-  for (;;) {
-    number = `${prefix}-${String(year % 100).padStart(2, '0')}-${String(seq).padStart(5, '0')}`;
-    if ((await db.cases.where('number').equals(number).count()) === 0) break;
-    seq++;
+  while (numbers.length < count) {
+    const candidates = Array.from({ length: count - numbers.length }, (_, k) => formatCaseNumber(prefix, year, seq + 1 + k));
+    const taken = new Set((await db.cases.where('number').anyOf(candidates).keys()) as string[]);
+    for (const number of candidates) {
+      seq++;
+      if (!taken.has(number)) numbers.push(number);
+    }
   }
-  await db.counters.put({ key, value: seq });
-  return number;
+  if (count > 0) await db.counters.put({ key, value: seq });
+  return numbers;
 }
 
 /** Cases whose person has the same ПИН, any same document number, or the same normalised name and birth date. */
@@ -132,7 +142,7 @@ export async function createCase(db: AryzDb, draft: unknown, actor: Actor, optio
   }
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const row = await db.transaction('rw', [db.persons, db.cases, db.audit, db.counters, db.drafts], async () => {
-    const number = await nextCaseNumber(db, actor.missionPrefix, now.getFullYear());
+    const [number] = (await allocateCaseNumbers(db, actor.missionPrefix, now.getFullYear(), 1)) as [string];
     const person = personDataFromIntake(form);
     const record: CaseRecord = {
       id: newId(),
@@ -227,8 +237,26 @@ function stripDerived(row: PersonRow): PersonData {
   return data;
 }
 
+type WithId = { id: string };
+const isIdList = (v: unknown): v is WithId[] =>
+  Array.isArray(v) && v.every((item) => item !== null && typeof item === 'object' && typeof (item as Partial<WithId>).id === 'string');
+
 function diff(before: unknown, after: unknown, prefix: string, out: FieldChange[]): void {
   if (JSON.stringify(before) === JSON.stringify(after)) return;
+  // Lists of records are compared by id, so removing one item reads as that removal, not as the rest shifting up.
+  if (isIdList(before) && isIdList(after)) {
+    const afterIndex = new Map(after.map((item, i) => [item.id, i]));
+    before.forEach((item, i) => {
+      const j = afterIndex.get(item.id);
+      if (j === undefined) out.push({ field: `${prefix}.${i}`, before: item, after: null });
+      else diff(item, after[j], `${prefix}.${j}`, out);
+    });
+    const beforeIds = new Set(before.map((item) => item.id));
+    after.forEach((item, j) => {
+      if (!beforeIds.has(item.id)) out.push({ field: `${prefix}.${j}`, before: null, after: item });
+    });
+    return;
+  }
   const isObj = (v: unknown) => v !== null && typeof v === 'object';
   if (isObj(before) && isObj(after) && Array.isArray(before) === Array.isArray(after)) {
     const keys = new Set([...Object.keys(before as object), ...Object.keys(after as object)]);

@@ -1,0 +1,103 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
+import { db } from '../../db/db';
+import { auditFor, getCase } from '../cases/repository';
+import { useActor } from '../settings/use-actor';
+import { CaseHeader } from './CaseHeader';
+import { CaseWarnings } from './CaseWarnings';
+import { CaseEditingContext, useSaverFor, type CaseEditing } from './editing';
+import { FieldGroup } from './FieldGroup';
+import { AMINA_FIELDS, CASE_FIELDS, editPath, formPath, ITEM_LISTS } from './fields';
+import { HistoryView } from './HistoryView';
+import { ItemsSection } from './ItemsSection';
+import { PersonSection } from './PersonSection';
+import { StatusControl } from './StatusControl';
+import { StayTimelineView } from './StayTimelineView';
+
+/** Sections that need the editing context, which the page provides around them. */
+function CaseSections({ loaded }: { loaded: NonNullable<Awaited<ReturnType<typeof getCase>>> }) {
+  const { t } = useTranslation();
+  const saverFor = useSaverFor();
+  const { record, person } = loaded;
+  return (
+    <>
+      <PersonSection person={person} />
+      {ITEM_LISTS.map((list) => (
+        <ItemsSection key={list} list={list} items={person[list]} documents={person.documents} />
+      ))}
+      <section className="case-section" aria-labelledby="case-section-amina">
+        <h2 id="case-section-amina">{t('casePage.section.amina')}</h2>
+        <FieldGroup descriptors={AMINA_FIELDS} record={person.amina} formPath={formPath.amina} saverFor={(key) => saverFor?.(editPath.amina(key))} />
+      </section>
+      <section className="case-section" aria-labelledby="case-section-details">
+        <h2 id="case-section-details">{t('casePage.section.details')}</h2>
+        <FieldGroup descriptors={CASE_FIELDS} record={record} formPath={formPath.case} saverFor={(key) => saverFor?.(editPath.case(key))} />
+      </section>
+    </>
+  );
+}
+
+/** One case: summary, every field editable in place and audited, the stay timeline and the full history. */
+export function CasePage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const loaded = useLiveQuery(() => getCase(db(), caseId), [caseId]);
+  const audit = useLiveQuery(() => auditFor(db(), caseId), [caseId]);
+  const actor = useActor();
+  const matchedIds = useMemo(() => {
+    const ids = new Set<string>(loaded?.record.duplicateOverride?.matchedCaseIds ?? []);
+    for (const row of audit ?? []) {
+      if (row.action !== 'duplicate_override') continue;
+      for (const change of row.changes) if (Array.isArray(change.after)) change.after.forEach((id) => ids.add(String(id)));
+    }
+    return [...ids].sort();
+  }, [loaded, audit]);
+  const matchedKey = matchedIds.join('|');
+  const matchedNumbers =
+    useLiveQuery(async () => {
+      const rows = await db().cases.bulkGet(matchedIds);
+      return Object.fromEntries(rows.flatMap((row) => (row ? [[row.id, row.number]] : [])));
+      // The joined ids, not the array: a new array with the same ids must not re-run the query.
+    }, [matchedKey]) ?? {};
+  const editing = useMemo<CaseEditing | null>(() => (actor ? { caseId, actor } : null), [actor, caseId]);
+
+  if (loaded === undefined) return <p role="status">{t('app.loading')}</p>;
+  if (loaded === null) {
+    return (
+      <div className="screen">
+        <h1>{t('casePage.notFound.title')}</h1>
+        <p>{t('casePage.notFound.text', { id: caseId })}</p>
+        <p>
+          <a href="#/cases">{t('casePage.notFound.back')}</a>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <CaseEditingContext.Provider value={editing}>
+      <div className="screen case-page">
+        <p className="case-page__back">
+          <a href="#/cases">{t('casePage.backToList')}</a>
+        </p>
+        <CaseHeader record={loaded.record} person={loaded.person} matchedNumbers={matchedNumbers} />
+        {actor === null ? (
+          <p className="case-page__readonly" role="note">
+            {t('casePage.readOnly.text')} <a href="#/settings">{t('casePage.readOnly.link')}</a>
+          </p>
+        ) : null}
+        <StatusControl current={loaded.record.status} />
+        <CaseWarnings record={loaded.record} person={loaded.person} />
+        <CaseSections loaded={loaded} />
+        <StayTimelineView person={loaded.person} />
+        <HistoryView statusHistory={loaded.record.statusHistory} audit={audit ?? []} documents={loaded.person.documents} matchedNumbers={matchedNumbers} />
+        <datalist id="suggestions-regions">
+          {RUSSIAN_REGIONS.map((region) => (
+            <option key={region} value={region} />
+          ))}
+        </datalist>
+      </div>
+    </CaseEditingContext.Provider>
+  );
+}
