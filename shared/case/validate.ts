@@ -168,7 +168,8 @@ export function validateIntake(form: IntakeDraft, today: string, options: Valida
     if (doc.type && minIssueAgeTypes.includes(doc.type) && issue && birth && birthBounds) {
       // The earliest day the birth date can stand for: warn only when the person was certainly too young.
       const minDate = addYears(birthBounds.earliest, minIssueAge);
-      if (issue < minDate) {
+      // A birth year near 2100 puts minDate past the calendar's range; that birth date is already an error.
+      if (issue < minDate && isValidIsoDate(minDate)) {
         warn(`${base}.issueDate`, 'document_issued_before_min_age', {
           issueDate: formatDate(issue),
           birthDate: formatPartialDate(birth),

@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { emptyIntake, type IntakeDraft } from '../../../../shared/case/schema';
+import { db } from '../../db/db';
+import { useActor } from '../settings/use-actor';
+import { discardDraft, loadDraft, type StoredDraft } from './draft-store';
+import { IntakeForm } from './IntakeForm';
+import { localDateTime } from './local-time';
+
+type Start =
+  | { kind: 'loading' }
+  | { kind: 'offer'; draft: StoredDraft }
+  | { kind: 'form'; initial: IntakeDraft; savedAt: string | null }
+  | { kind: 'failed'; reason: string };
+
+/**
+ * `#/cases/new`. A draft left by a closed window or a crash is offered back before the form opens, so a
+ * fresh form can never overwrite it by accident.
+ */
+export function IntakeScreen() {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const [start, setStart] = useState<Start>({ kind: 'loading' });
+
+  useEffect(() => {
+    let alive = true;
+    loadDraft(db()).then(
+      (draft) => alive && setStart(draft ? { kind: 'offer', draft } : { kind: 'form', initial: emptyIntake(), savedAt: null }),
+      (error: unknown) => alive && setStart({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  let body;
+  if (actor === undefined || start.kind === 'loading') body = <p role="status">{t('app.loading')}</p>;
+  else if (actor === null)
+    body = (
+      <p className="panel">
+        {t('intake.needsSettings')} <a href="#/settings">{t('intake.openSettings')}</a>
+      </p>
+    );
+  else if (start.kind === 'failed') body = <p className="status status--error">{t('errors.DB', { reason: start.reason })}</p>;
+  else if (start.kind === 'offer')
+    body = (
+      <DraftOffer
+        savedAt={start.draft.savedAt}
+        onRestore={() => setStart({ kind: 'form', initial: start.draft.data, savedAt: start.draft.savedAt })}
+        onDiscard={() =>
+          void discardDraft(db()).then(
+            () => setStart({ kind: 'form', initial: emptyIntake(), savedAt: null }),
+            (error: unknown) => setStart({ kind: 'failed', reason: String(error) }),
+          )
+        }
+      />
+    );
+  else body = <IntakeForm initial={start.initial} initialSavedAt={start.savedAt} actor={actor} />;
+
+  return (
+    <div className="screen intake">
+      <h1 id="intake-title">{t('intake.title')}</h1>
+      {body}
+    </div>
+  );
+}
+
+function DraftOffer({ savedAt, onRestore, onDiscard }: { savedAt: string; onRestore(): void; onDiscard(): void }) {
+  const { t } = useTranslation();
+  const restore = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => restore.current?.focus());
+    return () => cancelAnimationFrame(id);
+  }, []);
+  const { date, time } = localDateTime(savedAt);
+  return (
+    <div className="panel intake-draft-offer" role="region" aria-labelledby="intake-draft-found">
+      <p id="intake-draft-found">{t('intake.draft.found')}</p>
+      <div className="form-actions">
+        <button ref={restore} type="button" className="button button--primary" onClick={onRestore}>
+          {t('intake.draft.restore', { date, time })}
+        </button>
+        <button type="button" className="button" onClick={onDiscard}>
+          {t('intake.draft.discard')}
+        </button>
+      </div>
+    </div>
+  );
+}
