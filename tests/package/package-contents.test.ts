@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { listPackage } from '@electron/asar';
+import { extractAll, listPackage } from '@electron/asar';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
@@ -59,5 +59,24 @@ describe('packaged app', () => {
     expect(files.some((f) => f.endsWith('.ttf'))).toBe(false);
     const fonts = readdirSync(path.join(unpackedDir(), 'resources', 'fonts')).sort();
     expect(fonts).toEqual(expect.arrayContaining(['Tinos_400Regular.ttf', 'Tinos_700Bold.ttf', 'Tinos_400Regular_Italic.ttf', 'Tinos_700Bold_Italic.ttf']));
+  });
+
+  it('renders a PDF with the packaged pdfmake and the packaged fonts, outside the source tree', () => {
+    const extracted = mkdtempSync(path.join(tmpdir(), 'aryz-asar-'));
+    extractAll(path.join(unpackedDir(), 'resources', 'app.asar'), extracted);
+    const fonts = path.join(unpackedDir(), 'resources', 'fonts');
+    const script = `
+      const PdfMake = require(${JSON.stringify(path.join(extracted, 'node_modules/pdfmake'))});
+      const f = (n) => require('path').join(${JSON.stringify(fonts)}, n);
+      const pdf = new PdfMake.constructor();
+      pdf.setUrlAccessPolicy(() => false);
+      pdf.setLocalAccessPolicy(() => true);
+      pdf.setFonts({ Tinos: { normal: f('Tinos_400Regular.ttf'), bold: f('Tinos_700Bold.ttf'), italics: f('Tinos_400Regular_Italic.ttf'), bolditalics: f('Tinos_700Bold_Italic.ttf') } });
+      pdf.createPdf({ content: ['Үсөнов Маңыз'], defaultStyle: { font: 'Tinos' } }).getBuffer().then((b) => process.stdout.write(String(b.length) + ' ' + b.subarray(0, 5).toString()));
+    `;
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: extracted, encoding: 'utf8' });
+    const [size, magic] = out.split(' ');
+    expect(magic).toBe('%PDF-');
+    expect(Number(size)).toBeGreaterThan(1000);
   });
 });
