@@ -1,0 +1,49 @@
+import { resolveRegion } from './region-codes';
+import type { Addressee, AddresseeKind, LegalRef, Mission, Verification } from './schema';
+
+/** Questions the rest of the app asks of the reference data. */
+
+function regionName(input: string): string {
+  return resolveRegion(input) ?? input.trim();
+}
+
+export interface MissionMatch {
+  mission: Mission;
+  /** How sure we are that this subject belongs to this mission's district. */
+  verification: Verification;
+}
+
+/** The mission whose consular district includes the region (a code or a name); null if none does. */
+export function missionForRegion(missions: readonly Mission[], region: string): MissionMatch | null {
+  const name = regionName(region);
+  for (const mission of missions) {
+    const entry = mission.district.find((d) => d.region === name);
+    if (entry) return { mission, verification: entry.verification };
+  }
+  return null;
+}
+
+/** The migration unit of the regional MVD body for the region (a code or a name); null if the directory has none. */
+export function regionalAddressee(addressees: readonly Addressee[], region: string): Addressee | null {
+  const name = regionName(region);
+  return addressees.find((a) => a.kind === 'mvd_regional' && a.regions.includes(name)) ?? null;
+}
+
+export function addresseesOfKind(addressees: readonly Addressee[], kind: AddresseeKind): Addressee[] {
+  return addressees.filter((a) => a.kind === kind);
+}
+
+/** Generated documents may cite a provision only when it is verified (domain §10.2, §10.5). */
+export function canCite(ref: Pick<LegalRef, 'verification'> | undefined): boolean {
+  return ref?.verification === 'verified';
+}
+
+export function citableLegalRefs(refs: readonly LegalRef[]): LegalRef[] {
+  return refs.filter(canCite);
+}
+
+/** The reference if it exists and may be cited; null otherwise, so a template can leave the citation out. */
+export function citation(refs: readonly LegalRef[], id: string): LegalRef | null {
+  const ref = refs.find((r) => r.id === id);
+  return ref && canCite(ref) ? ref : null;
+}
