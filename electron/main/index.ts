@@ -44,6 +44,7 @@ function registerIpc(): void {
       version: app.getVersion(),
       mode: 'desktop',
       dataDir: app.getPath('userData'),
+      referenceDir: path.join(resourcesDir(), 'reference'),
       pdf: createPdfEngine(fontDir()),
       now: () => new Date(),
     }),

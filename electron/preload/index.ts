@@ -5,6 +5,7 @@ import type { AryzApi } from '../../shared/ipc/contract';
 const api = {
   getAppInfo: (request) => ipcRenderer.invoke('app:info', request),
   exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
+  getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
 import { API_METHODS } from './methods';
 import type { IpcResult } from './result';
@@ -16,6 +17,11 @@ export const CHANNELS = {
       mode: z.enum(['desktop', 'browser']),
       dataDir: z.string(),
     }),
+  },
+  /** The factory reference data shipped with the app (resources/reference), validated. */
+  'reference:factory': {
+    request: z.object({}).strict(),
+    response: referenceBundleSchema,
   },
   'documents:exportMissionCard': {
     request: z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema }).strict(),

@@ -5,4 +5,5 @@
 export const API_METHODS = {
   getAppInfo: 'app:info',
   exportMissionCard: 'documents:exportMissionCard',
+  getFactoryReference: 'reference:factory',
 } as const;

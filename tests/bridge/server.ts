@@ -89,6 +89,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       version: process.env.npm_package_version ?? '0.0.0',
       mode: 'browser',
       dataDir,
+      referenceDir: path.join(ROOT, 'resources/reference'),
       pdf: createPdfEngine(defaultFontDir()),
       now: () => new Date(),
     }),

@@ -1,12 +1,15 @@
 import type { HandlerTable } from '../ipc/dispatch';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
+import { loadFactoryReference } from '../reference/factory';
 
 /** Everything the handlers need from their host; Electron and the test bridge each provide one. */
 export interface MainDeps {
   version: string;
   mode: 'desktop' | 'browser';
   dataDir: string;
+  /** Folder of the factory reference data (resources/reference; extra resources when packaged). */
+  referenceDir: string;
   pdf: PdfEngine;
   now(): Date;
 }
@@ -14,6 +17,8 @@ export interface MainDeps {
 export function createHandlers(deps: MainDeps): HandlerTable {
   return {
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
+
+    'reference:factory': () => loadFactoryReference(deps.referenceDir),
 
     'documents:exportMissionCard': async (request, ctx) => {
       const data = await deps.pdf.render(missionCardDoc(request, deps.now()));

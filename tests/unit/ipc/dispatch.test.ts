@@ -10,6 +10,9 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
   return {
     'app:info': async () => ({ version: '1', mode: 'browser', dataDir: '/tmp' }),
     'documents:exportMissionCard': async () => ({ status: 'saved', fileName: 'card.pdf', bytes: 10 }),
+    'reference:factory': async () => {
+      throw new HandlerError('IO_ERROR');
+    },
     ...overrides,
   };
 }
