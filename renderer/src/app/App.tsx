@@ -50,9 +50,11 @@ export function App() {
       .catch(() => setMode(null));
   }, []);
 
-  // Move focus to the new screen's content so keyboard and screen-reader users land on it.
+  // Move focus to the new screen's content so keyboard and screen-reader users land on it, unless the
+  // screen already put it somewhere useful (the list's search box, the intake's first field).
   useEffect(() => {
-    document.getElementById('main')?.focus({ preventScroll: true });
+    const main = document.getElementById('main');
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
   }, [route]);
 
   return (

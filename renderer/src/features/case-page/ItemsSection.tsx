@@ -26,6 +26,12 @@ export function ItemsSection({ list, items, documents }: Props) {
   const [notice, setNotice] = useState('');
   const addButton = useRef<HTMLButtonElement>(null);
   const headingId = `case-section-${list}`;
+  // The page behind a modal is inert until the dialog is gone: focus after it has unmounted. The dialog gives
+  // focus back to the button that opened it when that still exists; a removed item's button does not.
+  const refocus = () =>
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body) addButton.current?.focus();
+    });
 
   return (
     <section className="case-section" aria-labelledby={headingId}>
@@ -76,7 +82,7 @@ export function ItemsSection({ list, items, documents }: Props) {
           onClose={(added) => {
             setAdding(false);
             if (added) setNotice(t('casePage.add.done'));
-            addButton.current?.focus();
+            refocus();
           }}
         />
       ) : null}
@@ -92,7 +98,7 @@ export function ItemsSection({ list, items, documents }: Props) {
           }}
           onClose={() => {
             setRemoving(null);
-            addButton.current?.focus();
+            refocus();
           }}
         />
       ) : null}

@@ -159,15 +159,18 @@ export function CaseListScreen() {
         {error ? <span className="status--error">{t('errors.DB', { reason: error })}</span> : null}
         {count === undefined ? t('app.loading') : effective.text || Object.values(effective.filters).some(Boolean) ? t('cases.list.found', { count }) : t('cases.list.total', { count })}
       </p>
-      <div role="grid" aria-rowcount={(count ?? 0) + 1} aria-label={t('cases.list.title')} className="case-grid">
+      {/* With no cases the message is the grid's one body row: a rowgroup without rows is invalid ARIA. */}
+      <div role="grid" aria-rowcount={count ? count + 1 : undefined} aria-label={t('cases.list.title')} className="case-grid">
         <div role="row" aria-rowindex={1} className="case-row case-row--head">
           {(['number', 'name', 'birth', 'document', 'status', 'region', 'deadline', 'updated'] as const).map((c) => (
             <span key={c} role="columnheader">{t(`cases.list.columns.${c}`)}</span>
           ))}
         </div>
-        <div ref={parent} className="case-grid__body" role="rowgroup">
+        <div ref={parent} className="case-grid__body" role={count === 0 || items.length > 0 ? 'rowgroup' : undefined}>
           {count === 0 ? (
-            <p className="case-list__empty">{total === 0 ? t('cases.list.noCases') : t('cases.list.empty')}</p>
+            <div role="row" aria-rowindex={2}>
+              <p role="gridcell" className="case-list__empty">{total === 0 ? t('cases.list.noCases') : t('cases.list.empty')}</p>
+            </div>
           ) : (
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => (

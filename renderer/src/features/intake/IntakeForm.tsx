@@ -89,6 +89,7 @@ export function IntakeForm({ initial, initialSavedAt, actor }: Props) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [duplicates, setDuplicates] = useState<{ matches: DuplicateMatch[]; draft: IntakeDraft } | null>(null);
   const summaryRef = useRef<HTMLElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
 
   const refuse = useCallback(
     (result: IntakeFindings) => {
@@ -221,7 +222,7 @@ export function IntakeForm({ initial, initialSavedAt, actor }: Props) {
             </section>
           ) : null}
           <div className="form-actions intake-actions">
-            <button type="submit" className="button button--primary" disabled={saving}>
+            <button ref={saveButton} type="submit" className="button button--primary" disabled={saving}>
               {saving ? t('intake.saving') : t('intake.save')}
             </button>
             <span role="status" className="status status--error">
@@ -236,7 +237,11 @@ export function IntakeForm({ initial, initialSavedAt, actor }: Props) {
         <DuplicateDialog
           matches={duplicates.matches}
           busy={saving}
-          onClose={() => setDuplicates(null)}
+          onClose={() => {
+            setDuplicates(null);
+            // The save button was disabled while the duplicates were looked up and lost focus; back to the form there.
+            requestAnimationFrame(() => saveButton.current?.focus());
+          }}
           onOpen={(caseId) => {
             setDuplicates(null);
             void autosave.flush().finally(() => navigate(`/cases/${caseId}`));
