@@ -10,6 +10,10 @@ import type {
   Registration,
   StayEntry,
 } from '../../../shared/case/schema';
+import type { ClockId } from '../../../shared/deadlines/settings';
+import type { SentItem } from '../../../shared/deadlines/facts';
+import type { DiagnosisChoice } from '../../../shared/diagnosis/choice';
+import type { ReferenceBundle } from '../../../shared/reference/schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
 
 export type SettingsRow =
@@ -49,6 +53,12 @@ export interface CaseRow extends CaseRecord {
   sortName: string;
   /** Earliest open deadline as an ISO date; '9999-12-31' when none, so every case stays in the index. */
   nextDeadline: string;
+  /** Which clock that deadline belongs to. */
+  nextDeadlineClock: ClockId | null;
+  /** Next planned check of the register; '9999-12-31' when none. */
+  nextCheck: string;
+  /** The caseworker's confirmed or overridden diagnosis. */
+  diagnosis?: DiagnosisChoice;
   summary: CaseSummary;
   /** Set when the caseworker saved despite a duplicate warning. */
   duplicateOverride?: { reason: string; matchedCaseIds: string[] };
@@ -66,11 +76,50 @@ export interface AuditRow {
   at: string;
   who: string;
   caseId: string;
-  entity: 'case' | 'person';
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference';
   entityId: string;
-  action: 'create' | 'update' | 'status' | 'duplicate_override';
+  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete';
   changes: FieldChange[];
   note?: string;
+}
+
+/** A request, letter or note sent for a case, with the dates that drive its clocks. */
+export interface RequestRow extends SentItem {
+  caseId: string;
+  addressee: string;
+  ourNumber: string;
+  theirNumber: string;
+  note: string;
+  answerSummary: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const CHECK_CHANNELS = ['mvd_site', 'gosuslugi', 'bank', 'other'] as const;
+export type CheckChannel = (typeof CHECK_CHANNELS)[number];
+
+/** One look at the register for a person. */
+export interface CheckRow {
+  id: string;
+  caseId: string;
+  /** Moment of the check (ISO date-time). */
+  at: string;
+  channel: CheckChannel;
+  documentId?: string;
+  issueDate?: string;
+  birthDateMode: 'full' | 'month_year' | 'year';
+  listed: boolean;
+  resultText: string;
+  screenshotNote: string;
+  createdAt: string;
+}
+
+/** Every version of the reference data; the highest is in force. */
+export interface ReferenceVersionRow {
+  version: number;
+  bundle: ReferenceBundle;
+  at: string;
+  who: string;
 }
 
 export interface DraftRow {
@@ -102,6 +151,9 @@ export class AryzDb extends Dexie {
   cases!: Table<CaseRow, string>;
   audit!: EntityTable<AuditRow, 'seq'>;
   drafts!: EntityTable<DraftRow, 'key'>;
+  requests!: Table<RequestRow, string>;
+  checks!: Table<CheckRow, string>;
+  referenceVersions!: Table<ReferenceVersionRow, number>;
   counters!: EntityTable<CounterRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -117,6 +169,24 @@ export class AryzDb extends Dexie {
       drafts: 'key',
       counters: 'key',
     });
+    // v3: deadlines and tracking — requests sent, register checks, versioned reference data, and the
+    // next re-check date on each case for the work queue. The upgrade only fills fields that are missing.
+    this.version(3)
+      .stores({
+        cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+        requests: 'id, caseId',
+        checks: 'id, caseId',
+        referenceVersions: 'version',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('cases')
+          .toCollection()
+          .modify((row: Partial<CaseRow>) => {
+            row.nextCheck ??= NO_DEADLINE;
+            row.nextDeadlineClock ??= null;
+          }),
+      );
   }
 }
 

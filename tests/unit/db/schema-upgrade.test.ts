@@ -13,7 +13,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-upgrade', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
     expect(await current.settings.get('mission')).toMatchObject({ value: { nameRu: 'Посольство' } });
     expect(await current.cases.count()).toBe(0);
     expect(current.cases.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['[status+updatedAt]', '[caseworker+nextDeadline]', 'number']));
@@ -23,5 +23,19 @@ describe('database schema versions', () => {
     const again = new AryzDb('aryz-upgrade', { indexedDB, IDBKeyRange });
     expect(await again.settings.count()).toBe(1);
     again.close();
+  });
+
+  it('upgrades version-2 cases with the tracking fields, idempotently', async () => {
+    const indexedDB = new IDBFactory();
+    const v2 = new Dexie('aryz-v2', { indexedDB, IDBKeyRange });
+    v2.version(1).stores({ settings: 'key' });
+    v2.version(2).stores({ persons: 'id', cases: 'id, &number, status, updatedAt', audit: '++seq, caseId, at', drafts: 'key', counters: 'key' });
+    await v2.table('cases').add({ id: 'c1', number: 'КР-25-00001', status: 'intake', updatedAt: '2025-01-01T00:00:00.000Z', nextDeadline: '2025-04-01' });
+    v2.close();
+    const current = new AryzDb('aryz-v2', { indexedDB, IDBKeyRange });
+    const row = await current.cases.get('c1');
+    expect(row).toMatchObject({ id: 'c1', nextDeadline: '2025-04-01', nextCheck: '9999-12-31', nextDeadlineClock: null });
+    expect(await current.cases.where('nextCheck').equals('9999-12-31').count()).toBe(1);
+    current.close();
   });
 });

@@ -1,4 +1,3 @@
-import { addMonthsIso } from '../../../../shared/case/deadline-dates';
 import type { CaseRecord, IdentityDocument, IntakeForm, Person } from '../../../../shared/case/schema';
 import {
   caseSearchWords,
@@ -8,9 +7,8 @@ import {
   pinKey,
   sortNameOf,
 } from '../../../../shared/search/case-keys';
-import { NO_DEADLINE, type CaseRow, type CaseSummary, type PersonRow } from '../../db/db';
-
-const CLOSED: ReadonlySet<CaseRecord['status']> = new Set(['excluded', 'refused', 'left_russia', 'closed']);
+import type { CaseRow, CaseSummary, PersonRow } from '../../db/db';
+import { caseTracking, type TrackingInput } from '../tracking/case-tracking';
 
 export type PersonData = Omit<PersonRow, 'pinKey' | 'docKeys' | 'dupKeys' | 'createdAt' | 'updatedAt'>;
 
@@ -28,17 +26,6 @@ export function personDataFromIntake(form: IntakeForm): PersonData {
 
 export function currentDocument(documents: readonly IdentityDocument[]): IdentityDocument | undefined {
   return documents.find((d) => d.status === 'current') ?? documents[documents.length - 1];
-}
-
-/**
- * Earliest dated obligation of an open case: the 3-month court limit from the day the person learned of
- * the listing (КАС art. 219) and the expiry of a current identity document. The deadlines engine adds more.
- */
-export function nextDeadlineOf(record: Pick<CaseRecord, 'status' | 'learnedAt'>, person: Pick<PersonRow, 'documents'>): string {
-  if (CLOSED.has(record.status)) return NO_DEADLINE;
-  const dates = [addMonthsIso(record.learnedAt, 3)];
-  for (const doc of person.documents) if (doc.status === 'current') dates.push(doc.expiryDate);
-  return dates.sort()[0] ?? NO_DEADLINE;
 }
 
 export function personRow(data: PersonData, createdAt: string, updatedAt: string): PersonRow {
@@ -64,14 +51,23 @@ export function summaryOf(person: PersonData): CaseSummary {
   };
 }
 
-/** Recomputes every derived field of a case row from the record and its person. */
-export function caseRow(record: CaseRecord, person: PersonData, extra: Pick<CaseRow, 'duplicateOverride'> = {}, outgoingNumbers: string[] = []): CaseRow {
+/**
+ * Recomputes every derived field of a case row from the record, its person and (when given) the requests,
+ * register checks and production calendar that drive its deadlines.
+ */
+export function caseRow(
+  record: CaseRecord,
+  person: PersonData,
+  extra: Pick<CaseRow, 'duplicateOverride' | 'diagnosis'> = {},
+  outgoingNumbers: string[] = [],
+  tracking?: TrackingInput,
+): CaseRow {
   return {
     ...record,
     ...extra,
     words: caseSearchWords({ person, documents: person.documents, caseNumber: record.number, outgoingNumbers }),
     sortName: sortNameOf(person),
-    nextDeadline: nextDeadlineOf(record, person),
+    ...caseTracking(record, person, tracking),
     summary: summaryOf(person),
   };
 }

@@ -16,6 +16,7 @@ import { validateIntake, type Finding } from '../../../../shared/case/validate';
 import { documentKeys, duplicateNameKeys, pinKey } from '../../../../shared/search/case-keys';
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
 import type { AryzDb, AuditRow, CaseRow, FieldChange, PersonRow } from '../../db/db';
+import { trackingInputFor, trackingTables } from '../tracking/tracking-input';
 import { caseRow, personDataFromIntake, personRow, type PersonData } from './case-rows';
 
 /** Who acts and for which mission: every write is attributed. */
@@ -141,7 +142,7 @@ export async function createCase(db: AryzDb, draft: unknown, actor: Actor, optio
     return { ok: false, issues: [{ path: 'duplicateOverride.reason', code: 'required' }], errors: [] };
   }
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
-  const row = await db.transaction('rw', [db.persons, db.cases, db.audit, db.counters, db.drafts], async () => {
+  const row = await db.transaction('rw', [db.persons, db.cases, db.audit, db.counters, db.drafts, ...trackingTables(db)], async () => {
     const [number] = (await allocateCaseNumbers(db, actor.missionPrefix, now.getFullYear(), 1)) as [string];
     const person = personDataFromIntake(form);
     const record: CaseRecord = {
@@ -156,7 +157,13 @@ export async function createCase(db: AryzDb, draft: unknown, actor: Actor, optio
       createdAt: at,
       updatedAt: at,
     };
-    const created = caseRow(record, person, override ? { duplicateOverride: { reason: override.reason.trim(), matchedCaseIds: override.matchedCaseIds } } : {});
+    const created = caseRow(
+      record,
+      person,
+      override ? { duplicateOverride: { reason: override.reason.trim(), matchedCaseIds: override.matchedCaseIds } } : {},
+      [],
+      await trackingInputFor(db, record.id, now),
+    );
     await db.persons.add(personRow(person, at, at));
     await db.cases.add(created);
     await db.audit.add({ at, who: actor.who, caseId: record.id, entity: 'case', entityId: record.id, action: 'create', changes: [], note: number });
@@ -232,7 +239,12 @@ function personForm(person: PersonData, record: CaseRecord): IntakeDraft {
   return { person: personCore, documents, stays, registrations, employments, amina, case: caseCore } as unknown as IntakeDraft;
 }
 
-function stripDerived(row: PersonRow): PersonData {
+/** Fields of a case row that are decisions, not derived data: carried over on every rewrite. */
+export function keptExtras(row: CaseRow): Pick<CaseRow, 'duplicateOverride' | 'diagnosis'> {
+  return { duplicateOverride: row.duplicateOverride, diagnosis: row.diagnosis };
+}
+
+export function stripDerived(row: PersonRow): PersonData {
   const { pinKey: _p, docKeys: _d, dupKeys: _k, createdAt: _c, updatedAt: _u, ...data } = row;
   return data;
 }
@@ -275,7 +287,7 @@ export async function updateField(db: AryzDb, caseId: string, path: string, valu
   const [scope, ...rest] = parsePath(path);
   if ((scope !== 'person' && scope !== 'case') || rest.length === 0) throw new Error(`Not an editable path: ${path}`);
   if (scope === 'case' && !EDITABLE_CASE_FIELDS.has(String(rest[0]))) throw new Error(`Not an editable case field: ${path}`);
-  return db.transaction('rw', [db.persons, db.cases, db.audit], async () => {
+  return db.transaction('rw', [db.persons, db.cases, db.audit, ...trackingTables(db)], async () => {
     const loaded = await getCase(db, caseId);
     if (!loaded) throw new Error(`No case ${caseId}`);
     const person = stripDerived(loaded.person);
@@ -293,7 +305,7 @@ export async function updateField(db: AryzDb, caseId: string, path: string, valu
     diff(getAt(before, formPath.slice(0, 1)), getAt(form, formPath.slice(0, 1)), String(formPath[0]), changes);
     if (changes.length === 0) return { ok: true as const, value: loaded.record, warnings: checked.warnings };
     const outgoing: string[] = [];
-    const row = caseRow(nextRecord, nextPerson, { duplicateOverride: loaded.record.duplicateOverride }, outgoing);
+    const row = caseRow(nextRecord, nextPerson, keptExtras(loaded.record), outgoing, await trackingInputFor(db, caseId, now));
     await db.persons.put(personRow(nextPerson, loaded.person.createdAt, at));
     await db.cases.put(row);
     await db.audit.add({ at, who: actor.who, caseId, entity: scope, entityId: scope === 'case' ? caseId : person.id, action: 'update', changes });
@@ -316,7 +328,7 @@ export async function removeItem(db: AryzDb, caseId: string, list: 'documents' |
 
 /** Moves the case to a new status, keeping the dated history, and audits it. */
 export async function changeStatus(db: AryzDb, caseId: string, status: CaseStatus, note: string, actor: Actor, now = new Date()): Promise<CaseRow> {
-  return db.transaction('rw', [db.persons, db.cases, db.audit], async () => {
+  return db.transaction('rw', [db.persons, db.cases, db.audit, ...trackingTables(db)], async () => {
     const loaded = await getCase(db, caseId);
     if (!loaded) throw new Error(`No case ${caseId}`);
     if (loaded.record.status === status) return loaded.record;
@@ -327,7 +339,7 @@ export async function changeStatus(db: AryzDb, caseId: string, status: CaseStatu
       statusHistory: [...loaded.record.statusHistory, { status, at, note: note.trim().slice(0, 2000) }],
       updatedAt: at,
     };
-    const row = caseRow(record, stripDerived(loaded.person), { duplicateOverride: loaded.record.duplicateOverride });
+    const row = caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), [], await trackingInputFor(db, caseId, now));
     await db.cases.put(row);
     await db.audit.add({
       at,
