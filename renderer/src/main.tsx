@@ -3,7 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { StartupError } from './app/StartupError';
+import { getApi } from './api';
 import { db } from './db/db';
+import { ensureReference } from './features/tracking/reference-store';
 import { initI18n } from './i18n';
 import './styles.css';
 
@@ -17,6 +19,8 @@ async function start(): Promise<void> {
     .open()
     .then(() => null)
     .catch((error: unknown) => error);
+  // The first run stores the shipped reference data as version 1; later runs just read it.
+  if (!failure) void ensureReference(db(), getApi()).catch((error: unknown) => console.warn('reference data:', error));
   createRoot(root).render(<StrictMode>{failure ? <StartupError error={failure} /> : <App />}</StrictMode>);
 }
 

@@ -1,0 +1,31 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { diagnose } from '../../../../shared/diagnosis/diagnose';
+import type { DiagnosisResult } from '../../../../shared/diagnosis/types';
+import type { Deadline } from '../../../../shared/deadlines';
+import { db } from '../../db/db';
+import { stripDerived } from '../cases/repository';
+import { caseFacts, deadlinesOf, localToday, sentItemOf } from './case-tracking';
+import { currentReference } from './reference-store';
+
+export { caseFacts };
+
+/** The case's deadlines and diagnosis, live, computed with the reference data in force and today's date. */
+export function useCaseDeadlines(caseId: string): { deadlines: Deadline[]; diagnosis: DiagnosisResult | null } | undefined {
+  return useLiveQuery(async () => {
+    const record = await db().cases.get(caseId);
+    if (!record) return undefined;
+    const [person, requests, checks, reference] = await Promise.all([
+      db().persons.get(record.personId),
+      db().requests.where('caseId').equals(caseId).toArray(),
+      db().checks.where('caseId').equals(caseId).toArray(),
+      currentReference(db()),
+    ]);
+    if (!person) return undefined;
+    const today = localToday();
+    const data = stripDerived(person);
+    const sent = requests.map(sentItemOf);
+    const deadlines = deadlinesOf(record, data, { requests: sent, checks, calendar: reference?.calendar ?? [], today });
+    const diagnosis = reference ? diagnose(caseFacts(record, data, sent, checks), reference, today) : null;
+    return { deadlines, diagnosis };
+  }, [caseId]);
+}
