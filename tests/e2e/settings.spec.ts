@@ -1,31 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { pdfPages, pdfText } from './support/pdf';
-
-const MISSION = {
-  nameRu: 'Посольство Кыргызской Республики в Российской Федерации',
-  nameKy: 'Кыргыз Республикасынын Россия Федерациясындагы Элчилиги',
-  address: '119017, г. Москва, ул. Большая Ордынка, д. 64',
-  phones: '+7 495 000-00-00',
-  outgoingPrefix: 'КР-М',
-};
-const CASEWORKER = { fullName: 'Үсөнова Айсулуу Маңызбаевна', position: 'Атташе консульского отдела', phone: '+7 495 111-22-33' };
+import { CASEWORKER, fillSettingsForm, MISSION } from './support/setup';
 
 async function openSettings(page: Page) {
   await page.getByRole('navigation').getByRole('link', { name: 'Настройки' }).click();
   await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
 }
 
-async function fillSettings(page: Page) {
-  await page.getByLabel('Наименование на русском языке').fill(MISSION.nameRu);
-  await page.getByLabel('Наименование на кыргызском языке').fill(MISSION.nameKy);
-  await page.getByLabel('Адрес').fill(MISSION.address);
-  await page.getByLabel('Телефоны').fill(MISSION.phones);
-  await page.getByLabel('Префикс исходящих номеров').fill(MISSION.outgoingPrefix);
-  await page.getByLabel('Ф.И.О.').fill(CASEWORKER.fullName);
-  await page.getByLabel('Должность').fill(CASEWORKER.position);
-  await page.getByLabel('Телефон', { exact: true }).fill(CASEWORKER.phone);
-}
+const fillSettings = fillSettingsForm;
 
 test('mission settings are saved, survive a reload and produce a mission card PDF with Kyrgyz letters', async ({ app: page }, testInfo) => {
   await openSettings(page);

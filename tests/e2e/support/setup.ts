@@ -20,6 +20,13 @@ export async function openRoute(page: Page, route: string): Promise<void> {
 export async function saveSettings(page: Page): Promise<void> {
   await openRoute(page, '/settings');
   await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
+  await fillSettingsForm(page);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Сохранено')).toBeVisible();
+}
+
+/** Fills the settings form (mission and caseworker) without saving. */
+export async function fillSettingsForm(page: Page): Promise<void> {
   await page.getByLabel('Наименование на русском языке').fill(MISSION.nameRu);
   await page.getByLabel('Наименование на кыргызском языке').fill(MISSION.nameKy);
   await page.getByLabel('Адрес').fill(MISSION.address);
@@ -28,6 +35,4 @@ export async function saveSettings(page: Page): Promise<void> {
   await page.getByLabel('Ф.И.О.').fill(CASEWORKER.fullName);
   await page.getByLabel('Должность').fill(CASEWORKER.position);
   await page.getByLabel('Телефон', { exact: true }).fill(CASEWORKER.phone);
-  await page.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(page.getByText('Сохранено')).toBeVisible();
 }
