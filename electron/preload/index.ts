@@ -6,6 +6,7 @@ const api = {
   getAppInfo: (request) => ipcRenderer.invoke('app:info', request),
   exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
   getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
+  exportReference: (request) => ipcRenderer.invoke('reference:export', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

@@ -1,8 +1,43 @@
 import { z } from 'zod';
+import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
 import { API_METHODS } from './methods';
-import type { IpcResult } from './result';
+import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
+
+/** Longest reference-data JSON an export may write (an import of up to 5 MB, pretty-printed, fits). */
+export const REFERENCE_JSON_MAX_CHARS = 5_000_000;
+
+/**
+ * The reference export must be a bundle an import would accept: checked here, in main, before anything is
+ * written, whatever the page sent. Problems are reported under `json.<path inside the bundle>`.
+ */
+const referenceJson = z
+  .string()
+  .max(REFERENCE_JSON_MAX_CHARS)
+  .superRefine((text, ctx) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return;
+    }
+    const parsed = parseReferenceBundle(data);
+    if (parsed.ok) return;
+    // A bundle broken everywhere would otherwise answer with thousands of paths.
+    for (const issue of parsed.issues.slice(0, 50)) {
+      ctx.addIssue({ code: 'custom', message: issue.code, path: issue.path === '' ? [] : issue.path.split('.') });
+    }
+  });
+
+/** A name for the save dialog to suggest: no folders, no characters Windows refuses in a file name. */
+const suggestedFileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[\\/:*?"<>|]/.test(name) && [...name].every((ch) => ch.charCodeAt(0) >= 0x20));
 
 /**
  * The one list of calls between the renderer and the main process. Each channel names its request and
@@ -22,6 +57,13 @@ export const CHANNELS = {
   'reference:factory': {
     request: z.object({}).strict(),
     response: referenceBundleSchema,
+  },
+  /** Writes the reference data the page holds to a file the user picks (a download in browser mode). */
+  'reference:export': {
+    request: z.object({ json: referenceJson, fileName: suggestedFileName.optional() }).strict(),
+    response: z.object({ status: z.enum(['saved', 'canceled']), fileName: z.string() }),
+    // The bundle travels as one string; JSON escaping of quotes and line breaks roughly doubles it at worst.
+    maxPayloadChars: 2 * REFERENCE_JSON_MAX_CHARS,
   },
   'documents:exportMissionCard': {
     request: z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema }).strict(),
@@ -50,3 +92,9 @@ export type AryzApi = {
 
 export const isChannel = (value: unknown): value is Channel =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(CHANNELS, value);
+
+/** Largest serialised request (JSON characters) a channel accepts; most take the common limit. */
+export function payloadLimitOf(channel: Channel): number {
+  const spec = CHANNELS[channel];
+  return 'maxPayloadChars' in spec ? spec.maxPayloadChars : MAX_PAYLOAD_BYTES;
+}

@@ -6,4 +6,5 @@ export const API_METHODS = {
   getAppInfo: 'app:info',
   exportMissionCard: 'documents:exportMissionCard',
   getFactoryReference: 'reference:factory',
+  exportReference: 'reference:export',
 } as const;

@@ -39,5 +39,5 @@ export function ipcResultSchema<T extends z.ZodType>(value: T) {
 export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 export const fail = <T = never>(error: IpcError): IpcResult<T> => ({ ok: false, error });
 
-/** Largest serialised request main accepts; anything bigger is refused before parsing. */
+/** Largest serialised request main accepts unless a channel says otherwise (`payloadLimitOf`); anything bigger is refused before parsing. */
 export const MAX_PAYLOAD_BYTES = 1_000_000;

@@ -10,6 +10,7 @@ import { createDispatcher, type CallContext } from '../../electron/main/ipc/disp
 import { createPdfEngine } from '../../electron/main/pdf/engine';
 import { defaultFontDir } from '../../electron/main/pdf/fonts';
 import { mimeType, securityHeaders } from '../../electron/main/protocol';
+import { isChannel, payloadLimitOf } from '../../shared/ipc/contract';
 import { MAX_PAYLOAD_BYTES } from '../../shared/ipc/result';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -118,7 +119,9 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
         if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
         if (req.headers.origin !== origin) return send(res, 403, 'Forbidden origin');
         if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
-        const raw = await readBody(req, MAX_PAYLOAD_BYTES * 4);
+        const channel = decodeURIComponent(url.pathname.slice('/__bridge/rpc/'.length));
+        // Bytes, not characters: UTF-8 takes up to 4 per character. Unknown channels are refused by dispatch.
+        const raw = await readBody(req, (isChannel(channel) ? payloadLimitOf(channel) : MAX_PAYLOAD_BYTES) * 4);
         // Answered like main answers an oversize IPC payload: a typed result, not an HTTP error.
         if (raw === null) return send(res, 200, JSON.stringify({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } }), 'application/json');
         let payload: unknown;
@@ -127,7 +130,6 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
         } catch {
           return send(res, 400, 'Bad JSON');
         }
-        const channel = decodeURIComponent(url.pathname.slice('/__bridge/rpc/'.length));
         let download: { id: string; name: string } | null = null;
         const ctx: CallContext = {
           async saveFile({ defaultName, data }) {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
@@ -129,6 +130,25 @@ test('the case list, empty and with cases, has no serious accessibility violatio
   await expectAccessible(page, 'case list, filtered, a row focused');
 });
 
+test('the work queue, empty and with cases in every bucket, has no serious accessibility violations', async ({ app: page }) => {
+  await expect(page.getByRole('heading', { name: 'Рабочая очередь', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Просрочено (0)' })).toBeVisible();
+  await expectAccessible(page, 'empty work queue');
+
+  await saveSettings(page);
+  // The fixture people learned of the listing long ago: their court-claim term has passed.
+  await createCasesInPage(page, PEOPLE);
+  await openRoute(page, '/queue');
+  const overdue = page.getByRole('region', { name: `Просрочено (${PEOPLE.length})` });
+  await expect(overdue.getByRole('link', { name: 'Джумагулов Бакыт' })).toBeVisible();
+  await expectAccessible(page, 'work queue with overdue cases');
+
+  await overdue.getByRole('link', { name: 'Усенов Нурлан' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('navigation', { name: 'Разделы очереди' }).getByRole('button').first().focus();
+  await expectAccessible(page, 'work queue, a row and a section button focused');
+});
+
 test('settings, blank and with errors shown, have no serious accessibility violations', async ({ app: page }) => {
   await openRoute(page, '/cases/new');
   await expect(page.getByRole('link', { name: 'Открыть настройки' })).toBeVisible();
@@ -180,6 +200,8 @@ test('the intake form, with errors and warnings shown, and its duplicate dialog 
 });
 
 test('the case page, with an editor open and its dialogs open, has no serious accessibility violations', async ({ app: page }) => {
+  // Each scan of the whole case page (tracking panels included) takes seconds; several run here.
+  test.slow();
   await saveSettings(page);
   const [id] = await createCasesInPage(page, PEOPLE.slice(0, 1));
   await openCase(page, id!);
@@ -213,6 +235,124 @@ test('the case page, with an editor open and its dialogs open, has no serious ac
   await openRoute(page, '/cases/no-such-case');
   await expect(page.getByRole('heading', { name: 'Дело не найдено' })).toBeVisible();
   await expectAccessible(page, 'case not found');
+});
+
+test('the case page tracking panels (deadlines, diagnosis, requests, checks), their forms and dialogs have no serious accessibility violations', async ({ app: page }) => {
+  test.slow();
+  await saveSettings(page);
+  // A contract running past the registration: the diagnosis has a cause with a checklist to show.
+  const person = intake({ nameKy: ['Асанов', 'Бакыт', ''], nameRu: ['Асанов', 'Бакыт', ''], nameLat: ['ASANOV', 'BAKYT', ''], number: '4444444' });
+  person.employments[0]!.end = '2025-06-30';
+  const [id] = await createCasesInPage(page, [person]);
+  await openCase(page, id!);
+  const diagnosis = page.getByRole('region', { name: 'Диагностика: почему человек в реестре' });
+  await expect(diagnosis.getByRole('article', { name: 'Разрыв регистрации в период действия договора' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Сроки', exact: true }).getByRole('row').nth(1)).toBeVisible();
+  await expectAccessible(page, 'case page with tracking panels');
+
+  const requests = page.getByRole('region', { name: 'Запросы и обращения' });
+  await requests.getByRole('button', { name: 'Добавить запрос' }).click();
+  const newRequest = page.getByRole('dialog', { name: 'Новый запрос' });
+  await expectAccessible(page, 'new request dialog');
+  await newRequest.getByRole('button', { name: 'Записать отправку' }).click();
+  await expect(newRequest.getByText('Обязательное поле')).toBeVisible();
+  await expectAccessible(page, 'new request dialog with an error');
+  await expectNoTrap(page, newRequest);
+  await requests.getByRole('button', { name: 'Добавить запрос' }).click();
+  await newRequest.getByLabel('Адресат').fill('Управление по вопросам миграции ГУ МВД России по г. Москве');
+  await newRequest.getByRole('button', { name: 'Записать отправку' }).click();
+  await expect(newRequest).toBeHidden();
+  await requests.getByRole('button', { name: /^Отметить ход: / }).click();
+  const progress = page.getByRole('dialog', { name: /^Ход запроса: / });
+  await progress.getByLabel('Срок ответа продлён, дней').fill('99');
+  await progress.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(progress.getByText('Целое число от 1 до 30')).toBeVisible();
+  await expectAccessible(page, 'request progress dialog with an error');
+  await page.keyboard.press('Escape');
+  await expect(progress).toBeHidden();
+
+  const checks = page.getByRole('region', { name: 'Проверки реестра' });
+  await checks.getByRole('button', { name: 'Добавить проверку' }).click();
+  const check = page.getByRole('dialog', { name: 'Проверка реестра' });
+  await check.getByRole('button', { name: 'Записать проверку' }).click();
+  await expect(check.getByText('Обязательное поле')).toBeVisible();
+  await expectAccessible(page, 'register check dialog with an error');
+  await check.getByRole('radio', { name: 'В реестре не значится' }).check();
+  await check.getByRole('button', { name: 'Записать проверку' }).click();
+  await expect(check).toBeHidden();
+  await expect(checks.getByRole('region', { name: 'Предложение закрыть дело' })).toBeFocused();
+  await expectAccessible(page, 'checks log with the proposal to close the case');
+
+  await diagnosis.getByRole('button', { name: 'Подтвердить: Разрыв регистрации в период действия договора' }).click();
+  await expect(diagnosis.getByTestId('diagnosis-decision')).toBeVisible();
+  await diagnosis.getByRole('button', { name: 'Выбрать другую причину' }).click();
+  await expect(diagnosis.getByLabel('Причина включения в реестр')).toBeFocused();
+  await expectAccessible(page, 'diagnosis with a decision and the override form open');
+
+  await openRoute(page, `/cases/${id}?section=requests`);
+  await expect(page.getByRole('heading', { name: 'Запросы и обращения', level: 2 })).toBeFocused();
+  await expectAccessible(page, 'case page opened at a section');
+});
+
+const MOSCOW_UVM = 'Управление по вопросам миграции ГУ МВД России по г. Москве';
+const REFERENCE_TABS = ['Основания', 'Причины ошибок', 'Доказательства', 'Адресаты', 'Представительства', 'Календарь', 'Правовые нормы', 'История версий'];
+
+async function openReference(page: Page): Promise<void> {
+  await openRoute(page, '/settings/reference');
+  await expect(page.getByRole('region', { name: 'Действующая версия' })).toContainText('Версия 1');
+}
+
+// In three parts, so that the axe scans of the larger tables (about ninety addressees) stay well inside the time limit.
+for (const tabs of [REFERENCE_TABS.slice(0, 3), REFERENCE_TABS.slice(3, 5), REFERENCE_TABS.slice(5)]) {
+  test(`the reference screen has no serious accessibility violations in the tabs ${tabs.join(', ')}`, async ({ app: page }) => {
+    await saveSettings(page);
+    await openReference(page);
+    for (const name of tabs) {
+      await page.getByRole('tab', { name }).click();
+      await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+      await expectAccessible(page, `reference data, tab «${name}»`);
+    }
+  });
+}
+
+test('the reference edit forms with errors, the import report and the reset dialog have no serious accessibility violations', async ({ app: page }, testInfo) => {
+  await saveSettings(page);
+  await openReference(page);
+
+  await page.getByRole('tab', { name: 'Адресаты' }).click();
+  await page.getByRole('button', { name: `Изменить: ${MOSCOW_UVM}`, exact: true }).click();
+  const addressee = page.getByRole('dialog', { name: `Адресат: ${MOSCOW_UVM}` });
+  await addressee.getByLabel('Наименование (именительный падеж)').fill('');
+  await addressee.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(addressee.getByText('Обязательное поле')).toBeVisible();
+  await expectAccessible(page, 'addressee form with an error');
+  await page.keyboard.press('Escape');
+  await expect(addressee).toBeHidden();
+
+  await page.getByRole('tab', { name: 'Календарь' }).click();
+  await page.getByRole('button', { name: 'Изменить: 2027 год', exact: true }).click();
+  const calendar = page.getByRole('dialog', { name: 'Календарь на 2027 год' });
+  await calendar.getByLabel('Праздничный день').fill('01.01.2026');
+  await calendar.getByRole('button', { name: 'Добавить праздник' }).click();
+  await expect(calendar.getByText('Дата не из 2027 года')).toBeVisible();
+  await expectAccessible(page, 'calendar year form with an error');
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+
+  const broken = testInfo.outputPath('broken-reference.json');
+  writeFileSync(broken, JSON.stringify({ version: 1, updatedAt: 'yesterday', addressees: [] }));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Импорт…' }).click();
+  await (await chooser).setFiles(broken);
+  const report = page.getByRole('dialog', { name: 'Импорт справочников' });
+  await expect(report.getByText(/^Файл не прошёл проверку/)).toBeVisible();
+  await expectAccessible(page, 'import report with problems');
+  await report.getByRole('button', { name: 'Закрыть' }).click();
+
+  await page.getByRole('button', { name: 'Сбросить к заводским…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Сбросить к заводским?' })).toBeVisible();
+  await expectAccessible(page, 'reset confirmation');
+  await page.keyboard.press('Escape');
 });
 
 test('keyboard: Tab reaches the navigation, the search, a row (Enter opens it), «Изменить» (Enter/Escape) and the save button; dialogs do not trap', async ({ app: page }) => {

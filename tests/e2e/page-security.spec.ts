@@ -12,7 +12,7 @@ base('the CSP blocks inline scripts, inline handlers and any network request out
     });
   });
   await page.goto(`${origin()}/?token=${token()}`);
-  await expect(page.getByRole('heading', { name: 'Дела' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Рабочая очередь', level: 1 })).toBeVisible();
   const outcome = await page.evaluate(async () => {
     const script = document.createElement('script');
     script.textContent = 'window.__inlineRan = true';

@@ -1,7 +1,24 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startBridge } from '../bridge/server';
+import { chromiumPath } from '../e2e/support/browser';
 import { ensureElectronBinary } from './electron-binary';
+import { appPort, BROWSER_PROFILE } from './page-tools';
+
+/** Quiet on a closed network, and the profile `npm run seed` fills, so seeded cases are there. */
+function chromiumArgs(url: string): string[] {
+  return [
+    `--app=${url}`,
+    `--user-data-dir=${BROWSER_PROFILE}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+const shellQuote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 /**
  * `npm start`: the desktop app where Electron can run; otherwise the same renderer and main-process
@@ -15,7 +32,7 @@ async function main(): Promise<void> {
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
-  const port = Number(process.env.ARYZ_PORT ?? 5183);
+  const port = appPort();
   console.log(`Electron cannot be launched here (${reason}); starting browser mode instead.`);
   const bridge = await startBridge({
     port,
@@ -24,6 +41,16 @@ async function main(): Promise<void> {
     log: (line) => console.error(line),
   });
   console.log(`Aryz (browser mode) is running. Open: ${bridge.url}`);
+  const browser = chromiumPath();
+  if (browser && process.env.DISPLAY) {
+    mkdirSync(BROWSER_PROFILE, { recursive: true });
+    const window = spawn(browser, chromiumArgs(bridge.url), { stdio: 'ignore', detached: true });
+    window.on('error', (error) => console.error(`Could not open Chromium: ${error.message}`));
+    window.unref();
+    console.log(`Opened it in Chromium (profile ${BROWSER_PROFILE}).`);
+  } else {
+    console.log(`To open it as an app window with the seeded profile, run:\n  ${[browser ?? 'chromium', ...chromiumArgs(bridge.url)].map(shellQuote).join(' ')}`);
+  }
   console.log('Press Ctrl+C to stop.');
   const stop = () => void bridge.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

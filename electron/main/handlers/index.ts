@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../ipc/dispatch';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
+import { referenceFileName } from '../reference/export-name';
 import { loadFactoryReference } from '../reference/factory';
 
 /** Everything the handlers need from their host; Electron and the test bridge each provide one. */
@@ -19,6 +20,15 @@ export function createHandlers(deps: MainDeps): HandlerTable {
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
 
     'reference:factory': () => loadFactoryReference(deps.referenceDir),
+
+    // The request schema has already checked that the text is a valid bundle; it is written as the page sent it.
+    'reference:export': (request, ctx) =>
+      ctx.saveFile({
+        defaultName: referenceFileName(request.fileName, deps.now()),
+        data: new TextEncoder().encode(request.json),
+        filterName: 'JSON',
+        extensions: ['json'],
+      }),
 
     'documents:exportMissionCard': async (request, ctx) => {
       const data = await deps.pdf.render(missionCardDoc(request, deps.now()));

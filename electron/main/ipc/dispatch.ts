@@ -1,5 +1,5 @@
-import { CHANNELS, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
-import { fail, MAX_PAYLOAD_BYTES, ok, type IpcErrorCode, type IpcResult } from '../../../shared/ipc/result';
+import { CHANNELS, isChannel, payloadLimitOf, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
+import { fail, ok, type IpcErrorCode, type IpcResult } from '../../../shared/ipc/result';
 import { parseForIssues, toFieldIssues } from '../../../shared/validation/issues';
 
 /** What a handler may do beyond computing: things bound to the calling window (dialogs, downloads). */
@@ -40,7 +40,7 @@ export function createDispatcher(handlers: HandlerTable, log: (message: string, 
     if (!isChannel(channel)) return fail({ code: 'UNKNOWN_CHANNEL' });
     const size = payloadSize(payload);
     if (size === null) return fail({ code: 'INVALID_PAYLOAD', issues: [{ path: '', code: 'invalid_type' }] });
-    if (size > MAX_PAYLOAD_BYTES) return fail({ code: 'PAYLOAD_TOO_LARGE' });
+    if (size > payloadLimitOf(channel)) return fail({ code: 'PAYLOAD_TOO_LARGE' });
     const spec = CHANNELS[channel];
     const parsed = parseForIssues(spec.request, payload);
     if (!parsed.success) return fail({ code: 'INVALID_PAYLOAD', issues: toFieldIssues(parsed.error) });

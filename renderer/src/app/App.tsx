@@ -3,15 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { CasePage } from '../features/case-page/CasePage';
+import { sectionFromQuery } from '../features/case-tracking/sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
+import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
+import { ReferenceScreen } from '../features/reference/ReferenceScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useRoute } from './router';
 
 const NAV = [
+  { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },
   { path: '/cases', key: 'cases.nav.list', match: (r: string) => r === '/cases' || (r.startsWith('/cases/') && r !== '/cases/new') },
   { path: '/cases/new', key: 'cases.nav.intake', match: (r: string) => r === '/cases/new' },
-  { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' },
+  { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' || r.startsWith('/settings/') },
 ] as const;
 
 function LanguageSwitch() {
@@ -31,10 +35,13 @@ function LanguageSwitch() {
 }
 
 function Screen({ route }: { route: string }) {
+  if (route === '/' || route === '/queue') return <WorkQueueScreen />;
   if (route === '/settings') return <SettingsScreen />;
+  if (route === '/settings/reference') return <ReferenceScreen />;
   if (route === '/cases/new') return <IntakeScreen />;
-  const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)$/.exec(route);
-  if (caseMatch) return <CasePage caseId={caseMatch[1]!} />;
+  // `?section=deadlines|checks|requests` after the id says where on the case page to open (the work queue's links).
+  const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)(?:\?(.*))?$/.exec(route);
+  if (caseMatch) return <CasePage caseId={caseMatch[1]!} section={sectionFromQuery(caseMatch[2])} />;
   return <CaseListScreen />;
 }
 

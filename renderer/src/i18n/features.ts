@@ -1,10 +1,13 @@
 import type { FeatureMessages } from './feature-messages';
 import { casePageMessages } from '../features/case-page/messages';
 import { casesMessages } from '../features/cases/messages';
+import { trackingMessages } from '../features/case-tracking/messages';
 import { intakeMessages } from '../features/intake/messages';
+import { queueMessages } from '../features/queue/messages';
+import { referenceMessages } from '../features/reference/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
  * (`t('cases.…')`). Add a feature's bundle here.
  */
-export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages];

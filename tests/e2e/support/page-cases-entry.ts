@@ -3,21 +3,58 @@ import { db } from '../../../renderer/src/db/db';
 import { createCase } from '../../../renderer/src/features/cases/repository';
 import { loadSettings } from '../../../renderer/src/features/settings/settings-store';
 import { actorFrom } from '../../../renderer/src/features/settings/use-actor';
+import { addCheck, type newCheckSchema } from '../../../renderer/src/features/tracking/checks-repo';
+import { addRequest, updateRequest, type newRequestSchema, type requestPatchSchema } from '../../../renderer/src/features/tracking/requests-repo';
+import type { z } from 'zod';
 
 /**
  * Test-only: creates cases in the page through the app's own repository (the same code the intake
  * screen calls), so list and search specs can start from known people without typing each intake.
  */
-async function createCases(drafts: unknown[]): Promise<string[]> {
-  const actor = actorFrom(await loadSettings(db()));
-  if (!actor) throw new Error('save settings first');
+async function actor() {
+  const found = actorFrom(await loadSettings(db()));
+  if (!found) throw new Error('save settings first');
+  return found;
+}
+
+/** `at` (ISO date-time): the moment the cases are taken in, for cases that must look older than today. */
+async function createCases(drafts: unknown[], at?: string): Promise<string[]> {
+  const who = await actor();
   const ids: string[] = [];
   for (const draft of drafts) {
-    const result = await createCase(db(), draft, actor);
+    const result = await createCase(db(), draft, who, at ? { now: new Date(at) } : {});
     if (!result.ok) throw new Error(JSON.stringify(result));
     ids.push(result.value.id);
   }
   return ids;
 }
 
-(window as unknown as { __aryzTest: object }).__aryzTest = { createCases };
+/** Through the tracking repository, as the case page records a sent request: returns the request's id. */
+async function addRequests(caseId: string, inputs: z.input<typeof newRequestSchema>[]): Promise<string[]> {
+  const who = await actor();
+  const ids: string[] = [];
+  for (const input of inputs) {
+    const result = await addRequest(db(), caseId, input, who);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    ids.push(result.value.id);
+  }
+  return ids;
+}
+
+async function patchRequest(requestId: string, patch: z.input<typeof requestPatchSchema>): Promise<void> {
+  const result = await updateRequest(db(), requestId, patch, await actor());
+  if (!result.ok) throw new Error(JSON.stringify(result));
+}
+
+async function addChecks(caseId: string, inputs: z.input<typeof newCheckSchema>[]): Promise<void> {
+  const who = await actor();
+  for (const input of inputs) {
+    const result = await addCheck(db(), caseId, input, who);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+  }
+}
+
+const api = { createCases, addRequests, patchRequest, addChecks };
+export type PageCasesApi = typeof api;
+
+(window as unknown as { __aryzTest: PageCasesApi }).__aryzTest = api;

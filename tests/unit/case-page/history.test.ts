@@ -68,4 +68,19 @@ describe('case history', () => {
     expect(history[1]).toMatchObject({ reason: 'другой человек, однофамилец', matchedCaseIds: ['c0'] });
     expect(history[0]).toMatchObject({ changes: [{ field: 'person.pin' }] });
   });
+
+  it('shows requests and checks created on the case as changes, not as the case being created; a decision keeps its note', () => {
+    const history = buildHistory(
+      [{ status: 'intake', at: '2025-03-01T10:00:00.000Z', note: '' }],
+      [
+        row(1, '2025-03-01T10:00:00.000Z', 'create', { note: 'КР-М-25-00003' }),
+        row(2, '2025-03-02T10:00:00.000Z', 'create', { entity: 'request', entityId: 'q1', changes: [{ field: 'request', before: null, after: { id: 'q1' } }] }),
+        row(3, '2025-03-03T10:00:00.000Z', 'diagnosis', { changes: [{ field: 'case.diagnosis', before: null, after: { causeId: 'R-1' } }], note: 'талон в деле' }),
+      ],
+    );
+    expect(history.map((e) => e.kind)).toEqual(['update', 'update', 'created']);
+    expect(history[0]).toMatchObject({ entity: 'case', note: 'талон в деле' });
+    expect(history[1]).toMatchObject({ entity: 'request', entityId: 'q1', changes: [{ field: 'request' }] });
+    expect(history[2]).toMatchObject({ number: 'КР-М-25-00003', status: 'intake' });
+  });
 });

@@ -13,6 +13,7 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'reference:factory': async () => {
       throw new HandlerError('IO_ERROR');
     },
+    'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
     ...overrides,
   };
 }
@@ -91,5 +92,19 @@ describe('dispatch', () => {
 
   it('covers every channel of the contract in the handler table type', () => {
     expect(Object.keys(table()).sort()).toEqual(Object.keys(CHANNELS).sort());
+    expect(Object.keys(CHANNELS).sort()).toEqual(['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory']);
+  });
+
+  it('applies the payload limit of the channel where it has one, the common limit elsewhere', async () => {
+    const handler = vi.fn();
+    const dispatch = createDispatcher(table({ 'reference:export': handler }));
+    // 3 MB is over the common limit but under the export's: it reaches validation (and fails it, not being a bundle).
+    const big = await dispatch('reference:export', { json: `"${'x'.repeat(3_000_000)}"` }, ctx);
+    expect(big).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    const huge = await dispatch('reference:export', { json: 'x'.repeat(10_000_001) }, ctx);
+    expect(huge).toEqual({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    const card = await dispatch('documents:exportMissionCard', { mission: { ...mission, nameRu: 'x'.repeat(1_000_001) }, caseworker }, ctx);
+    expect(card).toEqual({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(handler).not.toHaveBeenCalled();
   });
 });

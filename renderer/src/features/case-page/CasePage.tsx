@@ -1,15 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
 import { db } from '../../db/db';
 import { auditFor, getCase } from '../cases/repository';
 import { useActor } from '../settings/use-actor';
+import { ChecksPanel } from '../case-tracking/ChecksPanel';
+import { DeadlinesPanel } from '../case-tracking/DeadlinesPanel';
+import { DiagnosisPanel } from '../case-tracking/DiagnosisPanel';
+import { describeTrackingChange } from '../case-tracking/history-text';
+import { RequestsPanel } from '../case-tracking/RequestsPanel';
+import { sectionHeadingId, type CaseSection } from '../case-tracking/sections';
+import { useCaseTracking } from '../case-tracking/use-case-tracking';
 import { CaseHeader } from './CaseHeader';
 import { CaseWarnings } from './CaseWarnings';
 import { CaseEditingContext, useSaverFor, type CaseEditing } from './editing';
 import { FieldGroup } from './FieldGroup';
 import { AMINA_FIELDS, CASE_FIELDS, editPath, formPath, ITEM_LISTS } from './fields';
+import type { Translate } from './describe';
 import { HistoryView } from './HistoryView';
 import { ItemsSection } from './ItemsSection';
 import { PersonSection } from './PersonSection';
@@ -39,12 +47,39 @@ function CaseSections({ loaded }: { loaded: NonNullable<Awaited<ReturnType<typeo
   );
 }
 
-/** One case: summary, every field editable in place and audited, the stay timeline and the full history. */
-export function CasePage({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
+/**
+ * Brings the section a link named (`?section=checks`) into view once everything above it has loaded, and
+ * focuses its heading, once per link followed.
+ */
+function useOpenSection(caseId: string, section: CaseSection | null, ready: boolean): void {
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    const key = section ? `${caseId}:${section}` : null;
+    if (!key) {
+      opened.current = null;
+      return;
+    }
+    if (!ready || opened.current === key) return;
+    const heading = document.getElementById(sectionHeadingId(section!));
+    if (!heading) return;
+    opened.current = key;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }, [caseId, section, ready]);
+}
+
+/**
+ * One case: summary, the deadlines, diagnosis, requests and register checks, every field editable in place and
+ * audited, the stay timeline and the full history. `section` opens the page at one of the tracking panels.
+ */
+export function CasePage({ caseId, section = null }: { caseId: string; section?: CaseSection | null }) {
+  const { t, i18n } = useTranslation();
+  const tr: Translate = (key, params) => t(key, params);
   const loaded = useLiveQuery(() => getCase(db(), caseId), [caseId]);
   const audit = useLiveQuery(() => auditFor(db(), caseId), [caseId]);
+  const tracking = useCaseTracking(caseId);
   const actor = useActor();
+  useOpenSection(caseId, section, Boolean(loaded) && tracking !== undefined && audit !== undefined && actor !== undefined);
   const matchedIds = useMemo(() => {
     const ids = new Set<string>(loaded?.record.duplicateOverride?.matchedCaseIds ?? []);
     for (const row of audit ?? []) {
@@ -89,9 +124,21 @@ export function CasePage({ caseId }: { caseId: string }) {
         ) : null}
         <StatusControl current={loaded.record.status} />
         <CaseWarnings record={loaded.record} person={loaded.person} />
+        <DeadlinesPanel record={loaded.record} person={loaded.person} tracking={tracking} />
+        <DiagnosisPanel record={loaded.record} tracking={tracking} />
+        <RequestsPanel record={loaded.record} tracking={tracking} />
+        <ChecksPanel record={loaded.record} person={loaded.person} tracking={tracking} />
         <CaseSections loaded={loaded} />
         <StayTimelineView person={loaded.person} />
-        <HistoryView statusHistory={loaded.record.statusHistory} audit={audit ?? []} documents={loaded.person.documents} matchedNumbers={matchedNumbers} />
+        <HistoryView
+          statusHistory={loaded.record.statusHistory}
+          audit={audit ?? []}
+          documents={loaded.person.documents}
+          matchedNumbers={matchedNumbers}
+          describeOther={(change, entityId) =>
+            describeTrackingChange(tr, change, entityId, { requests: tracking?.requests ?? [], reference: tracking?.reference ?? null, language: i18n.language })
+          }
+        />
         <datalist id="suggestions-regions">
           {RUSSIAN_REGIONS.map((region) => (
             <option key={region} value={region} />

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StatusChange } from '../../../../shared/case/schema';
-import type { AuditRow } from '../../db/db';
+import type { AuditRow, FieldChange } from '../../db/db';
 import { formatDateTime } from './date-time';
 import { describeChange, type DocumentLike, type Translate } from './describe';
 import { buildHistory, type HistoryEntry } from './history';
@@ -10,10 +10,12 @@ interface Props {
   audit: readonly AuditRow[];
   documents: readonly DocumentLike[];
   matchedNumbers: Record<string, string>;
+  /** Words changes other features wrote (requests, checks, the diagnosis); null leaves a change to this view. */
+  describeOther?: (change: FieldChange, entityId: string) => string | null;
 }
 
 /** Everything that happened to the case, newest first: who, when, and what changed from what to what. */
-export function HistoryView({ statusHistory, audit, documents, matchedNumbers }: Props) {
+export function HistoryView({ statusHistory, audit, documents, matchedNumbers, describeOther }: Props) {
   const { t } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
   const entries = buildHistory(statusHistory, audit);
@@ -44,20 +46,25 @@ export function HistoryView({ statusHistory, audit, documents, matchedNumbers }:
         );
       case 'update':
         return (
-          <ul className="history__changes">
-            {entry.changes.map((change) => {
-              const line = describeChange(tr, change, documents);
-              return (
-                <li key={change.field}>
-                  {line.kind === 'added'
-                    ? t('casePage.history.added', { field: line.label, value: line.after })
-                    : line.kind === 'removed'
-                      ? t('casePage.history.removed', { field: line.label, value: line.before })
-                      : t('casePage.history.change', { field: line.label, before: line.before, after: line.after })}
-                </li>
-              );
-            })}
-          </ul>
+          <>
+            <ul className="history__changes">
+              {entry.changes.map((change) => {
+                const other = describeOther?.(change, entry.entityId) ?? null;
+                if (other !== null) return <li key={change.field}>{other}</li>;
+                const line = describeChange(tr, change, documents);
+                return (
+                  <li key={change.field}>
+                    {line.kind === 'added'
+                      ? t('casePage.history.added', { field: line.label, value: line.after })
+                      : line.kind === 'removed'
+                        ? t('casePage.history.removed', { field: line.label, value: line.before })
+                        : t('casePage.history.change', { field: line.label, before: line.before, after: line.after })}
+                  </li>
+                );
+              })}
+            </ul>
+            {entry.note ? <p className="history__note">{t('casePage.history.note', { note: entry.note })}</p> : null}
+          </>
         );
     }
   };

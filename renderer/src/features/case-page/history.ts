@@ -17,7 +17,7 @@ interface Base {
 export type HistoryEntry =
   | (Base & { kind: 'created'; number: string; status: CaseStatus | null })
   | (Base & { kind: 'status'; from: CaseStatus | null; to: CaseStatus; note: string })
-  | (Base & { kind: 'update'; entity: AuditRow['entity']; changes: FieldChange[] })
+  | (Base & { kind: 'update'; entity: AuditRow['entity']; entityId: string; changes: FieldChange[]; note: string })
   | (Base & { kind: 'override'; reason: string; matchedCaseIds: string[] });
 
 const time = (iso: string) => {
@@ -29,6 +29,8 @@ function fromAudit(row: AuditRow): HistoryEntry {
   const base = { key: `a${row.seq ?? `${row.at}-${row.action}`}`, at: row.at, who: row.who };
   switch (row.action) {
     case 'create':
+      // Requests and checks are created too; only the case's own creation opens its history.
+      if (row.entity !== 'case') return { ...base, kind: 'update', entity: row.entity, entityId: row.entityId, changes: row.changes, note: row.note ?? '' };
       return { ...base, kind: 'created', number: row.note ?? '', status: null };
     case 'status': {
       const change = row.changes.find((c) => c.field === 'status');
@@ -39,7 +41,7 @@ function fromAudit(row: AuditRow): HistoryEntry {
       return { ...base, kind: 'override', reason: row.note ?? '', matchedCaseIds: Array.isArray(matched) ? matched.map(String) : [] };
     }
     default:
-      return { ...base, kind: 'update', entity: row.entity, changes: row.changes };
+      return { ...base, kind: 'update', entity: row.entity, entityId: row.entityId, changes: row.changes, note: row.note ?? '' };
   }
 }
 

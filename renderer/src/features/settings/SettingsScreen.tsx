@@ -100,6 +100,13 @@ export function SettingsScreen() {
         </div>
       </form>
       <MissionCardPanel settings={stored} dirty={formState.isDirty} />
+      <section className="panel settings-reference" aria-labelledby="settings-reference-title">
+        <h2 id="settings-reference-title">{t('reference.settingsLink.title')}</h2>
+        <p>{t('reference.settingsLink.description')}</p>
+        <a className="button" href="#/settings/reference">
+          {t('reference.settingsLink.open')}
+        </a>
+      </section>
     </div>
   );
 }

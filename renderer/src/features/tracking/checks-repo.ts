@@ -4,6 +4,7 @@ import { CLOSED_STATUSES } from '../../../../shared/deadlines/facts';
 import { parseForIssues, toFieldIssues } from '../../../../shared/validation/issues';
 import { CHECK_CHANNELS, type AryzDb, type CheckRow } from '../../db/db';
 import { changeStatus, type Actor } from '../cases/repository';
+import { localToday } from './case-tracking';
 import { refreshCaseTracking, type RepoResult } from './requests-repo';
 import { trackingTables } from './tracking-input';
 
@@ -31,7 +32,8 @@ export function checksFor(db: AryzDb, caseId: string): Promise<CheckRow[]> {
 export async function addCheck(db: AryzDb, caseId: string, input: unknown, actor: Actor, now = new Date()): Promise<RepoResult<CheckRow> & { proposeExclusion?: boolean }> {
   const parsed = parseForIssues(newCheckSchema, input);
   if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error) };
-  if (parsed.data.at > new Date(now.getTime() + 60_000).toISOString() && parsed.data.at.slice(0, 10) > now.toISOString().slice(0, 10)) {
+  // Instants, not strings: a Moscow time with +03:00 sorts after the same moment written in UTC.
+  if (Date.parse(parsed.data.at) > now.getTime() + 60_000 && parsed.data.at.slice(0, 10) > localToday(now)) {
     return { ok: false, issues: [{ path: 'at', code: 'invalid_value' }] };
   }
   const { issueDate, documentId, ...rest } = parsed.data;

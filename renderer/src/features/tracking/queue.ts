@@ -12,6 +12,8 @@ export interface WorkQueue {
   buckets: { overdue: QueueBucket; dueToday: QueueBucket; next7: QueueBucket; awaiting: QueueBucket; recheck: QueueBucket; stale: QueueBucket };
 }
 
+export type QueueBucketId = keyof WorkQueue['buckets'];
+
 async function bucket(collection: () => Collection<CaseRow, string>, limit: number): Promise<QueueBucket> {
   const [count, rows] = await Promise.all([collection().count(), collection().limit(limit).toArray()]);
   return { count, rows };
@@ -24,18 +26,25 @@ async function bucket(collection: () => Collection<CaseRow, string>, limit: numb
  * unanswered, until a check shows the person excluded — so recording the answer takes the case out at once,
  * whatever its status says. Closed cases carry no deadline ('9999-12-31') and so never appear.
  */
+export function queueRanges(db: AryzDb, today: string, staleDays = 14): Record<QueueBucketId, () => Collection<CaseRow, string>> {
+  const staleBefore = `${addDays(today, -staleDays)}T00:00:00.000Z`;
+  return {
+    overdue: () => db.cases.where('nextDeadline').below(today),
+    dueToday: () => db.cases.where('nextDeadline').equals(today),
+    next7: () => db.cases.where('nextDeadline').between(addDays(today, 1), addDays(today, 7), true, true),
+    awaiting: () => db.cases.where('nextCheck').below(NO_DEADLINE),
+    recheck: () => db.cases.where('nextCheck').belowOrEqual(today),
+    stale: () => db.cases.where('[status+updatedAt]').between(['intake', ''], ['intake', staleBefore]),
+  };
+}
+
 export async function workQueue(db: AryzDb, today: string, options: { staleDays?: number; limit?: number } = {}): Promise<WorkQueue> {
   const limit = options.limit ?? 100;
-  const staleBefore = `${addDays(today, -(options.staleDays ?? 14))}T00:00:00.000Z`;
-  const [overdue, dueToday, next7, awaiting, recheck, stale] = await Promise.all([
-    bucket(() => db.cases.where('nextDeadline').below(today), limit),
-    bucket(() => db.cases.where('nextDeadline').equals(today), limit),
-    bucket(() => db.cases.where('nextDeadline').between(addDays(today, 1), addDays(today, 7), true, true), limit),
-    bucket(() => db.cases.where('nextCheck').below(NO_DEADLINE), limit),
-    bucket(() => db.cases.where('nextCheck').belowOrEqual(today), limit),
-    bucket(() => db.cases.where('[status+updatedAt]').between(['intake', ''], ['intake', staleBefore]), limit),
-  ]);
-  return { today, buckets: { overdue, dueToday, next7, awaiting, recheck, stale } };
+  const ranges = queueRanges(db, today, options.staleDays);
+  const [overdue, dueToday, next7, awaiting, recheck, stale] = await Promise.all(
+    (['overdue', 'dueToday', 'next7', 'awaiting', 'recheck', 'stale'] as const).map((id) => bucket(ranges[id], limit)),
+  );
+  return { today, buckets: { overdue: overdue!, dueToday: dueToday!, next7: next7!, awaiting: awaiting!, recheck: recheck!, stale: stale! } };
 }
 
 export { NO_DEADLINE };

@@ -1,0 +1,106 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../../shared/case/dates';
+import { navigate } from '../../app/router';
+import type { CaseRow } from '../../db/db';
+import type { QueueBucket } from '../tracking/queue';
+import { rowView, type BucketId, type RowView } from './queue-rows';
+
+const DATE_COLUMN: Readonly<Record<BucketId, 'due' | 'checkOn' | 'lastChange'>> = {
+  overdue: 'due',
+  dueToday: 'due',
+  next7: 'due',
+  awaiting: 'due',
+  recheck: 'checkOn',
+  stale: 'lastChange',
+};
+
+export const sectionHeadingId = (bucket: BucketId) => `queue-heading-${bucket}`;
+
+/** Arrow keys move between the rows' links, so a long section needs no Tab per row. */
+function moveFocus(event: React.KeyboardEvent<HTMLAnchorElement>) {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const row = event.currentTarget.closest('tr');
+  const next = event.key === 'ArrowDown' ? row?.nextElementSibling : row?.previousElementSibling;
+  const link = next?.querySelector<HTMLAnchorElement>('a.queue-row__open');
+  if (!link) return;
+  event.preventDefault();
+  link.focus();
+}
+
+function WhatCell({ view }: { view: RowView }) {
+  const { t } = useTranslation();
+  const { what } = view;
+  if (what.kind === 'clock') return <>{t(`queue.clock.${what.clock}`)}</>;
+  if (what.kind === 'idle') return <>{t('queue.idleDays', { count: what.days })}</>;
+  return <>{t('queue.noDeadline')}</>;
+}
+
+function QueueRow({ bucket, row, today }: { bucket: BucketId; row: CaseRow; today: string }) {
+  const { t } = useTranslation();
+  const view = rowView(bucket, row, today);
+  return (
+    // The whole row opens the case for a mouse; the link in it is the keyboard's and screen reader's way.
+    <tr className={view.late ? 'queue-row queue-row--late' : 'queue-row'} onClick={() => navigate(view.route)}>
+      <td className="queue-row__number">{row.number}</td>
+      <td className="queue-row__name">
+        <a className="queue-row__open" href={`#${view.route}`} onClick={(event) => event.stopPropagation()} onKeyDown={moveFocus}>
+          {row.summary.nameRu || row.summary.nameLat || row.summary.nameKy}
+        </a>
+      </td>
+      <td className="queue-row__date">
+        {view.date ? formatDate(view.date) : t('queue.noDeadline')}
+        {/* Not by colour alone: the overdue section says it in its heading, the others on the row. */}
+        {view.late && bucket !== 'overdue' ? <span className="queue-row__late"> {t('queue.lateMark')}</span> : null}
+      </td>
+      <td>
+        <WhatCell view={view} />
+      </td>
+      <td>
+        <span className={`status-badge status-badge--${row.status}`}>{t(`cases.status.${row.status}`)}</span>
+      </td>
+    </tr>
+  );
+}
+
+/** One bucket: its count in the heading, its first rows, and a pointer to the case list for the rest. */
+export function QueueSection({ bucket, data, today, children }: { bucket: BucketId; data: QueueBucket; today: string; children?: React.ReactNode }) {
+  const { t } = useTranslation();
+  const headingId = sectionHeadingId(bucket);
+  const title = t(`queue.bucket.${bucket}`);
+  return (
+    <section className={`queue-section queue-section--${bucket}`} aria-labelledby={headingId}>
+      <div className="queue-section__head">
+        <h2 id={headingId} tabIndex={-1}>
+          {t('queue.heading', { title, count: data.count })}
+        </h2>
+        {children}
+      </div>
+      <p className="queue-section__hint">{t(`queue.hint.${bucket}`)}</p>
+      {data.rows.length === 0 ? (
+        <p className="queue-section__empty">{t('queue.empty')}</p>
+      ) : (
+        <table className="queue-table" aria-labelledby={headingId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('queue.columns.number')}</th>
+              <th scope="col">{t('queue.columns.name')}</th>
+              <th scope="col">{t(`queue.columns.${DATE_COLUMN[bucket]}`)}</th>
+              <th scope="col">{t(bucket === 'stale' ? 'queue.columns.idle' : 'queue.columns.what')}</th>
+              <th scope="col">{t('queue.columns.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <QueueRow key={row.id} bucket={bucket} row={row} today={today} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data.count > data.rows.length ? (
+        <p className="queue-section__more">
+          {t('queue.more', { shown: data.rows.length, count: data.count })} <a href="#/cases">{t('queue.moreLink')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../../shared/case/dates';
+import { db } from '../../db/db';
+import { localToday } from '../tracking/case-tracking';
+import { workQueue } from '../tracking/queue';
+import { BUCKETS } from './queue-rows';
+import { QueueSection, sectionHeadingId } from './QueueSection';
+
+const STALE_DAYS_KEY = 'aryz.queue.staleDays';
+const DEFAULT_STALE_DAYS = 14;
+const MAX_STALE_DAYS = 365;
+
+function loadStaleDays(): number {
+  const saved = Number(localStorage.getItem(STALE_DAYS_KEY));
+  return Number.isInteger(saved) && saved >= 1 && saved <= MAX_STALE_DAYS ? saved : DEFAULT_STALE_DAYS;
+}
+
+/** Today's date, moving on at midnight while the screen stays open (an office PC is rarely restarted). */
+function useToday(): string {
+  const [today, setToday] = useState(localToday);
+  useEffect(() => {
+    const timer = window.setInterval(() => setToday(localToday()), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return today;
+}
+
+function StaleDaysInput({ value, onChange }: { value: number; onChange: (days: number) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  return (
+    <span className="queue-section__control">
+      <label htmlFor={id}>{t('queue.staleDays')}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={MAX_STALE_DAYS}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          const days = Number(event.target.value);
+          if (Number.isInteger(days) && days >= 1 && days <= MAX_STALE_DAYS) onChange(days);
+        }}
+        onBlur={() => setText(String(value))}
+      />
+    </span>
+  );
+}
+
+/**
+ * The home screen: what needs doing, most urgent first. Each bucket is one index range over the cases
+ * (renderer/src/features/tracking/queue.ts), re-read live whenever a case, request or check changes.
+ */
+export function WorkQueueScreen() {
+  const { t } = useTranslation();
+  const today = useToday();
+  const [staleDays, setStaleDays] = useState(loadStaleDays);
+  const queue = useLiveQuery(() => workQueue(db(), today, { staleDays }), [today, staleDays]);
+
+  const changeStaleDays = (days: number) => {
+    setStaleDays(days);
+    localStorage.setItem(STALE_DAYS_KEY, String(days));
+  };
+
+  return (
+    <div className="screen work-queue">
+      <div className="work-queue__head">
+        <h1>{t('queue.title')}</h1>
+        <span className="muted">{t('queue.today', { date: formatDate(today) })}</span>
+      </div>
+      {queue === undefined ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : (
+        <>
+          <nav aria-label={t('queue.jumpLabel')}>
+            <ul className="work-queue__jump">
+              {BUCKETS.map((bucket) => (
+                <li key={bucket}>
+                  <button
+                    type="button"
+                    className={`button button--small work-queue__jump-${bucket}`}
+                    onClick={() => {
+                      const heading = document.getElementById(sectionHeadingId(bucket));
+                      heading?.focus();
+                      heading?.scrollIntoView({ block: 'start' });
+                    }}
+                  >
+                    {t('queue.jump', { title: t(`queue.bucket.${bucket}`), count: queue.buckets[bucket].count })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {BUCKETS.map((bucket) => (
+            <QueueSection key={bucket} bucket={bucket} data={queue.buckets[bucket]} today={queue.today}>
+              {bucket === 'stale' ? <StaleDaysInput value={staleDays} onChange={changeStaleDays} /> : null}
+            </QueueSection>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REFERENCE_LIMITS, type ErrorCause } from '../../../../../shared/reference/schema';
+import type { Actor } from '../../cases/repository';
+import { localized } from '../display';
+import { TextArea } from './controls';
+import { EditDialog } from './EditDialog';
+import { useRowSave } from './use-row-save';
+
+interface Props {
+  cause: ErrorCause;
+  actor: Actor;
+  onSaved(message: string): void;
+  onClose(): void;
+}
+
+/** The explanation of an error cause, as caseworkers read it and retell it to citizens, in Russian and Kyrgyz. */
+export function CauseForm({ cause, actor, onSaved, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const [ru, setRu] = useState(cause.explanation.ru);
+  const [ky, setKy] = useState(cause.explanation.ky);
+  const { state, save, errorAt } = useRowSave('causes', actor, (message) => {
+    onSaved(message);
+    onClose();
+  });
+
+  return (
+    <EditDialog
+      title={t('reference.cause.formTitle', { id: cause.id, title: localized(cause.title, i18n.language) })}
+      state={state}
+      onSubmit={() => void save(cause.id, { ...cause, explanation: { ...cause.explanation, ru, ky } })}
+      onClose={onClose}
+    >
+      <TextArea label={t('reference.cause.explanationRu')} required lang="ru" rows={7} maxLength={REFERENCE_LIMITS.text} value={ru} onValue={setRu} error={errorAt('explanation.ru')} />
+      <TextArea label={t('reference.cause.explanationKy')} required lang="ky" rows={7} maxLength={REFERENCE_LIMITS.text} value={ky} onValue={setKy} error={errorAt('explanation.ky')} />
+    </EditDialog>
+  );
+}

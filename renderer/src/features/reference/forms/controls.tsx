@@ -1,0 +1,116 @@
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VERIFICATIONS, type Verification } from '../../../../../shared/reference/schema';
+import { DateInput } from '../../../ui/DateInput';
+import { FieldShell } from '../../../ui/FieldShell';
+
+/** Controlled fields for the edit forms; `error` is ready text (already translated), kept next to the field. */
+interface Common {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  className?: string;
+}
+
+export function TextInput({ label, hint, error, required, className, value, onValue, ...rest }: Common & { value: string; onValue(value: string): void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+  return (
+    <FieldShell label={label} hint={hint} error={error} required={required} className={className}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          {...rest}
+          id={id}
+          value={value}
+          onChange={(event) => onValue(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          aria-required={required || undefined}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export function TextArea({ label, hint, error, required, className, value, onValue, ...rest }: Common & { value: string; onValue(value: string): void } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'>) {
+  return (
+    <FieldShell label={label} hint={hint} error={error} required={required} className={className ?? 'field--wide'}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          rows={5}
+          {...rest}
+          id={id}
+          value={value}
+          onChange={(event) => onValue(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          aria-required={required || undefined}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export function Select({ label, hint, error, required, className, value, onValue, children, ...rest }: Common & { value: string; onValue(value: string): void; children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
+  return (
+    <FieldShell label={label} hint={hint} error={error} required={required} className={className}>
+      {({ id, describedBy, invalid }) => (
+        <select {...rest} id={id} value={value} onChange={(event) => onValue(event.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+          {children}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+export function VerificationSelect({ value, onValue, ...common }: Common & { value: Verification; onValue(value: Verification): void }) {
+  const { t } = useTranslation();
+  return (
+    <Select {...common} value={value} onValue={(v) => onValue(v as Verification)}>
+      {VERIFICATIONS.map((v) => (
+        <option key={v} value={v}>
+          {t(`reference.verificationOption.${v}`)}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+/**
+ * A date field (дд.мм.гггг) that reports text which is not a date instead of dropping it, so the form can
+ * refuse to save rather than silently lose what was typed.
+ */
+export function DateField({
+  value,
+  onValue,
+  onBadText,
+  onKeyDown,
+  inputRef,
+  ...common
+}: Common & {
+  value: string;
+  onValue(iso: string): void;
+  onBadText(bad: boolean): void;
+  onKeyDown?: InputHTMLAttributes<HTMLInputElement>['onKeyDown'];
+  /** For reading the text as typed at the moment of a click (the value updates only once it is a date). */
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  return (
+    <FieldShell {...common}>
+      {({ id, describedBy, invalid }) => (
+        <DateInput
+          ref={inputRef}
+          id={id}
+          value={value}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          onKeyDown={onKeyDown}
+          onChange={(iso) => {
+            onBadText(false);
+            onValue(iso);
+          }}
+          onInvalid={() => onBadText(true)}
+        />
+      )}
+    </FieldShell>
+  );
+}

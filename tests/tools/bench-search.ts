@@ -1,0 +1,265 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { generateCase, type SeedCase, type SeedOptions } from '../../shared/seed/generate';
+import { mixSeed, mulberry32, type Random } from '../../shared/seed/random';
+import { startBridge } from '../bridge/server';
+import { chromiumLaunchOptions } from '../e2e/support/browser';
+import {
+  buildApp,
+  installPageTools,
+  pageErrorMessage,
+  pageToolsSource,
+  parseArgs,
+  positiveInt,
+  scanTimingsInPage,
+  searchTimingsInPage,
+  seedInPage,
+} from './page-tools';
+
+/**
+ * `npm run bench:search -- [--cases N] [--queries Q] [--seed S]`: seeds N cases into real IndexedDB in a
+ * fresh headless Chromium through browser mode, runs Q realistic queries as the case list runs them and
+ * as a linear scan over the same data in memory, checks both find the same number of cases, then times
+ * the case list's first rows after a reload and reads the JS heap. Details go to stderr; stdout ends with
+ * exactly one line:
+ *   search cases=<n> p50_ms=<x> p95_ms=<y> scan_p95_ms=<z> list_first_rows_ms=<w> heap_mb=<m>
+ */
+
+const USAGE = 'usage: npm run bench:search -- [--cases N] [--queries Q] [--seed S]';
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+type Kind = 'surname_ky' | 'surname_ru' | 'surname_lat' | 'full_name' | 'pin' | 'doc_series_space' | 'doc_bare' | 'doc_joined';
+const KINDS: readonly Kind[] = ['surname_ky', 'surname_ru', 'surname_lat', 'full_name', 'pin', 'doc_series_space', 'doc_bare', 'doc_joined'];
+
+interface Query {
+  kind: Kind;
+  text: string;
+}
+
+const firstToken = (s: string) => s.split(' ')[0]!;
+const prefix = (r: Random, word: string) => word.slice(0, Math.min(word.length, r.int(3, 7)));
+const latinCase = (r: Random, s: string) => r.weighted([[s, 2], [s.charAt(0) + s.slice(1).toLowerCase(), 2], [s.toLowerCase(), 1]] as const);
+
+/** What a caseworker types, taken from one seeded case. */
+function queryFor(kind: Kind, c: SeedCase, r: Random): string {
+  const person = c.form.person;
+  const doc = r.pick(c.form.documents);
+  switch (kind) {
+    case 'surname_ky':
+      return prefix(r, firstToken(person.nameKy.surname));
+    case 'surname_ru':
+      return prefix(r, firstToken(person.nameRu.surname));
+    case 'surname_lat':
+      return latinCase(r, prefix(r, firstToken(person.nameLat.surname)));
+    case 'full_name': {
+      const name = r.pick([person.nameKy, person.nameRu, person.nameLat]);
+      return `${firstToken(name.surname)} ${name.givenName}`;
+    }
+    case 'pin': {
+      const p = person.pin;
+      return r.chance(0.3) ? `${p.slice(0, 1)} ${p.slice(1, 5)} ${p.slice(5, 9)} ${p.slice(9)}` : p;
+    }
+    case 'doc_series_space':
+      return `${doc.series} ${doc.number}`;
+    case 'doc_bare':
+      return doc.number;
+    case 'doc_joined':
+      return r.chance(0.7) ? `${doc.series}${doc.number}` : `${doc.series}${doc.number}`.toLowerCase();
+  }
+}
+
+/** Deterministic for (cases, seed, count): the same cases regenerated from the seed the page used. */
+function buildQueries(cases: number, seed: number, count: number, options: SeedOptions): Query[] {
+  const r = mulberry32(mixSeed(seed, 0xbe4c4));
+  return Array.from({ length: count }, (_, i) => {
+    const kind = KINDS[i % KINDS.length]!;
+    return { kind, text: queryFor(kind, generateCase(r.int(0, cases - 1), cases, seed, options), r) };
+  });
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+/** Records when the first data row of the case list is in the DOM and painted, from navigation start. */
+function watchFirstRow(): void {
+  const w = window as unknown as { __firstRowAt?: number };
+  const observer = new MutationObserver(() => {
+    if (w.__firstRowAt !== undefined || !document.querySelector('.case-row[tabindex="0"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      w.__firstRowAt = performance.now();
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function listFirstRows(page: Page, origin: string): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(`${origin}/#/cases`);
+  await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, null, { timeout: 120_000 });
+  await page.locator('.case-row[tabindex="0"]').first().waitFor({ state: 'visible' });
+  return page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
+}
+
+/** CPU seconds used so far by the Chromium started with `profile` and all its child processes (Linux /proc). */
+function chromiumCpuSeconds(profile: string): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const procs = new Map<number, { ppid: number; ticks: number; ours: boolean }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      procs.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), ours: cmdline.includes(`--user-data-dir=${profile}`) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 10; hops++) {
+      const proc = procs.get(p);
+      if (!proc) return false;
+      if (proc.ours) return true;
+      p = proc.ppid;
+    }
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, proc] of procs) if (ours(pid)) ticks += proc.ticks;
+  return ticks / 100; // USER_HZ
+}
+
+/**
+ * After writing 100,000 cases Chromium compacts its database for a while, busy on both cores; anything
+ * measured then measures the compaction. Wait until the browser is idle (under a tenth of a core for
+ * three seconds in a row), at most `limitMs`.
+ */
+async function waitUntilIdle(profile: string, limitMs: number): Promise<number> {
+  const started = Date.now();
+  let previous = chromiumCpuSeconds(profile);
+  if (previous === null) return 0;
+  let quiet = 0;
+  while (Date.now() - started < limitMs && quiet < 3) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = chromiumCpuSeconds(profile)!;
+    quiet = now - previous < 0.1 ? quiet + 1 : 0;
+    previous = now;
+  }
+  return Date.now() - started;
+}
+
+async function heapUsedMb(context: BrowserContext, page: Page): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+  await cdp.detach();
+  if (used === undefined) throw new Error('JSHeapUsedSize missing from Performance.getMetrics');
+  return used / (1024 * 1024);
+}
+
+async function main(): Promise<void> {
+  let cases: number;
+  let queryCount: number;
+  let seed: number;
+  try {
+    const args = parseArgs(process.argv.slice(2), ['cases', 'queries', 'seed']);
+    cases = positiveInt(args.get('cases'), 'cases', 100_000);
+    queryCount = positiveInt(args.get('queries'), 'queries', 240);
+    seed = positiveInt(args.get('seed'), 'seed', 1);
+    if (cases < 1 || queryCount < 1) throw new Error('--cases and --queries must be at least 1');
+  } catch (error) {
+    log(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const launch = chromiumLaunchOptions();
+  if (!launch.executablePath) throw new Error('Chromium is not installed (apt-get install chromium, or set ARYZ_CHROMIUM).');
+  buildApp(log);
+  const source = await pageToolsSource();
+  const bridge = await startBridge({ log });
+  const profile = mkdtempSync(path.join(tmpdir(), 'aryz-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: launch.executablePath,
+    args: [...launch.args, '--enable-precise-memory-info'],
+    headless: true,
+  });
+  const started = Date.now();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+    await page.goto(bridge.url);
+    await installPageTools(page, source);
+
+    log(`seeding ${cases} cases (seed ${seed}) into ${bridge.origin} …`);
+    const report = await seedInPage(page, cases, seed, (done, total, ms) => {
+      log(`  seeded ${String(done).padStart(String(total).length)} / ${total}  ${(ms / 1000).toFixed(1)} s  (${Math.round((done / (ms / 1000)) || 0)} cases/s)`);
+    });
+    log(`seeding took ${(report.ms / 1000).toFixed(1)} s (${report.firstNumber} … ${report.lastNumber})`);
+
+    const queries = buildQueries(cases, seed, queryCount, report.options);
+    // A fresh page: nothing from seeding stays in memory or caches.
+    await page.goto('about:blank');
+    const waited = await waitUntilIdle(profile, 6 * 60_000);
+    log(`waited ${(waited / 1000).toFixed(0)} s for Chromium to finish compacting the new data`);
+    // Search happens on the case list once it is shown: let the screen's own first reads finish.
+    await page.goto(`${bridge.origin}/#/cases`);
+    await page.locator('.case-row[tabindex="0"]').first().waitFor({ state: 'visible', timeout: 120_000 });
+    await waitUntilIdle(profile, 60_000);
+    await installPageTools(page, source);
+    const texts = queries.map((q) => q.text);
+    const search = await searchTimingsInPage(page, texts);
+    const scan = await scanTimingsInPage(page, texts);
+    log(`scan baseline: ${scan.rows} rows' words loaded in ${fmt(scan.loadMs)} ms (not timed)`);
+
+    const mismatches = queries.flatMap((q, i) => (search[i]!.count === scan.timings[i]!.count ? [] : [`  «${q.text}» (${q.kind}): index ${search[i]!.count}, scan ${scan.timings[i]!.count}`]));
+    if (mismatches.length > 0 || scan.rows !== cases) {
+      log(`FAIL: the index and the scan disagree on ${mismatches.length} of ${queries.length} queries (rows scanned ${scan.rows}, seeded ${cases}):`);
+      for (const line of mismatches.slice(0, 30)) log(line);
+      process.exitCode = 1;
+      return;
+    }
+
+    for (const kind of KINDS) {
+      const idx = queries.flatMap((q, i) => (q.kind === kind ? [i] : []));
+      if (idx.length === 0) continue;
+      const ms = idx.map((i) => search[i]!.ms);
+      const hits = idx.map((i) => search[i]!.count);
+      log(`  ${kind.padEnd(17)} n=${String(idx.length).padStart(3)}  p50 ${fmt(percentile(ms, 50)).padStart(5)} ms  p95 ${fmt(percentile(ms, 95)).padStart(5)} ms  scan p95 ${fmt(percentile(idx.map((i) => scan.timings[i]!.ms), 95)).padStart(5)} ms  hits median ${percentile(hits, 50)} max ${Math.max(...hits)}`);
+    }
+    const slowest = queries.map((q, i) => ({ q, t: search[i]! })).sort((a, b) => b.t.ms - a.t.ms).slice(0, 5);
+    log(`slowest: ${slowest.map((s) => `«${s.q.text}» ${fmt(s.t.ms)} ms/${s.t.count} hits`).join(', ')}`);
+
+    const searchMs = search.map((s) => s.ms);
+    const p50 = percentile(searchMs, 50);
+    const p95 = percentile(searchMs, 95);
+    const scanP95 = percentile(scan.timings.map((s) => s.ms), 95);
+
+    await page.addInitScript(watchFirstRow);
+    const loads: number[] = [];
+    for (let i = 0; i < 3; i++) loads.push(await listFirstRows(page, bridge.origin));
+    log(`list first rows after reload: ${loads.map(fmt).join(', ')} ms (median reported)`);
+    const heap = await heapUsedMb(context, page);
+
+    log(`targets: p95 ≤ 50 ms ${p95 <= 50 ? 'met' : 'MISSED'}; ≥ 10× the scan (${fmt(scanP95 / p95)}×) ${scanP95 >= 10 * p95 ? 'met' : 'MISSED'}; list ≤ 300 ms ${percentile(loads, 50) <= 300 ? 'met' : 'MISSED'}; heap ≤ 300 MB ${heap <= 300 ? 'met' : 'MISSED'}`);
+    log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`search cases=${cases} p50_ms=${fmt(p50)} p95_ms=${fmt(p95)} scan_p95_ms=${fmt(scanP95)} list_first_rows_ms=${fmt(percentile(loads, 50))} heap_mb=${fmt(heap)}`);
+  } finally {
+    await context.close();
+    await bridge.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  log(pageErrorMessage(error));
+  process.exit(1);
+});

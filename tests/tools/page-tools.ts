@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { build } from 'esbuild';
+import type { PageTools } from './page/seed-entry';
+
+export const ROOT = path.resolve(__dirname, '../..');
+/** The Chromium profile browser mode uses: `npm run seed` fills it, `npm start` opens it. */
+export const BROWSER_PROFILE = path.join(ROOT, '.aryz/browser-profile');
+export const DEFAULT_PORT = 5183;
+
+export const appPort = () => Number(process.env.ARYZ_PORT ?? DEFAULT_PORT);
+
+/** Builds the app (about a second). A failed build is fatal only when there is no earlier build to use. */
+export function buildApp(log: (line: string) => void): void {
+  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status === 0) return;
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
+  if (!existsSync(path.join(ROOT, 'out/renderer/index.html'))) throw new Error(`The app does not build:\n${output}`);
+  log(`warning: the app does not build right now, using the previous build in out/:\n${output}`);
+}
+
+/** The page-side tools as one classic script (an IIFE that sets window.__aryzTools). */
+export async function pageToolsSource(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(__dirname, 'page/seed-entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+type ToolsWindow = Window & { __aryzTools: PageTools };
+
+/** Evaluates the tools in the page (CDP evaluation is not subject to the page's CSP). */
+export async function installPageTools(page: Page, source: string): Promise<void> {
+  await page.evaluate(source);
+  if (!(await page.evaluate(() => typeof (window as unknown as Partial<ToolsWindow>).__aryzTools === 'object'))) {
+    throw new Error('page tools did not install');
+  }
+}
+
+/** An error thrown in the page, without Playwright's prefix and the page's stack. */
+export function pageErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^page\.evaluate: (?:\w*Error: )?/, '').split('\n    at ')[0]!.trim();
+}
+
+/** Seeds `count` cases in the page, calling `progress` after every committed chunk. */
+export async function seedInPage(page: Page, count: number, seed: number, progress: (done: number, total: number, ms: number) => void) {
+  const name = `__aryzSeedProgress${Date.now()}`;
+  await page.exposeFunction(name, progress);
+  try {
+    return await page.evaluate(([c, s, n]) => (window as unknown as ToolsWindow).__aryzTools.seed(c, s, n), [count, seed, name] as const);
+  } catch (error) {
+    throw new Error(pageErrorMessage(error));
+  }
+}
+
+export function searchTimingsInPage(page: Page, queries: string[]) {
+  return page.evaluate((q) => (window as unknown as ToolsWindow).__aryzTools.bench(q), queries);
+}
+
+export function scanTimingsInPage(page: Page, queries: string[]) {
+  return page.evaluate((q) => (window as unknown as ToolsWindow).__aryzTools.scan(q), queries);
+}
+
+/** `--name value` and `--name=value` arguments. */
+export function parseArgs(argv: readonly string[], known: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m || !known.includes(m[1]!)) throw new Error(`Unknown argument ${arg}; expected ${known.map((k) => `--${k}`).join(', ')}`);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) throw new Error(`--${m[1]} needs a value`);
+    out.set(m[1]!, value);
+  }
+  return out;
+}
+
+export function positiveInt(value: string | undefined, name: string, fallback?: number): number {
+  if (value === undefined) {
+    if (fallback === undefined) throw new Error(`--${name} is required`);
+    return fallback;
+  }
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got ${value}`);
+  return n;
+}

@@ -1,0 +1,107 @@
+import './zod-jitless';
+import { db } from '../../../renderer/src/db/db';
+import { bulkCreateCases } from '../../../renderer/src/features/cases/bulk';
+import { openCaseList, scanCases } from '../../../renderer/src/features/cases/list-query';
+import { loadSettings, saveSettings } from '../../../renderer/src/features/settings/settings-store';
+import { actorFrom } from '../../../renderer/src/features/settings/use-actor';
+import { DEFAULT_CASEWORKERS, generateCase, seedIdPrefix, type SeedOptions } from '../../../shared/seed/generate';
+
+/**
+ * Tools evaluated inside the app's page (bundled by esbuild, injected over CDP, which the page's CSP does
+ * not govern). They use the app's own Dexie schema and database, so whatever they write is what the app
+ * reads. Nothing here is part of the app build.
+ */
+
+const DEFAULT_SETTINGS = {
+  mission: {
+    nameRu: 'Посольство Кыргызской Республики в Российской Федерации',
+    nameKy: 'Кыргыз Республикасынын Россия Федерациясындагы Элчилиги',
+    address: '119017, г. Москва, ул. Большая Ордынка, д. 64',
+    phones: '+7 495 000-00-00',
+    outgoingPrefix: 'КР-М',
+  },
+  caseworker: { fullName: 'Токтогулов Нурлан Асанович', position: 'Консул', phone: '' },
+};
+
+export interface SeedReport {
+  created: number;
+  ms: number;
+  firstNumber?: string;
+  lastNumber?: string;
+  /** The generator options used, so the caller can regenerate any case (e.g. to build queries). */
+  options: SeedOptions;
+}
+
+export interface QueryTiming {
+  ms: number;
+  count: number;
+}
+
+type Progress = (done: number, total: number, ms: number) => unknown;
+
+async function seed(count: number, seedValue: number, progressName?: string, chunkSize = 2000): Promise<SeedReport> {
+  const started = performance.now();
+  let settings = await loadSettings(db());
+  // The app's case screens need a mission and a caseworker; keep the user's if there are any.
+  if (!settings.complete) settings = await saveSettings(db(), DEFAULT_SETTINGS);
+  const actor = actorFrom(settings)!;
+  const existing = await db().persons.where('id').startsWith(seedIdPrefix(seedValue)).count();
+  if (existing > 0) throw new Error(`This database already holds ${existing} cases of seed ${seedValue}; choose another --seed.`);
+  const options: SeedOptions = {
+    missionId: actor.missionId,
+    caseworkers: [actor.who, ...DEFAULT_CASEWORKERS.filter((name) => name !== actor.who).slice(0, 5)],
+  };
+  const report = progressName ? ((window as unknown as Record<string, Progress | undefined>)[progressName] ?? null) : null;
+  function* cases() {
+    for (let i = 0; i < count; i++) yield generateCase(i, count, seedValue, options);
+  }
+  const result = await bulkCreateCases(db(), cases(), actor, {
+    total: count,
+    chunkSize,
+    onProgress: (done) => void report?.(done, count, performance.now() - started),
+  });
+  return { ...result, ms: performance.now() - started, options };
+}
+
+const listQuery = (text: string) => ({ text, filters: {}, sort: 'updatedAt' as const, direction: 'desc' as const });
+
+/** Each query as the list runs it: open the list, read its first page. */
+async function bench(queries: readonly string[], pageSize = 50): Promise<QueryTiming[]> {
+  // The case list shows all cases before anyone types: open it first, as the screen does (not timed).
+  await (await openCaseList(db(), listQuery(''))).page(0, pageSize);
+  const out: QueryTiming[] = [];
+  for (const text of queries) {
+    const t0 = performance.now();
+    const handle = await openCaseList(db(), listQuery(text));
+    await handle.page(0, pageSize);
+    out.push({ ms: performance.now() - t0, count: handle.count });
+  }
+  return out;
+}
+
+/** The same queries as a linear scan over every case's words, loaded into memory once (not timed). */
+async function scan(queries: readonly string[]): Promise<{ loadMs: number; rows: number; timings: QueryTiming[] }> {
+  const t0 = performance.now();
+  const rows: { id: string; words: string[] }[] = [];
+  let last: string | null = null;
+  for (;;) {
+    const batch: { id: string; words: string[] }[] = await (last === null ? db().cases.orderBy(':id') : db().cases.where(':id').above(last))
+      .limit(5000)
+      .toArray((list) => list.map((r) => ({ id: r.id, words: r.words })));
+    if (batch.length === 0) break;
+    rows.push(...batch);
+    last = batch[batch.length - 1]!.id;
+  }
+  const loadMs = performance.now() - t0;
+  const timings = queries.map((text) => {
+    const start = performance.now();
+    const count = scanCases(rows, text).length;
+    return { ms: performance.now() - start, count };
+  });
+  return { loadMs, rows: rows.length, timings };
+}
+
+const tools = { seed, bench, scan, count: () => db().cases.count() };
+export type PageTools = typeof tools;
+
+(window as unknown as { __aryzTools: PageTools }).__aryzTools = tools;
