@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });
