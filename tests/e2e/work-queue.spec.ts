@@ -90,13 +90,13 @@ test('the work queue is the home screen and sorts cases into its six buckets wit
   await expect(page.getByText(`Сегодня ${formatDate(today)}`)).toBeVisible();
 
   const overdue = await expectBucket(page, 'Просрочено', [A]);
-  await expect(overdue.getByRole('row', { name: new RegExp(A) })).toContainText('Административный иск в суд (КАС РФ ст. 219, 3 месяца)');
+  await expect(overdue.getByRole('row', { name: new RegExp(A) })).toContainText('Подача административного иска в суд (3 месяца)');
   await expect(overdue.getByRole('row', { name: new RegExp(A) })).toHaveClass(/queue-row--late/);
   const dueToday = await expectBucket(page, 'Срок сегодня', [B, E]);
-  await expect(dueToday.getByRole('row', { name: new RegExp(B) })).toContainText(`${formatDate(today)}Истекает срок действия документа`);
-  await expect(dueToday.getByRole('row', { name: new RegExp(E) })).toContainText('Повторная проверка по реестру');
+  await expect(dueToday.getByRole('row', { name: new RegExp(B) })).toContainText(`${formatDate(today)}Окончание срока действия документа`);
+  await expect(dueToday.getByRole('row', { name: new RegExp(E) })).toContainText('Повторная проверка реестра');
   const next7 = await expectBucket(page, 'Ближайшие 7 дней', [C, D]);
-  await expect(next7.getByRole('row', { name: new RegExp(C) })).toContainText(`${formatDate(addDays(today, 3))}Истекает срок действия документа`);
+  await expect(next7.getByRole('row', { name: new RegExp(C) })).toContainText(`${formatDate(addDays(today, 3))}Окончание срока действия документа`);
   await expectBucket(page, 'Ожидают ответа', [D, E]);
   await expectBucket(page, 'Пора проверить по реестру', [E]);
   const stale = await expectBucket(page, 'Новые дела без движения', [F]);
@@ -130,6 +130,7 @@ test('each row opens its case at the part that is due: deadlines, requests or re
   await expect(page).toHaveURL(new RegExp(`#/cases/${ids.a}\\?section=deadlines$`));
   await expect(page.getByRole('heading', { name: /^Дело КР-М-/ })).toBeVisible();
   await expect(page.getByText(A).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Сроки', exact: true })).toBeFocused();
 
   // Back by the navigation, then by keyboard: a row's link takes Enter, arrows move between rows.
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Рабочая очередь' }).click();
@@ -143,11 +144,13 @@ test('each row opens its case at the part that is due: deadlines, requests or re
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/cases/${ids.d}\\?section=requests$`));
   await expect(page.getByRole('heading', { name: /^Дело КР-М-/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Запросы и обращения', exact: true })).toBeFocused();
 
   await openRoute(page, '/queue');
   await bucket(page, 'Пора проверить по реестру', 1).getByRole('link', { name: E }).click();
   await expect(page).toHaveURL(new RegExp(`#/cases/${ids.e}\\?section=checks$`));
   await expect(page.getByRole('heading', { name: /^Дело КР-М-/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Проверки реестра', exact: true })).toBeFocused();
 
   await openRoute(page, '/queue');
   // A click anywhere on the row opens the case too.

@@ -99,10 +99,20 @@ function watchFirstRow(): void {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-async function listFirstRows(page: Page, origin: string): Promise<number> {
-  await page.goto('about:blank');
-  await page.goto(`${origin}/#/cases`);
-  await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, null, { timeout: 120_000 });
+/** Waits for `what`; when it does not come, says what the page shows instead. */
+async function orExplain<T>(page: Page, what: Promise<T>): Promise<T> {
+  try {
+    return await what;
+  } catch (error) {
+    const shown = await page.evaluate(() => document.querySelector('main')?.textContent?.slice(0, 300) ?? '(no main)').catch(() => '(page gone)');
+    throw new Error(`${pageErrorMessage(error)}\nThe page shows: ${shown}`);
+  }
+}
+
+/** Reloads the page (already at #/cases) and returns when its first data row was painted. */
+async function listFirstRows(page: Page): Promise<number> {
+  await page.reload();
+  await orExplain(page, page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, null, { timeout: 120_000 }));
   await page.locator('.case-row[tabindex="0"]').first().waitFor({ state: 'visible' });
   return page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
 }
@@ -137,16 +147,17 @@ function chromiumCpuSeconds(profile: string): number | null {
 }
 
 /**
- * After writing 100,000 cases Chromium compacts its database for a while, busy on both cores; anything
- * measured then measures the compaction. Wait until the browser is idle (under a tenth of a core for
- * three seconds in a row), at most `limitMs`.
+ * After writing 100,000 cases Chromium compacts the database, busy on both cores, and once the last page
+ * using it has gone (after a grace period of a few seconds) it compacts it again before closing it, which
+ * holds up anyone opening it meanwhile; anything measured then measures the compaction. Wait until the
+ * browser is idle (under a tenth of a core for `quietSeconds` in a row), at most `limitMs`.
  */
-async function waitUntilIdle(profile: string, limitMs: number): Promise<number> {
+async function waitUntilIdle(profile: string, quietSeconds: number, limitMs: number): Promise<number> {
   const started = Date.now();
   let previous = chromiumCpuSeconds(profile);
   if (previous === null) return 0;
   let quiet = 0;
-  while (Date.now() - started < limitMs && quiet < 3) {
+  while (Date.now() - started < limitMs && quiet < quietSeconds) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const now = chromiumCpuSeconds(profile)!;
     quiet = now - previous < 0.1 ? quiet + 1 : 0;
@@ -208,12 +219,12 @@ async function main(): Promise<void> {
     const queries = buildQueries(cases, seed, queryCount, report.options);
     // A fresh page: nothing from seeding stays in memory or caches.
     await page.goto('about:blank');
-    const waited = await waitUntilIdle(profile, 6 * 60_000);
+    const waited = await waitUntilIdle(profile, 10, 8 * 60_000);
     log(`waited ${(waited / 1000).toFixed(0)} s for Chromium to finish compacting the new data`);
     // Search happens on the case list once it is shown: let the screen's own first reads finish.
     await page.goto(`${bridge.origin}/#/cases`);
-    await page.locator('.case-row[tabindex="0"]').first().waitFor({ state: 'visible', timeout: 120_000 });
-    await waitUntilIdle(profile, 60_000);
+    await orExplain(page, page.locator('.case-row[tabindex="0"]').first().waitFor({ state: 'visible', timeout: 120_000 }));
+    await waitUntilIdle(profile, 3, 60_000);
     await installPageTools(page, source);
     const texts = queries.map((q) => q.text);
     const search = await searchTimingsInPage(page, texts);
@@ -245,7 +256,7 @@ async function main(): Promise<void> {
 
     await page.addInitScript(watchFirstRow);
     const loads: number[] = [];
-    for (let i = 0; i < 3; i++) loads.push(await listFirstRows(page, bridge.origin));
+    for (let i = 0; i < 3; i++) loads.push(await listFirstRows(page));
     log(`list first rows after reload: ${loads.map(fmt).join(', ')} ms (median reported)`);
     const heap = await heapUsedMb(context, page);
 

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { navigate } from '../../app/router';
 import type { CaseRow } from '../../db/db';
-import type { QueueBucket } from '../tracking/queue';
 import { rowView, type BucketId, type RowView } from './queue-rows';
 
 const DATE_COLUMN: Readonly<Record<BucketId, 'due' | 'checkOn' | 'lastChange'>> = {
@@ -30,7 +29,7 @@ function moveFocus(event: React.KeyboardEvent<HTMLAnchorElement>) {
 function WhatCell({ view }: { view: RowView }) {
   const { t } = useTranslation();
   const { what } = view;
-  if (what.kind === 'clock') return <>{t(`queue.clock.${what.clock}`)}</>;
+  if (what.kind === 'clock') return <>{t(`tracking.clock.${what.clock}`)}</>;
   if (what.kind === 'idle') return <>{t('queue.idleDays', { count: what.days })}</>;
   return <>{t('queue.noDeadline')}</>;
 }
@@ -62,8 +61,17 @@ function QueueRow({ bucket, row, today }: { bucket: BucketId; row: CaseRow; toda
   );
 }
 
+interface SectionProps {
+  bucket: BucketId;
+  rows: CaseRow[];
+  /** Undefined while still counting (counts come after the rows: see workQueueCounts). */
+  count: number | undefined;
+  today: string;
+  children?: React.ReactNode;
+}
+
 /** One bucket: its count in the heading, its first rows, and a pointer to the case list for the rest. */
-export function QueueSection({ bucket, data, today, children }: { bucket: BucketId; data: QueueBucket; today: string; children?: React.ReactNode }) {
+export function QueueSection({ bucket, rows, count, today, children }: SectionProps) {
   const { t } = useTranslation();
   const headingId = sectionHeadingId(bucket);
   const title = t(`queue.bucket.${bucket}`);
@@ -71,12 +79,12 @@ export function QueueSection({ bucket, data, today, children }: { bucket: Bucket
     <section className={`queue-section queue-section--${bucket}`} aria-labelledby={headingId}>
       <div className="queue-section__head">
         <h2 id={headingId} tabIndex={-1}>
-          {t('queue.heading', { title, count: data.count })}
+          {count === undefined ? t('queue.headingCounting', { title }) : t('queue.heading', { title, count })}
         </h2>
         {children}
       </div>
       <p className="queue-section__hint">{t(`queue.hint.${bucket}`)}</p>
-      {data.rows.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="queue-section__empty">{t('queue.empty')}</p>
       ) : (
         <table className="queue-table" aria-labelledby={headingId}>
@@ -90,15 +98,15 @@ export function QueueSection({ bucket, data, today, children }: { bucket: Bucket
             </tr>
           </thead>
           <tbody>
-            {data.rows.map((row) => (
+            {rows.map((row) => (
               <QueueRow key={row.id} bucket={bucket} row={row} today={today} />
             ))}
           </tbody>
         </table>
       )}
-      {data.count > data.rows.length ? (
+      {count !== undefined && count > rows.length ? (
         <p className="queue-section__more">
-          {t('queue.more', { shown: data.rows.length, count: data.count })} <a href="#/cases">{t('queue.moreLink')}</a>
+          {t('queue.more', { shown: rows.length, count })} <a href="#/cases">{t('queue.moreLink')}</a>
         </p>
       ) : null}
     </section>

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { db } from '../../db/db';
 import { localToday } from '../tracking/case-tracking';
-import { workQueue } from '../tracking/queue';
-import { BUCKETS } from './queue-rows';
+import { QUEUE_BUCKETS, workQueueCounts, workQueueRows } from '../tracking/queue';
 import { QueueSection, sectionHeadingId } from './QueueSection';
 
 const STALE_DAYS_KEY = 'aryz.queue.staleDays';
@@ -54,13 +53,17 @@ function StaleDaysInput({ value, onChange }: { value: number; onChange: (days: n
 
 /**
  * The home screen: what needs doing, most urgent first. Each bucket is one index range over the cases
- * (renderer/src/features/tracking/queue.ts), re-read live whenever a case, request or check changes.
+ * (renderer/src/features/tracking/queue.ts), re-read live whenever a case, request or check changes. The
+ * rows come first and the counts after them: counting a large range takes IndexedDB far longer than
+ * reading its first rows, and a count read alongside would hold the rows back.
  */
 export function WorkQueueScreen() {
   const { t } = useTranslation();
   const today = useToday();
   const [staleDays, setStaleDays] = useState(loadStaleDays);
-  const queue = useLiveQuery(() => workQueue(db(), today, { staleDays }), [today, staleDays]);
+  const rows = useLiveQuery(() => workQueueRows(db(), today, { staleDays }), [today, staleDays]);
+  const haveRows = rows !== undefined;
+  const counts = useLiveQuery(() => (haveRows ? workQueueCounts(db(), today, { staleDays }) : undefined), [haveRows, today, staleDays]);
 
   const changeStaleDays = (days: number) => {
     setStaleDays(days);
@@ -73,13 +76,13 @@ export function WorkQueueScreen() {
         <h1>{t('queue.title')}</h1>
         <span className="muted">{t('queue.today', { date: formatDate(today) })}</span>
       </div>
-      {queue === undefined ? (
+      {rows === undefined ? (
         <p role="status">{t('app.loading')}</p>
       ) : (
         <>
           <nav aria-label={t('queue.jumpLabel')}>
             <ul className="work-queue__jump">
-              {BUCKETS.map((bucket) => (
+              {QUEUE_BUCKETS.map((bucket) => (
                 <li key={bucket}>
                   <button
                     type="button"
@@ -90,14 +93,16 @@ export function WorkQueueScreen() {
                       heading?.scrollIntoView({ block: 'start' });
                     }}
                   >
-                    {t('queue.jump', { title: t(`queue.bucket.${bucket}`), count: queue.buckets[bucket].count })}
+                    {counts
+                      ? t('queue.jump', { title: t(`queue.bucket.${bucket}`), count: counts[bucket] })
+                      : t('queue.jumpCounting', { title: t(`queue.bucket.${bucket}`) })}
                   </button>
                 </li>
               ))}
             </ul>
           </nav>
-          {BUCKETS.map((bucket) => (
-            <QueueSection key={bucket} bucket={bucket} data={queue.buckets[bucket]} today={queue.today}>
+          {QUEUE_BUCKETS.map((bucket) => (
+            <QueueSection key={bucket} bucket={bucket} rows={rows[bucket]} count={counts?.[bucket]} today={today}>
               {bucket === 'stale' ? <StaleDaysInput value={staleDays} onChange={changeStaleDays} /> : null}
             </QueueSection>
           ))}

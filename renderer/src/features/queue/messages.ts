@@ -1,6 +1,9 @@
 import { defineMessages } from '../../i18n/feature-messages';
 
-/** The work queue's strings; statuses come from the shared `cases` bundle. */
+/**
+ * The work queue's strings. Statuses come from the shared `cases` bundle and what each clock is called from
+ * the case page's `tracking` bundle, so a row and the panel it opens name a deadline the same way.
+ */
 export const queueMessages = defineMessages(
   'queue',
   {
@@ -9,7 +12,9 @@ export const queueMessages = defineMessages(
     today: 'Сегодня {{date}}',
     jumpLabel: 'Разделы очереди',
     jump: '{{title}}: {{count}}',
+    jumpCounting: '{{title}}: …',
     heading: '{{title}} ({{count}})',
+    headingCounting: '{{title}} (…)',
     bucket: {
       overdue: 'Просрочено',
       dueToday: 'Срок сегодня',
@@ -34,20 +39,6 @@ export const queueMessages = defineMessages(
     more: 'Показаны первые {{shown}} из {{count}}. Остальные — в списке дел.',
     moreLink: 'Открыть список дел',
     staleDays: 'Без движения не менее, дней',
-    clock: {
-      kas_claim: 'Административный иск в суд (КАС РФ ст. 219, 3 месяца)',
-      appeal_registration: 'Регистрация обращения адресатом (3 дня)',
-      appeal_forwarding: 'Переадресация обращения (7 дней)',
-      appeal_answer: 'Ответ на обращение (59-ФЗ, 30 дней)',
-      follow_up: 'Контроль ответа на письмо',
-      reminder: 'Напоминание адресату',
-      register_recheck: 'Повторная проверка по реестру',
-      eaeu_registration: 'Учёт после въезда (ЕАЭС, 30 дней)',
-      eaeu_new_contract: 'Новый договор после расторжения (ЕАЭС, 15 дней)',
-      eaeu_registration_update: 'Учёт по новому договору (3 рабочих дня)',
-      employer_notification: 'Уведомление МВД работодателем (3 рабочих дня)',
-      document_expiry: 'Истекает срок действия документа',
-    },
   },
   {
     nav: 'Жумуш кезеги',
@@ -55,7 +46,9 @@ export const queueMessages = defineMessages(
     today: 'Бүгүн {{date}}',
     jumpLabel: 'Кезектин бөлүмдөрү',
     jump: '{{title}}: {{count}}',
+    jumpCounting: '{{title}}: …',
     heading: '{{title}} ({{count}})',
+    headingCounting: '{{title}} (…)',
     bucket: {
       overdue: 'Мөөнөтү өткөн',
       dueToday: 'Мөөнөтү бүгүн',
@@ -80,20 +73,6 @@ export const queueMessages = defineMessages(
     more: 'Алгачкы {{shown}} иш көрсөтүлдү, баары {{count}}. Калгандары — иштердин тизмесинде.',
     moreLink: 'Иштердин тизмесин ачуу',
     staleDays: 'Кыймылсыз, кеминде (күн)',
-    clock: {
-      kas_claim: 'Сотко административдик доо (РФ КАС 219-берене, 3 ай)',
-      appeal_registration: 'Дарек ээсинин кайрылууну каттоосу (3 күн)',
-      appeal_forwarding: 'Кайрылууну башка органга жөнөтүү (7 күн)',
-      appeal_answer: 'Кайрылууга жооп (59-ФЗ, 30 күн)',
-      follow_up: 'Катка жоопту көзөмөлдөө',
-      reminder: 'Дарек ээсине эскертме',
-      register_recheck: 'Реестрден кайра текшерүү',
-      eaeu_registration: 'Киргенден кийин каттоого туруу (ЕАЭБ, 30 күн)',
-      eaeu_new_contract: 'Келишим бузулгандан кийин жаңы келишим (ЕАЭБ, 15 күн)',
-      eaeu_registration_update: 'Жаңы келишим боюнча каттоо (3 иш күнү)',
-      employer_notification: 'Иш берүүчүнүн ИИМге билдирүүсү (3 иш күнү)',
-      document_expiry: 'Документтин жарактуулук мөөнөтү бүтөт',
-    },
   },
   {
     nav: 'Work queue',
@@ -101,7 +80,9 @@ export const queueMessages = defineMessages(
     today: 'Today {{date}}',
     jumpLabel: 'Queue sections',
     jump: '{{title}}: {{count}}',
+    jumpCounting: '{{title}}: …',
     heading: '{{title}} ({{count}})',
+    headingCounting: '{{title}} (…)',
     bucket: {
       overdue: 'Overdue',
       dueToday: 'Due today',
@@ -126,19 +107,5 @@ export const queueMessages = defineMessages(
     more: 'Showing the first {{shown}} of {{count}}. The rest are in the case list.',
     moreLink: 'Open the case list',
     staleDays: 'No action for at least (days)',
-    clock: {
-      kas_claim: 'Administrative claim in court (CAP RF art. 219, 3 months)',
-      appeal_registration: 'Addressee registers the appeal (3 days)',
-      appeal_forwarding: 'Appeal forwarded to the competent body (7 days)',
-      appeal_answer: 'Answer to the appeal (59-FZ, 30 days)',
-      follow_up: 'Follow up the letter',
-      reminder: 'Reminder to the addressee',
-      register_recheck: 'Re-check the register',
-      eaeu_registration: 'Registration after entry (EAEU, 30 days)',
-      eaeu_new_contract: 'New contract after early termination (EAEU, 15 days)',
-      eaeu_registration_update: 'Registration for the new contract (3 working days)',
-      employer_notification: 'Employer notifies the MVD (3 working days)',
-      document_expiry: 'Identity document expires',
-    },
   },
 );

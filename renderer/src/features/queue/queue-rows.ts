@@ -1,16 +1,12 @@
 import { toDayNumber } from '../../../../shared/case/dates';
 import type { ClockId } from '../../../../shared/deadlines/settings';
 import { NO_DEADLINE, type CaseRow } from '../../db/db';
-import type { WorkQueue } from '../tracking/queue';
+import type { CaseSection } from '../case-tracking/sections';
+import type { QueueBucketId } from '../tracking/queue';
 
-export type BucketId = keyof WorkQueue['buckets'];
-
-/** The order the screen shows them in: what is most urgent first. */
-export const BUCKETS: readonly BucketId[] = ['overdue', 'dueToday', 'next7', 'awaiting', 'recheck', 'stale'];
+export type BucketId = QueueBucketId;
 
 /** The part of the case page a row opens (`#/cases/<id>?section=<section>`); null → the top of the page. */
-export type CaseSection = 'deadlines' | 'checks' | 'requests';
-
 const SECTION: Readonly<Record<BucketId, CaseSection | null>> = {
   overdue: 'deadlines',
   dueToday: 'deadlines',

@@ -7,16 +7,19 @@ export interface QueueBucket {
   rows: CaseRow[];
 }
 
+export const QUEUE_BUCKETS = ['overdue', 'dueToday', 'next7', 'awaiting', 'recheck', 'stale'] as const;
+export type QueueBucketId = (typeof QUEUE_BUCKETS)[number];
+
 export interface WorkQueue {
   today: string;
-  buckets: { overdue: QueueBucket; dueToday: QueueBucket; next7: QueueBucket; awaiting: QueueBucket; recheck: QueueBucket; stale: QueueBucket };
+  buckets: Record<QueueBucketId, QueueBucket>;
 }
 
-export type QueueBucketId = keyof WorkQueue['buckets'];
-
-async function bucket(collection: () => Collection<CaseRow, string>, limit: number): Promise<QueueBucket> {
-  const [count, rows] = await Promise.all([collection().count(), collection().limit(limit).toArray()]);
-  return { count, rows };
+export interface QueueOptions {
+  /** A case at intake untouched for this many days is stale. */
+  staleDays?: number;
+  /** Rows read per bucket. */
+  limit?: number;
 }
 
 /**
@@ -38,13 +41,31 @@ export function queueRanges(db: AryzDb, today: string, staleDays = 14): Record<Q
   };
 }
 
-export async function workQueue(db: AryzDb, today: string, options: { staleDays?: number; limit?: number } = {}): Promise<WorkQueue> {
-  const limit = options.limit ?? 100;
+async function perBucket<T>(read: (bucket: QueueBucketId) => Promise<T>): Promise<Record<QueueBucketId, T>> {
+  const values = await Promise.all(QUEUE_BUCKETS.map(read));
+  return Object.fromEntries(QUEUE_BUCKETS.map((bucket, i) => [bucket, values[i]!])) as Record<QueueBucketId, T>;
+}
+
+/** The first `limit` rows of each bucket, earliest first: a few index reads, fast whatever the database size. */
+export function workQueueRows(db: AryzDb, today: string, options: QueueOptions = {}): Promise<Record<QueueBucketId, CaseRow[]>> {
   const ranges = queueRanges(db, today, options.staleDays);
-  const [overdue, dueToday, next7, awaiting, recheck, stale] = await Promise.all(
-    (['overdue', 'dueToday', 'next7', 'awaiting', 'recheck', 'stale'] as const).map((id) => bucket(ranges[id], limit)),
-  );
-  return { today, buckets: { overdue: overdue!, dueToday: dueToday!, next7: next7!, awaiting: awaiting!, recheck: recheck!, stale: stale! } };
+  return perBucket((bucket) => ranges[bucket]().limit(options.limit ?? 100).toArray());
+}
+
+/**
+ * How many cases each bucket holds. IndexedDB counts an index range entry by entry (Chromium looks up each
+ * entry's record to check it is current), so on a large database this takes far longer than the rows:
+ * about 0.6 s for 70,000 overdue cases among 100,000. Screens read the rows first and the counts after.
+ */
+export function workQueueCounts(db: AryzDb, today: string, options: Pick<QueueOptions, 'staleDays'> = {}): Promise<Record<QueueBucketId, number>> {
+  const ranges = queueRanges(db, today, options.staleDays);
+  return perBucket((bucket) => ranges[bucket]().count());
+}
+
+/** Rows and counts together (one read of both, for callers that need them at once). */
+export async function workQueue(db: AryzDb, today: string, options: QueueOptions = {}): Promise<WorkQueue> {
+  const [rows, counts] = await Promise.all([workQueueRows(db, today, options), workQueueCounts(db, today, options)]);
+  return { today, buckets: Object.fromEntries(QUEUE_BUCKETS.map((b) => [b, { count: counts[b], rows: rows[b] }])) as Record<QueueBucketId, QueueBucket> };
 }
 
 export { NO_DEADLINE };
