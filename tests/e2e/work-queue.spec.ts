@@ -30,8 +30,7 @@ async function expectBucket(page: Page, title: string, names: string[]): Promise
   const region = bucket(page, title, names.length);
   await expect(region, `${title}: ${names.join(', ') || 'empty'}`).toBeVisible();
   if (names.length === 0) await expect(region.getByText('Нет дел')).toBeVisible();
-  const shown = (await region.locator('tbody tr').getByRole('link').allTextContents()).sort();
-  expect(shown, title).toEqual([...names].sort());
+  await expect.poll(async () => (await region.locator('tbody tr').getByRole('link').allTextContents()).sort(), { message: title }).toEqual([...names].sort());
   return region;
 }
 

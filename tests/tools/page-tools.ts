@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
@@ -12,13 +13,30 @@ export const DEFAULT_PORT = 5183;
 
 export const appPort = () => Number(process.env.ARYZ_PORT ?? DEFAULT_PORT);
 
-/** Builds the app (about a second). A failed build is fatal only when there is no earlier build to use. */
-export function buildApp(log: (line: string) => void): void {
+const builtRenderer = () => {
+  const dir = path.join(ROOT, 'out/renderer');
+  const assets = path.join(dir, 'assets');
+  return existsSync(path.join(dir, 'index.html')) && existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.js')) ? dir : null;
+};
+
+/**
+ * Builds the app (about a second) and returns a private copy of the renderer to serve: out/ is shared
+ * with every other build and test run on the machine, and a build elsewhere empties it for a while.
+ * A failed build is fatal only when there is no earlier build to use.
+ */
+export function buildApp(log: (line: string) => void): string {
   const result = spawnSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status === 0) return;
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
-  if (!existsSync(path.join(ROOT, 'out/renderer/index.html'))) throw new Error(`The app does not build:\n${output}`);
-  log(`warning: the app does not build right now, using the previous build in out/:\n${output}`);
+  if (result.status !== 0) {
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
+    if (!builtRenderer()) throw new Error(`The app does not build:\n${output}`);
+    log(`warning: the app does not build right now, using the previous build in out/:\n${output}`);
+  }
+  const source = builtRenderer();
+  if (!source) throw new Error('out/renderer is incomplete (another build running?); try again');
+  const copy = mkdtempSync(path.join(tmpdir(), 'aryz-renderer-'));
+  cpSync(source, copy, { recursive: true });
+  if (!existsSync(path.join(copy, 'index.html'))) throw new Error('out/renderer changed while it was copied (another build running?); try again');
+  return copy;
 }
 
 /** The page-side tools as one classic script (an IIFE that sets window.__aryzTools). */

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { _electron as electron, chromium, type Page } from '@playwright/test';
 import { startBridge } from '../bridge/server';
 import { chromiumLaunchOptions } from '../e2e/support/browser';
 import { ensureElectronBinary } from './electron-binary';
-import { appPort, BROWSER_PROFILE, buildApp, installPageTools, pageToolsSource, parseArgs, positiveInt, ROOT, seedInPage } from './page-tools';
+import { appPort, BROWSER_PROFILE, buildApp, DEFAULT_PORT, installPageTools, pageToolsSource, parseArgs, positiveInt, ROOT, seedInPage } from './page-tools';
 
 /**
  * `npm run seed -- --cases N [--seed S] [--target browser|desktop]`: fills the app's own database with N
@@ -26,29 +26,35 @@ async function seedPage(page: Page, count: number, seed: number): Promise<void> 
 async function seedBrowser(count: number, seed: number): Promise<void> {
   const launch = chromiumLaunchOptions();
   if (!launch.executablePath) throw new Error('Chromium is not installed (apt-get install chromium, or set ARYZ_CHROMIUM).');
-  buildApp((line) => console.error(line));
   const port = appPort();
-  const bridge = await startBridge({ port, dataDir: process.env.ARYZ_DATA_DIR, log: (line) => console.error(line) }).catch((error: unknown) => {
-    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    throw new Error(busy ? `Port ${port} is in use: stop \`npm start\` first (the data belongs to the page origin, so seed and start share the port; ARYZ_PORT changes it for both).` : String(error));
-  });
+  const rendererDir = buildApp((line) => console.error(line));
   try {
-    mkdirSync(BROWSER_PROFILE, { recursive: true });
-    const context = await chromium.launchPersistentContext(BROWSER_PROFILE, { executablePath: launch.executablePath, args: launch.args, headless: true }).catch((error: unknown) => {
-      const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-      throw new Error(`Chromium could not open the profile ${BROWSER_PROFILE} (close the Aryz window of \`npm start\` first): ${first}`);
+    const bridge = await startBridge({ port, rendererDir, dataDir: process.env.ARYZ_DATA_DIR, log: (line) => console.error(line) }).catch((error: unknown) => {
+      const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      throw new Error(busy ? `Port ${port} is in use: stop \`npm start\` first (the data belongs to the page origin, so seed and start share the port; ARYZ_PORT changes it for both).` : String(error));
     });
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(bridge.url);
-      console.log(`Seeding ${count} cases into browser mode (${bridge.origin}, profile ${BROWSER_PROFILE}) …`);
-      await seedPage(page, count, seed);
+      mkdirSync(BROWSER_PROFILE, { recursive: true });
+      const context = await chromium.launchPersistentContext(BROWSER_PROFILE, { executablePath: launch.executablePath, args: launch.args, headless: true }).catch((error: unknown) => {
+        const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        throw new Error(`Chromium could not open the profile ${BROWSER_PROFILE} (close the Aryz window of \`npm start\` first): ${first}`);
+      });
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(bridge.url);
+        // Off the case list, whose live counts would otherwise re-run after every chunk written.
+        await page.goto(`${bridge.origin}/#/settings`);
+        console.log(`Seeding ${count} cases into browser mode (${bridge.origin}, profile ${BROWSER_PROFILE}) …`);
+        await seedPage(page, count, seed);
+      } finally {
+        await context.close();
+      }
+      console.log(`Open them with \`npm start\` (browser mode on port ${port}, same profile)${port === DEFAULT_PORT ? '' : ` and ARYZ_PORT=${port}`}.`);
     } finally {
-      await context.close();
+      await bridge.close();
     }
-    console.log(`Open them with \`npm start\` (browser mode on port ${port}, same profile)${port === 5183 ? '' : ` and ARYZ_PORT=${port}`}.`);
   } finally {
-    await bridge.close();
+    rmSync(rendererDir, { recursive: true, force: true });
   }
 }
 
@@ -58,12 +64,15 @@ async function seedDesktop(count: number, seed: number): Promise<void> {
     console.error(`Cannot seed the desktop app: the Electron binary is missing and cannot be installed here (${reason}); use --target browser.`);
     process.exit(1);
   }
-  buildApp((line) => console.error(line));
+  rmSync(buildApp((line) => console.error(line)), { recursive: true, force: true });
   // Electron's own user-data folder (~/.config/Aryz, %APPDATA%\Aryz): the database the desktop app opens.
   const app = await electron.launch({ executablePath: binary, args: [ROOT] });
   try {
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
+    await page.evaluate(() => {
+      window.location.hash = '#/settings';
+    });
     console.log(`Seeding ${count} cases into the desktop app's data folder …`);
     await seedPage(page, count, seed);
   } finally {
