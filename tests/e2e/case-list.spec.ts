@@ -37,7 +37,10 @@ test('search finds a person by every spelling family, ПИН and document number
     }
   }
   await box.fill('Ыдырысов');
-  const number = (await grid.locator('.case-row__number').first().textContent())!;
+  // Read the number only once the search has rendered its single row, not the previous query's rows.
+  const row = grid.getByRole('row').filter({ hasText: 'Ыдырысов Азамат' });
+  await expect(page.getByText('Найдено: 1')).toBeVisible();
+  const number = (await row.locator('.case-row__number').textContent())!;
   await box.fill(number.toLowerCase());
   await expect(page.getByText('Найдено: 1')).toBeVisible();
   await expect(grid.getByRole('row').filter({ hasText: 'Ыдырысов Азамат' })).toHaveCount(1);
@@ -58,7 +61,10 @@ test('filters, sorting and keyboard opening of a case', async ({ app: page }) =>
   await expect(page.getByText('Ничего не найдено')).toBeVisible();
   await page.getByLabel('Статус').selectOption('');
   await page.getByLabel('Поиск').fill('Ыдырысов');
+  await expect(page.getByText('Найдено: 1')).toBeVisible();
+  await expect(names).toHaveText(['Ыдырысов Азамат']);
   await page.getByLabel('Поиск').press('ArrowDown');
+  await expect(page.locator('.case-row:focus')).toContainText('Ыдырысов Азамат');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/cases\/[\w-]+$/);
   await expect(page.getByRole('heading', { name: /Дело КР-М-/ })).toBeVisible();
