@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { generateCase, type SeedCase, type SeedOptions } from '../../shared/seed/generate';
 import { mixSeed, mulberry32, type Random } from '../../shared/seed/random';
 import { startBridge } from '../bridge/server';
+import { heapUsedMb, waitUntilIdle } from './chromium-metrics';
 import { chromiumLaunchOptions } from '../e2e/support/browser';
 import {
   buildApp,
@@ -117,66 +118,6 @@ async function listFirstRows(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
 }
 
-/** CPU seconds used so far by the Chromium started with `profile` and all its child processes (Linux /proc). */
-function chromiumCpuSeconds(profile: string): number | null {
-  if (!existsSync('/proc/self/stat')) return null;
-  const procs = new Map<number, { ppid: number; ticks: number; ours: boolean }>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
-      procs.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), ours: cmdline.includes(`--user-data-dir=${profile}`) });
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const ours = (pid: number): boolean => {
-    for (let p = pid, hops = 0; p > 1 && hops < 10; hops++) {
-      const proc = procs.get(p);
-      if (!proc) return false;
-      if (proc.ours) return true;
-      p = proc.ppid;
-    }
-    return false;
-  };
-  let ticks = 0;
-  for (const [pid, proc] of procs) if (ours(pid)) ticks += proc.ticks;
-  return ticks / 100; // USER_HZ
-}
-
-/**
- * After writing 100,000 cases Chromium compacts the database for a while, busy on both cores; anything
- * measured then measures the compaction. Wait until the browser is idle (under a tenth of a core for
- * `quietSeconds` in a row), at most `limitMs`.
- */
-async function waitUntilIdle(profile: string, quietSeconds: number, limitMs: number): Promise<number> {
-  const started = Date.now();
-  let previous = chromiumCpuSeconds(profile);
-  if (previous === null) return 0;
-  let quiet = 0;
-  while (Date.now() - started < limitMs && quiet < quietSeconds) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const now = chromiumCpuSeconds(profile)!;
-    quiet = now - previous < 0.1 ? quiet + 1 : 0;
-    previous = now;
-  }
-  return Date.now() - started;
-}
-
-async function heapUsedMb(context: BrowserContext, page: Page): Promise<number> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
-  await cdp.detach();
-  if (used === undefined) throw new Error('JSHeapUsedSize missing from Performance.getMetrics');
-  return used / (1024 * 1024);
-}
-
 async function main(): Promise<void> {
   let cases: number;
   let queryCount: number;
@@ -221,14 +162,14 @@ async function main(): Promise<void> {
     log(`seeding took ${(report.ms / 1000).toFixed(1)} s (${report.firstNumber} … ${report.lastNumber})`);
 
     const queries = buildQueries(cases, seed, queryCount, report.options);
-    const waited = await waitUntilIdle(profile, 10, 8 * 60_000);
+    const waited = await waitUntilIdle(profile, 8 * 60_000, 10);
     log(`waited ${(waited / 1000).toFixed(0)} s for Chromium to finish compacting the new data`);
     // Search happens on the case list once it is shown: let the screen's own first reads finish.
     const page = await context.newPage();
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
     await page.goto(`${bridge.origin}/#/cases`);
     await orExplain(page, page.locator('.case-row[tabindex="0"]').first().waitFor({ state: 'visible', timeout: 120_000 }));
-    await waitUntilIdle(profile, 3, 60_000);
+    await waitUntilIdle(profile, 60_000, 3);
     await installPageTools(page, source);
     const texts = queries.map((q) => q.text);
     const search = await searchTimingsInPage(page, texts);

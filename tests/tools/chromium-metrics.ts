@@ -32,15 +32,15 @@ function chromiumCpuSeconds(profile: string): number | null {
 
 /**
  * After a bulk write Chromium compacts its database for a while, busy on every core; anything measured then
- * measures the compaction. Waits until the browser is idle (under a tenth of a core for three seconds in a
+ * measures the compaction. Waits until the browser is idle (under a tenth of a core for `quietSeconds` in a
  * row), at most `limitMs`; returns how long it waited (0 where /proc is missing).
  */
-export async function waitUntilIdle(profile: string, limitMs: number): Promise<number> {
+export async function waitUntilIdle(profile: string, limitMs: number, quietSeconds = 3): Promise<number> {
   const started = Date.now();
   let previous = chromiumCpuSeconds(profile);
   if (previous === null) return 0;
   let quiet = 0;
-  while (Date.now() - started < limitMs && quiet < 3) {
+  while (Date.now() - started < limitMs && quiet < quietSeconds) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const now = chromiumCpuSeconds(profile)!;
     quiet = now - previous < 0.1 ? quiet + 1 : 0;
