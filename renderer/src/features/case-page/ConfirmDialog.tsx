@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
+import { ErrorList } from '../../ui/ErrorList';
 
 interface Props {
   title: string;
@@ -19,13 +20,7 @@ export function ConfirmDialog({ title, question, confirmLabel, onConfirm, onClos
   return (
     <Dialog open title={title} onClose={onClose}>
       <p>{question}</p>
-      {problems.length > 0 ? (
-        <div className="errors" role="alert">
-          {problems.map((p) => (
-            <p key={p}>{p}</p>
-          ))}
-        </div>
-      ) : null}
+      <ErrorList messages={problems} />
       <div className="form-actions">
         <button
           type="button"

@@ -8,6 +8,7 @@ import { FieldShell } from '../../ui/FieldShell';
 import type { Translate } from '../case-page/describe';
 import { fieldErrors, otherErrors, type FieldErrors } from './form-problems';
 import { localized } from './reasons';
+import { ErrorList } from '../../ui/ErrorList';
 
 export interface DecisionInput {
   causeId: string;
@@ -54,13 +55,7 @@ export function DecisionForm({ reference, diagnosis, saved, busy, onSave, onCanc
   return (
     <form className="decision-form tracking-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="decision-form-title">
       <h4 id="decision-form-title">{t('tracking.diagnosis.choice.formTitle')}</h4>
-      {rest.length > 0 ? (
-        <div className="errors" role="alert">
-          {rest.map((text) => (
-            <p key={text}>{text}</p>
-          ))}
-        </div>
-      ) : null}
+      <ErrorList messages={rest} />
       <FieldShell className="field--wide" label={t('tracking.diagnosis.choice.cause')} error={errors.causeId} required>
         {({ id, describedBy, invalid }) => (
           <select

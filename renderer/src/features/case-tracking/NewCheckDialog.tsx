@@ -11,6 +11,7 @@ import { currentDocument } from '../cases/case-rows';
 import { addCheck } from '../tracking/checks-repo';
 import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
 import { composeCheckAt, nowParts } from './labels';
+import { ErrorList } from '../../ui/ErrorList';
 
 export const BIRTH_DATE_MODES = ['full', 'month_year', 'year'] as const;
 type BirthDateMode = (typeof BIRTH_DATE_MODES)[number];
@@ -76,13 +77,7 @@ export function NewCheckDialog({ editing, documents, onClose }: Props) {
   return (
     <Dialog open title={t('tracking.checks.addTitle')} onClose={() => onClose(null)}>
       <form noValidate className="tracking-form" onSubmit={(event) => void submit(event)}>
-        {rest.length > 0 ? (
-          <div className="errors" role="alert">
-            {rest.map((text) => (
-              <p key={text}>{text}</p>
-            ))}
-          </div>
-        ) : null}
+        <ErrorList messages={rest} />
         <div className="grid">
           <FieldShell label={t('tracking.checks.date')} error={errors.date} required>
             {({ id, describedBy, invalid }) => (

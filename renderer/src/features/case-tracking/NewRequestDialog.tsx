@@ -13,6 +13,7 @@ import { localToday } from '../tracking/case-tracking';
 import { addRequest } from '../tracking/requests-repo';
 import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
 import { requestLabel } from './labels';
+import { ErrorList } from '../../ui/ErrorList';
 
 interface Props {
   editing: CaseEditing;
@@ -70,13 +71,7 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
   return (
     <Dialog open title={t('tracking.requests.addTitle')} onClose={() => onClose(null)}>
       <form noValidate className="tracking-form" onSubmit={(event) => void submit(event)}>
-        {rest.length > 0 ? (
-          <div className="errors" role="alert">
-            {rest.map((text) => (
-              <p key={text}>{text}</p>
-            ))}
-          </div>
-        ) : null}
+        <ErrorList messages={rest} />
         <div className="grid">
           <FieldShell label={t('tracking.requests.kind')} error={errors.kind} required>
             {({ id, describedBy, invalid }) => (

@@ -12,6 +12,7 @@ import type { CaseEditing } from '../case-page/editing';
 import { updateRequest } from '../tracking/requests-repo';
 import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
 import { requestLabel } from './labels';
+import { ErrorList } from '../../ui/ErrorList';
 
 type DateKey = 'receivedAt' | 'registeredAt' | 'forwardedAt' | 'answeredAt';
 type TextKey = 'theirNumber' | 'answerSummary' | 'note';
@@ -105,13 +106,7 @@ export function RequestProgressDialog({ editing, request, onClose }: Props) {
   return (
     <Dialog open title={t('tracking.requests.editTitle', { request: label })} onClose={() => onClose(false)}>
       <form noValidate className="tracking-form" onSubmit={(event) => void submit(event)}>
-        {rest.length > 0 ? (
-          <div className="errors" role="alert">
-            {rest.map((text) => (
-              <p key={text}>{text}</p>
-            ))}
-          </div>
-        ) : null}
+        <ErrorList messages={rest} />
         <p className="muted">{t('tracking.requests.sent', { date: formatDate(request.sentAt) })}</p>
         <div className="grid">
           {dateField('receivedAt', true)}
