@@ -1,9 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
 import { createHandlers } from './handlers';
-import { createDispatcher, type CallContext } from './ipc/dispatch';
+import { createDispatcher, HandlerError, type CallContext } from './ipc/dispatch';
 import { defaultFontDir } from './pdf/fonts';
 import { createPdfEngine } from './pdf/engine';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
@@ -34,6 +34,24 @@ function contextFor(win: BrowserWindow | null): CallContext {
       if (choice.canceled || !choice.filePath) return { status: 'canceled', fileName: defaultName };
       await writeFileAtomic(choice.filePath, data);
       return { status: 'saved', fileName: path.basename(choice.filePath) };
+    },
+    async pickFiles({ filterName, extensions, multiple }) {
+      const options: Electron.OpenDialogOptions = {
+        filters: [{ name: filterName, extensions }],
+        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      };
+      const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths;
+    },
+    async pickFolder({ title }) {
+      const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+      const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths[0]!;
+    },
+    async openPath(absolutePath) {
+      // shell.openPath answers an error message rather than throwing.
+      const failure = await shell.openPath(absolutePath);
+      if (failure) throw new HandlerError('IO_ERROR', failure);
     },
   };
 }

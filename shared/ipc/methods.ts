@@ -8,3 +8,10 @@ export const API_METHODS = {
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',
 } as const;
+
+/**
+ * Methods whose handler asks the user to pick files to read. In the desktop app main shows the native open
+ * dialog; the browser-mode adapter needs to know in advance so it can show the page's file chooser first.
+ * Keyed by method name; the handler passes the same options to `ctx.pickFiles`.
+ */
+export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {};

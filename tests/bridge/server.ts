@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -47,15 +47,42 @@ function cookieToken(req: IncomingMessage): string | null {
   return null;
 }
 
-/** The body as text, or null past `limit` bytes (the rest is read and dropped so the connection stays sound). */
-async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+/** The body as bytes, or null past `limit` bytes (the rest is read and dropped so the connection stays sound). */
+async function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return (await readBodyBytes(req, limit))?.toString('utf8') ?? null;
+}
+
+/** Larger than any file the app accepts, so size limits are the handlers' to enforce and test. */
+const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+};
+
+/** A staged upload keeps its name (handlers may look at it) but never a folder part or a control character. */
+function safeUploadName(raw: string | null): string {
+  const cleaned = [...path.basename(raw ?? '')].map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'upload' : cleaned;
+}
+
+function downloadType(name: string): string {
+  return DOWNLOAD_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 
 async function buildAdapter(): Promise<string> {
@@ -85,6 +112,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   // The adapter must define window.aryz before the app's module script runs.
   const page = indexHtml.replace('<script type="module"', '<script src="/__bridge/adapter.js"></script>\n    <script type="module"');
   const downloads = new Map<string, { name: string; data: Uint8Array }>();
+  // Files the page's file chooser picked, staged on disk so handlers read them by path as they would in Electron.
+  const uploads = new Map<string, string>();
   const dispatch = createDispatcher(
     createHandlers({
       version: process.env.npm_package_version ?? '0.0.0',
@@ -131,12 +160,34 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           return send(res, 400, 'Bad JSON');
         }
         let download: { id: string; name: string } | null = null;
+        const offer = (name: string, data: Uint8Array) => {
+          const id = randomBytes(12).toString('hex');
+          downloads.set(id, { name, data });
+          download = { id, name };
+        };
         const ctx: CallContext = {
           async saveFile({ defaultName, data }) {
-            const id = randomBytes(12).toString('hex');
-            downloads.set(id, { name: defaultName, data });
-            download = { id, name: defaultName };
+            offer(defaultName, data);
             return { status: 'saved', fileName: defaultName };
+          },
+          // The adapter showed the page's file chooser and uploaded the choice before this call.
+          async pickFiles() {
+            const picked = String(req.headers['x-aryz-picked'] ?? '');
+            if (picked === '') return null;
+            const paths = picked.split(',').map((id) => uploads.get(id));
+            if (paths.some((p) => p === undefined)) return null;
+            return paths as string[];
+          },
+          // A page cannot choose a folder; the answer stays inside the bridge's data dir, named by the page.
+          async pickFolder() {
+            const name = String(req.headers['x-aryz-folder'] ?? 'default');
+            if (!/^[\w-]{1,64}$/.test(name)) return null;
+            const folder = path.join(dataDir, 'picked-folders', name);
+            await mkdir(folder, { recursive: true });
+            return folder;
+          },
+          async openPath(absolutePath) {
+            offer(path.basename(absolutePath), await readFile(absolutePath));
           },
         };
         const result = await dispatch(channel, payload, ctx);
@@ -149,13 +200,28 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
         return send(res, 200, JSON.stringify(result), 'application/json', headers);
       }
 
+      if (url.pathname === '/__bridge/upload') {
+        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+        if (req.headers.origin !== origin) return send(res, 403, 'Forbidden origin');
+        const name = safeUploadName(url.searchParams.get('name'));
+        const data = await readBodyBytes(req, MAX_UPLOAD_BYTES);
+        if (data === null) return send(res, 413, 'Too large');
+        const id = randomBytes(12).toString('hex');
+        const folder = path.join(dataDir, 'uploads', id);
+        await mkdir(folder, { recursive: true });
+        const target = path.join(folder, name);
+        await writeFile(target, data);
+        uploads.set(id, target);
+        return send(res, 200, JSON.stringify({ id }), 'application/json');
+      }
+
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       if (url.pathname.startsWith('/__bridge/download/')) {
         const id = url.pathname.slice('/__bridge/download/'.length);
         const file = downloads.get(id);
         if (!file) return send(res, 404, 'Not found');
         downloads.delete(id);
-        return send(res, 200, file.data, 'application/pdf', {
+        return send(res, 200, file.data, downloadType(file.name), {
           'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
         });
       }

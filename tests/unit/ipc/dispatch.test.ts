@@ -1,10 +1,11 @@
+import { testContext } from '../support/call-context';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, HandlerError, type CallContext, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 import { CHANNELS } from '../../../shared/ipc/contract';
 
 const mission = { nameRu: 'Посольство', nameKy: 'Элчилик', address: 'Москва', phones: '', outgoingPrefix: 'КР' };
 const caseworker = { fullName: 'Үсөнов А.', position: 'Атташе', phone: '' };
-const ctx: CallContext = { saveFile: vi.fn(async () => ({ status: 'saved' as const, fileName: 'x.pdf' })) };
+const ctx: CallContext = testContext({ saveFile: vi.fn(async () => ({ status: 'saved' as const, fileName: 'x.pdf' })) });
 
 function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
   return {

@@ -1,3 +1,4 @@
+import { testContext } from '../support/call-context';
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher, type CallContext } from '../../../electron/main/ipc/dispatch';
@@ -15,7 +16,7 @@ function setup(status: 'saved' | 'canceled' = 'saved') {
     createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', referenceDir: REFERENCE_DIR, pdf, now: () => NOW }),
     () => undefined,
   );
-  return { saveFile, call: (payload: unknown) => dispatch('reference:export', payload, { saveFile }) };
+  return { saveFile, call: (payload: unknown) => dispatch('reference:export', payload, testContext({ saveFile })) };
 }
 
 describe('reference:export channel', () => {

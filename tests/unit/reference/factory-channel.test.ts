@@ -1,3 +1,4 @@
+import { testContext } from '../support/call-context';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import type { PdfEngine } from '../../../electron/main/pdf/engine';
 
 const shipped = path.resolve(__dirname, '../../../resources/reference');
-const ctx = { saveFile: async () => ({ status: 'canceled' as const, fileName: '' }) };
+const ctx = testContext();
 const pdf: PdfEngine = { render: async () => Buffer.from('') };
 const dispatchFor = (referenceDir: string) =>
   createDispatcher(createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', referenceDir, pdf, now: () => new Date() }), () => undefined);
