@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { caseWritesMiddleware } from './case-writes';
 import type {
   AminaStatus,
   CaseRecord,
@@ -158,6 +159,7 @@ export class AryzDb extends Dexie {
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.use(caseWritesMiddleware(this));
     this.version(1).stores({
       settings: 'key',
     });
