@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { StartupError } from './app/StartupError';
 import { getApi } from './api';
 import { db } from './db/db';
+import { scheduleDailyRefresh } from './features/tracking/daily-refresh';
 import { ensureReference } from './features/tracking/reference-store';
 import { initI18n } from './i18n';
 import './styles.css';
@@ -20,6 +21,8 @@ async function start(): Promise<void> {
     .catch((error: unknown) => error);
   // The first run stores the shipped reference data as version 1; later runs just read it.
   if (!failure) void ensureReference(db(), getApi()).catch((error: unknown) => console.warn('reference data:', error));
+  // Deadline fields that depend on the day itself are brought up to date once a day, in the background.
+  if (!failure) scheduleDailyRefresh(db());
   createRoot(root).render(<StrictMode>{failure ? <StartupError error={failure} /> : <App />}</StrictMode>);
 }
 
