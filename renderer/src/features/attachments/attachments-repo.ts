@@ -84,7 +84,7 @@ export async function recordAttachments(
     if (!(await db.cases.get(caseId))) throw new Error(`No case ${caseId}`);
     const existing = await db.attachments.where('caseId').equals(caseId).toArray();
     const outcomes: AttachOutcome[] = [];
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
       if (file.status === 'refused') {
         outcomes.push({ kind: 'refused', file });
         continue;
@@ -99,7 +99,8 @@ export async function recordAttachments(
         outcomes.push({ kind: 'added', row: restored });
         continue;
       }
-      const row = newRow(caseId, file, link, options.caption ?? '', now);
+      // A millisecond apart, so files attached together keep the order they were picked or dropped in.
+      const row = newRow(caseId, file, link, options.caption ?? '', new Date(now.getTime() + index));
       await db.attachments.add(row);
       existing.push(row);
       await audit(db, row, actor, at, 'create', [{ field: 'attachment', before: null, after: { name: row.name, sha256: row.sha256, pages: row.pages, link: row.link } }]);
