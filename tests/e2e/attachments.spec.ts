@@ -5,8 +5,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { intake } from '../fixtures/intakes';
+import { tiffBytes } from '../fixtures/scans';
 import { expect, test } from './support/fixtures';
-import { createCasesInPage } from './support/page-cases';
+import { addChecksInPage, createCasesInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
 
 const TERMINATION = 'Документ о досрочном прекращении договора (приказ, соглашение)';
@@ -26,9 +27,10 @@ async function threePagePdf(): Promise<Buffer> {
 /** An 8×8 red PNG. */
 const PNG_RED = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4IyCAFTEMLQkAPSE7ARI8sjsAAAAASUVORK5CYII=';
 
-async function openNewCase(page: Page, number: string): Promise<Locator> {
+async function openNewCase(page: Page, number: string, before?: (caseId: string) => Promise<void>): Promise<Locator> {
   await saveSettings(page);
   const [id] = await createCasesInPage(page, [intake({ nameKy: ['Жолдошев', 'Мирлан', ''], nameRu: ['Жолдошев', 'Мирлан', ''], nameLat: ['ZHOLDOSHEV', 'MIRLAN', ''], number })]);
+  await before?.(id!);
   await openRoute(page, `/cases/${id}`);
   await expect(page.getByRole('heading', { name: /^Дело КР-М-/ })).toBeVisible();
   return page.getByRole('region', { name: 'Вложения', exact: true });
@@ -146,4 +148,26 @@ test('a dropped file over 25 MB is refused with its size, without being sent', a
   });
   await expect(section.getByRole('alert')).toContainText('«большой.pdf» не прикреплён: 26 МБ — больше допустимых 25 МБ');
   await expect(section.getByText('Вложений пока нет.')).toBeVisible();
+});
+
+test('a screenshot attached from the register checks log is linked to that check; a dropped multi-page TIFF gets its page count and thumbnail', async ({ app: page }) => {
+  const section = await openNewCase(page, '5550003', (id) =>
+    addChecksInPage(page, id, [{ at: '2025-05-20T10:15:00+03:00', channel: 'mvd_site', birthDateMode: 'full', listed: true, resultText: 'В реестре', screenshotNote: '' }]),
+  );
+  const shotPath = path.join(work, 'проверка-мвд.png');
+  writeFileSync(shotPath, Buffer.from(PNG_RED, 'base64'));
+  const checks = page.getByRole('region', { name: 'Проверки реестра', exact: true });
+  const chooser = page.waitForEvent('filechooser');
+  await checks.getByRole('button', { name: 'Прикрепить скриншот проверки 20.05.2025 10:15' }).click();
+  await (await chooser).setFiles(shotPath);
+  await expect(checks.getByRole('row').filter({ hasText: 'В реестре' })).toContainText('проверка-мвд');
+  const shot = item(section, 'проверка-мвд.png');
+  await expect(shot.getByLabel('Подтверждает')).toHaveValue(/^check:/);
+  await expect(shot.getByLabel('Подтверждает').locator('option:checked')).toHaveText('Проверка 20.05.2025 10:15');
+
+  await dropFiles(section.getByTestId('attachments-drop'), [{ name: 'паспорт.tif', base64: Buffer.from(tiffBytes(4)).toString('base64'), type: 'image/tiff' }]);
+  const tiff = item(section, 'паспорт.tif');
+  await expect(tiff.getByText('4 л.', { exact: true })).toBeVisible();
+  await expect(tiff).toContainText('TIFF');
+  await expect(tiff.getByRole('img', { name: 'Миниатюра «паспорт.tif»' })).toHaveAttribute('data-state', 'drawn');
 });

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { countPages, tiffPageCount } from '../../../electron/main/attachments/pages';
 import { sniffType } from '../../../electron/main/attachments/sniff';
-import { EXE_HEAD, JPEG_HEAD, PNG_1X1, pdfBytes, tiffBytes } from './fixtures';
+import { EXE_HEAD, JPEG_HEAD, PNG_1X1, pdfBytes, tiffBytes } from '../../fixtures/scans';
 
 const text = (s: string) => new TextEncoder().encode(s);
 

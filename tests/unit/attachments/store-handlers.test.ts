@@ -8,7 +8,7 @@ import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import { AttachmentStore } from '../../../electron/main/attachments/store';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/ipc/channels/attachments';
 import { testContext } from '../support/call-context';
-import { EXE_HEAD, PNG_1X1, pdfBytes, tiffBytes } from './fixtures';
+import { EXE_HEAD, PNG_1X1, pdfBytes, tiffBytes } from '../../fixtures/scans';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aryz-attach-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

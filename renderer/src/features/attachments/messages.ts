@@ -70,6 +70,10 @@ export const attachmentsMessages = defineMessages(
       restoreLabel: 'Восстановить «{{name}}»',
       restored: '«{{name}}» восстановлен',
     },
+    checkScreens: {
+      attach: 'Прикрепить скриншот…',
+      attachLabel: 'Прикрепить скриншот проверки {{at}}',
+    },
     history: {
       added: 'Прикреплён файл «{{name}}» ({{pages}})',
       caption: 'Подпись вложения: «{{before}}» → «{{after}}»',
@@ -150,6 +154,10 @@ export const attachmentsMessages = defineMessages(
       restoreLabel: '«{{name}}» калыбына келтирүү',
       restored: '«{{name}}» калыбына келтирилди',
     },
+    checkScreens: {
+      attach: 'Скриншот тиркөө…',
+      attachLabel: '{{at}} текшерүүнүн скриншотун тиркөө',
+    },
     history: {
       added: '«{{name}}» файлы тиркелди ({{pages}})',
       caption: 'Тиркеменин аталышы: «{{before}}» → «{{after}}»',
@@ -229,6 +237,10 @@ export const attachmentsMessages = defineMessages(
       restore: 'Restore',
       restoreLabel: 'Restore “{{name}}”',
       restored: '“{{name}}” restored',
+    },
+    checkScreens: {
+      attach: 'Attach a screenshot…',
+      attachLabel: 'Attach a screenshot of the check of {{at}}',
     },
     history: {
       added: 'File “{{name}}” attached ({{pages}})',
