@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { db, type AttachmentRow } from '../../db/db';
@@ -63,6 +63,19 @@ export function AttachmentsSection({ caseId, tracking }: { caseId: string; track
     () => linkOptions(tracking?.diagnosis ?? null, tracking?.reference ?? null, tracking?.checks ?? [], i18n.language, (at) => t('attachments.checkOption', { at })),
     [tracking, i18n.language, t],
   );
+
+  // A file dropped beside the zone would otherwise make the window open it in place of the app.
+  useEffect(() => {
+    const refuse = (event: globalThis.DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    return () => {
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+    };
+  }, []);
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
