@@ -80,6 +80,15 @@ test('attach a 3-page PDF through the dialog and a PNG by drop: page counts, thu
   const pdfThumb = pdfItem.getByRole('img', { name: 'Миниатюра «договор.pdf»' });
   await expect(pdfThumb).toHaveAttribute('data-state', 'drawn');
   expect(await inkedPixels(pdfThumb)).toBeGreaterThan(500);
+  // The larger view of the first page, in a dialog that Escape closes.
+  await pdfItem.getByRole('button', { name: 'Просмотр «договор.pdf»' }).click();
+  const preview = page.getByRole('dialog', { name: 'договор.pdf' });
+  await expect(preview.getByText('Показана первая страница из 3')).toBeVisible();
+  const large = preview.getByRole('img', { name: 'Первая страница «договор.pdf»' });
+  await expect(large).toHaveAttribute('data-state', 'drawn');
+  expect(await large.evaluate((el) => (el as HTMLCanvasElement).height)).toBe(900);
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
 
   // By drop: the bytes go to main, which decides the type by content (a PNG named .pdf is a PNG).
   const zone = section.getByTestId('attachments-drop');

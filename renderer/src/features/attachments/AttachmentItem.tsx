@@ -6,7 +6,7 @@ import { DateInput } from '../../ui/DateInput';
 import type { Actor } from '../cases/repository';
 import { trashAttachment, updateAttachment } from './attachments-repo';
 import { formatSize } from './attach-files';
-import { AttachmentThumb } from './AttachmentThumb';
+import { AttachmentPreview } from './AttachmentPreview';
 import { linkFromValue, linkValue, type LinkOptions } from './link-options';
 
 interface Props {
@@ -59,7 +59,7 @@ export function AttachmentItem({ row, options, actor, onNotice }: Props) {
 
   return (
     <li className="attachment" data-attachment={row.id}>
-      <AttachmentThumb row={row} />
+      <AttachmentPreview row={row} />
       <div className="attachment__body">
         <p className="attachment__name">{row.name}</p>
         <p className="attachment__facts">

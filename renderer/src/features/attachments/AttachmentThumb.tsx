@@ -11,7 +11,7 @@ async function readStored(sha256: string): Promise<{ mime: string; dataBase64: s
 }
 
 /** A small picture of the scan (an image, a PDF's first page, a TIFF's first page), drawn on a canvas. */
-export function AttachmentThumb({ row }: { row: Pick<AttachmentRow, 'sha256' | 'name'> }) {
+export function AttachmentThumb({ row, size = THUMB_SIZE }: { row: Pick<AttachmentRow, 'sha256' | 'name'>; size?: number }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const { sha256 } = row;
@@ -22,7 +22,7 @@ export function AttachmentThumb({ row }: { row: Pick<AttachmentRow, 'sha256' | '
   useEffect(() => {
     let live = true;
     const setState = (next: 'drawn' | 'failed' | 'missing') => setDrawn({ sha256, state: next });
-    thumbnailOf({ sha256 }, readStored).then(
+    thumbnailOf({ sha256 }, readStored, size).then(
       (thumb) => {
         if (!live) return;
         if (thumb === 'missing') return setState('missing');
@@ -43,12 +43,12 @@ export function AttachmentThumb({ row }: { row: Pick<AttachmentRow, 'sha256' | '
     return () => {
       live = false;
     };
-  }, [sha256]);
+  }, [sha256, size]);
 
   const note = state === 'loading' ? t('attachments.previewLoading') : state === 'failed' ? t('attachments.previewFailed') : state === 'missing' ? t('attachments.previewMissing') : null;
   return (
-    <div className="attachment-thumb" style={{ minWidth: THUMB_SIZE, minHeight: THUMB_SIZE }}>
-      <canvas ref={canvas} role="img" aria-label={t('attachments.preview', { name: row.name })} data-state={state} hidden={state !== 'drawn'} width={1} height={1} />
+    <div className={size === THUMB_SIZE ? 'attachment-thumb' : 'attachment-thumb attachment-thumb--large'} style={{ minWidth: Math.min(size, THUMB_SIZE), minHeight: Math.min(size, THUMB_SIZE) }}>
+      <canvas ref={canvas} role="img" aria-label={t(size === THUMB_SIZE ? 'attachments.preview' : 'attachments.previewLarge', { name: row.name })} data-state={state} hidden={state !== 'drawn'} width={1} height={1} />
       {note ? <span className="attachment-thumb__note muted">{note}</span> : null}
     </div>
   );

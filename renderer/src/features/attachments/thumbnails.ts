@@ -3,6 +3,8 @@ import type { AttachmentRow } from '../../db/db';
 
 /** Longest side of a thumbnail, in CSS pixels. */
 export const THUMB_SIZE = 120;
+/** Longest side of the larger preview. */
+export const PREVIEW_SIZE = 900;
 
 export interface Thumb {
   width: number;
@@ -10,8 +12,9 @@ export interface Thumb {
   pixels: ImageData;
 }
 
-function fit(width: number, height: number): { width: number; height: number; scale: number } {
-  const scale = Math.min(1, THUMB_SIZE / Math.max(width, height, 1));
+/** Scaled to `size` on its longest side; pictures are never enlarged, PDF pages (vector) up to twice. */
+function fit(width: number, height: number, size: number, maxScale = 1): { width: number; height: number; scale: number } {
+  const scale = Math.min(maxScale, size / Math.max(width, height, 1));
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)), scale };
 }
 
@@ -31,10 +34,10 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-async function imageThumb(bytes: Uint8Array<ArrayBuffer>, mime: string): Promise<Thumb> {
+async function imageThumb(bytes: Uint8Array<ArrayBuffer>, mime: string, want: number): Promise<Thumb> {
   const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
   try {
-    const size = fit(bitmap.width, bitmap.height);
+    const size = fit(bitmap.width, bitmap.height, want);
     const ctx = scratch(size.width, size.height);
     ctx.drawImage(bitmap, 0, 0, size.width, size.height);
     return { ...size, pixels: ctx.getImageData(0, 0, size.width, size.height) };
@@ -44,7 +47,7 @@ async function imageThumb(bytes: Uint8Array<ArrayBuffer>, mime: string): Promise
 }
 
 /** The first page of a PDF, drawn by pdf.js; its worker is a file of the app's own origin (CSP worker-src 'self'). */
-async function pdfThumb(bytes: Uint8Array<ArrayBuffer>): Promise<Thumb> {
+async function pdfThumb(bytes: Uint8Array<ArrayBuffer>, want: number): Promise<Thumb> {
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
   // No eval (the CSP forbids it) and glyphs drawn as paths rather than loaded as fonts.
@@ -53,7 +56,7 @@ async function pdfThumb(bytes: Uint8Array<ArrayBuffer>): Promise<Thumb> {
   try {
     const page = await doc.getPage(1);
     const base = page.getViewport({ scale: 1 });
-    const size = fit(base.width, base.height);
+    const size = fit(base.width, base.height, want, 2);
     const ctx = scratch(size.width, size.height);
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, size.width, size.height);
@@ -65,7 +68,7 @@ async function pdfThumb(bytes: Uint8Array<ArrayBuffer>): Promise<Thumb> {
 }
 
 /** The first page of a TIFF, decoded by UTIF (browsers cannot show TIFF themselves). */
-async function tiffThumb(bytes: Uint8Array<ArrayBuffer>): Promise<Thumb> {
+async function tiffThumb(bytes: Uint8Array<ArrayBuffer>, want: number): Promise<Thumb> {
   const UTIF = (await import('utif2')).default;
   const ifds = UTIF.decode(bytes.buffer);
   const first = ifds[0];
@@ -74,7 +77,7 @@ async function tiffThumb(bytes: Uint8Array<ArrayBuffer>): Promise<Thumb> {
   const rgba = UTIF.toRGBA8(first);
   const full = scratch(first.width, first.height);
   full.putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset, first.width * first.height * 4), first.width, first.height), 0, 0);
-  const size = fit(first.width, first.height);
+  const size = fit(first.width, first.height, want);
   const ctx = scratch(size.width, size.height);
   ctx.drawImage(full.canvas, 0, 0, size.width, size.height);
   return { ...size, pixels: ctx.getImageData(0, 0, size.width, size.height) };
@@ -84,19 +87,23 @@ async function tiffThumb(bytes: Uint8Array<ArrayBuffer>): Promise<Thumb> {
 const cache = new Map<string, Promise<Thumb | 'missing'>>();
 const CACHE_LIMIT = 100;
 
-async function render(row: Pick<AttachmentRow, 'sha256'>, read: (sha256: string) => Promise<{ mime: string; dataBase64: string } | 'missing'>): Promise<Thumb | 'missing'> {
+type Reader = (sha256: string) => Promise<{ mime: string; dataBase64: string } | 'missing'>;
+
+async function render(row: Pick<AttachmentRow, 'sha256'>, read: Reader, size: number): Promise<Thumb | 'missing'> {
   const file = await read(row.sha256);
   if (file === 'missing') return 'missing';
   const bytes = bytesOf(file.dataBase64);
-  if (file.mime === 'application/pdf') return pdfThumb(bytes);
-  if (file.mime === 'image/tiff') return tiffThumb(bytes);
-  return imageThumb(bytes, file.mime);
+  if (file.mime === 'application/pdf') return pdfThumb(bytes, size);
+  if (file.mime === 'image/tiff') return tiffThumb(bytes, size);
+  return imageThumb(bytes, file.mime, size);
 }
 
-export function thumbnailOf(row: Pick<AttachmentRow, 'sha256'>, read: (sha256: string) => Promise<{ mime: string; dataBase64: string } | 'missing'>): Promise<Thumb | 'missing'> {
+/** The first page drawn `size` pixels on its longest side; thumbnails are cached, larger previews are not. */
+export function thumbnailOf(row: Pick<AttachmentRow, 'sha256'>, read: Reader, size = THUMB_SIZE): Promise<Thumb | 'missing'> {
+  if (size !== THUMB_SIZE) return render(row, read, size);
   let pending = cache.get(row.sha256);
   if (!pending) {
-    pending = render(row, read);
+    pending = render(row, read, size);
     // A failure is not remembered: the next look tries again.
     pending.catch(() => cache.delete(row.sha256));
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
