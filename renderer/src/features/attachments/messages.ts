@@ -115,7 +115,7 @@ export const attachmentsMessages = defineMessages(
     },
     error: 'Тиркөө мүмкүн болгон жок: {{message}}',
     empty: 'Азырынча тиркемелер жок.',
-    pages: '{{count}} бет',
+    pages: '{{count}} барак',
     pagesUnknown: {
       encrypted: 'барактар: белгисиз (PDF сырсөз менен корголгон)',
       unreadable: 'барактар: белгисиз (файл бузулган)',
