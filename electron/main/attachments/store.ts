@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, realpath, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_ATTACHMENT_BYTES, type AttachmentAddResult, type AttachmentMime } from '../../../shared/ipc/channels/attachments';
 import { writeFileAtomic } from '../save-file';
@@ -74,6 +74,11 @@ export class AttachmentStore {
     const duplicate = existing !== null && existing.isFile() && existing.size === bytes.byteLength;
     // Anything else under that name (a planted link, a torn file) is replaced: rename swaps the entry itself.
     if (!duplicate) await writeFileAtomic(target, bytes);
+    // A file attached again is fresh again: a purge computed a moment before its new row was written spares it.
+    else {
+      const now = this.now();
+      await utimes(target, now, now);
+    }
     const count = await countPages(mime, bytes);
     return {
       status: 'stored',

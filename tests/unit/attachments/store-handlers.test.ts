@@ -201,6 +201,12 @@ describe('attachments:purge', () => {
     await expect(dispatch('attachments:purge', { keep: [sha(pdf)] }, ctx)).resolves.toEqual({ ok: true, value: { removed: 1, kept: 1 } });
     expect(readdirSync(store).sort()).toEqual([sha(pdf), 'notes.txt'].sort());
     expect(lstatSync(path.join(store, sha(pdf))).isFile()).toBe(true);
+
+    // An old orphan attached again just before a purge that did not know of it yet survives that purge.
+    utimesSync(path.join(store, sha(pdf)), old, old);
+    await dispatch('attachments:add', { name: 'again.pdf', dataBase64: b64(pdf) }, ctx);
+    await expect(dispatch('attachments:purge', { keep: [] }, ctx)).resolves.toEqual({ ok: true, value: { removed: 0, kept: 1 } });
+    expect(existsSync(path.join(store, sha(pdf)))).toBe(true);
   });
 
   it('refuses a keep list with anything but hashes', async () => {
