@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { loadFactoryReference } from '../../../electron/main/reference/factory';
 import type { Channel, RequestOf } from '../../../shared/ipc/contract';
 
 const ROOT = path.resolve(__dirname, '../../..');
+
+/** A 1×1 PNG: small enough to inline, real enough for the type check and the store. */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const PNG_1PX_SHA256 = createHash('sha256').update(Buffer.from(PNG_1PX, 'base64')).digest('hex');
 
 const mission = {
   nameRu: 'Посольство Кыргызской Республики в Российской Федерации',
@@ -24,5 +29,12 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
     'reference:factory': [{}],
     'reference:export': [{ json: reference }, { json: reference, fileName: 'справочники.json' }],
     'documents:exportMissionCard': [{ mission, caseworker }],
+    'attachments:pick': [{}],
+    'attachments:add': [
+      { name: 'скан.png', dataBase64: PNG_1PX },
+      { name: 'scan.pdf', dataBase64: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF').toString('base64') },
+    ],
+    'attachments:read': [{ sha256: PNG_1PX_SHA256 }, { sha256: '0'.repeat(64) }],
+    'attachments:purge': [{ keep: [PNG_1PX_SHA256] }, { keep: [] }],
   };
 }
