@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { intake } from '../fixtures/intakes';
 import { tiffBytes } from '../fixtures/scans';
+import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { addChecksInPage, createCasesInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
@@ -134,8 +134,7 @@ test('attach a 3-page PDF through the dialog and a PNG by drop: page counts, thu
   await expect(trash).toContainText('скриншот.pdf');
   await expect(trash).toContainText(/хранится до \d{2}\.\d{2}\.\d{4}/);
   // The section with its list, forms, thumbnails and the open trash: no serious accessibility problems.
-  const axe = await new AxeBuilder({ page }).include('#attachments').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectAccessible(page, 'case attachments with the trash open', { include: '#attachments' });
   await trash.getByRole('button', { name: 'Восстановить «скриншот.pdf»' }).click();
   await expect(trash.getByText('Корзина пуста.')).toBeVisible();
   await expect(section.locator('.attachments:not(.attachments--trash) > li')).toHaveCount(2);
