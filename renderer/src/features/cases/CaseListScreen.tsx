@@ -70,7 +70,9 @@ export function CaseListScreen() {
   const deferredText = useDeferredValue(text);
   const effective = useMemo(() => ({ ...query, text: deferredText }), [query, deferredText]);
   const { count, rowAt, ensure, error } = useCaseList(effective);
-  const counts = useLiveQuery(() => statusCounts(db(), CASE_STATUSES), []);
+  // The per-status counts (nine index counts) wait for the list's first answer, which they would delay.
+  const listed = count !== undefined;
+  const counts = useLiveQuery(() => (listed ? statusCounts(db(), CASE_STATUSES) : undefined), [listed]);
   const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
   const parent = useRef<HTMLDivElement>(null);
 

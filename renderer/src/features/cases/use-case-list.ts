@@ -22,13 +22,22 @@ export function useCaseList(query: CaseQuery) {
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
   const indexVersion = useRef<string | undefined>(undefined);
+  const opened = useRef<{ query: CaseQuery; version: string | undefined } | null>(null);
 
   useEffect(() => {
-    if (version === undefined) return;
+    // The first open does not wait for the change signal's first reading; when that reading arrives for
+    // the same query, the list just opened is already current, so it is noted rather than reopened.
+    const previous = opened.current;
+    opened.current = { query, version };
+    if (version !== undefined && previous?.query === query && previous.version === undefined) {
+      indexVersion.current = version;
+      return;
+    }
     const gen = ++generation.current;
     // The table changed (version): the search index re-reads what changed before the list is reopened.
     const index = caseIndexOf(db());
-    const caughtUp = version === indexVersion.current ? Promise.resolve() : index.catchUp().then(() => void (indexVersion.current = version));
+    const caughtUp =
+      version === undefined || version === indexVersion.current ? Promise.resolve() : index.catchUp().then(() => void (indexVersion.current = version));
     caughtUp.then(() => openCaseList(db(), query)).then(
       (next) => {
         if (gen !== generation.current) return;
