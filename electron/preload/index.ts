@@ -7,6 +7,12 @@ const api = {
   exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
   getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
   exportReference: (request) => ipcRenderer.invoke('reference:export', request),
+  openImportFile: (request) => ipcRenderer.invoke('import:open', request),
+  readImportSheet: (request) => ipcRenderer.invoke('import:sheet', request),
+  beginExport: (request) => ipcRenderer.invoke('export:begin', request),
+  sendExportRows: (request) => ipcRenderer.invoke('export:rows', request),
+  finishExport: (request) => ipcRenderer.invoke('export:finish', request),
+  cancelExport: (request) => ipcRenderer.invoke('export:cancel', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

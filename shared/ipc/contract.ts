@@ -3,6 +3,8 @@ import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
 import { API_METHODS } from './methods';
+import { EXPORT_CHANNELS } from './channels/export';
+import { IMPORT_CHANNELS } from './channels/import';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
 /** Longest reference-data JSON an export may write (an import of up to 5 MB, pretty-printed, fits). */
@@ -73,6 +75,8 @@ export const CHANNELS = {
       bytes: z.number().int().nonnegative(),
     }),
   },
+  ...IMPORT_CHANNELS,
+  ...EXPORT_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

@@ -7,6 +7,12 @@ export const API_METHODS = {
   exportMissionCard: 'documents:exportMissionCard',
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',
+  openImportFile: 'import:open',
+  readImportSheet: 'import:sheet',
+  beginExport: 'export:begin',
+  sendExportRows: 'export:rows',
+  finishExport: 'export:finish',
+  cancelExport: 'export:cancel',
 } as const;
 
 /**
@@ -14,4 +20,6 @@ export const API_METHODS = {
  * dialog; the browser-mode adapter needs to know in advance so it can show the page's file chooser first.
  * Keyed by method name; the handler passes the same options to `ctx.pickFiles`.
  */
-export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {};
+export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {
+  openImportFile: { filterName: 'CSV, Excel', extensions: ['csv', 'txt', 'xlsx'], multiple: false },
+};

@@ -15,6 +15,12 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
       throw new HandlerError('IO_ERROR');
     },
     'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
+    'import:open': async () => ({ status: 'canceled' }),
+    'import:sheet': async () => ({ status: 'canceled' }),
+    'export:begin': async () => ({ status: 'refused', reason: 'too_many_exports' }),
+    'export:rows': async () => ({ status: 'refused', reason: 'unknown_export' }),
+    'export:finish': async () => ({ status: 'refused', reason: 'unknown_export' }),
+    'export:cancel': async () => ({ status: 'canceled' }),
     ...overrides,
   };
 }
