@@ -76,7 +76,7 @@ export interface AuditRow {
   at: string;
   who: string;
   caseId: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference';
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'import';
   entityId: string;
   action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete';
   changes: FieldChange[];
@@ -133,6 +133,29 @@ export interface CounterRow {
   value: number;
 }
 
+/** A column mapping the caseworker confirmed, found again by the file's normalised header row. */
+export interface ImportMappingRow {
+  signature: string;
+  headers: string[];
+  mapping: string[];
+  savedAt: string;
+}
+
+/**
+ * The journal of one import: written with each chunk, so an import stopped by a crash is still known and
+ * gets its one audit entry (see import/write.ts).
+ */
+export interface ImportJournalRow {
+  id: string;
+  fileName: string;
+  who: string;
+  startedAt: string;
+  status: 'running' | 'done' | 'canceled' | 'interrupted';
+  created: { caseId: string; number: string; row: number }[];
+  skipped: { row: number; reason: string }[];
+  finishedAt?: string;
+}
+
 export const DB_NAME = 'aryz';
 export const NO_DEADLINE = '9999-12-31';
 
@@ -155,6 +178,8 @@ export class AryzDb extends Dexie {
   checks!: Table<CheckRow, string>;
   referenceVersions!: Table<ReferenceVersionRow, number>;
   counters!: EntityTable<CounterRow, 'key'>;
+  importMappings!: Table<ImportMappingRow, string>;
+  imports!: Table<ImportJournalRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -187,6 +212,8 @@ export class AryzDb extends Dexie {
             row.nextDeadlineClock ??= null;
           }),
       );
+    // v8: import — saved column mappings and the journal of each import run. New tables only.
+    this.version(8).stores({ importMappings: 'signature', imports: 'id, status' });
   }
 }
 
