@@ -17,7 +17,7 @@ export type ParseRefusal = 'empty' | 'not_table' | 'corrupt' | 'no_sheet' | 'too
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: ParseRefusal };
 
-const clean = (cell: string) => (cell.length > MAX_CELL_CHARS ? cell.slice(0, MAX_CELL_CHARS) : cell).replace(/\u0000/g, '').trim();
+const clean = (cell: string) => (cell.length > MAX_CELL_CHARS ? cell.slice(0, MAX_CELL_CHARS) : cell).replaceAll('\u0000', '').trim();
 
 /**
  * Drops empty rows, takes the first non-empty one as the header, pads or cuts every row to the header's

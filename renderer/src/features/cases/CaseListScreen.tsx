@@ -6,6 +6,7 @@ import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
 import { CASE_STATUSES } from '../../../../shared/case/schema';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
 import { navigate } from '../../app/router';
+import { CaseListExport } from '../export/CaseListExport';
 import { CASE_SORT_FIELDS, db, NO_DEADLINE, type CaseRow } from '../../db/db';
 import { defaultQuery, statusCounts, type CaseQuery } from './list-query';
 import { useCaseList } from './use-case-list';
@@ -100,6 +101,7 @@ export function CaseListScreen() {
       <div className="case-list__head">
         <h1>{t('cases.list.title')}</h1>
         <a className="button button--primary" href="#/cases/new">{t('cases.list.newCase')}</a>
+        <CaseListExport query={effective} count={count} />
       </div>
       <div className="case-list__search">
         <label htmlFor="case-search">{t('cases.list.searchLabel')}</label>
