@@ -34,7 +34,8 @@ export function parseCsv(bytes: Uint8Array): ParseResult<CsvTable> {
     if (looksBinary(bytes)) return { ok: false, reason: 'not_table' };
     const { text, encoding } = decodeText(bytes);
     const delimiter = detectDelimiter(text);
-    const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+    // Empty lines are kept here (toTable drops them) so each row keeps the number a spreadsheet shows it under.
+    const parsed = Papa.parse<string[]>(text, { delimiter });
     const table = toTable(parsed.data);
     return table.ok ? { ok: true, value: { ...table.value, encoding, delimiter } } : table;
   } catch {

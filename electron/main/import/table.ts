@@ -8,6 +8,8 @@ export const MAX_CELL_CHARS = 10_000;
 export interface ImportTable {
   headers: string[];
   rows: string[][];
+  /** Each data row's number in the file as a spreadsheet shows it (the header row's is 1 when it comes first). */
+  rowNumbers: number[];
   /** Data rows in the file (non-empty), including any beyond the cap. */
   totalRows: number;
   truncated: boolean;
@@ -23,8 +25,11 @@ const clean = (cell: string) => (cell.length > MAX_CELL_CHARS ? cell.slice(0, MA
  * Drops empty rows, takes the first non-empty one as the header, pads or cuts every row to the header's
  * width (keeping cells beyond it only if they are non-empty, under generated headers) and applies the cap.
  */
-export function toTable(raw: readonly (readonly string[])[]): ParseResult<ImportTable> {
-  const rows = raw.map((r) => r.map((c) => clean(String(c ?? '')))).filter((r) => r.some((c) => c !== ''));
+export function toTable(raw: readonly (readonly string[])[], numbers?: readonly number[]): ParseResult<ImportTable> {
+  const numbered = raw
+    .map((r, i) => ({ cells: r.map((c) => clean(String(c ?? ''))), number: numbers?.[i] ?? i + 1 }))
+    .filter((r) => r.cells.some((c) => c !== ''));
+  const rows = numbered.map((r) => r.cells);
   if (rows.length === 0) return { ok: false, reason: 'empty' };
   const width = rows.reduce((w, r) => {
     let last = r.length;
@@ -37,6 +42,12 @@ export function toTable(raw: readonly (readonly string[])[]): ParseResult<Import
   const data = rows.slice(1);
   return {
     ok: true,
-    value: { headers, rows: data.slice(0, MAX_IMPORT_ROWS).map(pad), totalRows: data.length, truncated: data.length > MAX_IMPORT_ROWS },
+    value: {
+      headers,
+      rows: data.slice(0, MAX_IMPORT_ROWS).map(pad),
+      rowNumbers: numbered.slice(1, MAX_IMPORT_ROWS + 1).map((r) => r.number),
+      totalRows: data.length,
+      truncated: data.length > MAX_IMPORT_ROWS,
+    },
   };
 }

@@ -72,12 +72,14 @@ export async function parseXlsx(bytes: Uint8Array, sheetName?: string): Promise<
     const worksheet = sheetName === undefined ? workbook.worksheets[0] : workbook.worksheets.find((ws) => ws.name === sheetName);
     if (!worksheet) return { ok: false, reason: sheets.length === 0 ? 'empty' : 'no_sheet' };
     const raw: string[][] = [];
+    const numbers: number[] = [];
     worksheet.eachRow({ includeEmpty: false }, (row) => {
+      numbers.push(row.number);
       const values = Array.isArray(row.values) ? row.values : [];
       // row.values is 1-based: index 0 is always empty.
       raw.push(Array.from(values.slice(1), (v) => cellText(v as CellValue)));
     });
-    const table = toTable(raw);
+    const table = toTable(raw, numbers);
     return table.ok ? { ok: true, value: { ...table.value, sheets, sheet: worksheet.name } } : table;
   } catch {
     return { ok: false, reason: 'corrupt' };

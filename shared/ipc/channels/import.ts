@@ -8,6 +8,7 @@ export const IMPORT_PICK = { filterName: 'CSV, Excel', extensions: ['csv', 'txt'
 const table = z.object({
   headers: z.array(z.string()),
   rows: z.array(z.array(z.string())),
+  rowNumbers: z.array(z.number().int().positive()),
   totalRows: z.number().int().nonnegative(),
   truncated: z.boolean(),
 });

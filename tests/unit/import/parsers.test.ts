@@ -79,6 +79,13 @@ describe('CSV delimiters, quotes and lines', () => {
     expect(parsed.headers).toEqual(['Фамилия', 'Имя', 'Пол']);
     expect(parsed.rows).toEqual([['Асанов', 'Бакыт', ''], ['Иванова', 'Анна', 'ж']]);
     expect(parsed.totalRows).toBe(2);
+    // Numbered as a spreadsheet shows them: the blank lines still count.
+    expect(parsed.rowNumbers).toEqual([5, 8]);
+  });
+
+  it('a quoted line break does not shift the numbers of the rows after it', () => {
+    const parsed = table(parseCsv(utf8('a;b\n"x\ny";1\nz;2\n')));
+    expect(parsed.rowNumbers).toEqual([2, 3]);
   });
 
   it('cuts huge cells and an unterminated quote does not swallow the program', () => {
@@ -118,6 +125,7 @@ describe('XLSX', () => {
     expect(parsed.value.headers).toEqual(['Фамилия', 'Дата рождения', 'ПИН', 'Возраст', 'Примечание', 'Ссылка']);
     expect(parsed.value.rows[0]).toEqual(['Асанов', '12.03.1990', '21203199000123', '36', 'важно срочно', 'сайт']);
     expect(parsed.value.rows[1]).toEqual(['Иванова', '01.02.1985', '', '', '', '']);
+    expect(parsed.value.rowNumbers).toEqual([2, 3]);
   });
 
   it('reads a chosen sheet and refuses one that does not exist', async () => {

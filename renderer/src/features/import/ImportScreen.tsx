@@ -73,6 +73,7 @@ export function ImportScreen() {
     const full: ImportDefaults = { missionId: actor.missionId, caseworker: actor.who, ...defaults };
     const run = await dryRun(db(), file.table.rows, mapping, full, {
       today: localToday(),
+      rowNumbers: file.table.rowNumbers,
       onProgress: (done) => setStep((s) => (s.kind === 'checking' ? { ...s, done } : s)),
     });
     setStep({ kind: 'review', file, mapping, run });

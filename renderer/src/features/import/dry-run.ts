@@ -32,6 +32,8 @@ export interface DryRunOptions {
   today: string;
   newId?: () => string;
   onProgress?: (done: number, total: number) => void;
+  /** Each row's number in the file (default: the header is row 1 and rows follow without gaps). */
+  rowNumbers?: readonly number[];
   /** Rows checked between two yields to the page, so the progress bar moves and input stays live. */
   slice?: number;
 }
@@ -65,13 +67,13 @@ export async function dryRun(db: AryzDb, rows: readonly (readonly string[])[], m
   const inDb = await matchInDatabase(db, checks.map((c) => c.keys));
   const reports = checks.map((check): RowReport => ({
     index: check.index,
-    rowNumber: check.index + 2,
+    rowNumber: options.rowNumbers?.[check.index] ?? check.index + 2,
     ...describe(check, rows[check.index]!, mapping),
     errors: check.errors,
     warnings: check.warnings,
     form: check.form,
     inDatabase: inDb.get(check.index) ?? [],
-    sameInFile: check.sameInFile.map((s) => s.index + 2),
+    sameInFile: check.sameInFile.map((s) => options.rowNumbers?.[s.index] ?? s.index + 2),
   }));
   const errors = reports.filter((r) => r.errors.length > 0).length;
   return {
