@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
 import { cp1251 } from '../unit/import/helpers';
+import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
@@ -41,6 +42,9 @@ const CSV = [
   'Джумагулов Бакыт;12.03.1990;м;;;;;;г. Москва',
 ].join('\r\n');
 
+// Each test builds cases, parses a file and reads files back: generous on a busy 2-core machine.
+test.describe.configure({ timeout: 60_000 });
+
 test('an import with bad rows lists every one of them, writes nothing until confirmed, then one audit entry', async ({ app: page }, testInfo) => {
   await saveSettings(page);
   // Already in the database: row 9 of the file (the blank line 5 counts, as in Excel) is this person (same name and date of birth).
@@ -58,6 +62,7 @@ test('an import with bad rows lists every one of them, writes nothing until conf
   await expect(page.getByRole('combobox', { name: 'Поле: ФИО' })).toHaveValue('fullNameRu');
   await expect(page.getByRole('combobox', { name: 'Поле: Дата рождения' })).toHaveValue('birthDate');
   await expect(page.getByRole('combobox', { name: 'Поле: Паспорт' })).toHaveValue('document');
+  await expectAccessible(page, 'import: column mapping');
 
   await page.getByRole('button', { name: 'Проверить (ничего не записывается)' }).click();
   await expect(page.getByText('Строк: 7. Готовы к импорту: 4. С ошибками: 3.')).toBeVisible();
@@ -70,12 +75,14 @@ test('an import with bad rows lists every one of them, writes nothing until conf
   await expect(rowOf(9).getByRole('checkbox')).not.toBeChecked();
   expect(await storeRows(page, 'cases')).toHaveLength(1);
   expect(await storeRows(page, 'audit')).toHaveLength(1);
+  await expectAccessible(page, 'import: dry run');
 
   await page.getByRole('button', { name: 'Подтвердить и импортировать (3)' }).click();
   await expect(page.getByRole('heading', { name: 'Импорт завершён' })).toBeVisible();
   await expect(page.getByText('Создано дел: 3 (КР-М-26-00002 — КР-М-26-00004). Пропущено строк: 4.')).toBeVisible();
   await expect(page.getByText('Строка 4: ошибки в данных')).toBeVisible();
   await expect(page.getByText('Строка 9: исключена вами')).toBeVisible();
+  await expectAccessible(page, 'import: done');
 
   const cases = await storeRows<{ number: string; summary: { nameRu: string } }>(page, 'cases');
   expect(cases.map((c) => c.summary.nameRu).sort()).toEqual(['Бекова Айжан Талантовна', 'Джумагулов Бакыт', 'Сыдыков Эрлан Маратович', 'Токтосунов Азамат']);
@@ -105,6 +112,7 @@ async function exportList(page: Page, format: 'Excel (XLSX)' | 'CSV (для Exce
   await dialog.getByRole('button', { name: 'Экспортировать' }).click();
   await (await download).saveAs(target);
   await expect(dialog.getByRole('status')).toContainText('Сохранено:');
+  await expectAccessible(page, 'export dialog');
   await dialog.getByRole('button', { name: 'Закрыть' }).click();
 }
 
