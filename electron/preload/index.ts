@@ -7,6 +7,7 @@ const api = {
   exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
   getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
   exportReference: (request) => ipcRenderer.invoke('reference:export', request),
+  getFactoryTemplates: (request) => ipcRenderer.invoke('templates:factory', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

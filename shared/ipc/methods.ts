@@ -7,6 +7,7 @@ export const API_METHODS = {
   exportMissionCard: 'documents:exportMissionCard',
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',
+  getFactoryTemplates: 'templates:factory',
 } as const;
 
 /**

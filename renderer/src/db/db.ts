@@ -13,6 +13,7 @@ import type {
 import type { ClockId } from '../../../shared/deadlines/settings';
 import type { SentItem } from '../../../shared/deadlines/facts';
 import type { DiagnosisChoice } from '../../../shared/diagnosis/choice';
+import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import type { ReferenceBundle } from '../../../shared/reference/schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
 
@@ -76,7 +77,7 @@ export interface AuditRow {
   at: string;
   who: string;
   caseId: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference';
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'template';
   entityId: string;
   action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete';
   changes: FieldChange[];
@@ -133,6 +134,31 @@ export interface CounterRow {
   value: number;
 }
 
+/**
+ * One step in a template's history: a saved custom version, or a reset that put the factory template back
+ * in force (`template` null). The row with the highest `seq` for an id is the one in force.
+ */
+export interface TemplateVersionRow {
+  seq?: number;
+  id: string;
+  /** The custom version number (a reset row carries the factory version it restored). */
+  version: number;
+  action: 'edit' | 'reset';
+  template: DocumentTemplate | null;
+  at: string;
+  who: string;
+}
+
+/** The template editor's unsaved work, kept across navigation and restarts until saved or discarded. */
+export interface TemplateDraftRow {
+  id: string;
+  /** The version the draft was started from. */
+  baseVersion: number;
+  meta: string;
+  blocks: string[];
+  savedAt: string;
+}
+
 export const DB_NAME = 'aryz';
 export const NO_DEADLINE = '9999-12-31';
 
@@ -155,6 +181,8 @@ export class AryzDb extends Dexie {
   checks!: Table<CheckRow, string>;
   referenceVersions!: Table<ReferenceVersionRow, number>;
   counters!: EntityTable<CounterRow, 'key'>;
+  templates!: EntityTable<TemplateVersionRow, 'seq'>;
+  templateDrafts!: EntityTable<TemplateDraftRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -187,6 +215,11 @@ export class AryzDb extends Dexie {
             row.nextDeadlineClock ??= null;
           }),
       );
+    // v5: document templates — every saved custom version and every reset (history), and editor drafts.
+    this.version(5).stores({
+      templates: '++seq, id, [id+version]',
+      templateDrafts: 'id',
+    });
   }
 }
 

@@ -15,6 +15,7 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
       throw new HandlerError('IO_ERROR');
     },
     'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
+    'templates:factory': async () => ({ templates: [] }),
     ...overrides,
   };
 }
@@ -93,7 +94,7 @@ describe('dispatch', () => {
 
   it('covers every channel of the contract in the handler table type', () => {
     expect(Object.keys(table()).sort()).toEqual(Object.keys(CHANNELS).sort());
-    expect(Object.keys(CHANNELS).sort()).toEqual(['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory']);
+    expect(Object.keys(CHANNELS).sort()).toEqual(['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory', 'templates:factory']);
   });
 
   it('applies the payload limit of the channel where it has one, the common limit elsewhere', async () => {
