@@ -8,6 +8,7 @@ const api = {
   getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
   exportReference: (request) => ipcRenderer.invoke('reference:export', request),
   getFactoryTemplates: (request) => ipcRenderer.invoke('templates:factory', request),
+  previewTemplate: (request) => ipcRenderer.invoke('templates:preview', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

@@ -8,6 +8,7 @@ export const API_METHODS = {
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',
   getFactoryTemplates: 'templates:factory',
+  previewTemplate: 'templates:preview',
 } as const;
 
 /**

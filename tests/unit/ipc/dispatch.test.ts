@@ -16,6 +16,7 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     },
     'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
     'templates:factory': async () => ({ templates: [] }),
+    'templates:preview': async () => ({ status: 'refused', reason: 'unknown_fields', fields: [] }),
     ...overrides,
   };
 }
@@ -94,7 +95,7 @@ describe('dispatch', () => {
 
   it('covers every channel of the contract in the handler table type', () => {
     expect(Object.keys(table()).sort()).toEqual(Object.keys(CHANNELS).sort());
-    expect(Object.keys(CHANNELS).sort()).toEqual(['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory', 'templates:factory']);
+    expect(Object.keys(CHANNELS).sort()).toEqual(['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory', 'templates:factory', 'templates:preview']);
   });
 
   it('applies the payload limit of the channel where it has one, the common limit elsewhere', async () => {
