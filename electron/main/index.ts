@@ -64,6 +64,7 @@ function registerIpc(): void {
       mode: 'desktop',
       dataDir: app.getPath('userData'),
       referenceDir: path.join(resourcesDir(), 'reference'),
+      templatesDir: path.join(resourcesDir(), 'templates'),
       pdf: createPdfEngine(fontDir()),
       now: () => new Date(),
       printPdf: createPdfPrinter(() => mainWindow),

@@ -4,6 +4,7 @@ import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
 import { DOCUMENTS_CHANNELS } from './channels/documents';
 import { API_METHODS } from './methods';
+import { TEMPLATES_CHANNELS } from './channels/templates';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
 /** Longest reference-data JSON an export may write (an import of up to 5 MB, pretty-printed, fits). */
@@ -75,6 +76,7 @@ export const CHANNELS = {
     }),
   },
   ...DOCUMENTS_CHANNELS,
+  ...TEMPLATES_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

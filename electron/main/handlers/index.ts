@@ -4,6 +4,7 @@ import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
 import { referenceFileName } from '../reference/export-name';
 import { loadFactoryReference } from '../reference/factory';
+import { createTemplatesHandlers } from '../templates/handlers';
 
 /** Everything the handlers need from their host; Electron and the test bridge each provide one. */
 export interface MainDeps {
@@ -12,6 +13,8 @@ export interface MainDeps {
   dataDir: string;
   /** Folder of the factory reference data (resources/reference; extra resources when packaged). */
   referenceDir: string;
+  /** Folder of the factory document templates (resources/templates); by default the one beside referenceDir. */
+  templatesDir?: string;
   pdf: PdfEngine;
   now(): Date;
   /** Desktop: shows a stored PDF with the system print dialog (never silent). Absent: printing opens the file. */
@@ -44,5 +47,6 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       });
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
+    ...createTemplatesHandlers(deps),
   };
 }
