@@ -21,6 +21,8 @@ export interface RegisterInput {
   date: string;
   /** Letters and notes take an outgoing number; a citizen's application or a memo does not. */
   numbered: boolean;
+  /** What the caseworker chose (addressee, attachments …), kept on the registration event to regenerate the file. */
+  choice?: Record<string, unknown>;
 }
 
 export const VOID_REASON_MAX = 500;
@@ -75,7 +77,7 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
       registeredAt: input.date,
       file: null,
       status: 'generated',
-      events: [{ at, kind: 'registered', who: actor.who }],
+      events: [{ at, kind: 'registered', who: actor.who, ...(input.choice ? { data: input.choice } : {}) }],
       requestId: null,
       createdAt: at,
       updatedAt: at,
