@@ -259,7 +259,7 @@ export const documentsMessages = defineMessages(
       format: 'Формат номера',
       hint: '{prefix} — префикс представительства, {seq} — порядковый номер в году (с 1 января заново), {seq:4} — с нулями до 4 цифр, {yy} или {yyyy} — год.',
       example: 'Пример: {{example}}',
-      save: 'Сохранить формат',
+      save: 'Применить формат',
       saved: 'Формат сохранён.',
       problem: {
         empty: 'Укажите формат.',
@@ -388,7 +388,7 @@ export const documentsMessages = defineMessages(
       format: 'Номердин форматы',
       hint: '{prefix} — өкүлчүлүктүн префикси, {seq} — жылдагы катар номери (1-январдан кайра), {seq:4} — 4 цифрага чейин нөлдөр менен, {yy} же {yyyy} — жыл.',
       example: 'Мисал: {{example}}',
-      save: 'Форматты сактоо',
+      save: 'Форматты колдонуу',
       saved: 'Формат сакталды.',
       problem: {
         empty: 'Форматты көрсөтүңүз.',
@@ -517,7 +517,7 @@ export const documentsMessages = defineMessages(
       format: 'Number format',
       hint: '{prefix} — the mission prefix, {seq} — running number within the year (restarts on 1 January), {seq:4} — zero-padded to 4 digits, {yy} or {yyyy} — the year.',
       example: 'Example: {{example}}',
-      save: 'Save format',
+      save: 'Apply format',
       saved: 'Format saved.',
       problem: {
         empty: 'Enter a format.',
