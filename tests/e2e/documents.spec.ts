@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
 import { expect, test } from './support/fixtures';
@@ -20,6 +21,13 @@ function pageToday(page: Page): Promise<string> {
   });
 }
 
+/** No serious or critical WCAG 2.1 A/AA violation in the page as it is now. */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)), state).toEqual([]);
+}
+
 async function download(page: Page, click: () => Promise<void>): Promise<{ file: string; name: string }> {
   const pending = page.waitForEvent('download');
   await click();
@@ -30,7 +38,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ file:
 }
 
 test('review, refuse a missing requisite, fix a value in place, generate the mission letter, find it in the register, read it back, void it', async ({ app: page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(150_000);
   await saveSettings(page);
   const [caseId] = await createCasesInPage(page, [intake({ nameKy: ['Үсөнов', 'Маңызбек', 'Жумабекович'], nameRu: ['Усенов', 'Манызбек', 'Жумабекович'], nameLat: ['USONOV', 'MANGYZBEK', ''] })]);
   await openRoute(page, `/cases/${caseId}?section=documents`);
@@ -54,6 +62,7 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await expect(generate).toBeDisabled();
   await expect(section.getByText(`Нельзя сформировать: не заполнено — ${ATTACHMENTS_REQUISITE}.`)).toBeVisible();
   await expect(generate).toHaveAccessibleDescription(`Нельзя сформировать: не заполнено — ${ATTACHMENTS_REQUISITE}.`);
+  await expectAccessible(page, 'review with a missing requisite');
 
   // A wrong value is fixed in place and saved to the case (audited), and the review follows.
   const nameRow = review.getByRole('row', { name: /фамилия, имя, отчество гражданина/ });
@@ -96,6 +105,7 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await expect(entry).toContainText(`КР-М-1/${year}`);
   await expect(entry).toContainText(ADDRESSEE);
   await expect(entry).toContainText('Усенов Манызбек');
+  await expectAccessible(page, 'register');
   await page.getByLabel('Статус').selectOption({ label: 'аннулирован' });
   await expect(page.getByText('Записей нет.')).toBeVisible();
   await page.getByLabel('Статус').selectOption({ label: 'все' });
@@ -107,12 +117,14 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   const dialog = page.getByRole('dialog', { name: `Аннулировать документ КР-М-1/${year}` });
   await dialog.getByRole('button', { name: 'Аннулировать' }).click();
   await expect(dialog.getByText('Укажите причину.')).toBeVisible();
+  await expectAccessible(page, 'void dialog');
   await dialog.getByLabel('Причина аннулирования').fill('Ошибка в адресате');
   await dialog.getByRole('button', { name: 'Аннулировать' }).click();
   await expect(dialog).toBeHidden();
   await expect(row2).toContainText('аннулирован');
   await expect(row2).toContainText('Ошибка в адресате');
   await expect(row2.getByRole('button', { name: /Открыть/ })).toHaveCount(0);
+  await expectAccessible(page, 'case documents with a void document');
 
   await openRoute(page, '/register');
   await page.getByLabel('Статус').selectOption({ label: 'аннулирован' });
