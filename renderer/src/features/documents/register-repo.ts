@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOfIsoDate, type NumberingSettings } from '../../../../shared/documents/numbering';
+import { identifierKey } from '../../../../shared/search/case-keys';
 import type { AryzDb, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../../db/db';
 import type { Actor } from '../cases/repository';
 
@@ -102,6 +103,8 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
         voidReason: '',
       };
       await db.outgoing.add(register);
+      const key = identifierKey(register.number);
+      if (key && !caseRow.words.includes(key)) await db.cases.update(caseRow.id, { words: [...caseRow.words, key] });
     }
     await db.documents.add(doc);
     await db.audit.add({
