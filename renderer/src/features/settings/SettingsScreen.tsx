@@ -109,6 +109,13 @@ export function SettingsScreen() {
           {t('reference.settingsLink.open')}
         </a>
       </section>
+      <section className="panel settings-reference" aria-labelledby="settings-templates-title">
+        <h2 id="settings-templates-title">{t('templates.settingsLink.title')}</h2>
+        <p>{t('templates.settingsLink.description')}</p>
+        <a className="button" href="#/settings/templates">
+          {t('templates.settingsLink.open')}
+        </a>
+      </section>
     </div>
   );
 }
