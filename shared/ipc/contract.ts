@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
+import { DOCUMENTS_CHANNELS } from './channels/documents';
 import { API_METHODS } from './methods';
+import { TEMPLATES_CHANNELS } from './channels/templates';
 import { EXPORT_CHANNELS } from './channels/export';
 import { IMPORT_CHANNELS } from './channels/import';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
@@ -75,6 +77,8 @@ export const CHANNELS = {
       bytes: z.number().int().nonnegative(),
     }),
   },
+  ...DOCUMENTS_CHANNELS,
+  ...TEMPLATES_CHANNELS,
   ...IMPORT_CHANNELS,
   ...EXPORT_CHANNELS,
 } as const;

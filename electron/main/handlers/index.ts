@@ -1,8 +1,10 @@
+import { createDocumentsHandlers } from '../documents/handlers';
 import type { HandlerTable } from '../ipc/dispatch';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
 import { referenceFileName } from '../reference/export-name';
 import { loadFactoryReference } from '../reference/factory';
+import { createTemplatesHandlers } from '../templates/handlers';
 import { createExportHandlers } from '../export/handlers';
 import { createImportHandlers } from '../import/handlers';
 
@@ -13,12 +15,17 @@ export interface MainDeps {
   dataDir: string;
   /** Folder of the factory reference data (resources/reference; extra resources when packaged). */
   referenceDir: string;
+  /** Folder of the factory document templates (resources/templates); by default the one beside referenceDir. */
+  templatesDir?: string;
   pdf: PdfEngine;
   now(): Date;
+  /** Desktop: shows a stored PDF with the system print dialog (never silent). Absent: printing opens the file. */
+  printPdf?(absolutePath: string): Promise<void>;
 }
 
 export function createHandlers(deps: MainDeps): HandlerTable {
   return {
+    ...createDocumentsHandlers(deps),
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
 
     'reference:factory': () => loadFactoryReference(deps.referenceDir),
@@ -42,6 +49,7 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       });
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
+    ...createTemplatesHandlers(deps),
     ...createImportHandlers(deps),
     ...createExportHandlers(deps),
   };

@@ -6,18 +6,22 @@ import { CasePage } from '../features/case-page/CasePage';
 import { sectionFromQuery } from '../features/case-tracking/sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
+import { RegisterScreen } from '../features/documents/RegisterScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TemplatesScreen } from '../features/templates/TemplatesScreen';
 import { useRoute } from './router';
 
 const NAV = [
   { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },
   { path: '/cases', key: 'cases.nav.list', match: (r: string) => r === '/cases' || (r.startsWith('/cases/') && r !== '/cases/new') },
   { path: '/cases/new', key: 'cases.nav.intake', match: (r: string) => r === '/cases/new' },
+  { path: '/register', key: 'documents.nav', match: (r: string) => r === '/register' },
   { path: '/import', key: 'import.nav', match: (r: string) => r === '/import' },
-  { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' || r.startsWith('/settings/') },
+  { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' || (r.startsWith('/settings/') && !r.startsWith('/settings/templates')) },
+  { path: '/settings/templates', key: 'templates.nav', match: (r: string) => r === '/settings/templates' || r.startsWith('/settings/templates/') },
 ] as const;
 
 function LanguageSwitch() {
@@ -40,7 +44,10 @@ function Screen({ route }: { route: string }) {
   if (route === '/' || route === '/queue') return <WorkQueueScreen />;
   if (route === '/settings') return <SettingsScreen />;
   if (route === '/settings/reference') return <ReferenceScreen />;
+  const templateMatch = /^\/settings\/templates(?:\/([a-z0-9][a-z0-9._-]*))?$/.exec(route);
+  if (templateMatch) return <TemplatesScreen templateId={templateMatch[1]} />;
   if (route === '/cases/new') return <IntakeScreen />;
+  if (route === '/register') return <RegisterScreen />;
   if (route === '/import') return <ImportScreen />;
   // `?section=deadlines|checks|requests` after the id says where on the case page to open (the work queue's links).
   const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)(?:\?(.*))?$/.exec(route);
