@@ -151,3 +151,57 @@ test('the filtered, sorted case list exports to CSV and XLSX exactly as listed',
   expect(sheet.getCell('E3').numFmt).toBe('dd.mm.yyyy');
   expect(sheet.rowCount).toBe(4);
 });
+
+test('the outgoing register exports the rows of its filter to CSV', async ({ app: page }, testInfo) => {
+  await saveSettings(page);
+  await openRoute(page, '/register');
+  await expect(page.getByRole('heading', { name: 'Журнал исходящих' })).toBeVisible();
+  // Register rows as the documents feature writes them (its own tests cover how numbers are allocated).
+  await page.evaluate(
+    (rows) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('aryz');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outgoing', 'readwrite');
+          for (const row of rows) tx.objectStore('outgoing').put(row);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    [1, 2, 3].map((seq) => ({
+      number: `КР-М/26-${seq}`,
+      seq,
+      year: 2026,
+      date: `2026-11-0${seq}`,
+      caseId: `c${seq}`,
+      caseNumber: `КР-М-26-0000${seq}`,
+      personName: `Асанов ${seq}`,
+      documentId: `d${seq}`,
+      addressee: seq === 2 ? 'УВМ МВД по Свердловской области' : 'ГУ МВД России по г. Москве',
+      title: 'Запрос',
+      status: seq === 3 ? 'void' : 'registered',
+      voidReason: seq === 3 ? 'Ошибка в адресате' : '',
+    })),
+  );
+  await page.reload();
+  await page.getByLabel('Адресат').fill('Москве');
+  await expect(page.getByText('Записей: 2')).toBeVisible();
+  await page.getByRole('button', { name: 'Экспорт…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Экспорт реестра исходящих' });
+  await expect(dialog).toContainText('по текущим фильтрам: 2.');
+  await dialog.getByLabel('CSV (для Excel, разделитель «;»)').check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Экспортировать' }).click();
+  const target = testInfo.outputPath('register.csv');
+  await (await download).saveAs(target);
+  const rows = Papa.parse<string[]>(readFileSync(target).subarray(3).toString('utf8'), { delimiter: ';', skipEmptyLines: true }).data;
+  expect(rows).toEqual([
+    ['Исх. №', 'Дата', '№ дела', 'Гражданин', 'Адресат', 'Документ', 'Статус', 'Причина аннулирования'],
+    ['КР-М/26-1', '01.11.2026', 'КР-М-26-00001', 'Асанов 1', 'ГУ МВД России по г. Москве', 'Запрос', 'зарегистрирован', ''],
+    ['КР-М/26-3', '03.11.2026', 'КР-М-26-00003', 'Асанов 3', 'ГУ МВД России по г. Москве', 'Запрос', 'аннулирован', 'Ошибка в адресате'],
+  ]);
+});
