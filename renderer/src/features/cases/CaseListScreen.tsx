@@ -101,7 +101,6 @@ export function CaseListScreen() {
       <div className="case-list__head">
         <h1>{t('cases.list.title')}</h1>
         <a className="button button--primary" href="#/cases/new">{t('cases.list.newCase')}</a>
-        <CaseListExport query={effective} count={count} />
       </div>
       <div className="case-list__search">
         <label htmlFor="case-search">{t('cases.list.searchLabel')}</label>
@@ -156,6 +155,7 @@ export function CaseListScreen() {
             <option value="asc">{t('cases.list.direction.asc')}</option>
           </select>
         </label>
+        <CaseListExport query={effective} count={count} />
       </div>
       <p role="status" className="case-list__count">
         {error ? <span className="status--error">{t('errors.DB', { reason: error })}</span> : null}
