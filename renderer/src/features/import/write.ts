@@ -72,7 +72,7 @@ async function close(db: AryzDb, journal: ImportJournalRow, status: ImportJourna
  */
 export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, options: WriteOptions = {}): Promise<ImportOutcome> {
   const now = options.now ?? new Date();
-  const chunkSize = Math.max(1, options.chunkSize ?? 1000);
+  const chunkSize = Math.max(1, options.chunkSize ?? 500);
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const at = now.toISOString();
   let journal: ImportJournalRow = {
