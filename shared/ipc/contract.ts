@@ -3,7 +3,11 @@ import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
 import { ATTACHMENTS_CHANNELS } from './channels/attachments';
+import { DOCUMENTS_CHANNELS } from './channels/documents';
 import { API_METHODS } from './methods';
+import { TEMPLATES_CHANNELS } from './channels/templates';
+import { EXPORT_CHANNELS } from './channels/export';
+import { IMPORT_CHANNELS } from './channels/import';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
 /** Longest reference-data JSON an export may write (an import of up to 5 MB, pretty-printed, fits). */
@@ -75,6 +79,10 @@ export const CHANNELS = {
     }),
   },
   ...ATTACHMENTS_CHANNELS,
+  ...DOCUMENTS_CHANNELS,
+  ...TEMPLATES_CHANNELS,
+  ...IMPORT_CHANNELS,
+  ...EXPORT_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

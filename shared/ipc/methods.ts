@@ -11,6 +11,18 @@ export const API_METHODS = {
   addAttachment: 'attachments:add',
   readAttachment: 'attachments:read',
   purgeAttachments: 'attachments:purge',
+  generateDocument: 'documents:generate',
+  openDocument: 'documents:open',
+  saveDocumentAs: 'documents:saveAs',
+  printDocument: 'documents:print',
+  getFactoryTemplates: 'templates:factory',
+  previewTemplate: 'templates:preview',
+  openImportFile: 'import:open',
+  readImportSheet: 'import:sheet',
+  beginExport: 'export:begin',
+  sendExportRows: 'export:rows',
+  finishExport: 'export:finish',
+  cancelExport: 'export:cancel',
 } as const;
 
 /**
@@ -20,4 +32,5 @@ export const API_METHODS = {
  */
 export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {
   pickAttachments: { filterName: 'PDF, JPEG, PNG, TIFF', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'], multiple: true },
+  openImportFile: { filterName: 'CSV, Excel', extensions: ['csv', 'txt', 'xlsx'], multiple: false },
 };

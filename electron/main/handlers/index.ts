@@ -1,9 +1,13 @@
 import { createAttachmentsHandlers } from '../attachments/handlers';
+import { createDocumentsHandlers } from '../documents/handlers';
 import type { HandlerTable } from '../ipc/dispatch';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
 import { referenceFileName } from '../reference/export-name';
 import { loadFactoryReference } from '../reference/factory';
+import { createTemplatesHandlers } from '../templates/handlers';
+import { createExportHandlers } from '../export/handlers';
+import { createImportHandlers } from '../import/handlers';
 
 /** Everything the handlers need from their host; Electron and the test bridge each provide one. */
 export interface MainDeps {
@@ -12,12 +16,17 @@ export interface MainDeps {
   dataDir: string;
   /** Folder of the factory reference data (resources/reference; extra resources when packaged). */
   referenceDir: string;
+  /** Folder of the factory document templates (resources/templates); by default the one beside referenceDir. */
+  templatesDir?: string;
   pdf: PdfEngine;
   now(): Date;
+  /** Desktop: shows a stored PDF with the system print dialog (never silent). Absent: printing opens the file. */
+  printPdf?(absolutePath: string): Promise<void>;
 }
 
 export function createHandlers(deps: MainDeps): HandlerTable {
   return {
+    ...createDocumentsHandlers(deps),
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
 
     'reference:factory': () => loadFactoryReference(deps.referenceDir),
@@ -43,5 +52,8 @@ export function createHandlers(deps: MainDeps): HandlerTable {
     },
 
     ...createAttachmentsHandlers(deps),
+    ...createTemplatesHandlers(deps),
+    ...createImportHandlers(deps),
+    ...createExportHandlers(deps),
   };
 }

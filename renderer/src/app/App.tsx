@@ -11,7 +11,10 @@ const NAV = [
   { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },
   { path: '/cases', key: 'cases.nav.list', match: (r: string) => r === '/cases' || (r.startsWith('/cases/') && r !== '/cases/new') },
   { path: '/cases/new', key: 'cases.nav.intake', match: (r: string) => r === '/cases/new' },
-  { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' || r.startsWith('/settings/') },
+  { path: '/register', key: 'documents.nav', match: (r: string) => r === '/register' },
+  { path: '/import', key: 'import.nav', match: (r: string) => r === '/import' },
+  { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' || (r.startsWith('/settings/') && !r.startsWith('/settings/templates')) },
+  { path: '/settings/templates', key: 'templates.nav', match: (r: string) => r === '/settings/templates' || r.startsWith('/settings/templates/') },
 ] as const;
 
 function LanguageSwitch() {
@@ -36,6 +39,9 @@ const CasePage = lazy(() => import('../features/case-page/CasePage').then((m) =>
 const IntakeScreen = lazy(() => import('../features/intake/IntakeScreen').then((m) => ({ default: m.IntakeScreen })));
 const ReferenceScreen = lazy(() => import('../features/reference/ReferenceScreen').then((m) => ({ default: m.ReferenceScreen })));
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const RegisterScreen = lazy(() => import('../features/documents/RegisterScreen').then((m) => ({ default: m.RegisterScreen })));
+const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const TemplatesScreen = lazy(() => import('../features/templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })));
 
 function LoadingScreen() {
   const { t } = useTranslation();
@@ -50,7 +56,11 @@ function Screen({ route }: { route: string }) {
   if (route === '/' || route === '/queue') return <WorkQueueScreen />;
   if (route === '/settings') return <SettingsScreen />;
   if (route === '/settings/reference') return <ReferenceScreen />;
+  const templateMatch = /^\/settings\/templates(?:\/([a-z0-9][a-z0-9._-]*))?$/.exec(route);
+  if (templateMatch) return <TemplatesScreen templateId={templateMatch[1]} />;
   if (route === '/cases/new') return <IntakeScreen />;
+  if (route === '/register') return <RegisterScreen />;
+  if (route === '/import') return <ImportScreen />;
   // `?section=deadlines|checks|requests` after the id says where on the case page to open (the work queue's links).
   const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)(?:\?(.*))?$/.exec(route);
   if (caseMatch) return <CasePage caseId={caseMatch[1]!} section={sectionFromQuery(caseMatch[2])} />;

@@ -14,12 +14,15 @@ import type {
 import type { ClockId } from '../../../shared/deadlines/settings';
 import type { SentItem } from '../../../shared/deadlines/facts';
 import type { DiagnosisChoice } from '../../../shared/diagnosis/choice';
+import type { NumberingSettings } from '../../../shared/documents/numbering';
+import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import type { ReferenceBundle } from '../../../shared/reference/schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
 
 export type SettingsRow =
   | { key: 'mission'; value: MissionSettings; updatedAt: string }
-  | { key: 'caseworker'; value: CaseworkerProfile; updatedAt: string };
+  | { key: 'caseworker'; value: CaseworkerProfile; updatedAt: string }
+  | { key: 'numbering'; value: NumberingSettings; updatedAt: string };
 
 /** A person with the history records that belong to them, plus derived keys for duplicate detection. */
 export interface PersonRow extends Person {
@@ -77,9 +80,9 @@ export interface AuditRow {
   at: string;
   who: string;
   caseId: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment';
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import';
   entityId: string;
-  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete';
+  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void';
   changes: FieldChange[];
   note?: string;
 }
@@ -161,6 +164,120 @@ export interface AttachmentRow {
   updatedAt: string;
 }
 
+export const GENERATED_DOC_STATUSES = ['generated', 'signed', 'sent', 'received', 'answered', 'void'] as const;
+export type GeneratedDocStatus = (typeof GENERATED_DOC_STATUSES)[number];
+export const SEND_METHODS = ['by_hand', 'post', 'courier', 'email'] as const;
+export type SendMethod = (typeof SEND_METHODS)[number];
+
+/** The PDF main wrote for a document, under `<dataDir>/cases/`. */
+export interface GeneratedFile {
+  /** Relative to `<dataDir>/cases`, forward slashes: `<caseId>/<file>.pdf`. */
+  relPath: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+}
+
+export interface DocumentEvent {
+  at: string;
+  kind: string;
+  who: string;
+  data?: Record<string, unknown>;
+}
+
+/** A document made for a case from a template; numbered ones have a row in the outgoing register. */
+export interface GeneratedDocRow {
+  id: string;
+  caseId: string;
+  templateId: string;
+  templateVersion: number;
+  title: string;
+  addressee: string;
+  /** '' when the document is not numbered (a citizen's application, a memo). */
+  outgoingNumber: string;
+  outgoingSeq: number | null;
+  /** ISO date the document bears. */
+  registeredAt: string;
+  file: GeneratedFile | null;
+  status: GeneratedDocStatus;
+  events: DocumentEvent[];
+  requestId: string | null;
+  sent?: { date: string; method: SendMethod; tracking?: string };
+  received?: { theirNumber: string; date: string };
+  answered?: { date: string; summary: string };
+  voidReason?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One allocated outgoing number; never deleted, a voided number stays with its reason. */
+export interface OutgoingRow {
+  number: string;
+  seq: number;
+  year: number;
+  /** ISO date of registration. */
+  date: string;
+  caseId: string;
+  /** Copied from the case at registration, so the register reads without joins. */
+  caseNumber: string;
+  personName: string;
+  documentId: string;
+  addressee: string;
+  title: string;
+  status: 'registered' | 'void';
+  voidReason: string;
+}
+
+/**
+ * One step in a template's history: a saved custom version, or a reset that put the factory template back
+ * in force (`template` null). The row with the highest `seq` for an id is the one in force.
+ */
+export interface TemplateVersionRow {
+  seq?: number;
+  id: string;
+  /** The custom version number (a reset row carries the factory version it restored). */
+  version: number;
+  action: 'edit' | 'reset';
+  template: DocumentTemplate | null;
+  at: string;
+  who: string;
+}
+
+/** The template editor's unsaved work, kept across navigation and restarts until saved or discarded. */
+export interface TemplateDraftRow {
+  id: string;
+  /** The version the draft was started from. */
+  baseVersion: number;
+  /** The template's own settings (title, language, type size, page budget, requisites) as JSON text. */
+  meta: string;
+  /** Each block: its text (for blocks that have one) and its other properties as JSON text. */
+  blocks: Array<{ key: string; text: string | null; json: string }>;
+  savedAt: string;
+}
+
+/** A column mapping the caseworker confirmed, found again by the file's normalised header row. */
+export interface ImportMappingRow {
+  signature: string;
+  headers: string[];
+  mapping: string[];
+  savedAt: string;
+}
+
+/**
+ * The journal of one import: written with each chunk, so an import stopped by a crash is still known and
+ * gets its one audit entry (see import/write.ts).
+ */
+export interface ImportJournalRow {
+  id: string;
+  fileName: string;
+  who: string;
+  startedAt: string;
+  status: 'running' | 'done' | 'canceled' | 'interrupted';
+  created: { caseId: string; number: string; row: number }[];
+  skipped: { row: number; reason: string }[];
+  finishedAt?: string;
+}
+
 export const DB_NAME = 'aryz';
 export const NO_DEADLINE = '9999-12-31';
 
@@ -184,6 +301,12 @@ export class AryzDb extends Dexie {
   referenceVersions!: Table<ReferenceVersionRow, number>;
   counters!: EntityTable<CounterRow, 'key'>;
   attachments!: Table<AttachmentRow, string>;
+  documents!: Table<GeneratedDocRow, string>;
+  outgoing!: Table<OutgoingRow, [number, number]>;
+  templates!: EntityTable<TemplateVersionRow, 'seq'>;
+  templateDrafts!: EntityTable<TemplateDraftRow, 'id'>;
+  importMappings!: Table<ImportMappingRow, string>;
+  imports!: Table<ImportJournalRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -217,10 +340,23 @@ export class AryzDb extends Dexie {
             row.nextDeadlineClock ??= null;
           }),
       );
+    // v4: generated documents and the outgoing register. The register is keyed by [year+seq] so a number can
+    // be allocated only once per year; `&number` refuses the same printed number twice. New tables only.
+    this.version(4).stores({
+      documents: 'id, caseId, status, registeredAt',
+      outgoing: '[year+seq], &number, date, caseId, status, documentId',
+    });
+    // v5: document templates — every saved custom version and every reset (history), and editor drafts.
+    this.version(5).stores({
+      templates: '++seq, id, [id+version]',
+      templateDrafts: 'id',
+    });
     // v6: attachments (the files themselves live in main's store; rows name them by hash). New table only.
     this.version(6).stores({
       attachments: 'id, caseId, sha256, deletedAt',
     });
+    // v8: import — saved column mappings and the journal of each import run. New tables only.
+    this.version(8).stores({ importMappings: 'signature', imports: 'id, status' });
   }
 }
 

@@ -2,6 +2,14 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { loadFactoryReference } from '../../../electron/main/reference/factory';
 import type { Channel, RequestOf } from '../../../shared/ipc/contract';
+import type { DocumentInputs } from '../../../shared/documents/model';
+import { factoryTemplate, fixtureInputs } from '../documents/fixture';
+
+/** What the page sends for document inputs: plain JSON, the cause reduced to its texts. */
+function pagePayload(inputs: DocumentInputs): unknown {
+  const { cause, ...rest } = inputs;
+  return JSON.parse(JSON.stringify({ ...rest, cause: cause ? { title: cause.title, explanation: cause.explanation } : null }));
+}
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -36,5 +44,25 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
     ],
     'attachments:read': [{ sha256: PNG_1PX_SHA256 }, { sha256: '0'.repeat(64) }],
     'attachments:purge': [{ keep: [PNG_1PX_SHA256] }, { keep: [] }],
+    'documents:generate': (['mission_letter_mvd', 'verbal_note_mfa', 'citizen_memo'] as const).map((kind) => ({
+      caseId: 'case-1',
+      documentId: `doc-${kind}`,
+      template: factoryTemplate(kind),
+      inputs: pagePayload(fixtureInputs(kind)) as RequestOf<'documents:generate'>['inputs'],
+    })),
+    'documents:open': [{ relPath: 'case-1/doc-mission_letter_mvd.pdf' }, { relPath: 'case-1/nothing.pdf' }],
+    'documents:saveAs': [{ relPath: 'case-1/doc-verbal_note_mfa.pdf', fileName: 'нота.pdf' }],
+    'documents:print': [{ relPath: 'case-1/doc-citizen_memo.pdf' }],
+    'templates:factory': [{}],
+    'templates:preview': [{ template: factoryTemplate('reminder') }, { template: factoryTemplate('receipt'), mission, caseworker }],
+    'import:open': [{}],
+    'import:sheet': [{ fileId: 'a'.repeat(24), sheet: 'Лист1' }],
+    'export:begin': [
+      { format: 'csv', fileName: 'дела.csv', sheetName: 'Дела', columns: [{ header: 'Номер', kind: 'text', width: 12 }, { header: 'Дата', kind: 'date', width: 12 }] },
+      { format: 'xlsx', fileName: 'дела.xlsx', sheetName: 'Дела', columns: [{ header: 'N', kind: 'number', width: 8 }] },
+    ],
+    'export:rows': [{ exportId: 'b'.repeat(24), rows: [['КР-М-26-00001', '2026-11-25']] }],
+    'export:finish': [{ exportId: 'b'.repeat(24) }],
+    'export:cancel': [{ exportId: 'b'.repeat(24) }],
   };
 }

@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseImportBytes } from '../../../electron/main/import/read-file';
 import { loadFactoryReference } from '../../../electron/main/reference/factory';
 import { parseTemplate } from '../../../shared/documents/template-schema';
 import { parseReferenceBundle } from '../../../shared/reference/load';
@@ -20,6 +22,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 interface Parser {
   name: string;
   examples: () => Promise<unknown[]>;
+  /** Byte-level parsers get damaged bytes (flips, cuts, insertions) instead of structural mutations. */
+  bytes?: boolean;
   /** Answers true when the input was handled (accepted or refused as the parser's contract says). */
   check: (input: unknown) => Promise<boolean> | boolean;
 }
@@ -43,7 +47,40 @@ const PARSERS: Parser[] = [
       return result.ok ? Array.isArray(result.bundle.calendar) : result.issues.length > 0;
     },
   },
+  {
+    name: 'CSV and XLSX lists of citizens (import)',
+    bytes: true,
+    examples: async () => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Лист1');
+      sheet.addRow(['Фамилия', 'Имя', 'Дата рождения', 'ПИН']);
+      sheet.addRow(['Жумагулов', 'Бакыт', new Date(Date.UTC(1990, 2, 12)), '21203199000123']);
+      sheet.addRow(['Үсөнов', 'Нурлан', '12.03.1991', { formula: 'A2&B2', result: 'ЖумагуловБакыт' }]);
+      const csv = 'Фамилия;Имя;Дата рождения\r\nЖумагулов;Бакыт;12.03.1990\r\n"Осмонова; А.";Айгүл;1 мая 1988\r\n';
+      return [new Uint8Array(await book.xlsx.writeBuffer()), new TextEncoder().encode(csv), new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(csv)])];
+    },
+    check: async (input) => {
+      if (!(input instanceof Uint8Array)) return true;
+      const result = await parseImportBytes(input, input[0] === 0x50 ? 'list.xlsx' : 'list.csv');
+      return typeof result.status === 'string';
+    },
+  },
 ];
+
+/** Damaged copies of a file: a byte flipped, the tail cut off, bytes inserted or removed. */
+function damaged(examples: readonly unknown[]): fc.Arbitrary<unknown> {
+  return fc.tuple(fc.constantFrom(...(examples as Uint8Array[])), fc.array(fc.tuple(fc.constantFrom('flip', 'cut', 'insert', 'remove'), fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 4 })).map(([file, edits]) => {
+    let bytes = Uint8Array.from(file);
+    for (const [edit, at, value] of edits) {
+      const i = bytes.length === 0 ? 0 : at % bytes.length;
+      if (edit === 'flip' && bytes.length > 0) bytes[i] = value;
+      else if (edit === 'cut') bytes = bytes.slice(0, i);
+      else if (edit === 'insert') bytes = Uint8Array.from([...bytes.slice(0, i), value, ...bytes.slice(i)]);
+      else bytes = Uint8Array.from([...bytes.slice(0, i), ...bytes.slice(i + 1)]);
+    }
+    return bytes;
+  });
+}
 
 let runs = 0;
 let failures = 0;
@@ -56,10 +93,15 @@ describe('parsers of outside data under generated input', () => {
       for (const example of examples) expect(await parser.check(example)).toBe(true);
       try {
         await fc.assert(
-          fc.asyncProperty(fc.oneof({ weight: 6, arbitrary: mutationsOf(examples) }, { weight: 2, arbitrary: fc.anything({ maxDepth: 4 }) }, { weight: 1, arbitrary: pollution }), async (input) => {
+          fc.asyncProperty(
+            parser.bytes
+              ? fc.oneof({ weight: 6, arbitrary: damaged(examples) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 4096 }) })
+              : fc.oneof({ weight: 6, arbitrary: mutationsOf(examples) }, { weight: 2, arbitrary: fc.anything({ maxDepth: 4 }) }, { weight: 1, arbitrary: pollution }),
+            async (input) => {
             runs++;
-            return (await parser.check(input)) && ({} as Record<string, unknown>).polluted === undefined;
-          }),
+              return (await parser.check(input)) && ({} as Record<string, unknown>).polluted === undefined;
+            },
+          ),
           { numRuns: RUNS },
         );
       } catch (error) {

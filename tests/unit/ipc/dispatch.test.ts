@@ -2,6 +2,7 @@ import { testContext } from '../support/call-context';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, HandlerError, type CallContext, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 import { CHANNELS } from '../../../shared/ipc/contract';
+import { createHandlers } from '../../../electron/main/handlers';
 
 const mission = { nameRu: 'Посольство', nameKy: 'Элчилик', address: 'Москва', phones: '', outgoingPrefix: 'КР' };
 const caseworker = { fullName: 'Үсөнов А.', position: 'Атташе', phone: '' };
@@ -19,8 +20,17 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'attachments:add': async () => ({ status: 'refused', name: 'x', reason: 'empty' }),
     'attachments:read': async () => ({ status: 'missing' }),
     'attachments:purge': async () => ({ removed: 0, kept: 0 }),
+    'templates:factory': async () => ({ templates: [] }),
+    'templates:preview': async () => ({ status: 'refused', reason: 'unknown_fields', fields: [] }),
+    'import:open': async () => ({ status: 'canceled' }),
+    'import:sheet': async () => ({ status: 'canceled' }),
+    'export:begin': async () => ({ status: 'refused', reason: 'too_many_exports' }),
+    'export:rows': async () => ({ status: 'refused', reason: 'unknown_export' }),
+    'export:finish': async () => ({ status: 'refused', reason: 'unknown_export' }),
+    'export:cancel': async () => ({ status: 'canceled' }),
     ...overrides,
-  };
+    // Channels other features added are not exercised here.
+  } as HandlerTable;
 }
 
 describe('dispatch', () => {
@@ -98,6 +108,11 @@ describe('dispatch', () => {
   it('covers every channel of the contract in the handler table type', () => {
     expect(Object.keys(table()).sort()).toEqual(Object.keys(CHANNELS).sort());
     expect(Object.keys(CHANNELS).sort()).toEqual(['app:info', 'attachments:add', 'attachments:pick', 'attachments:purge', 'attachments:read', 'documents:exportMissionCard', 'reference:export', 'reference:factory']);
+    // The real table, as main builds it: a channel without a handler would answer INTERNAL at run time.
+    const real = createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', referenceDir: '/tmp', pdf: { render: async () => Buffer.alloc(0) }, now: () => new Date() });
+    expect(Object.keys(real).sort()).toEqual(Object.keys(CHANNELS).sort());
+    expect(Object.keys(CHANNELS)).toEqual(expect.arrayContaining(['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory', 'documents:generate', 'documents:open', 'documents:saveAs', 'documents:print', 'templates:factory', 'templates:preview']));
+    expect(Object.keys(CHANNELS)).toEqual(expect.arrayContaining(['import:open', 'import:sheet', 'export:begin', 'export:rows', 'export:finish', 'export:cancel']));
   });
 
   it('applies the payload limit of the channel where it has one, the common limit elsewhere', async () => {

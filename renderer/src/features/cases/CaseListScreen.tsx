@@ -8,6 +8,7 @@ import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
 import { navigate } from '../../app/router';
 import { CASE_SORT_FIELDS, db, NO_DEADLINE } from '../../db/db';
 import type { CaseListRow } from './case-index';
+import { CaseListExport } from '../export/CaseListExport';
 import { defaultQuery, statusCounts, type CaseQuery } from './list-query';
 import { useCaseList } from './use-case-list';
 
@@ -157,6 +158,7 @@ export function CaseListScreen() {
             <option value="asc">{t('cases.list.direction.asc')}</option>
           </select>
         </label>
+        <CaseListExport query={effective} count={count} />
       </div>
       <p role="status" className="case-list__count">
         {error ? <span className="status--error">{t('errors.DB', { reason: error })}</span> : null}

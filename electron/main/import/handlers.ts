@@ -1,0 +1,19 @@
+import { IMPORT_PICK } from '../../../shared/ipc/channels/import';
+import type { HandlerTable } from '../ipc/dispatch';
+import type { MainDeps } from '../handlers';
+import { createImportFiles } from './read-file';
+
+type ImportHandlers = Pick<HandlerTable, 'import:open' | 'import:sheet'>;
+
+/** Import reads only files the user picked in the open dialog; parsing never throws (see csv.ts, xlsx.ts). */
+export function createImportHandlers(_deps: MainDeps): ImportHandlers {
+  const files = createImportFiles();
+  return {
+    'import:open': async (_request, ctx) => {
+      const paths = await ctx.pickFiles({ ...IMPORT_PICK, extensions: [...IMPORT_PICK.extensions] });
+      if (!paths || paths.length === 0) return { status: 'canceled' };
+      return files.open(paths[0]!);
+    },
+    'import:sheet': (request) => files.sheet(request.fileId, request.sheet),
+  };
+}

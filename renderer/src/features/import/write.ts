@@ -1,0 +1,156 @@
+import type { CaseRecord, IntakeForm } from '../../../../shared/case/schema';
+import type { AryzDb, AuditRow, CaseRow, ImportJournalRow, PersonRow } from '../../db/db';
+import { caseRow, personDataFromIntake, personRow } from '../cases/case-rows';
+import { allocateCaseNumbers, type Actor } from '../cases/repository';
+
+/** A row the caseworker confirmed, with the form its dry run parsed. */
+export interface ImportItem {
+  rowNumber: number;
+  form: IntakeForm;
+}
+
+export type SkipReason = 'errors' | 'excluded' | 'canceled';
+
+export interface ImportPlan {
+  fileName: string;
+  items: readonly ImportItem[];
+  /** Rows not written and why (errors, excluded by the caseworker). */
+  skipped: readonly { row: number; reason: SkipReason }[];
+}
+
+export interface WriteOptions {
+  now?: Date;
+  chunkSize?: number;
+  newId?: () => string;
+  onProgress?: (done: number, total: number) => void;
+  /** Asked between chunks: true stops the import there; what was written stays and is audited. */
+  shouldStop?: () => boolean;
+}
+
+export interface ImportOutcome {
+  importId: string;
+  status: 'done' | 'canceled';
+  created: ImportJournalRow['created'];
+  skipped: ImportJournalRow['skipped'];
+  auditSeq: number;
+}
+
+/** Imports being written in this page: their journals are "running" on purpose, not interrupted. */
+const active = new Set<string>();
+
+function auditEntry(journal: ImportJournalRow, at: string): AuditRow {
+  return {
+    at,
+    who: journal.who,
+    caseId: '',
+    entity: 'import',
+    entityId: journal.id,
+    action: 'create',
+    changes: [
+      { field: 'cases', before: null, after: journal.created },
+      { field: 'skipped', before: null, after: journal.skipped },
+    ],
+    note: `${journal.fileName}: ${journal.created.length}/${journal.created.length + journal.skipped.length} (${journal.status})`,
+  };
+}
+
+/** Closes a journal with its one audit entry, in one transaction: an import is audited exactly once. */
+async function close(db: AryzDb, journal: ImportJournalRow, status: ImportJournalRow['status'], now: Date): Promise<number> {
+  return db.transaction('rw', [db.imports, db.audit], async () => {
+    const at = now.toISOString();
+    const closed: ImportJournalRow = { ...journal, status, finishedAt: at };
+    await db.imports.put(closed);
+    return (await db.audit.add(auditEntry(closed, at))) as number;
+  });
+}
+
+/**
+ * Writes the confirmed rows as cases in chunks, one transaction per chunk (persons, cases, the case-number
+ * counter and the import's journal together), so stopping between chunks — or a crash — leaves whole
+ * cases only, each listed in the journal. At the end (or on stop) ONE audit entry lists every case
+ * created and every row skipped. Rows were validated by the dry run; they are parsed forms already.
+ */
+export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, options: WriteOptions = {}): Promise<ImportOutcome> {
+  const now = options.now ?? new Date();
+  const chunkSize = Math.max(1, options.chunkSize ?? 500);
+  const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+  const at = now.toISOString();
+  let journal: ImportJournalRow = {
+    id: newId(),
+    fileName: plan.fileName,
+    who: actor.who,
+    startedAt: at,
+    status: 'running',
+    created: [],
+    skipped: plan.skipped.map((s) => ({ row: s.row, reason: s.reason })),
+  };
+  active.add(journal.id);
+  try {
+    await db.imports.add(journal);
+    let done = 0;
+    let stopped = false;
+    for (let start = 0; start < plan.items.length; start += chunkSize) {
+      if (start > 0 && options.shouldStop?.()) {
+        stopped = true;
+        break;
+      }
+      const chunk = plan.items.slice(start, start + chunkSize);
+      journal = await db.transaction('rw', [db.persons, db.cases, db.counters, db.imports], async () => {
+        const numbers = await allocateCaseNumbers(db, actor.missionPrefix, now.getFullYear(), chunk.length);
+        const persons: PersonRow[] = [];
+        const cases: CaseRow[] = [];
+        const created: ImportJournalRow['created'] = [];
+        chunk.forEach((item, i) => {
+          const person = personDataFromIntake(item.form);
+          const record: CaseRecord = {
+            id: newId(),
+            number: numbers[i]!,
+            personId: person.id,
+            ...item.form.case,
+            missionId: actor.missionId,
+            caseworker: item.form.case.caseworker || actor.who,
+            status: 'intake',
+            statusHistory: [{ status: 'intake', at, note: '' }],
+            createdAt: at,
+            updatedAt: at,
+          };
+          persons.push(personRow(person, at, at));
+          cases.push(caseRow(record, person));
+          created.push({ caseId: record.id, number: record.number, row: item.rowNumber });
+        });
+        await db.persons.bulkAdd(persons);
+        await db.cases.bulkAdd(cases);
+        const next = { ...journal, created: [...journal.created, ...created] };
+        await db.imports.put(next);
+        return next;
+      });
+      done += chunk.length;
+      options.onProgress?.(done, plan.items.length);
+    }
+    if (stopped) {
+      const written = new Set(journal.created.map((c) => c.row));
+      const rest = plan.items.filter((item) => !written.has(item.rowNumber)).map((item) => ({ row: item.rowNumber, reason: 'canceled' }));
+      journal = { ...journal, skipped: [...journal.skipped, ...rest].sort((a, b) => a.row - b.row) };
+    }
+    const status = stopped ? 'canceled' : 'done';
+    const auditSeq = await close(db, journal, status, options.now ?? new Date());
+    return { importId: journal.id, status, created: journal.created, skipped: journal.skipped, auditSeq };
+  } finally {
+    active.delete(journal.id);
+  }
+}
+
+/**
+ * Imports whose page closed or crashed mid-way: their journal lists the cases written; each gets its
+ * one audit entry now, marked interrupted. Safe to call any time; imports running in this page are left alone.
+ */
+export async function closeInterruptedImports(db: AryzDb, now = new Date()): Promise<number> {
+  const running = (await db.imports.where('status').equals('running').toArray()).filter((j) => !active.has(j.id));
+  for (const journal of running) await close(db, journal, 'interrupted', now);
+  return running.length;
+}
+
+/** The journal of an import, for its report. */
+export function importJournal(db: AryzDb, importId: string): Promise<ImportJournalRow | undefined> {
+  return db.imports.get(importId);
+}
