@@ -9,27 +9,21 @@ const caseworker = { fullName: 'Үсөнов А.', position: 'Атташе', pho
 const ctx: CallContext = testContext({ saveFile: vi.fn(async () => ({ status: 'saved' as const, fileName: 'x.pdf' })) });
 
 function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
+  // Every channel answers IO_ERROR unless a test gives it a handler: the dispatcher is what is under test.
+  const unused = Object.fromEntries(
+    Object.keys(CHANNELS).map((channel) => [
+      channel,
+      async () => {
+        throw new HandlerError('IO_ERROR');
+      },
+    ]),
+  );
   return {
+    ...unused,
     'app:info': async () => ({ version: '1', mode: 'browser', dataDir: '/tmp' }),
     'documents:exportMissionCard': async () => ({ status: 'saved', fileName: 'card.pdf', bytes: 10 }),
-    'reference:factory': async () => {
-      throw new HandlerError('IO_ERROR');
-    },
     'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
-    'attachments:pick': async () => ({ status: 'canceled', files: [] }),
-    'attachments:add': async () => ({ status: 'refused', name: 'x', reason: 'empty' }),
-    'attachments:read': async () => ({ status: 'missing' }),
-    'attachments:purge': async () => ({ removed: 0, kept: 0 }),
-    'templates:factory': async () => ({ templates: [] }),
-    'templates:preview': async () => ({ status: 'refused', reason: 'unknown_fields', fields: [] }),
-    'import:open': async () => ({ status: 'canceled' }),
-    'import:sheet': async () => ({ status: 'canceled' }),
-    'export:begin': async () => ({ status: 'refused', reason: 'too_many_exports' }),
-    'export:rows': async () => ({ status: 'refused', reason: 'unknown_export' }),
-    'export:finish': async () => ({ status: 'refused', reason: 'unknown_export' }),
-    'export:cancel': async () => ({ status: 'canceled' }),
     ...overrides,
-    // Channels other features added are not exercised here.
   } as HandlerTable;
 }
 
@@ -107,7 +101,6 @@ describe('dispatch', () => {
 
   it('covers every channel of the contract in the handler table type', () => {
     expect(Object.keys(table()).sort()).toEqual(Object.keys(CHANNELS).sort());
-    expect(Object.keys(CHANNELS).sort()).toEqual(['app:info', 'attachments:add', 'attachments:pick', 'attachments:purge', 'attachments:read', 'documents:exportMissionCard', 'reference:export', 'reference:factory']);
     // The real table, as main builds it: a channel without a handler would answer INTERNAL at run time.
     const real = createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', referenceDir: '/tmp', pdf: { render: async () => Buffer.alloc(0) }, now: () => new Date() });
     expect(Object.keys(real).sort()).toEqual(Object.keys(CHANNELS).sort());
