@@ -76,6 +76,11 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await section.getByLabel('Наименование приложения 1').fill('Копия паспорта гражданина');
   await section.getByLabel('Листов').fill('2');
   await expect(section.getByText(/Нельзя сформировать/)).toHaveCount(0);
+  // The preview is the real PDF with the number it is about to get, drawn page by page; nothing is registered by it.
+  await section.getByRole('button', { name: 'Предпросмотр' }).click();
+  await expect(section.getByRole('img', { name: /^Страница 1 из \d$/ })).toBeVisible({ timeout: 20_000 });
+  await expect(section.locator('.document-preview__pages')).toContainText(`КР-М-1/${year}`);
+  await expect(section.getByText('Будет присвоен при формировании: КР-М-1/' + year)).toBeVisible();
   await generate.click();
   await expect(section.getByRole('status').filter({ hasText: `Документ сформирован: ${LETTER} КР-М-1/${year}` })).toBeVisible();
 

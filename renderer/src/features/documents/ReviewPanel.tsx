@@ -16,6 +16,7 @@ import { useReference } from '../tracking/reference-store';
 import { useTemplates, type TemplateEntry } from '../templates/template-store';
 import { citableDocuments, isNumbered, needsPrevious, templateTitle } from './document-inputs';
 import { generateDocument, invalidInputFields, missingFor, peekNextNumber, reviewInputs, type GenerateRequest } from './generate';
+import { DocumentPreview } from './DocumentPreview';
 import { fieldLabelKey, fixFor } from './review-fields';
 
 /** Templates made for one case; the batch list letter is made from the case list, for many cases at once. */
@@ -249,6 +250,10 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
             })}
           </tbody>
         </table>
+      ) : null}
+
+      {request && review && review.missing.length === 0 && review.invalid.length === 0 ? (
+        <DocumentPreview template={request.template} stamp={`${requestKey}|${record.updatedAt}|${person.updatedAt}|${review.number}`} inputs={() => reviewInputs(db(), request, review.number || 'X')} />
       ) : null}
 
       <div className="form-actions">
