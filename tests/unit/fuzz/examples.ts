@@ -50,6 +50,7 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
       template: factoryTemplate(kind),
       inputs: pagePayload(fixtureInputs(kind)) as RequestOf<'documents:generate'>['inputs'],
     })),
+    'documents:preview': [{ template: factoryTemplate('cover_letter'), inputs: pagePayload(fixtureInputs('cover_letter')) as RequestOf<'documents:preview'>['inputs'] }],
     'documents:open': [{ relPath: 'case-1/doc-mission_letter_mvd.pdf' }, { relPath: 'case-1/nothing.pdf' }],
     'documents:saveAs': [{ relPath: 'case-1/doc-verbal_note_mfa.pdf', fileName: 'нота.pdf' }],
     'documents:print': [{ relPath: 'case-1/doc-citizen_memo.pdf' }],
