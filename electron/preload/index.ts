@@ -7,6 +7,11 @@ const api = {
   exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
   getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
   exportReference: (request) => ipcRenderer.invoke('reference:export', request),
+  exportTransfer: (request) => ipcRenderer.invoke('transfer:export', request),
+  pickTransfer: (request) => ipcRenderer.invoke('transfer:pick', request),
+  openTransfer: (request) => ipcRenderer.invoke('transfer:open', request),
+  storeTransferFiles: (request) => ipcRenderer.invoke('transfer:storeFiles', request),
+  discardTransfer: (request) => ipcRenderer.invoke('transfer:discard', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

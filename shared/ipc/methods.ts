@@ -7,6 +7,11 @@ export const API_METHODS = {
   exportMissionCard: 'documents:exportMissionCard',
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',
+  exportTransfer: 'transfer:export',
+  pickTransfer: 'transfer:pick',
+  openTransfer: 'transfer:open',
+  storeTransferFiles: 'transfer:storeFiles',
+  discardTransfer: 'transfer:discard',
 } as const;
 
 /**
@@ -14,4 +19,6 @@ export const API_METHODS = {
  * dialog; the browser-mode adapter needs to know in advance so it can show the page's file chooser first.
  * Keyed by method name; the handler passes the same options to `ctx.pickFiles`.
  */
-export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {};
+export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {
+  pickTransfer: { filterName: 'Aryz transfer', extensions: ['aryzt'], multiple: false },
+};

@@ -78,7 +78,7 @@ export interface AuditRow {
   caseId: string;
   entity: 'case' | 'person' | 'request' | 'check' | 'reference';
   entityId: string;
-  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete';
+  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'transfer';
   changes: FieldChange[];
   note?: string;
 }
@@ -133,6 +133,20 @@ export interface CounterRow {
   value: number;
 }
 
+/**
+ * What this PC last shared with another for one transferred record (exported or received): its content hash
+ * then. A record whose hash here still equals it has not changed here since, so a newer incoming version
+ * simply replaces it; otherwise both sides changed it and the caseworker decides.
+ */
+export interface TransferSyncRow {
+  table: string;
+  key: string;
+  hash: string;
+  bundleId: string;
+  at: string;
+  direction: 'export' | 'import';
+}
+
 export const DB_NAME = 'aryz';
 export const NO_DEADLINE = '9999-12-31';
 
@@ -155,6 +169,7 @@ export class AryzDb extends Dexie {
   checks!: Table<CheckRow, string>;
   referenceVersions!: Table<ReferenceVersionRow, number>;
   counters!: EntityTable<CounterRow, 'key'>;
+  transferSync!: Table<TransferSyncRow, [string, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -187,6 +202,10 @@ export class AryzDb extends Dexie {
             row.nextDeadlineClock ??= null;
           }),
       );
+    // v9: case transfer between PCs — the last shared version of each transferred record. New table only.
+    this.version(9).stores({
+      transferSync: '[table+key], bundleId',
+    });
   }
 }
 

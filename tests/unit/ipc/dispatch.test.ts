@@ -2,6 +2,7 @@ import { testContext } from '../support/call-context';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, HandlerError, type CallContext, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 import { CHANNELS } from '../../../shared/ipc/contract';
+import type { TRANSFER_CHANNELS } from '../../../shared/ipc/channels/transfer';
 
 const mission = { nameRu: 'Посольство', nameKy: 'Элчилик', address: 'Москва', phones: '', outgoingPrefix: 'КР' };
 const caseworker = { fullName: 'Үсөнов А.', position: 'Атташе', phone: '' };
@@ -15,6 +16,8 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
       throw new HandlerError('IO_ERROR');
     },
     'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
+    // Not called here: the transfer handlers have their own tests (tests/unit/transfer).
+    ...({} as Pick<HandlerTable, keyof typeof TRANSFER_CHANNELS>),
     ...overrides,
   };
 }
