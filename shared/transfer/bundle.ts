@@ -115,6 +115,9 @@ export const ROW_SCHEMAS: Record<TransferTable, z.ZodType> = {
   attachments: bundleGenericSchema,
 };
 
+/** Tables whose record key is the row's `id`; the others' keys are whatever their primary key is. */
+const ID_KEYED: ReadonlySet<TransferTable> = new Set(['cases', 'persons', 'requests', 'checks']);
+
 export const recordKey = z.string().min(1).max(TRANSFER_LIMITS.key);
 
 export const bundleRecordSchema = z
@@ -190,7 +193,7 @@ export function checkRecords(manifest: BundleManifest, parsed: unknown): Checked
     const row = ROW_SCHEMAS[record.table].safeParse(record.row);
     if (!row.success) return { ok: false, reason: 'invalid_records', detail: `records.${i}.row.${row.error.issues[0]?.path.join('.') ?? ''}` };
     const rowId = record.row.id;
-    if (record.table !== 'audit' && record.table !== 'outgoing' && rowId !== record.key) return { ok: false, reason: 'invalid_records', detail: `records.${i}.id` };
+    if (ID_KEYED.has(record.table) && rowId !== record.key) return { ok: false, reason: 'invalid_records', detail: `records.${i}.id` };
     if (record.table === 'cases') caseIds.add(record.key);
     if (record.table === 'persons') personIds.add(record.key);
   }
