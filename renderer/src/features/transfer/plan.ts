@@ -3,7 +3,7 @@ import { contentHash } from '../../../../shared/transfer/canonical';
 import type { BundleManifest, BundleRecord, TransferTable } from '../../../../shared/transfer/bundle';
 import type { AryzDb, AuditRow, CaseRow, PersonRow } from '../../db/db';
 import { findDuplicates, type DuplicateMatch } from '../cases/repository';
-import { auditContent, caseContent, keyValue, personContent, recordId, tableIfPresent } from './records';
+import { auditContent, caseContent, comparableHash, keyValue, personContent, recordId, tableIfPresent } from './records';
 
 /**
  * What importing a bundle would do, record by record, decided against this PC's data and what it last
@@ -25,6 +25,7 @@ export interface PlanItem {
   caseId: string;
   kind: ItemKind;
   theirs: Record<string, unknown>;
+  /** Comparable hashes (see comparableHash); for history entries, the entry's own hash. */
   theirsHash: string;
   ours: Record<string, unknown> | null;
   oursHash: string | null;
@@ -88,7 +89,6 @@ async function localRows(db: AryzDb, table: TransferTable, keys: string[]): Prom
 
 /** Plans the import of an opened bundle. Reads only; nothing is written. */
 export async function planMerge(db: AryzDb, manifest: BundleManifest, records: readonly BundleRecord[]): Promise<MergePlan> {
-  const hashes = new Map(manifest.entries.map((e) => [recordId(e), e.hash]));
   const byTable = new Map<TransferTable, BundleRecord[]>();
   for (const r of records) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
   const incomingCases = byTable.get('cases') ?? [];
@@ -110,7 +110,7 @@ export async function planMerge(db: AryzDb, manifest: BundleManifest, records: r
     for (let i = 0; i < list.length; i++) {
       const record = list[i]!;
       const id = recordId(record);
-      const theirsHash = hashes.get(id)!;
+      const theirsHash = table === 'audit' ? record.key : await comparableHash(record.row);
       const caseId = table === 'persons' ? (caseOfPerson.get(record.key) ?? '') : table === 'cases' ? record.key : String(record.row.caseId);
       const base = { id, table, key: record.key, caseId, theirs: record.row, theirsHash };
       if (table === 'audit') {
@@ -126,7 +126,7 @@ export async function planMerge(db: AryzDb, manifest: BundleManifest, records: r
         items.push({ ...base, kind: 'new', ours: null, oursHash: null, suggested: 'theirs' });
         continue;
       }
-      const oursHash = await contentHash(ours);
+      const oursHash = await comparableHash(ours);
       const shared = bases.get(id);
       const kind: ItemKind = oursHash === theirsHash ? 'identical' : shared === oursHash ? 'update' : 'conflict';
       items.push({ ...base, kind, ours, oursHash, suggested: kind === 'conflict' ? suggest(ours, record.row, theirsHash, shared) : kind === 'update' ? 'theirs' : null });

@@ -55,4 +55,13 @@ export async function recordOfAudit(row: AuditRow): Promise<BundleRecord> {
   return { table: 'audit', key: await contentHash(content), row: content };
 }
 
+/**
+ * The hash two versions of a record are compared by: its content without `updatedAt`, since saving one
+ * field of a case also re-stamps its person, and a re-stamp alone is no change worth asking about.
+ */
+export function comparableHash(row: Record<string, unknown>): Promise<string> {
+  const { updatedAt: _updatedAt, ...content } = row;
+  return contentHash(content);
+}
+
 export const recordId = (r: { table: string; key: string }) => `${r.table}\u0000${r.key}`;
