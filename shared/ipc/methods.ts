@@ -7,6 +7,19 @@ export const API_METHODS = {
   exportMissionCard: 'documents:exportMissionCard',
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',
+  getBackupStatus: 'backup:status',
+  setBackupPassphrase: 'backup:setPassphrase',
+  chooseBackupFolder: 'backup:chooseFolder',
+  resetBackupFolder: 'backup:useDefaultFolder',
+  beginBackup: 'backup:begin',
+  appendBackup: 'backup:append',
+  finishBackup: 'backup:finish',
+  abortBackup: 'backup:abort',
+  pickRestoreFile: 'backup:restorePick',
+  openRestore: 'backup:restoreOpen',
+  readRestore: 'backup:restoreRead',
+  commitRestore: 'backup:restoreCommit',
+  cancelRestore: 'backup:restoreCancel',
 } as const;
 
 /**
@@ -14,4 +27,6 @@ export const API_METHODS = {
  * dialog; the browser-mode adapter needs to know in advance so it can show the page's file chooser first.
  * Keyed by method name; the handler passes the same options to `ctx.pickFiles`.
  */
-export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {};
+export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {
+  pickRestoreFile: { filterName: 'Aryz backup', extensions: ['aryzbak'], multiple: false },
+};
