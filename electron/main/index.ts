@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import path from 'node:path';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
+import { osSecretStore } from './backup/os-secret-store';
 import { createHandlers } from './handlers';
 import { createDispatcher, HandlerError, type CallContext } from './ipc/dispatch';
 import { defaultFontDir } from './pdf/fonts';
@@ -65,6 +66,7 @@ function registerIpc(): void {
       referenceDir: path.join(resourcesDir(), 'reference'),
       pdf: createPdfEngine(fontDir()),
       now: () => new Date(),
+      secrets: osSecretStore(app.getPath('userData')),
     }),
   );
   for (const channel of Object.keys(CHANNELS)) {

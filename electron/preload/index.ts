@@ -12,6 +12,19 @@ const api = {
   openTransfer: (request) => ipcRenderer.invoke('transfer:open', request),
   storeTransferFiles: (request) => ipcRenderer.invoke('transfer:storeFiles', request),
   discardTransfer: (request) => ipcRenderer.invoke('transfer:discard', request),
+  getBackupStatus: (request) => ipcRenderer.invoke('backup:status', request),
+  setBackupPassphrase: (request) => ipcRenderer.invoke('backup:setPassphrase', request),
+  chooseBackupFolder: (request) => ipcRenderer.invoke('backup:chooseFolder', request),
+  resetBackupFolder: (request) => ipcRenderer.invoke('backup:useDefaultFolder', request),
+  beginBackup: (request) => ipcRenderer.invoke('backup:begin', request),
+  appendBackup: (request) => ipcRenderer.invoke('backup:append', request),
+  finishBackup: (request) => ipcRenderer.invoke('backup:finish', request),
+  abortBackup: (request) => ipcRenderer.invoke('backup:abort', request),
+  pickRestoreFile: (request) => ipcRenderer.invoke('backup:restorePick', request),
+  openRestore: (request) => ipcRenderer.invoke('backup:restoreOpen', request),
+  readRestore: (request) => ipcRenderer.invoke('backup:restoreRead', request),
+  commitRestore: (request) => ipcRenderer.invoke('backup:restoreCommit', request),
+  cancelRestore: (request) => ipcRenderer.invoke('backup:restoreCancel', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

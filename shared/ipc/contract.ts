@@ -4,6 +4,7 @@ import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
 import { API_METHODS } from './methods';
 import { TRANSFER_CHANNELS } from './channels/transfer';
+import { BACKUP_CHANNELS } from './channels/backup';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
 /** Longest reference-data JSON an export may write (an import of up to 5 MB, pretty-printed, fits). */
@@ -75,6 +76,7 @@ export const CHANNELS = {
     }),
   },
   ...TRANSFER_CHANNELS,
+  ...BACKUP_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

@@ -12,6 +12,19 @@ export const API_METHODS = {
   openTransfer: 'transfer:open',
   storeTransferFiles: 'transfer:storeFiles',
   discardTransfer: 'transfer:discard',
+  getBackupStatus: 'backup:status',
+  setBackupPassphrase: 'backup:setPassphrase',
+  chooseBackupFolder: 'backup:chooseFolder',
+  resetBackupFolder: 'backup:useDefaultFolder',
+  beginBackup: 'backup:begin',
+  appendBackup: 'backup:append',
+  finishBackup: 'backup:finish',
+  abortBackup: 'backup:abort',
+  pickRestoreFile: 'backup:restorePick',
+  openRestore: 'backup:restoreOpen',
+  readRestore: 'backup:restoreRead',
+  commitRestore: 'backup:restoreCommit',
+  cancelRestore: 'backup:restoreCancel',
 } as const;
 
 /**
@@ -21,4 +34,5 @@ export const API_METHODS = {
  */
 export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {
   pickTransfer: { filterName: 'Aryz transfer', extensions: ['aryzt'], multiple: false },
+  pickRestoreFile: { filterName: 'Aryz backup', extensions: ['aryzbak'], multiple: false },
 };

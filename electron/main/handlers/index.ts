@@ -1,3 +1,5 @@
+import { createBackupHandlers } from '../backup/handlers';
+import type { SecretStore } from '../backup/secrets';
 import type { HandlerTable } from '../ipc/dispatch';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
@@ -14,6 +16,8 @@ export interface MainDeps {
   referenceDir: string;
   pdf: PdfEngine;
   now(): Date;
+  /** Keeps the backup passphrase (OS-protected in the desktop app, in memory in browser mode); default: memory. */
+  secrets?: SecretStore;
 }
 
 export function createHandlers(deps: MainDeps): HandlerTable {
@@ -42,5 +46,6 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
     ...createTransferHandlers(deps),
+    ...createBackupHandlers(deps),
   };
 }

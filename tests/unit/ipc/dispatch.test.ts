@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, HandlerError, type CallContext, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import type { TRANSFER_CHANNELS } from '../../../shared/ipc/channels/transfer';
+import { createBackupHandlers } from '../../../electron/main/backup/handlers';
 
 const mission = { nameRu: 'Посольство', nameKy: 'Элчилик', address: 'Москва', phones: '', outgoingPrefix: 'КР' };
 const caseworker = { fullName: 'Үсөнов А.', position: 'Атташе', phone: '' };
@@ -18,6 +19,7 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
     // Not called here: the transfer handlers have their own tests (tests/unit/transfer).
     ...({} as Pick<HandlerTable, keyof typeof TRANSFER_CHANNELS>),
+    ...createBackupHandlers({ version: '1', mode: 'browser', dataDir: '/nonexistent', referenceDir: '', pdf: null as never, now: () => new Date() }),
     ...overrides,
   };
 }
