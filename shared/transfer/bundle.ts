@@ -30,11 +30,12 @@ export const TRANSFER_TABLES = ['cases', 'persons', 'requests', 'checks', 'audit
 export type TransferTable = (typeof TRANSFER_TABLES)[number];
 
 export const TRANSFER_LIMITS = {
-  cases: 5000,
-  records: 500_000,
+  cases: 2000,
+  /** About 40 records a case (person, requests, checks, history); the manifest's list of them must stay under 16 MB. */
+  records: 80_000,
   /** UTF-8 bytes of the records part. */
   recordsBytes: 64 * 1024 * 1024,
-  manifestBytes: 64 * 1024 * 1024,
+  manifestBytes: 15 * 1024 * 1024,
   attachments: 20_000,
   attachmentBytes: 200 * 1024 * 1024,
   /** Whole bundle file on disk. */

@@ -16,7 +16,7 @@ import {
   type BundleSource,
   type Checked,
 } from '../../../shared/transfer/bundle';
-import { readSealedFile, SealedFileError, writeSealedFile, type SealOptions } from './sealed-container';
+import { readSealedFile, SealedFileError, writeSealedFile, type WriteSealedOptions } from '../crypto/sealed-file';
 
 /**
  * The transfer bundle on disk: a sealed file whose manifest lists every record with its content hash and
@@ -56,6 +56,8 @@ export function buildBundle(input: BundleInput): BuildResult {
     attachments: input.attachments.map((a) => ({ sha256: a.sha256, bytes: a.bytes })),
     recordsBytes: recordsJson.length,
   };
+  // The sealed file keeps its manifest in one record, which has a size limit.
+  if (Buffer.byteLength(JSON.stringify(manifest)) > TRANSFER_LIMITS.manifestBytes) return { ok: false, reason: 'too_large' };
   const parsed = bundleManifestSchema.safeParse(manifest);
   if (!parsed.success) return { ok: false, reason: 'invalid_records', detail: parsed.error.issues[0]?.path.join('.') };
   const checked = checkRecords(manifest, JSON.parse(recordsJson.toString('utf8')));
@@ -63,7 +65,7 @@ export function buildBundle(input: BundleInput): BuildResult {
   return { ok: true, value: { manifest, recordsJson } };
 }
 
-export async function writeBundle(target: string, passphrase: string, built: { manifest: BundleManifest; recordsJson: Buffer }, files: BundleInput['attachments'], options?: SealOptions) {
+export async function writeBundle(target: string, passphrase: string, built: { manifest: BundleManifest; recordsJson: Buffer }, files: BundleInput['attachments'], options?: WriteSealedOptions) {
   async function* parts(): AsyncGenerator<Uint8Array> {
     yield built.recordsJson;
     for (const file of files) {
@@ -218,5 +220,6 @@ export async function readBundle(file: string, passphrase: string, stagingDir: s
     return refusalOf(error);
   } finally {
     await reader.close().catch(() => undefined);
+    await sealed.close().catch(() => undefined);
   }
 }

@@ -7,7 +7,7 @@ import { TRANSFER_LIMITS } from '../../../shared/transfer/bundle';
 import type { MainDeps } from '../handlers';
 import type { HandlerTable } from '../ipc/dispatch';
 import { buildBundle, readBundle, writeBundle, type OpenedBundle } from './bundle-file';
-import type { SealOptions } from './sealed-container';
+import type { WriteSealedOptions } from '../crypto/sealed-file';
 
 type TransferHandlers = Pick<HandlerTable, keyof typeof TRANSFER_CHANNELS>;
 
@@ -34,7 +34,7 @@ function bundleFileName(requested: string | undefined, now: Date): string {
  * import picks a file, opens and verifies it (files staged under the data dir), stores the files when the
  * page is about to write the records, and discards the staging afterwards.
  */
-export function createTransferHandlers(deps: MainDeps, seal?: SealOptions): TransferHandlers {
+export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions): TransferHandlers {
   const picked = new Map<string, Picked>();
   const stagingRoot = path.join(deps.dataDir, 'transfer-staging');
 

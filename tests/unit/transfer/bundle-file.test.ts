@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, readBundle, recordHash } from '../../../electron/main/transfer/bundle-file';
-import { writeSealedFile } from '../../../electron/main/transfer/sealed-container';
+import { writeSealedFile } from '../../../electron/main/crypto/sealed-file';
 import { contentHash } from '../../../shared/transfer/canonical';
 import { freshDb } from '../cases/helpers';
 import { FAST, input, PASS, seedCases, tempDir, writeCasesBundle } from './support';
@@ -48,12 +48,15 @@ describe('transfer bundle file', () => {
     expect(await readBundle(target, 'not the passphrase at all', staging)).toEqual({ ok: false, reason: 'wrong_passphrase' });
     const bytes = await readFile(target);
     const cut = path.join(dir, 'cut.aryzt');
-    for (const length of [bytes.length - 1, bytes.length - 17, Math.floor(bytes.length / 2), 40, 5]) {
+    for (const length of [bytes.length - 1, bytes.length - 17, Math.floor(bytes.length / 2), 40]) {
       await writeFile(cut, bytes.subarray(0, length));
       const result = await readBundle(cut, PASS, staging);
       expect(result.ok).toBe(false);
       expect(!result.ok && ['truncated', 'corrupt']).toContain(!result.ok && result.reason);
     }
+    // Cut inside the magic: no longer recognisable as a sealed file at all.
+    await writeFile(cut, bytes.subarray(0, 5));
+    expect(await readBundle(cut, PASS, staging)).toMatchObject({ ok: false, reason: 'not_bundle' });
     await writeFile(cut, bytes.subarray(0, bytes.length - 1));
     expect(await readBundle(cut, PASS, staging)).toMatchObject({ ok: false, reason: 'truncated' });
     const flipped = Buffer.from(bytes);
