@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_PICKS } from '../../../shared/ipc/methods';
-import { TRANSFER_CHANNELS } from '../../../shared/ipc/channels/transfer';
+import type { TRANSFER_CHANNELS } from '../../../shared/ipc/channels/transfer';
 import { TRANSFER_LIMITS } from '../../../shared/transfer/bundle';
 import type { MainDeps } from '../handlers';
 import type { HandlerTable } from '../ipc/dispatch';

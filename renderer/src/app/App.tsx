@@ -9,6 +9,8 @@ import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TransferExportScreen } from '../features/transfer/TransferExportScreen';
+import { TransferImportScreen } from '../features/transfer/TransferImportScreen';
 import { useRoute } from './router';
 
 const NAV = [
@@ -39,6 +41,8 @@ function Screen({ route }: { route: string }) {
   if (route === '/settings') return <SettingsScreen />;
   if (route === '/settings/reference') return <ReferenceScreen />;
   if (route === '/cases/new') return <IntakeScreen />;
+  if (route === '/transfer') return <TransferExportScreen />;
+  if (route === '/transfer/import') return <TransferImportScreen />;
   // `?section=deadlines|checks|requests` after the id says where on the case page to open (the work queue's links).
   const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)(?:\?(.*))?$/.exec(route);
   if (caseMatch) return <CasePage caseId={caseMatch[1]!} section={sectionFromQuery(caseMatch[2])} />;

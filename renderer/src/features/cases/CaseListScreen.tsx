@@ -100,6 +100,8 @@ export function CaseListScreen() {
       <div className="case-list__head">
         <h1>{t('cases.list.title')}</h1>
         <a className="button button--primary" href="#/cases/new">{t('cases.list.newCase')}</a>
+        <a className="button" href="#/transfer">{t('transfer.action.export')}</a>
+        <a className="button" href="#/transfer/import">{t('transfer.action.import')}</a>
       </div>
       <div className="case-list__search">
         <label htmlFor="case-search">{t('cases.list.searchLabel')}</label>
