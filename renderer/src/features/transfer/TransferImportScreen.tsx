@@ -75,7 +75,15 @@ export function TransferImportScreen() {
         if (!stored.ok) return fail(describeIpcError(t, stored.error));
         if (stored.value.status === 'refused') return refused(stored.value.reason);
       }
-      const result = await applyPlan(db(), state.plan, choices, actor);
+      const result = await applyPlan(db(), state.plan, choices, actor, new Date(), (decision, m) =>
+        t('transfer.note', {
+          decision: t(`transfer.decision.${decision}`),
+          mission: m.source.missionName || m.source.missionId,
+          caseworker: m.source.caseworker,
+          date: formatDate(m.createdAt.slice(0, 10)),
+          bundle: m.bundleId,
+        }),
+      );
       await getApi().discardTransfer({ token: state.token });
       setState({ step: 'done', result, plan: state.plan });
     } catch (error) {

@@ -27,6 +27,12 @@ export interface ApplyResult {
 
 type Row = Record<string, unknown>;
 
+/** What an audit note says about a merged record; the screen words it in the caseworker's language. */
+export type MergeDecision = 'new' | 'update' | 'chose_theirs' | 'kept_ours' | 'renumbered';
+export type DescribeMerge = (decision: MergeDecision, source: MergePlan['manifest']) => string;
+
+const plainNote: DescribeMerge = (decision, m) => `${decision} · ${m.bundleId} · ${m.source.missionName || m.source.missionId} · ${m.source.caseworker} · ${m.createdAt}`;
+
 const ENTITY: Partial<Record<TransferTable, AuditRow['entity']>> = { cases: 'case', persons: 'person', requests: 'request', checks: 'check' };
 
 /** What each planned record ends as: written from the bundle, kept as it is here, or left alone. */
@@ -64,10 +70,16 @@ async function currentContent(db: AryzDb, item: PlanItem): Promise<Row | null> {
  * versions remembered for the next exchange. Anything failing — including data changed here since the
  * preview — rolls all of it back.
  */
-export async function applyPlan(db: AryzDb, plan: MergePlan, choices: Readonly<Record<string, Side>>, actor: Actor, now = new Date()): Promise<ApplyResult> {
+export async function applyPlan(
+  db: AryzDb,
+  plan: MergePlan,
+  choices: Readonly<Record<string, Side>>,
+  actor: Actor,
+  now = new Date(),
+  describe: DescribeMerge = plainNote,
+): Promise<ApplyResult> {
   const at = now.toISOString();
   const { manifest } = plan;
-  const note = `${manifest.bundleId} · ${manifest.source.missionName || manifest.source.missionId} · ${manifest.source.caseworker} · ${manifest.createdAt}`;
   const optional = OPTIONAL_TABLES.map((name) => tableIfPresent(db, name)).filter((t): t is Table<Row, unknown> => t !== null);
   const tables = [db.cases, db.persons, db.audit, db.counters, db.transferSync, ...trackingTables(db), ...optional];
   const result: ApplyResult = { written: 0, kept: 0, historyAdded: 0, renumbered: [] };
@@ -76,7 +88,7 @@ export async function applyPlan(db: AryzDb, plan: MergePlan, choices: Readonly<R
     const touchedCases = new Set<string>();
     const caseWrites: PlanItem[] = [];
     const audit: AuditRow[] = [];
-    const auditFor = (item: PlanItem, changes: FieldChange[], decision: string) =>
+    const auditFor = (item: PlanItem, changes: FieldChange[], decision: MergeDecision) =>
       audit.push({
         at,
         who: actor.who,
@@ -85,7 +97,7 @@ export async function applyPlan(db: AryzDb, plan: MergePlan, choices: Readonly<R
         entityId: item.key,
         action: 'transfer',
         changes,
-        note: `${decision} · ${note}`,
+        note: describe(decision, manifest),
       });
 
     for (const item of plan.items) {
@@ -110,8 +122,9 @@ export async function applyPlan(db: AryzDb, plan: MergePlan, choices: Readonly<R
       }
       if (decision !== 'write') continue;
       result.written++;
-      const changes = item.ours === null ? [{ field: item.table, before: null, after: item.theirs }] : recordChanges(item.table, item.ours, item.theirs);
-      auditFor(item, changes, item.kind === 'conflict' ? 'chose_theirs' : item.kind);
+      // A record new here has no before; the entry says where it came from, the record itself is the after.
+      const changes = item.ours === null ? [] : recordChanges(item.table, item.ours, item.theirs);
+      auditFor(item, changes, item.kind === 'conflict' ? 'chose_theirs' : item.kind === 'new' ? 'new' : 'update');
       touchedCases.add(item.caseId);
       switch (item.table) {
         case 'cases':
@@ -142,7 +155,7 @@ export async function applyPlan(db: AryzDb, plan: MergePlan, choices: Readonly<R
       if (holder && holder.id !== record.id) {
         const [next] = await allocateCaseNumbers(db, actor.missionPrefix, new Date(record.createdAt).getFullYear(), 1);
         result.renumbered.push({ caseId: record.id, from: number, to: next! });
-        audit.push({ at, who: actor.who, caseId: record.id, entity: 'case', entityId: record.id, action: 'transfer', changes: [{ field: 'case.number', before: number, after: next }], note: `renumbered · ${note}` });
+        audit.push({ at, who: actor.who, caseId: record.id, entity: 'case', entityId: record.id, action: 'transfer', changes: [{ field: 'case.number', before: number, after: next }], note: describe('renumbered', manifest) });
         number = next!;
       }
       const person = await db.persons.get(record.personId);

@@ -4,6 +4,8 @@ import { defineMessages } from '../../i18n/feature-messages';
 export const transferMessages = defineMessages(
   'transfer',
   {
+    note: 'Передача дел: {{decision}}. Файл от {{date}}, {{mission}}, {{caseworker}} (№ {{bundle}})',
+    decision: { new: 'получено из файла', update: 'обновлено из файла', chose_theirs: 'принята версия из файла', kept_ours: 'оставлена наша версия', renumbered: 'номер дела был занят, присвоен новый' },
     action: { export: 'Передать дела…', import: 'Принять дела…' },
     export: {
       title: 'Передача дел',
@@ -79,6 +81,8 @@ export const transferMessages = defineMessages(
     },
   },
   {
+    note: 'Иштерди өткөрүү: {{decision}}. Файл {{date}}, {{mission}}, {{caseworker}} (№ {{bundle}})',
+    decision: { new: 'файлдан алынды', update: 'файлдан жаңыртылды', chose_theirs: 'файлдагы версия кабыл алынды', kept_ours: 'биздин версия калтырылды', renumbered: 'иштин номери бош эмес болчу, жаңы номер берилди' },
     action: { export: 'Иштерди өткөрүү…', import: 'Иштерди кабыл алуу…' },
     export: {
       title: 'Иштерди өткөрүү',
@@ -154,6 +158,8 @@ export const transferMessages = defineMessages(
     },
   },
   {
+    note: 'Case transfer: {{decision}}. File of {{date}}, {{mission}}, {{caseworker}} (no. {{bundle}})',
+    decision: { new: 'received from the file', update: 'updated from the file', chose_theirs: 'the file’s version taken', kept_ours: 'our version kept', renumbered: 'case number was taken, a new one given' },
     action: { export: 'Transfer cases…', import: 'Receive cases…' },
     export: {
       title: 'Case transfer',
