@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
 import { expect, test } from './support/fixtures';
@@ -7,6 +8,13 @@ import { CASEWORKER, openRoute, saveSettings } from './support/setup';
 const PASSPHRASE = 'Тёплый ветер над Иссык-Кулем 2025';
 const headerValue = (page: Page, label: string) => page.locator('.case-header__item').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
 const history = (page: Page) => page.getByRole('region', { name: 'История дела' });
+
+/** No WCAG 2.1 A/AA violation of impact serious or critical in the screen as it is now. */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), state).toEqual([]);
+}
 
 /** Exports every case through the transfer screen; answers the saved bundle's path. */
 async function exportAll(page: Page, count: number, file: string): Promise<void> {
@@ -24,6 +32,7 @@ async function exportAll(page: Page, count: number, file: string): Promise<void>
   await expect(page.getByText('Надёжность пароля: надёжный')).toBeVisible();
   await page.getByLabel('Пароль ещё раз').fill(`${PASSPHRASE}!`);
   await expect(page.getByText('Пароли не совпадают')).toBeVisible();
+  await expectAccessible(page, 'export screen with a selection and a passphrase problem');
   await page.getByLabel('Пароль ещё раз').fill(PASSPHRASE);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Создать файл передачи' }).click();
@@ -73,9 +82,11 @@ test('a bundle of cases changed here since export shows the conflict side by sid
   await expect(conflict.getByRole('columnheader')).toHaveText(['Поле', /^У нас/, /^В файле/]);
   // Theirs is exactly what was exported, so ours is suggested; the caseworker takes theirs.
   await expect(conflict.getByRole('radio', { name: 'Оставить наше' })).toBeChecked();
+  await expectAccessible(page, 'import preview with a conflict');
   await conflict.getByRole('radio', { name: 'Принять из файла' }).check();
   await page.getByRole('button', { name: 'Применить' }).click();
   await expect(page.getByText('Готово: записано 1, оставлено наших 0, добавлено записей истории 0.')).toBeVisible();
+  await expectAccessible(page, 'import done');
 
   await openRoute(page, `/cases/${ids[0]}`);
   await expect(headerValue(page, 'Регион')).toHaveText('г. Москва');
@@ -106,4 +117,41 @@ test('a bundle opened with a wrong passphrase is refused and nothing changes', a
   await openRoute(page, `/cases/${id}`);
   await expect(headerValue(page, 'Регион')).toHaveText('Омская область');
   await expect(history(page).locator('.history__entry')).toHaveCount(entries);
+});
+
+test('on another PC the cases arrive new, a case number taken there is replaced, and the same person under another id is flagged', async ({ app: page, browser }, testInfo) => {
+  await saveSettings(page);
+  const pin = '21203199000123';
+  const [sentId] = await createCasesInPage(page, [intake({ nameRu: ['Джумагулов', 'Бакыт', ''], pin, birth: { year: 1990, month: 3, day: 12 } })]);
+  const file = testInfo.outputPath('to-other-pc.aryzt');
+  await exportAll(page, 1, file);
+
+  // The other PC: its own browser profile (its own database), the same mission prefix, and the same person already
+  // taken in there under another id.
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const other = await context.newPage();
+  const problems: string[] = [];
+  other.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  other.on('pageerror', (e) => problems.push(e.message));
+  await other.goto(`${process.env.ARYZ_BRIDGE_ORIGIN}/?token=${process.env.ARYZ_BRIDGE_TOKEN}`);
+  await saveSettings(other);
+  const [localId] = await createCasesInPage(other, [intake({ nameRu: ['Жумагулов', 'Бакыт', ''], pin, birth: { year: 1990, month: 3, day: 12 } })]);
+
+  await openBundle(other, file, PASSPHRASE);
+  await expect(other.getByText(/^Новых записей: \d+ · одинаковых \(пропускаются\): 0 · обновлений: 0 · конфликтов: 0$/)).toBeVisible();
+  const listed = other.locator('.transfer-preview__cases li');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText('(новое)');
+  await expect(listed.getByText(/^Похоже на лицо из дела КР-М-\d{2}-00001 \(тот же ПИН 21203199000123/)).toBeVisible();
+  await other.getByRole('button', { name: 'Применить' }).click();
+  await expect(other.getByText(/^Дело КР-М-\d{2}-00001 получило номер КР-М-\d{2}-00002: номер был занят здесь\.$/)).toBeVisible();
+
+  await openRoute(other, `/cases/${sentId}`);
+  await expect(other.getByRole('heading', { level: 1 })).toContainText(/КР-М-\d{2}-00002/);
+  await expect(history(other).getByText(/Передача дел: получено из файла/).first()).toBeVisible();
+  await expect(history(other).getByText(/Передача дел: номер дела был занят, присвоен новый/)).toBeVisible();
+  await openRoute(other, `/cases/${localId}`);
+  await expect(other.getByRole('heading', { level: 1 })).toContainText(/КР-М-\d{2}-00001/);
+  expect(problems).toEqual([]);
+  await context.close();
 });
