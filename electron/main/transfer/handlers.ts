@@ -37,6 +37,11 @@ function bundleFileName(requested: string | undefined, now: Date): string {
 export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions): TransferHandlers {
   const picked = new Map<string, Picked>();
   const stagingRoot = path.join(deps.dataDir, 'transfer-staging');
+  const outRoot = path.join(deps.dataDir, 'transfer-out');
+  // Whatever a crash left in the staging and output folders belongs to no session of this run.
+  let leftovers: Promise<unknown> | null = null;
+  const clearLeftovers = () =>
+    (leftovers ??= Promise.all([rm(stagingRoot, { recursive: true, force: true }), rm(outRoot, { recursive: true, force: true })]).catch(() => undefined));
 
   const forget = async (token: string) => {
     const entry = picked.get(token);
@@ -67,9 +72,9 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
       });
       if (!built.ok) return { status: 'refused' as const, reason: built.reason, ...(built.detail ? { detail: built.detail.slice(0, 300) } : {}) };
       // The save dialog takes bytes: seal into main's own folder first, then hand the sealed bytes over.
-      const outDir = path.join(deps.dataDir, 'transfer-out');
-      await mkdir(outDir, { recursive: true });
-      const temp = path.join(outDir, `${randomBytes(8).toString('hex')}.aryzt`);
+      await clearLeftovers();
+      await mkdir(outRoot, { recursive: true });
+      const temp = path.join(outRoot, `${randomBytes(8).toString('hex')}.aryzt`);
       try {
         const written = await writeBundle(temp, request.passphrase, built.value, files, seal);
         const data = await readFile(temp);
@@ -82,6 +87,7 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
 
     'transfer:pick': async (_request, ctx) => {
       const pick = FILE_PICKS.pickTransfer!;
+      await clearLeftovers();
       const paths = await ctx.pickFiles({ filterName: pick.filterName, extensions: [...pick.extensions], multiple: false });
       const file = paths?.[0];
       if (!file) return { status: 'canceled' as const };

@@ -128,6 +128,11 @@ export function TransferImportScreen() {
       {state.step === 'preview' ? (
         <Preview plan={state.plan} choices={choices} onChoose={(id, side) => setChoices((c) => ({ ...c, [id]: side }))} />
       ) : null}
+      {state.step === 'preview' && actor === null ? (
+        <p className="status status--error">
+          {t('transfer.export.needSettings')} <a href="#/settings">{t('nav.settings')}</a>
+        </p>
+      ) : null}
       {state.step === 'preview' ? (
         <div className="transfer__actions">
           <button type="button" className="button button--primary" onClick={() => void apply()} disabled={busy !== null || !actor}>
