@@ -6,6 +6,12 @@ import { createCasesInPage } from './support/page-cases';
 import { CASEWORKER, openRoute, saveSettings } from './support/setup';
 
 const PASSPHRASE = 'Тёплый ветер над Иссык-Кулем 2025';
+
+// Sealing and opening each derive a key with scrypt at full strength (128 MiB, ~0.5 s on an idle PC), and the
+// first spec runs axe three times: on a shared, loaded machine the default 30 s is too tight.
+test.describe.configure({ timeout: 90_000 });
+/** Opening a bundle waits for the key derivation and the verification of every record. */
+const OPENED = { timeout: 20_000 };
 const headerValue = (page: Page, label: string) => page.locator('.case-header__item').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
 const history = (page: Page) => page.getByRole('region', { name: 'История дела' });
 
@@ -37,7 +43,7 @@ async function exportAll(page: Page, count: number, file: string): Promise<void>
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Создать файл передачи' }).click();
   await (await download).saveAs(file);
-  await expect(page.getByText(new RegExp(`^Файл «aryz-transfer-.*\\.aryzt» сохранён: дел ${count},`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`^Файл «aryz-transfer-.*\\.aryzt» сохранён: дел ${count},`))).toBeVisible(OPENED);
 }
 
 async function openBundle(page: Page, file: string, passphrase: string): Promise<void> {
@@ -73,17 +79,20 @@ test('a bundle of cases changed here since export shows the conflict side by sid
 
   await openBundle(page, file, PASSPHRASE);
   await expect(page.getByText(`Отправитель: Посольство Кыргызской Республики в Российской Федерации, ${CASEWORKER.fullName}`, { exact: false })).toBeVisible();
-  await expect(page.getByText(/одинаковых \(пропускаются\): \d+ · обновлений: 0 · конфликтов: 1$/)).toBeVisible();
+  await expect(page.getByText(/одинаковых \(пропускаются\): \d+ · обновлений: 0 · конфликтов: 1$/)).toBeVisible(OPENED);
   const conflict = page.locator('.transfer-conflict');
   await expect(conflict).toHaveCount(1);
   await expect(conflict.getByRole('heading')).toHaveText(`Дело — дело ${number}`);
   const row = conflict.getByRole('row', { name: /^Регион/ });
-  await expect(row.getByRole('cell')).toHaveText(['Новосибирская область', 'г. Москва']);
-  await expect(conflict.getByRole('columnheader')).toHaveText(['Поле', /^У нас/, /^В файле/]);
+  await expect(row.getByRole('cell')).toHaveText(['Новосибирская область', 'г. Москва', '']);
+  await expect(conflict.getByRole('columnheader')).toHaveText(['Поле', /^У нас/, /^В файле/, 'Взять из файла']);
+  const takeRegion = conflict.getByRole('checkbox', { name: 'Взять из файла: Регион' });
+  await expect(takeRegion).not.toBeChecked();
   // Theirs is exactly what was exported, so ours is suggested; the caseworker takes theirs.
   await expect(conflict.getByRole('radio', { name: 'Оставить наше' })).toBeChecked();
   await expectAccessible(page, 'import preview with a conflict');
   await conflict.getByRole('radio', { name: 'Принять из файла' }).check();
+  await expect(takeRegion).toBeChecked();
   await page.getByRole('button', { name: 'Применить' }).click();
   await expect(page.getByText('Готово: записано 1, оставлено наших 0, добавлено записей истории 0.')).toBeVisible();
   await expectAccessible(page, 'import done');
@@ -110,7 +119,7 @@ test('a bundle opened with a wrong passphrase is refused and nothing changes', a
   const entries = await history(page).locator('.history__entry').count();
 
   await openBundle(page, file, 'не тот пароль вовсе');
-  await expect(page.getByText('Неверный пароль. Ничего не изменено.')).toBeVisible();
+  await expect(page.getByText('Неверный пароль. Ничего не изменено.')).toBeVisible(OPENED);
   await expect(page.locator('.transfer-preview')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Применить' })).toHaveCount(0);
 
@@ -138,7 +147,7 @@ test('on another PC the cases arrive new, a case number taken there is replaced,
   const [localId] = await createCasesInPage(other, [intake({ nameRu: ['Жумагулов', 'Бакыт', ''], pin, birth: { year: 1990, month: 3, day: 12 } })]);
 
   await openBundle(other, file, PASSPHRASE);
-  await expect(other.getByText(/^Новых записей: \d+ · одинаковых \(пропускаются\): 0 · обновлений: 0 · конфликтов: 0$/)).toBeVisible();
+  await expect(other.getByText(/^Новых записей: \d+ · одинаковых \(пропускаются\): 0 · обновлений: 0 · конфликтов: 0$/)).toBeVisible(OPENED);
   const listed = other.locator('.transfer-preview__cases li');
   await expect(listed).toHaveCount(1);
   await expect(listed).toContainText('(новое)');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AryzDb } from '../../../renderer/src/db/db';
-import { auditFor, createCase, getCase, updateField } from '../../../renderer/src/features/cases/repository';
+import { auditFor, changeStatus, createCase, getCase, updateField } from '../../../renderer/src/features/cases/repository';
 import { applyPlan, TransferStaleError } from '../../../renderer/src/features/transfer/apply';
+import { conflictGroups, groupKey, recordSide } from '../../../renderer/src/features/transfer/choices';
 import { recordExported } from '../../../renderer/src/features/transfer/export-records';
 import { gatherCases } from '../../../renderer/src/features/transfer/gather';
 import { planMerge } from '../../../renderer/src/features/transfer/plan';
@@ -135,5 +136,28 @@ describe('transfer merge', () => {
     await expect(applyPlan(b, plan, {}, receiver, LATER)).rejects.toBeInstanceOf(TransferStaleError);
     expect({ cases: await b.cases.count(), audit: await b.audit.count() }).toEqual(counts);
     expect((await getCase(b, ids[0]!))?.record.region).toBe('Томская область');
+  });
+
+  it('merges field by field: a field taken from the file, the others kept, a status moving with its history', async () => {
+    const a = freshDb();
+    const [id] = await seedCases(a, 1);
+    const b = freshDb();
+    await importAll(b, await bundleOf(a, [id!]));
+    await updateField(a, id!, 'case.region', 'Омская область', actor, LATER);
+    await changeStatus(a, id!, 'checking', 'проверка начата', actor, LATER);
+    await updateField(b, id!, 'case.learnedNote', 'Узнал из SMS банка', receiver, LATER);
+    const bundle = await bundleOf(a, [id!]);
+    const plan = await planMerge(b, bundle.manifest, bundle.records);
+    const conflict = plan.items.find((i) => i.kind === 'conflict' && i.table === 'cases')!;
+    expect(conflictGroups(conflict).map((g) => g.group)).toEqual(['learnedNote', 'region', 'status']);
+    const choices = { [conflict.id]: 'ours' as const, [groupKey(conflict.id, 'region')]: 'theirs' as const, [groupKey(conflict.id, 'status')]: 'theirs' as const };
+    expect(recordSide(conflict, choices)).toBeNull();
+    const result = await applyPlan(b, plan, choices, receiver, LATER);
+    expect(result.written).toBe(1);
+    const merged = (await getCase(b, id!))!.record;
+    expect([merged.region, merged.learnedNote, merged.status, merged.statusHistory.length]).toEqual(['Омская область', 'Узнал из SMS банка', 'checking', 2]);
+    const entry = (await auditFor(b, id!)).find((r) => r.action === 'transfer' && r.note?.startsWith('merged_fields'))!;
+    expect(entry.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['case.region', 'case.status']));
+    expect(entry.changes.map((c) => c.field)).not.toContain('case.learnedNote');
   });
 });

@@ -6,7 +6,7 @@ import { getApi } from '../../api';
 import { db } from '../../db/db';
 import { describeIpcError } from '../../ui/ipc-error';
 import { useActor } from '../settings/use-actor';
-import { applyPlan, TransferStaleError, type ApplyResult } from './apply';
+import { applyPlan, TransferMergeError, TransferStaleError, type ApplyResult } from './apply';
 import { ConflictView } from './ConflictView';
 import { planMerge, type MergePlan, type Side } from './plan';
 
@@ -88,6 +88,7 @@ export function TransferImportScreen() {
       setState({ step: 'done', result, plan: state.plan });
     } catch (error) {
       if (error instanceof TransferStaleError) fail(t('transfer.import.stale'));
+      else if (error instanceof TransferMergeError) fail(t('transfer.import.invalidMerge'));
       else fail(t('transfer.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(null);
@@ -126,7 +127,7 @@ export function TransferImportScreen() {
         </div>
       ) : null}
       {state.step === 'preview' ? (
-        <Preview plan={state.plan} choices={choices} onChoose={(id, side) => setChoices((c) => ({ ...c, [id]: side }))} />
+        <Preview plan={state.plan} choices={choices} onChoices={setChoices} />
       ) : null}
       {state.step === 'preview' && actor === null ? (
         <p className="status status--error">
@@ -152,7 +153,7 @@ export function TransferImportScreen() {
   );
 }
 
-function Preview({ plan, choices, onChoose }: { plan: MergePlan; choices: Record<string, Side>; onChoose: (id: string, side: Side) => void }) {
+function Preview({ plan, choices, onChoices }: { plan: MergePlan; choices: Record<string, Side>; onChoices: (next: Record<string, Side>) => void }) {
   const { t } = useTranslation();
   const { manifest, counts } = plan;
   const conflicts = plan.items.filter((i) => i.kind === 'conflict');
@@ -191,7 +192,7 @@ function Preview({ plan, choices, onChoose }: { plan: MergePlan; choices: Record
         <>
           <h2>{t('transfer.import.conflicts')}</h2>
           {conflicts.map((item) => (
-            <ConflictView key={item.id} item={item} caseNumber={numberOf(item.caseId)} choice={choices[item.id] ?? 'ours'} onChoose={(side) => onChoose(item.id, side)} />
+            <ConflictView key={item.id} item={item} caseNumber={numberOf(item.caseId)} choices={choices} onChoices={onChoices} />
           ))}
         </>
       ) : null}

@@ -7,14 +7,23 @@ import { caseRow, personRow } from '../cases/case-rows';
 import { allocateCaseNumbers, stripDerived, type Actor } from '../cases/repository';
 import { refreshCaseTracking } from '../tracking/requests-repo';
 import { trackingInputFor, trackingTables } from '../tracking/tracking-input';
+import { mergedRow, recordSide, type Choices } from './choices';
 import { recordChanges } from './diff';
-import type { MergePlan, PlanItem, Side } from './plan';
+import type { MergePlan, PlanItem } from './plan';
+import { ROW_SCHEMAS } from '../../../../shared/transfer/bundle';
 import { caseContent, keyValue, OPTIONAL_TABLES, personContent, tableIfPresent } from './records';
 
 /** The data here changed between the preview and the confirmation: nothing was written, preview again. */
 export class TransferStaleError extends Error {
   constructor(readonly itemId: string) {
     super(`Changed since the preview: ${itemId}`);
+  }
+}
+
+/** Fields chosen from both sides do not make a valid record together: nothing was written. */
+export class TransferMergeError extends Error {
+  constructor(readonly itemId: string) {
+    super(`The chosen fields do not make a valid record: ${itemId}`);
   }
 }
 
@@ -28,18 +37,19 @@ export interface ApplyResult {
 type Row = Record<string, unknown>;
 
 /** What an audit note says about a merged record; the screen words it in the caseworker's language. */
-export type MergeDecision = 'new' | 'update' | 'chose_theirs' | 'kept_ours' | 'renumbered';
+export type MergeDecision = 'new' | 'update' | 'chose_theirs' | 'kept_ours' | 'merged_fields' | 'renumbered';
 export type DescribeMerge = (decision: MergeDecision, source: MergePlan['manifest']) => string;
 
 const plainNote: DescribeMerge = (decision, m) => `${decision} · ${m.bundleId} · ${m.source.missionName || m.source.missionId} · ${m.source.caseworker} · ${m.createdAt}`;
 
 const ENTITY: Partial<Record<TransferTable, AuditRow['entity']>> = { cases: 'case', persons: 'person', requests: 'request', checks: 'check' };
 
-/** What each planned record ends as: written from the bundle, kept as it is here, or left alone. */
-export function decisionOf(item: PlanItem, choices: Readonly<Record<string, Side>>): 'write' | 'keep' | 'skip' {
+/** What each planned record ends as: written from the bundle, merged field by field, kept as it is here, or left alone. */
+export function decisionOf(item: PlanItem, choices: Choices): 'write' | 'merge' | 'keep' | 'skip' {
   if (item.kind === 'new' || item.kind === 'update') return 'write';
-  if (item.kind === 'conflict') return (choices[item.id] ?? item.suggested) === 'theirs' ? 'write' : 'keep';
-  return 'skip';
+  if (item.kind !== 'conflict') return 'skip';
+  const side = recordSide(item, choices);
+  return side === 'theirs' ? 'write' : side === 'ours' ? 'keep' : 'merge';
 }
 
 async function currentContent(db: AryzDb, item: PlanItem): Promise<Row | null> {
@@ -73,7 +83,7 @@ async function currentContent(db: AryzDb, item: PlanItem): Promise<Row | null> {
 export async function applyPlan(
   db: AryzDb,
   plan: MergePlan,
-  choices: Readonly<Record<string, Side>>,
+  choices: Choices,
   actor: Actor,
   now = new Date(),
   describe: DescribeMerge = plainNote,
@@ -120,30 +130,35 @@ export async function applyPlan(
         result.kept++;
         auditFor(item, [], 'kept_ours');
       }
-      if (decision !== 'write') continue;
+      if (decision !== 'write' && decision !== 'merge') continue;
       result.written++;
+      let row = item.theirs;
+      if (decision === 'merge') {
+        row = { ...mergedRow(item, choices), ...('updatedAt' in item.theirs ? { updatedAt: at } : {}) };
+        if (!ROW_SCHEMAS[item.table].safeParse(row).success) throw new TransferMergeError(item.id);
+      }
       // A record new here has no before; the entry says where it came from, the record itself is the after.
-      const changes = item.ours === null ? [] : recordChanges(item.table, item.ours, item.theirs);
-      auditFor(item, changes, item.kind === 'conflict' ? 'chose_theirs' : item.kind === 'new' ? 'new' : 'update');
+      const changes = item.ours === null ? [] : recordChanges(item.table, item.ours, row);
+      auditFor(item, changes, decision === 'merge' ? 'merged_fields' : item.kind === 'conflict' ? 'chose_theirs' : item.kind === 'new' ? 'new' : 'update');
       touchedCases.add(item.caseId);
       switch (item.table) {
         case 'cases':
-          caseWrites.push(item);
+          caseWrites.push({ ...item, theirs: row });
           break;
         case 'persons': {
-          const { createdAt, updatedAt, ...data } = item.theirs as unknown as PersonRow;
+          const { createdAt, updatedAt, ...data } = row as unknown as PersonRow;
           const person = stripDerived({ ...(data as PersonRow), pinKey: '', docKeys: [], dupKeys: [], createdAt, updatedAt });
           await db.persons.put(personRow(person, createdAt, updatedAt));
           break;
         }
         case 'requests':
-          await db.requests.put(item.theirs as never);
+          await db.requests.put(row as never);
           break;
         case 'checks':
-          await db.checks.put(item.theirs as never);
+          await db.checks.put(row as never);
           break;
         default:
-          await tableIfPresent(db, item.table)!.put(item.theirs);
+          await tableIfPresent(db, item.table)!.put(row);
       }
     }
 

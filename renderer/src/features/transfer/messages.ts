@@ -5,7 +5,7 @@ export const transferMessages = defineMessages(
   'transfer',
   {
     note: 'Передача дел: {{decision}}. Файл от {{date}}, {{mission}}, {{caseworker}} (№ {{bundle}})',
-    decision: { new: 'получено из файла', update: 'обновлено из файла', chose_theirs: 'принята версия из файла', kept_ours: 'оставлена наша версия', renumbered: 'номер дела был занят, присвоен новый' },
+    decision: { new: 'получено из файла', update: 'обновлено из файла', chose_theirs: 'принята версия из файла', kept_ours: 'оставлена наша версия', merged_fields: 'поля взяты из обеих версий', renumbered: 'номер дела был занят, присвоен новый' },
     action: { export: 'Передать дела…', import: 'Принять дела…' },
     export: {
       title: 'Передача дел',
@@ -55,6 +55,10 @@ export const transferMessages = defineMessages(
       keepOurs: 'Оставить наше',
       takeTheirs: 'Принять из файла',
       choice: 'Какую версию сохранить',
+      takeField: 'Взять из файла',
+      takeFieldOf: 'Взять из файла: {{field}}',
+      mixed: 'Выбраны поля из обеих версий.',
+      invalidMerge: 'Выбранные поля из двух версий вместе не образуют допустимую запись. Ничего не записано — выберите иначе.',
       updatedAt: 'изменено {{date}}',
       onlyStamp: 'Отличается только отметка времени изменения.',
       apply: 'Применить',
@@ -82,7 +86,7 @@ export const transferMessages = defineMessages(
   },
   {
     note: 'Иштерди өткөрүү: {{decision}}. Файл {{date}}, {{mission}}, {{caseworker}} (№ {{bundle}})',
-    decision: { new: 'файлдан алынды', update: 'файлдан жаңыртылды', chose_theirs: 'файлдагы версия кабыл алынды', kept_ours: 'биздин версия калтырылды', renumbered: 'иштин номери бош эмес болчу, жаңы номер берилди' },
+    decision: { new: 'файлдан алынды', update: 'файлдан жаңыртылды', chose_theirs: 'файлдагы версия кабыл алынды', kept_ours: 'биздин версия калтырылды', merged_fields: 'талаалар эки версиядан алынды', renumbered: 'иштин номери бош эмес болчу, жаңы номер берилди' },
     action: { export: 'Иштерди өткөрүү…', import: 'Иштерди кабыл алуу…' },
     export: {
       title: 'Иштерди өткөрүү',
@@ -132,6 +136,10 @@ export const transferMessages = defineMessages(
       keepOurs: 'Бизидикин калтыруу',
       takeTheirs: 'Файлдагыны кабыл алуу',
       choice: 'Кайсы версияны сактоо керек',
+      takeField: 'Файлдан алуу',
+      takeFieldOf: 'Файлдан алуу: {{field}}',
+      mixed: 'Эки версиядан тең талаалар тандалды.',
+      invalidMerge: 'Эки версиядан тандалган талаалар бирге жарактуу жазууну түзбөйт. Эч нерсе жазылган жок — башкача тандаңыз.',
       updatedAt: '{{date}} өзгөртүлгөн',
       onlyStamp: 'Өзгөртүү убактысынын белгиси гана айырмаланат.',
       apply: 'Колдонуу',
@@ -159,7 +167,7 @@ export const transferMessages = defineMessages(
   },
   {
     note: 'Case transfer: {{decision}}. File of {{date}}, {{mission}}, {{caseworker}} (no. {{bundle}})',
-    decision: { new: 'received from the file', update: 'updated from the file', chose_theirs: 'the file’s version taken', kept_ours: 'our version kept', renumbered: 'case number was taken, a new one given' },
+    decision: { new: 'received from the file', update: 'updated from the file', chose_theirs: 'the file’s version taken', kept_ours: 'our version kept', merged_fields: 'fields taken from both versions', renumbered: 'case number was taken, a new one given' },
     action: { export: 'Transfer cases…', import: 'Receive cases…' },
     export: {
       title: 'Case transfer',
@@ -209,6 +217,10 @@ export const transferMessages = defineMessages(
       keepOurs: 'Keep ours',
       takeTheirs: 'Take theirs',
       choice: 'Which version to keep',
+      takeField: 'Take from the file',
+      takeFieldOf: 'Take from the file: {{field}}',
+      mixed: 'Fields from both versions are chosen.',
+      invalidMerge: 'The fields chosen from the two versions do not make a valid record together. Nothing was written — choose differently.',
       updatedAt: 'changed {{date}}',
       onlyStamp: 'Only the time of the last change differs.',
       apply: 'Apply',
