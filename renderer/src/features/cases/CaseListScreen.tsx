@@ -100,8 +100,6 @@ export function CaseListScreen() {
       <div className="case-list__head">
         <h1>{t('cases.list.title')}</h1>
         <a className="button button--primary" href="#/cases/new">{t('cases.list.newCase')}</a>
-        <a className="button" href="#/transfer">{t('transfer.action.export')}</a>
-        <a className="button" href="#/transfer/import">{t('transfer.action.import')}</a>
       </div>
       <div className="case-list__search">
         <label htmlFor="case-search">{t('cases.list.searchLabel')}</label>
@@ -156,6 +154,10 @@ export function CaseListScreen() {
             <option value="asc">{t('cases.list.direction.asc')}</option>
           </select>
         </label>
+      </div>
+      <div className="case-list__actions">
+        <a className="button button--small" href="#/transfer">{t('transfer.action.export')}</a>
+        <a className="button button--small" href="#/transfer/import">{t('transfer.action.import')}</a>
       </div>
       <p role="status" className="case-list__count">
         {error ? <span className="status--error">{t('errors.DB', { reason: error })}</span> : null}
