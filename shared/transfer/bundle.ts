@@ -199,9 +199,14 @@ export function checkRecords(manifest: BundleManifest, parsed: unknown): Checked
     if (record.table === 'persons') personIds.add(record.key);
   }
   if (caseIds.size > TRANSFER_LIMITS.cases) return { ok: false, reason: 'too_large' };
+  const referenced = new Set(records.filter((r) => r.table === 'cases').map((r) => String(r.row.personId)));
   for (let i = 0; i < records.length; i++) {
-    const { table, row } = records[i]!;
-    if (table === 'persons') continue;
+    const { table, row, key } = records[i]!;
+    if (table === 'persons') {
+      // A person travels with a case of theirs, never alone.
+      if (!referenced.has(key)) return { ok: false, reason: 'invalid_records', detail: `records.${i}.orphan` };
+      continue;
+    }
     if (table === 'cases' ? !personIds.has(String(row.personId)) : !caseIds.has(String(row.caseId))) {
       return { ok: false, reason: 'invalid_records', detail: `records.${i}.orphan` };
     }

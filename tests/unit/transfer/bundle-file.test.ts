@@ -128,6 +128,8 @@ describe('transfer bundle file', () => {
     const { gathered } = await writeCasesBundle(db, await seedCases(db, 1), dir);
     const orphan = gathered.records.filter((r) => r.table !== 'cases');
     expect(buildBundle(input(orphan))).toMatchObject({ ok: false, reason: 'invalid_records' });
+    const lonePerson = gathered.records.filter((r) => r.table === 'persons');
+    expect(buildBundle(input(lonePerson))).toMatchObject({ ok: false, reason: 'invalid_records', detail: 'records.0.orphan' });
     const built = buildBundle(input(gathered.records));
     if (!built.ok) throw new Error('not built');
     const json = built.value.recordsJson.toString('utf8');
