@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
 import { createPdfPrinter } from './documents/print-window';
+import { osSecretStore } from './backup/os-secret-store';
 import { createHandlers } from './handlers';
 import { createDispatcher, HandlerError, type CallContext } from './ipc/dispatch';
 import { defaultFontDir } from './pdf/fonts';
@@ -68,6 +69,7 @@ function registerIpc(): void {
       pdf: createPdfEngine(fontDir()),
       now: () => new Date(),
       printPdf: createPdfPrinter(() => mainWindow),
+      secrets: osSecretStore(app.getPath('userData')),
     }),
   );
   for (const channel of Object.keys(CHANNELS)) {

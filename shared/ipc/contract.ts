@@ -8,6 +8,8 @@ import { API_METHODS } from './methods';
 import { TEMPLATES_CHANNELS } from './channels/templates';
 import { EXPORT_CHANNELS } from './channels/export';
 import { IMPORT_CHANNELS } from './channels/import';
+import { TRANSFER_CHANNELS } from './channels/transfer';
+import { BACKUP_CHANNELS } from './channels/backup';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
 /** Longest reference-data JSON an export may write (an import of up to 5 MB, pretty-printed, fits). */
@@ -83,6 +85,8 @@ export const CHANNELS = {
   ...TEMPLATES_CHANNELS,
   ...IMPORT_CHANNELS,
   ...EXPORT_CHANNELS,
+  ...TRANSFER_CHANNELS,
+  ...BACKUP_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

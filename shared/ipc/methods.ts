@@ -24,6 +24,24 @@ export const API_METHODS = {
   sendExportRows: 'export:rows',
   finishExport: 'export:finish',
   cancelExport: 'export:cancel',
+  exportTransfer: 'transfer:export',
+  pickTransfer: 'transfer:pick',
+  openTransfer: 'transfer:open',
+  storeTransferFiles: 'transfer:storeFiles',
+  discardTransfer: 'transfer:discard',
+  getBackupStatus: 'backup:status',
+  setBackupPassphrase: 'backup:setPassphrase',
+  chooseBackupFolder: 'backup:chooseFolder',
+  resetBackupFolder: 'backup:useDefaultFolder',
+  beginBackup: 'backup:begin',
+  appendBackup: 'backup:append',
+  finishBackup: 'backup:finish',
+  abortBackup: 'backup:abort',
+  pickRestoreFile: 'backup:restorePick',
+  openRestore: 'backup:restoreOpen',
+  readRestore: 'backup:restoreRead',
+  commitRestore: 'backup:restoreCommit',
+  cancelRestore: 'backup:restoreCancel',
 } as const;
 
 /**
@@ -34,4 +52,6 @@ export const API_METHODS = {
 export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {
   pickAttachments: { filterName: 'PDF, JPEG, PNG, TIFF', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'], multiple: true },
   openImportFile: { filterName: 'CSV, Excel', extensions: ['csv', 'txt', 'xlsx'], multiple: false },
+  pickTransfer: { filterName: 'Aryz transfer', extensions: ['aryzt'], multiple: false },
+  pickRestoreFile: { filterName: 'Aryz backup', extensions: ['aryzbak'], multiple: false },
 };

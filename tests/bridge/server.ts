@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { memorySecretStore } from '../../electron/main/backup/secrets';
 import { createHandlers } from '../../electron/main/handlers';
 import { createDispatcher, type CallContext } from '../../electron/main/ipc/dispatch';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
@@ -123,6 +124,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       templatesDir: path.join(ROOT, 'resources/templates'),
       pdf: createPdfEngine(defaultFontDir()),
       now: () => new Date(),
+      secrets: memorySecretStore(),
     }),
     (message, error) => log(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
   );

@@ -1,5 +1,7 @@
 import { createAttachmentsHandlers } from '../attachments/handlers';
 import { createDocumentsHandlers } from '../documents/handlers';
+import { createBackupHandlers } from '../backup/handlers';
+import type { SecretStore } from '../backup/secrets';
 import type { HandlerTable } from '../ipc/dispatch';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
@@ -8,6 +10,7 @@ import { loadFactoryReference } from '../reference/factory';
 import { createTemplatesHandlers } from '../templates/handlers';
 import { createExportHandlers } from '../export/handlers';
 import { createImportHandlers } from '../import/handlers';
+import { createTransferHandlers } from '../transfer/handlers';
 
 /** Everything the handlers need from their host; Electron and the test bridge each provide one. */
 export interface MainDeps {
@@ -22,6 +25,8 @@ export interface MainDeps {
   now(): Date;
   /** Desktop: shows a stored PDF with the system print dialog (never silent). Absent: printing opens the file. */
   printPdf?(absolutePath: string): Promise<void>;
+  /** Keeps the backup passphrase (OS-protected in the desktop app, in memory in browser mode); default: memory. */
+  secrets?: SecretStore;
 }
 
 export function createHandlers(deps: MainDeps): HandlerTable {
@@ -55,5 +60,7 @@ export function createHandlers(deps: MainDeps): HandlerTable {
     ...createTemplatesHandlers(deps),
     ...createImportHandlers(deps),
     ...createExportHandlers(deps),
+    ...createTransferHandlers(deps),
+    ...createBackupHandlers(deps),
   };
 }

@@ -41,6 +41,8 @@ const ReferenceScreen = lazy(() => import('../features/reference/ReferenceScreen
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const RegisterScreen = lazy(() => import('../features/documents/RegisterScreen').then((m) => ({ default: m.RegisterScreen })));
 const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const TransferExportScreen = lazy(() => import('../features/transfer/TransferExportScreen').then((m) => ({ default: m.TransferExportScreen })));
+const TransferImportScreen = lazy(() => import('../features/transfer/TransferImportScreen').then((m) => ({ default: m.TransferImportScreen })));
 const TemplatesScreen = lazy(() => import('../features/templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })));
 
 function LoadingScreen() {
@@ -61,6 +63,8 @@ function Screen({ route }: { route: string }) {
   if (route === '/cases/new') return <IntakeScreen />;
   if (route === '/register') return <RegisterScreen />;
   if (route === '/import') return <ImportScreen />;
+  if (route === '/transfer') return <TransferExportScreen />;
+  if (route === '/transfer/import') return <TransferImportScreen />;
   // `?section=deadlines|checks|requests` after the id says where on the case page to open (the work queue's links).
   const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)(?:\?(.*))?$/.exec(route);
   if (caseMatch) return <CasePage caseId={caseMatch[1]!} section={sectionFromQuery(caseMatch[2])} />;

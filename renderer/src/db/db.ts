@@ -82,7 +82,7 @@ export interface AuditRow {
   caseId: string;
   entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import';
   entityId: string;
-  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void';
+  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void' | 'transfer';
   changes: FieldChange[];
   note?: string;
 }
@@ -278,6 +278,20 @@ export interface ImportJournalRow {
   finishedAt?: string;
 }
 
+/**
+ * What this PC last shared with another for one transferred record (exported or received): its content hash
+ * then. A record whose hash here still equals it has not changed here since, so a newer incoming version
+ * simply replaces it; otherwise both sides changed it and the caseworker decides.
+ */
+export interface TransferSyncRow {
+  table: string;
+  key: string;
+  hash: string;
+  bundleId: string;
+  at: string;
+  direction: 'export' | 'import';
+}
+
 export const DB_NAME = 'aryz';
 export const NO_DEADLINE = '9999-12-31';
 
@@ -307,6 +321,7 @@ export class AryzDb extends Dexie {
   templateDrafts!: EntityTable<TemplateDraftRow, 'id'>;
   importMappings!: Table<ImportMappingRow, string>;
   imports!: Table<ImportJournalRow, string>;
+  transferSync!: Table<TransferSyncRow, [string, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -357,6 +372,10 @@ export class AryzDb extends Dexie {
     });
     // v8: import — saved column mappings and the journal of each import run. New tables only.
     this.version(8).stores({ importMappings: 'signature', imports: 'id, status' });
+    // v9: case transfer between PCs — the last shared version of each transferred record. New table only.
+    this.version(9).stores({
+      transferSync: '[table+key], bundleId',
+    });
   }
 }
 

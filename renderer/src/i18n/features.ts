@@ -10,6 +10,7 @@ import { documentsMessages } from '../features/documents/messages';
 import { templatesMessages } from '../features/templates/messages';
 import { importMessages } from '../features/import/messages';
 import { exportMessages } from '../features/export/messages';
+import { transferMessages } from '../features/transfer/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
@@ -27,4 +28,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   templatesMessages,
   importMessages,
   exportMessages,
+  transferMessages,
 ];

@@ -160,6 +160,10 @@ export function CaseListScreen() {
         </label>
         <CaseListExport query={effective} count={count} />
       </div>
+      <div className="case-list__actions">
+        <a className="button button--small" href="#/transfer">{t('transfer.action.export')}</a>
+        <a className="button button--small" href="#/transfer/import">{t('transfer.action.import')}</a>
+      </div>
       <p role="status" className="case-list__count">
         {error ? <span className="status--error">{t('errors.DB', { reason: error })}</span> : null}
         {count === undefined ? t('app.loading') : effective.text || Object.values(effective.filters).some(Boolean) ? t('cases.list.found', { count }) : t('cases.list.total', { count })}

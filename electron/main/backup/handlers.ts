@@ -1,0 +1,66 @@
+import type { BackupStatus } from '../../../shared/ipc/channels/backup';
+import type { MainDeps } from '../handlers';
+import type { HandlerTable } from '../ipc/dispatch';
+import { BackupSessions, type BackupWriteOptions } from './backup-session';
+import { memorySecretStore } from './secrets';
+import { dropRestoreStaging, RestoreSessions } from './restore-session';
+import { defaultBackupFolder, loadBackupSettings, saveBackupSettings } from './settings-file';
+
+type BackupChannel = Extract<keyof HandlerTable, `backup:${string}`>;
+
+export function createBackupHandlers(deps: MainDeps, options: BackupWriteOptions = {}): Pick<HandlerTable, BackupChannel> {
+  const secrets = deps.secrets ?? memorySecretStore();
+  const backups = new BackupSessions({ dataDir: deps.dataDir, version: deps.version, secrets, now: deps.now }, options);
+  const restores = new RestoreSessions(deps.dataDir);
+  // Whatever a crash left half-staged belongs to no session of this run; cleared before the first restore.
+  let cleaned: Promise<void> | null = null;
+
+  const status = async (): Promise<BackupStatus> => {
+    const settings = await loadBackupSettings(deps.dataDir);
+    const passphraseSet = (await secrets.load()) !== null;
+    return {
+      passphraseSet,
+      passphraseKept: passphraseSet ? secrets.kind : 'none',
+      folder: settings.folder,
+      defaultFolder: defaultBackupFolder(deps.dataDir),
+      lastBackup: settings.lastBackup,
+      lastFailure: settings.lastFailure,
+    };
+  };
+
+  return {
+    'backup:status': status,
+    'backup:setPassphrase': async ({ passphrase }) => {
+      await secrets.save(passphrase);
+      return status();
+    },
+    'backup:chooseFolder': async (_request, ctx) => {
+      const folder = await ctx.pickFolder({ title: 'Aryz backups' });
+      if (folder === null) return { canceled: true, status: await status() };
+      await saveBackupSettings(deps.dataDir, { ...(await loadBackupSettings(deps.dataDir)), folder });
+      return { canceled: false, status: await status() };
+    },
+    'backup:useDefaultFolder': async () => {
+      await saveBackupSettings(deps.dataDir, { ...(await loadBackupSettings(deps.dataDir)), folder: null });
+      return status();
+    },
+    'backup:begin': ({ reason, schemaVersion, counts }) => backups.begin(reason, schemaVersion, counts),
+    'backup:append': ({ session, seq, text }) => backups.append(session, seq, text),
+    'backup:finish': ({ session }) => backups.finish(session),
+    'backup:abort': async ({ session }) => {
+      await backups.abort(session);
+      return {};
+    },
+    'backup:restorePick': async (_request, ctx) => {
+      await (cleaned ??= dropRestoreStaging(deps.dataDir).catch(() => undefined));
+      return restores.pick(ctx);
+    },
+    'backup:restoreOpen': ({ pick, passphrase, schemaVersion }) => restores.open(pick, passphrase, schemaVersion),
+    'backup:restoreRead': ({ restore }) => restores.read(restore),
+    'backup:restoreCommit': ({ restore }) => restores.commit(restore),
+    'backup:restoreCancel': async ({ restore }) => {
+      await restores.cancel(restore);
+      return {};
+    },
+  };
+}

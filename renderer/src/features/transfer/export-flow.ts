@@ -1,0 +1,46 @@
+import type { BundleRefusal } from '../../../../shared/transfer/bundle';
+import type { AryzApi } from '../../../../shared/ipc/contract';
+import type { IpcError } from '../../../../shared/ipc/result';
+import type { AryzDb } from '../../db/db';
+import type { StoredSettings } from '../settings/settings-store';
+import { missionIdOf } from '../settings/use-actor';
+import { recordExported } from './export-records';
+import { gatherCases } from './gather';
+
+export type ExportOutcome =
+  | { status: 'saved'; fileName: string; cases: number; records: number; files: number }
+  | { status: 'canceled' }
+  | { status: 'refused'; reason: BundleRefusal }
+  | { status: 'failed'; error: IpcError };
+
+/**
+ * Gathers the chosen cases, has main seal and save them, and — once the file is saved — remembers what was
+ * shared, so later edits here are recognised as conflicts when the cases come back.
+ */
+export async function exportCases(
+  db: AryzDb,
+  api: Pick<AryzApi, 'exportTransfer'>,
+  caseIds: readonly string[],
+  passphrase: string,
+  settings: StoredSettings,
+  onStage: (stage: 'gathering' | 'sealing') => void = () => undefined,
+): Promise<ExportOutcome> {
+  onStage('gathering');
+  const gathered = await gatherCases(db, caseIds);
+  const bundleId = globalThis.crypto.randomUUID();
+  onStage('sealing');
+  const result = await api.exportTransfer({
+    bundleId,
+    passphrase,
+    source: { missionId: missionIdOf(settings.mission.outgoingPrefix), missionName: settings.mission.nameRu, caseworker: settings.caseworker.fullName },
+    schemaVersion: db.verno,
+    records: gathered.records,
+    attachments: gathered.attachments,
+  });
+  if (!result.ok) return { status: 'failed', error: result.error };
+  const value = result.value;
+  if (value.status === 'refused') return { status: 'refused', reason: value.reason };
+  if (value.status === 'canceled') return { status: 'canceled' };
+  await recordExported(db, bundleId, gathered.records);
+  return { status: 'saved', fileName: value.fileName, cases: gathered.caseCount, records: gathered.records.length, files: gathered.attachments.length };
+}

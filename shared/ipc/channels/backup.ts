@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/**
+ * Backups: the page exports the database and streams it to main in slices (begin → append… → finish); main adds the
+ * attachment store and seals everything into one passphrase-encrypted file. Restore is the reverse: main picks and
+ * opens the file, checks it whole, hands the database back in slices, and moves the attachments in only when the page
+ * has imported and verified the database (commit).
+ */
+
+/** Largest database slice one append carries, in characters (the page slices 512 KiB of UTF-8). */
+export const BACKUP_SLICE_MAX_CHARS = 1_000_000;
+export const PASSPHRASE_MIN_CHARS = 10;
+export const PASSPHRASE_MAX_CHARS = 1024;
+
+export const BACKUP_REASONS = ['manual', 'daily', 'quit', 'upgrade'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+/** Why a backup could not be written; the UI translates each. */
+export const BACKUP_FAILURES = ['NO_PASSPHRASE', 'DISK_FULL', 'FOLDER_UNAVAILABLE', 'WRITE_FAILED', 'SESSION_LOST'] as const;
+/** Why a backup file was refused; nothing was changed in any of these cases. */
+export const RESTORE_REFUSALS = [
+  'NOT_SEALED',
+  'WRONG_PASSPHRASE',
+  'CORRUPT',
+  'TRUNCATED',
+  'UNSUPPORTED_VERSION',
+  'NOT_A_BACKUP',
+  'NEWER_SCHEMA',
+  'SESSION_LOST',
+  'WRITE_FAILED',
+] as const;
+export type BackupFailure = (typeof BACKUP_FAILURES)[number];
+export type RestoreRefusal = (typeof RESTORE_REFUSALS)[number];
+
+const id = z.string().regex(/^[a-f0-9]{24}$/);
+const counts = z.record(z.string().max(64), z.number().int().nonnegative());
+
+const lastBackup = z.object({
+  at: z.string(),
+  fileName: z.string(),
+  folder: z.string(),
+  bytes: z.number().int().nonnegative(),
+  reason: z.enum(BACKUP_REASONS),
+});
+
+const backupStatus = z.object({
+  passphraseSet: z.boolean(),
+  /** 'os': kept encrypted by the operating system (Electron safeStorage); 'session': in main's memory until it exits. */
+  passphraseKept: z.enum(['os', 'session', 'none']),
+  folder: z.string().nullable(),
+  defaultFolder: z.string(),
+  lastBackup: lastBackup.nullable(),
+  /** The last automatic or manual attempt that failed, until one succeeds. */
+  lastFailure: z.object({ at: z.string(), reason: z.enum(BACKUP_FAILURES) }).nullable(),
+});
+export type BackupStatus = z.infer<typeof backupStatus>;
+
+const backupSummary = z.object({
+  createdAt: z.string(),
+  appVersion: z.string(),
+  schemaVersion: z.number().int().nonnegative(),
+  reason: z.enum(BACKUP_REASONS),
+  counts,
+  attachments: z.number().int().nonnegative(),
+  attachmentBytes: z.number().int().nonnegative(),
+  databaseBytes: z.number().int().nonnegative(),
+});
+export type BackupSummary = z.infer<typeof backupSummary>;
+
+const empty = z.object({}).strict();
+
+export const BACKUP_CHANNELS = {
+  'backup:status': { request: empty, response: backupStatus },
+  'backup:setPassphrase': {
+    request: z.object({ passphrase: z.string().min(PASSPHRASE_MIN_CHARS).max(PASSPHRASE_MAX_CHARS) }).strict(),
+    response: backupStatus,
+  },
+  /** Asks for a folder (a USB stick, a network share); the answer is kept for every later backup. */
+  'backup:chooseFolder': { request: empty, response: z.object({ canceled: z.boolean(), status: backupStatus }) },
+  'backup:useDefaultFolder': { request: empty, response: backupStatus },
+  'backup:begin': {
+    request: z
+      .object({ reason: z.enum(BACKUP_REASONS), schemaVersion: z.number().int().nonnegative().max(10_000), counts })
+      .strict(),
+    response: z.union([
+      z.object({ status: z.literal('started'), session: id, sealed: z.boolean() }),
+      z.object({ status: z.literal('failed'), reason: z.enum(BACKUP_FAILURES) }),
+    ]),
+  },
+  'backup:append': {
+    request: z.object({ session: id, seq: z.number().int().nonnegative(), text: z.string().max(BACKUP_SLICE_MAX_CHARS) }).strict(),
+    response: z.union([
+      z.object({ status: z.literal('ok'), bytes: z.number().int().nonnegative() }),
+      z.object({ status: z.literal('failed'), reason: z.enum(BACKUP_FAILURES) }),
+    ]),
+    // A slice of JSON text: escaping can grow it up to six times (\u0000 forms) when serialised for transport.
+    maxPayloadChars: 6 * BACKUP_SLICE_MAX_CHARS + 1000,
+  },
+  'backup:finish': {
+    request: z.object({ session: id }).strict(),
+    response: z.union([
+      z.object({
+        status: z.literal('done'),
+        fileName: z.string(),
+        folder: z.string(),
+        bytes: z.number().int().nonnegative(),
+        at: z.string(),
+        sealed: z.boolean(),
+        attachments: z.number().int().nonnegative(),
+        removed: z.number().int().nonnegative(),
+      }),
+      z.object({ status: z.literal('failed'), reason: z.enum(BACKUP_FAILURES) }),
+    ]),
+  },
+  'backup:abort': { request: z.object({ session: id }).strict(), response: z.object({}) },
+  /** Native open dialog (or the page's file chooser in browser mode); the file stays in main, the page gets a handle. */
+  'backup:restorePick': {
+    request: empty,
+    response: z.union([
+      z.object({ status: z.literal('canceled') }),
+      z.object({ status: z.literal('picked'), pick: id, fileName: z.string() }),
+      z.object({ status: z.literal('refused'), reason: z.enum(RESTORE_REFUSALS) }),
+    ]),
+  },
+  'backup:restoreOpen': {
+    request: z
+      .object({ pick: id, passphrase: z.string().min(1).max(PASSPHRASE_MAX_CHARS), schemaVersion: z.number().int().nonnegative().max(10_000) })
+      .strict(),
+    response: z.union([
+      z.object({ status: z.literal('opened'), restore: id, summary: backupSummary }),
+      z.object({ status: z.literal('refused'), reason: z.enum(RESTORE_REFUSALS), summary: backupSummary.optional() }),
+    ]),
+  },
+  /** The next slice of the database; the call that reaches its end also checks and stages everything after it. */
+  'backup:restoreRead': {
+    request: z.object({ restore: id }).strict(),
+    response: z.union([
+      z.object({ status: z.literal('data'), text: z.string() }),
+      z.object({ status: z.literal('end') }),
+      z.object({ status: z.literal('refused'), reason: z.enum(RESTORE_REFUSALS) }),
+    ]),
+  },
+  /** Moves the staged attachments into the store; the page calls it after its database import succeeded. */
+  'backup:restoreCommit': {
+    request: z.object({ restore: id }).strict(),
+    response: z.union([
+      z.object({ status: z.literal('committed'), attachments: z.number().int().nonnegative() }),
+      z.object({ status: z.literal('refused'), reason: z.enum(RESTORE_REFUSALS) }),
+    ]),
+  },
+  'backup:restoreCancel': { request: z.object({ restore: id }).strict(), response: z.object({}) },
+} as const;
