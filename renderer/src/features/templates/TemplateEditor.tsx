@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildDocumentModel } from '../../../../shared/documents/model';
 import { sampleInputs } from '../../../../shared/documents/sample-case';
+import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../../shared/settings/schema';
 import { db } from '../../db/db';
 import { Dialog } from '../../ui/Dialog';
@@ -68,7 +69,10 @@ export function TemplateEditor({ id }: { id: string }) {
   const readOnlyDraft = useMemo(() => (entry ? draftOf(entry.template) : null), [entry]);
   const assembled = useMemo(() => (working && entry ? assembleDraft(working, entry.template, sample) : null), [working, entry, sample]);
   const issues = assembled && !assembled.ok ? assembled.issues : [];
-  const previewSource = working ? (assembled?.ok ? assembled.template : null) : (entry?.template ?? null);
+  // While the draft is invalid the preview keeps showing its last valid state (dimmed, marked as not updated).
+  const [lastValid, setLastValid] = useState<DocumentTemplate | null>(null);
+  if (assembled?.ok && assembled.template !== lastValid) setLastValid(assembled.template);
+  const previewSource = working ? (assembled?.ok ? assembled.template : (lastValid ?? entry?.template ?? null)) : (entry?.template ?? null);
   const preview = usePreview(previewSource, mission, caseworker);
 
   if (entry === undefined || working === undefined) return <p role="status">{t('templates.loading')}</p>;
