@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import path from 'node:path';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
+import { createPdfPrinter } from './documents/print-window';
 import { createHandlers } from './handlers';
 import { createDispatcher, HandlerError, type CallContext } from './ipc/dispatch';
 import { defaultFontDir } from './pdf/fonts';
@@ -66,6 +67,7 @@ function registerIpc(): void {
       templatesDir: path.join(resourcesDir(), 'templates'),
       pdf: createPdfEngine(fontDir()),
       now: () => new Date(),
+      printPdf: createPdfPrinter(() => mainWindow),
     }),
   );
   for (const channel of Object.keys(CHANNELS)) {

@@ -7,6 +7,10 @@ const api = {
   exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
   getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
   exportReference: (request) => ipcRenderer.invoke('reference:export', request),
+  generateDocument: (request) => ipcRenderer.invoke('documents:generate', request),
+  openDocument: (request) => ipcRenderer.invoke('documents:open', request),
+  saveDocumentAs: (request) => ipcRenderer.invoke('documents:saveAs', request),
+  printDocument: (request) => ipcRenderer.invoke('documents:print', request),
   getFactoryTemplates: (request) => ipcRenderer.invoke('templates:factory', request),
   previewTemplate: (request) => ipcRenderer.invoke('templates:preview', request),
 } satisfies AryzApi;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
+import { DOCUMENTS_CHANNELS } from './channels/documents';
 import { API_METHODS } from './methods';
 import { TEMPLATES_CHANNELS } from './channels/templates';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
@@ -74,6 +75,7 @@ export const CHANNELS = {
       bytes: z.number().int().nonnegative(),
     }),
   },
+  ...DOCUMENTS_CHANNELS,
   ...TEMPLATES_CHANNELS,
 } as const;
 

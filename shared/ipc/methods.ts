@@ -7,6 +7,10 @@ export const API_METHODS = {
   exportMissionCard: 'documents:exportMissionCard',
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',
+  generateDocument: 'documents:generate',
+  openDocument: 'documents:open',
+  saveDocumentAs: 'documents:saveAs',
+  printDocument: 'documents:print',
   getFactoryTemplates: 'templates:factory',
   previewTemplate: 'templates:preview',
 } as const;

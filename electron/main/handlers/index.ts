@@ -1,3 +1,4 @@
+import { createDocumentsHandlers } from '../documents/handlers';
 import type { HandlerTable } from '../ipc/dispatch';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
@@ -16,10 +17,13 @@ export interface MainDeps {
   templatesDir?: string;
   pdf: PdfEngine;
   now(): Date;
+  /** Desktop: shows a stored PDF with the system print dialog (never silent). Absent: printing opens the file. */
+  printPdf?(absolutePath: string): Promise<void>;
 }
 
 export function createHandlers(deps: MainDeps): HandlerTable {
   return {
+    ...createDocumentsHandlers(deps),
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
 
     'reference:factory': () => loadFactoryReference(deps.referenceDir),
