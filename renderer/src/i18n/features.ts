@@ -7,9 +7,10 @@ import { queueMessages } from '../features/queue/messages';
 import { referenceMessages } from '../features/reference/messages';
 import { templatesMessages } from '../features/templates/messages';
 import { documentsMessages } from '../features/documents/messages';
+import { lifecycleMessages } from '../features/lifecycle/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
  * (`t('cases.…')`). Add a feature's bundle here.
  */
-export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages, templatesMessages, documentsMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages, templatesMessages, documentsMessages, lifecycleMessages];
