@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
+import { installDocumentsHelper, registerManyInPage } from './support/page-documents';
 import { pdfText } from './support/pdf';
 import { CASEWORKER, openRoute, saveSettings } from './support/setup';
 
@@ -76,6 +77,11 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await section.getByLabel('Наименование приложения 1').fill('Копия паспорта гражданина');
   await section.getByLabel('Листов').fill('2');
   await expect(section.getByText(/Нельзя сформировать/)).toHaveCount(0);
+  // The preview is the real PDF with the number it is about to get, drawn page by page; nothing is registered by it.
+  await section.getByRole('button', { name: 'Предпросмотр' }).click();
+  await expect(section.getByRole('img', { name: /^Страница 1 из \d$/ })).toBeVisible({ timeout: 20_000 });
+  await expect(section.locator('.document-preview__pages')).toContainText(`КР-М-1/${year}`);
+  await expect(section.getByText('Будет присвоен при формировании: КР-М-1/' + year)).toBeVisible();
   await generate.click();
   await expect(section.getByRole('status').filter({ hasText: `Документ сформирован: ${LETTER} КР-М-1/${year}` })).toBeVisible();
 
@@ -130,4 +136,21 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await page.getByLabel('Статус').selectOption({ label: 'аннулирован' });
   await expect(grid.getByRole('row', { name: /Открыть дело/ })).toContainText('Ошибка в адресате');
   await expect(grid.getByRole('row', { name: /Открыть дело/ })).toContainText(`КР-М-1/${year}`);
+});
+
+test('two tabs registering at the same moment never get the same number, and no number is skipped', async ({ app: page }) => {
+  await saveSettings(page);
+  const [caseId] = await createCasesInPage(page, [intake()]);
+  const second = await page.context().newPage();
+  await second.goto(new URL('/', page.url()).href);
+  await expect(second.getByRole('navigation', { name: 'Разделы', exact: true })).toBeVisible();
+  await Promise.all([installDocumentsHelper(page), installDocumentsHelper(second)]);
+  const [a, b] = await Promise.all([registerManyInPage(page, caseId!, 25, '2026-03-02', 'tab A'), registerManyInPage(second, caseId!, 25, '2026-03-02', 'tab B')]);
+  const numbers = [...a, ...b];
+  expect(new Set(numbers).size).toBe(50);
+  const seqs = numbers.map((n) => Number(/^КР-М-(\d+)\/26$/.exec(n)?.[1])).sort((x, y) => x - y);
+  expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  await openRoute(page, '/register');
+  await expect(page.getByText('Записей: 50')).toBeVisible();
+  await second.close();
 });

@@ -5,12 +5,12 @@ import { trackingMessages } from '../features/case-tracking/messages';
 import { intakeMessages } from '../features/intake/messages';
 import { queueMessages } from '../features/queue/messages';
 import { referenceMessages } from '../features/reference/messages';
-import { templatesMessages } from '../features/templates/messages';
 import { documentsMessages } from '../features/documents/messages';
+import { templatesMessages } from '../features/templates/messages';
 import { lifecycleMessages } from '../features/lifecycle/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
  * (`t('cases.…')`). Add a feature's bundle here.
  */
-export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages, templatesMessages, documentsMessages, lifecycleMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages, documentsMessages, templatesMessages, lifecycleMessages];

@@ -16,7 +16,8 @@ import { useReference } from '../tracking/reference-store';
 import { useTemplates, type TemplateEntry } from '../templates/template-store';
 import { citableDocuments, isNumbered, needsPrevious, templateTitle } from './document-inputs';
 import { generateDocument, invalidInputFields, missingFor, peekNextNumber, reviewInputs, type GenerateRequest } from './generate';
-import { fieldLabelKey, fixFor } from './review-fields';
+import { DocumentPreview } from './DocumentPreview';
+import { fieldLabelKey, fixFor, type FieldFix } from './review-fields';
 
 /** Templates made for one case; the batch list letter is made from the case list, for many cases at once. */
 const CASE_TEMPLATE = (entry: TemplateEntry) => entry.template.kind !== 'batch_list_letter';
@@ -107,6 +108,20 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
       setBusy(false);
     }
   };
+
+  // Each case field gets one editor, on the first row that uses it (the full name and the short name share theirs).
+  const fixes = new Map<string, FieldFix>();
+  const edited = new Set<string>();
+  for (const field of review?.fields ?? []) {
+    const fix = fixFor(field.path, record, person);
+    if (fix.kind !== 'case') {
+      fixes.set(field.path, fix);
+      continue;
+    }
+    const edits = fix.edits.filter((e) => !edited.has(e.editPath));
+    edits.forEach((e) => edited.add(e.editPath));
+    fixes.set(field.path, { kind: 'case', edits });
+  }
 
   const setAttachment = (index: number, patch: Partial<AttachmentInput>) => setAttachments((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
   const blocked = review && review.missing.length > 0 ? t('documents.review.blocked', { list: review.missing.map((m) => m.label).join('; ') }) : '';
@@ -221,7 +236,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
               const labelKey = fieldLabelKey(field.path, (key) => t(key) !== key);
               const label = field.requisite ?? (labelKey ? t(labelKey) : field.path);
               const value = Array.isArray(field.value) ? field.value.join('; ') : field.value;
-              const fix = fixFor(field.path, record, person);
+              const fix = fixes.get(field.path) ?? { kind: 'none' as const };
               return (
                 <tr key={field.path} className={field.missing && field.requisite ? 'review-table__row--missing' : undefined}>
                   <th scope="row">
@@ -249,6 +264,10 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
             })}
           </tbody>
         </table>
+      ) : null}
+
+      {request && review && review.missing.length === 0 && review.invalid.length === 0 ? (
+        <DocumentPreview template={request.template} stamp={`${requestKey}|${record.updatedAt}|${person.updatedAt}|${review.number}`} inputs={() => reviewInputs(db(), request, review.number || 'X')} />
       ) : null}
 
       <div className="form-actions">

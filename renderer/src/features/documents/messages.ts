@@ -223,6 +223,13 @@ export const documentsMessages = defineMessages(
       loading: 'Подготовка…',
       settingsIncomplete: 'Сначала заполните настройки представительства и сотрудника.',
     },
+    preview: {
+      show: 'Предпросмотр',
+      refresh: 'Обновить предпросмотр',
+      busy: 'Формирование предпросмотра…',
+      pages: 'Страниц: {{n}}',
+      page: 'Страница {{number}} из {{count}}',
+    },
     void: {
       title: 'Аннулировать документ {{document}}',
       reason: 'Причина аннулирования',
@@ -352,6 +359,13 @@ export const documentsMessages = defineMessages(
       loading: 'Даярдалууда…',
       settingsIncomplete: 'Адегенде өкүлчүлүктүн жана кызматкердин жөндөөлөрүн толтуруңуз.',
     },
+    preview: {
+      show: 'Алдын ала көрүү',
+      refresh: 'Алдын ала көрүүнү жаңылоо',
+      busy: 'Алдын ала көрүү түзүлүүдө…',
+      pages: 'Барактар: {{n}}',
+      page: '{{count}} барактын {{number}}-барагы',
+    },
     void: {
       title: '{{document}} документин жокко чыгаруу',
       reason: 'Жокко чыгаруунун себеби',
@@ -480,6 +494,13 @@ export const documentsMessages = defineMessages(
       failed: 'The document is registered but its file was not generated: {{reason}}. Use «Generate the file» in the list.',
       loading: 'Preparing…',
       settingsIncomplete: 'Fill in the mission and caseworker settings first.',
+    },
+    preview: {
+      show: 'Preview',
+      refresh: 'Refresh preview',
+      busy: 'Rendering the preview…',
+      pages: 'Pages: {{n}}',
+      page: 'Page {{number}} of {{count}}',
     },
     void: {
       title: 'Void document {{document}}',

@@ -61,7 +61,8 @@ export function fixFor(path: string, record: CaseRow, person: PersonRow): FieldF
     }
     const key = PERSON_MAP[second];
     if (key) return { kind: 'case', edits: [{ descriptor: personField(key), editPath: editPath.person(key), formPath: formPath.person(key), value: getAt(person, key) }] };
-    return second === 'g' ? { kind: 'case', edits: [{ descriptor: personField('sex'), editPath: editPath.person('sex'), formPath: formPath.person('sex'), value: person.sex }] } : { kind: 'none' };
+    // The grammatical forms follow the person's sex, edited with the person's data.
+    return second === 'g' ? { kind: 'casePage', section: null } : { kind: 'none' };
   }
   if (head === 'case') {
     const key = CASE_MAP[second];
