@@ -7,7 +7,7 @@ import { defaultFontDir } from '../../../electron/main/pdf/fonts';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import { TEMPLATE_KINDS } from '../../../shared/documents/template-schema';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { factoryTemplate } from '../documents/fixture';
+import { factoryTemplate, fixtureInputs } from '../documents/fixture';
 import { flat, PdfWorkspace } from '../documents/pdf-reader';
 import { testContext } from '../support/call-context';
 
@@ -89,5 +89,13 @@ describe('templates:preview channel', () => {
     expect(result.ok).toBe(false);
     if (result.ok || result.error.code !== 'INVALID_PAYLOAD') throw new Error('expected INVALID_PAYLOAD');
     expect(result.error.issues.map((i) => i.path)).toContain(`template.blocks.${broken.blocks.findIndex((b) => b.type === 'paragraph')}.text`);
+  });
+
+  it("renders with a real case's inputs when the page sends them", async () => {
+    const answer = await preview(factoryTemplate('mission_letter_mvd'), { inputs: fixtureInputs('mission_letter_mvd') });
+    if (answer.status !== 'rendered') throw new Error(answer.reason);
+    const text = work.read(Buffer.from(answer.pdfBase64, 'base64'), 'case').flat;
+    expect(text).toContain('Үсөнов Маңызбек Жумабекович');
+    expect(text).not.toContain('Төлөгөнов');
   });
 });

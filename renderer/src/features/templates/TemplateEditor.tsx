@@ -14,6 +14,7 @@ import { blockFieldId, BlockEditor, declaredType } from './BlockEditor';
 import { assembleDraft, draftChanged, draftOf, newParagraph, type DraftBlock, type EditorIssue, type TemplateDraft } from './draft-model';
 import { discardDraft, loadDraft, storeDraft } from './draft-store';
 import { issuePlace, issueText } from './issue-text';
+import { previewCases } from './preview-inputs';
 import { resetTemplateToFactory, saveTemplateVersion, templateById, useTemplateHistory } from './template-store';
 import { TemplatePreview } from './TemplatePreview';
 import { usePreview } from './use-preview';
@@ -73,7 +74,10 @@ export function TemplateEditor({ id }: { id: string }) {
   const [lastValid, setLastValid] = useState<DocumentTemplate | null>(null);
   if (assembled?.ok && assembled.template !== lastValid) setLastValid(assembled.template);
   const previewSource = working ? (assembled?.ok ? assembled.template : (lastValid ?? entry?.template ?? null)) : (entry?.template ?? null);
-  const preview = usePreview(previewSource, mission, caseworker);
+  const [sampleCase, setSampleCase] = useState('');
+  const cases = useLiveQuery(() => previewCases(db()), []);
+  const fromCase = useMemo(() => (sampleCase && reference ? { caseId: sampleCase, reference } : null), [sampleCase, reference]);
+  const preview = usePreview(previewSource, mission, caseworker, fromCase);
 
   if (entry === undefined || working === undefined) return <p role="status">{t('templates.loading')}</p>;
   if (entry === null) {
@@ -308,7 +312,14 @@ export function TemplateEditor({ id }: { id: string }) {
             )}
           </section>
         </div>
-        <TemplatePreview state={preview.state} updating={preview.updating} stale={editing && !assembled?.ok} />
+        <TemplatePreview
+          sample={sampleCase}
+          cases={cases ?? []}
+          onSampleChange={setSampleCase}
+          state={preview.state}
+          updating={preview.updating}
+          stale={editing && !assembled?.ok}
+        />
       </div>
 
       <Dialog open={confirmReset} title={t('templates.reset.title')} onClose={() => setConfirmReset(false)}>
