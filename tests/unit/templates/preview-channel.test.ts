@@ -92,10 +92,22 @@ describe('templates:preview channel', () => {
   });
 
   it("renders with a real case's inputs when the page sends them", async () => {
-    const answer = await preview(factoryTemplate('mission_letter_mvd'), { inputs: fixtureInputs('mission_letter_mvd') });
+    const inputs = fixtureInputs('mission_letter_mvd');
+    const cause = inputs.cause ? { title: inputs.cause.title, explanation: inputs.cause.explanation } : null;
+    const answer = await preview(factoryTemplate('mission_letter_mvd'), { inputs: { ...inputs, cause } });
     if (answer.status !== 'rendered') throw new Error(answer.reason);
     const text = work.read(Buffer.from(answer.pdfBase64, 'base64'), 'case').flat;
     expect(text).toContain('Үсөнов Маңызбек Жумабекович');
     expect(text).not.toContain('Төлөгөнов');
+  });
+
+  it('builds sample inputs that pass the same schema as a real case, for every kind', async () => {
+    const { documentInputsSchema } = await import('../../../shared/ipc/channels/documents');
+    const { sampleInputs } = await import('../../../shared/documents/sample-case');
+    const { factoryBundle } = await import('../reference/factory');
+    for (const kind of TEMPLATE_KINDS) {
+      const parsed = documentInputsSchema.safeParse(sampleInputs(kind, factoryBundle()));
+      expect([kind, parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'))]).toEqual([kind, []]);
+    }
   });
 });
