@@ -95,7 +95,9 @@ describe('document lifecycle on the case', () => {
     expect(await clocks(db, caseId, '2025-06-26')).toEqual(['follow_up:done:2025-07-03']);
 
     const audit = await auditFor(db, caseId);
-    expect(audit.filter((a) => a.entity === 'document' && a.action === 'status').map((a) => a.changes[0]!.after)).toEqual(['signed', 'sent', 'received', 'answered']);
+    const steps = audit.filter((a) => a.entity === 'document' && a.changes[0]!.field === 'document.status');
+    expect(steps.map((a) => [a.action, a.changes[0]!.after, a.who])).toEqual(['signed', 'sent', 'received', 'answered'].map((s) => ['update', s, actor.who]));
+    expect(steps[1]!.changes.map((c) => c.field)).toEqual(['document.status', 'document.sent', 'document.requestId']);
     expect(audit.filter((a) => a.entity === 'request').map((a) => a.action)).toEqual(['create', 'update', 'update']);
   });
 

@@ -110,11 +110,12 @@ export async function recordLifecycleStep<A extends LifecycleAction>(db: AryzDb,
       caseId: doc.caseId,
       entity: 'document',
       entityId: doc.id,
-      action: 'status',
+      // 'update', not 'status': the case history reads a 'status' row as a change of the case's own status.
+      action: 'update',
       changes: [
-        { field: 'status', before: doc.status, after: action },
-        { field: action, before: null, after: value },
-        ...(next.requestId !== doc.requestId ? [{ field: 'requestId', before: doc.requestId, after: next.requestId }] : []),
+        { field: 'document.status', before: doc.status, after: action },
+        { field: `document.${action}`, before: null, after: value },
+        ...(next.requestId !== doc.requestId ? [{ field: 'document.requestId', before: doc.requestId, after: next.requestId }] : []),
       ],
       ...(doc.outgoingNumber ? { note: doc.outgoingNumber } : {}),
     });
