@@ -131,6 +131,11 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await expect(row2).toContainText('Ошибка в адресате');
   await expect(row2.getByRole('button', { name: /Открыть/ })).toHaveCount(0);
   await expectAccessible(page, 'case documents with a void document');
+  // The case history tells the document's story in words, with who did it.
+  const history = page.locator('section[aria-labelledby="case-section-history"]');
+  await expect(history).toContainText(`Зарегистрирован документ «${LETTER}» № КР-М-1/${year}, адресат: ${ADDRESSEE}`);
+  await expect(history).toContainText(/Сформирован файл документа: страниц \d+, \d+ КБ/);
+  await expect(history.locator('li.history__entry', { hasText: 'Документ аннулирован' })).toContainText('Ошибка в адресате');
 
   await openRoute(page, '/register');
   await page.getByLabel('Статус').selectOption({ label: 'аннулирован' });

@@ -47,7 +47,7 @@ describe('outgoing register', () => {
     expect(rows[0]).toMatchObject({ caseId, documentId: a.id, status: 'registered', year: 2025, seq: 1, caseNumber: expect.any(String) });
     expect((await documentsFor(db, caseId)).length).toBe(5);
     const audit = await auditFor(db, caseId);
-    expect(audit.filter((r) => r.entity === 'document' && r.action === 'create').map((r) => r.note ?? '')).toEqual(['КР-М-1/25', 'КР-М-2/25', '', 'КР-М-1/26', 'КР-М-3/25']);
+    expect(audit.filter((r) => r.entity === 'document' && r.action === 'create').map((r) => (r.changes[0]!.after as { outgoingNumber: string }).outgoingNumber)).toEqual(['КР-М-1/25', 'КР-М-2/25', '', 'КР-М-1/26', 'КР-М-3/25']);
   });
 
   it('uses the format saved in Settings', async () => {

@@ -13,6 +13,7 @@ import { RequestsPanel } from '../case-tracking/RequestsPanel';
 import { sectionHeadingId, type CaseSection } from '../case-tracking/sections';
 import { useCaseTracking } from '../case-tracking/use-case-tracking';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { describeDocumentChange } from '../documents/history-text';
 import { CaseHeader } from './CaseHeader';
 import { CaseWarnings } from './CaseWarnings';
 import { CaseEditingContext, useSaverFor, type CaseEditing } from './editing';
@@ -138,6 +139,7 @@ export function CasePage({ caseId, section = null }: { caseId: string; section?:
           documents={loaded.person.documents}
           matchedNumbers={matchedNumbers}
           describeOther={(change, entityId) =>
+            describeDocumentChange(tr, change) ??
             describeTrackingChange(tr, change, entityId, { requests: tracking?.requests ?? [], reference: tracking?.reference ?? null, language: i18n.language })
           }
         />

@@ -223,6 +223,13 @@ export const documentsMessages = defineMessages(
       loading: 'Подготовка…',
       settingsIncomplete: 'Сначала заполните настройки представительства и сотрудника.',
     },
+    history: {
+      registered: 'Зарегистрирован документ «{{title}}» № {{number}}, адресат: {{addressee}}',
+      registeredUnnumbered: 'Составлен документ «{{title}}» (без номера)',
+      file: 'Сформирован файл документа: страниц {{pages}}, {{kb}} КБ',
+      void: 'Документ аннулирован',
+      numbering: 'Формат исходящих номеров: {{before}} → {{after}}',
+    },
     preview: {
       show: 'Предпросмотр',
       refresh: 'Обновить предпросмотр',
@@ -359,6 +366,13 @@ export const documentsMessages = defineMessages(
       loading: 'Даярдалууда…',
       settingsIncomplete: 'Адегенде өкүлчүлүктүн жана кызматкердин жөндөөлөрүн толтуруңуз.',
     },
+    history: {
+      registered: '«{{title}}» документи № {{number}} менен катталды, дарек ээси: {{addressee}}',
+      registeredUnnumbered: '«{{title}}» документи түзүлдү (номерсиз)',
+      file: 'Документтин файлы түзүлдү: {{pages}} барак, {{kb}} КБ',
+      void: 'Документ жокко чыгарылды',
+      numbering: 'Чыгыш номерлеринин форматы: {{before}} → {{after}}',
+    },
     preview: {
       show: 'Алдын ала көрүү',
       refresh: 'Алдын ала көрүүнү жаңылоо',
@@ -494,6 +508,13 @@ export const documentsMessages = defineMessages(
       failed: 'The document is registered but its file was not generated: {{reason}}. Use «Generate the file» in the list.',
       loading: 'Preparing…',
       settingsIncomplete: 'Fill in the mission and caseworker settings first.',
+    },
+    history: {
+      registered: 'Document «{{title}}» registered as No. {{number}}, addressee: {{addressee}}',
+      registeredUnnumbered: 'Document «{{title}}» made (unnumbered)',
+      file: 'Document file generated: {{pages}} pages, {{kb}} KB',
+      void: 'Document voided',
+      numbering: 'Outgoing number format: {{before}} → {{after}}',
     },
     preview: {
       show: 'Preview',

@@ -114,8 +114,7 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
       entity: 'document',
       entityId: doc.id,
       action: 'create',
-      changes: [{ field: 'document', before: null, after: { templateId: doc.templateId, templateVersion: doc.templateVersion, outgoingNumber: doc.outgoingNumber, addressee: doc.addressee, date: doc.registeredAt } }],
-      ...(doc.outgoingNumber ? { note: doc.outgoingNumber } : {}),
+      changes: [{ field: 'document', before: null, after: { title: doc.title, templateId: doc.templateId, templateVersion: doc.templateVersion, outgoingNumber: doc.outgoingNumber, addressee: doc.addressee, date: doc.registeredAt } }],
     });
     return doc;
   });
@@ -135,7 +134,7 @@ export async function recordGeneratedFile(db: AryzDb, documentId: string, file: 
       updatedAt: at,
     };
     await db.documents.put(next);
-    await db.audit.add({ at, who: actor.who, caseId: doc.caseId, entity: 'document', entityId: doc.id, action: 'update', changes: [{ field: 'file', before: doc.file, after: next.file }] });
+    await db.audit.add({ at, who: actor.who, caseId: doc.caseId, entity: 'document', entityId: doc.id, action: 'update', changes: [{ field: 'document.file', before: doc.file, after: next.file }] });
     return next;
   });
 }
@@ -165,7 +164,7 @@ export async function voidDocument(db: AryzDb, documentId: string, reason: strin
       entity: 'document',
       entityId: doc.id,
       action: 'void',
-      changes: [{ field: 'status', before: doc.status, after: 'void' }],
+      changes: [{ field: 'document.status', before: doc.status, after: 'void' }],
       note: why,
     });
     return { ok: true, value: next };
