@@ -137,4 +137,17 @@ test('generate → signed → sent by post with tracking (the follow-up clock st
   await openRoute(page, `/cases/${caseId}`);
   await page.reload();
   await expect(currentStep(documents(page).getByRole('row', { name: new RegExp(LETTER) }))).toContainText('Получен ответ');
+
+  // Every step is told in the case history.
+  const history = page.getByRole('region', { name: 'История дела' });
+  for (const line of [
+    `Подписан ${today.ru} (Подписал консул)`,
+    `Отправлен ${today.ru}: Почтой (с трек-номером), трек-номер ${TRACKING}; Квитанция Почты России`,
+    'Начат контроль ответа',
+    `Зарегистрирован адресатом ${today.ru}, вх. № 3/26-118`,
+    `Ответ от ${today.ru}: Сведения о гражданине исключены из реестра`,
+    'Документ: этап «Получен ответ»',
+  ]) {
+    await expect(history).toContainText(line);
+  }
 });

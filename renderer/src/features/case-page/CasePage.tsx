@@ -14,6 +14,7 @@ import { sectionHeadingId, type CaseSection } from '../case-tracking/sections';
 import { useCaseTracking } from '../case-tracking/use-case-tracking';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { describeDocumentChange } from '../documents/history-text';
+import { describeLifecycleChange } from '../lifecycle/history-text';
 import { CaseHeader } from './CaseHeader';
 import { CaseWarnings } from './CaseWarnings';
 import { CaseEditingContext, useSaverFor, type CaseEditing } from './editing';
@@ -140,6 +141,7 @@ export function CasePage({ caseId, section = null }: { caseId: string; section?:
           matchedNumbers={matchedNumbers}
           describeOther={(change, entityId) =>
             describeDocumentChange(tr, change) ??
+            describeLifecycleChange(tr, change) ??
             describeTrackingChange(tr, change, entityId, { requests: tracking?.requests ?? [], reference: tracking?.reference ?? null, language: i18n.language })
           }
         />
