@@ -107,7 +107,7 @@ export function sampleInputs(kind: TemplateKind, reference: Pick<ReferenceBundle
       { title: 'Заявление гражданина', sheets: 2, copies: 1, original: true },
       { title: 'Копия паспорта гражданина Кыргызской Республики AC 7654321', sheets: 1, copies: 1 },
     ],
-    cause: reference.causes[0] ?? null,
+    cause: reference.causes[0] ? { title: reference.causes[0].title, explanation: reference.causes[0].explanation } : null,
     registerCheck: { date: '2026-01-09', document: 'ID 0123987' },
     legalRefs: reference.legalRefs,
     spellingSources: { 'Тологонов Чингиз': 'миграционная карта', 'TOLEGENOV CHINGIZ': 'авиабилет' },

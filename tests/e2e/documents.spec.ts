@@ -89,7 +89,7 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   const row = section.getByRole('row', { name: new RegExp(LETTER) });
   await expect(row).toContainText(`КР-М-1/${year}`);
   await expect(row).toContainText(ADDRESSEE);
-  await expect(row).toContainText('сформирован');
+  await expect(row).toContainText('Сформирован');
 
   // Open hands the stored PDF over (a download in browser mode); its text has the requisites.
   const opened = await download(page, () => row.getByRole('button', { name: `Открыть: ${LETTER} КР-М-1/${year}` }).click());

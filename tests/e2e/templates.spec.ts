@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { intake } from '../fixtures/intakes';
+import { createCasesInPage } from './support/page-cases';
 import { CASEWORKER, MISSION, openRoute, saveSettings } from './support/setup';
 
 const LETTER = 'Ходатайство представительства в территориальный орган МВД';
@@ -135,4 +137,19 @@ test('the template list and the editor (with errors and a preview) pass axe', as
   await page.getByRole('link', { name: 'Все шаблоны' }).click();
   await expect(page.getByRole('row', { name: new RegExp(LETTER) })).toContainText('Есть несохранённый черновик');
   await expectAccessible(page, 'template list');
+});
+
+test('the preview can use a real case instead of the built-in sample', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  await saveSettings(page);
+  await createCasesInPage(page, [intake({ nameKy: ['Бөкөнбаева', 'Гүлзат', ''], nameRu: ['Бокенбаева', 'Гульзат', ''], nameLat: ['BOKONBAEVA', 'GULZAT', ''] })]);
+  await openLetter(page);
+  await expectPreviewToContain(page, SAMPLE_KY_NAME.split(' ')[0]!);
+  const picker = preview(page).getByLabel('Дело для предпросмотра');
+  await picker.selectOption((await picker.locator('option', { hasText: 'Бокенбаева Гульзат' }).getAttribute('value'))!);
+  await expectPreviewToContain(page, 'Бокенбаева Гульзат');
+  await expectPreviewToContain(page, 'Бөкөнбаева Гүлзат');
+  expect(await previewText(page)).not.toContain(SAMPLE_KY_NAME.split(' ')[0]!);
+  await picker.selectOption({ index: 0 });
+  await expectPreviewToContain(page, SAMPLE_KY_NAME);
 });

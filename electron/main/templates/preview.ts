@@ -11,8 +11,8 @@ import { loadFactoryReference } from '../reference/factory';
  * for the page to translate), not an error.
  */
 export async function previewTemplate(deps: MainDeps, request: ParsedRequestOf<'templates:preview'>): Promise<ResponseOf<'templates:preview'>> {
-  const reference = await loadFactoryReference(deps.referenceDir);
-  const model = buildDocumentModel(sampleInputs(request.template.kind, reference, { mission: request.mission, caseworker: request.caseworker }));
+  const inputs = request.inputs ?? sampleInputs(request.template.kind, await loadFactoryReference(deps.referenceDir), { mission: request.mission, caseworker: request.caseworker });
+  const model = buildDocumentModel(inputs);
   try {
     const rendered = await renderTemplate(deps.pdf, request.template, model, { generatedAt: deps.now() });
     return { status: 'rendered', pdfBase64: rendered.pdf.toString('base64'), pages: rendered.pages, bytes: rendered.pdf.byteLength };

@@ -202,7 +202,9 @@ export interface GeneratedDocRow {
   status: GeneratedDocStatus;
   events: DocumentEvent[];
   requestId: string | null;
-  sent?: { date: string; method: SendMethod; tracking?: string };
+  /** Signed: the date and a note (who signed; the signed scan once attachments exist). */
+  signed?: { date: string; note: string };
+  sent?: { date: string; method: SendMethod; tracking?: string; proof?: string };
   received?: { theirNumber: string; date: string };
   answered?: { date: string; summary: string };
   voidReason?: string;

@@ -11,6 +11,7 @@ import { templatesMessages } from '../features/templates/messages';
 import { importMessages } from '../features/import/messages';
 import { exportMessages } from '../features/export/messages';
 import { transferMessages } from '../features/transfer/messages';
+import { lifecycleMessages } from '../features/lifecycle/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
@@ -29,4 +30,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   importMessages,
   exportMessages,
   transferMessages,
+  lifecycleMessages,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentTemplateSchema } from '../../documents/template-schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../../settings/schema';
+import { documentInputsSchema } from './documents';
 
 /** Largest template (JSON characters) a preview accepts: far above the biggest factory template (~15 kB). */
 export const TEMPLATE_JSON_MAX_CHARS = 400_000;
@@ -19,8 +20,9 @@ export const TEMPLATES_CHANNELS = {
     response: z.object({ templates: z.array(documentTemplateSchema) }),
   },
   /**
-   * Renders a (possibly unsaved) template over the built-in sample case as a real PDF, exactly as a document
-   * would be made; the mission and caseworker are the user's own when the page sends them. The PDF travels as
+   * Renders a (possibly unsaved) template over the built-in sample case, or over the inputs of a case the user
+   * picked, as a real PDF, exactly as a document would be made; the sample uses the user's own mission and
+   * caseworker when the page sends them. The PDF travels as
    * base64 so that it crosses the browser-mode bridge (JSON) unchanged.
    */
   'templates:preview': {
@@ -29,6 +31,8 @@ export const TEMPLATES_CHANNELS = {
         template: documentTemplateSchema,
         mission: missionSettingsSchema.nullable().default(null),
         caseworker: caseworkerProfileSchema.nullable().default(null),
+        /** A real case to preview with (the page gathers it); the built-in sample case when absent. */
+        inputs: documentInputsSchema.optional(),
       })
       .strict(),
     response: z.union([

@@ -7,7 +7,7 @@ import { defaultFontDir } from '../../../electron/main/pdf/fonts';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import { TEMPLATE_KINDS } from '../../../shared/documents/template-schema';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { factoryTemplate } from '../documents/fixture';
+import { factoryTemplate, fixtureInputs } from '../documents/fixture';
 import { flat, PdfWorkspace } from '../documents/pdf-reader';
 import { testContext } from '../support/call-context';
 
@@ -89,5 +89,25 @@ describe('templates:preview channel', () => {
     expect(result.ok).toBe(false);
     if (result.ok || result.error.code !== 'INVALID_PAYLOAD') throw new Error('expected INVALID_PAYLOAD');
     expect(result.error.issues.map((i) => i.path)).toContain(`template.blocks.${broken.blocks.findIndex((b) => b.type === 'paragraph')}.text`);
+  });
+
+  it("renders with a real case's inputs when the page sends them", async () => {
+    const inputs = fixtureInputs('mission_letter_mvd');
+    const cause = inputs.cause ? { title: inputs.cause.title, explanation: inputs.cause.explanation } : null;
+    const answer = await preview(factoryTemplate('mission_letter_mvd'), { inputs: { ...inputs, cause } });
+    if (answer.status !== 'rendered') throw new Error(answer.reason);
+    const text = work.read(Buffer.from(answer.pdfBase64, 'base64'), 'case').flat;
+    expect(text).toContain('Үсөнов Маңызбек Жумабекович');
+    expect(text).not.toContain('Төлөгөнов');
+  });
+
+  it('builds sample inputs that pass the same schema as a real case, for every kind', async () => {
+    const { documentInputsSchema } = await import('../../../shared/ipc/channels/documents');
+    const { sampleInputs } = await import('../../../shared/documents/sample-case');
+    const { factoryBundle } = await import('../reference/factory');
+    for (const kind of TEMPLATE_KINDS) {
+      const parsed = documentInputsSchema.safeParse(sampleInputs(kind, factoryBundle()));
+      expect([kind, parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'))]).toEqual([kind, []]);
+    }
   });
 });

@@ -16,6 +16,7 @@ import { sectionHeadingId, type CaseSection } from '../case-tracking/sections';
 import { useCaseTracking } from '../case-tracking/use-case-tracking';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { describeDocumentChange } from '../documents/history-text';
+import { describeLifecycleChange } from '../lifecycle/history-text';
 import { CaseHeader } from './CaseHeader';
 import { CaseWarnings } from './CaseWarnings';
 import { CaseEditingContext, useSaverFor, type CaseEditing } from './editing';
@@ -144,6 +145,7 @@ export function CasePage({ caseId, section = null }: { caseId: string; section?:
           describeOther={(change, entityId) =>
             describeAttachmentChange(tr, change, { reference: tracking?.reference ?? null, checks: tracking?.checks ?? [], language: i18n.language }) ??
             describeDocumentChange(tr, change) ??
+            describeLifecycleChange(tr, change) ??
             describeTrackingChange(tr, change, entityId, { requests: tracking?.requests ?? [], reference: tracking?.reference ?? null, language: i18n.language })
           }
         />

@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { describeIpcError } from '../../ui/ipc-error';
 import { useCaseEditing } from '../case-page/editing';
 import { SectionHeading } from '../case-tracking/SectionHeading';
+import { DocumentLifecycle } from '../lifecycle/DocumentLifecycle';
 import { templateById } from '../templates/template-store';
 import { regenerateDocument } from './generate';
 import { documentsFor, VOID_REASON_MAX, voidDocument } from './register-repo';
@@ -130,7 +131,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
       <th scope="row">{doc.title}</th>
       <td>{doc.addressee}</td>
       <td>
-        {t(`documents.status.${doc.status}`)}
+        {voided ? t(`documents.status.${doc.status}`) : <DocumentLifecycle doc={doc} editing={editing} onDone={onNotice} />}
         {voided && doc.voidReason ? <div className="muted">{doc.voidReason}</div> : null}
         {!voided && !doc.file ? <div className="review-table__missing">{t('documents.list.noFile')}</div> : null}
       </td>

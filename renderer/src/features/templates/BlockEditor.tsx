@@ -35,6 +35,29 @@ export function BlockEditor({ block, index, count, issues, readOnly, onChange, o
   const headingId = `template-block-${index}-heading`;
   const textErrorId = `template-block-${index}-text-error`;
   const jsonErrorId = `template-block-${index}-json-error`;
+  const jsonField = (
+        <div className="field template-field">
+          <label htmlFor={blockFieldId(index, 'json')}>{t(block.text !== null ? 'templates.editor.blockJson' : 'templates.editor.blockJsonOnly', { index: number })}</label>
+          <textarea
+            id={blockFieldId(index, 'json')}
+            className="template-json"
+            value={block.json}
+            readOnly={readOnly}
+            rows={rowsFor(block.json, 14)}
+            spellCheck={false}
+            aria-invalid={otherIssues.length > 0 || undefined}
+            aria-describedby={otherIssues.length > 0 ? jsonErrorId : undefined}
+            onChange={(event) => onChange({ ...block, json: event.target.value })}
+          />
+          {otherIssues.length > 0 ? (
+            <div id={jsonErrorId} className="field__error">
+              {otherIssues.map((issue) => (
+                <p key={issueText(t, issue)}>{issueText(t, issue)}</p>
+              ))}
+            </div>
+          ) : null}
+        </div>
+  );
   return (
     <li className={issues.length > 0 ? 'template-block template-block--invalid' : 'template-block'} aria-labelledby={headingId}>
       <div className="template-block__head">
@@ -79,27 +102,15 @@ export function BlockEditor({ block, index, count, issues, readOnly, onChange, o
           ) : null}
         </div>
       ) : null}
-      <div className="field template-field">
-        <label htmlFor={blockFieldId(index, 'json')}>{t(block.text !== null ? 'templates.editor.blockJson' : 'templates.editor.blockJsonOnly', { index: number })}</label>
-        <textarea
-          id={blockFieldId(index, 'json')}
-          className="template-json"
-          value={block.json}
-          readOnly={readOnly}
-          rows={rowsFor(block.json, 14)}
-          spellCheck={false}
-          aria-invalid={otherIssues.length > 0 || undefined}
-          aria-describedby={otherIssues.length > 0 ? jsonErrorId : undefined}
-          onChange={(event) => onChange({ ...block, json: event.target.value })}
-        />
-        {otherIssues.length > 0 ? (
-          <div id={jsonErrorId} className="field__error">
-            {otherIssues.map((issue) => (
-              <p key={issueText(t, issue)}>{issueText(t, issue)}</p>
-            ))}
-          </div>
-        ) : null}
-      </div>
+      {block.text !== null ? (
+        // A text block's other properties (alignment, indent…) are rarely changed: folded unless they are wrong.
+        <details className="template-block__more" open={otherIssues.length > 0 || undefined}>
+          <summary>{t('templates.editor.blockJson', { index: number })}</summary>
+          {jsonField}
+        </details>
+      ) : (
+        jsonField
+      )}
     </li>
   );
 }

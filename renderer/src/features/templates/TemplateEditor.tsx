@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildDocumentModel } from '../../../../shared/documents/model';
 import { sampleInputs } from '../../../../shared/documents/sample-case';
+import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../../shared/settings/schema';
 import { db } from '../../db/db';
 import { Dialog } from '../../ui/Dialog';
@@ -13,6 +14,7 @@ import { blockFieldId, BlockEditor, declaredType } from './BlockEditor';
 import { assembleDraft, draftChanged, draftOf, newParagraph, type DraftBlock, type EditorIssue, type TemplateDraft } from './draft-model';
 import { discardDraft, loadDraft, storeDraft } from './draft-store';
 import { issuePlace, issueText } from './issue-text';
+import { previewCases } from './preview-inputs';
 import { resetTemplateToFactory, saveTemplateVersion, templateById, useTemplateHistory } from './template-store';
 import { TemplatePreview } from './TemplatePreview';
 import { usePreview } from './use-preview';
@@ -68,8 +70,14 @@ export function TemplateEditor({ id }: { id: string }) {
   const readOnlyDraft = useMemo(() => (entry ? draftOf(entry.template) : null), [entry]);
   const assembled = useMemo(() => (working && entry ? assembleDraft(working, entry.template, sample) : null), [working, entry, sample]);
   const issues = assembled && !assembled.ok ? assembled.issues : [];
-  const previewSource = working ? (assembled?.ok ? assembled.template : null) : (entry?.template ?? null);
-  const preview = usePreview(previewSource, mission, caseworker);
+  // While the draft is invalid the preview keeps showing its last valid state (dimmed, marked as not updated).
+  const [lastValid, setLastValid] = useState<DocumentTemplate | null>(null);
+  if (assembled?.ok && assembled.template !== lastValid) setLastValid(assembled.template);
+  const previewSource = working ? (assembled?.ok ? assembled.template : (lastValid ?? entry?.template ?? null)) : (entry?.template ?? null);
+  const [sampleCase, setSampleCase] = useState('');
+  const cases = useLiveQuery(() => previewCases(db()), []);
+  const fromCase = useMemo(() => (sampleCase && reference ? { caseId: sampleCase, reference } : null), [sampleCase, reference]);
+  const preview = usePreview(previewSource, mission, caseworker, fromCase);
 
   if (entry === undefined || working === undefined) return <p role="status">{t('templates.loading')}</p>;
   if (entry === null) {
@@ -304,7 +312,14 @@ export function TemplateEditor({ id }: { id: string }) {
             )}
           </section>
         </div>
-        <TemplatePreview state={preview.state} updating={preview.updating} stale={editing && !assembled?.ok} />
+        <TemplatePreview
+          sample={sampleCase}
+          cases={cases ?? []}
+          onSampleChange={setSampleCase}
+          state={preview.state}
+          updating={preview.updating}
+          stale={editing && !assembled?.ok}
+        />
       </div>
 
       <Dialog open={confirmReset} title={t('templates.reset.title')} onClose={() => setConfirmReset(false)}>

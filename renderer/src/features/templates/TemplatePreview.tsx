@@ -1,8 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { describeIpcError } from '../../ui/ipc-error';
+import type { PreviewCase } from './preview-inputs';
 import type { PreviewState } from './use-preview';
 
 interface Props {
+  /** '' for the built-in sample, else a case id. */
+  sample: string;
+  cases: readonly PreviewCase[];
+  onSampleChange(caseId: string): void;
   state: PreviewState;
   updating: boolean;
   /** The template has errors: what is shown is the last valid state. */
@@ -10,12 +15,23 @@ interface Props {
 }
 
 /** The preview pages (images drawn from the real PDF) with their text for screen readers, and why there is none. */
-export function TemplatePreview({ state, updating, stale }: Props) {
+export function TemplatePreview({ sample, cases, onSampleChange, state, updating, stale }: Props) {
   const { t } = useTranslation();
   return (
     <section className="template-preview" aria-labelledby="template-preview-title" aria-busy={updating} tabIndex={0}>
       <h2 id="template-preview-title">{t('templates.preview.title')}</h2>
-      <p className="muted template-preview__hint">{t('templates.preview.hint')}</p>
+      <div className="field template-preview__sample">
+        <label htmlFor="template-preview-sample">{t('templates.preview.sampleLabel')}</label>
+        <select id="template-preview-sample" value={sample} onChange={(event) => onSampleChange(event.target.value)}>
+          <option value="">{t('templates.preview.sampleBuiltIn')}</option>
+          {cases.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="muted template-preview__hint">{sample ? t('templates.preview.caseHint') : t('templates.preview.hint')}</p>
       <p role="status" className="template-preview__status">
         {updating ? (
           <>

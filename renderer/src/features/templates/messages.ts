@@ -134,6 +134,9 @@ export const templatesMessages = defineMessages(
     preview: {
       title: 'Предпросмотр',
       hint: 'PDF формируется так же, как настоящий документ, по образцу дела с вымышленным гражданином.',
+      caseHint: 'Данные выбранного дела; номер, приложения и прочее, что выбирается при формировании документа, взяты из образца.',
+      sampleLabel: 'Дело для предпросмотра',
+      sampleBuiltIn: 'Образец: вымышленный гражданин',
       updating: 'Обновление предпросмотра…',
       pages: 'Страниц: {{count}}',
       page: 'Страница {{number}} из {{count}}',
@@ -275,6 +278,9 @@ export const templatesMessages = defineMessages(
     preview: {
       title: 'Алдын ала көрүү',
       hint: 'PDF чыныгы документ сыяктуу эле, ойдон чыгарылган жарандын ишинин үлгүсү боюнча түзүлөт.',
+      caseHint: 'Тандалган иштин маалыматтары; номер, тиркемелер жана документ түзүлгөндө тандалуучу башка нерселер үлгүдөн алынган.',
+      sampleLabel: 'Алдын ала көрүү үчүн иш',
+      sampleBuiltIn: 'Үлгү: ойдон чыгарылган жаран',
       updating: 'Алдын ала көрүү жаңыланууда…',
       pages: 'Барактар: {{count}}',
       page: '{{count}} барактын {{number}}-барагы',
@@ -416,6 +422,9 @@ export const templatesMessages = defineMessages(
     preview: {
       title: 'Preview',
       hint: 'The PDF is made exactly like a real document, from a sample case with a fictional citizen.',
+      caseHint: 'Data of the chosen case; the number, attachments and whatever else is chosen when a document is generated come from the sample.',
+      sampleLabel: 'Case to preview with',
+      sampleBuiltIn: 'Sample: a fictional citizen',
       updating: 'Updating the preview…',
       pages: 'Pages: {{count}}',
       page: 'Page {{number}} of {{count}}',

@@ -2,7 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { IpcError } from '../../../../shared/ipc/result';
 import type { CaseworkerProfile, MissionSettings } from '../../../../shared/settings/schema';
+import type { DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
+import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import { getApi } from '../../api';
+import { db } from '../../db/db';
+import { caseInputsForPreview } from './preview-inputs';
 import { pdfPageImages, type PdfPageImage } from './pdf-pages';
 
 export type PreviewState =
@@ -33,9 +37,14 @@ const revoke = (state: PreviewState) => {
  * and the pages are drawn here. Only the latest request's answer is shown; the previous pages stay up while
  * a new one is made (`updating`), and while the template is invalid (`template` null) nothing is requested.
  */
-export function usePreview(template: DocumentTemplate | null, mission: MissionSettings | null, caseworker: CaseworkerProfile | null): { state: PreviewState; updating: boolean } {
+export function usePreview(
+  template: DocumentTemplate | null,
+  mission: MissionSettings | null,
+  caseworker: CaseworkerProfile | null,
+  fromCase: { caseId: string; reference: ReferenceBundle } | null = null,
+): { state: PreviewState; updating: boolean } {
   // The state shown and the template it was made for: the preview is updating while they differ.
-  const [shownFor, setShownFor] = useState<{ template: DocumentTemplate | null; state: PreviewState }>({ template: null, state: { status: 'idle' } });
+  const [shownFor, setShownFor] = useState<{ template: DocumentTemplate | null; fromCase: unknown; state: PreviewState }>({ template: null, fromCase: null, state: { status: 'idle' } });
   const latest = useRef(0);
   const shown = useRef<PreviewState>(shownFor.state);
 
@@ -49,7 +58,8 @@ export function usePreview(template: DocumentTemplate | null, mission: MissionSe
       void (async () => {
         let next: PreviewState;
         try {
-          const result = await getApi().previewTemplate({ template, mission, caseworker });
+          const inputs = fromCase ? await caseInputsForPreview(db(), fromCase.caseId, template, fromCase.reference) : undefined;
+          const result = await getApi().previewTemplate({ template, mission, caseworker, ...(inputs ? { inputs: inputs as DocumentInputsPayload } : {}) });
           if (!result.ok) next = { status: 'failed', error: result.error };
           else if (result.value.status === 'rendered') next = { status: 'ready', pages: await pdfPageImages(decode(result.value.pdfBase64), PAGE_WIDTH, signal) };
           else if (result.value.reason === 'missing_requisites') next = { status: 'missing', labels: result.value.missing.map((m) => m.label) };
@@ -63,14 +73,14 @@ export function usePreview(template: DocumentTemplate | null, mission: MissionSe
         }
         revoke(shown.current);
         shown.current = next;
-        setShownFor({ template, state: next });
+        setShownFor({ template, fromCase, state: next });
       })();
     }, PREVIEW_DELAY_MS);
     return () => {
       signal.cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [template, mission, caseworker]);
+  }, [template, mission, caseworker, fromCase]);
 
-  return { state: shownFor.state, updating: template !== null && shownFor.template !== template };
+  return { state: shownFor.state, updating: template !== null && (shownFor.template !== template || shownFor.fromCase !== fromCase) };
 }
