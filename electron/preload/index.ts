@@ -7,6 +7,8 @@ const api = {
   exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
   getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
   exportReference: (request) => ipcRenderer.invoke('reference:export', request),
+  exportReportXlsx: (request) => ipcRenderer.invoke('reports:exportXlsx', request),
+  exportReportPdf: (request) => ipcRenderer.invoke('reports:exportPdf', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

@@ -3,6 +3,7 @@ import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
 import { API_METHODS } from './methods';
+import { REPORTS_CHANNELS } from './channels/reports';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
 /** Longest reference-data JSON an export may write (an import of up to 5 MB, pretty-printed, fits). */
@@ -73,6 +74,7 @@ export const CHANNELS = {
       bytes: z.number().int().nonnegative(),
     }),
   },
+  ...REPORTS_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

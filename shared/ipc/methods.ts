@@ -7,6 +7,8 @@ export const API_METHODS = {
   exportMissionCard: 'documents:exportMissionCard',
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',
+  exportReportXlsx: 'reports:exportXlsx',
+  exportReportPdf: 'reports:exportPdf',
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
 import { referenceFileName } from '../reference/export-name';
 import { loadFactoryReference } from '../reference/factory';
+import { createReportsHandlers } from '../reports/handlers';
 
 /** Everything the handlers need from their host; Electron and the test bridge each provide one. */
 export interface MainDeps {
@@ -40,5 +41,6 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       });
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
+    ...createReportsHandlers(deps),
   };
 }

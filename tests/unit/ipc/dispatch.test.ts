@@ -15,6 +15,8 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
       throw new HandlerError('IO_ERROR');
     },
     'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
+    'reports:exportXlsx': async () => ({ status: 'saved', fileName: 'report.xlsx', bytes: 10 }),
+    'reports:exportPdf': async () => ({ status: 'saved', fileName: 'report.pdf', bytes: 10 }),
     ...overrides,
   };
 }
