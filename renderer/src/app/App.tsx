@@ -8,6 +8,7 @@ import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useRoute } from './router';
 
@@ -15,6 +16,7 @@ const NAV = [
   { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },
   { path: '/cases', key: 'cases.nav.list', match: (r: string) => r === '/cases' || (r.startsWith('/cases/') && r !== '/cases/new') },
   { path: '/cases/new', key: 'cases.nav.intake', match: (r: string) => r === '/cases/new' },
+  { path: '/reports', key: 'reports.nav', match: (r: string) => r === '/reports' },
   { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' || r.startsWith('/settings/') },
 ] as const;
 
@@ -37,6 +39,7 @@ function LanguageSwitch() {
 function Screen({ route }: { route: string }) {
   if (route === '/' || route === '/queue') return <WorkQueueScreen />;
   if (route === '/settings') return <SettingsScreen />;
+  if (route === '/reports') return <ReportsScreen />;
   if (route === '/settings/reference') return <ReferenceScreen />;
   if (route === '/cases/new') return <IntakeScreen />;
   // `?section=deadlines|checks|requests` after the id says where on the case page to open (the work queue's links).

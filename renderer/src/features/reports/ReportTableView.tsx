@@ -1,0 +1,62 @@
+import type { ReportCell } from '../../../../shared/ipc/channels/reports';
+import type { LabelledTable } from './tables';
+
+const show = (cell: ReportCell | undefined, language: string) =>
+  cell === null || cell === undefined ? '—' : typeof cell === 'number' ? cell.toLocaleString(language, { maximumFractionDigits: 2 }) : cell;
+
+/** One report table, headed by its title; numbers right-aligned, the totals row in the table's footer. */
+export function ReportTableView({ table, language }: { table: LabelledTable; language: string }) {
+  const headingId = `report-table-${table.id}`;
+  return (
+    <section className="reports-table" aria-labelledby={headingId}>
+      <h2 id={headingId}>{table.title}</h2>
+      <div className="reports-table__wrap">
+        <table aria-labelledby={headingId} data-table={table.id}>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) =>
+                  c === 0 ? (
+                    <th key={c} scope="row">
+                      {show(cell, language)}
+                    </th>
+                  ) : (
+                    <td key={c} className={table.columns[c]?.numeric ? 'num' : undefined}>
+                      {show(cell, language)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+          {table.total ? (
+            <tfoot>
+              <tr>
+                {table.total.map((cell, c) =>
+                  c === 0 ? (
+                    <th key={c} scope="row">
+                      {show(cell, language)}
+                    </th>
+                  ) : (
+                    <td key={c} className="num">
+                      {show(cell, language)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+    </section>
+  );
+}
