@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportDocument } from '../../../../shared/ipc/channels/reports';
 import { checkPeriod, lastMonths, type Report, type ReportFilters, type ReportRequest } from '../../../../shared/reports/compute';
@@ -7,10 +7,12 @@ import { describeIpcError } from '../../ui/ipc-error';
 import { localized } from '../reference/display';
 import { useReference } from '../tracking/reference-store';
 import { missionIdOf, useStoredSettings } from '../settings/use-actor';
-import { ReportCharts } from './ReportCharts';
 import { ReportTableView } from './ReportTableView';
 import { monthLabel, reportTables, roundDays, type GroupLabels, type LabelledTable } from './tables';
 import { useReport } from './use-report';
+
+// chart.js is loaded with the first chart, not with the app: most sessions never open the reports.
+const ReportCharts = lazy(() => import('./ReportCharts').then((m) => ({ default: m.ReportCharts })));
 
 function localToday(): string {
   const now = new Date();
@@ -214,7 +216,13 @@ export function ReportsScreen() {
               {outcome?.text}
             </span>
           </div>
-          {report.casesCounted === 0 ? <p>{t('reports.empty')}</p> : <ReportCharts report={report} />}
+          {report.casesCounted === 0 ? (
+            <p>{t('reports.empty')}</p>
+          ) : (
+            <Suspense fallback={null}>
+              <ReportCharts report={report} />
+            </Suspense>
+          )}
           {tables.map((table) => (
             <ReportTableView key={table.id} table={table} language={language} />
           ))}

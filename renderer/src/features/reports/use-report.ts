@@ -78,7 +78,21 @@ export function useReport(request: ReportRequest | null): { state: ReportState; 
   }, []);
 
   useEffect(() => {
+    let heard = false;
+    let created: Engine;
     const onMessage = (message: FromWorker) => {
+      // A worker that could not even start (its script refused or missing) says nothing before failing: do the
+      // same work on the page instead of showing an error.
+      if (message.kind === 'error' && message.seq === null && !heard && engine.current === created) {
+        heard = true;
+        created.close();
+        created = pageEngine(onMessage);
+        engine.current = created;
+        created.send({ kind: 'load', dbName: db().name });
+        compute(latest.current);
+        return;
+      }
+      heard = true;
       switch (message.kind) {
         case 'progress':
           setInner((s) => (s.phase === 'loading' ? { phase: 'loading', done: message.done, total: message.total } : s));
@@ -101,7 +115,6 @@ export function useReport(request: ReportRequest | null): { state: ReportState; 
           break;
       }
     };
-    let created: Engine;
     try {
       created = workerEngine(onMessage);
     } catch {
@@ -114,7 +127,7 @@ export function useReport(request: ReportRequest | null): { state: ReportState; 
       created.close();
       engine.current = null;
     };
-  }, []);
+  }, [compute]);
 
   useEffect(() => {
     latest.current = request;
