@@ -54,7 +54,9 @@ export function factsFromCase(row: CaseFactsSource, dayOf: (iso: string) => numb
   let events: StatusEvent[];
   let reconstructed = false;
   if (history.length > 0) {
-    const ordered = history.length > 1 && history.some((h, i) => i > 0 && h.at < history[i - 1]!.at) ? [...history].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) : history;
+    // By instant, not by text: an imported history may write its moments with other UTC offsets.
+    const time = (h: { at: string }) => Date.parse(h.at);
+    const ordered = history.length > 1 && history.some((h, i) => i > 0 && time(h) < time(history[i - 1]!)) ? [...history].sort((a, b) => time(a) - time(b)) : history;
     events = ordered.map((h) => ({ day: dayOf(h.at), status: h.status }));
   } else {
     reconstructed = true;

@@ -138,6 +138,17 @@ describe('case facts', () => {
     expect(factsFromCase(FIXTURE.B!, dayOf).events.map((e) => e.status)).toEqual(['intake', 'checking', 'excluded', 'checking', 'excluded']);
   });
 
+  it('orders moments written with different UTC offsets by the instant they name', () => {
+    const mixed = source([['2025-01-01', 'intake']], {
+      statusHistory: [
+        { status: 'intake', at: '2025-01-01T10:00:00.000Z' },
+        { status: 'closed', at: '2025-01-02T01:00:00+03:00' }, // 1 Jan 22:00 UTC: before the check below
+        { status: 'checking', at: '2025-01-01T23:00:00.000Z' },
+      ],
+    });
+    expect(factsFromCase(mixed, (iso) => toDayNumber(new Date(iso).toISOString().slice(0, 10))).events.map((e) => e.status)).toEqual(['intake', 'closed', 'checking']);
+  });
+
   it('reconstructs a case without history from createdAt and updatedAt, and marks it', () => {
     const e = factsFromCase(FIXTURE.E!, dayOf);
     expect(e.reconstructed).toBe(true);
