@@ -19,7 +19,7 @@ const SVE = 'Свердловская область';
  *   c5 Moscow  taken in 20 Dec 2024, left Russia 10 Feb            → open at the start; Feb: left Russia
  * Open at month end: Jan c5 = 1; Feb c2, c3 = 2; Mar c4 = 1. Median days to exclusion (21, 30) = 25.5.
  */
-async function seedFixture(page: Page): Promise<void> {
+async function seedFixture(page: Page): Promise<string[]> {
   await saveSettings(page);
   const noon = (date: string) => `${date}T09:00:00.000Z`;
   const people = [
@@ -36,6 +36,7 @@ async function seedFixture(page: Page): Promise<void> {
     ids.push(id!);
   }
   await chooseCauseInPage(page, ids[1]!, 'R-1', 'E-2');
+  return ids;
 }
 
 async function openReport(page: Page, from: string, to: string): Promise<void> {
@@ -150,6 +151,22 @@ test('filters and the period change the counts; a reversed period is refused', a
   await page.getByLabel('Период с (месяц)').fill('2025-04');
   await expect(page.getByRole('alert')).toHaveText('Начало периода позже его конца.');
   await expect(page.locator('table[data-table="months"]')).toHaveCount(0);
+});
+
+test('coming back to the screen shows what changed meanwhile', async ({ app: page }) => {
+  const ids = await seedFixture(page);
+  await openRoute(page, '/reports');
+  await expectSettled(page);
+  const before = await tableRows(page, 'months');
+  // The default last 12 months: nothing moved then, and c4 (taken in 31.03.2025) is still open.
+  expect(before.at(-1)).toEqual(['Итого', '0', '0', '0', '0', '0', '0', '1']);
+  await openRoute(page, '/cases');
+  await changeStatusesInPage(page, ids[3]!, [{ status: 'excluded', at: new Date().toISOString() }]);
+  await openRoute(page, '/reports');
+  await expectSettled(page);
+  const after = await tableRows(page, 'months');
+  expect(after.at(-2)!.slice(1)).toEqual(['0', '1', '0', '0', '0', '0', '0']); // this month: c4 excluded, nothing open
+  expect(after.at(-1)).toEqual(['Итого', '0', '1', '0', '0', '0', '0', '0']);
 });
 
 test('an empty database shows the default twelve months with nothing counted', async ({ app: page }) => {

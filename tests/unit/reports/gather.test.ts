@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AryzDb, NO_DEADLINE, type CaseRow } from '../../../renderer/src/db/db';
-import { loadReportFacts } from '../../../renderer/src/features/reports/gather';
+import { FactsStore, loadReportFacts } from '../../../renderer/src/features/reports/gather';
 import { computeReport } from '../../../shared/reports/compute';
 
 let n = 0;
@@ -55,6 +55,40 @@ describe('loadReportFacts', () => {
   it('answers an empty database with no facts', async () => {
     const db = freshDb();
     expect(await loadReportFacts(db)).toEqual([]);
+    db.close();
+  });
+
+  it('keeps the facts between loads, reading only what changed, and everything again when cases disappear', async () => {
+    const name = `reports-store-${++n}`;
+    const factory = new IDBFactory();
+    const open = () => new AryzDb(name, { indexedDB: factory, IDBKeyRange });
+    const db = open();
+    await db.cases.bulkAdd(Array.from({ length: 10 }, (_, i) => row(i)));
+    const store = new FactsStore(open);
+    const progress: number[] = [];
+    const request = { from: '2025-01', to: '2025-03' };
+
+    expect(await store.load(name, false, (done) => progress.push(done))).toEqual({ cases: 10, fullRead: true });
+    expect(progress.at(-1)).toBe(10);
+    expect((await store.compute(request)).report.totals.excluded).toBe(3); // cases 0, 4, 8
+
+    // A new case and a case moved on, both written later than anything read: only they are read.
+    const later = '2025-04-01T09:00:00.000Z';
+    await db.cases.add({ ...row(10), updatedAt: later });
+    const moved = row(1);
+    await db.cases.put({ ...moved, status: 'excluded', statusHistory: [...moved.statusHistory, { status: 'excluded', at: '2025-03-25T09:00:00.000Z', note: '' }], updatedAt: later });
+    progress.length = 0;
+    expect(await store.load(name, false, (done) => progress.push(done))).toEqual({ cases: 11, fullRead: false });
+    expect(progress).toEqual([]);
+    const after = (await store.compute(request)).report;
+    expect(after.totals.opened).toBe(11);
+    expect(after.totals.excluded).toBe(4);
+
+    // A deleted case cannot be seen through updatedAt: the count gives it away and everything is read again.
+    await db.cases.delete(row(0).id);
+    expect(await store.load(name, false, () => undefined)).toEqual({ cases: 10, fullRead: true });
+    expect((await store.compute(request)).report.totals.opened).toBe(10);
+    expect(await store.load(name, true, () => undefined)).toEqual({ cases: 10, fullRead: true });
     db.close();
   });
 });

@@ -190,12 +190,12 @@ export function ReportsScreen() {
       </section>
 
       <div className="reports-progress" role="status" aria-live="polite">
-        {state.phase === 'loading' ? (
+        {state.phase === 'loading' && state.total > 0 ? (
           <>
             <progress max={Math.max(1, state.total)} value={state.done} aria-label={t('reports.loadingLabel')} />
             <span>{t('reports.loading', { done: state.done.toLocaleString(language), total: state.total.toLocaleString(language) })}</span>
           </>
-        ) : state.phase === 'ready' && state.computing ? (
+        ) : state.phase === 'loading' || (state.phase === 'ready' && state.computing) ? (
           <span>{t('reports.computing')}</span>
         ) : state.phase === 'failed' ? (
           <span className="status status--error">{t('reports.failed')}</span>

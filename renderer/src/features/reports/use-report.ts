@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FilterOptions, Report, ReportRequest } from '../../../../shared/reports/compute';
-import type { CaseFacts } from '../../../../shared/reports/facts';
-import { db } from '../../db/db';
-import { answer, filterOptions, loadReportFacts } from './gather';
+import { AryzDb, db } from '../../db/db';
+import { FactsStore } from './gather';
 import type { FromWorker, ToWorker } from './report-protocol';
 
 type Inner =
@@ -15,90 +14,106 @@ export type ReportState =
   | { phase: 'ready'; report: Report | null; options: FilterOptions; computing: boolean }
   | { phase: 'failed' };
 
-/** Where the work happens: a worker normally; the page itself only if workers cannot start. */
-interface Engine {
-  send(message: ToWorker): void;
-  close(): void;
-}
+type Listener = (message: FromWorker) => void;
 
-function workerEngine(onMessage: (message: FromWorker) => void): Engine {
-  const worker = new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
-  worker.onerror = () => onMessage({ kind: 'error', seq: null, message: 'worker failed' });
-  return { send: (message) => worker.postMessage(message), close: () => worker.terminate() };
-}
-
-/** The same protocol on the page's thread, yielding between chunks (reading is async anyway). */
-function pageEngine(onMessage: (message: FromWorker) => void): Engine {
-  let facts: Promise<{ list: CaseFacts[]; options: FilterOptions }> | null = null;
-  let closed = false;
-  const post = (message: FromWorker) => {
-    if (!closed) onMessage(message);
-  };
-  return {
-    send(message) {
-      if (message.kind === 'load') {
-        const t0 = performance.now();
-        facts = loadReportFacts(db(), (done, total) => post({ kind: 'progress', done, total })).then((list) => {
-          post({ kind: 'loaded', cases: list.length, loadMs: performance.now() - t0 });
-          return { list, options: filterOptions(list) };
-        });
-        facts.catch((error: unknown) => post({ kind: 'error', seq: null, message: String(error) }));
-        return;
-      }
-      void facts
-        ?.then(({ list, options }) => post({ kind: 'report', seq: message.seq, ...answer(list, message.request, options) }))
-        .catch((error: unknown) => post({ kind: 'error', seq: message.seq, message: String(error) }));
-    },
-    close() {
-      closed = true;
-    },
+/** The same protocol on the page's thread, for when a worker cannot start. */
+function pageEngine(deliver: Listener): (message: ToWorker) => void {
+  const store = new FactsStore((name) => new AryzDb(name));
+  return (message) => {
+    if (message.kind === 'load') {
+      const t0 = performance.now();
+      store
+        .load(message.dbName, message.full, (done, total) => deliver({ kind: 'progress', done, total }))
+        .then(({ cases, fullRead }) => deliver({ kind: 'loaded', cases, fullRead, loadMs: performance.now() - t0 }))
+        .catch((error: unknown) => deliver({ kind: 'error', seq: null, message: String(error) }));
+      return;
+    }
+    store
+      .compute(message.request)
+      .then((result) => deliver({ kind: 'report', seq: message.seq, ...result }))
+      .catch((error: unknown) => deliver({ kind: 'error', seq: message.seq, message: String(error) }));
   };
 }
 
 /**
- * The report for `request` (null while the period is invalid): the cases are read once per visit (and on
- * `reload`), each change of period or filter only recomputes. The first report is marked in the performance
- * timeline (`aryz:report-ready`, with the read and compute times) for the benchmark.
+ * One report worker for the session: it keeps the facts between visits to the screen, so coming back reads only
+ * the cases changed since. Messages go to whichever screen listens now. A worker that fails before saying
+ * anything (its script refused or missing) is replaced by the page doing the same work, and what was asked of
+ * it is asked again.
+ */
+const engine = (() => {
+  let listener: Listener | null = null;
+  let heard = false;
+  const sent: ToWorker[] = [];
+  const deliver: Listener = (message) => listener?.(message);
+  let send: (message: ToWorker) => void = (message) => {
+    try {
+      const worker = new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' });
+      const fallBack = () => {
+        worker.terminate();
+        send = pageEngine(deliver);
+        for (const m of sent.splice(0)) send(m);
+      };
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        heard = true;
+        sent.length = 0;
+        deliver(event.data);
+      };
+      worker.onerror = () => {
+        if (!heard) fallBack();
+        else deliver({ kind: 'error', seq: null, message: 'worker failed' });
+      };
+      send = (m) => {
+        if (!heard) sent.push(m);
+        worker.postMessage(m);
+      };
+    } catch {
+      send = pageEngine(deliver);
+    }
+    send(message);
+  };
+  return {
+    send: (message: ToWorker) => send(message),
+    listen(next: Listener): () => void {
+      listener = next;
+      return () => {
+        if (listener === next) listener = null;
+      };
+    },
+  };
+})();
+
+let seqCounter = 0;
+
+/**
+ * The report for `request` (null while the period is invalid). Each visit brings the facts up to date (all cases
+ * the first time, then only the changed ones; everything again on `reload`); each change of period or filter
+ * only recomputes. The first report of a visit is marked in the performance timeline (`aryz:report-ready`, with
+ * the read and compute times) for the benchmark.
  */
 export function useReport(request: ReportRequest | null): { state: ReportState; reload: () => void } {
   const [inner, setInner] = useState<Inner>({ phase: 'loading', done: 0, total: 0 });
-  const engine = useRef<Engine | null>(null);
   const seq = useRef(0);
   const keys = useRef(new Map<number, string>());
-  const loadMs = useRef(0);
+  const loaded = useRef<{ loadMs: number; fullRead: boolean }>({ loadMs: 0, fullRead: true });
   const marked = useRef(false);
   const latest = useRef<ReportRequest | null>(null);
 
   const compute = useCallback((current: ReportRequest | null) => {
-    if (!current || !engine.current) return;
-    seq.current += 1;
+    if (!current) return;
+    seq.current = ++seqCounter;
     keys.current.set(seq.current, JSON.stringify(current));
-    engine.current.send({ kind: 'compute', seq: seq.current, request: current });
+    engine.send({ kind: 'compute', seq: seq.current, request: current });
   }, []);
 
   useEffect(() => {
-    let heard = false;
-    let created: Engine;
-    const onMessage = (message: FromWorker) => {
-      // A worker that could not even start (its script refused or missing) says nothing before failing: do the
-      // same work on the page instead of showing an error.
-      if (message.kind === 'error' && message.seq === null && !heard && engine.current === created) {
-        heard = true;
-        created.close();
-        created = pageEngine(onMessage);
-        engine.current = created;
-        created.send({ kind: 'load', dbName: db().name });
-        compute(latest.current);
-        return;
-      }
-      heard = true;
+    const stop = engine.listen((message) => {
       switch (message.kind) {
         case 'progress':
           setInner((s) => (s.phase === 'loading' ? { phase: 'loading', done: message.done, total: message.total } : s));
           break;
         case 'loaded':
-          loadMs.current = message.loadMs;
+          loaded.current = { loadMs: message.loadMs, fullRead: message.fullRead };
           break;
         case 'report': {
           if (message.seq !== seq.current) return; // an answer to a request already replaced
@@ -106,28 +121,19 @@ export function useReport(request: ReportRequest | null): { state: ReportState; 
           keys.current.clear();
           if (!marked.current) {
             marked.current = true;
-            performance.mark('aryz:report-ready', { detail: { loadMs: loadMs.current, computeMs: message.computeMs, cases: message.report.casesCounted } });
+            performance.mark('aryz:report-ready', { detail: { ...loaded.current, computeMs: message.computeMs, cases: message.report.casesCounted } });
           }
           break;
         }
         case 'error':
-          setInner({ phase: 'failed' });
+          if (message.seq === null || message.seq === seq.current) setInner({ phase: 'failed' });
           break;
       }
-    };
-    try {
-      created = workerEngine(onMessage);
-    } catch {
-      created = pageEngine(onMessage);
-    }
-    engine.current = created;
+    });
     // The request effect below runs next and asks for the first report.
-    created.send({ kind: 'load', dbName: db().name });
-    return () => {
-      created.close();
-      engine.current = null;
-    };
-  }, [compute]);
+    engine.send({ kind: 'load', dbName: db().name, full: false });
+    return stop;
+  }, []);
 
   useEffect(() => {
     latest.current = request;
@@ -135,9 +141,8 @@ export function useReport(request: ReportRequest | null): { state: ReportState; 
   }, [request, compute]);
 
   const reload = useCallback(() => {
-    if (!engine.current) return;
     setInner({ phase: 'loading', done: 0, total: 0 });
-    engine.current.send({ kind: 'load', dbName: db().name });
+    engine.send({ kind: 'load', dbName: db().name, full: true });
     compute(latest.current);
   }, [compute]);
 
