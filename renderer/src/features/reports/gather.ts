@@ -11,24 +11,35 @@ export interface FactsSnapshot {
   watermark: string;
 }
 
+/** Chunk reads in flight at once: the database reads the next chunk while this thread turns the last into facts. */
+const IN_FLIGHT = 2;
+
 /**
- * Every case reduced to its report facts, read in primary-key chunks (one getAll each) so the whole rows never
- * pile up in memory: at 100,000 cases the facts are a few dozen MB, the rows several hundred.
+ * Every case reduced to its report facts. The ids come first (keys only, cheap); then the rows are read in id
+ * ranges of CHUNK (one getAll each), two at a time, so the whole rows never pile up in memory: at 100,000 cases
+ * the facts are a few dozen MB, the rows several hundred.
  */
 export async function readAllFacts(db: AryzDb, onProgress: (done: number, total: number) => void = () => undefined): Promise<FactsSnapshot> {
-  const total = await db.cases.count();
+  const ids = (await db.cases.toCollection().primaryKeys()) as string[];
+  const total = ids.length;
   const byId = new Map<string, CaseFacts>();
   let watermark = '';
   onProgress(0, total);
-  let last: string | null = null;
-  for (;;) {
-    const rows: CaseRow[] = await (last === null ? db.cases.orderBy(':id') : db.cases.where(':id').above(last)).limit(CHUNK).toArray();
-    if (rows.length === 0) break;
+  const ranges: Array<[string, string]> = [];
+  for (let i = 0; i < total; i += CHUNK) ranges.push([ids[i]!, ids[Math.min(i + CHUNK, total) - 1]!]);
+  const read = ([lo, hi]: [string, string]): Promise<CaseRow[]> => {
+    const rows = db.cases.where(':id').between(lo, hi, true, true).toArray();
+    rows.catch(() => undefined); // a read ahead that fails is reported when awaited, not as an unhandled rejection
+    return rows;
+  };
+  const pending = ranges.slice(0, IN_FLIGHT).map(read);
+  for (let next = IN_FLIGHT, r = 0; r < ranges.length; r++, next++) {
+    const rows = await pending[r]!;
+    if (next < ranges.length) pending.push(read(ranges[next]!));
     for (const row of rows) {
       byId.set(row.id, factsFromCase(row));
       if (row.updatedAt > watermark) watermark = row.updatedAt;
     }
-    last = rows[rows.length - 1]!.id;
     onProgress(byId.size, Math.max(total, byId.size));
   }
   return { byId, watermark };
