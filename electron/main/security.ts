@@ -1,24 +1,5 @@
-import type { Session, WebContents, WebPreferences } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { APP_ORIGIN, APP_SCHEME } from './protocol';
-
-/** Window settings for every BrowserWindow: the page gets no Node, no remote content, no extras. */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-  };
-}
 
 /** Only the app's own origin may be requested; devtools is allowed so a developer can still inspect. */
 export function isAllowedRequestUrl(rawUrl: string): boolean {

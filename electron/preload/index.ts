@@ -7,6 +7,10 @@ const api = {
   exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
   getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
   exportReference: (request) => ipcRenderer.invoke('reference:export', request),
+  pickAttachments: (request) => ipcRenderer.invoke('attachments:pick', request),
+  addAttachment: (request) => ipcRenderer.invoke('attachments:add', request),
+  readAttachment: (request) => ipcRenderer.invoke('attachments:read', request),
+  purgeAttachments: (request) => ipcRenderer.invoke('attachments:purge', request),
   exportReportXlsx: (request) => ipcRenderer.invoke('reports:exportXlsx', request),
   exportReportPdf: (request) => ipcRenderer.invoke('reports:exportPdf', request),
 } satisfies AryzApi;

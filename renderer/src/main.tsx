@@ -1,10 +1,11 @@
-import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { StartupError } from './app/StartupError';
 import { getApi } from './api';
 import { db } from './db/db';
+import { scheduleDailyRefresh } from './features/tracking/daily-refresh';
+import { purgeExpiredAttachments } from './features/attachments/attachments-repo';
 import { ensureReference } from './features/tracking/reference-store';
 import { initI18n } from './i18n';
 import './styles.css';
@@ -21,6 +22,10 @@ async function start(): Promise<void> {
     .catch((error: unknown) => error);
   // The first run stores the shipped reference data as version 1; later runs just read it.
   if (!failure) void ensureReference(db(), getApi()).catch((error: unknown) => console.warn('reference data:', error));
+  // Deadline fields that depend on the day itself are brought up to date once a day, in the background.
+  if (!failure) scheduleDailyRefresh(db());
+  // Attachments deleted more than 30 days ago leave the trash, then main deletes the files nothing refers to.
+  if (!failure) void purgeExpiredAttachments(db(), getApi()).catch((error: unknown) => console.warn('attachments purge:', error));
   createRoot(root).render(<StrictMode>{failure ? <StartupError error={failure} /> : <App />}</StrictMode>);
 }
 

@@ -72,6 +72,8 @@ export type RegisterCheck = z.output<typeof registerCheckSchema>;
 export interface AttachmentRef {
   id: string;
   checklistItemId?: string;
+  /** What the checklist names as the proof (the attachment's caption or file name); the id when absent. */
+  label?: string;
 }
 
 /** A parent of a listed child, as far as the caseworker knows. */

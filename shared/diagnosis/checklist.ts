@@ -126,7 +126,7 @@ export function evaluateField(predicate: FieldPredicate, facts: CaseFacts, focus
 export function markEvidence(item: EvidenceItem, facts: CaseFacts, focus: Focus, today: string, attachments: readonly AttachmentRef[]): ChecklistMark {
   if (item.attachment) {
     const attached = attachments.find((a) => a.checklistItemId === item.id);
-    if (attached) return { itemId: item.id, present: true, provenBy: 'attachment', detail: attached.id };
+    if (attached) return { itemId: item.id, present: true, provenBy: 'attachment', detail: attached.label ?? attached.id };
   }
   if (item.field !== null) {
     const result = evaluateField(item.field, facts, focus, today);

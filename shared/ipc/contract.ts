@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
+import { ATTACHMENTS_CHANNELS } from './channels/attachments';
 import { API_METHODS } from './methods';
 import { REPORTS_CHANNELS } from './channels/reports';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
@@ -74,6 +75,7 @@ export const CHANNELS = {
       bytes: z.number().int().nonnegative(),
     }),
   },
+  ...ATTACHMENTS_CHANNELS,
   ...REPORTS_CHANNELS,
 } as const;
 

@@ -7,6 +7,10 @@ export const API_METHODS = {
   exportMissionCard: 'documents:exportMissionCard',
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',
+  pickAttachments: 'attachments:pick',
+  addAttachment: 'attachments:add',
+  readAttachment: 'attachments:read',
+  purgeAttachments: 'attachments:purge',
   exportReportXlsx: 'reports:exportXlsx',
   exportReportPdf: 'reports:exportPdf',
 } as const;
@@ -16,4 +20,6 @@ export const API_METHODS = {
  * dialog; the browser-mode adapter needs to know in advance so it can show the page's file chooser first.
  * Keyed by method name; the handler passes the same options to `ctx.pickFiles`.
  */
-export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {};
+export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {
+  pickAttachments: { filterName: 'PDF, JPEG, PNG, TIFF', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'], multiple: true },
+};

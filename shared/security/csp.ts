@@ -2,6 +2,10 @@
  * The page's Content-Security-Policy, sent as a header by the app:// protocol and the test bridge and
  * repeated in renderer/index.html's meta tag (a unit test keeps them equal).
  * No inline scripts or styles, no eval, no remote origin of any kind: the app never talks to a network.
+ *
+ * electronegativity: CSP_GLOBAL_CHECK — its CSP evaluator warns that `script-src 'self'` is risky where the
+ * origin also serves JSONP or user uploads. app:// serves only the built renderer (electron/main/protocol.ts
+ * refuses everything else); attachments and generated PDFs are read through IPC, never from the origin.
  */
 const DIRECTIVES = [
   "default-src 'none'",

@@ -1,31 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
+import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
-
-/** One line per offending element, so a failure says what is wrong where without opening a report. */
-function describeViolations(violations: AxeResults['violations']): string[] {
-  return violations.flatMap((v) =>
-    v.nodes.map((node) => {
-      const why = node.failureSummary?.replace(/\s+/g, ' ').trim() ?? '';
-      return `[${v.impact}] ${v.id}: ${v.help} — ${node.target.join(' ')} — ${node.html.slice(0, 160)} — ${why}`;
-    }),
-  );
-}
-
-/** Fails on any WCAG 2.1 A/AA violation of impact serious or critical in the page as it is now. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(describeViolations(serious), `serious or critical accessibility violations: ${state}`).toEqual([]);
-}
 
 const PEOPLE = [
   intake({ nameKy: ['Жумагулов', 'Бакыт', ''], nameRu: ['Джумагулов', 'Бакыт', ''], nameLat: ['ZHUMAGULOV', 'BAKYT', ''], pin: '21203199000123', number: '1111111', region: 'г. Москва' }),

@@ -211,7 +211,7 @@ test('a full intake with Kyrgyz names creates the case; warnings do not block; t
   await expect(group(page, GROUP.ky).getByLabel('Фамилия')).toHaveValue('');
 });
 
-test('a draft survives a reload and is offered back; «Начать заново» discards it', async ({ app: page }) => {
+test('a draft survives a reload and is offered back; «Начать заново» discards it', { tag: '@fault' }, async ({ app: page }) => {
   await saveSettings(page);
   await openIntake(page);
   await fillName(page, 'ky', ['Төлөгөнов', 'Нурбек', 'Маңыз уулу']);

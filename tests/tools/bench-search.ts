@@ -15,6 +15,7 @@ import {
   parseArgs,
   positiveInt,
   scanTimingsInPage,
+  searchIndexInPage,
   searchTimingsInPage,
   seedInPage,
 } from './page-tools';
@@ -172,6 +173,9 @@ async function main(): Promise<void> {
     await waitUntilIdle(profile, 60_000, 3);
     await installPageTools(page, source);
     const texts = queries.map((q) => q.text);
+    // The list reads its in-memory search index in the background once it shows; queries run after that.
+    const index = await searchIndexInPage(page);
+    log(`search index: ${index.size} cases read in ${fmt(index.loadMs)} ms (background, after the list showed)`);
     const search = await searchTimingsInPage(page, texts);
     const scan = await scanTimingsInPage(page, texts);
     log(`scan baseline: ${scan.rows} rows' words loaded in ${fmt(scan.loadMs)} ms (not timed)`);
@@ -203,6 +207,8 @@ async function main(): Promise<void> {
     const loads: number[] = [];
     for (let i = 0; i < 3; i++) loads.push(await listFirstRows(page));
     log(`list first rows after reload: ${loads.map(fmt).join(', ')} ms (median reported)`);
+    // The heap is read with the search index loaded, as it is while a caseworker searches.
+    await searchIndexInPage(page);
     const heap = await heapUsedMb(context, page);
 
     log(`targets: p95 ≤ 50 ms ${p95 <= 50 ? 'met' : 'MISSED'}; ≥ 10× the scan (${fmt(scanP95 / p95)}×) ${scanP95 >= 10 * p95 ? 'met' : 'MISSED'}; list ≤ 300 ms ${percentile(loads, 50) <= 300 ? 'met' : 'MISSED'}; heap ≤ 300 MB ${heap <= 300 ? 'met' : 'MISSED'}`);

@@ -85,6 +85,10 @@ export function searchTimingsInPage(page: Page, queries: string[]) {
   return page.evaluate((q) => (window as unknown as ToolsWindow).__aryzTools.bench(q), queries);
 }
 
+export function searchIndexInPage(page: Page) {
+  return page.evaluate(() => (window as unknown as ToolsWindow).__aryzTools.searchIndex());
+}
+
 export function scanTimingsInPage(page: Page, queries: string[]) {
   return page.evaluate((q) => (window as unknown as ToolsWindow).__aryzTools.scan(q), queries);
 }

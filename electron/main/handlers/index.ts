@@ -1,3 +1,4 @@
+import { createAttachmentsHandlers } from '../attachments/handlers';
 import type { HandlerTable } from '../ipc/dispatch';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
@@ -41,6 +42,8 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       });
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
+
+    ...createAttachmentsHandlers(deps),
     ...createReportsHandlers(deps),
   };
 }

@@ -1,5 +1,11 @@
 import type { Workbook } from 'exceljs';
-import type { ReportDocument, ReportTable } from '../../../shared/ipc/channels/reports';
+import type { ReportCell, ReportDocument, ReportTable } from '../../../shared/ipc/channels/reports';
+
+/** XML 1.0 has no way to write most control characters; a workbook holding one will not open in Excel. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
+const clean = (text: string) => text.replace(CONTROL, '');
+const cleanCell = (cell: ReportCell) => (typeof cell === 'string' ? clean(cell) : cell);
 
 /** Characters Excel refuses in a sheet name, and its length limit. */
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
@@ -9,7 +15,7 @@ const SHEET_MAX = 31;
 export function sheetNames(titles: readonly string[]): string[] {
   const used = new Set<string>();
   return titles.map((title, i) => {
-    const base = title.replace(SHEET_FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '') || `${i + 1}`;
+    const base = clean(title).replace(SHEET_FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '') || `${i + 1}`;
     let name = base.slice(0, SHEET_MAX).trim();
     for (let n = 2; used.has(name.toLocaleLowerCase()); n++) {
       const suffix = ` (${n})`;
@@ -21,7 +27,7 @@ export function sheetNames(titles: readonly string[]): string[] {
 }
 
 /** Header & footer text is a small language of its own: «&» starts a code. */
-const headerText = (text: string) => text.replace(/&/g, '&&');
+const headerText = (text: string) => clean(text).replace(/&/g, '&&');
 
 function widthOf(table: ReportTable, column: number): number {
   const lengths = [table.columns[column]!.label, ...[...table.rows, ...(table.total ? [table.total] : [])].map((row) => row[column])].map((v) =>
@@ -43,9 +49,9 @@ export async function buildReportXlsx(doc: ReportDocument, generatedAt: Date): P
   workbook.creator = 'Aryz';
   workbook.created = generatedAt;
   workbook.modified = generatedAt;
-  workbook.title = doc.title;
-  workbook.subject = `${doc.missionName} — ${doc.period}`.trim();
-  workbook.company = doc.missionName;
+  workbook.title = clean(doc.title);
+  workbook.subject = clean(`${doc.missionName} — ${doc.period}`.trim());
+  workbook.company = clean(doc.missionName);
   const names = sheetNames(doc.tables.map((t) => t.title));
   doc.tables.forEach((table, index) => {
     const sheet = workbook.addWorksheet(names[index]!, {
@@ -56,12 +62,12 @@ export async function buildReportXlsx(doc: ReportDocument, generatedAt: Date): P
         oddFooter: `&L${headerText(table.title)}&R&P / &N`,
       },
     });
-    sheet.columns = table.columns.map((column, c) => ({ header: column.label, key: `c${c}`, width: widthOf(table, c) }));
+    sheet.columns = table.columns.map((column, c) => ({ header: clean(column.label), key: `c${c}`, width: widthOf(table, c) }));
     const header = sheet.getRow(1);
     header.font = { bold: true };
     header.alignment = { vertical: 'middle', wrapText: true };
-    for (const row of table.rows) sheet.addRow(row.map((cell) => cell ?? null));
-    if (table.total) sheet.addRow(table.total.map((cell) => cell ?? null)).font = { bold: true };
+    for (const row of table.rows) sheet.addRow(row.map(cleanCell));
+    if (table.total) sheet.addRow(table.total.map(cleanCell)).font = { bold: true };
     table.columns.forEach((column, c) => {
       if (column.numeric) sheet.getColumn(c + 1).alignment = { horizontal: 'right' };
     });

@@ -1,15 +1,10 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
-import { CasePage } from '../features/case-page/CasePage';
 import { sectionFromQuery } from '../features/case-tracking/sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
-import { IntakeScreen } from '../features/intake/IntakeScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
-import { ReferenceScreen } from '../features/reference/ReferenceScreen';
-import { ReportsScreen } from '../features/reports/ReportsScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useRoute } from './router';
 
 const NAV = [
@@ -33,6 +28,23 @@ function LanguageSwitch() {
         ))}
       </select>
     </label>
+  );
+}
+
+// The two screens a working day starts on (the queue, the case list) are in the first bundle; the others
+// load on first visit, which keeps the app's start — parsing one bundle — short.
+const CasePage = lazy(() => import('../features/case-page/CasePage').then((m) => ({ default: m.CasePage })));
+const IntakeScreen = lazy(() => import('../features/intake/IntakeScreen').then((m) => ({ default: m.IntakeScreen })));
+const ReferenceScreen = lazy(() => import('../features/reference/ReferenceScreen').then((m) => ({ default: m.ReferenceScreen })));
+const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+
+function LoadingScreen() {
+  const { t } = useTranslation();
+  return (
+    <p className="muted" role="status">
+      {t('app.loading')}
+    </p>
   );
 }
 
@@ -92,7 +104,11 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <Screen route={route} />
+        {/* Keyed by the screen's path: a screen left while the next one was still loading must not come back
+            with its old state (a suspended render keeps the previous screen mounted, only hidden). */}
+        <Suspense key={route.split('?')[0]} fallback={<LoadingScreen />}>
+          <Screen route={route} />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { caseWritesMiddleware } from './case-writes';
 import type {
   AminaStatus,
   CaseRecord,
@@ -76,7 +77,7 @@ export interface AuditRow {
   at: string;
   who: string;
   caseId: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference';
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment';
   entityId: string;
   action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete';
   changes: FieldChange[];
@@ -133,6 +134,33 @@ export interface CounterRow {
   value: number;
 }
 
+/** What an attachment is evidence for: a diagnosis checklist item, a generated document or a register check. */
+export interface AttachmentLink {
+  kind: 'checklist' | 'document' | 'check' | 'none';
+  id?: string;
+}
+
+/** A file attached to a case; the bytes live in main's content-addressed store under `sha256`. */
+export interface AttachmentRow {
+  id: string;
+  caseId: string;
+  sha256: string;
+  name: string;
+  mime: 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff';
+  bytes: number;
+  /** Pages (sheets for «на N л.»); null when the PDF could not be read (see `pagesProblem`). */
+  pages: number | null;
+  pagesProblem?: 'encrypted' | 'unreadable';
+  caption: string;
+  /** The document's date (ISO) as the caseworker gives it; '' when unknown. */
+  date: string;
+  link: AttachmentLink;
+  /** When it was moved to the trash (ISO); null while in use. */
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export const DB_NAME = 'aryz';
 export const NO_DEADLINE = '9999-12-31';
 
@@ -155,9 +183,11 @@ export class AryzDb extends Dexie {
   checks!: Table<CheckRow, string>;
   referenceVersions!: Table<ReferenceVersionRow, number>;
   counters!: EntityTable<CounterRow, 'key'>;
+  attachments!: Table<AttachmentRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.use(caseWritesMiddleware(this));
     this.version(1).stores({
       settings: 'key',
     });
@@ -187,6 +217,10 @@ export class AryzDb extends Dexie {
             row.nextDeadlineClock ??= null;
           }),
       );
+    // v6: attachments (the files themselves live in main's store; rows name them by hash). New table only.
+    this.version(6).stores({
+      attachments: 'id, caseId, sha256, deletedAt',
+    });
   }
 }
 

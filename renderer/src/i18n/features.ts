@@ -1,4 +1,5 @@
 import type { FeatureMessages } from './feature-messages';
+import { attachmentsMessages } from '../features/attachments/messages';
 import { casePageMessages } from '../features/case-page/messages';
 import { casesMessages } from '../features/cases/messages';
 import { trackingMessages } from '../features/case-tracking/messages';
@@ -11,4 +12,4 @@ import { reportsMessages } from '../features/reports/messages';
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
  * (`t('cases.…')`). Add a feature's bundle here.
  */
-export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages, reportsMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages, attachmentsMessages, reportsMessages];

@@ -1,6 +1,7 @@
 import './zod-jitless';
 import { db } from '../../../renderer/src/db/db';
 import { bulkCreateCases } from '../../../renderer/src/features/cases/bulk';
+import { caseIndexOf } from '../../../renderer/src/features/cases/case-index';
 import { openCaseList, scanCases } from '../../../renderer/src/features/cases/list-query';
 import { loadSettings, saveSettings } from '../../../renderer/src/features/settings/settings-store';
 import { actorFrom } from '../../../renderer/src/features/settings/use-actor';
@@ -101,7 +102,14 @@ async function scan(queries: readonly string[]): Promise<{ loadMs: number; rows:
   return { loadMs, rows: rows.length, timings };
 }
 
-const tools = { seed, bench, scan, count: () => db().cases.count() };
+/** Waits for the list's in-memory search index, which the case list starts loading once it shows. */
+async function searchIndex(): Promise<{ loadMs: number; size: number }> {
+  const index = caseIndexOf(db());
+  await index.load();
+  return { loadMs: index.loadMs, size: index.size };
+}
+
+const tools = { seed, bench, scan, searchIndex, count: () => db().cases.count() };
 export type PageTools = typeof tools;
 
 (window as unknown as { __aryzTools: PageTools }).__aryzTools = tools;

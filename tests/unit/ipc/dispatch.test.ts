@@ -15,6 +15,10 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
       throw new HandlerError('IO_ERROR');
     },
     'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
+    'attachments:pick': async () => ({ status: 'canceled', files: [] }),
+    'attachments:add': async () => ({ status: 'refused', name: 'x', reason: 'empty' }),
+    'attachments:read': async () => ({ status: 'missing' }),
+    'attachments:purge': async () => ({ removed: 0, kept: 0 }),
     'reports:exportXlsx': async () => ({ status: 'saved', fileName: 'report.xlsx', bytes: 10 }),
     'reports:exportPdf': async () => ({ status: 'saved', fileName: 'report.pdf', bytes: 10 }),
     ...overrides,
@@ -95,7 +99,7 @@ describe('dispatch', () => {
 
   it('covers every channel of the contract in the handler table type', () => {
     expect(Object.keys(table()).sort()).toEqual(Object.keys(CHANNELS).sort());
-    expect(Object.keys(CHANNELS).sort()).toEqual(['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory', 'reports:exportPdf', 'reports:exportXlsx']);
+    expect(Object.keys(CHANNELS).sort()).toEqual(['app:info', 'attachments:add', 'attachments:pick', 'attachments:purge', 'attachments:read', 'documents:exportMissionCard', 'reference:export', 'reference:factory', 'reports:exportPdf', 'reports:exportXlsx']);
   });
 
   it('applies the payload limit of the channel where it has one, the common limit elsewhere', async () => {

@@ -136,6 +136,18 @@ describe('report exports built by main', () => {
     expect(ctx.saveFile).not.toHaveBeenCalled();
   });
 
+  it('drops control characters XML cannot carry, so Excel opens the file', async () => {
+    const { saved, ctx } = saving();
+    const table = { title: 'Ta\u0001ble', columns: [{ label: 'A\u0000', numeric: false }], rows: [['x\u0007y']] };
+    expect(await dispatch('reports:exportXlsx', { ...DOC, tables: [table] }, ctx)).toMatchObject({ ok: true });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(saved.data!) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Table');
+    expect(sheet.getRow(1).values).toEqual([undefined, 'A']);
+    expect(sheet.getCell('A2').value).toBe('xy');
+  });
+
   it('makes sheet names Excel accepts: no forbidden characters, at most 31, unique', () => {
     expect(sheetNames(['a/b:c', 'A B C', 'x'.repeat(40), 'x'.repeat(40), ''])).toEqual(['a b c', 'A B C (2)', 'x'.repeat(31), `${'x'.repeat(27)} (2)`, '5']);
   });

@@ -3,6 +3,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
 import { db } from '../../db/db';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
+import { describeAttachmentChange } from '../attachments/history-text';
 import { auditFor, getCase } from '../cases/repository';
 import { useActor } from '../settings/use-actor';
 import { ChecksPanel } from '../case-tracking/ChecksPanel';
@@ -128,6 +130,7 @@ export function CasePage({ caseId, section = null }: { caseId: string; section?:
         <DiagnosisPanel record={loaded.record} tracking={tracking} />
         <RequestsPanel record={loaded.record} tracking={tracking} />
         <ChecksPanel record={loaded.record} person={loaded.person} tracking={tracking} />
+        <AttachmentsSection caseId={caseId} tracking={tracking} />
         <CaseSections loaded={loaded} />
         <StayTimelineView person={loaded.person} />
         <HistoryView
@@ -136,6 +139,7 @@ export function CasePage({ caseId, section = null }: { caseId: string; section?:
           documents={loaded.person.documents}
           matchedNumbers={matchedNumbers}
           describeOther={(change, entityId) =>
+            describeAttachmentChange(tr, change, { reference: tracking?.reference ?? null, checks: tracking?.checks ?? [], language: i18n.language }) ??
             describeTrackingChange(tr, change, entityId, { requests: tracking?.requests ?? [], reference: tracking?.reference ?? null, language: i18n.language })
           }
         />

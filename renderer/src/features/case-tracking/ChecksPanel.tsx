@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { CLOSED_STATUSES } from '../../../../shared/deadlines/facts';
 import { db, NO_DEADLINE, type CaseRow, type CheckRow, type PersonRow } from '../../db/db';
+import { CheckScreenshots } from '../attachments/CheckScreenshots';
 import { documentName, type Translate } from '../case-page/describe';
 import { useCaseEditing } from '../case-page/editing';
 import { localToday } from '../tracking/case-tracking';
@@ -141,7 +142,10 @@ export function ChecksPanel({ record, person, tracking }: Props) {
                     {t(check.listed ? 'tracking.checks.listedYes' : 'tracking.checks.listedNo')}
                   </td>
                   <td className="tracking-table__text">{check.resultText || t('tracking.dash')}</td>
-                  <td className="tracking-table__text">{check.screenshotNote || t('tracking.dash')}</td>
+                  <td className="tracking-table__text">
+                    {check.screenshotNote || t('tracking.dash')}
+                    <CheckScreenshots caseId={record.id} checkId={check.id} at={checkMoment(check.at)} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -6,7 +6,8 @@ import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
 import { CASE_STATUSES } from '../../../../shared/case/schema';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
 import { navigate } from '../../app/router';
-import { CASE_SORT_FIELDS, db, NO_DEADLINE, type CaseRow } from '../../db/db';
+import { CASE_SORT_FIELDS, db, NO_DEADLINE } from '../../db/db';
+import type { CaseListRow } from './case-index';
 import { defaultQuery, statusCounts, type CaseQuery } from './list-query';
 import { useCaseList } from './use-case-list';
 
@@ -22,7 +23,7 @@ function loadQuery(): CaseQuery {
   }
 }
 
-function CaseRowView({ row, index, style }: { row: CaseRow | undefined; index: number; style: React.CSSProperties }) {
+function CaseRowView({ row, index, style }: { row: CaseListRow | undefined; index: number; style: React.CSSProperties }) {
   const { t } = useTranslation();
   if (!row) {
     return (
@@ -69,7 +70,9 @@ export function CaseListScreen() {
   const deferredText = useDeferredValue(text);
   const effective = useMemo(() => ({ ...query, text: deferredText }), [query, deferredText]);
   const { count, rowAt, ensure, error } = useCaseList(effective);
-  const counts = useLiveQuery(() => statusCounts(db(), CASE_STATUSES), []);
+  // The per-status counts (nine index counts) wait for the list's first answer, which they would delay.
+  const listed = count !== undefined;
+  const counts = useLiveQuery(() => (listed ? statusCounts(db(), CASE_STATUSES) : undefined), [listed]);
   const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
   const parent = useRef<HTMLDivElement>(null);
 

@@ -1,6 +1,7 @@
 import Dexie, { type Collection, type IndexableType } from 'dexie';
 import { matchesAllPrefixes, queryWords } from '../../../../shared/search/case-keys';
 import { CASE_FILTER_FIELDS, type AryzDb, type CaseFilterField, type CaseRow, type CaseSortField } from '../../db/db';
+import { caseIndexOf, compareForList, type CaseListRow } from './case-index';
 
 export interface CaseQuery {
   text: string;
@@ -12,7 +13,7 @@ export interface CaseQuery {
 export interface CaseListHandle {
   count: number;
   /** Rows in list order, `offset` from the start. */
-  page(offset: number, limit: number): Promise<CaseRow[]>;
+  page(offset: number, limit: number): Promise<CaseListRow[]>;
 }
 
 export const defaultQuery: CaseQuery = { text: '', filters: {}, sort: 'updatedAt', direction: 'desc' };
@@ -131,18 +132,17 @@ function sortIndexWalk(db: AryzDb, query: CaseQuery, filter: [CaseFilterField, s
   };
 }
 
-/** Same order as walking the index: by the sort key, ties by id, all reversed for descending. */
+/** Same order as walking the index (see compareForList). */
 function sortRows(rows: CaseRow[], query: CaseQuery): CaseRow[] {
-  const dir = query.direction === 'desc' ? -1 : 1;
-  const key = query.sort;
-  return rows.sort((a, b) => dir * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.id < b.id ? -1 : 1));
+  return rows.sort(compareForList(query));
 }
 
 /**
  * Opens the list for a query. Without search text and with at most one filter the list pages straight
  * off one index; otherwise the matching ids come from index key sets (see matchingCases) and are put in
  * order in memory when few, or by walking the sort index only as far as the pages need. No query reads
- * every row, and none walks a whole index unless its pages reach the end of it.
+ * every row, and none walks a whole index unless its pages reach the end of it. Once the in-memory mirror
+ * (case-index.ts) has loaded, it answers the search and multi-filter queries instead.
  */
 export async function openCaseList(db: AryzDb, query: CaseQuery, tuning: ListTuning = DEFAULT_TUNING): Promise<CaseListHandle> {
   const filters = activeFilters(query);
@@ -154,6 +154,12 @@ export async function openCaseList(db: AryzDb, query: CaseQuery, tuning: ListTun
     const count = filters.length === 0 ? await db.cases.count() : await collection().count();
     if (filters.length === 0) knownTotals.set(db, count);
     return { count, page: (offset, limit) => collection().offset(offset).limit(limit).toArray() };
+  }
+  // Search and combined filters are answered by the in-memory mirror once it has read every case.
+  const index = caseIndexOf(db);
+  if (index.ready) {
+    await index.sync();
+    if (index.ready) return index.open(words, filters, query);
   }
   const { ids, rows } = await matchingCases(db, words, filters, tuning);
   if (rows) {

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { db, type CaseRow } from '../../db/db';
+import { db } from '../../db/db';
+import { caseIndexOf, type CaseListRow } from './case-index';
 import { openCaseList, type CaseListHandle, type CaseQuery } from './list-query';
 
 const PAGE = 100;
@@ -16,27 +17,42 @@ export function useCaseList(query: CaseQuery) {
     return `${count}:${last?.updatedAt ?? ''}:${last?.id ?? ''}`;
   }, []);
   const [handle, setHandle] = useState<CaseListHandle | null>(null);
-  const [pages, setPages] = useState<Map<number, CaseRow[]>>(new Map());
+  const [pages, setPages] = useState<Map<number, CaseListRow[]>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
+  const indexVersion = useRef<string | undefined>(undefined);
+  const opened = useRef<{ query: CaseQuery; version: string | undefined } | null>(null);
 
   useEffect(() => {
-    if (version === undefined) return;
+    // The first open does not wait for the change signal's first reading; when that reading arrives for
+    // the same query, the list just opened is already current, so it is noted rather than reopened.
+    const previous = opened.current;
+    opened.current = { query, version };
+    if (version !== undefined && previous?.query === query && previous.version === undefined) {
+      indexVersion.current = version;
+      return;
+    }
     const gen = ++generation.current;
-    openCaseList(db(), query).then(
+    // The table changed (version): the search index re-reads what changed before the list is reopened.
+    const index = caseIndexOf(db());
+    const caughtUp =
+      version === undefined || version === indexVersion.current ? Promise.resolve() : index.catchUp().then(() => void (indexVersion.current = version));
+    caughtUp.then(() => openCaseList(db(), query)).then(
       (next) => {
         if (gen !== generation.current) return;
         loading.current.clear();
         setPages(new Map());
         setHandle(next);
         setError(null);
+        // Search as you type gets its in-memory index once the list is on screen (see case-index.ts).
+        setTimeout(() => void caseIndexOf(db()).load().catch((e: unknown) => console.warn('case index:', e)), 500);
       },
       (e: unknown) => gen === generation.current && setError(e instanceof Error ? e.message : String(e)),
     );
   }, [query, version]);
 
-  const rowAt = (index: number): CaseRow | undefined => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const rowAt = (index: number): CaseListRow | undefined => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
 
   const ensure = (first: number, last: number) => {
     if (!handle) return;

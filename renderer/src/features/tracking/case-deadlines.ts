@@ -3,6 +3,7 @@ import { diagnose } from '../../../../shared/diagnosis/diagnose';
 import type { DiagnosisResult } from '../../../../shared/diagnosis/types';
 import type { Deadline } from '../../../../shared/deadlines';
 import { db } from '../../db/db';
+import { attachmentRefsFor } from '../attachments/attachments-repo';
 import { stripDerived } from '../cases/repository';
 import { caseFacts, deadlinesOf, localToday, sentItemOf } from './case-tracking';
 import { currentReference } from './reference-store';
@@ -14,18 +15,19 @@ export function useCaseDeadlines(caseId: string): { deadlines: Deadline[]; diagn
   return useLiveQuery(async () => {
     const record = await db().cases.get(caseId);
     if (!record) return undefined;
-    const [person, requests, checks, reference] = await Promise.all([
+    const [person, requests, checks, reference, attachments] = await Promise.all([
       db().persons.get(record.personId),
       db().requests.where('caseId').equals(caseId).toArray(),
       db().checks.where('caseId').equals(caseId).toArray(),
       currentReference(db()),
+      attachmentRefsFor(db(), caseId),
     ]);
     if (!person) return undefined;
     const today = localToday();
     const data = stripDerived(person);
     const sent = requests.map(sentItemOf);
     const deadlines = deadlinesOf(record, data, { requests: sent, checks, calendar: reference?.calendar ?? [], today });
-    const diagnosis = reference ? diagnose(caseFacts(record, data, sent, checks), reference, today) : null;
+    const diagnosis = reference ? diagnose({ ...caseFacts(record, data, sent, checks), attachments }, reference, today) : null;
     return { deadlines, diagnosis };
   }, [caseId]);
 }
