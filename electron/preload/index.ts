@@ -42,6 +42,8 @@ const api = {
   readRestore: (request) => ipcRenderer.invoke('backup:restoreRead', request),
   commitRestore: (request) => ipcRenderer.invoke('backup:restoreCommit', request),
   cancelRestore: (request) => ipcRenderer.invoke('backup:restoreCancel', request),
+  exportReportXlsx: (request) => ipcRenderer.invoke('reports:exportXlsx', request),
+  exportReportPdf: (request) => ipcRenderer.invoke('reports:exportPdf', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

@@ -10,6 +10,7 @@ import { EXPORT_CHANNELS } from './channels/export';
 import { IMPORT_CHANNELS } from './channels/import';
 import { TRANSFER_CHANNELS } from './channels/transfer';
 import { BACKUP_CHANNELS } from './channels/backup';
+import { REPORTS_CHANNELS } from './channels/reports';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
 /** Longest reference-data JSON an export may write (an import of up to 5 MB, pretty-printed, fits). */
@@ -87,6 +88,7 @@ export const CHANNELS = {
   ...EXPORT_CHANNELS,
   ...TRANSFER_CHANNELS,
   ...BACKUP_CHANNELS,
+  ...REPORTS_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

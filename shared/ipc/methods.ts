@@ -42,6 +42,8 @@ export const API_METHODS = {
   readRestore: 'backup:restoreRead',
   commitRestore: 'backup:restoreCommit',
   cancelRestore: 'backup:restoreCancel',
+  exportReportXlsx: 'reports:exportXlsx',
+  exportReportPdf: 'reports:exportPdf',
 } as const;
 
 /**

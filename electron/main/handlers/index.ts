@@ -11,6 +11,7 @@ import { createTemplatesHandlers } from '../templates/handlers';
 import { createExportHandlers } from '../export/handlers';
 import { createImportHandlers } from '../import/handlers';
 import { createTransferHandlers } from '../transfer/handlers';
+import { createReportsHandlers } from '../reports/handlers';
 
 /** Everything the handlers need from their host; Electron and the test bridge each provide one. */
 export interface MainDeps {
@@ -62,5 +63,6 @@ export function createHandlers(deps: MainDeps): HandlerTable {
     ...createExportHandlers(deps),
     ...createTransferHandlers(deps),
     ...createBackupHandlers(deps),
+    ...createReportsHandlers(deps),
   };
 }

@@ -13,6 +13,7 @@ const NAV = [
   { path: '/cases/new', key: 'cases.nav.intake', match: (r: string) => r === '/cases/new' },
   { path: '/register', key: 'documents.nav', match: (r: string) => r === '/register' },
   { path: '/import', key: 'import.nav', match: (r: string) => r === '/import' },
+  { path: '/reports', key: 'reports.nav', match: (r: string) => r === '/reports' },
   { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' || (r.startsWith('/settings/') && !r.startsWith('/settings/templates')) },
   { path: '/settings/templates', key: 'templates.nav', match: (r: string) => r === '/settings/templates' || r.startsWith('/settings/templates/') },
 ] as const;
@@ -44,6 +45,7 @@ const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((
 const TransferExportScreen = lazy(() => import('../features/transfer/TransferExportScreen').then((m) => ({ default: m.TransferExportScreen })));
 const TransferImportScreen = lazy(() => import('../features/transfer/TransferImportScreen').then((m) => ({ default: m.TransferImportScreen })));
 const TemplatesScreen = lazy(() => import('../features/templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })));
+const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
 function LoadingScreen() {
   const { t } = useTranslation();
@@ -57,6 +59,7 @@ function LoadingScreen() {
 function Screen({ route }: { route: string }) {
   if (route === '/' || route === '/queue') return <WorkQueueScreen />;
   if (route === '/settings') return <SettingsScreen />;
+  if (route === '/reports') return <ReportsScreen />;
   if (route === '/settings/reference') return <ReferenceScreen />;
   const templateMatch = /^\/settings\/templates(?:\/([a-z0-9][a-z0-9._-]*))?$/.exec(route);
   if (templateMatch) return <TemplatesScreen templateId={templateMatch[1]} />;

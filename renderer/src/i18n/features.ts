@@ -12,6 +12,7 @@ import { importMessages } from '../features/import/messages';
 import { exportMessages } from '../features/export/messages';
 import { transferMessages } from '../features/transfer/messages';
 import { lifecycleMessages } from '../features/lifecycle/messages';
+import { reportsMessages } from '../features/reports/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
@@ -31,4 +32,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   exportMessages,
   transferMessages,
   lifecycleMessages,
+  reportsMessages,
 ];

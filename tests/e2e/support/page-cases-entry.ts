@@ -1,6 +1,8 @@
 import '../../tools/page/zod-jitless';
 import { db } from '../../../renderer/src/db/db';
-import { createCase } from '../../../renderer/src/features/cases/repository';
+import { changeStatus, createCase } from '../../../renderer/src/features/cases/repository';
+import { saveDiagnosisChoice } from '../../../renderer/src/features/tracking/diagnosis-repo';
+import type { CaseStatus } from '../../../shared/case/schema';
 import { loadSettings } from '../../../renderer/src/features/settings/settings-store';
 import { actorFrom } from '../../../renderer/src/features/settings/use-actor';
 import { addCheck, type newCheckSchema } from '../../../renderer/src/features/tracking/checks-repo';
@@ -54,7 +56,19 @@ async function addChecks(caseId: string, inputs: z.input<typeof newCheckSchema>[
   }
 }
 
-const api = { createCases, addRequests, patchRequest, addChecks };
+/** Moves a case through statuses at the given moments (ISO date-times), as the status control would have then. */
+async function changeStatuses(caseId: string, changes: { status: CaseStatus; at: string; note?: string }[]): Promise<void> {
+  const who = await actor();
+  for (const change of changes) await changeStatus(db(), caseId, change.status, change.note ?? '', who, new Date(change.at));
+}
+
+/** Records the caseworker's choice of cause on the diagnosis (overriding any suggestion). */
+async function chooseCause(caseId: string, causeId: string, exclusionGround: string): Promise<void> {
+  const result = await saveDiagnosisChoice(db(), caseId, { causeId, exclusionGround, note: '' }, null, 1, await actor());
+  if (!result.ok) throw new Error(JSON.stringify(result));
+}
+
+const api = { createCases, addRequests, patchRequest, addChecks, changeStatuses, chooseCause };
 export type PageCasesApi = typeof api;
 
 (window as unknown as { __aryzTest: PageCasesApi }).__aryzTest = api;

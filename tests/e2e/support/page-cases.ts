@@ -54,3 +54,15 @@ export async function addChecksInPage(page: Page, caseId: string, inputs: Params
   await install(page);
   await page.evaluate(([id, i]) => (window as unknown as TestWindow).__aryzTest.addChecks(id, i), [caseId, inputs] as const);
 }
+
+/** Moves a case through statuses at given moments through the case repository (dated status history). */
+export async function changeStatusesInPage(page: Page, caseId: string, changes: Params<'changeStatuses'>[1]): Promise<void> {
+  await install(page);
+  await page.evaluate(([id, c]) => (window as unknown as TestWindow).__aryzTest.changeStatuses(id, c), [caseId, changes] as const);
+}
+
+/** Records the caseworker's chosen cause on a case's diagnosis. */
+export async function chooseCauseInPage(page: Page, caseId: string, causeId: string, exclusionGround: string): Promise<void> {
+  await install(page);
+  await page.evaluate(([id, c, g]) => (window as unknown as TestWindow).__aryzTest.chooseCause(id, c, g), [caseId, causeId, exclusionGround] as const);
+}

@@ -26,6 +26,31 @@ const mission = {
 };
 const caseworker = { fullName: 'Токтогулов Нурлан Асанович', position: 'Консул', phone: '+7 495 000-00-01' };
 
+/** A small report as the reports screen sends it. */
+const report = {
+  title: 'Отчёт о работе по делам граждан в реестре контролируемых лиц',
+  missionName: mission.nameRu,
+  period: '01.2025 – 03.2025',
+  lines: ['Отбор: Регион: г. Москва'],
+  fileName: 'Отчёт 01.2025–03.2025',
+  language: 'ru' as const,
+  tables: [
+    {
+      title: 'По месяцам',
+      columns: [
+        { label: 'Месяц', numeric: false },
+        { label: 'Принято', numeric: true },
+        { label: 'Медиана дней', numeric: true },
+      ],
+      rows: [
+        ['01.2025', 2, 25.5],
+        ['02.2025', 0, null],
+      ],
+      total: ['Итого', 2, 25.5],
+    },
+  ],
+};
+
 /**
  * One or more valid requests per channel: the fuzzer mutates them to reach past validation. Every channel
  * must have at least one (the fuzz test checks), and each must be answered `ok` as it stands.
@@ -85,5 +110,7 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
     'backup:restoreRead': [{ restore: 'f'.repeat(24) }],
     'backup:restoreCommit': [{ restore: 'f'.repeat(24) }],
     'backup:restoreCancel': [{ restore: 'f'.repeat(24) }],
+    'reports:exportXlsx': [report],
+    'reports:exportPdf': [report],
   };
 }

@@ -1,0 +1,12 @@
+import type { ReportRequest } from '../../../../shared/reports/compute';
+import type { ReportAnswer } from './gather';
+
+/** Page → worker. `load` reads the cases (all of them when `full`, else what changed); `compute` answers from them. */
+export type ToWorker = { kind: 'load'; dbName: string; full: boolean } | { kind: 'compute'; seq: number; request: ReportRequest };
+
+/** Worker → page. */
+export type FromWorker =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'loaded'; cases: number; loadMs: number; fullRead: boolean }
+  | ({ kind: 'report'; seq: number } & ReportAnswer)
+  | { kind: 'error'; seq: number | null; message: string };
