@@ -2,6 +2,8 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import path from 'node:path';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
+import { createBatchRunner } from './batch/runner';
+import { utilityWorkerSpawner } from './batch/spawn-utility';
 import { createHandlers } from './handlers';
 import { createDispatcher, HandlerError, type CallContext } from './ipc/dispatch';
 import { defaultFontDir } from './pdf/fonts';
@@ -65,6 +67,7 @@ function registerIpc(): void {
       referenceDir: path.join(resourcesDir(), 'reference'),
       pdf: createPdfEngine(fontDir()),
       now: () => new Date(),
+      batch: createBatchRunner({ spawn: utilityWorkerSpawner(path.join(__dirname, 'batch-worker.js')), fontDir: fontDir(), dataDir: app.getPath('userData') }),
     }),
   );
   for (const channel of Object.keys(CHANNELS)) {

@@ -7,6 +7,12 @@ const api = {
   exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
   getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
   exportReference: (request) => ipcRenderer.invoke('reference:export', request),
+  startBatch: (request) => ipcRenderer.invoke('batch:start', request),
+  addBatchItems: (request) => ipcRenderer.invoke('batch:add', request),
+  getBatchStatus: (request) => ipcRenderer.invoke('batch:status', request),
+  cancelBatch: (request) => ipcRenderer.invoke('batch:cancel', request),
+  mergeBatch: (request) => ipcRenderer.invoke('batch:merge', request),
+  saveMergedBatch: (request) => ipcRenderer.invoke('batch:saveMerged', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
+import { BATCH_CHANNELS } from './channels/batch';
 import { API_METHODS } from './methods';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
@@ -73,6 +74,7 @@ export const CHANNELS = {
       bytes: z.number().int().nonnegative(),
     }),
   },
+  ...BATCH_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

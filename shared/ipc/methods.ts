@@ -7,6 +7,12 @@ export const API_METHODS = {
   exportMissionCard: 'documents:exportMissionCard',
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',
+  startBatch: 'batch:start',
+  addBatchItems: 'batch:add',
+  getBatchStatus: 'batch:status',
+  cancelBatch: 'batch:cancel',
+  mergeBatch: 'batch:merge',
+  saveMergedBatch: 'batch:saveMerged',
 } as const;
 
 /**

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { createBatchRunner } from '../../electron/main/batch/runner';
+import { threadWorkerSpawner } from '../../electron/main/batch/spawn-thread';
 import { createHandlers } from '../../electron/main/handlers';
 import { createDispatcher, type CallContext } from '../../electron/main/ipc/dispatch';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
@@ -12,6 +14,7 @@ import { defaultFontDir } from '../../electron/main/pdf/fonts';
 import { mimeType, securityHeaders } from '../../electron/main/protocol';
 import { isChannel, payloadLimitOf } from '../../shared/ipc/contract';
 import { MAX_PAYLOAD_BYTES } from '../../shared/ipc/result';
+import { batchWorkerEntry } from './batch-worker';
 
 const ROOT = path.resolve(__dirname, '../..');
 const COOKIE = 'aryz_bridge';
@@ -114,6 +117,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   const downloads = new Map<string, { name: string; data: Uint8Array }>();
   // Files the page's file chooser picked, staged on disk so handlers read them by path as they would in Electron.
   const uploads = new Map<string, string>();
+  // Browser mode renders batches in a worker thread, the desktop app in a utility process: same worker file.
+  const batch = createBatchRunner({ spawn: threadWorkerSpawner(await batchWorkerEntry(), (m, e) => log(`${m}: ${String(e)}`)), fontDir: defaultFontDir(), dataDir });
   const dispatch = createDispatcher(
     createHandlers({
       version: process.env.npm_package_version ?? '0.0.0',
@@ -122,6 +127,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       referenceDir: path.join(ROOT, 'resources/reference'),
       pdf: createPdfEngine(defaultFontDir()),
       now: () => new Date(),
+      batch,
     }),
     (message, error) => log(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
   );
@@ -253,6 +259,9 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     url: `${origin}/?token=${token}`,
     token,
     dataDir,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await batch.dispose();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -1,3 +1,5 @@
+import { createBatchHandlers } from '../batch/handlers';
+import type { BatchRunner } from '../batch/runner';
 import type { HandlerTable } from '../ipc/dispatch';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
@@ -13,6 +15,8 @@ export interface MainDeps {
   referenceDir: string;
   pdf: PdfEngine;
   now(): Date;
+  /** Batch PDF generation in workers off the event loop; absent in hosts that run no batches (unit tests of other features). */
+  batch?: BatchRunner;
 }
 
 export function createHandlers(deps: MainDeps): HandlerTable {
@@ -40,5 +44,6 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       });
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
+    ...createBatchHandlers(deps),
   };
 }

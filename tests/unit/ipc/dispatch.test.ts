@@ -2,6 +2,8 @@ import { testContext } from '../support/call-context';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, HandlerError, type CallContext, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 import { CHANNELS } from '../../../shared/ipc/contract';
+import { createBatchHandlers } from '../../../electron/main/batch/handlers';
+import type { MainDeps } from '../../../electron/main/handlers';
 
 const mission = { nameRu: 'Посольство', nameKy: 'Элчилик', address: 'Москва', phones: '', outgoingPrefix: 'КР' };
 const caseworker = { fullName: 'Үсөнов А.', position: 'Атташе', phone: '' };
@@ -15,6 +17,7 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
       throw new HandlerError('IO_ERROR');
     },
     'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
+    ...createBatchHandlers({ dataDir: '/tmp' } as MainDeps),
     ...overrides,
   };
 }
