@@ -4,6 +4,7 @@ import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
 import { createBatchRunner } from './batch/runner';
 import { utilityWorkerSpawner } from './batch/spawn-utility';
+import { createPdfPrinter } from './documents/print-window';
 import { createHandlers } from './handlers';
 import { createDispatcher, HandlerError, type CallContext } from './ipc/dispatch';
 import { defaultFontDir } from './pdf/fonts';
@@ -68,6 +69,7 @@ function registerIpc(): void {
       pdf: createPdfEngine(fontDir()),
       now: () => new Date(),
       batch: createBatchRunner({ spawn: utilityWorkerSpawner(path.join(__dirname, 'batch-worker.js')), fontDir: fontDir(), dataDir: app.getPath('userData') }),
+      printPdf: createPdfPrinter(() => mainWindow),
     }),
   );
   for (const channel of Object.keys(CHANNELS)) {

@@ -13,6 +13,10 @@ const api = {
   cancelBatch: (request) => ipcRenderer.invoke('batch:cancel', request),
   mergeBatch: (request) => ipcRenderer.invoke('batch:merge', request),
   saveMergedBatch: (request) => ipcRenderer.invoke('batch:saveMerged', request),
+  generateDocument: (request) => ipcRenderer.invoke('documents:generate', request),
+  openDocument: (request) => ipcRenderer.invoke('documents:open', request),
+  saveDocumentAs: (request) => ipcRenderer.invoke('documents:saveAs', request),
+  printDocument: (request) => ipcRenderer.invoke('documents:print', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

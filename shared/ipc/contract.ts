@@ -3,6 +3,7 @@ import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
 import { BATCH_CHANNELS } from './channels/batch';
+import { DOCUMENTS_CHANNELS } from './channels/documents';
 import { API_METHODS } from './methods';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
@@ -75,6 +76,7 @@ export const CHANNELS = {
     }),
   },
   ...BATCH_CHANNELS,
+  ...DOCUMENTS_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

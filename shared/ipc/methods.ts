@@ -13,6 +13,10 @@ export const API_METHODS = {
   cancelBatch: 'batch:cancel',
   mergeBatch: 'batch:merge',
   saveMergedBatch: 'batch:saveMerged',
+  generateDocument: 'documents:generate',
+  openDocument: 'documents:open',
+  saveDocumentAs: 'documents:saveAs',
+  printDocument: 'documents:print',
 } as const;
 
 /**

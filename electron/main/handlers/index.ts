@@ -1,5 +1,6 @@
 import { createBatchHandlers } from '../batch/handlers';
 import type { BatchRunner } from '../batch/runner';
+import { createDocumentsHandlers } from '../documents/handlers';
 import type { HandlerTable } from '../ipc/dispatch';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
@@ -17,10 +18,13 @@ export interface MainDeps {
   now(): Date;
   /** Batch PDF generation in workers off the event loop; absent in hosts that run no batches (unit tests of other features). */
   batch?: BatchRunner;
+  /** Desktop: shows a stored PDF with the system print dialog (never silent). Absent: printing opens the file. */
+  printPdf?(absolutePath: string): Promise<void>;
 }
 
 export function createHandlers(deps: MainDeps): HandlerTable {
   return {
+    ...createDocumentsHandlers(deps),
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
 
     'reference:factory': () => loadFactoryReference(deps.referenceDir),

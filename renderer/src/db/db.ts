@@ -13,12 +13,14 @@ import type {
 import type { ClockId } from '../../../shared/deadlines/settings';
 import type { SentItem } from '../../../shared/deadlines/facts';
 import type { DiagnosisChoice } from '../../../shared/diagnosis/choice';
+import type { NumberingSettings } from '../../../shared/documents/numbering';
 import type { ReferenceBundle } from '../../../shared/reference/schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
 
 export type SettingsRow =
   | { key: 'mission'; value: MissionSettings; updatedAt: string }
-  | { key: 'caseworker'; value: CaseworkerProfile; updatedAt: string };
+  | { key: 'caseworker'; value: CaseworkerProfile; updatedAt: string }
+  | { key: 'numbering'; value: NumberingSettings; updatedAt: string };
 
 /** A person with the history records that belong to them, plus derived keys for duplicate detection. */
 export interface PersonRow extends Person {
@@ -76,9 +78,9 @@ export interface AuditRow {
   at: string;
   who: string;
   caseId: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference';
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'document';
   entityId: string;
-  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete';
+  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void';
   changes: FieldChange[];
   note?: string;
 }
@@ -133,6 +135,70 @@ export interface CounterRow {
   value: number;
 }
 
+export const GENERATED_DOC_STATUSES = ['generated', 'signed', 'sent', 'received', 'answered', 'void'] as const;
+export type GeneratedDocStatus = (typeof GENERATED_DOC_STATUSES)[number];
+export const SEND_METHODS = ['by_hand', 'post', 'courier', 'email'] as const;
+export type SendMethod = (typeof SEND_METHODS)[number];
+
+/** The PDF main wrote for a document, under `<dataDir>/cases/`. */
+export interface GeneratedFile {
+  /** Relative to `<dataDir>/cases`, forward slashes: `<caseId>/<file>.pdf`. */
+  relPath: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+}
+
+export interface DocumentEvent {
+  at: string;
+  kind: string;
+  who: string;
+  data?: Record<string, unknown>;
+}
+
+/** A document made for a case from a template; numbered ones have a row in the outgoing register. */
+export interface GeneratedDocRow {
+  id: string;
+  caseId: string;
+  templateId: string;
+  templateVersion: number;
+  title: string;
+  addressee: string;
+  /** '' when the document is not numbered (a citizen's application, a memo). */
+  outgoingNumber: string;
+  outgoingSeq: number | null;
+  /** ISO date the document bears. */
+  registeredAt: string;
+  file: GeneratedFile | null;
+  status: GeneratedDocStatus;
+  events: DocumentEvent[];
+  requestId: string | null;
+  sent?: { date: string; method: SendMethod; tracking?: string };
+  received?: { theirNumber: string; date: string };
+  answered?: { date: string; summary: string };
+  voidReason?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One allocated outgoing number; never deleted, a voided number stays with its reason. */
+export interface OutgoingRow {
+  number: string;
+  seq: number;
+  year: number;
+  /** ISO date of registration. */
+  date: string;
+  caseId: string;
+  /** Copied from the case at registration, so the register reads without joins. */
+  caseNumber: string;
+  personName: string;
+  documentId: string;
+  addressee: string;
+  title: string;
+  status: 'registered' | 'void';
+  voidReason: string;
+}
+
 export const DB_NAME = 'aryz';
 export const NO_DEADLINE = '9999-12-31';
 
@@ -155,6 +221,8 @@ export class AryzDb extends Dexie {
   checks!: Table<CheckRow, string>;
   referenceVersions!: Table<ReferenceVersionRow, number>;
   counters!: EntityTable<CounterRow, 'key'>;
+  documents!: Table<GeneratedDocRow, string>;
+  outgoing!: Table<OutgoingRow, [number, number]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -187,6 +255,12 @@ export class AryzDb extends Dexie {
             row.nextDeadlineClock ??= null;
           }),
       );
+    // v4: generated documents and the outgoing register. The register is keyed by [year+seq] so a number can
+    // be allocated only once per year; `&number` refuses the same printed number twice. New tables only.
+    this.version(4).stores({
+      documents: 'id, caseId, status, registeredAt',
+      outgoing: '[year+seq], &number, date, caseId, status, documentId',
+    });
   }
 }
 

@@ -1,0 +1,44 @@
+import { BrowserWindow, session } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Chromium's built-in PDF viewer (Electron ships it as a component extension with this id). */
+const PDF_VIEWER = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
+
+/**
+ * Desktop printing: the stored PDF is shown in a window of its own with Chromium's PDF viewer and the system
+ * print dialog is opened on it — the caseworker picks the printer and confirms; nothing is ever printed
+ * silently. If the dialog cannot be opened the viewer stays up, and its own print button does the same.
+ * The window lives in an in-memory session that may load this one file and the viewer, nothing else, and
+ * has no preload, so it cannot reach main.
+ */
+export function createPdfPrinter(parent: () => BrowserWindow | null): (absolutePath: string) => Promise<void> {
+  return async (absolutePath) => {
+    const fileUrl = pathToFileURL(absolutePath).href;
+    const printSession = session.fromPartition('aryz-print');
+    printSession.webRequest.onBeforeRequest((details, callback) => {
+      callback({ cancel: !(details.url === fileUrl || details.url.startsWith(PDF_VIEWER)) });
+    });
+    printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    printSession.on('will-download', (event) => event.preventDefault());
+    const owner = parent();
+    const win = new BrowserWindow({
+      ...(owner ? { parent: owner } : {}),
+      width: 900,
+      height: 1000,
+      title: path.basename(absolutePath),
+      autoHideMenuBar: true,
+      webPreferences: {
+        session: printSession,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        plugins: true,
+        spellcheck: false,
+      },
+    });
+    await win.loadURL(fileUrl);
+    win.webContents.print({ silent: false, printBackground: true }, () => undefined);
+  };
+}
