@@ -66,6 +66,7 @@ function registerIpc(): void {
       mode: 'desktop',
       dataDir: app.getPath('userData'),
       referenceDir: path.join(resourcesDir(), 'reference'),
+      templatesDir: path.join(resourcesDir(), 'templates'),
       pdf: createPdfEngine(fontDir()),
       now: () => new Date(),
       batch: createBatchRunner({ spawn: utilityWorkerSpawner(path.join(__dirname, 'batch-worker.js')), fontDir: fontDir(), dataDir: app.getPath('userData') }),

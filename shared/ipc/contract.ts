@@ -5,6 +5,7 @@ import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/sche
 import { BATCH_CHANNELS } from './channels/batch';
 import { DOCUMENTS_CHANNELS } from './channels/documents';
 import { API_METHODS } from './methods';
+import { TEMPLATES_CHANNELS } from './channels/templates';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
 /** Longest reference-data JSON an export may write (an import of up to 5 MB, pretty-printed, fits). */
@@ -77,6 +78,7 @@ export const CHANNELS = {
   },
   ...BATCH_CHANNELS,
   ...DOCUMENTS_CHANNELS,
+  ...TEMPLATES_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

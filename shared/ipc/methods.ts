@@ -17,6 +17,8 @@ export const API_METHODS = {
   openDocument: 'documents:open',
   saveDocumentAs: 'documents:saveAs',
   printDocument: 'documents:print',
+  getFactoryTemplates: 'templates:factory',
+  previewTemplate: 'templates:preview',
 } as const;
 
 /**

@@ -125,6 +125,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       mode: 'browser',
       dataDir,
       referenceDir: path.join(ROOT, 'resources/reference'),
+      templatesDir: path.join(ROOT, 'resources/templates'),
       pdf: createPdfEngine(defaultFontDir()),
       now: () => new Date(),
       batch,

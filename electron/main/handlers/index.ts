@@ -6,6 +6,7 @@ import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
 import { referenceFileName } from '../reference/export-name';
 import { loadFactoryReference } from '../reference/factory';
+import { createTemplatesHandlers } from '../templates/handlers';
 
 /** Everything the handlers need from their host; Electron and the test bridge each provide one. */
 export interface MainDeps {
@@ -14,6 +15,8 @@ export interface MainDeps {
   dataDir: string;
   /** Folder of the factory reference data (resources/reference; extra resources when packaged). */
   referenceDir: string;
+  /** Folder of the factory document templates (resources/templates); by default the one beside referenceDir. */
+  templatesDir?: string;
   pdf: PdfEngine;
   now(): Date;
   /** Batch PDF generation in workers off the event loop; absent in hosts that run no batches (unit tests of other features). */
@@ -49,5 +52,6 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
     ...createBatchHandlers(deps),
+    ...createTemplatesHandlers(deps),
   };
 }

@@ -14,6 +14,7 @@ import type { ClockId } from '../../../shared/deadlines/settings';
 import type { SentItem } from '../../../shared/deadlines/facts';
 import type { DiagnosisChoice } from '../../../shared/diagnosis/choice';
 import type { NumberingSettings } from '../../../shared/documents/numbering';
+import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import type { ReferenceBundle } from '../../../shared/reference/schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
 
@@ -78,7 +79,7 @@ export interface AuditRow {
   at: string;
   who: string;
   caseId: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'document';
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'document' | 'template';
   entityId: string;
   action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void';
   changes: FieldChange[];
@@ -199,6 +200,31 @@ export interface OutgoingRow {
   voidReason: string;
 }
 
+/**
+ * One step in a template's history: a saved custom version, or a reset that put the factory template back
+ * in force (`template` null). The row with the highest `seq` for an id is the one in force.
+ */
+export interface TemplateVersionRow {
+  seq?: number;
+  id: string;
+  /** The custom version number (a reset row carries the factory version it restored). */
+  version: number;
+  action: 'edit' | 'reset';
+  template: DocumentTemplate | null;
+  at: string;
+  who: string;
+}
+
+/** The template editor's unsaved work, kept across navigation and restarts until saved or discarded. */
+export interface TemplateDraftRow {
+  id: string;
+  /** The version the draft was started from. */
+  baseVersion: number;
+  meta: string;
+  blocks: string[];
+  savedAt: string;
+}
+
 export const DB_NAME = 'aryz';
 export const NO_DEADLINE = '9999-12-31';
 
@@ -223,6 +249,8 @@ export class AryzDb extends Dexie {
   counters!: EntityTable<CounterRow, 'key'>;
   documents!: Table<GeneratedDocRow, string>;
   outgoing!: Table<OutgoingRow, [number, number]>;
+  templates!: EntityTable<TemplateVersionRow, 'seq'>;
+  templateDrafts!: EntityTable<TemplateDraftRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -260,6 +288,11 @@ export class AryzDb extends Dexie {
     this.version(4).stores({
       documents: 'id, caseId, status, registeredAt',
       outgoing: '[year+seq], &number, date, caseId, status, documentId',
+    });
+    // v5: document templates — every saved custom version and every reset (history), and editor drafts.
+    this.version(5).stores({
+      templates: '++seq, id, [id+version]',
+      templateDrafts: 'id',
     });
   }
 }

@@ -16,6 +16,8 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
       throw new HandlerError('IO_ERROR');
     },
     'reference:export': async () => ({ status: 'saved', fileName: 'reference.json' }),
+    'templates:factory': async () => ({ templates: [] }),
+    'templates:preview': async () => ({ status: 'refused', reason: 'unknown_fields', fields: [] }),
     ...overrides,
     // Channels other features added are not exercised here.
   } as HandlerTable;
@@ -97,7 +99,7 @@ describe('dispatch', () => {
     // The real table, as main builds it: a channel without a handler would answer INTERNAL at run time.
     const real = createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', referenceDir: '/tmp', pdf: { render: async () => Buffer.alloc(0) }, now: () => new Date() });
     expect(Object.keys(real).sort()).toEqual(Object.keys(CHANNELS).sort());
-    expect(Object.keys(CHANNELS)).toEqual(expect.arrayContaining(['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory', 'documents:generate', 'documents:open', 'documents:saveAs', 'documents:print']));
+    expect(Object.keys(CHANNELS)).toEqual(expect.arrayContaining(['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory', 'documents:generate', 'documents:open', 'documents:saveAs', 'documents:print', 'templates:factory', 'templates:preview']));
   });
 
   it('applies the payload limit of the channel where it has one, the common limit elsewhere', async () => {

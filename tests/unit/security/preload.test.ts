@@ -20,7 +20,7 @@ describe('preload', () => {
     expect(exposed.key).toBe('aryz');
     const api = exposed.api!;
     expect(Object.keys(api).sort()).toEqual(Object.keys(API_METHODS).sort());
-    expect(Object.keys(api)).toEqual(expect.arrayContaining(['exportMissionCard', 'exportReference', 'getAppInfo', 'getFactoryReference', 'generateDocument', 'openDocument', 'saveDocumentAs', 'printDocument']));
+    expect(Object.keys(api)).toEqual(expect.arrayContaining(['exportMissionCard', 'exportReference', 'getAppInfo', 'getFactoryReference', 'generateDocument', 'openDocument', 'saveDocumentAs', 'printDocument', 'getFactoryTemplates', 'previewTemplate']));
     for (const [method, channel] of Object.entries(API_METHODS)) {
       expect(typeof api[method]).toBe('function');
       const payload = { probe: method };
