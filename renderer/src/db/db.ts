@@ -17,6 +17,7 @@ import type { NumberingSettings } from '../../../shared/documents/numbering';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import type { ReferenceBundle } from '../../../shared/reference/schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
+import type { BatchItemRow, BatchJobRow } from '../features/batch/batch-rows';
 
 export type SettingsRow =
   | { key: 'mission'; value: MissionSettings; updatedAt: string }
@@ -251,6 +252,8 @@ export class AryzDb extends Dexie {
   outgoing!: Table<OutgoingRow, [number, number]>;
   templates!: EntityTable<TemplateVersionRow, 'seq'>;
   templateDrafts!: EntityTable<TemplateDraftRow, 'id'>;
+  batchJobs!: Table<BatchJobRow, string>;
+  batchItems!: Table<BatchItemRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -293,6 +296,11 @@ export class AryzDb extends Dexie {
     this.version(5).stores({
       templates: '++seq, id, [id+version]',
       templateDrafts: 'id',
+    });
+    // v10: batch generation — jobs with per-item state, so an interrupted batch resumes without numbering twice.
+    this.version(10).stores({
+      batchJobs: 'id, state, createdAt',
+      batchItems: 'id, jobId, [jobId+state]',
     });
   }
 }

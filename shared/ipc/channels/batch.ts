@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentTemplateSchema } from '../../documents/template-schema';
+import { documentInputsSchema } from './documents';
 
 /**
  * Batch generation of documents, run by main in a worker off its event loop. The page starts a job with the
@@ -35,8 +36,8 @@ export const batchItemSchema = z
     key: z.string().min(1).max(200),
     caseId: storeId,
     documentId: storeId,
-    /** DocumentInputs (shared/documents/model.ts); main builds the merge model from them and reports bad ones per item. */
-    inputs: z.record(z.string(), z.unknown()),
+    /** DocumentInputs (shared/documents/model.ts), checked as documents:generate checks them. */
+    inputs: documentInputsSchema,
   })
   .strict();
 
