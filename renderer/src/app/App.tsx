@@ -10,6 +10,8 @@ import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useRoute } from './router';
+import { BatchResumeBanner } from '../features/batch/BatchResumeBanner';
+import { BatchScreen } from '../features/batch/BatchScreen';
 
 const NAV = [
   { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },
@@ -39,6 +41,7 @@ function Screen({ route }: { route: string }) {
   if (route === '/settings') return <SettingsScreen />;
   if (route === '/settings/reference') return <ReferenceScreen />;
   if (route === '/cases/new') return <IntakeScreen />;
+  if (route === '/batch' || route.startsWith('/batch/')) return <BatchScreen route={route} />;
   // `?section=deadlines|checks|requests` after the id says where on the case page to open (the work queue's links).
   const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)(?:\?(.*))?$/.exec(route);
   if (caseMatch) return <CasePage caseId={caseMatch[1]!} section={sectionFromQuery(caseMatch[2])} />;
@@ -89,6 +92,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <BatchResumeBanner />
         <Screen route={route} />
       </main>
     </div>

@@ -33,6 +33,8 @@ export interface BatchProgress {
   /** Items finished (done or failed) since this run started, and when it started: for the rate and ETA. */
   finishedThisRun: number;
   startedAt: number;
+  /** When this report was made (ms since the epoch). */
+  at: number;
   phase: 'running' | 'canceling' | 'merging' | 'finished';
 }
 
@@ -100,7 +102,7 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
   const startedAt = Date.now();
   let finishedThisRun = 0;
   let phase: BatchProgress['phase'] = 'running';
-  const report = () => deps.onProgress?.({ jobId, total: job.total, counts: { ...counts }, finishedThisRun, startedAt, phase });
+  const report = () => deps.onProgress?.({ jobId, total: job.total, counts: { ...counts }, finishedThisRun, startedAt, at: Date.now(), phase });
 
   const move = (item: BatchItemRow, next: BatchItemRow) => {
     counts[item.state]--;
@@ -267,4 +269,23 @@ export async function mergeBatchJob(db: AryzDb, jobId: string, api: Pick<BatchAp
     }
     await sleep(pollMs);
   }
+}
+
+/**
+ * Ends an interrupted job without resuming it: numbers already given whose documents were not made are
+ * voided with the reason (they stay in the register), cases never numbered are skipped.
+ */
+export async function abandonBatchJob(db: AryzDb, jobId: string, actor: Actor, now = new Date()): Promise<void> {
+  const at = now.toISOString();
+  for (const item of await jobItems(db, jobId)) {
+    if (item.state !== 'pending' && item.state !== 'numbered') continue;
+    await db.transaction('rw', itemTables(db), async () => {
+      if (item.state === 'numbered' && item.documentId) {
+        const voided = await voidDocument(db, item.documentId, 'Пакетное формирование прекращено до изготовления документа', actor, now);
+        if (!voided.ok && voided.reason !== 'already_void') throw new Error(`void failed: ${voided.reason}`);
+      }
+      await db.batchItems.put({ ...item, state: 'skipped', error: { code: 'CANCELED', message: '' }, updatedAt: at });
+    });
+  }
+  await db.batchJobs.update(jobId, { state: 'canceled', finishedAt: at, updatedAt: at });
 }

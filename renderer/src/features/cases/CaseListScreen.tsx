@@ -11,7 +11,7 @@ import { defaultQuery, statusCounts, type CaseQuery } from './list-query';
 import { useCaseList } from './use-case-list';
 
 const ROW_HEIGHT = 44;
-const QUERY_KEY = 'aryz.caseList.query';
+export const QUERY_KEY = 'aryz.caseList.query';
 
 function loadQuery(): CaseQuery {
   try {
@@ -100,6 +100,7 @@ export function CaseListScreen() {
       <div className="case-list__head">
         <h1>{t('cases.list.title')}</h1>
         <a className="button button--primary" href="#/cases/new">{t('cases.list.newCase')}</a>
+        {count ? <a className="button" href="#/batch">{t('batch.action')}</a> : null}
       </div>
       <div className="case-list__search">
         <label htmlFor="case-search">{t('cases.list.searchLabel')}</label>
