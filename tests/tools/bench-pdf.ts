@@ -64,6 +64,7 @@ async function batch(n: number, dataDir: string): Promise<{ seconds: number; rss
   const citizens = batchCitizens(n);
   const runner = createBatchRunner({ spawn: threadWorkerSpawner(await batchWorkerEntry({ fresh: true })), fontDir: defaultFontDir(), dataDir });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { jobId } = runner.start({ template: TEMPLATE });
   let sent = 0;
   let sampled = 0;
@@ -85,6 +86,9 @@ async function batch(n: number, dataDir: string): Promise<{ seconds: number; rss
   }
   const status = (await runner.settled(jobId))!;
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  // CPU of the whole process (main thread and worker): what the batch costs when it has a core to itself.
+  log(`  batch CPU: ${fmt((cpu.user + cpu.system) / 1e6)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   clearInterval(sampler);
   const rssMb = Math.max(peakRssMb(), sampled / 1024 / 1024, runner.peakRss() / 1024 / 1024);
   const failure = status.results.find((r) => !r.ok);
