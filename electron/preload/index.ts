@@ -17,6 +17,7 @@ const api = {
   openDocument: (request) => ipcRenderer.invoke('documents:open', request),
   saveDocumentAs: (request) => ipcRenderer.invoke('documents:saveAs', request),
   printDocument: (request) => ipcRenderer.invoke('documents:print', request),
+  previewDocument: (request) => ipcRenderer.invoke('documents:preview', request),
   getFactoryTemplates: (request) => ipcRenderer.invoke('templates:factory', request),
   previewTemplate: (request) => ipcRenderer.invoke('templates:preview', request),
 } satisfies AryzApi;

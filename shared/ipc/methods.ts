@@ -17,6 +17,7 @@ export const API_METHODS = {
   openDocument: 'documents:open',
   saveDocumentAs: 'documents:saveAs',
   printDocument: 'documents:print',
+  previewDocument: 'documents:preview',
   getFactoryTemplates: 'templates:factory',
   previewTemplate: 'templates:preview',
 } as const;

@@ -1,18 +1,25 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildDocumentModel, missingRequisites } from '../../../shared/documents/model';
+import { buildDocumentModel, missingRequisites, type DocumentInputs } from '../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import type { HandlerTable } from '../ipc/dispatch';
 import { HandlerError } from '../ipc/dispatch';
 import type { MainDeps } from '../handlers';
-import { renderTemplate, TemplateRenderError } from '../pdf/templates/render';
+import { renderTemplate, TemplateRenderError, type RenderedDocument } from '../pdf/templates/render';
 import { writeFileAtomic } from '../save-file';
 import { caseFolder, resolveStoredPdf, StorePathError } from './store-path';
 
-type DocumentsHandlers = Pick<HandlerTable, 'documents:generate' | 'documents:open' | 'documents:saveAs' | 'documents:print'>;
+type DocumentsHandlers = Pick<HandlerTable, 'documents:generate' | 'documents:preview' | 'documents:open' | 'documents:saveAs' | 'documents:print'>;
 
-/** A stored file the page asked for; a path that tries to leave the store is refused as bad input. */
+interface Refusal {
+  status: 'refused';
+  reason: 'missing_requisites' | 'unknown_field';
+  missing: Array<{ path: string; label: string }>;
+  unknownFields: string[];
+}
+
+/** A stored file the page asked for; a path that leaves the store through a link is refused. */
 async function stored(deps: MainDeps, relPath: string): Promise<string | null> {
   try {
     return await resolveStoredPdf(deps.dataDir, relPath);
@@ -23,31 +30,32 @@ async function stored(deps: MainDeps, relPath: string): Promise<string | null> {
 }
 
 /**
- * Generation runs here, not in the page: the template and the inputs are validated by the channel's schemas,
- * the model is built by the same pure function the review screen uses, so what the caseworker reviewed is
- * what is printed; a missing requisite refuses the document, naming it.
+ * The model is built by the same pure function the review screen uses, so what the caseworker reviewed is what
+ * is printed; a missing requisite or a field the model lacks refuses the document, naming them.
  */
+async function render(deps: MainDeps, template: DocumentTemplate, inputs: DocumentInputs): Promise<RenderedDocument | Refusal> {
+  const model = buildDocumentModel(inputs);
+  const missing = missingRequisites(template, model);
+  if (missing.length > 0) return { status: 'refused', reason: 'missing_requisites', missing, unknownFields: [] };
+  try {
+    return await renderTemplate(deps.pdf, template, model, { generatedAt: deps.now() });
+  } catch (error) {
+    if (!(error instanceof TemplateRenderError)) throw error;
+    return {
+      status: 'refused',
+      reason: error.code === 'MISSING_REQUISITES' ? 'missing_requisites' : 'unknown_field',
+      missing: [...error.missing],
+      unknownFields: [...error.unknownFields],
+    };
+  }
+}
+
+/** Generation runs here, not in the page: the template and the inputs were validated by the channel's schemas. */
 export function createDocumentsHandlers(deps: MainDeps): DocumentsHandlers {
   return {
     'documents:generate': async (request) => {
-      const template: DocumentTemplate = request.template;
-      const model = buildDocumentModel(request.inputs);
-      const missing = missingRequisites(template, model);
-      if (missing.length > 0) return { status: 'refused', reason: 'missing_requisites', missing, unknownFields: [] };
-      let rendered;
-      try {
-        rendered = await renderTemplate(deps.pdf, template, model, { generatedAt: deps.now() });
-      } catch (error) {
-        if (error instanceof TemplateRenderError) {
-          return {
-            status: 'refused',
-            reason: error.code === 'MISSING_REQUISITES' ? 'missing_requisites' : 'unknown_field',
-            missing: [...error.missing],
-            unknownFields: [...error.unknownFields],
-          };
-        }
-        throw error;
-      }
+      const rendered = await render(deps, request.template, request.inputs);
+      if ('status' in rendered) return rendered;
       const folder = await caseFolder(deps.dataDir, request.caseId);
       const file = `${request.documentId}.pdf`;
       await writeFileAtomic(path.join(folder, file), rendered.pdf);
@@ -58,6 +66,12 @@ export function createDocumentsHandlers(deps: MainDeps): DocumentsHandlers {
         bytes: rendered.pdf.byteLength,
         pages: rendered.pages,
       };
+    },
+
+    'documents:preview': async (request) => {
+      const rendered = await render(deps, request.template, request.inputs);
+      if ('status' in rendered) return rendered;
+      return { status: 'rendered', pdfBase64: rendered.pdf.toString('base64'), pages: rendered.pages, bytes: rendered.pdf.byteLength };
     },
 
     'documents:open': async (request, ctx) => {

@@ -13,14 +13,22 @@ const PDF_VIEWER = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
  * has no preload, so it cannot reach main.
  */
 export function createPdfPrinter(parent: () => BrowserWindow | null): (absolutePath: string) => Promise<void> {
-  return async (absolutePath) => {
-    const fileUrl = pathToFileURL(absolutePath).href;
-    const printSession = session.fromPartition('aryz-print');
+  // Files handed to a print window so far: several may be open at once.
+  const allowed = new Set<string>();
+  let printSession: Electron.Session | null = null;
+  const lockedSession = () => {
+    if (printSession) return printSession;
+    printSession = session.fromPartition('aryz-print');
     printSession.webRequest.onBeforeRequest((details, callback) => {
-      callback({ cancel: !(details.url === fileUrl || details.url.startsWith(PDF_VIEWER)) });
+      callback({ cancel: !(allowed.has(details.url) || details.url.startsWith(PDF_VIEWER)) });
     });
     printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     printSession.on('will-download', (event) => event.preventDefault());
+    return printSession;
+  };
+  return async (absolutePath) => {
+    const fileUrl = pathToFileURL(absolutePath).href;
+    allowed.add(fileUrl);
     const owner = parent();
     const win = new BrowserWindow({
       ...(owner ? { parent: owner } : {}),
@@ -29,7 +37,7 @@ export function createPdfPrinter(parent: () => BrowserWindow | null): (absoluteP
       title: path.basename(absolutePath),
       autoHideMenuBar: true,
       webPreferences: {
-        session: printSession,
+        session: lockedSession(),
         sandbox: true,
         contextIsolation: true,
         nodeIntegration: false,

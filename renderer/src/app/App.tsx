@@ -6,9 +6,11 @@ import { CasePage } from '../features/case-page/CasePage';
 import { sectionFromQuery } from '../features/case-tracking/sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { IntakeScreen } from '../features/intake/IntakeScreen';
+import { RegisterScreen } from '../features/documents/RegisterScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TemplatesScreen } from '../features/templates/TemplatesScreen';
 import { useRoute } from './router';
 import { BatchResumeBanner } from '../features/batch/BatchResumeBanner';
 import { BatchScreen } from '../features/batch/BatchScreen';
@@ -17,7 +19,9 @@ const NAV = [
   { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },
   { path: '/cases', key: 'cases.nav.list', match: (r: string) => r === '/cases' || (r.startsWith('/cases/') && r !== '/cases/new') },
   { path: '/cases/new', key: 'cases.nav.intake', match: (r: string) => r === '/cases/new' },
-  { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' || r.startsWith('/settings/') },
+  { path: '/register', key: 'documents.nav', match: (r: string) => r === '/register' },
+  { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' || (r.startsWith('/settings/') && !r.startsWith('/settings/templates')) },
+  { path: '/settings/templates', key: 'templates.nav', match: (r: string) => r === '/settings/templates' || r.startsWith('/settings/templates/') },
 ] as const;
 
 function LanguageSwitch() {
@@ -40,8 +44,11 @@ function Screen({ route }: { route: string }) {
   if (route === '/' || route === '/queue') return <WorkQueueScreen />;
   if (route === '/settings') return <SettingsScreen />;
   if (route === '/settings/reference') return <ReferenceScreen />;
+  const templateMatch = /^\/settings\/templates(?:\/([a-z0-9][a-z0-9._-]*))?$/.exec(route);
+  if (templateMatch) return <TemplatesScreen templateId={templateMatch[1]} />;
   if (route === '/cases/new') return <IntakeScreen />;
   if (route === '/batch' || route.startsWith('/batch/')) return <BatchScreen route={route} />;
+  if (route === '/register') return <RegisterScreen />;
   // `?section=deadlines|checks|requests` after the id says where on the case page to open (the work queue's links).
   const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)(?:\?(.*))?$/.exec(route);
   if (caseMatch) return <CasePage caseId={caseMatch[1]!} section={sectionFromQuery(caseMatch[2])} />;

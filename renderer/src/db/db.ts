@@ -221,8 +221,10 @@ export interface TemplateDraftRow {
   id: string;
   /** The version the draft was started from. */
   baseVersion: number;
+  /** The template's own settings (title, language, type size, page budget, requisites) as JSON text. */
   meta: string;
-  blocks: string[];
+  /** Each block: its text (for blocks that have one) and its other properties as JSON text. */
+  blocks: Array<{ key: string; text: string | null; json: string }>;
   savedAt: string;
 }
 

@@ -6,9 +6,11 @@ import { intakeMessages } from '../features/intake/messages';
 import { queueMessages } from '../features/queue/messages';
 import { referenceMessages } from '../features/reference/messages';
 import { batchMessages } from '../features/batch/messages';
+import { documentsMessages } from '../features/documents/messages';
+import { templatesMessages } from '../features/templates/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
  * (`t('cases.…')`). Add a feature's bundle here.
  */
-export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages, batchMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages, documentsMessages, templatesMessages, batchMessages];

@@ -134,20 +134,31 @@ const generatedFileSchema = z.object({
 
 export const DOCUMENT_REFUSALS = ['missing_requisites', 'unknown_field'] as const;
 
+const refusalSchema = z.object({
+  status: z.literal('refused'),
+  reason: z.enum(DOCUMENT_REFUSALS),
+  missing: z.array(z.object({ path: z.string(), label: z.string() })),
+  unknownFields: z.array(z.string()),
+});
+
 const idPart = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export const DOCUMENTS_CHANNELS = {
   /** Renders one document and stores it; refuses (naming them) while mandatory requisites are missing. */
   'documents:generate': {
     request: z.object({ caseId: idPart, documentId: idPart, template: documentTemplateSchema, inputs: documentInputsSchema }).strict(),
+    response: z.discriminatedUnion('status', [generatedFileSchema.extend({ status: z.literal('generated') }), refusalSchema]),
+    maxPayloadChars: 3_000_000,
+  },
+  /**
+   * The same rendering without storing anything, for the review's preview: the PDF travels as base64 so it
+   * crosses the browser-mode bridge (JSON) unchanged.
+   */
+  'documents:preview': {
+    request: z.object({ template: documentTemplateSchema, inputs: documentInputsSchema }).strict(),
     response: z.discriminatedUnion('status', [
-      generatedFileSchema.extend({ status: z.literal('generated') }),
-      z.object({
-        status: z.literal('refused'),
-        reason: z.enum(DOCUMENT_REFUSALS),
-        missing: z.array(z.object({ path: z.string(), label: z.string() })),
-        unknownFields: z.array(z.string()),
-      }),
+      z.object({ status: z.literal('rendered'), pdfBase64: z.string().min(1), pages: z.number().int().positive(), bytes: z.number().int().positive() }),
+      refusalSchema,
     ]),
     maxPayloadChars: 3_000_000,
   },

@@ -83,6 +83,23 @@ describe('documents:generate', () => {
   });
 });
 
+describe('documents:preview', () => {
+  it('renders the same PDF without storing anything, and refuses the same way', async () => {
+    const { dataDir, dispatch } = setup();
+    const inputs = fixtureInputs('mission_letter_mvd');
+    const result = await dispatch('documents:preview', { template: factoryTemplate('mission_letter_mvd'), inputs: payloadInputs(inputs) }, testContext());
+    expect(result).toMatchObject({ ok: true, value: { status: 'rendered' } });
+    if (!result.ok) return;
+    const value = result.value as { pdfBase64: string; bytes: number; pages: number };
+    const bytes = Buffer.from(value.pdfBase64, 'base64');
+    expect(bytes.byteLength).toBe(value.bytes);
+    expect(work.read(bytes, 'preview').flat).toContain(inputs.outgoing!.number);
+    expect(readdirSync(dataDir)).toEqual([]);
+    const refused = await dispatch('documents:preview', { template: factoryTemplate('mission_letter_mvd'), inputs: payloadInputs({ ...inputs, attachments: [] }) }, testContext());
+    expect(refused).toMatchObject({ ok: true, value: { status: 'refused', reason: 'missing_requisites', missing: [{ path: 'attachments' }] } });
+  });
+});
+
 describe('stored documents: open, save as, print', () => {
   async function generated(extra: Partial<MainDeps> = {}) {
     const env = setup(extra);

@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AryzDb } from '../../../renderer/src/db/db';
-import { auditFor, createCase } from '../../../renderer/src/features/cases/repository';
+import { auditFor, changeStatus, createCase, updateField } from '../../../renderer/src/features/cases/repository';
+import { identifierKey } from '../../../shared/search/case-keys';
 import {
   documentsFor,
   recordGeneratedFile,
@@ -111,5 +112,18 @@ describe('outgoing register', () => {
     const next = await recordGeneratedFile(db, a.id, file, actor);
     expect(next.file).toEqual(file);
     expect((await db.documents.get(a.id))!.events.map((e) => e.kind)).toEqual(['registered', 'file']);
+  });
+
+  it('makes the case findable by its outgoing numbers, and keeps them through later edits of the case', async () => {
+    const { db, caseId } = await seeded();
+    const a = await registerDocument(db, letter(caseId, '2026-02-10'), actor);
+    const key = identifierKey(a.outgoingNumber);
+    expect(await db.cases.where('words').equals(key).primaryKeys()).toEqual([caseId]);
+    await updateField(db, caseId, 'person.ruPostalAddress', 'г. Москва, ул. Тверская, д. 1', actor);
+    await changeStatus(db, caseId, 'checking', '', actor);
+    expect(await db.cases.where('words').equals(key).primaryKeys()).toEqual([caseId]);
+    await voidDocument(db, a.id, 'Ошибка', actor);
+    await updateField(db, caseId, 'person.ruPostalAddress', 'г. Москва, ул. Тверская, д. 2', actor);
+    expect(await db.cases.where('words').equals(key).primaryKeys()).toEqual([caseId]);
   });
 });

@@ -12,6 +12,7 @@ import { describeTrackingChange } from '../case-tracking/history-text';
 import { RequestsPanel } from '../case-tracking/RequestsPanel';
 import { sectionHeadingId, type CaseSection } from '../case-tracking/sections';
 import { useCaseTracking } from '../case-tracking/use-case-tracking';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { CaseHeader } from './CaseHeader';
 import { CaseWarnings } from './CaseWarnings';
 import { CaseEditingContext, useSaverFor, type CaseEditing } from './editing';
@@ -128,6 +129,7 @@ export function CasePage({ caseId, section = null }: { caseId: string; section?:
         <DiagnosisPanel record={loaded.record} tracking={tracking} />
         <RequestsPanel record={loaded.record} tracking={tracking} />
         <ChecksPanel record={loaded.record} person={loaded.person} tracking={tracking} />
+        <DocumentsPanel record={loaded.record} person={loaded.person} />
         <CaseSections loaded={loaded} />
         <StayTimelineView person={loaded.person} />
         <HistoryView

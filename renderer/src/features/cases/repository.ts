@@ -18,6 +18,7 @@ import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shar
 import type { AryzDb, AuditRow, CaseRow, FieldChange, PersonRow } from '../../db/db';
 import { trackingInputFor, trackingTables } from '../tracking/tracking-input';
 import { caseRow, personDataFromIntake, personRow, type PersonData } from './case-rows';
+import { outgoingNumbersOf } from '../documents/outgoing-words';
 
 /** Who acts and for which mission: every write is attributed. */
 export interface Actor {
@@ -304,7 +305,7 @@ export async function updateField(db: AryzDb, caseId: string, path: string, valu
     const changes: FieldChange[] = [];
     diff(getAt(before, formPath.slice(0, 1)), getAt(form, formPath.slice(0, 1)), String(formPath[0]), changes);
     if (changes.length === 0) return { ok: true as const, value: loaded.record, warnings: checked.warnings };
-    const outgoing: string[] = [];
+    const outgoing = await outgoingNumbersOf(db, caseId);
     const row = caseRow(nextRecord, nextPerson, keptExtras(loaded.record), outgoing, await trackingInputFor(db, caseId, now));
     await db.persons.put(personRow(nextPerson, loaded.person.createdAt, at));
     await db.cases.put(row);
@@ -339,7 +340,7 @@ export async function changeStatus(db: AryzDb, caseId: string, status: CaseStatu
       statusHistory: [...loaded.record.statusHistory, { status, at, note: note.trim().slice(0, 2000) }],
       updatedAt: at,
     };
-    const row = caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), [], await trackingInputFor(db, caseId, now));
+    const row = caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await outgoingNumbersOf(db, caseId), await trackingInputFor(db, caseId, now));
     await db.cases.put(row);
     await db.audit.add({
       at,

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOfIsoDate, type NumberingSettings } from '../../../../shared/documents/numbering';
+import { identifierKey } from '../../../../shared/search/case-keys';
 import type { AryzDb, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../../db/db';
 import type { Actor } from '../cases/repository';
 
@@ -21,6 +22,8 @@ export interface RegisterInput {
   date: string;
   /** Letters and notes take an outgoing number; a citizen's application or a memo does not. */
   numbered: boolean;
+  /** What the caseworker chose (addressee, attachments …), kept on the registration event to regenerate the file. */
+  choice?: Record<string, unknown>;
 }
 
 export const VOID_REASON_MAX = 500;
@@ -75,7 +78,7 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
       registeredAt: input.date,
       file: null,
       status: 'generated',
-      events: [{ at, kind: 'registered', who: actor.who }],
+      events: [{ at, kind: 'registered', who: actor.who, ...(input.choice ? { data: input.choice } : {}) }],
       requestId: null,
       createdAt: at,
       updatedAt: at,
@@ -100,6 +103,8 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
         voidReason: '',
       };
       await db.outgoing.add(register);
+      const key = identifierKey(register.number);
+      if (key && !caseRow.words.includes(key)) await db.cases.update(caseRow.id, { words: [...caseRow.words, key] });
     }
     await db.documents.add(doc);
     await db.audit.add({

@@ -7,6 +7,7 @@ import { db } from '../../db/db';
 import { codeResolver } from '../../ui/code-resolver';
 import { TextField } from '../../ui/TextField';
 import { MissionCardPanel } from './MissionCardPanel';
+import { NumberingPanel } from '../documents/NumberingPanel';
 import { loadSettings, saveSettings, type StoredSettings } from './settings-store';
 
 const formSchema = z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema });
@@ -100,11 +101,19 @@ export function SettingsScreen() {
         </div>
       </form>
       <MissionCardPanel settings={stored} dirty={formState.isDirty} />
+      <NumberingPanel />
       <section className="panel settings-reference" aria-labelledby="settings-reference-title">
         <h2 id="settings-reference-title">{t('reference.settingsLink.title')}</h2>
         <p>{t('reference.settingsLink.description')}</p>
         <a className="button" href="#/settings/reference">
           {t('reference.settingsLink.open')}
+        </a>
+      </section>
+      <section className="panel settings-reference" aria-labelledby="settings-templates-title">
+        <h2 id="settings-templates-title">{t('templates.settingsLink.title')}</h2>
+        <p>{t('templates.settingsLink.description')}</p>
+        <a className="button" href="#/settings/templates">
+          {t('templates.settingsLink.open')}
         </a>
       </section>
     </div>

@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
+import type { DocumentModel } from '../../../../shared/documents/model';
+import { unknownFieldIssues } from '../../../../shared/documents/template-check';
 import { parseTemplate } from '../../../../shared/documents/template-schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { getApi } from '../../api';
@@ -71,14 +73,20 @@ export function useTemplateHistory(id: string): TemplateVersionRow[] | undefined
   return useLiveQuery(() => templateHistory(defaultDb(), id), [id]);
 }
 
+export interface StoreOptions {
+  api?: FactorySource;
+  now?: Date;
+}
+
 export type TemplateSave = { ok: true; entry: TemplateEntry } | { ok: false; issues: Array<{ path: string; message: string }> };
 
 /**
- * Validates an edited template and stores it as the next version of its id (numbers continue after the
+ * Validates an edited template (and, given the sample model, that every field it names exists) and stores it as the next version of its id (numbers continue after the
  * factory version and every earlier custom one, so a version number is never reused). Invalid → nothing
  * stored. The new version is audited with the whole template before and after.
  */
-export async function saveTemplateVersion(db: AryzDb, edited: unknown, actor: Actor, api: FactorySource = getApi(), now = new Date()): Promise<TemplateSave> {
+export async function saveTemplateVersion(db: AryzDb, edited: unknown, actor: Actor, options: StoreOptions & { sample?: DocumentModel } = {}): Promise<TemplateSave> {
+  const { api = getApi(), now = new Date() } = options;
   const templates = await factoryTemplates(api);
   const id = typeof edited === 'object' && edited !== null ? (edited as { id?: unknown }).id : undefined;
   const base = templates.find((t) => t.id === id);
@@ -87,6 +95,10 @@ export async function saveTemplateVersion(db: AryzDb, edited: unknown, actor: Ac
   const parsed = parseTemplate(candidate);
   if (!parsed.ok) return parsed;
   if (parsed.template.kind !== base.kind) return { ok: false, issues: [{ path: 'kind', message: 'The kind of a template cannot change' }] };
+  if (options.sample) {
+    const unknown = unknownFieldIssues(parsed.template, options.sample);
+    if (unknown.length > 0) return { ok: false, issues: unknown.map((u) => ({ path: u.path, message: `No such field: ${u.field}` })) };
+  }
   return db.transaction('rw', [db.templates, db.audit, db.templateDrafts], async () => {
     const rows = await db.templates.where('id').equals(base.id).sortBy('seq');
     const current = entryOf(base, rows[rows.length - 1])!;
@@ -110,7 +122,8 @@ export async function saveTemplateVersion(db: AryzDb, edited: unknown, actor: Ac
 }
 
 /** Puts the factory template back in force; the custom versions stay in the history. Audited. */
-export async function resetTemplateToFactory(db: AryzDb, id: string, actor: Actor, api: FactorySource = getApi(), now = new Date()): Promise<TemplateEntry> {
+export async function resetTemplateToFactory(db: AryzDb, id: string, actor: Actor, options: StoreOptions = {}): Promise<TemplateEntry> {
+  const { api = getApi(), now = new Date() } = options;
   const base = (await factoryTemplates(api)).find((t) => t.id === id);
   if (!base) throw new Error(`No factory template ${id}`);
   return db.transaction('rw', [db.templates, db.audit, db.templateDrafts], async () => {

@@ -6,6 +6,7 @@ import type { AryzDb, FieldChange, RequestRow } from '../../db/db';
 import { caseRow } from '../cases/case-rows';
 import { getCase, keptExtras, stripDerived, type Actor } from '../cases/repository';
 import { trackingInputFor, trackingTables } from './tracking-input';
+import { outgoingNumbersOf } from '../documents/outgoing-words';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalDate = z.union([z.literal(''), isoDate]).optional();
@@ -41,7 +42,7 @@ export async function refreshCaseTracking(db: AryzDb, caseId: string, now: Date)
   const loaded = await getCase(db, caseId);
   if (!loaded) throw new Error(`No case ${caseId}`);
   const { words: _w, sortName: _s, nextDeadline: _n, nextDeadlineClock: _c, nextCheck: _k, summary: _m, duplicateOverride: _d, diagnosis: _g, ...record } = loaded.record;
-  await db.cases.put(caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), [], await trackingInputFor(db, caseId, now)));
+  await db.cases.put(caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await outgoingNumbersOf(db, caseId), await trackingInputFor(db, caseId, now)));
 }
 
 export function requestsFor(db: AryzDb, caseId: string): Promise<RequestRow[]> {

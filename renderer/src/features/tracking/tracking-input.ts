@@ -2,7 +2,7 @@ import type { AryzDb } from '../../db/db';
 import { localToday, sentItemOf, type TrackingInput } from './case-tracking';
 
 /** The tables every write that recomputes a case's deadlines must have in its transaction. */
-export const trackingTables = (db: AryzDb) => [db.requests, db.checks, db.referenceVersions];
+export const trackingTables = (db: AryzDb) => [db.requests, db.checks, db.referenceVersions, db.outgoing];
 
 /** Requests, checks and the calendar in force, for recomputing one case's deadlines inside a write. */
 export async function trackingInputFor(db: AryzDb, caseId: string, now = new Date()): Promise<TrackingInput> {

@@ -1,0 +1,115 @@
+import Dexie from 'dexie';
+import { buildDocumentModel, missingRequisites, type AttachmentInput, type DocumentInputs, type MissingRequisite } from '../../../../shared/documents/model';
+import { formatOutgoingNumber, yearOfIsoDate } from '../../../../shared/documents/numbering';
+import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
+import { documentInputsSchema, type DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
+import type { AryzApi } from '../../../../shared/ipc/contract';
+import type { IpcError } from '../../../../shared/ipc/result';
+import type { Addressee } from '../../../../shared/reference/schema';
+import type { AryzDb, GeneratedDocRow } from '../../db/db';
+import type { Actor } from '../cases/repository';
+import { documentInputsFor, isNumbered, templateTitle } from './document-inputs';
+import { loadNumbering, recordGeneratedFile, registerDocument } from './register-repo';
+
+/**
+ * One document from review to file: check what main will check, register it (the number is allocated then),
+ * gather the inputs again with that number, have main render and store the PDF, and record the file. A
+ * refusal before registration uses no number; a failure after it leaves the document registered without a
+ * file, to be generated again or voided — its number is never lost or reused.
+ */
+
+export interface GenerateRequest {
+  caseId: string;
+  template: DocumentTemplate;
+  addressee: Addressee | null;
+  date: string;
+  attachments: AttachmentInput[];
+  previousDocumentId: string | null;
+}
+
+export type GenerateOutcome =
+  | { status: 'generated'; document: GeneratedDocRow }
+  | { status: 'refused'; missing: MissingRequisite[] }
+  /** Inputs main would refuse (settings incomplete, a stored value out of range): nothing registered. */
+  | { status: 'invalid'; fields: string[] }
+  /** Registered, but main failed: the document keeps its number and waits for another try. */
+  | { status: 'failed'; document: GeneratedDocRow; error: IpcError | { code: 'REFUSED'; missing: MissingRequisite[] } };
+
+/** The number the next numbered document of that date's year would get; shown in review, not allocated. */
+export async function peekNextNumber(db: AryzDb, date: string, prefix: string): Promise<string> {
+  const year = yearOfIsoDate(date);
+  const [numbering, last] = await Promise.all([
+    loadNumbering(db),
+    db.outgoing.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]).last(),
+  ]);
+  return formatOutgoingNumber(numbering.format, { prefix, seq: (last?.seq ?? 0) + 1, year });
+}
+
+/** Inputs of the review: the real ones, with a stand-in number so the outgoing number does not read as missing. */
+export async function reviewInputs(db: AryzDb, request: GenerateRequest, number: string): Promise<DocumentInputs> {
+  return documentInputsFor(db, request.caseId, {
+    template: request.template,
+    addressee: request.addressee,
+    number: isNumbered(request.template) ? number : '',
+    date: request.date,
+    attachments: request.attachments,
+    previousDocumentId: request.previousDocumentId,
+  });
+}
+
+export function missingFor(template: DocumentTemplate, inputs: DocumentInputs): MissingRequisite[] {
+  return missingRequisites(template, buildDocumentModel(inputs));
+}
+
+/** Paths main's schema would refuse in these inputs. */
+export function invalidInputFields(inputs: DocumentInputs): string[] {
+  const parsed = documentInputsSchema.safeParse(inputs);
+  return parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.path.map(String).join('.')))];
+}
+
+/** What the document's registration event keeps, so a failed file can be generated again the same way. */
+interface RegisteredChoice {
+  addressee: Addressee | null;
+  attachments: AttachmentInput[];
+  previousDocumentId: string | null;
+}
+
+async function renderAndRecord(db: AryzDb, api: Pick<AryzApi, 'generateDocument'>, doc: GeneratedDocRow, template: DocumentTemplate, choice: RegisteredChoice, actor: Actor): Promise<GenerateOutcome> {
+  const inputs = await documentInputsFor(db, doc.caseId, { template, addressee: choice.addressee, number: doc.outgoingNumber, date: doc.registeredAt, attachments: choice.attachments, previousDocumentId: choice.previousDocumentId });
+  // The model's input type is read-only; the payload type is the schema's (mutable) shape of the same data.
+  const result = await api.generateDocument({ caseId: doc.caseId, documentId: doc.id, template, inputs: inputs as DocumentInputsPayload });
+  if (!result.ok) return { status: 'failed', document: doc, error: result.error };
+  if (result.value.status === 'refused') return { status: 'failed', document: doc, error: { code: 'REFUSED', missing: result.value.missing } };
+  const { relPath, sha256, bytes, pages } = result.value;
+  return { status: 'generated', document: await recordGeneratedFile(db, doc.id, { relPath, sha256, bytes, pages }, actor) };
+}
+
+export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateDocument'>, request: GenerateRequest, actor: Actor): Promise<GenerateOutcome> {
+  const check = await reviewInputs(db, request, 'X');
+  const missing = missingFor(request.template, check);
+  if (missing.length > 0) return { status: 'refused', missing };
+  const invalid = invalidInputFields(check);
+  if (invalid.length > 0) return { status: 'invalid', fields: invalid };
+  const choice: RegisteredChoice = { addressee: request.addressee, attachments: request.attachments, previousDocumentId: request.previousDocumentId };
+  const doc = await registerDocument(
+    db,
+    {
+      caseId: request.caseId,
+      templateId: request.template.id,
+      templateVersion: request.template.version,
+      title: templateTitle(request.template),
+      addressee: request.addressee?.nameRu ?? '',
+      date: request.date,
+      numbered: isNumbered(request.template),
+      choice: { addressee: choice.addressee, attachments: choice.attachments, previousDocumentId: choice.previousDocumentId },
+    },
+    actor,
+  );
+  return renderAndRecord(db, api, doc, request.template, choice, actor);
+}
+
+/** Another try at the file of a registered document, with the template and choices it was registered with. */
+export async function regenerateDocument(db: AryzDb, api: Pick<AryzApi, 'generateDocument'>, doc: GeneratedDocRow, template: DocumentTemplate, actor: Actor): Promise<GenerateOutcome> {
+  const data = doc.events.find((e) => e.kind === 'registered')?.data as Partial<RegisteredChoice> | undefined;
+  return renderAndRecord(db, api, doc, template, { addressee: data?.addressee ?? null, attachments: data?.attachments ?? [], previousDocumentId: data?.previousDocumentId ?? null }, actor);
+}

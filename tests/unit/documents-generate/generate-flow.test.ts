@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../electron/main/handlers';
+import { createDispatcher } from '../../../electron/main/ipc/dispatch';
+import { createPdfEngine } from '../../../electron/main/pdf/engine';
+import { defaultFontDir } from '../../../electron/main/pdf/fonts';
+import type { AryzApi } from '../../../shared/ipc/contract';
+import { regionalAddressee } from '../../../shared/reference/lookup';
+import { createCase } from '../../../renderer/src/features/cases/repository';
+import { documentInputsFor } from '../../../renderer/src/features/documents/document-inputs';
+import { generateDocument, regenerateDocument, type GenerateRequest } from '../../../renderer/src/features/documents/generate';
+import { documentsFor, registerRows } from '../../../renderer/src/features/documents/register-repo';
+import { saveSettings } from '../../../renderer/src/features/settings/settings-store';
+import { ensureReference } from '../../../renderer/src/features/tracking/reference-store';
+import { actor, freshDb, intake } from '../cases/helpers';
+import { CASEWORKER, factoryTemplate, MISSION } from '../documents/fixture';
+import { PdfWorkspace } from '../documents/pdf-reader';
+import { factoryBundle } from '../reference/factory';
+import { testContext } from '../support/call-context';
+
+/**
+ * The page's side of generation against main's real handlers: the inputs gathered from a stored case must pass
+ * main's schema, the number is allocated once, and a failed render leaves the number with its document.
+ */
+
+const pdf = createPdfEngine(defaultFontDir());
+const work = new PdfWorkspace();
+const dataDir = mkdtempSync(path.join(tmpdir(), 'aryz-flow-'));
+afterAll(() => {
+  work.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+const dispatch = createDispatcher(createHandlers({ version: '1', mode: 'browser', dataDir, referenceDir: '/none', pdf, now: () => new Date() }), () => undefined);
+
+/** The API as the page has it: every payload goes through JSON like the bridge (structured clone in Electron). */
+const api: Pick<AryzApi, 'generateDocument'> = {
+  generateDocument: (request) => dispatch('documents:generate', JSON.parse(JSON.stringify(request)), testContext()) as ReturnType<AryzApi['generateDocument']>,
+};
+
+async function seeded() {
+  const db = freshDb();
+  await ensureReference(db, { getFactoryReference: async () => ({ ok: true as const, value: factoryBundle() }) });
+  await saveSettings(db, { mission: MISSION, caseworker: CASEWORKER });
+  const created = await createCase(db, intake({ nameKy: ['Үсөнов', 'Маңызбек', ''], nameRu: ['Усенов', 'Манызбек', ''], nameLat: ['USONOV', 'MANGYZBEK', ''] }), actor, { now: new Date('2026-02-01T09:00:00Z') });
+  if (!created.ok) throw new Error('seed');
+  const addressee = regionalAddressee(factoryBundle().addressees, created.value.region);
+  if (!addressee) throw new Error('no regional addressee');
+  return { db, caseId: created.value.id, addressee };
+}
+
+const request = (caseId: string, addressee: GenerateRequest['addressee'], extra: Partial<GenerateRequest> = {}): GenerateRequest => ({
+  caseId,
+  template: factoryTemplate('mission_letter_mvd'),
+  addressee,
+  date: '2026-02-10',
+  attachments: [{ title: 'Копия паспорта гражданина', sheets: 2, copies: 1 }],
+  previousDocumentId: null,
+  ...extra,
+});
+
+describe('generating from a stored case', () => {
+  it('refuses a missing requisite before any number is taken, then generates, numbers and stores the letter', async () => {
+    const { db, caseId, addressee } = await seeded();
+    const refused = await generateDocument(db, api, request(caseId, addressee, { attachments: [] }), actor);
+    expect(refused).toEqual({ status: 'refused', missing: [{ path: 'attachments', label: 'перечень приложений (наименование, число листов и экземпляров)' }] });
+    expect(await db.outgoing.count()).toBe(0);
+    expect(await db.documents.count()).toBe(0);
+
+    const done = await generateDocument(db, api, request(caseId, addressee), actor);
+    expect(done.status).toBe('generated');
+    if (done.status !== 'generated') return;
+    expect(done.document).toMatchObject({ outgoingNumber: 'КР-М-1/26', templateId: 'mission_letter_mvd', templateVersion: 1, addressee: addressee.nameRu, status: 'generated' });
+    const file = done.document.file!;
+    expect(file.relPath).toBe(`${caseId}/${done.document.id}.pdf`);
+    const text = work.read(readFileSync(path.join(dataDir, 'cases', file.relPath)), 'flow').flat;
+    for (const expected of ['КР-М-1/26', '10.02.2026', 'Усенов Манызбек', addressee.addresseeRu, 'Копия паспорта гражданина на 2 л. в 1 экз.']) expect(text).toContain(expected);
+    expect((await registerRows(db)).map((r) => [r.number, r.documentId, r.status])).toEqual([['КР-М-1/26', done.document.id, 'registered']]);
+  });
+
+  it('a failed render keeps the number with its document; generating again uses the same number', async () => {
+    const { db, caseId, addressee } = await seeded();
+    const broken: typeof api = { generateDocument: async () => ({ ok: false, error: { code: 'IO_ERROR' } }) };
+    const failed = await generateDocument(db, broken, request(caseId, addressee), actor);
+    expect(failed).toMatchObject({ status: 'failed', document: { outgoingNumber: 'КР-М-1/26', file: null }, error: { code: 'IO_ERROR' } });
+    if (failed.status !== 'failed') return;
+    const again = await regenerateDocument(db, api, failed.document, factoryTemplate('mission_letter_mvd'), actor);
+    expect(again).toMatchObject({ status: 'generated', document: { id: failed.document.id, outgoingNumber: 'КР-М-1/26' } });
+    expect(await db.outgoing.count()).toBe(1);
+    const next = await generateDocument(db, api, request(caseId, addressee), actor);
+    expect(next).toMatchObject({ status: 'generated', document: { outgoingNumber: 'КР-М-2/26' } });
+  });
+
+  it('a reminder cites the earlier letter; unnumbered documents take no number; the memo lists what was sent', async () => {
+    const { db, caseId, addressee } = await seeded();
+    const first = await generateDocument(db, api, request(caseId, addressee), actor);
+    if (first.status !== 'generated') throw new Error('first letter');
+    const reminder = await generateDocument(db, api, request(caseId, addressee, { template: factoryTemplate('reminder'), date: '2026-03-20', attachments: [], previousDocumentId: first.document.id }), actor);
+    expect(reminder).toMatchObject({ status: 'generated', document: { outgoingNumber: 'КР-М-2/26' } });
+    if (reminder.status !== 'generated') return;
+    const text = work.read(readFileSync(path.join(dataDir, 'cases', reminder.document.file!.relPath)), 'reminder').flat;
+    expect(text).toContain('КР-М-1/26');
+    expect(text).toContain('10.02.2026');
+
+    const application = await generateDocument(db, api, request(caseId, null, { template: factoryTemplate('citizen_application_mission'), attachments: [] }), actor);
+    expect(application).toMatchObject({ status: 'generated', document: { outgoingNumber: '', outgoingSeq: null } });
+    expect(await db.outgoing.count()).toBe(2);
+
+    const inputs = await documentInputsFor(db, caseId, { template: factoryTemplate('citizen_memo'), number: '', date: '2026-03-21' });
+    expect(inputs.sent?.map((s) => s.number)).toEqual(['КР-М-1/26', 'КР-М-2/26']);
+    expect((await documentsFor(db, caseId)).length).toBe(3);
+  });
+});
