@@ -6,7 +6,7 @@ import { createCase } from '../../../renderer/src/features/cases/repository';
 import { registerRows } from '../../../renderer/src/features/documents/register-repo';
 import { createBatchJob, jobItems } from '../../../renderer/src/features/batch/batch-repo';
 import { runBatchJob, type BatchApi, type BatchProgress } from '../../../renderer/src/features/batch/batch-run';
-import type { StoredSettings } from '../../../renderer/src/features/settings/settings-store';
+import { saveSettings, type StoredSettings } from '../../../renderer/src/features/settings/settings-store';
 import { actor, freshDb, intake } from '../cases/helpers';
 import { CASEWORKER, factoryTemplate, MISSION } from '../documents/fixture';
 import { factoryBundle } from '../reference/factory';
@@ -85,6 +85,8 @@ class FakeMain implements BatchApi {
 }
 
 async function seed(db: AryzDb, count: number, regions: (i: number) => string = () => 'г. Москва'): Promise<string[]> {
+  // Documents take the mission and caseworker from Settings, as in the app.
+  await saveSettings(db, { mission: MISSION, caseworker: CASEWORKER });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const created = await createCase(db, intake({ region: regions(i) }), actor, { now: new Date('2025-06-01T09:00:00Z') });

@@ -1,8 +1,8 @@
-import { personSchema, type Person } from '../../../../shared/case/schema';
 import type { DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { Addressee, ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzDb, CaseRow, PersonRow } from '../../db/db';
+import { documentInputsFor, isNumbered } from '../documents/document-inputs';
 import type { StoredSettings } from '../settings/settings-store';
 import type { BatchAddresseeChoice } from './batch-rows';
 
@@ -16,10 +16,7 @@ export interface BatchContext {
   date: string;
 }
 
-/** A template takes an outgoing number when it prints one. */
-export function isNumbered(template: Pick<DocumentTemplate, 'requisites'>): boolean {
-  return template.requisites.some((r) => r.path.startsWith('outgoing.'));
-}
+export { isNumbered };
 
 /** A template is addressed when it prints an addressee block. */
 export function isAddressed(template: Pick<DocumentTemplate, 'requisites'>): boolean {
@@ -50,48 +47,23 @@ export function defaultAttachments(documents: PersonRow['documents']): NonNullab
   return [{ title: `Копия документа, удостоверяющего личность${number ? ` (${number})` : ''}`, sheets: 1, copies: 1 }];
 }
 
-/** The register check that showed the person listed, most recent first. */
-async function lastListedCheck(db: AryzDb, caseId: string, person: PersonRow): Promise<DocumentInputs['registerCheck']> {
-  const checks = (await db.checks.where('caseId').equals(caseId).toArray()).filter((c) => c.listed).sort((a, b) => b.at.localeCompare(a.at));
-  const check = checks[0];
-  if (!check) return null;
-  const doc = person.documents.find((d) => d.id === check.documentId);
-  return { date: check.at.slice(0, 10), document: doc ? `${doc.series} ${doc.number}`.trim() : '' };
-}
-
 /**
- * The inputs of one case's document: the case and person as stored, the mission and caseworker from
- * Settings, the addressee and the diagnosed cause from the reference data in force, and the outgoing number.
+ * The inputs of one case's document: exactly what the review screen shows for a single document
+ * (documentInputsFor), with the batch's addressee, date and number, and the default enclosure when the
+ * template lists attachments.
  */
 export async function batchInputsFor(db: AryzDb, row: CaseRow, person: PersonRow, context: BatchContext, number: string): Promise<DocumentInputs> {
-  const { documents, stays, registrations, employments } = person;
-  // Only the person's own fields: main checks the inputs as strictly as the case itself.
-  const personData = Object.fromEntries(Object.keys(personSchema.shape).flatMap((key) => (key in person ? [[key, person[key as keyof PersonRow]]] : []))) as Person;
-  const causeId = row.diagnosis?.causeId;
-  const cause = causeId ? context.reference.causes.find((c) => c.id === causeId) : undefined;
-  return {
-    date: context.date,
-    mission: context.settings.mission,
-    caseworker: context.settings.caseworker,
-    signatory: null,
-    person: personData,
-    documents,
-    stays,
-    registrations,
-    employments,
-    caseRecord: {
-      number: row.number,
-      region: row.region,
-      learnedAt: row.learnedAt,
-      learnedHow: row.learnedHow,
-      learnedNote: row.learnedNote,
-      impacts: row.impacts,
-    },
+  const needsAttachments = context.template.requisites.some((r) => r.path === 'attachments');
+  return documentInputsFor(db, row.id, {
+    template: context.template,
     addressee: resolveAddressee(context, row.region),
-    outgoing: number ? { number, date: context.date } : null,
-    attachments: defaultAttachments(documents),
-    cause: cause ? { title: cause.title, explanation: cause.explanation } : null,
-    registerCheck: await lastListedCheck(db, row.id, person),
-    legalRefs: context.reference.legalRefs,
-  };
+    number,
+    date: context.date,
+    attachments: needsAttachments ? defaultAttachments(person.documents) : [],
+  });
+}
+
+/** The same inputs with the number allocated after they were checked. */
+export function withNumber(inputs: DocumentInputs, number: string): DocumentInputs {
+  return { ...inputs, outgoing: number ? { number, date: inputs.date } : null };
 }

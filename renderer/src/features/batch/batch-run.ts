@@ -7,7 +7,7 @@ import type { AryzDb } from '../../db/db';
 import type { Actor } from '../cases/repository';
 import { recordGeneratedFile, registerDocument, voidDocument } from '../documents/register-repo';
 import type { StoredSettings } from '../settings/settings-store';
-import { batchInputsFor, isAddressed, resolveAddressee, type BatchContext } from './batch-inputs';
+import { batchInputsFor, isAddressed, resolveAddressee, withNumber, type BatchContext } from './batch-inputs';
 import { countStates, jobItems, type StateCounts } from './batch-repo';
 import type { BatchItemRow, BatchJobRow } from './batch-rows';
 
@@ -134,13 +134,14 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
     }
     const addressee = resolveAddressee(context, row.region);
     let current = item;
+    // Read once: the number is the only input that changes between the check and the render.
+    let inputs = await batchInputsFor(db, row, person, context, current.state === 'numbered' ? current.outgoingNumber : job!.numbered ? '—' : '');
     if (current.state === 'pending') {
       if (isAddressed(job!.template) && !addressee) {
         await fail(current, { code: 'NO_ADDRESSEE', message: row.region }, null);
         return null;
       }
-      const probe = await batchInputsFor(db, row, person, context, job!.numbered ? '—' : '');
-      const missing = missingRequisites(job!.template, buildDocumentModel(probe));
+      const missing = missingRequisites(job!.template, buildDocumentModel(inputs));
       if (missing.length > 0) {
         await fail(current, { code: 'MISSING_REQUISITES', message: missing.map((m) => m.label).join('; ') }, null);
         return null;
@@ -161,9 +162,10 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
         return next;
       });
       move(item, current);
+      inputs = withNumber(inputs, current.outgoingNumber);
     }
     if (current.state !== 'numbered' || !current.documentId) return null;
-    return { key: current.id, caseId: current.caseId, documentId: current.documentId, inputs: (await batchInputsFor(db, row, person, context, current.outgoingNumber)) as BatchItem['inputs'] };
+    return { key: current.id, caseId: current.caseId, documentId: current.documentId, inputs: inputs as BatchItem['inputs'] };
   }
 
   async function record(result: BatchItemResult): Promise<void> {
