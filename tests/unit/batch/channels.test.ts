@@ -11,7 +11,6 @@ import { factoryTemplate, fixtureInputs } from '../documents/fixture';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'aryz-batch-channels-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-// The fixture carries the whole reference cause; the page sends only its title and explanation.
 /** A worker that never answers: these tests are about what reaches the runner, not rendering. */
 const silent: SpawnWorker = () => ({ post: () => undefined, onMessage: () => undefined, onExit: () => undefined, terminate: () => undefined });
 
@@ -21,6 +20,7 @@ function dispatcher() {
   return createDispatcher(handlers, () => undefined);
 }
 
+// The fixture carries the whole reference cause; the page sends only its title and explanation.
 const item = (overrides: Record<string, unknown> = {}) => ({ key: 'k1', caseId: 'case-1', documentId: 'doc-1', inputs: { ...fixtureInputs('mission_letter_mvd'), cause: null }, ...overrides });
 
 describe('batch channels', () => {
