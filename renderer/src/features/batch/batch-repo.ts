@@ -16,7 +16,10 @@ export interface NewBatch {
 
 export const itemId = (jobId: string, index: number) => `${jobId}:${String(index).padStart(6, '0')}`;
 
-/** Writes a job and one pending item per case, in one transaction; audited on each case as a batch start. */
+/**
+ * Writes a job and one pending item per case, in one transaction. The job itself changes no case; what it does
+ * to each case (registering a document, recording its file, voiding a number) is audited by the register.
+ */
 export async function createBatchJob(db: AryzDb, input: NewBatch, actor: Actor, now = new Date()): Promise<BatchJobRow> {
   const at = now.toISOString();
   const job: BatchJobRow = {
