@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Batch PDF worker: run as an Electron utilityProcess, or a worker thread in browser mode.
+          'batch-worker': resolve(__dirname, 'electron/main/batch/worker-entry.ts'),
+        },
+      },
     },
   },
   preload: {

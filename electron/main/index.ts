@@ -2,6 +2,8 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import path from 'node:path';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
+import { createBatchRunner } from './batch/runner';
+import { utilityWorkerSpawner } from './batch/spawn-utility';
 import { createPdfPrinter } from './documents/print-window';
 import { osSecretStore } from './backup/os-secret-store';
 import { createHandlers } from './handlers';
@@ -68,6 +70,7 @@ function registerIpc(): void {
       templatesDir: path.join(resourcesDir(), 'templates'),
       pdf: createPdfEngine(fontDir()),
       now: () => new Date(),
+      batch: createBatchRunner({ spawn: utilityWorkerSpawner(path.join(__dirname, 'batch-worker.js')), fontDir: fontDir(), dataDir: app.getPath('userData') }),
       printPdf: createPdfPrinter(() => mainWindow),
       secrets: osSecretStore(app.getPath('userData')),
     }),

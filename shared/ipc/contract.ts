@@ -3,6 +3,7 @@ import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
 import { ATTACHMENTS_CHANNELS } from './channels/attachments';
+import { BATCH_CHANNELS } from './channels/batch';
 import { DOCUMENTS_CHANNELS } from './channels/documents';
 import { API_METHODS } from './methods';
 import { TEMPLATES_CHANNELS } from './channels/templates';
@@ -82,6 +83,7 @@ export const CHANNELS = {
     }),
   },
   ...ATTACHMENTS_CHANNELS,
+  ...BATCH_CHANNELS,
   ...DOCUMENTS_CHANNELS,
   ...TEMPLATES_CHANNELS,
   ...IMPORT_CHANNELS,

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { memorySecretStore } from '../../electron/main/backup/secrets';
+import { createBatchRunner } from '../../electron/main/batch/runner';
+import { threadWorkerSpawner } from '../../electron/main/batch/spawn-thread';
 import { createHandlers } from '../../electron/main/handlers';
 import { createDispatcher, type CallContext } from '../../electron/main/ipc/dispatch';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
@@ -13,6 +15,7 @@ import { defaultFontDir } from '../../electron/main/pdf/fonts';
 import { mimeType, securityHeaders } from '../../electron/main/protocol';
 import { isChannel, payloadLimitOf } from '../../shared/ipc/contract';
 import { MAX_PAYLOAD_BYTES } from '../../shared/ipc/result';
+import { batchWorkerEntry } from './batch-worker';
 
 const ROOT = path.resolve(__dirname, '../..');
 const COOKIE = 'aryz_bridge';
@@ -115,6 +118,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   const downloads = new Map<string, { name: string; data: Uint8Array }>();
   // Files the page's file chooser picked, staged on disk so handlers read them by path as they would in Electron.
   const uploads = new Map<string, string>();
+  // Browser mode renders batches in a worker thread, the desktop app in a utility process: same worker file.
+  const batch = createBatchRunner({ spawn: threadWorkerSpawner(await batchWorkerEntry(), (m, e) => log(`${m}: ${String(e)}`)), fontDir: defaultFontDir(), dataDir });
   const dispatch = createDispatcher(
     createHandlers({
       version: process.env.npm_package_version ?? '0.0.0',
@@ -125,6 +130,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       pdf: createPdfEngine(defaultFontDir()),
       now: () => new Date(),
       secrets: memorySecretStore(),
+      batch,
     }),
     (message, error) => log(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
   );
@@ -256,6 +262,9 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     url: `${origin}/?token=${token}`,
     token,
     dataDir,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await batch.dispose();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

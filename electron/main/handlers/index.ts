@@ -1,4 +1,6 @@
 import { createAttachmentsHandlers } from '../attachments/handlers';
+import { createBatchHandlers } from '../batch/handlers';
+import type { BatchRunner } from '../batch/runner';
 import { createDocumentsHandlers } from '../documents/handlers';
 import { createBackupHandlers } from '../backup/handlers';
 import type { SecretStore } from '../backup/secrets';
@@ -24,6 +26,8 @@ export interface MainDeps {
   templatesDir?: string;
   pdf: PdfEngine;
   now(): Date;
+  /** Batch PDF generation in workers off the event loop; absent in hosts that run no batches (unit tests of other features). */
+  batch?: BatchRunner;
   /** Desktop: shows a stored PDF with the system print dialog (never silent). Absent: printing opens the file. */
   printPdf?(absolutePath: string): Promise<void>;
   /** Keeps the backup passphrase (OS-protected in the desktop app, in memory in browser mode); default: memory. */
@@ -58,6 +62,7 @@ export function createHandlers(deps: MainDeps): HandlerTable {
     },
 
     ...createAttachmentsHandlers(deps),
+    ...createBatchHandlers(deps),
     ...createTemplatesHandlers(deps),
     ...createImportHandlers(deps),
     ...createExportHandlers(deps),

@@ -6,6 +6,8 @@ import { sectionFromQuery } from '../features/case-tracking/sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
 import { useRoute } from './router';
+import { BatchResumeBanner } from '../features/batch/BatchResumeBanner';
+import { BatchScreen } from '../features/batch/BatchScreen';
 
 const NAV = [
   { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },
@@ -64,6 +66,7 @@ function Screen({ route }: { route: string }) {
   const templateMatch = /^\/settings\/templates(?:\/([a-z0-9][a-z0-9._-]*))?$/.exec(route);
   if (templateMatch) return <TemplatesScreen templateId={templateMatch[1]} />;
   if (route === '/cases/new') return <IntakeScreen />;
+  if (route === '/batch' || route.startsWith('/batch/')) return <BatchScreen route={route} />;
   if (route === '/register') return <RegisterScreen />;
   if (route === '/import') return <ImportScreen />;
   if (route === '/transfer') return <TransferExportScreen />;
@@ -118,6 +121,7 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <BatchResumeBanner />
         {/* Keyed by the screen's path: a screen left while the next one was still loading must not come back
             with its old state (a suspended render keeps the previous screen mounted, only hidden). */}
         <Suspense key={route.split('?')[0]} fallback={<LoadingScreen />}>

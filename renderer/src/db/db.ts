@@ -18,6 +18,7 @@ import type { NumberingSettings } from '../../../shared/documents/numbering';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import type { ReferenceBundle } from '../../../shared/reference/schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
+import type { BatchItemRow, BatchJobRow } from '../features/batch/batch-rows';
 
 export type SettingsRow =
   | { key: 'mission'; value: MissionSettings; updatedAt: string }
@@ -324,6 +325,8 @@ export class AryzDb extends Dexie {
   importMappings!: Table<ImportMappingRow, string>;
   imports!: Table<ImportJournalRow, string>;
   transferSync!: Table<TransferSyncRow, [string, string]>;
+  batchJobs!: Table<BatchJobRow, string>;
+  batchItems!: Table<BatchItemRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -377,6 +380,11 @@ export class AryzDb extends Dexie {
     // v9: case transfer between PCs — the last shared version of each transferred record. New table only.
     this.version(9).stores({
       transferSync: '[table+key], bundleId',
+    });
+    // v10: batch generation — jobs with per-item state, so an interrupted batch resumes without numbering twice.
+    this.version(10).stores({
+      batchJobs: 'id, state, createdAt',
+      batchItems: 'id, jobId, [jobId+state]',
     });
   }
 }

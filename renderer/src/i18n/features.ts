@@ -6,6 +6,7 @@ import { trackingMessages } from '../features/case-tracking/messages';
 import { intakeMessages } from '../features/intake/messages';
 import { queueMessages } from '../features/queue/messages';
 import { referenceMessages } from '../features/reference/messages';
+import { batchMessages } from '../features/batch/messages';
 import { documentsMessages } from '../features/documents/messages';
 import { templatesMessages } from '../features/templates/messages';
 import { importMessages } from '../features/import/messages';
@@ -33,4 +34,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   transferMessages,
   lifecycleMessages,
   reportsMessages,
+  batchMessages,
 ];

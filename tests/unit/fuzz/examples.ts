@@ -110,6 +110,18 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
     'backup:restoreRead': [{ restore: 'f'.repeat(24) }],
     'backup:restoreCommit': [{ restore: 'f'.repeat(24) }],
     'backup:restoreCancel': [{ restore: 'f'.repeat(24) }],
+    'batch:start': [{ template: factoryTemplate('mission_letter_mvd') }],
+    'batch:add': [
+      {
+        jobId: 'job-unknown',
+        items: [{ key: 'k1', caseId: 'case-2', documentId: 'doc-b1', inputs: pagePayload(fixtureInputs('mission_letter_mvd')) as RequestOf<'batch:add'>['items'][number]['inputs'] }],
+        last: true,
+      },
+    ],
+    'batch:status': [{ jobId: 'job-unknown' }, { jobId: 'job-unknown', since: 3 }],
+    'batch:cancel': [{ jobId: 'job-unknown' }],
+    'batch:merge': [{ files: ['cases/case-1/doc-mission_letter_mvd.pdf', 'cases/case-1/doc-verbal_note_mfa.pdf'] }],
+    'batch:saveMerged': [{ jobId: 'job-unknown', fileName: 'пакет.pdf' }],
     'reports:exportXlsx': [report],
     'reports:exportPdf': [report],
   };

@@ -13,7 +13,7 @@ import { defaultQuery, statusCounts, type CaseQuery } from './list-query';
 import { useCaseList } from './use-case-list';
 
 const ROW_HEIGHT = 44;
-const QUERY_KEY = 'aryz.caseList.query';
+export const QUERY_KEY = 'aryz.caseList.query';
 
 function loadQuery(): CaseQuery {
   try {
@@ -168,6 +168,8 @@ export function CaseListScreen() {
         {error ? <span className="status--error">{t('errors.DB', { reason: error })}</span> : null}
         {count === undefined ? t('app.loading') : effective.text || Object.values(effective.filters).some(Boolean) ? t('cases.list.found', { count }) : t('cases.list.total', { count })}
       </p>
+      {/* The batch acts on exactly the cases the filter shows. */}
+      {count ? <p className="case-list__actions"><a className="button" href="#/batch">{t('batch.action')}</a></p> : null}
       {/* With no cases the message is the grid's one body row: a rowgroup without rows is invalid ARIA. */}
       <div role="grid" aria-rowcount={count ? count + 1 : undefined} aria-label={t('cases.list.title')} className="case-grid">
         <div role="row" aria-rowindex={1} className="case-row case-row--head">

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import type { BATCH_CHANNELS } from '../../../shared/ipc/channels/batch';
+import type { HandlerTable } from '../ipc/dispatch';
+import { HandlerError } from '../ipc/dispatch';
+import type { MainDeps } from '../handlers';
+import { storePath } from './store-paths';
+import type { BatchRunner } from './runner';
+
+type BatchHandlers = Pick<HandlerTable, keyof typeof BATCH_CHANNELS>;
+
+/** The batch channels over the runner main was given; a host without one (some unit tests) answers IO_ERROR. */
+export function createBatchHandlers(deps: MainDeps): BatchHandlers {
+  const runner = (): BatchRunner => {
+    if (!deps.batch) throw new HandlerError('IO_ERROR', 'No batch runner in this host');
+    return deps.batch;
+  };
+  return {
+    'batch:start': async (request) => runner().start({ template: request.template }),
+    'batch:add': async (request) => runner().add(request.jobId, request.items, request.last),
+    'batch:status': async (request) => {
+      const job = runner().status(request.jobId, request.since);
+      return job ? { status: 'known', job } : { status: 'unknown' };
+    },
+    'batch:cancel': async (request) => {
+      const job = runner().cancel(request.jobId);
+      return job ? { status: 'known', job } : { status: 'unknown' };
+    },
+    'batch:merge': async (request) => runner().merge(request.files),
+    'batch:saveMerged': async (request, ctx) => {
+      const fileName = request.fileName ?? 'documents.pdf';
+      const merged = runner().status(request.jobId)?.merged;
+      if (!merged) return { status: 'unknown', fileName };
+      const data = await readFile(storePath(deps.dataDir, merged.relPath));
+      const name = fileName.toLowerCase().endsWith('.pdf') ? fileName : `${fileName}.pdf`;
+      return ctx.saveFile({ defaultName: name, data, filterName: 'PDF', extensions: ['pdf'] });
+    },
+  };
+}
