@@ -44,6 +44,8 @@ export function createPdfPrinter(parent: () => BrowserWindow | null): (absoluteP
         webSecurity: true,
         plugins: true,
         spellcheck: false,
+        // The PDF viewer's links must not open new windows on a middle click.
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     await win.loadURL(fileUrl);

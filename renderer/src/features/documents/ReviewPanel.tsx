@@ -9,6 +9,7 @@ import { db, type CaseRow, type PersonRow } from '../../db/db';
 import { DateInput } from '../../ui/DateInput';
 import { FieldShell } from '../../ui/FieldShell';
 import { describeIpcError } from '../../ui/ipc-error';
+import { attachmentsForDocument } from '../attachments/attachments-repo';
 import { useSaverFor, type CaseEditing } from '../case-page/editing';
 import { InlineField } from '../case-page/InlineField';
 import { localTodayIso } from '../intake/local-time';
@@ -60,6 +61,8 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
   const [date, setDate] = useState(localTodayIso());
   const [attachments, setAttachments] = useState<AttachmentInput[]>([]);
   const [previousId, setPreviousId] = useState('');
+  // The case's scans, with their page counts: the «Приложение: … на N л.» mark comes from them.
+  const caseFiles = useLiveQuery(() => attachmentsForDocument(db(), record.id), [record.id]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState('');
 
@@ -217,6 +220,20 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
           <button type="button" className="button button--small" onClick={() => setAttachments((list) => [...list, { title: '', sheets: 1, copies: 1 }])}>
             {t('documents.review.addAttachment')}
           </button>
+          {caseFiles && caseFiles.length > 0 ? (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() =>
+                setAttachments((list) => [
+                  ...list,
+                  ...caseFiles.filter((file) => !list.some((a) => a.title === file.title)).map(({ title, sheets, copies }) => ({ title, sheets, copies })),
+                ])
+              }
+            >
+              {t('documents.review.addCaseFiles', { count: caseFiles.length })}
+            </button>
+          ) : null}
         </fieldset>
       ) : null}
 
