@@ -6,6 +6,8 @@ import { StartupError } from './app/StartupError';
 import { getApi } from './api';
 import { db } from './db/db';
 import { ensureReference } from './features/tracking/reference-store';
+import { backupBeforeSchemaUpgrade, startAutomaticBackups } from './features/backup/startup';
+import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
 import { initI18n } from './i18n';
 import './styles.css';
 
@@ -13,6 +15,12 @@ async function start(): Promise<void> {
   await initI18n();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
+  // A schema upgrade never runs without a copy of the data as it was (see features/backup/pre-upgrade.ts).
+  const upgradeBackupFailure = await backupBeforeSchemaUpgrade(getApi());
+  if (upgradeBackupFailure) {
+    createRoot(root).render(<StrictMode><UpgradeBackupFailed reason={upgradeBackupFailure.reason} /></StrictMode>);
+    return;
+  }
   // Open (and upgrade) the database before any screen reads it, so a failure gets one clear screen
   // instead of half-working ones.
   const failure = await db()
@@ -21,6 +29,7 @@ async function start(): Promise<void> {
     .catch((error: unknown) => error);
   // The first run stores the shipped reference data as version 1; later runs just read it.
   if (!failure) void ensureReference(db(), getApi()).catch((error: unknown) => console.warn('reference data:', error));
+  if (!failure) startAutomaticBackups(getApi());
   createRoot(root).render(<StrictMode>{failure ? <StartupError error={failure} /> : <App />}</StrictMode>);
 }
 

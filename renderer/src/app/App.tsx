@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { BackupActivityBar, BackupScreen } from '../features/backup/BackupScreen';
 import { CasePage } from '../features/case-page/CasePage';
 import { sectionFromQuery } from '../features/case-tracking/sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
@@ -38,6 +39,7 @@ function Screen({ route }: { route: string }) {
   if (route === '/' || route === '/queue') return <WorkQueueScreen />;
   if (route === '/settings') return <SettingsScreen />;
   if (route === '/settings/reference') return <ReferenceScreen />;
+  if (route === '/settings/backup') return <BackupScreen />;
   if (route === '/cases/new') return <IntakeScreen />;
   // `?section=deadlines|checks|requests` after the id says where on the case page to open (the work queue's links).
   const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)(?:\?(.*))?$/.exec(route);
@@ -77,6 +79,7 @@ export function App() {
         {mode === 'browser' ? <span className="badge">{t('app.browserMode')}</span> : null}
         <LanguageSwitch />
       </header>
+      <BackupActivityBar />
       <nav className="sidebar" aria-label={t('nav.label')}>
         <ul>
           {NAV.map((item) => (

@@ -5,9 +5,10 @@ import { trackingMessages } from '../features/case-tracking/messages';
 import { intakeMessages } from '../features/intake/messages';
 import { queueMessages } from '../features/queue/messages';
 import { referenceMessages } from '../features/reference/messages';
+import { backupMessages } from '../features/backup/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
  * (`t('cases.…')`). Add a feature's bundle here.
  */
-export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages];
+export const FEATURE_MESSAGES: FeatureMessages[] = [casesMessages, intakeMessages, casePageMessages, queueMessages, trackingMessages, referenceMessages, backupMessages];
