@@ -145,7 +145,7 @@ test('a wrong passphrase, a truncated file, a flipped byte and a newer schema ar
   writeFileSync(flipped, damaged);
   // A backup from a future Aryz: sealed correctly, with the right passphrase, but a schema this build lacks.
   const newer = path.join(work, 'newer.aryzbak');
-  const payload = Buffer.from(JSON.stringify({ formatName: 'dexie', formatVersion: 1, data: { databaseName: 'aryz', databaseVersion: 999, tables: [], data: [] } }));
+  const payload = Buffer.from(`${JSON.stringify({ format: 'aryz-db', formatVersion: 1, databaseName: 'aryz', databaseVersion: 999, tables: [] })}\n`);
   const { createHash } = await import('node:crypto');
   await writeSealedFile(
     newer,

@@ -7,8 +7,8 @@ import { z } from 'zod';
  * has imported and verified the database (commit).
  */
 
-/** Largest database slice one append carries, in characters (the page slices 512 KiB of UTF-8). */
-export const BACKUP_SLICE_MAX_CHARS = 1_000_000;
+/** Largest database slice one append carries, in characters (the page slices 4 MiB of UTF-8). */
+export const BACKUP_SLICE_MAX_CHARS = 4_200_000;
 export const PASSPHRASE_MIN_CHARS = 10;
 export const PASSPHRASE_MAX_CHARS = 1024;
 

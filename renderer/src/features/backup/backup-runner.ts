@@ -1,21 +1,15 @@
 import type Dexie from 'dexie';
-import { exportDB } from 'dexie-export-import';
 import type { BackupFailure, BackupReason } from '../../../../shared/ipc/channels/backup';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { setActivity } from './activity';
+import { exportDatabase } from './db-export';
 
-/** 512 KiB of UTF-8 per call: at most as many characters, well inside the channel's limit after escaping. */
-const SLICE_BYTES = 512 * 1024;
+/** 4 MiB of UTF-8 per call: at most as many characters, inside the channel's limit after escaping. */
+const SLICE_BYTES = 4 * 1024 * 1024;
 
 export type BackupOutcome =
   | { status: 'done'; fileName: string; folder: string; bytes: number; at: string; sealed: boolean; attachments: number }
   | { status: 'failed'; reason: BackupFailure | 'EXPORT_FAILED' | 'IPC_ERROR' };
-
-async function tableCounts(database: Dexie): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of database.tables) counts[table.name] = await table.count();
-  return counts;
-}
 
 let running: Promise<BackupOutcome> | null = null;
 
@@ -23,8 +17,8 @@ let running: Promise<BackupOutcome> | null = null;
 export const backupRunning = () => running !== null;
 
 /**
- * Exports the whole database (dexie-export-import, in one read transaction so the copy is consistent) and streams it
- * to main in numbered slices; main adds the attachments and seals the file. `schemaVersion` is the version of the
+ * Exports the whole database (db-export.ts: one read transaction, so the copy is consistent) and streams it to main
+ * in numbered slices; main adds the attachments and seals the file. `schemaVersion` is the version of the
  * data as exported (the old one for a pre-upgrade backup).
  */
 export function runBackup(api: AryzApi, database: Dexie, reason: BackupReason): Promise<BackupOutcome> {
@@ -37,25 +31,18 @@ export function runBackup(api: AryzApi, database: Dexie, reason: BackupReason): 
 
 async function writeBackup(api: AryzApi, database: Dexie, reason: BackupReason): Promise<BackupOutcome> {
   setActivity({ kind: 'backup', reason, phase: 'export', done: 0, total: 1 });
-  const counts = await tableCounts(database);
+  let exported: Awaited<ReturnType<typeof exportDatabase>>;
+  try {
+    exported = await exportDatabase(database, (done, total) => setActivity({ kind: 'backup', reason, phase: 'export', done, total }));
+  } catch (error) {
+    console.warn('backup export failed:', error);
+    return { status: 'failed', reason: 'EXPORT_FAILED' };
+  }
+  const { blob, counts } = exported;
   const begun = await api.beginBackup({ reason, schemaVersion: database.verno, counts });
   if (!begun.ok) return { status: 'failed', reason: 'IPC_ERROR' };
   if (begun.value.status === 'failed') return { status: 'failed', reason: begun.value.reason };
   const session = begun.value.session;
-  let blob: Blob;
-  try {
-    blob = await exportDB(database, {
-      numRowsPerChunk: 5000,
-      progressCallback: ({ completedRows, totalRows }) => {
-        setActivity({ kind: 'backup', reason, phase: 'export', done: completedRows, total: totalRows ?? 0 });
-        return true;
-      },
-    });
-  } catch (error) {
-    console.warn('backup export failed:', error);
-    await api.abortBackup({ session });
-    return { status: 'failed', reason: 'EXPORT_FAILED' };
-  }
   // A streaming decoder keeps a letter split across two slices whole.
   const decoder = new TextDecoder();
   let seq = 0;

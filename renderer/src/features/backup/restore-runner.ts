@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
-import { importDB } from 'dexie-export-import';
 import type { BackupSummary, RestoreRefusal } from '../../../../shared/ipc/channels/backup';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { RESTORED_PREFIX, previousDbName, switchActiveDb } from '../../db/active-db';
 import { AryzDb } from '../../db/db';
 import { setActivity } from './activity';
+import { ExportImporter } from './db-export';
 
 export type RestoreOutcome = { status: 'restored'; database: string } | { status: 'refused'; reason: RestoreRefusal | 'IMPORT_FAILED' | 'COUNTS_DIFFER' | 'IPC_ERROR' };
 
@@ -13,9 +13,9 @@ async function deleteQuietly(name: string): Promise<void> {
 }
 
 /**
- * Reads the opened backup from main (main has authenticated the whole file by the time it answers `end`), imports it
- * into a NEW database named aryz-restored-<time>, lets the app's schema upgrade it, checks every table's row count
- * against the manifest, has main move the attachments in, and only then points the app at the new database. Any
+ * Streams the opened backup from main line by line into a NEW database named aryz-restored-<time> (main has
+ * authenticated the whole file by the time it answers `end`; damage before that stops the restore), checks every
+ * table's row count against the export header and the manifest, lets the app's schema upgrade it, has main move the attachments in, and only then points the app at the new database. Any
  * failure before the switch deletes the new database: the current one is never touched.
  */
 export async function runRestore(api: AryzApi, restore: string, summary: BackupSummary, currentName: string, now = Date.now()): Promise<RestoreOutcome> {
@@ -23,47 +23,40 @@ export async function runRestore(api: AryzApi, restore: string, summary: BackupS
   let created = false;
   let switched = false;
   try {
-    setActivity({ kind: 'restore', phase: 'read', done: 0, total: summary.databaseBytes });
-    const slices: string[] = [];
-    let read = 0;
-    for (;;) {
-      const next = await api.readRestore({ restore });
-      if (!next.ok) return { status: 'refused', reason: 'IPC_ERROR' };
-      if (next.value.status === 'refused') return { status: 'refused', reason: next.value.reason };
-      if (next.value.status === 'end') break;
-      slices.push(next.value.text);
-      read += next.value.text.length;
-      setActivity({ kind: 'restore', phase: 'read', done: read, total: summary.databaseBytes });
-    }
-    const blob = new Blob(slices, { type: 'application/json' });
-    slices.length = 0;
+    setActivity({ kind: 'restore', phase: 'import', done: 0, total: 1 });
+    const importer = new ExportImporter(name);
     created = true;
+    let counts: Record<string, number>;
     try {
-      const imported = await importDB(blob, {
-        name,
-        chunkSizeBytes: 4 * 1024 * 1024,
-        progressCallback: ({ completedRows, totalRows }) => {
-          setActivity({ kind: 'restore', phase: 'import', done: completedRows, total: totalRows ?? 0 });
-          return true;
-        },
-      });
-      imported.close();
+      for (;;) {
+        const next = await api.readRestore({ restore });
+        if (!next.ok) return { status: 'refused', reason: 'IPC_ERROR' };
+        if (next.value.status === 'refused') return { status: 'refused', reason: next.value.reason };
+        if (next.value.status === 'end') break;
+        await importer.push(next.value.text);
+        setActivity({ kind: 'restore', phase: 'import', done: importer.done, total: importer.total });
+      }
+      counts = await importer.finish();
     } catch (error) {
       console.warn('restore import failed:', error);
       return { status: 'refused', reason: 'IMPORT_FAILED' };
+    } finally {
+      importer.close();
     }
     setActivity({ kind: 'restore', phase: 'verify', done: 0, total: 1 });
+    for (const [table, expected] of Object.entries(summary.counts)) {
+      if (counts[table] !== expected) {
+        console.warn(`restore: ${table} has ${counts[table]} rows, the backup lists ${expected}`);
+        return { status: 'refused', reason: 'COUNTS_DIFFER' };
+      }
+    }
     // Opening with the app's schema runs any upgrade from the backup's version to this one.
     const restored = new AryzDb(name);
     try {
       await restored.open();
-      for (const [table, expected] of Object.entries(summary.counts)) {
-        const count = await restored.table(table).count();
-        if (count !== expected) {
-          console.warn(`restore: ${table} has ${count} rows, the backup lists ${expected}`);
-          return { status: 'refused', reason: 'COUNTS_DIFFER' };
-        }
-      }
+    } catch (error) {
+      console.warn('restore upgrade failed:', error);
+      return { status: 'refused', reason: 'IMPORT_FAILED' };
     } finally {
       restored.close();
     }
