@@ -56,7 +56,6 @@ interface Restore {
   id: string;
   parts: BackupPart[];
   pieces: AsyncGenerator<Piece>;
-  decoder: TextDecoder;
   stagingDir: string;
   current: FileHandle | null;
   staged: string[];
@@ -66,13 +65,11 @@ interface Restore {
 
 type Refused = { status: 'refused'; reason: RestoreRefusal };
 
-/** Characters of database text one read answers at most (a few sealed chunks): fewer round trips to the page. */
-const READ_TARGET_CHARS = 4 * 1024 * 1024;
+/** Bytes of the database one read answers at most (a few sealed chunks): fewer round trips to the page. */
+const READ_TARGET_BYTES = 3 * 1024 * 1024;
 
 function refusalOf(error: unknown): RestoreRefusal {
-  if (error instanceof SealedFileError) return error.code;
-  if (error instanceof TypeError) return 'CORRUPT'; // the fatal UTF-8 decoder
-  return 'WRITE_FAILED';
+  return error instanceof SealedFileError ? error.code : 'WRITE_FAILED';
 }
 
 /**
@@ -136,7 +133,6 @@ export class RestoreSessions {
       id,
       parts: manifest.parts,
       pieces: splitParts(opened.parts, manifest.parts),
-      decoder: new TextDecoder('utf-8', { fatal: true }),
       stagingDir: path.join(this.dataDir, 'restore-staging', id),
       current: null,
       staged: [],
@@ -146,13 +142,13 @@ export class RestoreSessions {
     return { status: 'opened', restore: id, summary };
   }
 
-  async read(id: string): Promise<{ status: 'data'; text: string } | { status: 'end' } | Refused> {
+  async read(id: string): Promise<{ status: 'data'; data: string } | { status: 'end' } | Refused> {
     const restore = this.restores.get(id);
     if (!restore) return { status: 'refused', reason: 'SESSION_LOST' };
     if (restore.failed) return { status: 'refused', reason: restore.failed };
     if (restore.complete) return { status: 'end' };
-    const texts: string[] = [];
-    let chars = 0;
+    const slices: Buffer[] = [];
+    let bytes = 0;
     try {
       for (;;) {
         const next = await restore.pieces.next();
@@ -162,11 +158,10 @@ export class RestoreSessions {
         }
         const piece = next.value;
         if (piece.index === 0) {
-          const text = restore.decoder.decode(piece.data, { stream: !piece.end });
-          texts.push(text);
-          chars += text.length;
+          slices.push(Buffer.from(piece.data));
+          bytes += piece.data.length;
           // The database's last slice goes out on its own; the attachments after it are staged by the next call.
-          if (chars >= READ_TARGET_CHARS || (piece.end && chars > 0)) return { status: 'data', text: texts.join('') };
+          if (bytes >= READ_TARGET_BYTES || (piece.end && bytes > 0)) return { status: 'data', data: Buffer.concat(slices).toString('base64') };
           continue;
         }
         await this.stage(restore, piece);

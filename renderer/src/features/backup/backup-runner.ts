@@ -1,11 +1,11 @@
 import type Dexie from 'dexie';
-import type { BackupFailure, BackupReason } from '../../../../shared/ipc/channels/backup';
+import { BACKUP_SLICE_MAX_BYTES, type BackupFailure, type BackupReason } from '../../../../shared/ipc/channels/backup';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { setActivity } from './activity';
+import { bytesToBase64 } from './base64';
 import { exportDatabase } from './db-export';
 
-/** 4 MiB of UTF-8 per call: at most as many characters, inside the channel's limit after escaping. */
-const SLICE_BYTES = 4 * 1024 * 1024;
+const SLICE_BYTES = BACKUP_SLICE_MAX_BYTES;
 
 export type BackupOutcome =
   | { status: 'done'; fileName: string; folder: string; bytes: number; at: string; sealed: boolean; attachments: number }
@@ -43,19 +43,44 @@ async function writeBackup(api: AryzApi, database: Dexie, reason: BackupReason):
   if (!begun.ok) return { status: 'failed', reason: 'IPC_ERROR' };
   if (begun.value.status === 'failed') return { status: 'failed', reason: begun.value.reason };
   const session = begun.value.session;
-  // A streaming decoder keeps a letter split across two slices whole.
-  const decoder = new TextDecoder();
+  // Compressed on the way (native gzip), sent in fixed-size binary slices.
+  const reader = blob.stream().pipeThrough(new CompressionStream('gzip')).getReader();
+  const pending = new Uint8Array(SLICE_BYTES);
+  let filled = 0;
   let seq = 0;
-  for (let offset = 0; offset < blob.size || seq === 0; offset += SLICE_BYTES) {
-    const end = Math.min(blob.size, offset + SLICE_BYTES);
-    const text = decoder.decode(await blob.slice(offset, end).arrayBuffer(), { stream: end < blob.size });
-    const sent = await api.appendBackup({ session, seq: seq++, text });
+  let consumed = 0;
+  const send = async (): Promise<BackupOutcome | null> => {
+    const sent = await api.appendBackup({ session, seq: seq++, data: bytesToBase64(pending.subarray(0, filled)) });
+    filled = 0;
     if (!sent.ok) {
       await api.abortBackup({ session });
       return { status: 'failed', reason: 'IPC_ERROR' };
     }
     if (sent.value.status === 'failed') return { status: 'failed', reason: sent.value.reason };
-    setActivity({ kind: 'backup', reason, phase: 'send', done: end, total: blob.size });
+    setActivity({ kind: 'backup', reason, phase: 'send', done: consumed, total: blob.size });
+    return null;
+  };
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    consumed = Math.min(blob.size, consumed + value.length * 6);
+    for (let offset = 0; offset < value.length; ) {
+      const take = Math.min(SLICE_BYTES - filled, value.length - offset);
+      pending.set(value.subarray(offset, offset + take), filled);
+      filled += take;
+      offset += take;
+      if (filled === SLICE_BYTES) {
+        const failed = await send();
+        if (failed) {
+          await reader.cancel();
+          return failed;
+        }
+      }
+    }
+  }
+  if (filled > 0 || seq === 0) {
+    const failed = await send();
+    if (failed) return failed;
   }
   setActivity({ kind: 'backup', reason, phase: 'seal', done: 0, total: 1 });
   const finished = await api.finishBackup({ session });

@@ -4,6 +4,7 @@ import type { AryzApi } from '../../../../shared/ipc/contract';
 import { RESTORED_PREFIX, previousDbName, switchActiveDb } from '../../db/active-db';
 import { AryzDb } from '../../db/db';
 import { setActivity } from './activity';
+import { base64ToBytes } from './base64';
 import { ExportImporter } from './db-export';
 
 export type RestoreOutcome = { status: 'restored'; database: string } | { status: 'refused'; reason: RestoreRefusal | 'IMPORT_FAILED' | 'COUNTS_DIFFER' | 'IPC_ERROR' };
@@ -26,19 +27,47 @@ export async function runRestore(api: AryzApi, restore: string, summary: BackupS
     setActivity({ kind: 'restore', phase: 'import', done: 0, total: 1 });
     const importer = new ExportImporter(name);
     created = true;
+    // Slices from main go through native gunzip into the importer; the importer runs while main reads on.
+    const gunzip = new DecompressionStream('gzip');
+    const writer = gunzip.writable.getWriter();
+    const consumer = (async () => {
+      const reader = gunzip.readable.pipeThrough(new TextDecoderStream('utf-8', { fatal: true })).getReader();
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          await importer.push(value);
+          setActivity({ kind: 'restore', phase: 'import', done: importer.done, total: importer.total });
+        }
+      } catch (error) {
+        await reader.cancel().catch(() => undefined);
+        throw error;
+      }
+    })();
+    // A failed import must stop the feeding loop, which would otherwise wait on a full stream forever.
+    const importFailed = consumer.then(
+      () => new Promise<never>(() => undefined),
+      (error: unknown) => Promise.reject(error instanceof Error ? error : new Error(String(error))),
+    );
+    importFailed.catch(() => undefined);
     let counts: Record<string, number>;
     try {
       for (;;) {
-        const next = await api.readRestore({ restore });
-        if (!next.ok) return { status: 'refused', reason: 'IPC_ERROR' };
-        if (next.value.status === 'refused') return { status: 'refused', reason: next.value.reason };
+        const next = await Promise.race([api.readRestore({ restore }), importFailed]);
+        if (!next.ok || next.value.status === 'refused') {
+          await writer.abort().catch(() => undefined);
+          await consumer.catch(() => undefined);
+          return { status: 'refused', reason: next.ok && next.value.status === 'refused' ? next.value.reason : 'IPC_ERROR' };
+        }
         if (next.value.status === 'end') break;
-        await importer.push(next.value.text);
-        setActivity({ kind: 'restore', phase: 'import', done: importer.done, total: importer.total });
+        await Promise.race([writer.write(base64ToBytes(next.value.data)), importFailed]);
       }
+      await Promise.race([writer.close(), importFailed]);
+      await consumer;
       counts = await importer.finish();
     } catch (error) {
       console.warn('restore import failed:', error);
+      await writer.abort().catch(() => undefined);
       return { status: 'refused', reason: 'IMPORT_FAILED' };
     } finally {
       importer.close();
