@@ -46,7 +46,9 @@ export async function exportDatabase(database: Dexie, onProgress: ExportProgress
       databaseVersion: database.verno,
       tables: database.tables.map((table) => ({ name: table.name, schema: schemaOf(table), rowCount: counts[table.name]!, outbound: !table.schema.primKey.keyPath })),
     };
-    const parts: string[] = [`${JSON.stringify(header)}\n`];
+    // Folded into Blobs as it goes, so the JS heap holds a few pages of text, not the whole export.
+    const blobs: Blob[] = [];
+    let parts: string[] = [`${JSON.stringify(header)}\n`];
     let done = 0;
     for (const table of database.tables) {
       const outbound = !table.schema.primKey.keyPath;
@@ -59,13 +61,18 @@ export async function exportDatabase(database: Dexie, onProgress: ExportProgress
         if (rows.length !== keys.length) throw new Error(`${table.name}: rows and keys disagree`);
         const line: RowsLine = outbound ? { table: table.name, rows, keys } : { table: table.name, rows };
         parts.push(`${JSON.stringify(line)}\n`);
+        if (parts.length >= 8) {
+          blobs.push(new Blob(parts));
+          parts = [];
+        }
         after = keys[keys.length - 1];
         done += rows.length;
         onProgress(done, total);
         if (keys.length < PAGE) break;
       }
     }
-    return { blob: new Blob(parts, { type: 'application/x-ndjson' }), counts };
+    blobs.push(new Blob(parts));
+    return { blob: new Blob(blobs, { type: 'application/x-ndjson' }), counts };
   });
 }
 
