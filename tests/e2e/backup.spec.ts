@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { BACKUP_KIND, BACKUP_LAYOUT_VERSION, DATABASE_PART } from '../../electron/main/backup/manifest';
 import { writeSealedFile } from '../../electron/main/crypto/sealed-file';
@@ -43,6 +44,13 @@ function dumpDatabase(page: Page): Promise<Dump> {
     idb.close();
     return { name, tables };
   });
+}
+
+/** No serious or critical axe violations on the backup screen in its current state. */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, state).toEqual([]);
 }
 
 const databaseNames = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
@@ -90,6 +98,7 @@ test('back up, wipe the database, restore: every table comes back identical', as
   await makeCases(page);
   await setPassphrase(page);
   const file = await backUpNow(page, 'good.aryzbak');
+  await expectAccessible(page, 'backup screen after a backup');
   const before = await dumpDatabase(page);
   expect(before.tables.cases).toHaveLength(3);
   expect(before.tables.persons).toHaveLength(3);
@@ -115,6 +124,7 @@ test('back up, wipe the database, restore: every table comes back identical', as
   await openBackup(page, PASSPHRASE);
   await expect(page.getByRole('heading', { name: 'Содержимое копии' })).toBeVisible();
   await expect(page.getByRole('row', { name: 'cases 3' })).toBeVisible();
+  await expectAccessible(page, 'backup opened for restore');
   await page.getByRole('button', { name: 'Восстановить из этой копии' }).click();
   await expect(page.getByTestId('restore-note')).toContainText('Данные восстановлены из копии', { timeout: 30_000 });
 

@@ -9,13 +9,18 @@ import { runBackup, type BackupOutcome } from './backup-runner';
  * IndexedDB files that already hold the same data unencrypted, so nothing leaves the PC in clear and the upgrade
  * never runs without a copy to go back to.
  */
-export async function backupBeforeUpgrade(api: AryzApi, name: string, targetVersion: number): Promise<BackupOutcome | null> {
-  if (typeof indexedDB.databases !== 'function') return null;
-  const info = (await indexedDB.databases()).find((d) => d.name === name);
+export async function backupBeforeUpgrade(
+  api: AryzApi,
+  name: string,
+  targetVersion: number,
+  idb: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange } = { indexedDB, IDBKeyRange },
+): Promise<BackupOutcome | null> {
+  if (typeof idb.indexedDB.databases !== 'function') return null;
+  const info = (await idb.indexedDB.databases()).find((d) => d.name === name);
   // Dexie stores version × 10 as the IndexedDB version.
   const installed = info?.version ? Math.round(info.version / 10) : 0;
   if (installed === 0 || installed >= targetVersion) return null;
-  const old = new Dexie(name);
+  const old = new Dexie(name, idb);
   try {
     await old.open();
     return await runBackup(api, old, 'upgrade');
