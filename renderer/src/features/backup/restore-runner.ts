@@ -16,8 +16,9 @@ async function deleteQuietly(name: string): Promise<void> {
 /**
  * Streams the opened backup from main line by line into a NEW database named aryz-restored-<time> (main has
  * authenticated the whole file by the time it answers `end`; damage before that stops the restore), checks every
- * table's row count against the export header and the manifest, lets the app's schema upgrade it, has main move the attachments in, and only then points the app at the new database. Any
- * failure before the switch deletes the new database: the current one is never touched.
+ * table's row count against the export header and the manifest, lets the app's schema upgrade it, has main move the
+ * attachments in, and only then points the app at the new database. Any failure before the switch deletes the new
+ * database: the current one is never touched.
  */
 export async function runRestore(api: AryzApi, restore: string, summary: BackupSummary, currentName: string, now = Date.now()): Promise<RestoreOutcome> {
   const name = `${RESTORED_PREFIX}${now}`;
