@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, HandlerError, type CallContext, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { createBackupHandlers } from '../../../electron/main/backup/handlers';
+import { BACKUP_CHANNELS } from '../../../shared/ipc/channels/backup';
 
 const mission = { nameRu: 'Посольство', nameKy: 'Элчилик', address: 'Москва', phones: '', outgoingPrefix: 'КР' };
 const caseworker = { fullName: 'Үсөнов А.', position: 'Атташе', phone: '' };
@@ -95,7 +96,9 @@ describe('dispatch', () => {
 
   it('covers every channel of the contract in the handler table type', () => {
     expect(Object.keys(table()).sort()).toEqual(Object.keys(CHANNELS).sort());
-    expect(Object.keys(CHANNELS).sort()).toEqual(['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory']);
+    expect(Object.keys(CHANNELS).sort()).toEqual(
+      ['app:info', 'documents:exportMissionCard', 'reference:export', 'reference:factory', ...Object.keys(BACKUP_CHANNELS)].sort(),
+    );
   });
 
   it('applies the payload limit of the channel where it has one, the common limit elsewhere', async () => {

@@ -20,7 +20,16 @@ describe('preload', () => {
     expect(exposed.key).toBe('aryz');
     const api = exposed.api!;
     expect(Object.keys(api).sort()).toEqual(Object.keys(API_METHODS).sort());
-    expect(Object.keys(api).sort()).toEqual(['exportMissionCard', 'exportReference', 'getAppInfo', 'getFactoryReference']);
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'exportMissionCard',
+        'exportReference',
+        'getAppInfo',
+        'getFactoryReference',
+        ...['getBackupStatus', 'setBackupPassphrase', 'chooseBackupFolder', 'resetBackupFolder', 'beginBackup', 'appendBackup', 'finishBackup', 'abortBackup'],
+        ...['pickRestoreFile', 'openRestore', 'readRestore', 'commitRestore', 'cancelRestore'],
+      ].sort(),
+    );
     for (const [method, channel] of Object.entries(API_METHODS)) {
       expect(typeof api[method]).toBe('function');
       const payload = { probe: method };
