@@ -26,7 +26,7 @@ function Progress({ label }: { label: string }) {
   if (!activity) return null;
   const percent = percentOf(activity);
   return (
-    <div className="backup-progress">
+    <div className="backup-progress" data-phase={activity.phase}>
       <progress max={100} value={percent} aria-label={label} />
       <span>{percent} %</span>
     </div>
