@@ -7,6 +7,8 @@ import { db } from './db/db';
 import { scheduleDailyRefresh } from './features/tracking/daily-refresh';
 import { purgeExpiredAttachments } from './features/attachments/attachments-repo';
 import { ensureReference } from './features/tracking/reference-store';
+import { backupBeforeSchemaUpgrade, startAutomaticBackups } from './features/backup/startup';
+import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
 import { initI18n } from './i18n';
 import './styles.css';
 
@@ -14,6 +16,12 @@ async function start(): Promise<void> {
   await initI18n();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
+  // A schema upgrade never runs without a copy of the data as it was (see features/backup/pre-upgrade.ts).
+  const upgradeBackupFailure = await backupBeforeSchemaUpgrade(getApi());
+  if (upgradeBackupFailure) {
+    createRoot(root).render(<StrictMode><UpgradeBackupFailed reason={upgradeBackupFailure.reason} /></StrictMode>);
+    return;
+  }
   // Open (and upgrade) the database before any screen reads it, so a failure gets one clear screen
   // instead of half-working ones.
   const failure = await db()
@@ -26,6 +34,7 @@ async function start(): Promise<void> {
   if (!failure) scheduleDailyRefresh(db());
   // Attachments deleted more than 30 days ago leave the trash, then main deletes the files nothing refers to.
   if (!failure) void purgeExpiredAttachments(db(), getApi()).catch((error: unknown) => console.warn('attachments purge:', error));
+  if (!failure) startAutomaticBackups(getApi());
   createRoot(root).render(<StrictMode>{failure ? <StartupError error={failure} /> : <App />}</StrictMode>);
 }
 

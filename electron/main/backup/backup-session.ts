@@ -128,12 +128,12 @@ export class BackupSessions {
     }
   }
 
-  async append(id: string, seq: number, text: string): Promise<{ status: 'ok'; bytes: number } | { status: 'failed'; reason: BackupFailure }> {
+  async append(id: string, seq: number, base64: string): Promise<{ status: 'ok'; bytes: number } | { status: 'failed'; reason: BackupFailure }> {
     const session = this.sessions.get(id);
     if (!session || session.failed) return { status: 'failed', reason: session?.failed ?? 'SESSION_LOST' };
     // A lost or repeated slice would silently corrupt the export: the whole session fails instead.
     if (seq !== session.nextSeq) return this.failSession(session, 'SESSION_LOST');
-    const data = Buffer.from(text, 'utf8');
+    const data = Buffer.from(base64, 'base64');
     try {
       let offset = 0;
       while (offset < data.length) offset += (await session.handle.write(data, offset)).bytesWritten;

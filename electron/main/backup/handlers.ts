@@ -45,7 +45,7 @@ export function createBackupHandlers(deps: MainDeps, options: BackupWriteOptions
       return status();
     },
     'backup:begin': ({ reason, schemaVersion, counts }) => backups.begin(reason, schemaVersion, counts),
-    'backup:append': ({ session, seq, text }) => backups.append(session, seq, text),
+    'backup:append': ({ session, seq, data }) => backups.append(session, seq, data),
     'backup:finish': ({ session }) => backups.finish(session),
     'backup:abort': async ({ session }) => {
       await backups.abort(session);

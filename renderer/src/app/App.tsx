@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { BackupActivityBar } from '../features/backup/BackupScreen';
 import { sectionFromQuery } from '../features/case-tracking/sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
@@ -46,6 +47,7 @@ const RegisterScreen = lazy(() => import('../features/documents/RegisterScreen')
 const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const TransferExportScreen = lazy(() => import('../features/transfer/TransferExportScreen').then((m) => ({ default: m.TransferExportScreen })));
 const TransferImportScreen = lazy(() => import('../features/transfer/TransferImportScreen').then((m) => ({ default: m.TransferImportScreen })));
+const BackupScreen = lazy(() => import('../features/backup/BackupScreen').then((m) => ({ default: m.BackupScreen })));
 const TemplatesScreen = lazy(() => import('../features/templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })));
 const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
@@ -65,6 +67,7 @@ function Screen({ route }: { route: string }) {
   if (route === '/settings/reference') return <ReferenceScreen />;
   const templateMatch = /^\/settings\/templates(?:\/([a-z0-9][a-z0-9._-]*))?$/.exec(route);
   if (templateMatch) return <TemplatesScreen templateId={templateMatch[1]} />;
+  if (route === '/settings/backup') return <BackupScreen />;
   if (route === '/cases/new') return <IntakeScreen />;
   if (route === '/batch' || route.startsWith('/batch/')) return <BatchScreen route={route} />;
   if (route === '/register') return <RegisterScreen />;
@@ -109,6 +112,7 @@ export function App() {
         {mode === 'browser' ? <span className="badge">{t('app.browserMode')}</span> : null}
         <LanguageSwitch />
       </header>
+      <BackupActivityBar />
       <nav className="sidebar" aria-label={t('nav.label')}>
         <ul>
           {NAV.map((item) => (

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { activeDbName } from './active-db';
 import { caseWritesMiddleware } from './case-writes';
 import type {
   AminaStatus,
@@ -395,7 +396,8 @@ export type CaseSortField = (typeof SORT_FIELDS)[number];
 export type CaseFilterField = (typeof FILTER_FIELDS)[number];
 
 let instance: AryzDb | null = null;
+/** The app's database: the one the restore pointer names (renderer/src/db/active-db.ts), else `aryz`. */
 export function db(): AryzDb {
-  instance ??= new AryzDb();
+  instance ??= new AryzDb(activeDbName(DB_NAME));
   return instance;
 }

@@ -14,6 +14,7 @@ import { exportMessages } from '../features/export/messages';
 import { transferMessages } from '../features/transfer/messages';
 import { lifecycleMessages } from '../features/lifecycle/messages';
 import { reportsMessages } from '../features/reports/messages';
+import { backupMessages } from '../features/backup/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
@@ -35,4 +36,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   lifecycleMessages,
   reportsMessages,
   batchMessages,
+  backupMessages,
 ];

@@ -7,8 +7,13 @@ import { z } from 'zod';
  * has imported and verified the database (commit).
  */
 
-/** Largest database slice one append carries, in characters (the page slices 512 KiB of UTF-8). */
-export const BACKUP_SLICE_MAX_CHARS = 1_000_000;
+/**
+ * Largest database slice one append carries: base64 of up to 3 MiB of the gzip-compressed export (the page compresses
+ * with CompressionStream; JSON compresses about eightfold, and base64 needs no escaping in transport).
+ */
+export const BACKUP_SLICE_MAX_BYTES = 3 * 1024 * 1024;
+const BASE64_MAX_CHARS = Math.ceil(BACKUP_SLICE_MAX_BYTES / 3) * 4;
+const base64Slice = z.string().max(BASE64_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 export const PASSPHRASE_MIN_CHARS = 10;
 export const PASSPHRASE_MAX_CHARS = 1024;
 
@@ -88,13 +93,12 @@ export const BACKUP_CHANNELS = {
     ]),
   },
   'backup:append': {
-    request: z.object({ session: id, seq: z.number().int().nonnegative(), text: z.string().max(BACKUP_SLICE_MAX_CHARS) }).strict(),
+    request: z.object({ session: id, seq: z.number().int().nonnegative(), data: base64Slice }).strict(),
     response: z.union([
       z.object({ status: z.literal('ok'), bytes: z.number().int().nonnegative() }),
       z.object({ status: z.literal('failed'), reason: z.enum(BACKUP_FAILURES) }),
     ]),
-    // A slice of JSON text: escaping can grow it up to six times (\u0000 forms) when serialised for transport.
-    maxPayloadChars: 6 * BACKUP_SLICE_MAX_CHARS + 1000,
+    maxPayloadChars: BASE64_MAX_CHARS + 1000,
   },
   'backup:finish': {
     request: z.object({ session: id }).strict(),
@@ -131,11 +135,11 @@ export const BACKUP_CHANNELS = {
       z.object({ status: z.literal('refused'), reason: z.enum(RESTORE_REFUSALS), summary: backupSummary.optional() }),
     ]),
   },
-  /** The next slice of the database; the call that reaches its end also checks and stages everything after it. */
+  /** The next slice of the (compressed) database, base64; the call after its end checks and stages everything else. */
   'backup:restoreRead': {
     request: z.object({ restore: id }).strict(),
     response: z.union([
-      z.object({ status: z.literal('data'), text: z.string() }),
+      z.object({ status: z.literal('data'), data: z.string() }),
       z.object({ status: z.literal('end') }),
       z.object({ status: z.literal('refused'), reason: z.enum(RESTORE_REFUSALS) }),
     ]),

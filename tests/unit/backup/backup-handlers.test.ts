@@ -39,10 +39,11 @@ const exportText = JSON.stringify({ formatName: 'dexie', data: { tables: [{ name
 async function backUp(call: ReturnType<typeof setup>['call'], text = exportText) {
   const begun = await call<{ status: string; session: string }>('backup:begin', { reason: 'manual', schemaVersion: 3, counts: { cases: 1 } });
   expect(begun.status).toBe('started');
-  // Slices split inside a multi-byte letter must still join exactly.
-  const mid = Math.floor(text.length / 2);
-  await call('backup:append', { session: begun.session, seq: 0, text: text.slice(0, mid) });
-  await call('backup:append', { session: begun.session, seq: 1, text: text.slice(mid) });
+  // The page sends binary slices (compressed export) as base64; a slice boundary may fall anywhere.
+  const bytes = Buffer.from(text, 'utf8');
+  const mid = Math.floor(bytes.length / 2) + 1;
+  await call('backup:append', { session: begun.session, seq: 0, data: bytes.subarray(0, mid).toString('base64') });
+  await call('backup:append', { session: begun.session, seq: 1, data: bytes.subarray(mid).toString('base64') });
   return call<{ status: string; fileName: string; folder: string; reason?: string }>('backup:finish', { session: begun.session });
 }
 
@@ -52,14 +53,15 @@ async function restore(call: ReturnType<typeof setup>['call'], file: string, pas
   if (picked.status !== 'picked') return { refused: picked.reason, text: '' };
   const opened = await call<{ status: string; restore: string; reason?: string; summary?: unknown }>('backup:restoreOpen', { pick: picked.pick, passphrase, schemaVersion });
   if (opened.status !== 'opened') return { refused: opened.reason, text: '' };
-  let text = '';
+  const slices: Buffer[] = [];
+  const text = () => Buffer.concat(slices).toString('utf8');
   for (;;) {
-    const slice = await call<{ status: string; text?: string; reason?: string }>('backup:restoreRead', { restore: opened.restore });
-    if (slice.status === 'refused') return { refused: slice.reason, text };
+    const slice = await call<{ status: string; data?: string; reason?: string }>('backup:restoreRead', { restore: opened.restore });
+    if (slice.status === 'refused') return { refused: slice.reason, text: text() };
     if (slice.status === 'end') break;
-    text += slice.text;
+    slices.push(Buffer.from(slice.data!, 'base64'));
   }
-  return { refused: undefined, text, restore: opened.restore, summary: opened.summary };
+  return { refused: undefined, text: text(), restore: opened.restore, summary: opened.summary };
 }
 
 describe('backup and restore handlers', () => {
@@ -157,8 +159,8 @@ describe('backup and restore handlers', () => {
     const { dataDir, call } = setup();
     await call('backup:setPassphrase', { passphrase: PASS });
     const begun = await call<{ session: string }>('backup:begin', { reason: 'manual', schemaVersion: 3, counts: {} });
-    await call('backup:append', { session: begun.session, seq: 0, text: 'a' });
-    await expect(call('backup:append', { session: begun.session, seq: 2, text: 'c' })).resolves.toEqual({ status: 'failed', reason: 'SESSION_LOST' });
+    await call('backup:append', { session: begun.session, seq: 0, data: 'YQ==' });
+    await expect(call('backup:append', { session: begun.session, seq: 2, data: 'Yw==' })).resolves.toEqual({ status: 'failed', reason: 'SESSION_LOST' });
     await expect(call('backup:finish', { session: begun.session })).resolves.toEqual({ status: 'failed', reason: 'SESSION_LOST' });
 
     const stick = path.join(dataDir, 'stick');

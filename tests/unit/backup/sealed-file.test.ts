@@ -239,3 +239,31 @@ describe('sealed file', () => {
     await opened.close();
   });
 });
+
+describe('sealed file reader under random damage', () => {
+  it('any flipped bytes or cut refuse with a SealedFileError, never another error or wrong data', async () => {
+    const fc = await import('fast-check');
+    const file = await sealedSample();
+    const bytes = readFileSync(file);
+    const target = fresh('fuzz');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), mask: fc.integer({ min: 1, max: 255 }) }), { minLength: 0, maxLength: 3 }),
+        fc.option(fc.nat({ max: bytes.length - 1 }), { nil: undefined }),
+        async (flips, cut) => {
+          if (flips.length === 0 && cut === undefined) return;
+          const damaged = Buffer.from(bytes.subarray(0, cut ?? bytes.length));
+          for (const { at, mask } of flips) if (at < damaged.length) damaged.writeUInt8(damaged.readUInt8(at) ^ mask, at);
+          if (damaged.equals(bytes)) return;
+          writeFileSync(target, damaged);
+          const outcome = await readAll(target, 'correct horse ​ battery').then(
+            () => 'accepted',
+            (error: unknown) => (error instanceof SealedFileError ? 'refused' : `threw ${String(error)}`),
+          );
+          expect(outcome).toBe('refused');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -102,7 +102,7 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
     'backup:chooseFolder': [{}],
     'backup:useDefaultFolder': [{}],
     'backup:begin': [{ reason: 'manual', schemaVersion: 10, counts: { cases: 0, persons: 0 } }],
-    'backup:append': [{ session: 'd'.repeat(24), seq: 0, text: '{"formatName":"dexie"}' }],
+    'backup:append': [{ session: 'd'.repeat(24), seq: 0, data: Buffer.from('{"table":"cases"}').toString('base64') }],
     'backup:finish': [{ session: 'd'.repeat(24) }],
     'backup:abort': [{ session: 'd'.repeat(24) }],
     'backup:restorePick': [{}],

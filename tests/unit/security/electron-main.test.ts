@@ -63,6 +63,7 @@ vi.mock('electron', () => {
       handle: (scheme: string, handler: unknown) => state.protocolHandlers.set(scheme, handler),
     },
     session: { defaultSession: session },
+    safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' },
   };
 });
 

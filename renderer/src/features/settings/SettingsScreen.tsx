@@ -116,6 +116,13 @@ export function SettingsScreen() {
           {t('templates.settingsLink.open')}
         </a>
       </section>
+      <section className="panel settings-reference" aria-labelledby="settings-backup-title">
+        <h2 id="settings-backup-title">{t('backup.settingsLink.title')}</h2>
+        <p>{t('backup.settingsLink.description')}</p>
+        <a className="button" href="#/settings/backup">
+          {t('backup.settingsLink.open')}
+        </a>
+      </section>
     </div>
   );
 }
