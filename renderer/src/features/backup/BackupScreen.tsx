@@ -202,10 +202,10 @@ function RestoreSection() {
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>(() => {
     const restored = sessionStorage.getItem(RESTORED_NOTE);
-    if (!restored) return null;
-    sessionStorage.removeItem(RESTORED_NOTE);
-    return { kind: 'ok', text: t('backup.restore.restored', { date: restored }) };
+    return restored ? { kind: 'ok', text: t('backup.restore.restored', { date: restored }) } : null;
   });
+  // Consumed once the screen is really shown: a render React discards (a suspended one) must not eat the note.
+  useEffect(() => sessionStorage.removeItem(RESTORED_NOTE), []);
   const refusal = (reason: string, summary?: BackupSummary) => setNote({ kind: 'error', text: t(`backup.refused.${reason}`, { schema: summary?.schemaVersion ?? '' }) });
 
   const pick = async () => {
