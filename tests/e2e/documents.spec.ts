@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
+import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { installDocumentsHelper, registerManyInPage } from './support/page-documents';
@@ -20,13 +20,6 @@ function pageToday(page: Page): Promise<string> {
     const now = new Date();
     return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
   });
-}
-
-/** No serious or critical WCAG 2.1 A/AA violation in the page as it is now. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)), state).toEqual([]);
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ file: string; name: string }> {

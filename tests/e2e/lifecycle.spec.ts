@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
+import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
@@ -15,12 +15,6 @@ async function pageDay(page: Page, offset = 0): Promise<{ iso: string; ru: strin
     return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
   }, offset);
   return { iso, ru: `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` };
-}
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)), state).toEqual([]);
 }
 
 const documents = (page: Page) => page.locator('section#documents');

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { intake } from '../fixtures/intakes';
 import { createCasesInPage } from './support/page-cases';
@@ -116,13 +116,6 @@ test('the templates screen is reachable from the sidebar and lists every factory
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Настройки' })).not.toHaveAttribute('aria-current', 'page');
   await expect(page.getByText('Заводской, только чтение')).toHaveCount(11);
 });
-
-/** No serious or critical WCAG 2.1 A/AA violation in the page as it is now. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), state).toEqual([]);
-}
 
 test('the template list and the editor (with errors and a preview) pass axe', async ({ app: page }) => {
   test.setTimeout(90_000);

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
+import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { CASEWORKER, openRoute, saveSettings } from './support/setup';
@@ -14,13 +14,6 @@ test.describe.configure({ timeout: 90_000 });
 const OPENED = { timeout: 20_000 };
 const headerValue = (page: Page, label: string) => page.locator('.case-header__item').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
 const history = (page: Page) => page.getByRole('region', { name: 'История дела' });
-
-/** No WCAG 2.1 A/AA violation of impact serious or critical in the screen as it is now. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), state).toEqual([]);
-}
 
 /** Exports every case through the transfer screen; answers the saved bundle's path. */
 async function exportAll(page: Page, count: number, file: string): Promise<void> {
@@ -110,7 +103,7 @@ test('a bundle of cases changed here since export shows the conflict side by sid
   await expect(history(page).getByText(/Передача дел/)).toHaveCount(0);
 });
 
-test('a bundle opened with a wrong passphrase is refused and nothing changes', async ({ app: page }, testInfo) => {
+test('a bundle opened with a wrong passphrase is refused and nothing changes', { tag: '@fault' }, async ({ app: page }, testInfo) => {
   await saveSettings(page);
   const [id] = await createCasesInPage(page, [intake({ region: 'г. Москва' })]);
   const file = testInfo.outputPath('case.aryzt');

@@ -93,7 +93,7 @@ describe('backup and restore handlers', () => {
     expect(readdirSync(path.join(target.dataDir, 'restore-staging'))).toEqual([]);
   });
 
-  it('refuses a wrong passphrase, a damaged file, a newer schema and a non-backup, staging nothing', async () => {
+  it('[fault] refuses a wrong passphrase, a damaged file, a newer schema and a non-backup, staging nothing', async () => {
     const { dataDir, call } = setup();
     await call('backup:setPassphrase', { passphrase: PASS });
     addAttachment(dataDir, randomBytes(5000));
@@ -121,7 +121,7 @@ describe('backup and restore handlers', () => {
     expect(existsSync(staging) ? readdirSync(staging).flatMap((d) => readdirSync(path.join(staging, d))) : []).toEqual([]);
   });
 
-  it('a full disk while writing keeps earlier backups, removes the partial file and reports DISK_FULL', async () => {
+  it('[fault] a full disk while writing keeps earlier backups, removes the partial file and reports DISK_FULL', async () => {
     let failAfter = Infinity;
     const options: BackupWriteOptions = {
       openFile: async (temp) => {
@@ -155,7 +155,7 @@ describe('backup and restore handlers', () => {
     expect(status.lastBackup.fileName).toBe(first.fileName);
   });
 
-  it('fails the session on a missing slice and when a chosen folder has gone (a removed USB stick)', async () => {
+  it('[fault] fails the session on a missing slice and when a chosen folder has gone (a removed USB stick)', async () => {
     const { dataDir, call } = setup();
     await call('backup:setPassphrase', { passphrase: PASS });
     const begun = await call<{ session: string }>('backup:begin', { reason: 'manual', schemaVersion: 3, counts: {} });

@@ -105,13 +105,13 @@ describe('sealed file', () => {
     expect((await readAll(file, 'default strength')).data.toString()).toBe('hello');
   });
 
-  it('refuses a wrong passphrase before reading any data', async () => {
+  it('[fault] refuses a wrong passphrase before reading any data', async () => {
     const file = await sealedSample();
     await expectRefused(file, 'correct horse battery', ['WRONG_PASSPHRASE']);
     await expectRefused(file, '', ['WRONG_PASSPHRASE']);
   });
 
-  it('refuses a file cut at any point: in the header, in a record, at a record boundary', async () => {
+  it('[fault] refuses a file cut at any point: in the header, in a record, at a record boundary', async () => {
     const file = await sealedSample();
     const bytes = readFileSync(file);
     const { headerEnd, records } = layout(bytes);
@@ -134,7 +134,7 @@ describe('sealed file', () => {
     }
   });
 
-  it('refuses a flipped bit in the header, a ciphertext, a tag and a record length or flag', async () => {
+  it('[fault] refuses a flipped bit in the header, a ciphertext, a tag and a record length or flag', async () => {
     const file = await sealedSample();
     const bytes = readFileSync(file);
     const { headerEnd, records } = layout(bytes);
@@ -158,7 +158,7 @@ describe('sealed file', () => {
     }
   });
 
-  it('refuses reordered, duplicated or dropped records and trailing bytes', async () => {
+  it('[fault] refuses reordered, duplicated or dropped records and trailing bytes', async () => {
     const file = await sealedSample();
     const bytes = readFileSync(file);
     const { headerEnd, records } = layout(bytes);
@@ -195,7 +195,7 @@ describe('sealed file', () => {
     await expectRefused(target, 'correct horse ​ battery', ['UNSUPPORTED_VERSION']);
   });
 
-  it('a write error removes the temp file and leaves an existing target untouched', async () => {
+  it('[fault] a write error removes the temp file and leaves an existing target untouched', async () => {
     const target = fresh('disk-full');
     writeFileSync(target, 'previous backup');
     const before = new Set(readdirSync(dir));
@@ -220,7 +220,7 @@ describe('sealed file', () => {
     expect(new Set(readdirSync(dir))).toEqual(before);
   });
 
-  it('a failing source stream removes the temp file and writes no target', async () => {
+  it('[fault] a failing source stream removes the temp file and writes no target', async () => {
     const target = fresh('source-fails');
     async function* broken() {
       yield payload.subarray(0, 5000);
@@ -241,7 +241,7 @@ describe('sealed file', () => {
 });
 
 describe('sealed file reader under random damage', () => {
-  it('any flipped bytes or cut refuse with a SealedFileError, never another error or wrong data', async () => {
+  it('[fault] any flipped bytes or cut refuse with a SealedFileError, never another error or wrong data', async () => {
     const fc = await import('fast-check');
     const file = await sealedSample();
     const bytes = readFileSync(file);

@@ -113,7 +113,7 @@ async function expectRegisterIntact(db: AryzDb, jobId: string) {
 }
 
 describe('batch job resume', () => {
-  it('resumes after a crash mid-job: no number given twice, none missing, every case gets its document once', async () => {
+  it('[fault] resumes after a crash mid-job: no number given twice, none missing, every case gets its document once', async () => {
     const db = freshDb();
     const caseIds = await seed(db, 23);
     const job = await createBatchJob(db, { caseIds, template, addressee: { mode: 'auto' }, date: '2025-06-02', merge: false, filterText: '' }, actor);
@@ -154,7 +154,7 @@ describe('batch job resume', () => {
     expect((await db.batchJobs.get(job.id))?.state).toBe('done');
   });
 
-  it('survives two crashes in a row and a resume that finds main has forgotten the job', async () => {
+  it('[fault] survives two crashes in a row and a resume that finds main has forgotten the job', async () => {
     const db = freshDb();
     const caseIds = await seed(db, 12);
     const job = await createBatchJob(db, { caseIds, template, addressee: { mode: 'auto' }, date: '2025-06-02', merge: false, filterText: '' }, actor);

@@ -1,12 +1,17 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readSealedFile, SealedFileError, writeSealedFile } from '../../../electron/main/crypto/sealed-file';
 import { parseImportBytes } from '../../../electron/main/import/read-file';
+import { readBundle } from '../../../electron/main/transfer/bundle-file';
 import { loadFactoryReference } from '../../../electron/main/reference/factory';
 import { parseTemplate } from '../../../shared/documents/template-schema';
 import { parseReferenceBundle } from '../../../shared/reference/load';
+import { freshDb } from '../cases/helpers';
+import { PASS, seedCases, writeCasesBundle } from '../transfer/support';
 import { mutationsOf } from './mutate';
 import { pollution } from './schema-arbitrary';
 import { recordFuzz } from './stats';
@@ -26,6 +31,16 @@ interface Parser {
   bytes?: boolean;
   /** Answers true when the input was handled (accepted or refused as the parser's contract says). */
   check: (input: unknown) => Promise<boolean> | boolean;
+}
+
+const SEALED_PASS = 'фраза для проверки';
+const CHEAP_KDF = { N: 2 ** 10, r: 8, p: 1 };
+const scratch = mkdtempSync(path.join(tmpdir(), 'aryz-fuzz-parsers-'));
+let scratchCount = 0;
+function scratchFile(bytes: Uint8Array): string {
+  const file = path.join(scratch, `input-${++scratchCount}`);
+  writeFileSync(file, bytes);
+  return file;
 }
 
 const templateFiles = readdirSync(path.join(ROOT, 'resources/templates')).filter((f) => f.endsWith('.json'));
@@ -63,6 +78,48 @@ const PARSERS: Parser[] = [
       if (!(input instanceof Uint8Array)) return true;
       const result = await parseImportBytes(input, input[0] === 0x50 ? 'list.xlsx' : 'list.csv');
       return typeof result.status === 'string';
+    },
+  },
+  {
+    name: 'backup reader (sealed file)',
+    bytes: true,
+    examples: async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'aryz-fuzz-sealed-'));
+      const target = path.join(dir, 'copy.aryzbak');
+      async function* parts() {
+        yield new TextEncoder().encode('{"table":"cases","rows":[{"id":"c1","number":"КР-М-25-00001"}]}\n'.repeat(40));
+      }
+      await writeSealedFile(target, SEALED_PASS, { counts: { cases: 40 }, schemaVersion: 10 }, parts(), { kdf: CHEAP_KDF, chunkSize: 1024 });
+      return [new Uint8Array(readFileSync(target))];
+    },
+    check: async (input) => {
+      if (!(input instanceof Uint8Array)) return true;
+      const file = scratchFile(input);
+      try {
+        const opened = await readSealedFile(file, SEALED_PASS);
+        for await (const part of opened.parts) void part;
+        await opened.close();
+        return true;
+      } catch (error) {
+        return error instanceof SealedFileError;
+      }
+    },
+  },
+  {
+    name: 'transfer-bundle reader',
+    bytes: true,
+    examples: async () => {
+      const db = freshDb();
+      const ids = await seedCases(db, 2);
+      const dir = mkdtempSync(path.join(tmpdir(), 'aryz-fuzz-bundle-'));
+      const { target } = await writeCasesBundle(db, ids, dir, [{ data: Buffer.from('%PDF-1.4 scan') }]);
+      return [new Uint8Array(readFileSync(target))];
+    },
+    check: async (input) => {
+      if (!(input instanceof Uint8Array)) return true;
+      const staging = mkdtempSync(path.join(tmpdir(), 'aryz-fuzz-staging-'));
+      const result = await readBundle(scratchFile(input), PASS, staging);
+      return typeof result.ok === 'boolean' && (result.ok || typeof result.reason === 'string');
     },
   },
 ];

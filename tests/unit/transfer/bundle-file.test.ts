@@ -40,7 +40,7 @@ describe('transfer bundle file', () => {
     for (const r of gathered.records) expect(recordHash(r.row)).toBe(await contentHash(r.row));
   });
 
-  it('refuses a wrong passphrase, a truncated file, a flipped bit, trailing bytes and a non-bundle', async () => {
+  it('[fault] refuses a wrong passphrase, a truncated file, a flipped bit, trailing bytes and a non-bundle', async () => {
     const db = freshDb();
     const dir = await tempDir();
     const { target } = await writeCasesBundle(db, await seedCases(db), dir);
@@ -70,7 +70,7 @@ describe('transfer bundle file', () => {
     expect(await readBundle(path.join(dir, 'missing.aryzt'), PASS, staging)).toEqual({ ok: false, reason: 'not_bundle' });
   });
 
-  it('refuses a record whose content does not match its hash', async () => {
+  it('[fault] refuses a record whose content does not match its hash', async () => {
     const db = freshDb();
     const dir = await tempDir();
     const { built } = await writeCasesBundle(db, await seedCases(db, 1), dir);
@@ -111,7 +111,7 @@ describe('transfer bundle file', () => {
     }
   });
 
-  it('refuses an attachment whose bytes do not match its hash, and a bundle missing its files', async () => {
+  it('[fault] refuses an attachment whose bytes do not match its hash, and a bundle missing its files', async () => {
     const db = freshDb();
     const dir = await tempDir();
     const { built } = await writeCasesBundle(db, await seedCases(db, 1), dir, [{ data: Buffer.from('scan one') }]);
