@@ -122,10 +122,13 @@ test('batch: a batch interrupted by a reload is offered for resume and finishes 
   await expect(page.getByText('Дел: 10')).toBeVisible();
   await page.getByLabel('Шаблон документа').selectOption({ label: 'Ходатайство представительства в территориальный орган МВД (v1)' });
   await page.getByLabel('Также собрать все документы в один PDF').uncheck();
+  // The page dies in the worst window, deterministically: every case numbered and registered, the letters
+  // handed to main but not yet answered (the hand-over is held back), nothing rendered yet.
+  const handOver = '**/__bridge/rpc/batch%3Aadd';
+  await page.route(handOver, () => undefined);
   await page.getByRole('button', { name: 'Сформировать 10' }).click();
-
-  // The page dies mid-batch: some letters made, some numbered and sent, some not yet numbered.
-  await expect(page.locator('.batch__progress-text')).toHaveText(/Готово [1-9] из 10/, { timeout: 60_000 });
+  await expect.poll(async () => (await readStore<RegisterRow>(page, 'outgoing')).length, { timeout: 60_000 }).toBe(10);
+  await page.unroute(handOver);
   await page.reload();
   await expect(page.getByText(/Формирование было прервано: сделано \d+ из 10/)).toBeVisible();
   await expectAccessible(page, 'interrupted batch');
