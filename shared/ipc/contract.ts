@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suggestedFileName } from './file-name';
 import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
@@ -40,13 +41,7 @@ const referenceJson = z
     }
   });
 
-/** A name for the save dialog to suggest: no folders, no characters Windows refuses in a file name. */
-const suggestedFileName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine((name) => !/[\\/:*?"<>|]/.test(name) && [...name].every((ch) => ch.charCodeAt(0) >= 0x20));
+const fileNameSuggestion = suggestedFileName();
 
 /**
  * The one list of calls between the renderer and the main process. Each channel names its request and
@@ -69,7 +64,7 @@ export const CHANNELS = {
   },
   /** Writes the reference data the page holds to a file the user picks (a download in browser mode). */
   'reference:export': {
-    request: z.object({ json: referenceJson, fileName: suggestedFileName.optional() }).strict(),
+    request: z.object({ json: referenceJson, fileName: fileNameSuggestion.optional() }).strict(),
     response: z.object({ status: z.enum(['saved', 'canceled']), fileName: z.string() }),
     // The bundle travels as one string; JSON escaping of quotes and line breaks roughly doubles it at worst.
     maxPayloadChars: 2 * REFERENCE_JSON_MAX_CHARS,

@@ -207,7 +207,9 @@ async function main(): Promise<void> {
     const loads: number[] = [];
     for (let i = 0; i < 3; i++) loads.push(await listFirstRows(page));
     log(`list first rows after reload: ${loads.map(fmt).join(', ')} ms (median reported)`);
-    // The heap is read with the search index loaded, as it is while a caseworker searches.
+    // The heap is read with the search index loaded, as it is while a caseworker searches (the reloads
+    // above dropped the injected tools).
+    await installPageTools(page, source);
     await searchIndexInPage(page);
     const heap = await heapUsedMb(context, page);
 

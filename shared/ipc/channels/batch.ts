@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suggestedFileName } from '../file-name';
 import { documentTemplateSchema } from '../../documents/template-schema';
 import { documentInputsSchema } from './documents';
 
@@ -20,13 +21,7 @@ const jobId = storeId;
 /** A file in the app's own store, as main reported it: `cases/<caseId>/<documentId>.pdf`. */
 const caseFile = z.string().regex(/^cases\/[A-Za-z0-9_-]{1,100}\/[A-Za-z0-9_-]{1,100}\.pdf$/);
 
-/** A name for the save dialog to suggest: no folders, no characters Windows refuses. */
-const fileName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(120)
-  .refine((name) => !/[\\/:*?"<>|]/.test(name) && [...name].every((ch) => ch.charCodeAt(0) >= 0x20));
+const fileName = suggestedFileName(120);
 
 const storedFile = z.object({ relPath: z.string(), sha256: z.string(), bytes: z.number().int().nonnegative(), pages: z.number().int().nonnegative() });
 

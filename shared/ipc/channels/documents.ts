@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suggestedFileName } from '../file-name';
 import {
   employmentSchema,
   identityDocumentSchema,
@@ -118,12 +119,7 @@ export const storedPdfPath = z
   .regex(/^[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.pdf$/, 'Expected <caseId>/<file>.pdf')
   .refine((p) => !p.split('/').some((part) => part === '.' || part === '..'), 'No dot segments');
 
-const fileName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine((name) => !/[\\/:*?"<>|]/.test(name) && [...name].every((ch) => ch.charCodeAt(0) >= 0x20));
+const fileName = suggestedFileName();
 
 const generatedFileSchema = z.object({
   relPath: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suggestedFileName } from '../file-name';
 
 /** Rows per `export:rows` call: the page sends a large list in chunks and shows progress between them. */
 export const EXPORT_CHUNK_ROWS = 2000;
@@ -7,12 +8,7 @@ export const MAX_EXPORT_ROWS = 1_000_000;
 export const MAX_EXPORT_COLUMNS = 60;
 const MAX_CELL_CHARS = 32_000;
 
-const fileName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine((name) => !/[\\/:*?"<>|]/.test(name) && [...name].every((ch) => ch.charCodeAt(0) >= 0x20));
+const fileName = suggestedFileName();
 
 export const exportColumnSchema = z
   .object({

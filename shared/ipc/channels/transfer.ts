@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suggestedFileName } from '../file-name';
 import { idSchema } from '../../case/schema';
 import {
   BUNDLE_REFUSALS,
@@ -12,12 +13,7 @@ import {
 /** The passphrase a bundle is sealed with; the screen asks for 10 characters or more and rates its strength. */
 export const transferPassphrase = z.string().min(10).max(1024);
 
-const fileName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine((name) => !/[\\/:*?"<>|]/.test(name) && [...name].every((ch) => ch.charCodeAt(0) >= 0x20));
+const fileName = suggestedFileName();
 
 /** A bundle picked for import, held by main between calls; the page never sees its path. */
 const token = z.string().regex(/^[0-9a-f]{32}$/);
