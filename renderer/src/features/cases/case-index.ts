@@ -21,11 +21,11 @@ export const LIST_FIELDS = [
 export type CaseListRow = Pick<CaseRow, (typeof LIST_FIELDS)[number]>;
 
 /**
- * Bucket key lengths: every case is filed under the first 3 and the first 5 characters of each of its
- * search words. A query word is looked up in the deepest bucket its length allows, so "Жумаг" or a
- * document-number prefix reads a few hundred candidates instead of every case.
+ * Bucket key lengths: every case is filed under the first 3, 4, 5, 6 and 7 characters of each of its search
+ * words. A query word of 3 to 7 characters is exactly a bucket key, so its matches ARE that bucket, with no
+ * word tested; a longer word reads the 7-character bucket's few candidates.
  */
-const DEPTHS = [3, 5] as const;
+const DEPTHS = [3, 4, 5, 6, 7] as const;
 /** Rows read per slice while loading, with a pause for the page in between. */
 const LOAD_SLICE = 2000;
 
@@ -61,6 +61,9 @@ export class CaseIndex {
   private slotOf = new Map<string, number>();
   private buckets: Map<string, number[]>[] = DEPTHS.map(() => new Map());
   private dead = 0;
+  /** True while slots are in (updatedAt, id) order: writes append newer rows, so this normally holds. */
+  private ordered = true;
+  private lastKey: { updatedAt: string; id: string } | null = null;
   /** Newest updatedAt among the rows read: writes this instance did not see are found from there. */
   private newest = '';
   private dirty = new Set<string>();
@@ -91,15 +94,30 @@ export class CaseIndex {
     return this.loading;
   }
 
+  /**
+   * Reads every case in updatedAt order (ties by id, as the database's index orders them), so that slots —
+   * and with them every bucket — are in the list's default order and a search needs no sort.
+   */
   private async readAll(): Promise<void> {
     const started = performance.now();
     this.clear();
-    let last: string | null = null;
+    let after: string | null = null;
+    // Ids already read whose updatedAt equals `after`: the next slice starts at that value again.
+    let seen = new Set<string>();
     for (;;) {
-      const rows: CaseRow[] = await (last === null ? this.db.cases.orderBy(':id') : this.db.cases.where(':id').above(last)).limit(LOAD_SLICE).toArray();
-      if (rows.length === 0) break;
-      for (const row of rows) this.put(row);
-      last = rows[rows.length - 1]!.id;
+      const want = LOAD_SLICE + seen.size;
+      const from: string | null = after;
+      const rows: CaseRow[] = await (from === null ? this.db.cases.orderBy('updatedAt') : this.db.cases.where('updatedAt').aboveOrEqual(from)).limit(want).toArray();
+      for (const row of rows) {
+        if (row.updatedAt === after && seen.has(row.id)) continue;
+        this.put(row);
+        if (row.updatedAt !== after) {
+          after = row.updatedAt;
+          seen = new Set();
+        }
+        seen.add(row.id);
+      }
+      if (rows.length < want) break;
       await pause();
     }
     this.ready = true;
@@ -112,11 +130,22 @@ export class CaseIndex {
     this.buckets = DEPTHS.map(() => new Map());
     this.dead = 0;
     this.newest = '';
+    this.lastKey = null;
+    this.ordered = true;
     this.ready = false;
   }
 
   private put(row: CaseRow): void {
+    const existing = this.slotOf.get(row.id);
+    const current = existing === undefined ? null : this.slots[existing];
+    // A rewrite that is not an edit (the daily deadline refresh keeps updatedAt) keeps its place.
+    if (current && current.row.updatedAt === row.updatedAt && sameWords(current.words, row.words)) {
+      this.slots[existing!] = { row: project(row), words: current.words };
+      return;
+    }
     this.remove(row.id);
+    if (this.lastKey && (row.updatedAt < this.lastKey.updatedAt || (row.updatedAt === this.lastKey.updatedAt && row.id < this.lastKey.id))) this.ordered = false;
+    this.lastKey = { updatedAt: row.updatedAt, id: row.id };
     const slot = this.slots.length;
     this.slots.push({ row: project(row), words: row.words });
     this.slotOf.set(row.id, slot);
@@ -198,37 +227,66 @@ export class CaseIndex {
     }
   }
 
-  /** Candidate slots for the words: the smallest bucket any word can use, or null (read every slot). */
-  private candidates(words: readonly string[]): readonly number[] | null {
-    let best: readonly number[] | null = null;
+  /**
+   * Candidate slots for the words: the smallest bucket any word can use (`exact` when that word is the
+   * bucket key itself, so every live slot in it matches that word), or null (read every slot).
+   */
+  private candidates(words: readonly string[]): { list: readonly number[]; exact: boolean } | null {
+    let best: { list: readonly number[]; exact: boolean } | null = null;
     for (const word of words) {
       let d = DEPTHS.length - 1;
       while (d >= 0 && word.length < DEPTHS[d]!) d--;
       if (d < 0) continue;
-      const bucket = this.buckets[d]!.get(word.slice(0, DEPTHS[d]!)) ?? [];
-      if (!best || bucket.length < best.length) best = bucket;
+      const list = this.buckets[d]!.get(word.slice(0, DEPTHS[d]!)) ?? [];
+      if (!best || list.length < best.list.length) best = { list, exact: word.length === DEPTHS[d] };
     }
     return best;
   }
 
+  /** Slots matching every word prefix and every filter, in slot order. */
+  private matching(words: readonly string[], filters: readonly [CaseFilterField, string][]): number[] {
+    const pick = this.candidates(words);
+    const out: number[] = [];
+    const skipWords = pick?.exact === true && words.length === 1;
+    const consider = (i: number) => {
+      const slot = this.slots[i];
+      if (!slot) return;
+      if (!skipWords && !matchesAllPrefixes(slot.words, words)) return;
+      for (const [field, value] of filters) if (slot.row[field] !== value) return;
+      out.push(i);
+    };
+    if (pick) for (const i of pick.list) consider(i);
+    else for (let i = 0; i < this.slots.length; i++) consider(i);
+    return out;
+  }
+
   /** The rows matching every word prefix and every filter, in list order. */
   search(words: readonly string[], filters: readonly [CaseFilterField, string][], query: Pick<CaseQuery, 'sort' | 'direction'>): CaseListRow[] {
-    const hits: CaseListRow[] = [];
-    const test = (slot: Slot | null) => {
-      if (!slot || !matchesAllPrefixes(slot.words, words)) return;
-      for (const [field, value] of filters) if (slot.row[field] !== value) return;
-      hits.push(slot.row);
-    };
-    const candidates = this.candidates(words);
-    if (candidates) for (const i of candidates) test(this.slots[i]!);
-    else for (const slot of this.slots) test(slot);
-    return hits.sort(compareForList(query));
+    const rows = this.matching(words, filters).map((i) => this.slots[i]!.row);
+    return rows.sort(compareForList(query));
   }
 
   open(words: readonly string[], filters: readonly [CaseFilterField, string][], query: CaseQuery): CaseListHandle {
+    if (this.ordered && query.sort === 'updatedAt') {
+      // Slots (and buckets) are already in updatedAt order: no sort, only the page asked for is read out.
+      const hits = this.matching(words, filters);
+      const desc = query.direction === 'desc';
+      return {
+        count: hits.length,
+        page: async (offset, limit) => {
+          const out: CaseListRow[] = [];
+          for (let k = offset; k < Math.min(hits.length, offset + limit); k++) out.push(this.slots[hits[desc ? hits.length - 1 - k : k]!]!.row);
+          return out;
+        },
+      };
+    }
     const rows = this.search(words, filters, query);
     return { count: rows.length, page: async (offset, limit) => rows.slice(offset, offset + limit) };
   }
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, i) => word === b[i]);
 }
 
 const indexes = new WeakMap<AryzDb, CaseIndex>();
