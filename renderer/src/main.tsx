@@ -33,7 +33,8 @@ async function start(): Promise<void> {
   // Deadline fields that depend on the day itself are brought up to date once a day, in the background.
   if (!failure) scheduleDailyRefresh(db());
   // Attachments deleted more than 30 days ago leave the trash, then main deletes the files nothing refers to.
-  if (!failure) void purgeExpiredAttachments(db(), getApi()).catch((error: unknown) => console.warn('attachments purge:', error));
+  // Not urgent: it waits until the first screen has had the database to itself.
+  if (!failure) setTimeout(() => void purgeExpiredAttachments(db(), getApi()).catch((error: unknown) => console.warn('attachments purge:', error)), 8000);
   if (!failure) startAutomaticBackups(getApi());
   createRoot(root).render(<StrictMode>{failure ? <StartupError error={failure} /> : <App />}</StrictMode>);
 }
