@@ -7,8 +7,7 @@ import { createHandlers, type MainDeps } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import { createPdfEngine } from '../../../electron/main/pdf/engine';
 import { defaultFontDir } from '../../../electron/main/pdf/fonts';
-import type { DocumentInputs } from '../../../shared/documents/model';
-import { factoryTemplate, fixtureInputs } from '../documents/fixture';
+import { factoryTemplate, fixtureInputs, payloadInputs } from '../documents/fixture';
 import { PdfWorkspace } from '../documents/pdf-reader';
 import { testContext } from '../support/call-context';
 
@@ -25,12 +24,6 @@ function setup(extra: Partial<MainDeps> = {}) {
   dirs.push(dataDir);
   const deps: MainDeps = { version: '1', mode: 'browser', dataDir, referenceDir: '/nonexistent', pdf, now: () => new Date('2025-02-05T10:00:00Z'), ...extra };
   return { dataDir, dispatch: createDispatcher(createHandlers(deps), () => undefined) };
-}
-
-/** What the page sends: plain JSON, the cause reduced to its texts. */
-function payloadInputs(inputs: DocumentInputs): unknown {
-  const { cause, ...rest } = inputs;
-  return JSON.parse(JSON.stringify({ ...rest, cause: cause ? { title: cause.title, explanation: cause.explanation } : null }));
 }
 
 const CASE_ID = 'case-1';

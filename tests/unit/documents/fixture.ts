@@ -249,3 +249,9 @@ export function fixtureInputs(kind: TemplateKind): DocumentInputs {
 export function fixtureModel(kind: TemplateKind): DocumentModel {
   return buildDocumentModel(fixtureInputs(kind));
 }
+
+/** Document inputs as the page sends them over IPC: plain JSON, the cause reduced to its texts. */
+export function payloadInputs(inputs: DocumentInputs): unknown {
+  const { cause, ...rest } = inputs;
+  return JSON.parse(JSON.stringify({ ...rest, cause: cause ? { title: cause.title, explanation: cause.explanation } : null }));
+}

@@ -2,14 +2,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { loadFactoryReference } from '../../../electron/main/reference/factory';
 import type { Channel, RequestOf } from '../../../shared/ipc/contract';
-import type { DocumentInputs } from '../../../shared/documents/model';
-import { factoryTemplate, fixtureInputs } from '../documents/fixture';
+import { factoryTemplate, fixtureInputs, payloadInputs } from '../documents/fixture';
 
-/** What the page sends for document inputs: plain JSON, the cause reduced to its texts. */
-function pagePayload(inputs: DocumentInputs): unknown {
-  const { cause, ...rest } = inputs;
-  return JSON.parse(JSON.stringify({ ...rest, cause: cause ? { title: cause.title, explanation: cause.explanation } : null }));
-}
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -73,9 +67,9 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
       caseId: 'case-1',
       documentId: `doc-${kind}`,
       template: factoryTemplate(kind),
-      inputs: pagePayload(fixtureInputs(kind)) as RequestOf<'documents:generate'>['inputs'],
+      inputs: payloadInputs(fixtureInputs(kind)) as RequestOf<'documents:generate'>['inputs'],
     })),
-    'documents:preview': [{ template: factoryTemplate('cover_letter'), inputs: pagePayload(fixtureInputs('cover_letter')) as RequestOf<'documents:preview'>['inputs'] }],
+    'documents:preview': [{ template: factoryTemplate('cover_letter'), inputs: payloadInputs(fixtureInputs('cover_letter')) as RequestOf<'documents:preview'>['inputs'] }],
     'documents:open': [{ relPath: 'case-1/doc-mission_letter_mvd.pdf' }, { relPath: 'case-1/nothing.pdf' }],
     'documents:saveAs': [{ relPath: 'case-1/doc-verbal_note_mfa.pdf', fileName: 'нота.pdf' }],
     'documents:print': [{ relPath: 'case-1/doc-citizen_memo.pdf' }],
@@ -114,7 +108,7 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
     'batch:add': [
       {
         jobId: 'job-unknown',
-        items: [{ key: 'k1', caseId: 'case-2', documentId: 'doc-b1', inputs: pagePayload(fixtureInputs('mission_letter_mvd')) as RequestOf<'batch:add'>['items'][number]['inputs'] }],
+        items: [{ key: 'k1', caseId: 'case-2', documentId: 'doc-b1', inputs: payloadInputs(fixtureInputs('mission_letter_mvd')) as RequestOf<'batch:add'>['items'][number]['inputs'] }],
         last: true,
       },
     ],

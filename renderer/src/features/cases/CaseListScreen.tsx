@@ -8,7 +8,8 @@ import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
 import { navigate } from '../../app/router';
 import { CASE_SORT_FIELDS, db, NO_DEADLINE } from '../../db/db';
 import type { CaseListRow } from './case-index';
-import { CaseListExport } from '../export/CaseListExport';
+import { caseColumns, caseRowSource } from '../export/case-export';
+import { ExportButton } from '../export/ExportButton';
 import { defaultQuery, statusCounts, type CaseQuery } from './list-query';
 import { useCaseList } from './use-case-list';
 
@@ -158,7 +159,7 @@ export function CaseListScreen() {
             <option value="asc">{t('cases.list.direction.asc')}</option>
           </select>
         </label>
-        <CaseListExport query={effective} count={count} />
+        <ExportButton what="cases" count={count} columns={caseColumns(t)} source={() => caseRowSource(db(), effective, t)} />
       </div>
       <div className="case-list__actions">
         <a className="button button--small" href="#/transfer">{t('transfer.action.export')}</a>

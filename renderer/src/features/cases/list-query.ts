@@ -132,11 +132,6 @@ function sortIndexWalk(db: AryzDb, query: CaseQuery, filter: [CaseFilterField, s
   };
 }
 
-/** Same order as walking the index (see compareForList). */
-function sortRows(rows: CaseRow[], query: CaseQuery): CaseRow[] {
-  return rows.sort(compareForList(query));
-}
-
 /**
  * Opens the list for a query. Without search text and with at most one filter the list pages straight
  * off one index; otherwise the matching ids come from index key sets (see matchingCases) and are put in
@@ -163,7 +158,8 @@ export async function openCaseList(db: AryzDb, query: CaseQuery, tuning: ListTun
   }
   const { ids, rows } = await matchingCases(db, words, filters, tuning);
   if (rows) {
-    const ordered = sortRows(rows, query);
+    // Same order as walking the index (see compareForList).
+    const ordered = rows.sort(compareForList(query));
     return { count: ordered.length, page: async (offset, limit) => ordered.slice(offset, offset + limit) };
   }
   const walk = sortIndexWalk(db, query, filters[0], ids, tuning);

@@ -8,7 +8,8 @@ import { db, type OutgoingRow } from '../../db/db';
 import { DateInput } from '../../ui/DateInput';
 import { FieldShell } from '../../ui/FieldShell';
 import { registerRows, type RegisterFilter } from './register-repo';
-import { RegisterExport } from '../export/RegisterExport';
+import { ExportButton } from '../export/ExportButton';
+import { registerColumns, registerRowSource } from '../export/register-export';
 
 const ROW_HEIGHT = 52;
 const COLUMNS = ['number', 'date', 'document', 'addressee', 'case', 'person', 'status'] as const;
@@ -61,7 +62,7 @@ export function RegisterScreen() {
   return (
     <div className="screen register">
       <h1>{t('documents.register.title')}</h1>
-      <RegisterExport filter={deferred} count={rows?.length} />
+      <ExportButton what="register" count={rows?.length} columns={registerColumns(t)} source={() => registerRowSource(db(), deferred, t)} />
       <fieldset className="register__filters">
         <legend>{t('documents.register.filters')}</legend>
         <FieldShell label={t('documents.register.from')}>{({ id }) => <DateInput id={id} value={filter.from ?? ''} onChange={(from) => set({ from: from || undefined })} />}</FieldShell>
