@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { startBridge } from '../bridge/server';
-import { chromiumLaunchOptions } from '../e2e/support/browser';
+import { openBenchBrowser, seedFromSettings } from './bench-browser';
 import { heapUsedMb, waitUntilIdle } from './chromium-metrics';
-import { buildApp, installPageTools, pageErrorMessage, pageToolsSource, parseArgs, positiveInt, seedInPage } from './page-tools';
+import { pageErrorMessage, pageToolsSource, parseArgs, positiveInt } from './page-tools';
 import type { QueueTools } from './page/queue-entry';
 
 /**
@@ -125,40 +122,12 @@ async function main(): Promise<void> {
     log(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-  const launch = chromiumLaunchOptions();
-  if (!launch.executablePath) throw new Error('Chromium is not installed (apt-get install chromium, or set ARYZ_CHROMIUM).');
-  const rendererDir = buildApp(log);
   const [seedSource, queueSource] = await Promise.all([pageToolsSource(), queueToolsSource()]);
-  const bridge = await startBridge({ log, rendererDir });
-  const profile = mkdtempSync(path.join(tmpdir(), 'aryz-bench-queue-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: launch.executablePath,
-    args: [...launch.args, '--enable-precise-memory-info'],
-    headless: true,
-  });
+  const browser = await openBenchBrowser('bench-queue', log);
+  const { bridge, context, profile, watch } = browser;
   const started = Date.now();
-  const watch = (page: Page) => {
-    page.on('pageerror', (error) => log(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') log(`console error: ${message.text()}`);
-    });
-    return page;
-  };
   try {
-    // The seeding page stays open to the end, and its connection to the database with it: when the last one
-    // closes, Chromium compacts the freshly written database before anyone may open it again, which at
-    // 100,000 cases holds up the app's start for minutes. It seeds from the settings screen: the queue,
-    // the home screen, would re-count its buckets after every chunk written.
-    const seeder = watch(context.pages()[0] ?? (await context.newPage()));
-    await seeder.goto(bridge.url);
-    await seeder.goto(`${bridge.origin}/#/settings`);
-    await installPageTools(seeder, seedSource);
-
-    log(`seeding ${cases} cases (seed ${seed}) into ${bridge.origin} …`);
-    const report = await seedInPage(seeder, cases, seed, (done, total, ms) => {
-      log(`  seeded ${String(done).padStart(String(total).length)} / ${total}  ${(ms / 1000).toFixed(1)} s`);
-    });
-    log(`seeding took ${(report.ms / 1000).toFixed(1)} s`);
+    const { seeder } = await seedFromSettings(browser, seedSource, cases, seed, log);
 
     await installQueueTools(seeder, queueSource);
     const progress = `__aryzQueueProgress${Date.now()}`;
@@ -202,10 +171,7 @@ async function main(): Promise<void> {
     log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
     console.log(`queue cases=${cases} render_ms=${fmt(renderMs)} heap_mb=${fmt(heap)}`);
   } finally {
-    await context.close();
-    await bridge.close();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(rendererDir, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

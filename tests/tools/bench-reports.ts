@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { startBridge } from '../bridge/server';
-import { chromiumLaunchOptions } from '../e2e/support/browser';
+import type { Page } from '@playwright/test';
+import { openBenchBrowser, seedFromSettings } from './bench-browser';
 import { heapUsedMb, waitUntilIdle } from './chromium-metrics';
-import { buildApp, installPageTools, pageErrorMessage, pageToolsSource, parseArgs, positiveInt, seedInPage } from './page-tools';
+import { pageErrorMessage, pageToolsSource, parseArgs, positiveInt } from './page-tools';
 
 /**
  * `npm run bench:reports -- [--cases N] [--seed S]`: seeds N cases into real IndexedDB in a fresh headless
@@ -72,37 +68,12 @@ async function main(): Promise<void> {
     log(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-  const launch = chromiumLaunchOptions();
-  if (!launch.executablePath) throw new Error('Chromium is not installed (apt-get install chromium, or set ARYZ_CHROMIUM).');
-  const rendererDir = buildApp(log);
   const source = await pageToolsSource();
-  const bridge = await startBridge({ log, rendererDir });
-  const profile = mkdtempSync(path.join(tmpdir(), 'aryz-bench-reports-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: launch.executablePath,
-    args: [...launch.args, '--enable-precise-memory-info'],
-    headless: true,
-  });
+  const browser = await openBenchBrowser('bench-reports', log);
+  const { bridge, context, profile, watch } = browser;
   const started = Date.now();
-  const watch = (page: Page) => {
-    page.on('pageerror', (error) => log(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') log(`console error: ${message.text()}`);
-    });
-    return page;
-  };
   try {
-    // As in bench:search, the seeding page stays open to the end (its connection keeps Chromium from compacting
-    // the new database on the next open) and seeds from the settings screen, which reads no cases.
-    const seeder = watch(context.pages()[0] ?? (await context.newPage()));
-    await seeder.goto(bridge.url);
-    await seeder.goto(`${bridge.origin}/#/settings`);
-    await installPageTools(seeder, source);
-    log(`seeding ${cases} cases (seed ${seed}) into ${bridge.origin} …`);
-    const seeded = await seedInPage(seeder, cases, seed, (done, total, ms) => {
-      log(`  seeded ${String(done).padStart(String(total).length)} / ${total}  ${(ms / 1000).toFixed(1)} s`);
-    });
-    log(`seeding took ${(seeded.ms / 1000).toFixed(1)} s`);
+    await seedFromSettings(browser, source, cases, seed, log);
     const waited = await waitUntilIdle(profile, 8 * 60_000, 10);
     log(`waited ${(waited / 1000).toFixed(0)} s for Chromium to finish compacting the new data`);
 
@@ -163,10 +134,7 @@ async function main(): Promise<void> {
     log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
     console.log(`reports cases=${cases} compute_ms=${fmt(first.loadMs + first.computeMs)}`);
   } finally {
-    await context.close();
-    await bridge.close();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(rendererDir, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

@@ -1,24 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { generateCase, type SeedCase, type SeedOptions } from '../../shared/seed/generate';
 import { mixSeed, mulberry32, type Random } from '../../shared/seed/random';
-import { startBridge } from '../bridge/server';
+import { openBenchBrowser, seedFromSettings } from './bench-browser';
 import { heapUsedMb, waitUntilIdle } from './chromium-metrics';
-import { chromiumLaunchOptions } from '../e2e/support/browser';
-import {
-  buildApp,
-  installPageTools,
-  pageErrorMessage,
-  pageToolsSource,
-  parseArgs,
-  positiveInt,
-  scanTimingsInPage,
-  searchIndexInPage,
-  searchTimingsInPage,
-  seedInPage,
-} from './page-tools';
+import { installPageTools, pageErrorMessage, pageToolsSource, parseArgs, positiveInt, scanTimingsInPage, searchIndexInPage, searchTimingsInPage } from './page-tools';
 
 /**
  * `npm run bench:search -- [--cases N] [--queries Q] [--seed S]`: seeds N cases into real IndexedDB in a
@@ -133,34 +118,13 @@ async function main(): Promise<void> {
     log(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-  const launch = chromiumLaunchOptions();
-  if (!launch.executablePath) throw new Error('Chromium is not installed (apt-get install chromium, or set ARYZ_CHROMIUM).');
-  const rendererDir = buildApp(log);
   const source = await pageToolsSource();
-  const bridge = await startBridge({ log, rendererDir });
-  const profile = mkdtempSync(path.join(tmpdir(), 'aryz-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: launch.executablePath,
-    args: [...launch.args, '--enable-precise-memory-info'],
-    headless: true,
-  });
+  const browser = await openBenchBrowser('bench', log);
+  const { bridge, context, profile } = browser;
   const started = Date.now();
   try {
-    // The seeding page stays open to the end, its connection to the database with it: when the last one
-    // closes, Chromium compacts the freshly written database before letting anyone open it again, which
-    // at 100,000 cases blocks the app's start for minutes. Measurements happen in a second, fresh page.
-    const seeder = context.pages()[0] ?? (await context.newPage());
-    seeder.on('pageerror', (error) => log(`page error: ${error.message}`));
-    await seeder.goto(bridge.url);
-    // Off the case list, whose live counts would otherwise re-run after every chunk written.
-    await seeder.goto(`${bridge.origin}/#/settings`);
-    await installPageTools(seeder, source);
-
-    log(`seeding ${cases} cases (seed ${seed}) into ${bridge.origin} …`);
-    const report = await seedInPage(seeder, cases, seed, (done, total, ms) => {
-      log(`  seeded ${String(done).padStart(String(total).length)} / ${total}  ${(ms / 1000).toFixed(1)} s  (${Math.round((done / (ms / 1000)) || 0)} cases/s)`);
-    });
-    log(`seeding took ${(report.ms / 1000).toFixed(1)} s (${report.firstNumber} … ${report.lastNumber})`);
+    // Measurements happen in a second, fresh page; the seeder stays open (see seedFromSettings).
+    const { report } = await seedFromSettings(browser, source, cases, seed, log);
 
     const queries = buildQueries(cases, seed, queryCount, report.options);
     const waited = await waitUntilIdle(profile, 8 * 60_000, 10);
@@ -217,10 +181,7 @@ async function main(): Promise<void> {
     log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
     console.log(`search cases=${cases} p50_ms=${fmt(p50)} p95_ms=${fmt(p95)} scan_p95_ms=${fmt(scanP95)} list_first_rows_ms=${fmt(percentile(loads, 50))} heap_mb=${fmt(heap)}`);
   } finally {
-    await context.close();
-    await bridge.close();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(rendererDir, { recursive: true, force: true });
+    await browser.close();
   }
 }
 
