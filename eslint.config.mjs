@@ -17,7 +17,7 @@ const restrict = (message, regexes, paths = []) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['.tmp/**', '.aryz/**', 'out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/electronegativity/**'] },
+  { ignores: ['.tmp/**', '.cache/**', '.aryz/**', 'out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/electronegativity/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
