@@ -3,8 +3,9 @@ import { addDays, toDayNumber } from '../../../shared/case/dates';
 import { CLOSED_STATUSES, type SentKind } from '../../../shared/deadlines/facts';
 import { mixSeed, mulberry32, type Random } from '../../../shared/seed/random';
 import { db, type CaseRow, type CheckRow, type RequestRow } from '../../../renderer/src/db/db';
-import { caseTracking, localToday, sentItemOf } from '../../../renderer/src/features/tracking/case-tracking';
+import { caseTracking, sentItemOf } from '../../../renderer/src/features/tracking/case-tracking';
 import { queueRanges, workQueueCounts, workQueueRows, type QueueBucketId } from '../../../renderer/src/features/tracking/queue';
+import { localTodayIso } from '../../../renderer/src/features/case-page/date-time';
 
 /**
  * Page-side tools of `npm run bench:queue` (bundled by esbuild, evaluated over CDP like ./seed-entry.ts).
@@ -104,7 +105,7 @@ function trackingFor(r: Random, row: CaseRow, today: string, at: string): { requ
 async function addTracking(share: number, seed: number, progressName?: string, chunkSize = 2000): Promise<TrackingReport> {
   const started = performance.now();
   const report = progressName ? ((window as unknown as Record<string, Progress | undefined>)[progressName] ?? null) : null;
-  const today = localToday();
+  const today = localTodayIso();
   const at = new Date().toISOString();
   const calendar = (await db().referenceVersions.orderBy('version').last())?.bundle.calendar ?? [];
   const total = await db().cases.count();
@@ -152,7 +153,7 @@ export interface BucketTiming {
 
 /** Each bucket's index range timed on its own (count, then the first rows), then both reads as the screen makes them. */
 async function queueTimings(limit = 100): Promise<{ today: string; buckets: BucketTiming[]; rowsMs: number; countsMs: number }> {
-  const today = localToday();
+  const today = localTodayIso();
   const ranges = queueRanges(db(), today);
   const buckets: BucketTiming[] = [];
   for (const [bucket, range] of Object.entries(ranges) as [QueueBucketId, (typeof ranges)[QueueBucketId]][]) {

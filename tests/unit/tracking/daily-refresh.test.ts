@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../../renderer/src/features/cases/repository';
-import { caseTracking, localToday } from '../../../renderer/src/features/tracking/case-tracking';
+import { caseTracking } from '../../../renderer/src/features/tracking/case-tracking';
 import { refreshDeadlines } from '../../../renderer/src/features/tracking/daily-refresh';
 import { actor, freshDb, intake } from '../cases/helpers';
+import { localTodayIso } from '../../../renderer/src/features/case-page/date-time';
 
 const CREATED = new Date('2026-11-02T09:00:00');
 
@@ -30,7 +31,7 @@ describe('the daily deadline refresh', () => {
     const report = await refreshDeadlines(db, later);
     const after = (await db.cases.get(id))!;
     const person = (await db.persons.get(after.personId))!;
-    const expected = caseTracking(after, person, { requests: [], checks: [], calendar: [], today: localToday(later) });
+    const expected = caseTracking(after, person, { requests: [], checks: [], calendar: [], today: localTodayIso(later) });
 
     expect(report).toEqual({ checked: 1, changed: 1 });
     expect(after.nextDeadline).not.toBe(before.nextDeadline);

@@ -6,13 +6,13 @@ import { db, NO_DEADLINE, type CaseRow, type CheckRow, type PersonRow } from '..
 import { CheckScreenshots } from '../attachments/CheckScreenshots';
 import { documentName, type Translate } from '../case-page/describe';
 import { useCaseEditing } from '../case-page/editing';
-import { localToday } from '../tracking/case-tracking';
 import { closeAsExcluded } from '../tracking/checks-repo';
 import { errorText } from './form-problems';
 import { checkDayOf, checkMoment } from './labels';
 import { NewCheckDialog } from './NewCheckDialog';
 import { SectionHeading } from './SectionHeading';
 import type { CaseTracking } from './use-case-tracking';
+import { localTodayIso } from '../case-page/date-time';
 
 interface Props {
   record: CaseRow;
@@ -52,7 +52,7 @@ export function ChecksPanel({ record, person, tracking }: Props) {
   const latest = latestCheck(checks);
   const open = !CLOSED_STATUSES.includes(record.status);
   const proposal = open && latest && !latest.listed && dismissed !== latest.id ? latest : null;
-  const today = localToday();
+  const today = localTodayIso();
 
   // The new check reaches the page through the live query after the dialog has closed (and given focus back
   // to its opener); the proposal is what needs an answer, so focus moves there once it is on screen.

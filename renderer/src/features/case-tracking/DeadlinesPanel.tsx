@@ -5,10 +5,10 @@ import type { Deadline } from '../../../../shared/deadlines/deadline';
 import type { LegalRef } from '../../../../shared/reference/schema';
 import type { CaseRow, PersonRow } from '../../db/db';
 import type { Translate } from '../case-page/describe';
-import { localToday } from '../tracking/case-tracking';
 import { daysUntil, deadlineAbout } from './labels';
 import { SectionHeading } from './SectionHeading';
 import type { CaseTracking } from './use-case-tracking';
+import { localTodayIso } from '../case-page/date-time';
 
 interface Props {
   record: CaseRow;
@@ -55,7 +55,7 @@ function SourceCell({ source, legalRefs }: { source: string | null; legalRefs: r
 export function DeadlinesPanel({ record, person, tracking }: Props) {
   const { t } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
-  const today = localToday();
+  const today = localTodayIso();
   const closed = CLOSED_STATUSES.includes(record.status);
 
   const body = () => {

@@ -9,11 +9,11 @@ import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
 import type { Translate } from '../case-page/describe';
 import type { CaseEditing } from '../case-page/editing';
-import { localToday } from '../tracking/case-tracking';
 import { addRequest } from '../tracking/requests-repo';
 import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
 import { requestLabel } from './labels';
 import { ErrorList } from '../../ui/ErrorList';
+import { localTodayIso } from '../case-page/date-time';
 
 interface Props {
   editing: CaseEditing;
@@ -40,7 +40,7 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
   const [follows, setFollows] = useState('');
   const [addressee, setAddressee] = useState('');
   const [ourNumber, setOurNumber] = useState('');
-  const [sentAt, setSentAt] = useState(localToday());
+  const [sentAt, setSentAt] = useState(localTodayIso());
   const [sentUnreadable, setSentUnreadable] = useState(false);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -19,6 +19,7 @@ import type { AryzDb, AuditRow, CaseRow, FieldChange, PersonRow } from '../../db
 import { trackingInputFor, trackingTables } from '../tracking/tracking-input';
 import { caseRow, personDataFromIntake, personRow, type PersonData } from './case-rows';
 import { outgoingNumbersOf } from '../documents/outgoing-words';
+import { localTodayIso } from '../case-page/date-time';
 
 /** Who acts and for which mission: every write is attributed. */
 export interface Actor {
@@ -43,17 +44,13 @@ export type SaveResult<T> =
   | { ok: false; issues: FieldIssue[]; errors: Finding[] };
 
 const nowIso = (now: Date) => now.toISOString();
-const todayIso = (now: Date) => {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-};
 
 export const INTAKE_DRAFT_KEY = 'intake';
 
 /** Checks shape (schema) and impossible data (hard errors) together; warnings come back but never block. */
 export function checkIntake(draft: unknown, now = new Date()): SaveResult<IntakeForm> {
   const parsed = parseForIssues(intakeFormSchema, draft);
-  const findings = validateIntake(draft as IntakeDraft, todayIso(now));
+  const findings = validateIntake(draft as IntakeDraft, localTodayIso(now));
   if (!parsed.success || findings.errors.length > 0) {
     return { ok: false, issues: parsed.success ? [] : toFieldIssues(parsed.error), errors: findings.errors };
   }

@@ -8,13 +8,13 @@ import { getApi } from '../../api';
 import { db } from '../../db/db';
 import { describeIpcError } from '../../ui/ipc-error';
 import { useActor } from '../settings/use-actor';
-import { localToday } from '../tracking/case-tracking';
 import { dryRun, defaultExcluded, type DryRun } from './dry-run';
 import { MappingStep, type DefaultsDraft } from './MappingStep';
 import { mappingFor, saveMapping } from './mapping-store';
 import { ReviewStep } from './ReviewStep';
 import { closeInterruptedImports, writeImport, type ImportOutcome, type SkipReason } from './write';
 import { DoneStep } from './DoneStep';
+import { localTodayIso } from '../case-page/date-time';
 
 type Parsed = Extract<ImportOpenResult, { status: 'parsed' }>;
 
@@ -32,7 +32,7 @@ export function ImportScreen() {
   const [step, setStep] = useState<Step>({ kind: 'start' });
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [defaults, setDefaults] = useState<DefaultsDraft>(() => ({ region: '', learnedAt: localToday(), learnedHow: 'other', language: 'ru' }));
+  const [defaults, setDefaults] = useState<DefaultsDraft>(() => ({ region: '', learnedAt: localTodayIso(), learnedHow: 'other', language: 'ru' }));
   const stop = useRef(false);
   const [stopping, setStopping] = useState(false);
 
@@ -72,7 +72,7 @@ export function ImportScreen() {
     setStep({ kind: 'checking', file, mapping, done: 0 });
     const full: ImportDefaults = { missionId: actor.missionId, caseworker: actor.who, ...defaults };
     const run = await dryRun(db(), file.table.rows, mapping, full, {
-      today: localToday(),
+      today: localTodayIso(),
       rowNumbers: file.table.rowNumbers,
       onProgress: (done) => setStep((s) => (s.kind === 'checking' ? { ...s, done } : s)),
     });

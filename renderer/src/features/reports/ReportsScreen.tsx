@@ -10,14 +10,10 @@ import { missionIdOf, useStoredSettings } from '../settings/use-actor';
 import { ReportTableView } from './ReportTableView';
 import { monthLabel, reportTables, roundDays, type GroupLabels, type LabelledTable } from './tables';
 import { useReport } from './use-report';
+import { localTodayIso } from '../case-page/date-time';
 
 // chart.js is loaded with the first chart, not with the app: most sessions never open the reports.
 const ReportCharts = lazy(() => import('./ReportCharts').then((m) => ({ default: m.ReportCharts })));
-
-function localToday(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
 
 interface Choice {
   from: string;
@@ -87,7 +83,7 @@ export function ReportsScreen() {
   const language = i18n.language;
   const settings = useStoredSettings();
   const reference = useReference();
-  const [choice, setChoice] = useState<Choice>(() => ({ ...lastMonths(localToday()), missionId: '', region: '', caseworker: '' }));
+  const [choice, setChoice] = useState<Choice>(() => ({ ...lastMonths(localTodayIso()), missionId: '', region: '', caseworker: '' }));
   const request = useMemo(() => requestOf(choice), [choice]);
   const { state, reload } = useReport(request);
   const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
@@ -172,7 +168,7 @@ export function ReportsScreen() {
             <label htmlFor="report-to">{t('reports.to')}</label>
             <input id="report-to" type="month" value={choice.to} onChange={(e) => set({ to: e.target.value })} aria-invalid={periodProblem !== 'ok'} aria-describedby="report-period-problem" />
           </div>
-          <button type="button" className="button" onClick={() => set(lastMonths(localToday()))}>
+          <button type="button" className="button" onClick={() => set(lastMonths(localTodayIso()))}>
             {t('reports.lastYear')}
           </button>
         </div>

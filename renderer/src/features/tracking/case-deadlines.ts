@@ -5,8 +5,9 @@ import type { Deadline } from '../../../../shared/deadlines';
 import { db } from '../../db/db';
 import { attachmentRefsFor } from '../attachments/attachments-repo';
 import { stripDerived } from '../cases/repository';
-import { caseFacts, deadlinesOf, localToday, sentItemOf } from './case-tracking';
+import { caseFacts, deadlinesOf, sentItemOf } from './case-tracking';
 import { currentReference } from './reference-store';
+import { localTodayIso } from '../case-page/date-time';
 
 export { caseFacts };
 
@@ -23,7 +24,7 @@ export function useCaseDeadlines(caseId: string): { deadlines: Deadline[]; diagn
       attachmentRefsFor(db(), caseId),
     ]);
     if (!person) return undefined;
-    const today = localToday();
+    const today = localTodayIso();
     const data = stripDerived(person);
     const sent = requests.map(sentItemOf);
     const deadlines = deadlinesOf(record, data, { requests: sent, checks, calendar: reference?.calendar ?? [], today });

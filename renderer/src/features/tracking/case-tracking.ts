@@ -2,6 +2,7 @@ import type { CaseRecord } from '../../../../shared/case/schema';
 import { computeDeadlines, nextDeadline, type CaseFacts, type Deadline, type RegisterCheck, type SentItem } from '../../../../shared/deadlines';
 import type { CalendarYear } from '../../../../shared/reference/schema';
 import { NO_DEADLINE, type CaseRow, type CheckRow, type PersonRow, type RequestRow } from '../../db/db';
+import { localTodayIso } from '../case-page/date-time';
 
 /** What a case's deadlines depend on besides the case and person themselves. */
 export interface TrackingInput {
@@ -9,10 +10,6 @@ export interface TrackingInput {
   checks: readonly CheckRow[];
   calendar: readonly CalendarYear[];
   today: string;
-}
-
-export function localToday(now = new Date()): string {
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
 /** The request fields the engine reads (a RequestRow carries more). */
@@ -49,7 +46,7 @@ export function deadlinesOf(record: CaseRecord, person: PersonPart, tracking: Tr
  * the case alone with the built-in calendar fallback.
  */
 export function caseTracking(record: CaseRecord, person: PersonPart, tracking?: TrackingInput): Pick<CaseRow, 'nextDeadline' | 'nextDeadlineClock' | 'nextCheck'> {
-  const input = tracking ?? { requests: [], checks: [], calendar: [], today: localToday() };
+  const input = tracking ?? { requests: [], checks: [], calendar: [], today: localTodayIso() };
   const list = deadlinesOf(record, person, input);
   const next = nextDeadline(list);
   const recheck = list.find((d) => d.clock === 'register_recheck' && d.status !== 'done');

@@ -4,9 +4,9 @@ import { CLOSED_STATUSES } from '../../../../shared/deadlines/facts';
 import { parseForIssues, toFieldIssues } from '../../../../shared/validation/issues';
 import { CHECK_CHANNELS, type AryzDb, type CheckRow } from '../../db/db';
 import { changeStatus, type Actor } from '../cases/repository';
-import { localToday } from './case-tracking';
 import { refreshCaseTracking, type RepoResult } from './requests-repo';
 import { trackingTables } from './tracking-input';
+import { localTodayIso } from '../case-page/date-time';
 
 export const newCheckSchema = z
   .object({
@@ -33,7 +33,7 @@ export async function addCheck(db: AryzDb, caseId: string, input: unknown, actor
   const parsed = parseForIssues(newCheckSchema, input);
   if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error) };
   // Instants, not strings: a Moscow time with +03:00 sorts after the same moment written in UTC.
-  if (Date.parse(parsed.data.at) > now.getTime() + 60_000 && parsed.data.at.slice(0, 10) > localToday(now)) {
+  if (Date.parse(parsed.data.at) > now.getTime() + 60_000 && parsed.data.at.slice(0, 10) > localTodayIso(now)) {
     return { ok: false, issues: [{ path: 'at', code: 'invalid_value' }] };
   }
   const { issueDate, documentId, ...rest } = parsed.data;

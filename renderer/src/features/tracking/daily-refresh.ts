@@ -1,5 +1,6 @@
 import type { AryzDb, CaseRow } from '../../db/db';
-import { caseTracking, localToday, sentItemOf } from './case-tracking';
+import { caseTracking, sentItemOf } from './case-tracking';
+import { localTodayIso } from '../case-page/date-time';
 
 /** Cases recomputed per transaction, with a pause for the page in between. */
 const CHUNK = 250;
@@ -29,7 +30,7 @@ function groupByCase<T extends { caseId: string }>(rows: readonly T[]): Map<stri
  * is not an edit (updatedAt and the audit log stay as they were).
  */
 export async function refreshDeadlines(db: AryzDb, now = new Date()): Promise<RefreshReport> {
-  const today = localToday(now);
+  const today = localTodayIso(now);
   const calendar = (await db.referenceVersions.orderBy('version').last())?.bundle.calendar ?? [];
   let checked = 0;
   let changed = 0;
@@ -81,7 +82,7 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
 export function scheduleDailyRefresh(db: AryzDb, delayMs = 10_000): () => void {
   let running = false;
   const runIfDue = () => {
-    const today = localToday();
+    const today = localTodayIso();
     if (running || localStorage.getItem(LAST_RUN_KEY) === today) return;
     running = true;
     refreshDeadlines(db)

@@ -1,5 +1,6 @@
 import type { AryzDb } from '../../db/db';
-import { localToday, sentItemOf, type TrackingInput } from './case-tracking';
+import { sentItemOf, type TrackingInput } from './case-tracking';
+import { localTodayIso } from '../case-page/date-time';
 
 /** The tables every write that recomputes a case's deadlines must have in its transaction. */
 export const trackingTables = (db: AryzDb) => [db.requests, db.checks, db.referenceVersions, db.outgoing];
@@ -11,5 +12,5 @@ export async function trackingInputFor(db: AryzDb, caseId: string, now = new Dat
     db.checks.where('caseId').equals(caseId).toArray(),
     db.referenceVersions.orderBy('version').last(),
   ]);
-  return { requests: requests.map(sentItemOf), checks, calendar: reference?.bundle.calendar ?? [], today: localToday(now) };
+  return { requests: requests.map(sentItemOf), checks, calendar: reference?.bundle.calendar ?? [], today: localTodayIso(now) };
 }
