@@ -8,8 +8,9 @@ import { navigate } from '../../app/router';
 import { db } from '../../db/db';
 import { DateInput } from '../../ui/DateInput';
 import { describeIpcError } from '../../ui/ipc-error';
-import { QUERY_KEY } from '../cases/CaseListScreen';
-import { defaultQuery, openCaseList, type CaseQuery } from '../cases/list-query';
+import { savedCaseQuery } from '../cases/saved-query';
+import { localTodayIso } from '../case-page/date-time';
+import { openCaseList, type CaseQuery } from '../cases/list-query';
 import { useActor } from '../settings/use-actor';
 import { useTemplates } from '../templates/template-store';
 import { useReference } from '../tracking/reference-store';
@@ -18,20 +19,6 @@ import { countStates, createBatchJob, jobItems } from './batch-repo';
 import type { BatchAddresseeChoice, BatchItemRow } from './batch-rows';
 import { abandonBatchJob, mergeBatchJob } from './batch-run';
 import { cancelRun, isDriving, startRun, useRun } from './run-store';
-
-function savedQuery(): CaseQuery {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(QUERY_KEY) ?? 'null') as CaseQuery | null;
-    return saved && typeof saved.text === 'string' ? { ...defaultQuery, ...saved } : defaultQuery;
-  } catch {
-    return defaultQuery;
-  }
-}
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function filterDescription(t: TFunction, query: CaseQuery): string {
   const parts = [
@@ -49,11 +36,11 @@ function NewBatch() {
   const actor = useActor();
   const templates = useTemplates();
   const reference = useReference();
-  const [query] = useState(savedQuery);
+  const [query] = useState(savedCaseQuery);
   const [caseIds, setCaseIds] = useState<string[] | null>(null);
   const [templateId, setTemplateId] = useState('');
   const [addressee, setAddressee] = useState('auto');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(localTodayIso);
   const [merge, setMerge] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -5,29 +5,19 @@ import { getApi } from '../../api';
 import { db } from '../../db/db';
 import type { CaseListRow } from '../cases/case-index';
 import { describeIpcError } from '../../ui/ipc-error';
-import { defaultQuery, openCaseList, type CaseListHandle, type CaseQuery } from '../cases/list-query';
+import { openCaseList, type CaseListHandle, type CaseQuery } from '../cases/list-query';
 import { useStoredSettings } from '../settings/use-actor';
 import { exportCases, type ExportOutcome } from './export-flow';
 import { passphraseProblem } from './passphrase';
 import { PassphraseFields } from './PassphraseFields';
+import { savedCaseQuery } from '../cases/saved-query';
 
 const PAGE = 100;
-const LIST_QUERY_KEY = 'aryz.caseList.query';
-
-/** The case list's current search and filters, so «Передать дела…» starts from what the caseworker was looking at. */
-function listQuery(): CaseQuery {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(LIST_QUERY_KEY) ?? 'null') as CaseQuery | null;
-    return saved && typeof saved.text === 'string' ? { ...defaultQuery, ...saved } : defaultQuery;
-  } catch {
-    return defaultQuery;
-  }
-}
 
 export function TransferExportScreen() {
   const { t } = useTranslation();
   const settings = useStoredSettings();
-  const [query, setQuery] = useState<CaseQuery>(listQuery);
+  const [query, setQuery] = useState<CaseQuery>(savedCaseQuery);
   const [handle, setHandle] = useState<CaseListHandle | null>(null);
   const [rows, setRows] = useState<CaseListRow[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
