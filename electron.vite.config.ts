@@ -31,7 +31,14 @@ export default defineConfig({
       minify: true,
       // The app is served from app:// and never fetches remote code; keep asset names stable and local.
       modulePreload: { polyfill: false },
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html') },
+        output: {
+          // Everything the first screen needs is one script: left to itself the bundler splits the modules the
+          // lazy screens share into a dozen small chunks, and each is one more request before the app can start.
+          codeSplitting: { groups: [{ name: 'app', test: /[\\/]renderer[\\/]src[\\/]main\.tsx$/ }] },
+        },
+      },
     },
   },
 });

@@ -16,6 +16,9 @@ export const APP_SCHEME_PRIVILEGES = {
   corsEnabled: false,
   stream: false,
   bypassCSP: false,
+  // V8 keeps the compiled code of the app's scripts between starts (needs `standard`): parsing and compiling
+  // the first bundle again on every start would be most of the time before the first screen.
+  codeCache: true,
 } as const;
 
 const MIME: Record<string, string> = {

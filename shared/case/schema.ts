@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate, isValidPartialDate, MAX_YEAR, MIN_YEAR } from './dates';
+import { CASE_STATUSES, type CaseStatus } from './statuses';
 
 /**
  * The case domain model (domain brief §10.1). Schemas check shape, lengths and formats only; whether the
@@ -288,17 +289,7 @@ export const aminaStatusSchema = z
 
 // ---------------------------------------------------------------- case
 
-export const CASE_STATUSES = [
-  'intake',
-  'checking',
-  'collecting_evidence',
-  'requests_sent',
-  'awaiting_answer',
-  'excluded',
-  'refused',
-  'left_russia',
-  'closed',
-] as const;
+export { CASE_STATUSES, type CaseStatus };
 
 /** Workflow order of the statuses, for sorting and progress display. */
 export const STATUS_ORDER: readonly CaseStatus[] = CASE_STATUSES;
@@ -394,7 +385,6 @@ export type Employment = z.output<typeof employmentSchema>;
 export type EmploymentDraft = z.input<typeof employmentSchema>;
 export type AminaStatus = z.output<typeof aminaStatusSchema>;
 export type AminaStatusDraft = z.input<typeof aminaStatusSchema>;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type LearnedHow = (typeof LEARNED_HOW)[number];
 export type Impact = (typeof IMPACTS)[number];
 export type Outcome = (typeof OUTCOMES)[number];

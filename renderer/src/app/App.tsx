@@ -2,13 +2,11 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
-import { BackupActivityBar } from '../features/backup/BackupScreen';
+import { BackupActivityBar } from '../features/backup/BackupActivityBar';
 import { sectionFromQuery } from '../features/case-tracking/sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
 import { useRoute } from './router';
-import { BatchResumeBanner } from '../features/batch/BatchResumeBanner';
-import { BatchScreen } from '../features/batch/BatchScreen';
 
 const NAV = [
   { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },
@@ -49,6 +47,9 @@ const TransferExportScreen = lazy(() => import('../features/transfer/TransferExp
 const TransferImportScreen = lazy(() => import('../features/transfer/TransferImportScreen').then((m) => ({ default: m.TransferImportScreen })));
 const BackupScreen = lazy(() => import('../features/backup/BackupScreen').then((m) => ({ default: m.BackupScreen })));
 const TemplatesScreen = lazy(() => import('../features/templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })));
+const BatchScreen = lazy(() => import('../features/batch/BatchScreen').then((m) => ({ default: m.BatchScreen })));
+// The banner offering to resume an interrupted batch brings the batch runner with it: not part of the first bundle.
+const BatchResumeBanner = lazy(() => import('../features/batch/BatchResumeBanner').then((m) => ({ default: m.BatchResumeBanner })));
 const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
 function LoadingScreen() {
@@ -125,7 +126,9 @@ export function App() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <BatchResumeBanner />
+        <Suspense fallback={null}>
+          <BatchResumeBanner />
+        </Suspense>
         {/* Keyed by the screen's path: a screen left while the next one was still loading must not come back
             with its old state (a suspended render keeps the previous screen mounted, only hidden). */}
         <Suspense key={route.split('?')[0]} fallback={<LoadingScreen />}>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveRow } from '../../../renderer/src/features/reference/save-row';
-import { currentReference, saveReferenceEdit } from '../../../renderer/src/features/tracking/reference-store';
+import { saveReferenceEdit } from '../../../renderer/src/features/tracking/reference-edits';
+import { currentReference } from '../../../renderer/src/features/tracking/reference-store';
 import { actor } from '../cases/helpers';
 import { clone, seededDb } from './helpers';
 

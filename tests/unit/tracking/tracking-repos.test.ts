@@ -5,7 +5,8 @@ import { loadReferenceBundle, REFERENCE_FILES } from '../../../shared/reference/
 import { auditFor, createCase, getCase } from '../../../renderer/src/features/cases/repository';
 import { addCheck, closeAsExcluded } from '../../../renderer/src/features/tracking/checks-repo';
 import { saveDiagnosisChoice } from '../../../renderer/src/features/tracking/diagnosis-repo';
-import { ensureReference, saveReferenceEdit } from '../../../renderer/src/features/tracking/reference-store';
+import { saveReferenceEdit } from '../../../renderer/src/features/tracking/reference-edits';
+import { ensureReference } from '../../../renderer/src/features/tracking/reference-store';
 import { addRequest, updateRequest } from '../../../renderer/src/features/tracking/requests-repo';
 import { workQueue } from '../../../renderer/src/features/tracking/queue';
 import { deadlinesOf } from '../../../renderer/src/features/tracking/case-tracking';

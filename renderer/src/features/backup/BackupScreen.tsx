@@ -363,18 +363,3 @@ export function BackupScreen() {
     </div>
   );
 }
-
-/** A thin bar under the top bar while an automatic backup or a restore runs, wherever the caseworker is. */
-export function BackupActivityBar() {
-  const { t } = useTranslation();
-  const activity = useActivity();
-  if (!activity) return null;
-  const percent = percentOf(activity);
-  const key = activity.kind === 'restore' ? 'restore' : activity.reason === 'quit' ? 'quit' : 'backup';
-  return (
-    <div className="backup-activity" role="status">
-      <span>{t(`backup.activity.${key}`, { percent })}</span>
-      <progress max={100} value={percent} aria-hidden="true" />
-    </div>
-  );
-}

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { AryzApi } from '../../../../shared/ipc/contract';
-import { runBackup, type BackupOutcome } from './backup-runner';
+import type { BackupOutcome } from './backup-runner';
 
 /**
  * Before the app's schema upgrades an existing database, back it up as it is. The database is opened WITHOUT a schema
@@ -23,6 +23,8 @@ export async function backupBeforeUpgrade(
   const old = new Dexie(name, idb);
   try {
     await old.open();
+    // Loaded only when an upgrade is due: every other start does without the backup code.
+    const { runBackup } = await import('./backup-runner');
     return await runBackup(api, old, 'upgrade');
   } finally {
     old.close();

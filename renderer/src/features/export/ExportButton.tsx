@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportSpec, RowSource } from './run-export';
-import { ExportDialog } from './ExportDialog';
+import { localTodayIso } from '../case-page/date-time';
+
+// The dialog and the export runner load on first use: the case list, which has this button, is the first screen.
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
 /** What is exported: its dialog title, hint and file name come from `export.<what>…` messages. */
 const LABELS = {
@@ -17,12 +20,14 @@ export function ExportButton({ what, count, columns, source }: { what: keyof typ
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const labels = LABELS[what];
-  const today = new Date().toISOString().slice(0, 10);
+  // The file is named by the office's date, not UTC's (an export after midnight UTC+3 is still today's).
+  const today = localTodayIso();
   return (
     <>
       <button type="button" className="button" onClick={() => setOpen(true)} disabled={!count}>{t('export.action')}</button>
       {open ? (
-        <ExportDialog
+        <Suspense fallback={null}>
+          <ExportDialog
           open
           title={t(labels.title)}
           hint={t(labels.hint, { count: count ?? 0 })}
@@ -31,7 +36,8 @@ export function ExportButton({ what, count, columns, source }: { what: keyof typ
           columns={columns}
           source={source}
           onClose={() => setOpen(false)}
-        />
+          />
+        </Suspense>
       ) : null}
     </>
   );

@@ -8,7 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { describeIpcError } from '../../ui/ipc-error';
 import type { Actor } from '../cases/repository';
 import { localTodayIso } from '../case-page/date-time';
-import { resetReferenceToFactory, saveReferenceEdit } from '../tracking/reference-store';
+import { resetReferenceToFactory, saveReferenceEdit } from '../tracking/reference-edits';
 import { previewImport, sizeProblem, type ImportPreview } from './import-preview';
 import { issueLine } from './issue-text';
 

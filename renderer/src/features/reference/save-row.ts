@@ -1,7 +1,8 @@
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzDb } from '../../db/db';
 import type { Actor } from '../cases/repository';
-import { currentReference, saveReferenceEdit } from '../tracking/reference-store';
+import { saveReferenceEdit } from '../tracking/reference-edits';
+import { currentReference } from '../tracking/reference-store';
 import { rowIssues, withRow, type EditableRows, type EditableTable, type RowIssues } from './row-edit';
 
 export type RowSave =
