@@ -1,18 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadFirstScreen } from './app/first-screen';
 import { StartupError } from './app/StartupError';
 import { getApi } from './api';
-import { db } from './db/db';
-import { scheduleDailyRefresh } from './features/tracking/daily-refresh';
-import { purgeExpiredAttachments } from './features/attachments/attachments-repo';
+import { activeDbName } from './db/active-db';
+import { db, DB_NAME } from './db/db';
 import { ensureReference } from './features/tracking/reference-store';
-import { backupBeforeSchemaUpgrade, startAutomaticBackups } from './features/backup/startup';
+import { backupBeforeSchemaUpgrade, noteDatabaseOpened, startAutomaticBackups } from './features/backup/startup';
 import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
 import { initI18n } from './i18n';
 import './styles.css';
 
+/** Start-up milestones the benchmarks read back (performance marks cost nothing when nobody reads them). */
+const mark = (name: 'modules-evaluated' | 'database-open' | 'first-screen-data' | 'first-render') => performance.mark(`aryz:${name}`);
+
 async function start(): Promise<void> {
+  mark('modules-evaluated');
   await initI18n();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
@@ -23,19 +27,38 @@ async function start(): Promise<void> {
     return;
   }
   // Open (and upgrade) the database before any screen reads it, so a failure gets one clear screen
-  // instead of half-working ones.
-  const failure = await db()
+  // instead of half-working ones. The first screen's reads are queued behind the open at once.
+  const opening = db()
     .open()
     .then(() => null)
     .catch((error: unknown) => error);
+  const firstScreen = preloadFirstScreen(db());
+  const failure = await opening;
+  mark('database-open');
+  if (!failure) {
+    noteDatabaseOpened(activeDbName(DB_NAME), db().verno);
+    await firstScreen;
+    mark('first-screen-data');
+  }
   // The first run stores the shipped reference data as version 1; later runs just read it.
   if (!failure) void ensureReference(db(), getApi()).catch((error: unknown) => console.warn('reference data:', error));
   // Deadline fields that depend on the day itself are brought up to date once a day, in the background.
-  if (!failure) scheduleDailyRefresh(db());
+  if (!failure) {
+    void import('./features/tracking/daily-refresh')
+      .then(({ scheduleDailyRefresh }) => scheduleDailyRefresh(db()))
+      .catch((error: unknown) => console.warn('daily refresh:', error));
+  }
   // Attachments deleted more than 30 days ago leave the trash, then main deletes the files nothing refers to.
   // Not urgent: it waits until the first screen has had the database to itself.
-  if (!failure) setTimeout(() => void purgeExpiredAttachments(db(), getApi()).catch((error: unknown) => console.warn('attachments purge:', error)), 8000);
+  if (!failure) {
+    setTimeout(() => {
+      import('./features/attachments/attachments-repo')
+        .then(({ purgeExpiredAttachments }) => purgeExpiredAttachments(db(), getApi()))
+        .catch((error: unknown) => console.warn('attachments purge:', error));
+    }, 8000);
+  }
   if (!failure) startAutomaticBackups(getApi());
+  mark('first-render');
   createRoot(root).render(<StrictMode>{failure ? <StartupError error={failure} /> : <App />}</StrictMode>);
 }
 

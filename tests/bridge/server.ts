@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -107,14 +107,18 @@ async function buildAdapter(): Promise<string> {
  * main-process handler table. Every request must carry the per-run token (as a cookie set from the
  * opening URL); API calls must also come from the bridge's own origin.
  */
+const IMMUTABLE = { 'Cache-Control': 'public, max-age=31536000, immutable' };
+
 export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
   const rendererDir = options.rendererDir ?? path.join(ROOT, 'out/renderer');
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'aryz-bridge-')));
   const token = options.token ?? randomBytes(24).toString('hex');
   const log = options.log ?? (() => undefined);
   const [adapter, indexHtml] = await Promise.all([buildAdapter(), readFile(path.join(rendererDir, 'index.html'), 'utf8')]);
-  // The adapter must define window.aryz before the app's module script runs.
-  const page = indexHtml.replace('<script type="module"', '<script src="/__bridge/adapter.js"></script>\n    <script type="module"');
+  // The adapter must define window.aryz before the app's module script runs. Named by its content and cached
+  // like the app's assets: it stands in for the desktop app's preload, which costs a start no request at all.
+  const adapterPath = `/__bridge/adapter-${createHash('sha256').update(adapter).digest('hex').slice(0, 12)}.js`;
+  const page = indexHtml.replace('<script type="module"', `<script src="${adapterPath}"></script>\n    <script type="module"`);
   const downloads = new Map<string, { name: string; data: Uint8Array }>();
   // Files the page's file chooser picked, staged on disk so handlers read them by path as they would in Electron.
   const uploads = new Map<string, string>();
@@ -234,13 +238,17 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
         });
       }
-      if (url.pathname === '/__bridge/adapter.js') return send(res, 200, adapter, 'text/javascript; charset=utf-8');
+      if (url.pathname === adapterPath) return send(res, 200, adapter, 'text/javascript; charset=utf-8', IMMUTABLE);
       if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, page, 'text/html; charset=utf-8');
       const target = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
       const rel = path.relative(rendererDir, target);
       if (rel.startsWith('..') || path.isAbsolute(rel)) return send(res, 404, 'Not found');
+      // Built assets are named by their content hash, so they are cached as the desktop app's own files are:
+      // fetched once, and V8 keeps their compiled code (app:// has the codeCache privilege) instead of
+      // compiling a megabyte of script on every start.
+      const immutable = url.pathname.startsWith('/assets/') ? IMMUTABLE : {};
       try {
-        return send(res, 200, await readFile(target), mimeType(target));
+        return send(res, 200, await readFile(target), mimeType(target), immutable);
       } catch {
         return send(res, 404, 'Not found');
       }

@@ -72,3 +72,26 @@ export async function seedFromSettings(browser: BenchBrowser, toolsSource: strin
   log(`seeding took ${(report.ms / 1000).toFixed(1)} s (${report.firstNumber} … ${report.lastNumber})`);
   return { seeder, report };
 }
+
+/** The app's start-up milestones (its `aryz:` performance marks, see renderer/src/main.tsx), in ms from navigation. */
+export function startMilestones(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('aryz:'))
+        .map((m) => [m.name.slice('aryz:'.length), m.startTime]),
+    ),
+  );
+}
+
+/** «modules-evaluated 170 ms, database-open 206 ms, …»: each milestone's median over several loads. */
+export function describeMilestones(loads: readonly Record<string, number>[]): string {
+  const names = [...new Set(loads.flatMap((l) => Object.keys(l)))];
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  return names
+    .map((name) => ({ name, ms: median(loads.flatMap((l) => (name in l ? [l[name]!] : []))) }))
+    .sort((a, b) => a.ms - b.ms)
+    .map(({ name, ms }) => `${name} ${ms.toFixed(0)} ms`)
+    .join(', ');
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { openBenchBrowser, seedFromSettings } from './bench-browser';
+import { describeMilestones, openBenchBrowser, seedFromSettings, startMilestones } from './bench-browser';
 import { heapUsedMb, waitUntilIdle } from './chromium-metrics';
 import { pageErrorMessage, pageToolsSource, parseArgs, positiveInt } from './page-tools';
 import type { QueueTools } from './page/queue-entry';
@@ -82,6 +82,7 @@ function watchQueueRows(): void {
 }
 
 interface Load {
+  milestones: Record<string, number>;
   rows: number;
   shell: number;
   counts: number;
@@ -96,10 +97,11 @@ async function queueRender(page: Page, origin: string): Promise<Load> {
     return w.__allRowsAt !== undefined && w.__queueRowsAt !== undefined && (w.__countsAt ?? -1) > 0;
   }, null, { timeout: 120_000 });
   await page.locator('.queue-row').first().waitFor({ state: 'visible' });
-  return page.evaluate(() => {
+  const milestones = await startMilestones(page);
+  return page.evaluate((m) => {
     const w = window as unknown as QueueWindow;
-    return { rows: w.__queueRowsAt!, shell: w.__shellAt!, counts: w.__countsAt!, allRows: w.__allRowsAt! };
-  });
+    return { milestones: m, rows: w.__queueRowsAt!, shell: w.__shellAt!, counts: w.__countsAt!, allRows: w.__allRowsAt! };
+  }, milestones);
 }
 
 function median(values: readonly number[]): number {
@@ -161,7 +163,8 @@ async function main(): Promise<void> {
     await page.addInitScript(watchQueueRows);
     const loads: Load[] = [];
     for (let i = 0; i < 3; i++) loads.push(await queueRender(page, bridge.origin));
-    const list = (key: keyof Load) => loads.map((l) => fmt(l[key])).join(', ');
+    const list = (key: Exclude<keyof Load, 'milestones'>) => loads.map((l) => fmt(l[key])).join(', ');
+    log(`the app's start, median: ${describeMilestones(loads.map((l) => l.milestones))}`);
     log(`from navigation: the app's shell ${list('shell')} ms; the queue's rows ${list('rows')} ms (median reported); all rows ${list('allRows')} ms; every count ${list('counts')} ms`);
     log(`the queue's own part (rows − shell), median: ${fmt(median(loads.map((l) => l.rows - l.shell)))} ms`);
     const heap = await heapUsedMb(context, page);

@@ -9,10 +9,11 @@ function subscribe(callback: () => void): () => void {
   return () => window.removeEventListener('hashchange', callback);
 }
 
-const current = () => window.location.hash.replace(/^#/, '') || '/';
+/** The route the window shows now. */
+export const currentRoute = () => window.location.hash.replace(/^#/, '') || '/';
 
 export function useRoute(): string {
-  return useSyncExternalStore(subscribe, current);
+  return useSyncExternalStore(subscribe, currentRoute);
 }
 
 export function navigate(path: string): void {

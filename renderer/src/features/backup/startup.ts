@@ -1,11 +1,33 @@
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { activeDbName } from '../../db/active-db';
 import { DB_NAME, db } from '../../db/db';
-import { installQuitBackup, startDailyBackups } from './auto-backup';
 import type { BackupOutcome } from './backup-runner';
 import { backupBeforeUpgrade } from './pre-upgrade';
 
 const SKIP_UPGRADE_BACKUP = 'aryz-upgrade-without-backup';
+const OPENED_VERSION = 'aryz-db-opened-version:';
+
+/**
+ * Records that the app opened database `name` at schema version `verno`. Until the app's schema changes,
+ * the next starts know no upgrade is due without asking IndexedDB for its databases, a round trip that costs
+ * every start tens of milliseconds. The note is per database name: a restored database (a new name) is
+ * checked afresh, and a database deleted since then has nothing to back up.
+ */
+export function noteDatabaseOpened(name: string, verno: number): void {
+  try {
+    localStorage.setItem(OPENED_VERSION + name, String(verno));
+  } catch {
+    // Without storage every start asks IndexedDB, as before.
+  }
+}
+
+function openedBefore(name: string, verno: number): boolean {
+  try {
+    return localStorage.getItem(OPENED_VERSION + name) === String(verno);
+  } catch {
+    return false;
+  }
+}
 
 /** The caseworker chose to upgrade without a copy (after one failed); honoured for the next start only. */
 export function continueWithoutUpgradeBackup(): void {
@@ -22,8 +44,10 @@ export async function backupBeforeSchemaUpgrade(api: AryzApi): Promise<Extract<B
     sessionStorage.removeItem(SKIP_UPGRADE_BACKUP);
     return null;
   }
+  const name = activeDbName(DB_NAME);
+  if (openedBefore(name, db().verno)) return null;
   try {
-    const outcome = await backupBeforeUpgrade(api, activeDbName(DB_NAME), db().verno);
+    const outcome = await backupBeforeUpgrade(api, name, db().verno);
     return outcome?.status === 'failed' ? outcome : null;
   } catch (error) {
     console.warn('backup before upgrade:', error);
@@ -33,8 +57,11 @@ export async function backupBeforeSchemaUpgrade(api: AryzApi): Promise<Extract<B
 
 /** Daily backups everywhere; the backup on quit only in the desktop app (browser mode has no quit to catch). */
 export function startAutomaticBackups(api: AryzApi): void {
-  startDailyBackups(api, db);
-  void api.getAppInfo({}).then((info) => {
-    if (info.ok && info.value.mode === 'desktop') installQuitBackup(api, db);
-  });
+  // The backup code loads beside the first screen rather than in its bundle.
+  void import('./auto-backup').then(({ installQuitBackup, startDailyBackups }) => {
+    startDailyBackups(api, db);
+    return api.getAppInfo({}).then((info) => {
+      if (info.ok && info.value.mode === 'desktop') installQuitBackup(api, db);
+    });
+  }).catch((error: unknown) => console.warn('automatic backups:', error));
 }

@@ -3,27 +3,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
-import { CASE_STATUSES } from '../../../../shared/case/schema';
+import { CASE_STATUSES } from '../../../../shared/case/statuses';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
 import { navigate } from '../../app/router';
 import { CASE_SORT_FIELDS, db, NO_DEADLINE } from '../../db/db';
 import type { CaseListRow } from './case-index';
 import { caseColumns, caseRowSource } from '../export/case-export';
 import { ExportButton } from '../export/ExportButton';
-import { defaultQuery, statusCounts, type CaseQuery } from './list-query';
+import { statusCounts, type CaseQuery } from './list-query';
+import { saveCaseQuery, savedCaseQuery } from './saved-query';
 import { useCaseList } from './use-case-list';
 
 const ROW_HEIGHT = 44;
-export const QUERY_KEY = 'aryz.caseList.query';
-
-function loadQuery(): CaseQuery {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(QUERY_KEY) ?? 'null') as CaseQuery | null;
-    return saved && typeof saved.text === 'string' ? { ...defaultQuery, ...saved } : defaultQuery;
-  } catch {
-    return defaultQuery;
-  }
-}
 
 function CaseRowView({ row, index, style }: { row: CaseListRow | undefined; index: number; style: React.CSSProperties }) {
   const { t } = useTranslation();
@@ -66,12 +57,12 @@ function CaseRowView({ row, index, style }: { row: CaseListRow | undefined; inde
 
 export function CaseListScreen() {
   const { t } = useTranslation();
-  const [query, setQuery] = useState<CaseQuery>(loadQuery);
+  const [query, setQuery] = useState<CaseQuery>(savedCaseQuery);
   const [text, setText] = useState(query.text);
   // Typing stays responsive: the search runs on the deferred value.
   const deferredText = useDeferredValue(text);
   const effective = useMemo(() => ({ ...query, text: deferredText }), [query, deferredText]);
-  const { count, rowAt, ensure, error } = useCaseList(effective);
+  const { count, shown, rowAt, ensure, error } = useCaseList(effective);
   // The per-status counts (nine index counts) wait for the list's first answer, which they would delay.
   const listed = count !== undefined;
   const counts = useLiveQuery(() => (listed ? statusCounts(db(), CASE_STATUSES) : undefined), [listed]);
@@ -79,13 +70,13 @@ export function CaseListScreen() {
   const parent = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    sessionStorage.setItem(QUERY_KEY, JSON.stringify(effective));
+    saveCaseQuery(effective);
   }, [effective]);
 
   // The virtualizer's functions change every render by design; the compiler warning does not apply here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: count ?? 0,
+    count: shown ?? 0,
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
@@ -178,7 +169,7 @@ export function CaseListScreen() {
             <span key={c} role="columnheader">{t(`cases.list.columns.${c}`)}</span>
           ))}
         </div>
-        <div ref={parent} className="case-grid__body" role={count === 0 || items.length > 0 ? 'rowgroup' : undefined}>
+        <div ref={parent} className="case-grid__body" role={shown === 0 || items.length > 0 ? 'rowgroup' : undefined}>
           {count === 0 ? (
             <div role="row" aria-rowindex={2}>
               <p role="gridcell" className="case-list__empty">{total === 0 ? t('cases.list.noCases') : t('cases.list.empty')}</p>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
@@ -16,8 +17,12 @@ const DATE_COLUMN: Readonly<Record<BucketId, 'due' | 'checkOn' | 'lastChange'>> 
 
 export const sectionHeadingId = (bucket: BucketId) => `queue-heading-${bucket}`;
 
-/** Rows of each bucket in the first paint: about a screenful. The rest follow in a background render. */
-const FIRST_PAINT_ROWS = 15;
+/**
+ * Rows in the queue's first paint, shared out among the buckets in order: about a screenful. Six buckets of
+ * up to 100 rows cost React and layout a few hundred milliseconds on an office PC; what is below the fold
+ * follows in a background render.
+ */
+export const FIRST_PAINT_ROWS = 15;
 
 /** Arrow keys move between the rows' links, so a long section needs no Tab per row. */
 function moveFocus(event: React.KeyboardEvent<HTMLAnchorElement>) {
@@ -30,16 +35,15 @@ function moveFocus(event: React.KeyboardEvent<HTMLAnchorElement>) {
   link.focus();
 }
 
-function WhatCell({ view }: { view: RowView }) {
-  const { t } = useTranslation();
+// Rows take `t` from their section: a translation hook in each of 600 rows is measurable work.
+function WhatCell({ view, t }: { view: RowView; t: TFunction }) {
   const { what } = view;
   if (what.kind === 'clock') return <>{t(`tracking.clock.${what.clock}`)}</>;
   if (what.kind === 'idle') return <>{t('queue.idleDays', { count: what.days })}</>;
   return <>{t('queue.noDeadline')}</>;
 }
 
-function QueueRow({ bucket, row, today }: { bucket: BucketId; row: CaseRow; today: string }) {
-  const { t } = useTranslation();
+function QueueRow({ bucket, row, today, t }: { bucket: BucketId; row: CaseRow; today: string; t: TFunction }) {
   const view = rowView(bucket, row, today);
   return (
     // The whole row opens the case for a mouse; the link in it is the keyboard's and screen reader's way.
@@ -56,7 +60,7 @@ function QueueRow({ bucket, row, today }: { bucket: BucketId; row: CaseRow; toda
         {view.late && bucket !== 'overdue' ? <span className="queue-row__late"> {t('queue.lateMark')}</span> : null}
       </td>
       <td>
-        <WhatCell view={view} />
+        <WhatCell view={view} t={t} />
       </td>
       <td>
         <span className={`status-badge status-badge--${row.status}`}>{t(`cases.status.${row.status}`)}</span>
@@ -71,16 +75,17 @@ interface SectionProps {
   /** Undefined while still counting (counts come after the rows: see workQueueCounts). */
   count: number | undefined;
   today: string;
+  /** How many of the rows the first paint shows (see FIRST_PAINT_ROWS). */
+  firstPaintRows: number;
   children?: React.ReactNode;
 }
 
 /** One bucket: its count in the heading, its first rows, and a pointer to the case list for the rest. */
-export function QueueSection({ bucket, rows, count, today, children }: SectionProps) {
+export function QueueSection({ bucket, rows, count, today, firstPaintRows, children }: SectionProps) {
   const { t } = useTranslation();
   const headingId = sectionHeadingId(bucket);
   const title = t(`queue.bucket.${bucket}`);
-  // Six buckets of 100 rows cost React about 100 ms to build on an office PC; the first screenful comes first.
-  const shown = useDeferredValue(rows, rows.slice(0, FIRST_PAINT_ROWS));
+  const shown = useDeferredValue(rows, rows.slice(0, firstPaintRows));
   return (
     <section className={`queue-section queue-section--${bucket}`} aria-labelledby={headingId}>
       <div className="queue-section__head">
@@ -105,7 +110,7 @@ export function QueueSection({ bucket, rows, count, today, children }: SectionPr
           </thead>
           <tbody>
             {shown.map((row) => (
-              <QueueRow key={row.id} bucket={bucket} row={row} today={today} />
+              <QueueRow key={row.id} bucket={bucket} row={row} today={today} t={t} />
             ))}
           </tbody>
         </table>

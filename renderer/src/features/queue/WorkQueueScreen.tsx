@@ -3,24 +3,16 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { db } from '../../db/db';
-import { localToday } from '../tracking/case-tracking';
 import { QUEUE_BUCKETS, workQueueCounts, workQueueRows } from '../tracking/queue';
-import { QueueSection, sectionHeadingId } from './QueueSection';
-
-const STALE_DAYS_KEY = 'aryz.queue.staleDays';
-const DEFAULT_STALE_DAYS = 14;
-const MAX_STALE_DAYS = 365;
-
-function loadStaleDays(): number {
-  const saved = Number(localStorage.getItem(STALE_DAYS_KEY));
-  return Number.isInteger(saved) && saved >= 1 && saved <= MAX_STALE_DAYS ? saved : DEFAULT_STALE_DAYS;
-}
+import { FIRST_PAINT_ROWS, QueueSection, sectionHeadingId } from './QueueSection';
+import { loadStaleDays, MAX_STALE_DAYS, saveStaleDays, takePreloadedQueue } from './queue-preload';
+import { localTodayIso } from '../case-page/date-time';
 
 /** Today's date, moving on at midnight while the screen stays open (an office PC is rarely restarted). */
 function useToday(): string {
-  const [today, setToday] = useState(localToday);
+  const [today, setToday] = useState(localTodayIso);
   useEffect(() => {
-    const timer = window.setInterval(() => setToday(localToday()), 60_000);
+    const timer = window.setInterval(() => setToday(localTodayIso()), 60_000);
     return () => window.clearInterval(timer);
   }, []);
   return today;
@@ -51,6 +43,12 @@ function StaleDaysInput({ value, onChange }: { value: number; onChange: (days: n
   );
 }
 
+/** The first paint's rows go to the buckets in screen order: bucket `i` gets what those above it left. */
+function firstPaintShare(rows: Record<(typeof QUEUE_BUCKETS)[number], readonly unknown[]>, i: number): number {
+  const above = QUEUE_BUCKETS.slice(0, i).reduce((sum, bucket) => sum + rows[bucket].length, 0);
+  return Math.max(0, FIRST_PAINT_ROWS - above);
+}
+
 /**
  * The home screen: what needs doing, most urgent first. Each bucket is one index range over the cases
  * (renderer/src/features/tracking/queue.ts), re-read live whenever a case, request or check changes. The
@@ -61,13 +59,15 @@ export function WorkQueueScreen() {
   const { t } = useTranslation();
   const today = useToday();
   const [staleDays, setStaleDays] = useState(loadStaleDays);
-  const rows = useLiveQuery(() => workQueueRows(db(), today, { staleDays }), [today, staleDays]);
+  // Rows read while the app started (queue-preload.ts) are shown at once; the live query takes over from them.
+  const [preloaded] = useState(() => takePreloadedQueue(db(), today, staleDays));
+  const rows = useLiveQuery(() => workQueueRows(db(), today, { staleDays }), [today, staleDays], preloaded);
   const haveRows = rows !== undefined;
   const counts = useLiveQuery(() => (haveRows ? workQueueCounts(db(), today, { staleDays }) : undefined), [haveRows, today, staleDays]);
 
   const changeStaleDays = (days: number) => {
     setStaleDays(days);
-    localStorage.setItem(STALE_DAYS_KEY, String(days));
+    saveStaleDays(days);
   };
 
   return (
@@ -101,8 +101,15 @@ export function WorkQueueScreen() {
               ))}
             </ul>
           </nav>
-          {QUEUE_BUCKETS.map((bucket) => (
-            <QueueSection key={bucket} bucket={bucket} rows={rows[bucket]} count={counts?.[bucket]} today={today}>
+          {QUEUE_BUCKETS.map((bucket, i) => (
+            <QueueSection
+              key={bucket}
+              bucket={bucket}
+              rows={rows[bucket]}
+              count={counts?.[bucket]}
+              today={today}
+              firstPaintRows={firstPaintShare(rows, i)}
+            >
               {bucket === 'stale' ? <StaleDaysInput value={staleDays} onChange={changeStaleDays} /> : null}
             </QueueSection>
           ))}

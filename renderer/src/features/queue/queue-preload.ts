@@ -1,0 +1,39 @@
+import type { AryzDb } from '../../db/db';
+import type { CaseRow } from '../../db/db';
+import { workQueueRows, type QueueBucketId } from '../tracking/queue';
+import { localTodayIso } from '../case-page/date-time';
+
+const STALE_DAYS_KEY = 'aryz.queue.staleDays';
+const DEFAULT_STALE_DAYS = 14;
+export const MAX_STALE_DAYS = 365;
+
+/** After how many days without action a new case shows as stale: the caseworker's choice, kept on this PC. */
+export function loadStaleDays(): number {
+  const saved = Number(localStorage.getItem(STALE_DAYS_KEY));
+  return Number.isInteger(saved) && saved >= 1 && saved <= MAX_STALE_DAYS ? saved : DEFAULT_STALE_DAYS;
+}
+
+export function saveStaleDays(days: number): void {
+  localStorage.setItem(STALE_DAYS_KEY, String(days));
+}
+
+type QueueRows = Record<QueueBucketId, CaseRow[]>;
+let preloaded: { db: AryzDb; key: string; rows: QueueRows } | null = null;
+
+/**
+ * Reads the work queue's rows while the app starts, when it opens on the queue: the reads go to IndexedDB
+ * ahead of anything the screens start once mounted, and the queue's first render already has its rows.
+ */
+export async function preloadQueue(db: AryzDb): Promise<void> {
+  const today = localTodayIso();
+  const staleDays = loadStaleDays();
+  const rows = await workQueueRows(db, today, { staleDays });
+  preloaded = { db, key: `${today}|${staleDays}`, rows };
+}
+
+/** The preloaded rows when they are for this database, day and stale setting; handed out once. */
+export function takePreloadedQueue(db: AryzDb, today: string, staleDays: number): QueueRows | undefined {
+  const found = preloaded;
+  preloaded = null;
+  return found && found.db === db && found.key === `${today}|${staleDays}` ? found.rows : undefined;
+}
