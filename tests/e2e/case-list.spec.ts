@@ -69,3 +69,22 @@ test('filters, sorting and keyboard opening of a case', async ({ app: page }) =>
   await expect(page).toHaveURL(/#\/cases\/[\w-]+$/);
   await expect(page.getByRole('heading', { name: /Дело КР-М-/ })).toBeVisible();
 });
+
+test('after a reload the list reopens on its filter and sort, shows their first rows and stays live', async ({ app: page }) => {
+  await page.getByLabel('Регион').fill('г. Москва');
+  await page.getByLabel('Сортировка').selectOption('sortName');
+  await page.getByLabel('Порядок').selectOption('asc');
+  const names = page.locator('.case-row__name a');
+  await expect(names).toHaveText(['Асанбек Нурлан уулу', 'Джумагулов Бакыт', 'Ыдырысов Азамат']);
+
+  // The app starts on the list: its first page is read while the app starts, before the list is counted.
+  await page.reload();
+  await expect(names).toHaveText(['Асанбек Нурлан уулу', 'Джумагулов Бакыт', 'Ыдырысов Азамат']);
+  await expect(page.getByText('Найдено: 3')).toBeVisible();
+  await expect(page.getByLabel('Регион')).toHaveValue('г. Москва');
+
+  // A case added after the start shows up in the list opened on the preloaded page.
+  await createCasesInPage(page, [intake({ nameKy: ['Абдыраев', 'Эрлан', ''], nameRu: ['Абдыраев', 'Эрлан', ''], nameLat: ['ABDYRAEV', 'ERLAN', ''], number: '6666666', region: 'г. Москва' })]);
+  await expect(page.getByText('Найдено: 4')).toBeVisible();
+  await expect(names.first()).toHaveText('Абдыраев Эрлан');
+});
