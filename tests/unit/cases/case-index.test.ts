@@ -76,6 +76,33 @@ describe('the in-memory case index', () => {
     }
   });
 
+  it('tests a longer word on the words filed under its key: words sharing a key, and a case with very many words', async () => {
+    const db = await seeded(6);
+    const rows = await db.cases.orderBy('id').toArray();
+    // Keys are the normalised spellings the search compares (queryWords), so the words are given in that form.
+    const many = Array.from({ length: 70 }, (_, i) => `slovo${String(i).padStart(2, '0')}`);
+    many[66] = 'rodkoslovo';
+    await db.cases.bulkPut([
+      { ...rows[0]!, words: ['jumagulov', 'jumagaliov', 'bakyt'] },
+      { ...rows[1]!, words: ['jumagulova', 'aigul'] },
+      { ...rows[2]!, words: many },
+      { ...rows[3]!, words: [...many.slice(0, 65), 'slovar'] },
+    ]);
+    const index = caseIndexOf(db);
+    await index.load();
+    const all = await db.cases.toArray();
+    const texts = ['jumaga', 'jumagal', 'jumagulov', 'jumagulova', 'jumag bak', 'jumagaliov ba', 'j jumagal', 'jumagu ai', 'slovo69', 'slovo65', 'slovo66', 'slovar', 'rodko', 'rodkoslovo', 'slovo0 slovo69', 'slovo6', 'sl slovo68'];
+    for (const text of texts) {
+      const query = q(text);
+      const expected = oracle(all, query);
+      expect(await ids(db, query), text).toEqual(expected);
+    }
+    // The cases above do match some of these: the check is not vacuous.
+    expect(oracle(all, q('jumagal'))).toEqual([rows[0]!.id]);
+    expect(oracle(all, q('slovo69')).sort()).toEqual([rows[2]!.id]);
+    expect(oracle(all, q('rodkoslovo'))).toEqual([rows[2]!.id]);
+  });
+
   it('follows every write: new cases, renamed people, status changes, deletions and a cleared table', async () => {
     const db = await seeded(20);
     const index = caseIndexOf(db);

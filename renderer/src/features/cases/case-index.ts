@@ -21,12 +21,23 @@ export const LIST_FIELDS = [
 export type CaseListRow = Pick<CaseRow, (typeof LIST_FIELDS)[number]>;
 
 /**
- * Bucket key lengths: every case is filed under the first 3, 4 and 5 characters of each of its search words.
- * A query word of 3 to 5 characters is exactly a bucket key, so its matches ARE that bucket, with no word
- * tested; a longer word reads the 5-character bucket's few candidates. (Deeper levels cost more heap than
- * they save time: 3–7 took the page past 300 MB at 100,000 cases.)
+ * Bucket key lengths: every case is filed under the first 1 to 5 characters of each of its search words.
+ * A query word of up to 5 characters is exactly a bucket key, so its matches ARE that bucket, with no word
+ * tested; a longer word reads the 5-character bucket and tests only the words filed there. Short keys are
+ * few, so their long lists cost little heap, and they matter: the normaliser often shortens what was typed
+ * («ABD» searches «ab», «Дөө» «do»), and without them such a query read all 100,000 cases. (Deeper levels
+ * cost more heap than they save time: 3–7 took the page past 300 MB at 100,000 cases.)
  */
-const DEPTHS = [3, 4, 5] as const;
+const DEPTHS = [1, 2, 3, 4, 5] as const;
+/**
+ * A bucket entry is `slot × WORDS + i`: the slot, and which of its words (index i) was filed under the key.
+ * A longer query word is then checked against that one word instead of all of a case's words, and other
+ * query words are looked up in their own buckets by binary search. Small integers in plain arrays, so the
+ * entries cost no more heap than the slot numbers alone did. A case with more words files the rest as
+ * LAST_WORD, which means «test all of them».
+ */
+const WORDS = 64;
+const LAST_WORD = WORDS - 1;
 /** Rows read per slice while loading, with a pause for the page in between. */
 const LOAD_SLICE = 2000;
 
@@ -156,16 +167,21 @@ export class CaseIndex {
 
   private file(slot: number, words: readonly string[]): void {
     DEPTHS.forEach((depth, d) => {
+      // Depths used only as exact keys need each key once per case; the deepest also verifies longer query
+      // words, so each distinct word sharing its key is filed.
+      const deepest = d === DEPTHS.length - 1;
       const seen = new Set<string>();
-      for (const word of words) {
-        if (word.length < depth) continue;
+      words.forEach((word, i) => {
+        if (word.length < depth) return;
         const key = word.slice(0, depth);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const once = deepest ? word : key;
+        if (seen.has(once)) return;
+        seen.add(once);
+        const entry = slot * WORDS + Math.min(i, LAST_WORD);
         const bucket = this.buckets[d]!.get(key);
-        if (bucket) bucket.push(slot);
-        else this.buckets[d]!.set(key, [slot]);
-      }
+        if (bucket) bucket.push(entry);
+        else this.buckets[d]!.set(key, [entry]);
+      });
     });
   }
 
@@ -228,36 +244,71 @@ export class CaseIndex {
     }
   }
 
-  /**
-   * Candidate slots for the words: the smallest bucket any word can use (`exact` when that word is the
-   * bucket key itself, so every live slot in it matches that word), or null (read every slot).
-   */
-  private candidates(words: readonly string[]): { list: readonly number[]; exact: boolean } | null {
-    let best: { list: readonly number[]; exact: boolean } | null = null;
-    for (const word of words) {
-      let d = DEPTHS.length - 1;
-      while (d >= 0 && word.length < DEPTHS[d]!) d--;
-      if (d < 0) continue;
-      const list = this.buckets[d]!.get(word.slice(0, DEPTHS[d]!)) ?? [];
-      if (!best || list.length < best.list.length) best = { list, exact: word.length === DEPTHS[d] };
-    }
-    return best;
+  /** The bucket a query word reads, and whether its entries' words must still be tested (a longer word). */
+  private bucketFor(word: string): { list: readonly number[]; verify: boolean } | null {
+    let d = DEPTHS.length - 1;
+    while (d >= 0 && word.length < DEPTHS[d]!) d--;
+    if (d < 0) return null;
+    return { list: this.buckets[d]!.get(word.slice(0, DEPTHS[d]!)) ?? [], verify: word.length > DEPTHS[d]! };
   }
 
-  /** Slots matching every word prefix and every filter, in slot order. */
+  /** Whether bucket entry `entry` stands for a word of its case that starts with `word`. */
+  private entryMatches(entry: number, word: string): boolean {
+    const words = this.slots[Math.floor(entry / WORDS)]!.words;
+    const i = entry % WORDS;
+    return i === LAST_WORD ? words.slice(LAST_WORD).some((w) => w.startsWith(word)) : words[i]!.startsWith(word);
+  }
+
+  /** Whether slot `slot` is in `list` (ascending entries) for a word starting with `word`: binary search. */
+  private inBucket(slot: number, list: readonly number[], verify: boolean, word: string): boolean {
+    let lo = 0;
+    let hi = list.length;
+    const first = slot * WORDS;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]! < first) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < list.length && list[k]! < first + WORDS; k++) if (!verify || this.entryMatches(list[k]!, word)) return true;
+    return false;
+  }
+
+  /**
+   * Slots matching every word prefix and every filter, in slot order. The word with the smallest bucket
+   * drives; every other word is looked up in its own bucket. Without words (filters only) every slot is read.
+   */
   private matching(words: readonly string[], filters: readonly [CaseFilterField, string][]): number[] {
-    const pick = this.candidates(words);
+    const bucketed: { word: string; list: readonly number[]; verify: boolean }[] = [];
+    const short: string[] = [];
+    for (const word of new Set(words)) {
+      const bucket = this.bucketFor(word);
+      if (bucket) bucketed.push({ word, ...bucket });
+      else short.push(word);
+    }
     const out: number[] = [];
-    const skipWords = pick?.exact === true && words.length === 1;
-    const consider = (i: number) => {
-      const slot = this.slots[i];
-      if (!slot) return;
-      if (!skipWords && !matchesAllPrefixes(slot.words, words)) return;
-      for (const [field, value] of filters) if (slot.row[field] !== value) return;
-      out.push(i);
+    const keep = (i: number, others: typeof bucketed) => {
+      const slot = this.slots[i]!;
+      for (const other of others) if (!this.inBucket(i, other.list, other.verify, other.word)) return false;
+      if (short.length > 0 && !matchesAllPrefixes(slot.words, short)) return false;
+      for (const [field, value] of filters) if (slot.row[field] !== value) return false;
+      return true;
     };
-    if (pick) for (const i of pick.list) consider(i);
-    else for (let i = 0; i < this.slots.length; i++) consider(i);
+    if (bucketed.length === 0) {
+      for (let i = 0; i < this.slots.length; i++) if (this.slots[i] && keep(i, [])) out.push(i);
+      return out;
+    }
+    bucketed.sort((a, b) => a.list.length - b.list.length);
+    const [driver, ...others] = bucketed as [(typeof bucketed)[number], ...typeof bucketed];
+    let last = -1;
+    for (const entry of driver.list) {
+      const i = Math.floor(entry / WORDS);
+      // A case filed twice under the key (two words sharing it) is kept once.
+      if (i === last || !this.slots[i]) continue;
+      if (driver.verify && !this.entryMatches(entry, driver.word)) continue;
+      if (!keep(i, others)) continue;
+      out.push(i);
+      last = i;
+    }
     return out;
   }
 
