@@ -97,8 +97,8 @@ async function orExplain<T>(page: Page, what: Promise<T>): Promise<T> {
 }
 
 /** Reloads the page (already at #/cases) and returns when its first data row was painted, with the start's milestones. */
-async function listFirstRows(page: Page): Promise<{ ms: number; milestones: Record<string, number> }> {
-  await page.reload();
+async function listFirstRows(page: Page, reload = true): Promise<{ ms: number; milestones: Record<string, number> }> {
+  if (reload) await page.reload();
   await orExplain(page, page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, null, { timeout: 120_000 }));
   await page.locator('.case-row[tabindex="0"]').first().waitFor({ state: 'visible' });
   const milestones = await startMilestones(page);
@@ -178,6 +178,12 @@ async function main(): Promise<void> {
       reloads.push(await listFirstRows(page));
     }
     const loads = reloads.map((r) => r.ms);
+    // For the record: a start in a new renderer process (from another site), as after switching the PC on.
+    await waitUntilIdle(profile, 60_000, 2);
+    await page.goto('about:blank');
+    await page.goto(`${bridge.origin}/#/cases`);
+    const cold = await listFirstRows(page, false);
+    log(`a start in a new renderer process: first rows ${fmt(cold.ms)} ms (${describeMilestones([cold.milestones])})`);
     log(`list first rows after reload: ${loads.map(fmt).join(', ')} ms (median reported); the app's start, median: ${describeMilestones(reloads.map((r) => r.milestones))}`);
     // The heap is read with the search index loaded, as it is while a caseworker searches (the reloads
     // above dropped the injected tools).

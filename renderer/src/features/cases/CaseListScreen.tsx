@@ -80,6 +80,9 @@ export function CaseListScreen() {
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
+    // Sized to the window until the list's own box is measured, so the first render already has its rows
+    // rather than none until a second render after layout.
+    initialRect: { width: 0, height: window.innerHeight },
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
