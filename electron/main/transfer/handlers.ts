@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFile, lstat, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_PICKS } from '../../../shared/ipc/methods';
 import type { TRANSFER_CHANNELS } from '../../../shared/ipc/channels/transfer';
@@ -8,6 +8,7 @@ import type { MainDeps } from '../handlers';
 import type { HandlerTable } from '../ipc/dispatch';
 import { buildBundle, readBundle, writeBundle, type OpenedBundle } from './bundle-file';
 import type { WriteSealedOptions } from '../crypto/sealed-file';
+import { casesRoot, parseStoredPath, resolveStoredPdf } from '../documents/store-path';
 
 type TransferHandlers = Pick<HandlerTable, keyof typeof TRANSFER_CHANNELS>;
 
@@ -59,6 +60,16 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
         if (!info?.isFile()) return { status: 'refused' as const, reason: 'missing_file' as const, detail: sha256 };
         if (info.size > TRANSFER_LIMITS.attachmentBytes) return { status: 'refused' as const, reason: 'too_large' as const };
         files.push({ sha256, path: file, bytes: info.size });
+      }
+      // Generated documents travel as the letters they are: their PDFs, checked against the hash recorded when
+      // they were made, go into the bundle beside the attachments (content-addressed alike).
+      for (const doc of request.documents ?? []) {
+        const file = await resolveStoredPdf(deps.dataDir, doc.relPath).catch(() => null);
+        if (!file) return { status: 'refused' as const, reason: 'missing_file' as const, detail: doc.relPath };
+        const data = await readFile(file);
+        if (data.byteLength > TRANSFER_LIMITS.attachmentBytes) return { status: 'refused' as const, reason: 'too_large' as const };
+        if (createHash('sha256').update(data).digest('hex') !== doc.sha256) return { status: 'refused' as const, reason: 'hash_mismatch' as const, detail: doc.relPath };
+        if (!files.some((f) => f.sha256 === doc.sha256)) files.push({ sha256: doc.sha256, path: file, bytes: data.byteLength });
       }
       const now = deps.now();
       const built = buildBundle({
@@ -116,9 +127,32 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
     'transfer:storeFiles': async (request) => {
       const entry = picked.get(request.token);
       if (!entry?.opened) return { status: 'refused' as const, reason: 'not_bundle' as const, detail: 'token' };
+      let stored = 0;
+      // Generated documents first, copied: the same bytes may also be an attachment, moved into its store below.
+      for (const doc of request.documents ?? []) {
+        const staged = entry.opened.files.get(doc.sha256);
+        let place: { caseId: string; file: string };
+        try {
+          place = parseStoredPath(doc.relPath);
+          // A document already here keeps its file; a link in the way is refused, never followed.
+          if (await resolveStoredPdf(deps.dataDir, doc.relPath)) continue;
+        } catch {
+          return { status: 'refused' as const, reason: 'unsafe_keys' as const, detail: doc.relPath.slice(0, 300) };
+        }
+        if (!staged) return { status: 'refused' as const, reason: 'missing_file' as const, detail: doc.relPath };
+        const folder = path.join(casesRoot(deps.dataDir), place.caseId);
+        await mkdir(folder, { recursive: true });
+        const temp = path.join(folder, `.${randomBytes(8).toString('hex')}.part`);
+        try {
+          await copyFile(staged, temp);
+          await rename(temp, path.join(folder, place.file));
+        } finally {
+          await rm(temp, { force: true }).catch(() => undefined);
+        }
+        stored++;
+      }
       const store = attachmentsDir(deps.dataDir);
       await mkdir(store, { recursive: true });
-      let stored = 0;
       // Content-addressed: a file already in the store is the same file, so it is kept as it is.
       for (const [sha256, staged] of entry.opened.files) {
         const target = path.join(store, sha256);

@@ -22,6 +22,10 @@ const refused = z.object({ status: z.literal('refused'), reason: z.enum(BUNDLE_R
 
 export const TRANSFER_FILE_EXTENSION = 'aryzt';
 
+/** A generated document's PDF, named as the documents table names it (`<caseId>/<file>.pdf` under main's store). */
+const generatedPdf = z.object({ relPath: z.string().min(1).max(300), sha256: sha256Hex }).strict();
+const generatedPdfs = z.array(generatedPdf).max(TRANSFER_LIMITS.attachments);
+
 export const TRANSFER_CHANNELS = {
   /** Seals the gathered records and their attachment files into a bundle and offers it to save. */
   'transfer:export': {
@@ -34,6 +38,8 @@ export const TRANSFER_CHANNELS = {
         schemaVersion: z.number().int().min(1).max(10_000),
         records: z.array(bundleRecordSchema).max(TRANSFER_LIMITS.records),
         attachments: z.array(sha256Hex).max(TRANSFER_LIMITS.attachments),
+        /** The PDFs of the generated documents among the records: they travel with them, as the letters sent. */
+        documents: generatedPdfs.optional(),
       })
       .strict(),
     response: z.union([
@@ -61,7 +67,8 @@ export const TRANSFER_CHANNELS = {
   },
   /** Moves the opened bundle's attachment files into the store (before the records are written). */
   'transfer:storeFiles': {
-    request: z.object({ token }).strict(),
+    /** `documents`: the bundle's generated PDFs to put in place beside their cases (those already here are kept). */
+    request: z.object({ token, documents: generatedPdfs.optional() }).strict(),
     response: z.union([z.object({ status: z.literal('stored'), files: z.number().int().nonnegative() }).strict(), refused]),
   },
   /** Forgets a picked bundle and deletes its staged files (import cancelled or done). */

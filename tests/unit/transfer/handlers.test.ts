@@ -75,6 +75,44 @@ describe('transfer handlers', () => {
     expect(await other.dispatch('transfer:open', { token, passphrase: PASS }, testContext())).toMatchObject({ ok: true, value: { status: 'refused', reason: 'not_bundle' } });
   });
 
+  it("carries generated documents' PDFs and puts them beside their cases on the other PC; a changed PDF is refused", async () => {
+    const { dataDir, dispatch } = await setup();
+    const letter = Buffer.from('%PDF-1.7 a consular letter');
+    const sha = createHash('sha256').update(letter).digest('hex');
+    const relPath = 'case-1/doc-1.pdf';
+    await mkdir(path.join(dataDir, 'cases', 'case-1'), { recursive: true });
+    await writeFile(path.join(dataDir, 'cases', relPath), letter);
+    let saved: Uint8Array | null = null;
+    const saveCtx = testContext({ saveFile: vi.fn(async ({ data, defaultName }) => ((saved = data), { status: 'saved' as const, fileName: defaultName })) });
+    const request = { ...(await exportRequest()), documents: [{ relPath, sha256: sha }] };
+    expect(await dispatch('transfer:export', request, saveCtx)).toMatchObject({ ok: true, value: { status: 'saved' } });
+
+    const other = await setup();
+    const bundlePath = path.join(other.dataDir, 'incoming.aryzt');
+    await writeFile(bundlePath, saved!);
+    const picked = (await other.dispatch('transfer:pick', {}, testContext({ pickFiles: vi.fn(async () => [bundlePath]) }))) as IpcResult<ResponseOf<'transfer:pick'>>;
+    if (!picked.ok || picked.value.status !== 'picked') throw new Error(JSON.stringify(picked));
+    const token = picked.value.token;
+    const opened = (await other.dispatch('transfer:open', { token, passphrase: PASS }, testContext())) as IpcResult<ResponseOf<'transfer:open'>>;
+    if (!opened.ok || opened.value.status !== 'opened') throw new Error(JSON.stringify(opened));
+    expect(opened.value.manifest.attachments).toEqual([{ sha256: sha, bytes: letter.length }]);
+    // A name that leaves the store is refused before anything is written.
+    expect(await other.dispatch('transfer:storeFiles', { token, documents: [{ relPath: '../../evil.pdf', sha256: sha }] }, testContext())).toMatchObject({ ok: true, value: { status: 'refused', reason: 'unsafe_keys' } });
+    expect(await other.dispatch('transfer:storeFiles', { token, documents: [{ relPath, sha256: sha }] }, testContext())).toMatchObject({ ok: true, value: { status: 'stored' } });
+    expect(await readFile(path.join(other.dataDir, 'cases', relPath))).toEqual(letter);
+    expect((await readdir(path.join(other.dataDir, 'cases', 'case-1'))).sort()).toEqual(['doc-1.pdf']);
+
+    // The PDF changed on disk since it was generated: it is not sent as that letter.
+    await writeFile(path.join(dataDir, 'cases', relPath), Buffer.from('%PDF-1.7 edited'));
+    const ctx = testContext();
+    expect(await dispatch('transfer:export', request, ctx)).toEqual({ ok: true, value: { status: 'refused', reason: 'hash_mismatch', detail: relPath } });
+    expect(await dispatch('transfer:export', { ...request, documents: [{ relPath: 'case-1/none.pdf', sha256: sha }] }, ctx)).toEqual({
+      ok: true,
+      value: { status: 'refused', reason: 'missing_file', detail: 'case-1/none.pdf' },
+    });
+    expect(ctx.saveFile).not.toHaveBeenCalled();
+  });
+
   it('refuses to export an attachment that is not a plain file of the store', async () => {
     const { dataDir, dispatch } = await setup();
     const missing = 'a'.repeat(64);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlan } from '../../../renderer/src/features/transfer/apply';
+import { exportCases } from '../../../renderer/src/features/transfer/export-flow';
 import { gatherCases } from '../../../renderer/src/features/transfer/gather';
+import { generatedPdfsOf } from '../../../renderer/src/features/transfer/records';
 import { planMerge } from '../../../renderer/src/features/transfer/plan';
 import { actor, freshDb } from '../cases/helpers';
 import { manifestFor, seedCases } from './support';
@@ -35,5 +37,28 @@ describe('transfer of tables added by other features', () => {
     expect(await withFiles.table('outgoing').get([2025, 1])).toMatchObject({ documentId: 'doc1', number: '15-1/25' });
     expect(await withFiles.table('attachments').count()).toBe(2);
 
+  });
+
+  it("sends the generated documents' PDFs with the export, named as their rows name them", async () => {
+    const db = freshDb();
+    const [id] = await seedCases(db, 1);
+    const file = { relPath: `${id}/doc1.pdf`, sha256: SHA, bytes: 100, pages: 1 };
+    await db.table('documents').bulkAdd([
+      { id: 'doc1', caseId: id, title: 'Ходатайство', status: 'signed', file, updatedAt: '2025-06-01T09:00:00.000Z' },
+      // A draft never rendered has no file; a row with a malformed one sends nothing for it.
+      { id: 'doc2', caseId: id, title: 'Нота', status: 'generated', file: null, updatedAt: '2025-06-01T09:00:00.000Z' },
+      { id: 'doc3', caseId: id, title: 'Письмо', status: 'generated', file: { relPath: `${id}/doc3.pdf`, sha256: 'not-a-hash' }, updatedAt: '2025-06-01T09:00:00.000Z' },
+    ]);
+    const requests: Record<string, unknown>[] = [];
+    const api = {
+      exportTransfer: async (request: Record<string, unknown>) => {
+        requests.push(request);
+        return { ok: true as const, value: { status: 'canceled' as const, fileName: 'x.aryzt', bytes: 0, sha256: '' } };
+      },
+    };
+    const settings = { mission: { outgoingPrefix: 'КР-М', nameRu: 'Посольство' }, caseworker: { fullName: 'Токтогулов Нурлан' } };
+    expect(await exportCases(db, api as never, [id!], 'a passphrase of length', settings as never)).toEqual({ status: 'canceled' });
+    expect(requests[0]!.documents).toEqual([{ relPath: file.relPath, sha256: SHA }]);
+    expect(generatedPdfsOf([{ table: 'attachments', row: { file } }])).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { useActor } from '../settings/use-actor';
 import { applyPlan, TransferMergeError, TransferStaleError, type ApplyResult } from './apply';
 import { ConflictView } from './ConflictView';
 import { planMerge, type MergePlan, type Side } from './plan';
+import { generatedPdfsOf } from './records';
 
 type State =
   | { step: 'start' }
@@ -69,9 +70,10 @@ export function TransferImportScreen() {
     setMessage(null);
     setBusy('applying');
     try {
-      // Files first: the store is content-addressed, so files nobody refers to yet change nothing visible.
+      // Files first: the store is content-addressed, and a generated PDF no document row names yet is not shown.
+      const documents = generatedPdfsOf(state.plan.items.map((item) => ({ table: item.table, row: item.theirs })));
       if (state.plan.manifest.attachments.length > 0) {
-        const stored = await getApi().storeTransferFiles({ token: state.token });
+        const stored = await getApi().storeTransferFiles({ token: state.token, documents });
         if (!stored.ok) return fail(describeIpcError(t, stored.error));
         if (stored.value.status === 'refused') return refused(stored.value.reason);
       }

@@ -5,6 +5,7 @@ import type { AryzDb } from '../../db/db';
 import type { StoredSettings } from '../settings/settings-store';
 import { missionIdOf } from '../settings/use-actor';
 import { recordExported } from './export-records';
+import { generatedPdfsOf } from './records';
 import { gatherCases } from './gather';
 
 export type ExportOutcome =
@@ -36,6 +37,7 @@ export async function exportCases(
     schemaVersion: db.verno,
     records: gathered.records,
     attachments: gathered.attachments,
+    documents: generatedPdfsOf(gathered.records),
   });
   if (!result.ok) return { status: 'failed', error: result.error };
   const value = result.value;

@@ -65,3 +65,16 @@ export function comparableHash(row: Record<string, unknown>): Promise<string> {
 }
 
 export const recordId = (r: { table: string; key: string }) => `${r.table}\u0000${r.key}`;
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** The PDFs of the generated documents among `records` (rows of the documents table with a file). */
+export function generatedPdfsOf(records: readonly { table: string; row: Record<string, unknown> }[]): { relPath: string; sha256: string }[] {
+  const out = new Map<string, { relPath: string; sha256: string }>();
+  for (const { table, row } of records) {
+    if (table !== 'documents' || !row.file || typeof row.file !== 'object') continue;
+    const { relPath, sha256 } = row.file as Record<string, unknown>;
+    if (typeof relPath === 'string' && typeof sha256 === 'string' && SHA256.test(sha256)) out.set(relPath, { relPath, sha256 });
+  }
+  return [...out.values()];
+}
