@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changeStatus, createCase } from '../../../renderer/src/features/cases/repository';
 import { preloadCaseList, takePreloadedFirstPage } from '../../../renderer/src/features/cases/list-preload';
 import { defaultQuery, firstRows, openCaseList, type CaseQuery } from '../../../renderer/src/features/cases/list-query';
@@ -8,7 +8,7 @@ import { preloadQueue, saveStaleDays, takePreloadedQueue } from '../../../render
 import { workQueueRows } from '../../../renderer/src/features/tracking/queue';
 import { addRequest } from '../../../renderer/src/features/tracking/requests-repo';
 import { actor, freshDb, intake } from '../cases/helpers';
-import { memoryStorage } from './storage-stub';
+import { useMemoryStorages } from './storage-stub';
 
 async function seeded(n: number) {
   const db = freshDb();
@@ -23,11 +23,7 @@ async function seeded(n: number) {
   return { db, ids };
 }
 
-beforeEach(() => {
-  vi.stubGlobal('sessionStorage', memoryStorage());
-  vi.stubGlobal('localStorage', memoryStorage());
-});
-afterEach(() => void vi.unstubAllGlobals());
+useMemoryStorages();
 
 describe("the case list's first page, read ahead of its count", () => {
   it('is the first page the opened list pages to, for every sort, direction and single filter', async () => {

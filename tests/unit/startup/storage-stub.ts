@@ -1,3 +1,5 @@
+import { afterEach, beforeEach, vi } from 'vitest';
+
 /** A Web Storage for node tests: the modules under test keep their state in localStorage / sessionStorage. */
 export function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -11,4 +13,13 @@ export function memoryStorage(): Storage {
     removeItem: (key) => void items.delete(key),
     setItem: (key, value) => void items.set(key, String(value)),
   };
+}
+
+/** Each test of the file gets its own empty localStorage and sessionStorage. */
+export function useMemoryStorages(): void {
+  beforeEach(() => {
+    vi.stubGlobal('sessionStorage', memoryStorage());
+    vi.stubGlobal('localStorage', memoryStorage());
+  });
+  afterEach(() => void vi.unstubAllGlobals());
 }

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AryzApi } from '../../../shared/ipc/contract';
 import { db } from '../../../renderer/src/db/db';
 import { backupBeforeSchemaUpgrade, noteDatabaseOpened } from '../../../renderer/src/features/backup/startup';
-import { memoryStorage } from './storage-stub';
+import { useMemoryStorages } from './storage-stub';
 
 /** An API that records every call and fails it: the check must not touch main unless it backs up. */
 function recordingApi() {
@@ -18,11 +18,7 @@ function recordingApi() {
   return { api, calls };
 }
 
-beforeEach(() => {
-  vi.stubGlobal('sessionStorage', memoryStorage());
-  vi.stubGlobal('localStorage', memoryStorage());
-});
-afterEach(() => void vi.unstubAllGlobals());
+useMemoryStorages();
 
 describe('the check for a schema upgrade at start', () => {
   it('backs up a database older than the app; once the app opened its version, later starts skip the check', async () => {
