@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityDocument } from '../../../../shared/case/schema';
 import { CHECK_CHANNELS, db, type CheckChannel, type CheckRow } from '../../db/db';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
 import { documentName, type Translate } from '../case-page/describe';
@@ -79,23 +79,7 @@ export function NewCheckDialog({ editing, documents, onClose }: Props) {
       <form noValidate className="tracking-form" onSubmit={(event) => void submit(event)}>
         <ErrorList messages={rest} />
         <div className="grid">
-          <FieldShell label={t('tracking.checks.date')} error={errors.date} required>
-            {({ id, describedBy, invalid }) => (
-              <DateInput
-                id={id}
-                autoFocus
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                aria-required
-                value={date}
-                onChange={(iso) => {
-                  setDate(iso);
-                  setDateUnreadable(false);
-                }}
-                onInvalid={() => setDateUnreadable(true)}
-              />
-            )}
-          </FieldShell>
+          <DateField label={t('tracking.checks.date')} error={errors.date} required autoFocus value={date} onChange={setDate} onReadable={(ok) => setDateUnreadable(!ok)} />
           <FieldShell label={t('tracking.checks.time')} hint={t('tracking.checks.timeHint')} error={timeError} required>
             {({ id, describedBy, invalid }) => (
               <input id={id} inputMode="numeric" maxLength={5} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required value={time} onChange={(event) => setTime(event.target.value)} />
@@ -132,21 +116,7 @@ export function NewCheckDialog({ editing, documents, onClose }: Props) {
               </select>
             )}
           </FieldShell>
-          <FieldShell label={t('tracking.checks.issueDate')} error={errors.issueDate}>
-            {({ id, describedBy, invalid }) => (
-              <DateInput
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                value={issueDate}
-                onChange={(iso) => {
-                  setIssueDate(iso);
-                  setIssueUnreadable(false);
-                }}
-                onInvalid={() => setIssueUnreadable(true)}
-              />
-            )}
-          </FieldShell>
+          <DateField label={t('tracking.checks.issueDate')} error={errors.issueDate} value={issueDate} onChange={setIssueDate} onReadable={(ok) => setIssueUnreadable(!ok)} />
           <FieldShell label={t('tracking.checks.birthDateMode')} error={errors.birthDateMode}>
             {({ id, describedBy }) => (
               <select id={id} aria-describedby={describedBy} value={birthDateMode} onChange={(event) => setBirthDateMode(event.target.value as BirthDateMode)}>

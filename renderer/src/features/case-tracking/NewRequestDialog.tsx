@@ -4,7 +4,7 @@ import { SENT_KINDS, type SentKind } from '../../../../shared/deadlines/facts';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { Addressee } from '../../../../shared/reference/schema';
 import { db, type RequestRow } from '../../db/db';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
 import type { Translate } from '../case-page/describe';
@@ -98,22 +98,7 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
               )}
             </FieldShell>
           ) : null}
-          <FieldShell label={t('tracking.requests.sentAt')} error={errors.sentAt} required>
-            {({ id, describedBy, invalid }) => (
-              <DateInput
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                aria-required
-                value={sentAt}
-                onChange={(iso) => {
-                  setSentAt(iso);
-                  setSentUnreadable(false);
-                }}
-                onInvalid={() => setSentUnreadable(true)}
-              />
-            )}
-          </FieldShell>
+          <DateField label={t('tracking.requests.sentAt')} error={errors.sentAt} required value={sentAt} onChange={setSentAt} onReadable={(ok) => setSentUnreadable(!ok)} />
           <FieldShell label={t('tracking.requests.ourNumber')} error={errors.ourNumber}>
             {({ id, describedBy, invalid }) => (
               <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={100} value={ourNumber} onChange={(event) => setOurNumber(event.target.value)} />

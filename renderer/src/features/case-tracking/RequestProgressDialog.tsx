@@ -4,7 +4,7 @@ import { formatDate } from '../../../../shared/case/dates';
 import { MAX_EXTENSION_DAYS } from '../../../../shared/deadlines/facts';
 import { DEFAULT_DEADLINE_SETTINGS } from '../../../../shared/deadlines/settings';
 import { db, type RequestRow } from '../../db/db';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
 import type { Translate } from '../case-page/describe';
@@ -73,26 +73,21 @@ export function RequestProgressDialog({ editing, request, onClose }: Props) {
   };
 
   const dateField = (key: DateKey, autoFocus = false) => (
-    <FieldShell label={t(`tracking.requests.${key}`)} error={errors[key]}>
-      {({ id, describedBy, invalid }) => (
-        <DateInput
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          autoFocus={autoFocus}
-          value={dates[key]}
-          onChange={(iso) => {
-            setDates((current) => ({ ...current, [key]: iso }));
-            setUnreadable((current) => {
-              const next = new Set(current);
-              next.delete(key);
-              return next;
-            });
-          }}
-          onInvalid={() => setUnreadable((current) => new Set(current).add(key))}
-        />
-      )}
-    </FieldShell>
+    <DateField
+      label={t(`tracking.requests.${key}`)}
+      error={errors[key]}
+      autoFocus={autoFocus}
+      value={dates[key]}
+      onChange={(iso) => setDates((current) => ({ ...current, [key]: iso }))}
+      onReadable={(readable) =>
+        setUnreadable((current) => {
+          const next = new Set(current);
+          if (readable) next.delete(key);
+          else next.add(key);
+          return next;
+        })
+      }
+    />
   );
   const textField = (key: 'theirNumber' | 'note', max: number) => (
     <FieldShell label={t(`tracking.requests.${key}`)} error={errors[key]}>

@@ -11,7 +11,7 @@ import {
   type LifecycleStep,
 } from '../../../../shared/documents/lifecycle';
 import { db, type GeneratedDocRow } from '../../db/db';
-import { DateInput } from '../../ui/DateInput';
+import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorList } from '../../ui/ErrorList';
 import { FieldShell } from '../../ui/FieldShell';
@@ -160,23 +160,7 @@ function StepDialog({ doc, action, editing, onClose }: { doc: GeneratedDocRow; a
     <Dialog open title={t(`lifecycle.titles.${action}`, { document: documentName(doc) })} onClose={() => onClose(false)}>
       <form noValidate className="lifecycle-form" onSubmit={(event) => void submit(event)}>
         <ErrorList messages={general} />
-        <FieldShell label={t(`lifecycle.fields.${dateLabel}`)} error={errors.date} required>
-          {({ id, describedBy, invalid }) => (
-            <DateInput
-              id={id}
-              autoFocus
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              aria-required
-              value={date}
-              onChange={(iso) => {
-                setDate(iso);
-                setUnreadable(false);
-              }}
-              onInvalid={() => setUnreadable(true)}
-            />
-          )}
-        </FieldShell>
+        <DateField label={t(`lifecycle.fields.${dateLabel}`)} error={errors.date} required autoFocus value={date} onChange={setDate} onReadable={(ok) => setUnreadable(!ok)} />
         {action === 'sent' ? (
           <fieldset className="lifecycle-methods">
             <legend>{t('lifecycle.fields.method')}</legend>

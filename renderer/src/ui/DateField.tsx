@@ -1,0 +1,41 @@
+import { DateInput } from './DateInput';
+import { FieldShell, type FieldMessage } from './FieldShell';
+
+interface Props {
+  label: string;
+  hint?: string;
+  error?: FieldMessage | string | undefined;
+  required?: boolean;
+  autoFocus?: boolean;
+  /** ISO date, or '' when empty. */
+  value: string;
+  onChange(iso: string): void;
+  /**
+   * Whether what is typed reads as a date: false while it does not (the value then stays as it was), so the
+   * form can say «not a date» instead of quietly saving the old value.
+   */
+  onReadable(readable: boolean): void;
+}
+
+/** A date field of a form (дд.мм.гггг), labelled and wired for screen readers like every other field. */
+export function DateField({ label, hint, error, required, autoFocus, value, onChange, onReadable }: Props) {
+  return (
+    <FieldShell label={label} hint={hint} error={error} required={required}>
+      {({ id, describedBy, invalid }) => (
+        <DateInput
+          id={id}
+          autoFocus={autoFocus}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          aria-required={required || undefined}
+          value={value}
+          onChange={(iso) => {
+            onChange(iso);
+            onReadable(true);
+          }}
+          onInvalid={() => onReadable(false)}
+        />
+      )}
+    </FieldShell>
+  );
+}
