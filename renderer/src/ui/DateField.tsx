@@ -1,3 +1,4 @@
+import type { KeyboardEventHandler, Ref } from 'react';
 import { DateInput } from './DateInput';
 import { FieldShell, type FieldMessage } from './FieldShell';
 
@@ -7,6 +8,10 @@ interface Props {
   error?: FieldMessage | string | undefined;
   required?: boolean;
   autoFocus?: boolean;
+  className?: string;
+  onKeyDown?: KeyboardEventHandler<HTMLInputElement>;
+  /** For reading the text as typed at the moment of a click (the value updates only once it is a date). */
+  inputRef?: Ref<HTMLInputElement>;
   /** ISO date, or '' when empty. */
   value: string;
   onChange(iso: string): void;
@@ -14,16 +19,18 @@ interface Props {
    * Whether what is typed reads as a date: false while it does not (the value then stays as it was), so the
    * form can say «not a date» instead of quietly saving the old value.
    */
-  onReadable(readable: boolean): void;
+  onReadable?(readable: boolean): void;
 }
 
 /** A date field of a form (дд.мм.гггг), labelled and wired for screen readers like every other field. */
-export function DateField({ label, hint, error, required, autoFocus, value, onChange, onReadable }: Props) {
+export function DateField({ label, hint, error, required, autoFocus, className, onKeyDown, inputRef, value, onChange, onReadable }: Props) {
   return (
-    <FieldShell label={label} hint={hint} error={error} required={required}>
+    <FieldShell label={label} hint={hint} error={error} required={required} className={className}>
       {({ id, describedBy, invalid }) => (
         <DateInput
+          ref={inputRef}
           id={id}
+          onKeyDown={onKeyDown}
           autoFocus={autoFocus}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
@@ -31,9 +38,9 @@ export function DateField({ label, hint, error, required, autoFocus, value, onCh
           value={value}
           onChange={(iso) => {
             onChange(iso);
-            onReadable(true);
+            onReadable?.(true);
           }}
-          onInvalid={() => onReadable(false)}
+          onInvalid={() => onReadable?.(false)}
         />
       )}
     </FieldShell>

@@ -4,7 +4,8 @@ import { REFERENCE_LIMITS, type Addressee, type Verification } from '../../../..
 import type { Actor } from '../../cases/repository';
 import { localTodayIso } from '../../case-page/date-time';
 import { optional } from '../row-edit';
-import { DateField, TextArea, TextInput, VerificationSelect } from './controls';
+import { DateField } from '../../../ui/DateField';
+import { TextArea, TextInput, VerificationSelect } from './controls';
 import { EditDialog } from './EditDialog';
 import { useRowSave } from './use-row-save';
 
@@ -73,8 +74,8 @@ export function AddresseeForm({ addressee, actor, onSaved, onClose }: Props) {
           label={t('reference.addressee.verifiedOn')}
           hint={t('reference.addressee.verifiedOnHint')}
           value={verifiedOn}
-          onValue={setVerifiedOn}
-          onBadText={setBadDate}
+          onChange={setVerifiedOn}
+          onReadable={(readable) => setBadDate(!readable)}
           error={badDate ? t('validation.invalid_format') : errorAt('verifiedOn', { invalid_value: 'reference.issue.verifiedOnNeedsVerified' })}
         />
         <button

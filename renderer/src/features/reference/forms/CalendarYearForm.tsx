@@ -6,7 +6,8 @@ import { parseRuDate } from '../../../ui/DateInput';
 import type { Actor } from '../../cases/repository';
 import { addDay, addTransfer, holidayProblem, transferProblems, weekdayOf, type DayProblem } from '../calendar-edit';
 import { optional } from '../row-edit';
-import { DateField, Select, TextArea, VerificationSelect } from './controls';
+import { DateField } from '../../../ui/DateField';
+import { Select, TextArea, VerificationSelect } from './controls';
 import { EditDialog } from './EditDialog';
 import { useRowSave } from './use-row-save';
 
@@ -114,8 +115,7 @@ export function CalendarYearForm({ entry, isNew, legalRefs, actor, onSaved, onCl
             label={t('reference.calendar.holidayDate')}
             inputRef={holidayInput}
             value={holiday}
-            onValue={setHoliday}
-            onBadText={() => undefined}
+            onChange={setHoliday}
             onKeyDown={(event) => onEnter(event, addHoliday)}
             error={problemText(holidayError)}
           />
@@ -151,8 +151,7 @@ export function CalendarYearForm({ entry, isNew, legalRefs, actor, onSaved, onCl
             label={t('reference.calendar.transferFrom')}
             inputRef={fromInput}
             value={from}
-            onValue={setFrom}
-            onBadText={() => undefined}
+            onChange={setFrom}
             onKeyDown={(event) => onEnter(event, addMove)}
             error={problemText(transferError.from)}
           />
@@ -160,8 +159,7 @@ export function CalendarYearForm({ entry, isNew, legalRefs, actor, onSaved, onCl
             label={t('reference.calendar.transferTo')}
             inputRef={toInput}
             value={to}
-            onValue={setTo}
-            onBadText={() => undefined}
+            onChange={setTo}
             onKeyDown={(event) => onEnter(event, addMove)}
             error={problemText(transferError.to)}
           />

@@ -1,7 +1,6 @@
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VERIFICATIONS, type Verification } from '../../../../../shared/reference/schema';
-import { DateInput } from '../../../ui/DateInput';
 import { FieldShell } from '../../../ui/FieldShell';
 
 /** Controlled fields for the edit forms; `error` is ready text (already translated), kept next to the field. */
@@ -75,42 +74,3 @@ export function VerificationSelect({ value, onValue, ...common }: Common & { val
   );
 }
 
-/**
- * A date field (дд.мм.гггг) that reports text which is not a date instead of dropping it, so the form can
- * refuse to save rather than silently lose what was typed.
- */
-export function DateField({
-  value,
-  onValue,
-  onBadText,
-  onKeyDown,
-  inputRef,
-  ...common
-}: Common & {
-  value: string;
-  onValue(iso: string): void;
-  onBadText(bad: boolean): void;
-  onKeyDown?: InputHTMLAttributes<HTMLInputElement>['onKeyDown'];
-  /** For reading the text as typed at the moment of a click (the value updates only once it is a date). */
-  inputRef?: Ref<HTMLInputElement>;
-}) {
-  return (
-    <FieldShell {...common}>
-      {({ id, describedBy, invalid }) => (
-        <DateInput
-          ref={inputRef}
-          id={id}
-          value={value}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          onKeyDown={onKeyDown}
-          onChange={(iso) => {
-            onBadText(false);
-            onValue(iso);
-          }}
-          onInvalid={() => onBadText(true)}
-        />
-      )}
-    </FieldShell>
-  );
-}
