@@ -3,6 +3,7 @@ import type { BATCH_CHANNELS } from '../../../shared/ipc/channels/batch';
 import type { HandlerTable } from '../ipc/dispatch';
 import { HandlerError } from '../ipc/dispatch';
 import type { MainDeps } from '../handlers';
+import { pruneMergedFiles } from './prune';
 import { storePath } from './store-paths';
 import type { BatchRunner } from './runner';
 
@@ -25,7 +26,11 @@ export function createBatchHandlers(deps: MainDeps): BatchHandlers {
       const job = runner().cancel(request.jobId);
       return job ? { status: 'known', job } : { status: 'unknown' };
     },
-    'batch:merge': async (request) => runner().merge(request.files),
+    'batch:merge': async (request) => {
+      // Each new merge clears the copies of earlier ones that are past keeping.
+      await pruneMergedFiles(deps.dataDir, deps.now()).catch(() => 0);
+      return runner().merge(request.files);
+    },
     'batch:saveMerged': async (request, ctx) => {
       const fileName = request.fileName ?? 'documents.pdf';
       const merged = runner().status(request.jobId)?.merged;
