@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { checkRow, checkRows } from '../../../shared/import/check';
 import { guessMapping } from '../../../shared/import/fields';
 import { convertRow, splitDocument, sexFromPatronymic, type ImportDefaults } from '../../../shared/import/rows';
 import { createCase } from '../../../renderer/src/features/cases/repository';
 import { openCaseList, defaultQuery } from '../../../renderer/src/features/cases/list-query';
+import { matchInDatabase } from '../../../renderer/src/features/import/db-duplicates';
 import { defaultExcluded, dryRun } from '../../../renderer/src/features/import/dry-run';
 import { closeInterruptedImports, writeImport } from '../../../renderer/src/features/import/write';
 import { mappingFor, saveMapping } from '../../../renderer/src/features/import/mapping-store';
@@ -124,6 +125,44 @@ describe('dry run against the database', () => {
     expect([...defaultExcluded(run)].sort()).toEqual([0, 1, 2]);
     expect({ cases: await db.cases.count(), persons: await db.persons.count(), audit: await db.audit.count() }).toEqual(before);
     expect(run.rows[4]!.rowNumber).toBe(6);
+  });
+});
+
+describe('looking rows up in the database', () => {
+  const NAMES = ['Асанов', 'Беков', 'Жумабаев', 'Токтогулов', 'Үсөнов', 'Абдыкеров', 'Иманалиев', 'Калыков', 'Мамытов', 'Осмонов', 'Сыдыков', 'Турдубаев'];
+  const LATIN = ['Asanov', 'Bekov', 'Zhumabaev', 'Toktogulov', 'Usonov', 'Abdykerov', 'Imanaliev', 'Kalykov', 'Mamytov', 'Osmonov', 'Sydykov', 'Turdubaev'];
+
+  it('finds the same persons whether it reads a persons index whole or seeks it key by key', async () => {
+    const db = freshDb();
+    const numbers: string[] = [];
+    for (const [i, surname] of NAMES.entries()) {
+      const made = await createCase(db, intake({ nameRu: [surname, 'Бакыт', 'Нурланович'], nameKy: [surname, 'Бакыт', 'Нурлан уулу'], nameLat: [LATIN[i]!, 'Bakyt', ''], birth: { year: 1990, month: 3, day: 12 }, pin: `21203199000${100 + i}`, series: 'AN', number: String(7000000 + i) }), actor);
+      if (!made.ok) throw new Error('fixture');
+      numbers.push(made.value.number);
+    }
+    const persons = await db.persons.toArray();
+    const probe = { pin: persons[3]!.pinKey, docKeys: persons[5]!.docKeys, dupKeys: persons[7]!.dupKeys };
+    const caseOf = async (n: number) => (await db.cases.where('personId').equals(persons[n]!.id).first())!.number;
+    const expected = [
+      { caseNumber: await caseOf(3), reasons: ['pin'] },
+      { caseNumber: await caseOf(5), reasons: ['document'] },
+      { caseNumber: await caseOf(7), reasons: ['name_birth'] },
+    ].sort((a, b) => a.caseNumber.localeCompare(b.caseNumber));
+    const seeks = vi.spyOn(db.persons, 'where');
+
+    // One row: each index holds more than four entries per key asked, so each is sought key by key.
+    const alone = await matchInDatabase(db, [probe]);
+    expect(seeks).toHaveBeenCalledTimes(3);
+    expect(alone.get(0)!.map((m) => ({ caseNumber: m.caseNumber, reasons: m.reasons }))).toEqual(expected);
+
+    // The same row among many that match nothing: now each index is read whole and matched in memory.
+    seeks.mockClear();
+    const filler = Array.from({ length: 40 }, (_, i) => ({ pin: `1010119800${String(1000 + i)}`, docKeys: [`ZZ${9000000 + i}`], dupKeys: [`никто ${i}|01.01.1980`] }));
+    const crowd = await matchInDatabase(db, [...filler, probe]);
+    expect(seeks).not.toHaveBeenCalled();
+    expect(crowd.get(filler.length)).toEqual(alone.get(0));
+    expect([...crowd.keys()]).toEqual([filler.length]);
+    expect(numbers).toHaveLength(NAMES.length);
   });
 });
 
