@@ -224,6 +224,38 @@ describe('writing an import', () => {
     expect(audit[0]).toMatchObject({ entity: 'import', entityId: 'crashed' });
   });
 
+  it('keeps each chunk\'s cases in a part of the journal and folds the parts in when it closes', async () => {
+    const db = freshDb();
+    const p = await plan(db, 12);
+    const outcome = await writeImport(db, p, actor, { chunkSize: 5 });
+    expect(outcome.created.map((c) => c.row)).toEqual(p.items.map((item) => item.rowNumber));
+    const journals = await db.imports.toArray();
+    expect(journals).toHaveLength(1);
+    expect(journals[0]).toMatchObject({ id: outcome.importId, status: 'done', created: outcome.created, skipped: [{ row: 14, reason: 'errors' }] });
+  });
+
+  it('[fault] an import that dies mid-way is closed on the next visit with exactly the cases its chunks wrote', async () => {
+    const db = freshDb();
+    const p = await plan(db, 12);
+    let calls = 0;
+    // The journal takes the first id, each case one more: the third chunk fails at its first case, and its transaction is undone.
+    const dying = () => {
+      if (++calls === 1 + 10 + 1) throw new Error('the page went away');
+      return `x${calls}`;
+    };
+    await expect(writeImport(db, p, actor, { chunkSize: 5, newId: dying })).rejects.toThrow('the page went away');
+    expect(await db.cases.count()).toBe(10);
+    expect(await db.imports.where('status').equals('part').count()).toBe(2);
+    expect(await closeInterruptedImports(db)).toBe(1);
+    const journals = await db.imports.toArray();
+    expect(journals).toHaveLength(1);
+    expect(journals[0]!.status).toBe('interrupted');
+    expect(journals[0]!.created.map((c) => c.caseId).sort()).toEqual((await db.cases.toCollection().primaryKeys()).sort());
+    const audit = await db.audit.toArray();
+    expect(audit).toHaveLength(1);
+    expect((audit[0]!.changes.find((c) => c.field === 'cases')!.after as unknown[]).length).toBe(10);
+  });
+
   it('imported cases are found by search like any other, and the export source walks the same list', async () => {
     const db = freshDb();
     await writeImport(db, await plan(db, 3), actor);
