@@ -269,14 +269,15 @@ export interface ImportMappingRow {
 
 /**
  * The journal of one import: written with each chunk, so an import stopped by a crash is still known and
- * gets its one audit entry (see import/write.ts).
+ * gets its one audit entry (see import/write.ts). While it runs, each chunk adds a `part` row (id
+ * `<import id>#<chunk>`) with just that chunk's cases; closing folds the parts into the journal row.
  */
 export interface ImportJournalRow {
   id: string;
   fileName: string;
   who: string;
   startedAt: string;
-  status: 'running' | 'done' | 'canceled' | 'interrupted';
+  status: 'running' | 'part' | 'done' | 'canceled' | 'interrupted';
   created: { caseId: string; number: string; row: number }[];
   skipped: { row: number; reason: string }[];
   finishedAt?: string;

@@ -3,6 +3,34 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AryzDb } from '../../../renderer/src/db/db';
 import { ExportImporter, exportDatabase } from '../../../renderer/src/features/backup/db-export';
+import { createCase } from '../../../renderer/src/features/cases/repository';
+import { actor, intake } from '../cases/helpers';
+
+type StoreShape = { keyPath: unknown; autoIncrement: boolean; indexes: Record<string, { keyPath: unknown; unique: boolean; multiEntry: boolean }> };
+
+/** The schema IndexedDB itself holds for a database (not Dexie's idea of it), and its raw version. */
+async function rawSchema(indexedDB: IDBFactory, name: string): Promise<{ version: number; stores: Record<string, StoreShape> }> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const stores: Record<string, StoreShape> = {};
+  const names = [...idb.objectStoreNames];
+  const tx = idb.transaction(names);
+  for (const storeName of names) {
+    const store = tx.objectStore(storeName);
+    const indexes: StoreShape['indexes'] = {};
+    for (const indexName of [...store.indexNames]) {
+      const index = store.index(indexName);
+      indexes[indexName] = { keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+    }
+    stores[storeName] = { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+  }
+  const version = idb.version;
+  idb.close();
+  return { version, stores };
+}
 
 async function dump(db: Dexie): Promise<Record<string, Array<[unknown, unknown]>>> {
   const out: Record<string, Array<[unknown, unknown]>> = {};
@@ -84,5 +112,46 @@ describe('database export and import', () => {
     const restored = new AryzDb('app-restored', { indexedDB, IDBKeyRange });
     await restored.open();
     expect(await dump(restored)).toEqual(await dump(app));
+  });
+
+  it('a restored app database has exactly the app schema at the app version, and its indexes answer as before', async () => {
+    const indexedDB = new IDBFactory();
+    const app = new AryzDb('source', { indexedDB, IDBKeyRange });
+    for (const [i, surname] of ['Асанов', 'Үсөнов', 'Беков', 'Жумабаев'].entries()) {
+      const made = await createCase(app, intake({ nameRu: [surname, 'Бакыт', 'Нурланович'], series: 'AN', number: String(7000000 + i), region: i % 2 ? 'г. Москва' : 'Свердловская область' }), actor);
+      if (!made.ok) throw new Error('fixture');
+    }
+    const text = await (await exportDatabase(app)).blob.text();
+    const importer = new ExportImporter('restored', { indexedDB, IDBKeyRange });
+    await importText(importer, text);
+    await importer.finish();
+
+    // Before the app opens it: already at the app's version with the app's schema, so opening upgrades nothing.
+    const reference = new AryzDb('reference', { indexedDB, IDBKeyRange });
+    await reference.open();
+    reference.close();
+    const expected = await rawSchema(indexedDB, 'reference');
+    expect(expected.version).toBe(Math.round(reference.verno * 10));
+    expect(await rawSchema(indexedDB, 'restored')).toEqual(expected);
+
+    const restored = new AryzDb('restored', { indexedDB, IDBKeyRange });
+    await restored.open();
+    expect(restored.verno).toBe(reference.verno);
+    expect(await rawSchema(indexedDB, 'restored')).toEqual(expected);
+    const ask = (db: AryzDb) =>
+      Promise.all([
+        db.cases.where('words').startsWith('jumab').primaryKeys(),
+        db.cases.where('words').equals('usonov').primaryKeys(),
+        db.cases.where('words').equals('an7000002').primaryKeys(),
+        db.cases.where('[region+sortName]').between(['г. Москва', ''], ['г. Москва', '\uffff']).primaryKeys(),
+        db.cases.where('[status+updatedAt]').between(['intake', ''], ['intake', '\uffff']).primaryKeys(),
+        db.cases.where('number').equals('КР-М-26-00003').primaryKeys(),
+        db.persons.where('docKeys').equals('an7000001').primaryKeys(),
+        db.audit.where('caseId').notEqual('').count(),
+      ]);
+    const answers = await ask(restored);
+    expect(answers).toEqual(await ask(app));
+    // Every query above finds something, so equal answers are not equal emptiness.
+    for (const answer of answers) expect(typeof answer === 'number' ? answer : answer.length).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { checkRow, checkRows } from '../../../shared/import/check';
 import { guessMapping } from '../../../shared/import/fields';
 import { convertRow, splitDocument, sexFromPatronymic, type ImportDefaults } from '../../../shared/import/rows';
 import { createCase } from '../../../renderer/src/features/cases/repository';
 import { openCaseList, defaultQuery } from '../../../renderer/src/features/cases/list-query';
+import { matchInDatabase } from '../../../renderer/src/features/import/db-duplicates';
 import { defaultExcluded, dryRun } from '../../../renderer/src/features/import/dry-run';
 import { closeInterruptedImports, writeImport } from '../../../renderer/src/features/import/write';
 import { mappingFor, saveMapping } from '../../../renderer/src/features/import/mapping-store';
@@ -127,6 +128,44 @@ describe('dry run against the database', () => {
   });
 });
 
+describe('looking rows up in the database', () => {
+  const NAMES = ['Асанов', 'Беков', 'Жумабаев', 'Токтогулов', 'Үсөнов', 'Абдыкеров', 'Иманалиев', 'Калыков', 'Мамытов', 'Осмонов', 'Сыдыков', 'Турдубаев'];
+  const LATIN = ['Asanov', 'Bekov', 'Zhumabaev', 'Toktogulov', 'Usonov', 'Abdykerov', 'Imanaliev', 'Kalykov', 'Mamytov', 'Osmonov', 'Sydykov', 'Turdubaev'];
+
+  it('finds the same persons whether it reads a persons index whole or seeks it key by key', async () => {
+    const db = freshDb();
+    const numbers: string[] = [];
+    for (const [i, surname] of NAMES.entries()) {
+      const made = await createCase(db, intake({ nameRu: [surname, 'Бакыт', 'Нурланович'], nameKy: [surname, 'Бакыт', 'Нурлан уулу'], nameLat: [LATIN[i]!, 'Bakyt', ''], birth: { year: 1990, month: 3, day: 12 }, pin: `21203199000${100 + i}`, series: 'AN', number: String(7000000 + i) }), actor);
+      if (!made.ok) throw new Error('fixture');
+      numbers.push(made.value.number);
+    }
+    const persons = await db.persons.toArray();
+    const probe = { pin: persons[3]!.pinKey, docKeys: persons[5]!.docKeys, dupKeys: persons[7]!.dupKeys };
+    const caseOf = async (n: number) => (await db.cases.where('personId').equals(persons[n]!.id).first())!.number;
+    const expected = [
+      { caseNumber: await caseOf(3), reasons: ['pin'] },
+      { caseNumber: await caseOf(5), reasons: ['document'] },
+      { caseNumber: await caseOf(7), reasons: ['name_birth'] },
+    ].sort((a, b) => a.caseNumber.localeCompare(b.caseNumber));
+    const seeks = vi.spyOn(db.persons, 'where');
+
+    // One row: each index holds more than four entries per key asked, so each is sought key by key.
+    const alone = await matchInDatabase(db, [probe]);
+    expect(seeks).toHaveBeenCalledTimes(3);
+    expect(alone.get(0)!.map((m) => ({ caseNumber: m.caseNumber, reasons: m.reasons }))).toEqual(expected);
+
+    // The same row among many that match nothing: now each index is read whole and matched in memory.
+    seeks.mockClear();
+    const filler = Array.from({ length: 40 }, (_, i) => ({ pin: `1010119800${String(1000 + i)}`, docKeys: [`ZZ${9000000 + i}`], dupKeys: [`никто ${i}|01.01.1980`] }));
+    const crowd = await matchInDatabase(db, [...filler, probe]);
+    expect(seeks).not.toHaveBeenCalled();
+    expect(crowd.get(filler.length)).toEqual(alone.get(0));
+    expect([...crowd.keys()]).toEqual([filler.length]);
+    expect(numbers).toHaveLength(NAMES.length);
+  });
+});
+
 const SURNAMES = ['Асанов', 'Беков', 'Жумабаев', 'Токтогулов', 'Үсөнов'];
 
 describe('writing an import', () => {
@@ -183,6 +222,38 @@ describe('writing an import', () => {
     const audit = await db.audit.toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ entity: 'import', entityId: 'crashed' });
+  });
+
+  it('keeps each chunk\'s cases in a part of the journal and folds the parts in when it closes', async () => {
+    const db = freshDb();
+    const p = await plan(db, 12);
+    const outcome = await writeImport(db, p, actor, { chunkSize: 5 });
+    expect(outcome.created.map((c) => c.row)).toEqual(p.items.map((item) => item.rowNumber));
+    const journals = await db.imports.toArray();
+    expect(journals).toHaveLength(1);
+    expect(journals[0]).toMatchObject({ id: outcome.importId, status: 'done', created: outcome.created, skipped: [{ row: 14, reason: 'errors' }] });
+  });
+
+  it('[fault] an import that dies mid-way is closed on the next visit with exactly the cases its chunks wrote', async () => {
+    const db = freshDb();
+    const p = await plan(db, 12);
+    let calls = 0;
+    // The journal takes the first id, each case one more: the third chunk fails at its first case, and its transaction is undone.
+    const dying = () => {
+      if (++calls === 1 + 10 + 1) throw new Error('the page went away');
+      return `x${calls}`;
+    };
+    await expect(writeImport(db, p, actor, { chunkSize: 5, newId: dying })).rejects.toThrow('the page went away');
+    expect(await db.cases.count()).toBe(10);
+    expect(await db.imports.where('status').equals('part').count()).toBe(2);
+    expect(await closeInterruptedImports(db)).toBe(1);
+    const journals = await db.imports.toArray();
+    expect(journals).toHaveLength(1);
+    expect(journals[0]!.status).toBe('interrupted');
+    expect(journals[0]!.created.map((c) => c.caseId).sort()).toEqual((await db.cases.toCollection().primaryKeys()).sort());
+    const audit = await db.audit.toArray();
+    expect(audit).toHaveLength(1);
+    expect((audit[0]!.changes.find((c) => c.field === 'cases')!.after as unknown[]).length).toBe(10);
   });
 
   it('imported cases are found by search like any other, and the export source walks the same list', async () => {

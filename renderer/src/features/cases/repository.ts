@@ -63,6 +63,21 @@ export function formatCaseNumber(prefix: string, year: number, seq: number): str
 }
 
 /**
+ * Which of `candidates` (consecutive numbers) some case already has. Numbers of one width sort as they count, so
+ * one range read finds them: anyOf sought each candidate with a round trip to IndexedDB, 15 ms per 500 numbers,
+ * paid by every chunk of an import. Across a change of width (…-99999, …-100000) the range would hold most of
+ * the year's cases, so those few calls still seek each one.
+ */
+async function takenNumbers(db: AryzDb, candidates: readonly string[]): Promise<Set<string>> {
+  const first = candidates[0];
+  const last = candidates[candidates.length - 1];
+  if (first === undefined || last === undefined) return new Set();
+  if (candidates.some((c) => c.length !== first.length)) return new Set((await db.cases.where('number').anyOf(candidates as string[]).keys()) as string[]);
+  // Other numbers in the range (another format) are harmless: only candidates are looked up in the answer.
+  return new Set((await db.cases.where('number').between(first, last, true, true).keys()) as string[]);
+}
+
+/**
  * The next `count` case numbers of the mission and year, in order, advancing the per-mission counter.
  * Must run inside a transaction that includes `cases` and `counters`.
  */
@@ -73,7 +88,7 @@ export async function allocateCaseNumbers(db: AryzDb, prefix: string, year: numb
   // A number restored from a backup or a transfer may already exist: skip forward instead of failing.
   while (numbers.length < count) {
     const candidates = Array.from({ length: count - numbers.length }, (_, k) => formatCaseNumber(prefix, year, seq + 1 + k));
-    const taken = new Set((await db.cases.where('number').anyOf(candidates).keys()) as string[]);
+    const taken = await takenNumbers(db, candidates);
     for (const number of candidates) {
       seq++;
       if (!taken.has(number)) numbers.push(number);

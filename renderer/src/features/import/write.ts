@@ -54,13 +54,22 @@ function auditEntry(journal: ImportJournalRow, at: string): AuditRow {
   };
 }
 
-/** Closes a journal with its one audit entry, in one transaction: an import is audited exactly once. */
-async function close(db: AryzDb, journal: ImportJournalRow, status: ImportJournalRow['status'], now: Date): Promise<number> {
+/** Parts sort by chunk: `<id>#000001`, `<id>#000002`, … */
+const partId = (importId: string, chunk: number) => `${importId}#${String(chunk).padStart(6, '0')}`;
+
+/**
+ * Closes a journal with its one audit entry, in one transaction: an import is audited exactly once. The cases
+ * listed are the journal's own (a journal written before parts existed lists them there) and its parts', which
+ * go once folded in.
+ */
+async function close(db: AryzDb, journal: ImportJournalRow, status: ImportJournalRow['status'], now: Date, skipped = journal.skipped): Promise<ImportJournalRow & { auditSeq: number }> {
   return db.transaction('rw', [db.imports, db.audit], async () => {
     const at = now.toISOString();
-    const closed: ImportJournalRow = { ...journal, status, finishedAt: at };
+    const parts = await db.imports.where('id').between(`${journal.id}#`, `${journal.id}#\uffff`).toArray();
+    const closed: ImportJournalRow = { ...journal, created: [...journal.created, ...parts.flatMap((part) => part.created)], skipped, status, finishedAt: at };
+    await db.imports.bulkDelete(parts.map((part) => part.id));
     await db.imports.put(closed);
-    return (await db.audit.add(auditEntry(closed, at))) as number;
+    return { ...closed, auditSeq: (await db.audit.add(auditEntry(closed, at))) as number };
   });
 }
 
@@ -75,7 +84,7 @@ export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, op
   const chunkSize = Math.max(1, options.chunkSize ?? 500);
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const at = now.toISOString();
-  let journal: ImportJournalRow = {
+  const journal: ImportJournalRow = {
     id: newId(),
     fileName: plan.fileName,
     who: actor.who,
@@ -87,15 +96,16 @@ export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, op
   active.add(journal.id);
   try {
     await db.imports.add(journal);
-    let done = 0;
+    // For progress and, on a stop, the rows not written; the journal's parts hold the same for a crash.
+    const written: ImportJournalRow['created'] = [];
     let stopped = false;
-    for (let start = 0; start < plan.items.length; start += chunkSize) {
+    for (let start = 0, chunkNo = 1; start < plan.items.length; start += chunkSize, chunkNo++) {
       if (start > 0 && options.shouldStop?.()) {
         stopped = true;
         break;
       }
       const chunk = plan.items.slice(start, start + chunkSize);
-      journal = await db.transaction('rw', [db.persons, db.cases, db.counters, db.imports], async () => {
+      const created = await db.transaction('rw', [db.persons, db.cases, db.counters, db.imports], async () => {
         const numbers = await allocateCaseNumbers(db, actor.missionPrefix, now.getFullYear(), chunk.length);
         const persons: PersonRow[] = [];
         const cases: CaseRow[] = [];
@@ -120,21 +130,22 @@ export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, op
         });
         await db.persons.bulkAdd(persons);
         await db.cases.bulkAdd(cases);
-        const next = { ...journal, created: [...journal.created, ...created] };
-        await db.imports.put(next);
-        return next;
+        // A part with this chunk's cases only: rewriting the whole list every chunk grew with the square of the rows.
+        await db.imports.add({ ...journal, id: partId(journal.id, chunkNo), status: 'part', created, skipped: [] });
+        return created;
       });
-      done += chunk.length;
-      options.onProgress?.(done, plan.items.length);
+      for (const c of created) written.push(c);
+      options.onProgress?.(written.length, plan.items.length);
     }
+    let skipped = journal.skipped;
     if (stopped) {
-      const written = new Set(journal.created.map((c) => c.row));
-      const rest = plan.items.filter((item) => !written.has(item.rowNumber)).map((item) => ({ row: item.rowNumber, reason: 'canceled' }));
-      journal = { ...journal, skipped: [...journal.skipped, ...rest].sort((a, b) => a.row - b.row) };
+      const done = new Set(written.map((c) => c.row));
+      const rest = plan.items.filter((item) => !done.has(item.rowNumber)).map((item) => ({ row: item.rowNumber, reason: 'canceled' }));
+      skipped = [...skipped, ...rest].sort((a, b) => a.row - b.row);
     }
     const status = stopped ? 'canceled' : 'done';
-    const auditSeq = await close(db, journal, status, options.now ?? new Date());
-    return { importId: journal.id, status, created: journal.created, skipped: journal.skipped, auditSeq };
+    const closed = await close(db, journal, status, options.now ?? new Date(), skipped);
+    return { importId: closed.id, status, created: closed.created, skipped: closed.skipped, auditSeq: closed.auditSeq };
   } finally {
     active.delete(journal.id);
   }
