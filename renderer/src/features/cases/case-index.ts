@@ -30,14 +30,16 @@ export type CaseListRow = Pick<CaseRow, (typeof LIST_FIELDS)[number]>;
  */
 const DEPTHS = [1, 2, 3, 4, 5] as const;
 /**
- * A bucket entry is `slot × WORDS + i`: the slot, and which of its words (index i) was filed under the key.
- * A longer query word is then checked against that one word instead of all of a case's words, and other
- * query words are looked up in their own buckets by binary search. Small integers in plain arrays, so the
- * entries cost no more heap than the slot numbers alone did. A case with more words files the rest as
- * LAST_WORD, which means «test all of them».
+ * A bucket lists slots in ascending order. The deepest also lists, in a parallel array, the word each slot
+ * was filed under (a case with two words sharing the key is listed twice): a longer query word is tested on
+ * those words, read in sequence, instead of on each case's words spread over the heap. Words are interned,
+ * so the many cases with the same surname share one string and a test repeats for free.
  */
-const WORDS = 64;
-const LAST_WORD = WORDS - 1;
+interface Bucket {
+  slots: number[];
+  words: string[] | null;
+}
+
 /** Rows read per slice while loading, with a pause for the page in between. */
 const LOAD_SLICE = 2000;
 
@@ -71,7 +73,8 @@ export function compareForList(query: Pick<CaseQuery, 'sort' | 'direction'>): (a
 export class CaseIndex {
   private slots: (Slot | null)[] = [];
   private slotOf = new Map<string, number>();
-  private buckets: Map<string, number[]>[] = DEPTHS.map(() => new Map());
+  private buckets: Map<string, Bucket>[] = DEPTHS.map(() => new Map());
+  private interned = new Map<string, string>();
   private dead = 0;
   /** True while slots are in (updatedAt, id) order: writes append newer rows, so this normally holds. */
   private ordered = true;
@@ -140,6 +143,7 @@ export class CaseIndex {
     this.slots = [];
     this.slotOf.clear();
     this.buckets = DEPTHS.map(() => new Map());
+    this.interned.clear();
     this.dead = 0;
     this.newest = '';
     this.lastKey = null;
@@ -159,29 +163,37 @@ export class CaseIndex {
     if (this.lastKey && (row.updatedAt < this.lastKey.updatedAt || (row.updatedAt === this.lastKey.updatedAt && row.id < this.lastKey.id))) this.ordered = false;
     this.lastKey = { updatedAt: row.updatedAt, id: row.id };
     const slot = this.slots.length;
-    this.slots.push({ row: project(row), words: row.words });
+    const words = row.words.map((word) => this.intern(word));
+    this.slots.push({ row: project(row), words });
     this.slotOf.set(row.id, slot);
-    this.file(slot, row.words);
+    this.file(slot, words);
     if (row.updatedAt > this.newest) this.newest = row.updatedAt;
+  }
+
+  private intern(word: string): string {
+    const known = this.interned.get(word);
+    if (known !== undefined) return known;
+    this.interned.set(word, word);
+    return word;
   }
 
   private file(slot: number, words: readonly string[]): void {
     DEPTHS.forEach((depth, d) => {
-      // Depths used only as exact keys need each key once per case; the deepest also verifies longer query
+      // Depths used only as exact keys need each key once per case; the deepest also tests longer query
       // words, so each distinct word sharing its key is filed.
       const deepest = d === DEPTHS.length - 1;
       const seen = new Set<string>();
-      words.forEach((word, i) => {
-        if (word.length < depth) return;
+      for (const word of words) {
+        if (word.length < depth) continue;
         const key = word.slice(0, depth);
         const once = deepest ? word : key;
-        if (seen.has(once)) return;
+        if (seen.has(once)) continue;
         seen.add(once);
-        const entry = slot * WORDS + Math.min(i, LAST_WORD);
-        const bucket = this.buckets[d]!.get(key);
-        if (bucket) bucket.push(entry);
-        else this.buckets[d]!.set(key, [entry]);
-      });
+        let bucket = this.buckets[d]!.get(key);
+        if (!bucket) this.buckets[d]!.set(key, (bucket = { slots: [], words: deepest ? [] : null }));
+        bucket.slots.push(slot);
+        bucket.words?.push(word);
+      }
     });
   }
 
@@ -244,70 +256,61 @@ export class CaseIndex {
     }
   }
 
-  /** The bucket a query word reads, and whether its entries' words must still be tested (a longer word). */
-  private bucketFor(word: string): { list: readonly number[]; verify: boolean } | null {
+  /** The bucket a query word reads, and whether its words must still be tested (a word longer than the key). */
+  private bucketFor(word: string): { bucket: Bucket; verify: boolean } | null {
     let d = DEPTHS.length - 1;
     while (d >= 0 && word.length < DEPTHS[d]!) d--;
     if (d < 0) return null;
-    return { list: this.buckets[d]!.get(word.slice(0, DEPTHS[d]!)) ?? [], verify: word.length > DEPTHS[d]! };
-  }
-
-  /** Whether bucket entry `entry` stands for a word of its case that starts with `word`. */
-  private entryMatches(entry: number, word: string): boolean {
-    const words = this.slots[Math.floor(entry / WORDS)]!.words;
-    const i = entry % WORDS;
-    return i === LAST_WORD ? words.slice(LAST_WORD).some((w) => w.startsWith(word)) : words[i]!.startsWith(word);
-  }
-
-  /** Whether slot `slot` is in `list` (ascending entries) for a word starting with `word`: binary search. */
-  private inBucket(slot: number, list: readonly number[], verify: boolean, word: string): boolean {
-    let lo = 0;
-    let hi = list.length;
-    const first = slot * WORDS;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]! < first) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < list.length && list[k]! < first + WORDS; k++) if (!verify || this.entryMatches(list[k]!, word)) return true;
-    return false;
+    return { bucket: this.buckets[d]!.get(word.slice(0, DEPTHS[d]!)) ?? EMPTY, verify: word.length > DEPTHS[d]! };
   }
 
   /**
    * Slots matching every word prefix and every filter, in slot order. The word with the smallest bucket
-   * drives; every other word is looked up in its own bucket. Without words (filters only) every slot is read.
+   * drives; each of its slots is first looked up in the other words' buckets (binary search over integers),
+   * and only the slots in all of them have words tested, where a word is longer than its bucket's key.
+   * Without words (filters only) every slot is read.
    */
   private matching(words: readonly string[], filters: readonly [CaseFilterField, string][]): number[] {
-    const bucketed: { word: string; list: readonly number[]; verify: boolean }[] = [];
+    const bucketed: Probe[] = [];
     const short: string[] = [];
     for (const word of new Set(words)) {
-      const bucket = this.bucketFor(word);
-      if (bucket) bucketed.push({ word, ...bucket });
+      const found = this.bucketFor(word);
+      if (found) bucketed.push({ word, slots: found.bucket.slots, words: found.bucket.words, verify: found.verify, test: prefixTest(word) });
       else short.push(word);
     }
     const out: number[] = [];
-    const keep = (i: number, others: typeof bucketed) => {
+    const passes = (i: number) => {
       const slot = this.slots[i]!;
-      for (const other of others) if (!this.inBucket(i, other.list, other.verify, other.word)) return false;
       if (short.length > 0 && !matchesAllPrefixes(slot.words, short)) return false;
       for (const [field, value] of filters) if (slot.row[field] !== value) return false;
       return true;
     };
     if (bucketed.length === 0) {
-      for (let i = 0; i < this.slots.length; i++) if (this.slots[i] && keep(i, [])) out.push(i);
+      for (let i = 0; i < this.slots.length; i++) if (this.slots[i] && passes(i)) out.push(i);
       return out;
     }
-    bucketed.sort((a, b) => a.list.length - b.list.length);
-    const [driver, ...others] = bucketed as [(typeof bucketed)[number], ...typeof bucketed];
-    let last = -1;
-    for (const entry of driver.list) {
-      const i = Math.floor(entry / WORDS);
-      // A case filed twice under the key (two words sharing it) is kept once.
-      if (i === last || !this.slots[i]) continue;
-      if (driver.verify && !this.entryMatches(entry, driver.word)) continue;
-      if (!keep(i, others)) continue;
-      out.push(i);
-      last = i;
+    bucketed.sort((a, b) => a.slots.length - b.slots.length);
+    const [driver, ...others] = bucketed as [Probe, ...Probe[]];
+    const list = driver.slots;
+    // Where each other list was last found: the driver's slots ascend, so each search starts there.
+    const starts: number[] = others.map(() => 0);
+    const screen = short.length > 0 || filters.length > 0;
+    // Plain loops and no allocation per slot: at 100,000 cases the driver can hold tens of thousands.
+    for (let k = 0; k < list.length; ) {
+      const i = list[k]!;
+      const from = k;
+      // A case filed more than once under the key (two words sharing it) is one run of equal slots.
+      while (k < list.length && list[k] === i) k++;
+      if (!this.slots[i]) continue;
+      let ok = true;
+      for (let o = 0; ok && o < others.length; o++) {
+        const at = seek(others[o]!.slots, starts[o]!, i);
+        starts[o] = at;
+        ok = others[o]!.slots[at] === i;
+      }
+      if (!ok || (driver.verify && !anyWord(driver, from, i))) continue;
+      for (let o = 0; ok && o < others.length; o++) ok = !others[o]!.verify || anyWord(others[o]!, starts[o]!, i);
+      if (ok && (!screen || passes(i))) out.push(i);
     }
     return out;
   }
@@ -335,6 +338,58 @@ export class CaseIndex {
     const rows = this.search(words, filters, query);
     return { count: rows.length, page: async (offset, limit) => rows.slice(offset, offset + limit) };
   }
+}
+
+const EMPTY: Bucket = { slots: [], words: [] };
+
+interface Probe {
+  word: string;
+  slots: readonly number[];
+  words: readonly string[] | null;
+  verify: boolean;
+  test(word: string): boolean;
+}
+
+/** `startsWith(prefix)`, remembering the last answer: interned words repeat, a common surname thousands of times. */
+function prefixTest(prefix: string): (word: string) => boolean {
+  let last: string | null = null;
+  let answer = false;
+  return (word) => {
+    if (word !== last) {
+      last = word;
+      answer = word.startsWith(prefix);
+    }
+    return answer;
+  };
+}
+
+/**
+ * The first index at or after `from` whose slot is not below `slot`, in an ascending list: galloping, then a
+ * binary search, so stepping through two lists of like size costs their length, and a short list against a
+ * long one costs a few steps per slot.
+ */
+function seek(list: readonly number[], from: number, slot: number): number {
+  let lo = from;
+  let hi = from;
+  let step = 1;
+  while (hi < list.length && list[hi]! < slot) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = Math.min(hi, list.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < slot) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether any word filed for `slot` in the run from `from` in a probe's bucket starts with the probe's word. */
+function anyWord(probe: Probe, from: number, slot: number): boolean {
+  for (let k = from; k < probe.slots.length && probe.slots[k] === slot; k++) if (probe.test(probe.words![k]!)) return true;
+  return false;
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {
