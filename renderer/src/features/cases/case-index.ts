@@ -21,14 +21,15 @@ export const LIST_FIELDS = [
 export type CaseListRow = Pick<CaseRow, (typeof LIST_FIELDS)[number]>;
 
 /**
- * Bucket key lengths: every case is filed under the first 1 to 5 characters of each of its search words.
- * A query word of up to 5 characters is exactly a bucket key, so its matches ARE that bucket, with no word
- * tested; a longer word reads the 5-character bucket and tests only the words filed there. Short keys are
- * few, so their long lists cost little heap, and they matter: the normaliser often shortens what was typed
- * («ABD» searches «ab», «Дөө» «do»), and without them such a query read all 100,000 cases. (Deeper levels
- * cost more heap than they save time: 3–7 took the page past 300 MB at 100,000 cases.)
+ * Bucket key lengths: every case is filed under the first 2 to 5 characters of each of its search words.
+ * A query word of 2 to 5 characters is exactly a bucket key, so its matches ARE that bucket, with no word
+ * tested; a longer word reads the 5-character bucket and tests only the words filed there. Two-letter keys
+ * matter: the normaliser often shortens what was typed («ABD» searches «ab», «Дөө» «do»), and without them
+ * such a query read all 100,000 cases. A single letter still does (a few tens of milliseconds): its lists
+ * would hold most cases for little use. (Deeper levels cost more heap than they save time: 3–7 took the
+ * page past 300 MB at 100,000 cases.)
  */
-const DEPTHS = [1, 2, 3, 4, 5] as const;
+const DEPTHS = [2, 3, 4, 5] as const;
 /**
  * A bucket lists slots in ascending order. The deepest also lists, in a parallel array, the word each slot
  * was filed under (a case with two words sharing the key is listed twice): a longer query word is tested on
@@ -135,6 +136,7 @@ export class CaseIndex {
       if (rows.length < want) break;
       await pause();
     }
+    this.trim();
     this.ready = true;
     this.loadMs = performance.now() - started;
   }
@@ -197,6 +199,16 @@ export class CaseIndex {
     });
   }
 
+  /** Copies every bucket to its exact length: a list grown by pushing keeps up to half again as much room. */
+  private trim(): void {
+    for (const depth of this.buckets) {
+      for (const bucket of depth.values()) {
+        bucket.slots = bucket.slots.slice();
+        if (bucket.words) bucket.words = bucket.words.slice();
+      }
+    }
+  }
+
   private remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
@@ -217,6 +229,7 @@ export class CaseIndex {
       this.slotOf.set(slot.row.id, i);
       this.file(i, slot.words);
     });
+    this.trim();
   }
 
   /** Applies the writes made since the last call, re-reading the rows they touched. */
