@@ -283,7 +283,7 @@ export class CaseIndex {
    * and only the slots in all of them have words tested, where a word is longer than its bucket's key.
    * Without words (filters only) every slot is read.
    */
-  private matching(words: readonly string[], filters: readonly [CaseFilterField, string][]): number[] {
+  private matching(words: readonly string[], filters: readonly [CaseFilterField, string][]): readonly number[] {
     const bucketed: Probe[] = [];
     const short: string[] = [];
     for (const word of new Set(words)) {
@@ -304,6 +304,10 @@ export class CaseIndex {
     }
     bucketed.sort((a, b) => a.slots.length - b.slots.length);
     const [driver, ...others] = bucketed as [Probe, ...Probe[]];
+    // The commonest search, one word of up to 4 letters, IS its bucket: no case twice in it (only the deepest
+    // files a case once per word), nothing to test; unless edits left dead slots, the list is the answer (a
+    // copy: the bucket grows with the next case filed, an open list must not).
+    if (others.length === 0 && !driver.verify && short.length === 0 && filters.length === 0 && this.dead === 0 && driver.words === null) return driver.slots.slice();
     const list = driver.slots;
     // Where each other list was last found: the driver's slots ascend, so each search starts there.
     const starts: number[] = others.map(() => 0);
