@@ -307,7 +307,19 @@ export class CaseIndex {
     // The commonest search, one word of up to 4 letters, IS its bucket: no case twice in it (only the deepest
     // files a case once per word), nothing to test; unless edits left dead slots, the list is the answer (a
     // copy: the bucket grows with the next case filed, an open list must not).
-    if (others.length === 0 && !driver.verify && short.length === 0 && filters.length === 0 && this.dead === 0 && driver.words === null) return driver.slots.slice();
+    const alone = others.length === 0 && short.length === 0 && filters.length === 0 && this.dead === 0;
+    if (alone && !driver.verify && driver.words === null) return driver.slots.slice();
+    if (alone) {
+      // One word alone in the deepest bucket: its slots in a tight loop, a case listed twice kept once.
+      const list = driver.slots;
+      const words = driver.words!;
+      let last = -1;
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k]!;
+        if (i !== last && (!driver.verify || driver.test(words[k]!))) out.push((last = i));
+      }
+      return out;
+    }
     const list = driver.slots;
     // Where each other list was last found: the driver's slots ascend, so each search starts there.
     const starts: number[] = others.map(() => 0);
