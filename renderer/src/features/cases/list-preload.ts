@@ -1,3 +1,4 @@
+import { handoff } from '../../app/handoff';
 import type { AryzDb } from '../../db/db';
 import type { CaseListRow } from './case-index';
 import { firstRows, type CaseQuery } from './list-query';
@@ -6,7 +7,7 @@ import { savedCaseQuery } from './saved-query';
 /** Rows a page of the case list holds; the screen reads and shows the list a page at a time. */
 export const LIST_PAGE = 100;
 
-let preloaded: { db: AryzDb; key: string; rows: CaseListRow[] } | null = null;
+const preloaded = handoff<CaseListRow[]>();
 
 const keyOf = (query: CaseQuery) => JSON.stringify([query.text, query.filters, query.sort, query.direction]);
 
@@ -17,12 +18,10 @@ const keyOf = (query: CaseQuery) => JSON.stringify([query.text, query.filters, q
 export async function preloadCaseList(db: AryzDb): Promise<void> {
   const query = savedCaseQuery();
   const rows = await firstRows(db, query, LIST_PAGE);
-  if (rows) preloaded = { db, key: keyOf(query), rows };
+  if (rows) preloaded.put(db, keyOf(query), rows);
 }
 
 /** The preloaded first page when it is for this database and query; handed out once. */
 export function takePreloadedFirstPage(db: AryzDb, query: CaseQuery): CaseListRow[] | undefined {
-  const found = preloaded;
-  preloaded = null;
-  return found && found.db === db && found.key === keyOf(query) ? found.rows : undefined;
+  return preloaded.take(db, keyOf(query));
 }

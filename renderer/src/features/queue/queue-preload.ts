@@ -1,3 +1,4 @@
+import { handoff } from '../../app/handoff';
 import type { AryzDb } from '../../db/db';
 import type { CaseRow } from '../../db/db';
 import { workQueueRows, type QueueBucketId } from '../tracking/queue';
@@ -18,7 +19,8 @@ export function saveStaleDays(days: number): void {
 }
 
 type QueueRows = Record<QueueBucketId, CaseRow[]>;
-let preloaded: { db: AryzDb; key: string; rows: QueueRows } | null = null;
+const preloaded = handoff<QueueRows>();
+const keyOf = (today: string, staleDays: number) => `${today}|${staleDays}`;
 
 /**
  * Reads the work queue's rows while the app starts, when it opens on the queue: the reads go to IndexedDB
@@ -28,12 +30,10 @@ export async function preloadQueue(db: AryzDb): Promise<void> {
   const today = localTodayIso();
   const staleDays = loadStaleDays();
   const rows = await workQueueRows(db, today, { staleDays });
-  preloaded = { db, key: `${today}|${staleDays}`, rows };
+  preloaded.put(db, keyOf(today, staleDays), rows);
 }
 
 /** The preloaded rows when they are for this database, day and stale setting; handed out once. */
 export function takePreloadedQueue(db: AryzDb, today: string, staleDays: number): QueueRows | undefined {
-  const found = preloaded;
-  preloaded = null;
-  return found && found.db === db && found.key === `${today}|${staleDays}` ? found.rows : undefined;
+  return preloaded.take(db, keyOf(today, staleDays));
 }
