@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
+import { pageScript } from './page-script';
 import { describeMilestones, openBenchBrowser, seedFromSettings, startMilestones } from './bench-browser';
 import { heapUsedMb, waitUntilIdle } from './chromium-metrics';
 import { pageErrorMessage, pageToolsSource, parseArgs, positiveInt } from './page-tools';
@@ -23,18 +23,8 @@ const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 type QueueWindow = Window & { __aryzQueueTools: QueueTools; __queueRowsAt?: number; __shellAt?: number; __countsAt?: number; __allRowsAt?: number };
 
-async function queueToolsSource(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(__dirname, 'page/queue-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+function queueToolsSource(): Promise<string> {
+  return pageScript(path.join(__dirname, 'page/queue-entry.ts'));
 }
 
 async function installQueueTools(page: Page, source: string): Promise<void> {

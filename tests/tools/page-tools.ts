@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
+import { pageScript } from './page-script';
 import type { PageTools } from './page/seed-entry';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -40,18 +40,8 @@ export function buildApp(log: (line: string) => void): string {
 }
 
 /** The page-side tools as one classic script (an IIFE that sets window.__aryzTools). */
-export async function pageToolsSource(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(__dirname, 'page/seed-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
+export function pageToolsSource(): Promise<string> {
+  return pageScript(path.join(__dirname, 'page/seed-entry.ts'));
 }
 
 type ToolsWindow = Window & { __aryzTools: PageTools };

@@ -1,21 +1,13 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
+import { pageScript } from '../../tools/page-script';
 import type { IntakeDraft } from '../../../shared/case';
 import type { PageCasesApi } from './page-cases-entry';
 
 let source: Promise<string> | null = null;
 
 function bundle(): Promise<string> {
-  source ??= build({
-    entryPoints: [path.join(__dirname, 'page-cases-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]!.text);
+  source ??= pageScript(path.join(__dirname, 'page-cases-entry.ts'));
   return source;
 }
 
