@@ -388,6 +388,14 @@ export class AryzDb extends Dexie {
       batchJobs: 'id, state, createdAt',
       batchItems: 'id, jobId, [jobId+state]',
     });
+    // v11: drops indexes no query reads, since every index entry is written with every row (restore, import).
+    // A filter alone is answered by its [filter+sort] compound index (Dexie's virtual index on the first part);
+    // nothing reads persons by updatedAt or the audit by time. Deleting an index is idempotent in Dexie's diff.
+    this.version(11).stores({
+      cases: ['id', '&number', 'personId', ...SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+      persons: 'id, pinKey, *docKeys, *dupKeys',
+      audit: '++seq, caseId',
+    });
   }
 }
 

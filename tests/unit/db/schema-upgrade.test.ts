@@ -2,6 +2,46 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AryzDb } from '../../../renderer/src/db/db';
+import { openCaseList } from '../../../renderer/src/features/cases/list-query';
+import { createCase } from '../../../renderer/src/features/cases/repository';
+import { actor, intake } from '../cases/helpers';
+
+const FILTERS = ['status', 'region', 'missionId', 'caseworker'];
+const SORTS = ['updatedAt', 'createdAt', 'sortName', 'nextDeadline'];
+/** The schema as version 10 declared it, every table (later versions only change what they name). */
+const V10 = {
+  settings: 'key',
+  persons: 'id, pinKey, *docKeys, *dupKeys, updatedAt',
+  cases: ['id', '&number', 'personId', ...FILTERS, ...SORTS, 'nextCheck', '*words', ...FILTERS.flatMap((f) => SORTS.map((s) => `[${f}+${s}]`))].join(', '),
+  audit: '++seq, caseId, at',
+  drafts: 'key',
+  counters: 'key',
+  requests: 'id, caseId',
+  checks: 'id, caseId',
+  referenceVersions: 'version',
+  documents: 'id, caseId, status, registeredAt',
+  outgoing: '[year+seq], &number, date, caseId, status, documentId',
+  templates: '++seq, id, [id+version]',
+  templateDrafts: 'id',
+  attachments: 'id, caseId, sha256, deletedAt',
+  importMappings: 'signature',
+  imports: 'id, status',
+  transferSync: '[table+key], bundleId',
+  batchJobs: 'id, state, createdAt',
+  batchItems: 'id, jobId, [jobId+state]',
+};
+
+/** The index names IndexedDB itself holds for a store. */
+async function rawIndexes(indexedDB: IDBFactory, name: string, store: string): Promise<string[]> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const names = [...idb.transaction(store).objectStore(store).indexNames];
+  idb.close();
+  return names;
+}
 
 describe('database schema versions', () => {
   it('upgrades a version-1 database (settings only) without losing what it held', async () => {
@@ -13,7 +53,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-upgrade', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(10);
+    expect(current.verno).toBe(11);
     expect(await current.settings.get('mission')).toMatchObject({ value: { nameRu: 'Посольство' } });
     expect(await current.cases.count()).toBe(0);
     expect(current.cases.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['[status+updatedAt]', '[caseworker+nextDeadline]', 'number']));
@@ -52,5 +92,45 @@ describe('database schema versions', () => {
     expect(await current.templates.where('[id+version]').equals(['receipt', 2]).count()).toBe(1);
     expect(await current.templateDrafts.count()).toBe(0);
     current.close();
+  });
+
+  it('drops the indexes no query reads (v11), keeping every row, and a filter alone still walks its compound index', async () => {
+    const indexedDB = new IDBFactory();
+    // A version-10 database with real cases in it, written by the app's own code.
+    const seedDb = new AryzDb('aryz-v10-seed', { indexedDB, IDBKeyRange });
+    const made = [];
+    for (const [i, region] of ['г. Москва', 'Московская область', 'г. Москва'].entries()) {
+      const created = await createCase(seedDb, intake({ nameKy: ['Асанов', `Бакыт${i}`, ''], nameRu: ['Асанов', `Бакыт${i}`, ''], nameLat: ['ASANOV', `BAKYT${i}`, ''], number: `70000${i}`, region }), actor, {
+        now: new Date(Date.UTC(2025, 5, 1, 9, i)),
+      });
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      made.push(created.value.id);
+    }
+    const tables = Object.fromEntries(await Promise.all(seedDb.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+    seedDb.close();
+    const v10 = new Dexie('aryz-v10', { indexedDB, IDBKeyRange });
+    v10.version(10).stores(V10);
+    for (const [name, rows] of Object.entries(tables)) await v10.table(name).bulkAdd(rows);
+    v10.close();
+
+    const current = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(current.verno).toBe(11);
+    for (const [name, rows] of Object.entries(tables)) expect(await current.table(name).toArray()).toEqual(rows);
+    current.close();
+    const caseIndexes = await rawIndexes(indexedDB, 'aryz-v10', 'cases');
+        for (const gone of FILTERS) expect(caseIndexes).not.toContain(gone);
+    expect(caseIndexes).toEqual(expect.arrayContaining(['[region+updatedAt]', 'nextCheck', 'words', 'number']));
+    expect(await rawIndexes(indexedDB, 'aryz-v10', 'persons')).not.toContain('updatedAt');
+    expect(await rawIndexes(indexedDB, 'aryz-v10', 'audit')).toEqual(['caseId']);
+
+    // Opening again changes nothing; a filter with search text reads the filter's key set from [region+…].
+    const again = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
+    const keySetsOnly = { readRowsAtMost: 0, narrowOnRowsAtMost: 0, firstWalk: 2000 };
+    const list = await openCaseList(again, { text: 'асанов', filters: { region: 'г. Москва' }, sort: 'createdAt', direction: 'asc' }, keySetsOnly);
+    expect((await list.page(0, 10)).map((row) => row.id)).toEqual([made[0], made[2]]);
+    const alone = await openCaseList(again, { text: '', filters: { region: 'Московская область' }, sort: 'sortName', direction: 'asc' });
+    expect(alone.count).toBe(1);
+    again.close();
   });
 });
