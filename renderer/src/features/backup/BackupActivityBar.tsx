@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { percentOf, useActivity } from './activity';
+import { TimeLeft } from './TimeLeft';
 
 /** A thin bar under the top bar while an automatic backup or a restore runs, wherever the caseworker is. */
 export function BackupActivityBar() {
@@ -11,6 +12,7 @@ export function BackupActivityBar() {
   return (
     <div className="backup-activity" role="status">
       <span>{t(`backup.activity.${key}`, { percent })}</span>
+      <TimeLeft activity={activity} />
       <progress max={100} value={percent} aria-hidden="true" />
     </div>
   );

@@ -9,6 +9,7 @@ import { percentOf, useActivity } from './activity';
 import { allowUnloadWithoutBackup } from './auto-backup';
 import { runBackup, type BackupOutcome } from './backup-runner';
 import { runRestore, type RestoreOutcome } from './restore-runner';
+import { TimeLeft } from './TimeLeft';
 
 /** After a successful restore the page reloads onto the new database; this note says so on the way back. */
 const RESTORED_NOTE = 'aryz-restored-note';
@@ -29,6 +30,7 @@ function Progress({ label }: { label: string }) {
     <div className="backup-progress" data-phase={activity.phase}>
       <progress max={100} value={percent} aria-label={label} />
       <span>{percent} %</span>
+      <TimeLeft activity={activity} />
     </div>
   );
 }

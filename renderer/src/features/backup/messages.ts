@@ -94,6 +94,8 @@ export const backupMessages = defineMessages(
       backup: 'Резервное копирование: {{percent}} %',
       quit: 'Сохранение резервной копии перед закрытием: {{percent}} %',
       restore: 'Восстановление: {{percent}} %',
+      leftSeconds: 'осталось около {{n}} с',
+      leftMinutes: 'осталось около {{n}} мин',
     },
   },
   {
@@ -187,6 +189,8 @@ export const backupMessages = defineMessages(
       backup: 'Камдык көчүрүү: {{percent}} %',
       quit: 'Жабуудан мурун камдык көчүрмө сакталууда: {{percent}} %',
       restore: 'Калыбына келтирүү: {{percent}} %',
+      leftSeconds: 'болжол менен {{n}} сек калды',
+      leftMinutes: 'болжол менен {{n}} мүн калды',
     },
   },
   {
@@ -280,6 +284,8 @@ export const backupMessages = defineMessages(
       backup: 'Backing up: {{percent}} %',
       quit: 'Saving a backup before closing: {{percent}} %',
       restore: 'Restoring: {{percent}} %',
+      leftSeconds: 'about {{n}} s left',
+      leftMinutes: 'about {{n}} min left',
     },
   },
 );
