@@ -84,16 +84,25 @@ function storeDigest(dataDir: string): string {
   return hash.digest('hex');
 }
 
-/** Logs when each phase of the progress bar first shows, relative to `t0` (where the time goes). */
+/** Logs when each phase of the progress bar first shows, relative to `t0` (where the time goes), and each new time-left estimate. */
 function watchPhases(page: Page, t0: number, label: string): () => void {
   const seen = new Set<string>();
+  let lastLeft: string | null = null;
   let active = true;
   void (async () => {
     while (active) {
-      const phase = await page.evaluate(() => document.querySelector('.backup-progress')?.getAttribute('data-phase') ?? null).catch(() => null);
+      const [phase, left] = await page
+        .evaluate(() => [document.querySelector('.backup-progress')?.getAttribute('data-phase') ?? null, document.querySelector('.backup-progress .time-left')?.textContent ?? null])
+        .catch(() => [null, null]);
+      const at = `${((Date.now() - t0) / 1000).toFixed(1)} s`;
       if (phase && !seen.has(phase)) {
         seen.add(phase);
-        log(`  ${label} phase ${phase} from ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        log(`  ${label} phase ${phase} from ${at}`);
+      }
+      // The estimate the caseworker sees, each time it changes, to judge it against the real end.
+      if (left && left !== lastLeft) {
+        lastLeft = left;
+        log(`  ${label} at ${at}: «${left}»`);
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AryzDb } from '../../../renderer/src/db/db';
-import { ExportImporter, exportDatabase } from '../../../renderer/src/features/backup/db-export';
+import { ExportImporter, exportDatabase, rowCost } from '../../../renderer/src/features/backup/db-export';
 import { createCase } from '../../../renderer/src/features/cases/repository';
 import { actor, intake } from '../cases/helpers';
 
@@ -68,6 +68,9 @@ describe('database export and import', () => {
     const importer = new ExportImporter('restored', { indexedDB, IDBKeyRange });
     await importText(importer, text);
     await expect(importer.finish()).resolves.toEqual(counts);
+    // Progress counts rows weighted by what each table's indexes cost, and ends exactly at its total.
+    expect(importer.total).toBe(1 * 3 + 4500 * 4 + 3 * 3 + 2100 * (3 + 4 + 1));
+    expect(importer.done).toBe(importer.total);
     const restored = new Dexie('restored', { indexedDB, IDBKeyRange });
     await restored.open();
     expect(restored.verno).toBe(2);
@@ -153,5 +156,18 @@ describe('database export and import', () => {
     expect(answers).toEqual(await ask(app));
     // Every query above finds something, so equal answers are not equal emptiness.
     for (const answer of answers) expect(typeof answer === 'number' ? answer : answer.length).toBeGreaterThan(0);
+  });
+
+  it('weighs a row by the index entries it writes: a case several times a person, an audit row least', () => {
+    expect(rowCost('key')).toBe(3);
+    expect(rowCost('')).toBe(3);
+    expect(rowCost('id,&number,*words,[a+b]')).toBe(9);
+    const app = new AryzDb('weights', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const cost = (name: string) => {
+      const table = app.table(name);
+      return rowCost([table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(','));
+    };
+    expect(cost('cases')).toBeGreaterThan(2 * cost('persons'));
+    expect(cost('persons')).toBeGreaterThan(cost('audit'));
   });
 });

@@ -76,6 +76,17 @@ export async function exportDatabase(database: Dexie, onProgress: ExportProgress
   });
 }
 
+/**
+ * What writing one row of a table costs, relative to other tables, for a progress bar that moves evenly: Chromium's
+ * time goes into index entries (~30 µs each), the row itself weighs about three, and a multi-entry index holds several
+ * entries per row. At 100,000 cases a case row costs about six times a person's, so counting rows made the bar race
+ * through the persons and crawl through the cases.
+ */
+export function rowCost(schema: string): number {
+  const indexes = schema.split(',').slice(1).map((part) => part.trim()).filter(Boolean);
+  return 3 + indexes.reduce((sum, index) => sum + (index.startsWith('*') ? 4 : 1), 0);
+}
+
 /** Why an export cannot be imported; the restore reports it as a damaged backup. */
 export class ExportFormatError extends Error {}
 
@@ -95,6 +106,8 @@ export class ExportImporter {
   private header: ExportHeader | null = null;
   private target: Dexie | null = null;
   private readonly imported = new Map<string, number>();
+  private readonly costs = new Map<string, number>();
+  /** Progress in work units: rows weighted by their table's `rowCost`. */
   done = 0;
   total = 0;
 
@@ -155,7 +168,7 @@ export class ExportImporter {
     if (spec.outbound) await table.bulkAdd(rows.rows, rows.keys as IndexableTypeArrayReadonly);
     else await table.bulkAdd(rows.rows);
     this.imported.set(spec.name, (this.imported.get(spec.name) ?? 0) + rows.rows.length);
-    this.done += rows.rows.length;
+    this.done += rows.rows.length * this.costs.get(spec.name)!;
   }
 
   private async open(value: unknown): Promise<void> {
@@ -165,7 +178,8 @@ export class ExportImporter {
     }
     if (typeof header.databaseVersion !== 'number' || header.databaseVersion < 1 || !Array.isArray(header.tables)) throw new ExportFormatError('bad header');
     this.header = header as ExportHeader;
-    this.total = this.header.tables.reduce((sum, t) => sum + t.rowCount, 0);
+    for (const table of this.header.tables) this.costs.set(table.name, rowCost(table.schema));
+    this.total = this.header.tables.reduce((sum, t) => sum + t.rowCount * this.costs.get(t.name)!, 0);
     const target = new Dexie(this.name, this.dexieOptions);
     target.version(this.header.databaseVersion).stores(Object.fromEntries(this.header.tables.map((t) => [t.name, t.schema])));
     await target.open();
