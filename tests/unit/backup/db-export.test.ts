@@ -2,35 +2,10 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AryzDb } from '../../../renderer/src/db/db';
-import { ExportImporter, exportDatabase, rowCost } from '../../../renderer/src/features/backup/db-export';
+import { ExportImporter, exportDatabase, rowCost, schemaOf } from '../../../renderer/src/features/backup/db-export';
 import { createCase } from '../../../renderer/src/features/cases/repository';
 import { actor, intake } from '../cases/helpers';
-
-type StoreShape = { keyPath: unknown; autoIncrement: boolean; indexes: Record<string, { keyPath: unknown; unique: boolean; multiEntry: boolean }> };
-
-/** The schema IndexedDB itself holds for a database (not Dexie's idea of it), and its raw version. */
-async function rawSchema(indexedDB: IDBFactory, name: string): Promise<{ version: number; stores: Record<string, StoreShape> }> {
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(name);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const stores: Record<string, StoreShape> = {};
-  const names = [...idb.objectStoreNames];
-  const tx = idb.transaction(names);
-  for (const storeName of names) {
-    const store = tx.objectStore(storeName);
-    const indexes: StoreShape['indexes'] = {};
-    for (const indexName of [...store.indexNames]) {
-      const index = store.index(indexName);
-      indexes[indexName] = { keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
-    }
-    stores[storeName] = { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
-  }
-  const version = idb.version;
-  idb.close();
-  return { version, stores };
-}
+import { rawSchema } from '../support/raw-schema';
 
 async function dump(db: Dexie): Promise<Record<string, Array<[unknown, unknown]>>> {
   const out: Record<string, Array<[unknown, unknown]>> = {};
@@ -163,10 +138,7 @@ describe('database export and import', () => {
     expect(rowCost('')).toBe(3);
     expect(rowCost('id,&number,*words,[a+b]')).toBe(9);
     const app = new AryzDb('weights', { indexedDB: new IDBFactory(), IDBKeyRange });
-    const cost = (name: string) => {
-      const table = app.table(name);
-      return rowCost([table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(','));
-    };
+    const cost = (name: string) => rowCost(schemaOf(app.table(name)));
     expect(cost('cases')).toBeGreaterThan(2 * cost('persons'));
     expect(cost('persons')).toBeGreaterThan(cost('audit'));
   });
