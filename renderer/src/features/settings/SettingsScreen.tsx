@@ -7,7 +7,7 @@ import { db } from '../../data/schema';
 import { codeResolver } from '../../ui/code-resolver';
 import { TextField } from '../../ui/TextField';
 import { MissionCardPanel } from './MissionCardPanel';
-import { NumberingPanel } from '../documents/NumberingPanel';
+import { NumberingPanel } from './NumberingPanel';
 import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
 
 const formSchema = z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema });
