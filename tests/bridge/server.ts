@@ -15,7 +15,7 @@ import { defaultFontDir } from '../../electron/main/pdf/fonts';
 import { mimeType, securityHeaders } from '../../electron/main/protocol';
 import { isChannel, payloadLimitOf } from '../../shared/ipc/contract';
 import { MAX_PAYLOAD_BYTES } from '../../shared/ipc/result';
-import { batchWorkerEntry } from './batch-worker';
+import { batchWorkerEntry, xlsxWorkerEntry } from './batch-worker';
 
 const ROOT = path.resolve(__dirname, '../..');
 const COOKIE = 'aryz_bridge';
@@ -135,6 +135,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       now: () => new Date(),
       secrets: memorySecretStore(),
       batch,
+      xlsxWorkerEntry: await xlsxWorkerEntry(),
     }),
     (message, error) => log(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
   );

@@ -32,6 +32,8 @@ export interface MainDeps {
   printPdf?(absolutePath: string): Promise<void>;
   /** Keeps the backup passphrase (OS-protected in the desktop app, in memory in browser mode); default: memory. */
   secrets?: SecretStore;
+  /** The built workbook-parser thread entry (out/main/xlsx-worker.js); without it workbooks parse on the event loop. */
+  xlsxWorkerEntry?: string;
 }
 
 export function createHandlers(deps: MainDeps): HandlerTable {
