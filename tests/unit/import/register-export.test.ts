@@ -7,7 +7,7 @@ import type { OutgoingRow } from '../../../renderer/src/data/schema';
 import { registerColumns, registerRowSource } from '../../../renderer/src/ui/export/register-export';
 import { runExport } from '../../../renderer/src/ui/export/run-export';
 import { testContext } from '../support/call-context';
-import { freshDb } from '../cases/helpers';
+import { freshDb } from '../renderer/data/cases/cases.helpers';
 
 const t = (key: string) => key;
 
