@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
 import { defaultFontDir } from '../../electron/main/pdf/fonts';
-import { renderTemplate } from '../../electron/main/pdf/templates/render';
+import { templatePdf } from '../../electron/main/pdf/templates/layout';
 import { factoryTemplates, fixtureModel, GENERATED_AT } from '../unit/documents/fixture';
 
 /**
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const engine = createPdfEngine(defaultFontDir());
   const templates = factoryTemplates();
   for (const template of templates) {
-    const rendered = await renderTemplate(engine, template, fixtureModel(template.kind), { generatedAt: GENERATED_AT });
+    const rendered = await templatePdf(engine, template, fixtureModel(template.kind), { generatedAt: GENERATED_AT });
     const file = path.join(dir, `${template.id}.pdf`);
     writeFileSync(file, rendered.pdf);
     console.log(`${file}  ${rendered.pages} ${rendered.pages === 1 ? 'page' : 'pages'}  (${template.id} v${rendered.templateVersion})`);

@@ -1,5 +1,5 @@
 import type { BackupStatus } from '../../../shared/ipc/channels/backup';
-import type { MainDeps } from '../handlers';
+import type { MainDeps } from '../main-deps';
 import type { HandlerTable } from '../ipc/dispatch';
 import { BackupSessions, type BackupWriteOptions } from './backup-session';
 import { memorySecretStore } from './secrets';

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHandlers, type MainDeps } from '../../../electron/main/handlers';
+import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aryz-attach-fuzz-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const dataDir = path.join(work, 'data');
-const deps = { version: '1', mode: 'browser', dataDir, referenceDir: '', pdf: {} as MainDeps['pdf'], now: () => new Date() } as MainDeps;
-const dispatch = createDispatcher(createHandlers(deps), () => undefined);
+const dispatch = createDispatcher(createHandlers(testMainDeps(dataDir, { now: () => new Date() })), () => undefined);
 const HEADS = [[0x25, 0x50, 0x44, 0x46, 0x2d], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0xff, 0xd8, 0xff], [0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a], []];
 
 describe('attachments channels under generated input', () => {

@@ -3,11 +3,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createHandlers, type MainDeps } from '../../../electron/main/handlers';
+import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import { AttachmentStore } from '../../../electron/main/attachments/store';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/ipc/channels/attachments';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 import { EXE_HEAD, PNG_1X1, pdfBytes, tiffBytes } from '../../fixtures/scans';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aryz-attach-'));
@@ -17,7 +18,7 @@ let n = 0;
 function setup(now = () => new Date()) {
   const dataDir = path.join(work, `data-${(n += 1)}`);
   mkdirSync(dataDir);
-  const deps = { version: '1', mode: 'browser', dataDir, referenceDir: '', pdf: {} as MainDeps['pdf'], now } as MainDeps;
+  const deps = testMainDeps(dataDir, { now });
   return { dataDir, store: path.join(dataDir, 'attachments'), dispatch: createDispatcher(createHandlers(deps), () => undefined) };
 }
 

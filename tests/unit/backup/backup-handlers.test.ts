@@ -8,15 +8,15 @@ import { memorySecretStore } from '../../../electron/main/backup/secrets';
 import type { BackupWriteOptions } from '../../../electron/main/backup/backup-session';
 import { writeSealedFile } from '../../../electron/main/crypto/sealed-file';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
-import type { MainDeps } from '../../../electron/main/handlers';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 
 const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
 const PASS = 'a long enough passphrase';
 
 function setup(options: BackupWriteOptions = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aryz-backup-'));
-  const deps: MainDeps = { version: '9.9.9', mode: 'browser', dataDir, referenceDir: '', pdf: null as never, now: () => new Date(), secrets: memorySecretStore() };
+  const deps = testMainDeps(dataDir, { version: '9.9.9', now: () => new Date(), secrets: memorySecretStore() });
   const table = createBackupHandlers(deps, { kdf: FAST_KDF, ...options });
   const dispatch = createDispatcher(table as never, () => undefined);
   const call = async <T = Record<string, unknown>>(channel: string, payload: unknown, ctx = testContext()): Promise<T> => {

@@ -6,6 +6,7 @@ import { createBatchRunner, type SpawnWorker } from '../../../electron/main/batc
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 import { factoryTemplate, fixtureInputs } from '../documents/fixture';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'aryz-batch-channels-'));
@@ -16,7 +17,7 @@ const silent: SpawnWorker = () => ({ post: () => undefined, onMessage: () => und
 
 function dispatcher() {
   const batch = createBatchRunner({ spawn: silent, fontDir: dataDir, dataDir });
-  const handlers = createHandlers({ version: '1', mode: 'browser', dataDir, referenceDir: dataDir, pdf: { render: async () => Buffer.alloc(0) }, now: () => new Date(), batch });
+  const handlers = createHandlers(testMainDeps(dataDir, { now: () => new Date(), batch }));
   return createDispatcher(handlers, () => undefined);
 }
 
@@ -38,7 +39,7 @@ describe('batch channels', () => {
     for (const bad of [{ caseId: '../etc' }, { documentId: 'a/b' }, { documentId: '..' }, { inputs: { date: 'yesterday' } }]) {
       await expect(dispatch('batch:add', { jobId: 'j1', items: [item(bad)], last: false }, testContext())).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     }
-    for (const file of ['../../etc/passwd', '/etc/passwd', 'cases/a/../../b.pdf', 'batches/x.pdf', 'cases/a/b.txt']) {
+    for (const file of ['../../etc/passwd', '/etc/passwd', 'a/../../b.pdf', '../batches/x.pdf', 'x.pdf', 'a/b.txt', 'cases/a/b.pdf']) {
       await expect(dispatch('batch:merge', { files: [file] }, testContext())).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     }
   });

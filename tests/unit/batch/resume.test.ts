@@ -65,7 +65,7 @@ class FakeMain implements BatchApi {
       job.results.push(
         this.options.failKeys?.(item.key)
           ? { key: item.key, ok: false, error: { code: 'IO_ERROR', message: 'disk full' } }
-          : { key: item.key, ok: true, file: { relPath: `cases/${item.caseId}/${item.documentId}.pdf`, sha256: 'ab'.repeat(32), bytes: 1000, pages: 1 } },
+          : { key: item.key, ok: true, file: { relPath: `${item.caseId}/${item.documentId}.pdf`, sha256: 'ab'.repeat(32), bytes: 1000, pages: 1 } },
       );
     }
     return ok({ status: 'known' as const, job: this.status(jobId, since) });

@@ -3,15 +3,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createHandlers, type MainDeps } from '../../../electron/main/handlers';
+import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
-import { createPdfEngine } from '../../../electron/main/pdf/engine';
-import { defaultFontDir } from '../../../electron/main/pdf/fonts';
+import type { MainDeps } from '../../../electron/main/main-deps';
 import { factoryTemplate, fixtureInputs, payloadInputs } from '../documents/fixture';
 import { PdfWorkspace } from '../documents/pdf-reader';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 
-const pdf = createPdfEngine(defaultFontDir());
 const work = new PdfWorkspace();
 const dirs: string[] = [];
 afterAll(() => {
@@ -22,7 +21,7 @@ afterAll(() => {
 function setup(extra: Partial<MainDeps> = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aryz-docs-'));
   dirs.push(dataDir);
-  const deps: MainDeps = { version: '1', mode: 'browser', dataDir, referenceDir: '/nonexistent', pdf, now: () => new Date('2025-02-05T10:00:00Z'), ...extra };
+  const deps = testMainDeps(dataDir, { now: () => new Date('2025-02-05T10:00:00Z'), ...extra });
   return { dataDir, dispatch: createDispatcher(createHandlers(deps), () => undefined) };
 }
 

@@ -3,11 +3,11 @@ import {
   buildDocumentModel,
   cityOfAddress,
   isPresent,
-  missingRequisites,
   resolveField,
   reviewFields,
   UNKNOWN,
 } from '../../../shared/documents/model';
+import { missingRequisites } from '../../../shared/documents/requisites';
 import { citeRu, dateWordsRu, missionNameForms, nameForms, nameFormsOfFull } from '../../../shared/documents/russian';
 import { spellingReason, substitutions } from '../../../shared/documents/spellings';
 import { factoryBundle } from '../reference/factory';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPdfEngine } from '../../../electron/main/pdf/engine';
 import { defaultFontDir } from '../../../electron/main/pdf/fonts';
-import { renderTemplate, templateDoc, TemplateRenderError, type RenderedDocument } from '../../../electron/main/pdf/templates/render';
+import { templateDoc, templatePdf, TemplateRefusedError, type TemplatePdf } from '../../../electron/main/pdf/templates/layout';
 import { buildDocumentModel, type DocumentInputs } from '../../../shared/documents/model';
 import { TEMPLATE_KINDS, type TemplateKind } from '../../../shared/documents/template-schema';
 import { factoryBundle } from '../reference/factory';
@@ -17,10 +17,10 @@ const engine = createPdfEngine(defaultFontDir());
 const work = new PdfWorkspace();
 afterAll(() => work.dispose());
 
-const rendered = new Map<TemplateKind, { doc: RenderedDocument; pdf: PdfReadout }>();
+const rendered = new Map<TemplateKind, { doc: TemplatePdf; pdf: PdfReadout }>();
 
-async function render(kind: TemplateKind, inputs: DocumentInputs = fixtureInputs(kind)): Promise<{ doc: RenderedDocument; pdf: PdfReadout }> {
-  const doc = await renderTemplate(engine, factoryTemplate(kind), buildDocumentModel(inputs), { generatedAt: GENERATED_AT });
+async function render(kind: TemplateKind, inputs: DocumentInputs = fixtureInputs(kind)): Promise<{ doc: TemplatePdf; pdf: PdfReadout }> {
+  const doc = await templatePdf(engine, factoryTemplate(kind), buildDocumentModel(inputs), { generatedAt: GENERATED_AT });
   return { doc, pdf: work.read(doc.pdf, kind) };
 }
 
@@ -368,23 +368,25 @@ describe('refusing to generate', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(TemplateRenderError);
-    const refusal = error as TemplateRenderError;
-    expect(refusal.code).toBe('MISSING_REQUISITES');
-    expect(refusal.missing).toEqual([{ path: 'person.postalAddress', label: 'почтовый адрес для ответа' }]);
-    expect(refusal.message).toContain('почтовый адрес для ответа');
+    expect(error).toBeInstanceOf(TemplateRefusedError);
+    const refused = error as TemplateRefusedError;
+    expect(refused.refusal).toEqual({ status: 'refused', reason: 'missing_requisites', missing: [{ path: 'person.postalAddress', label: 'почтовый адрес для ответа' }] });
+    expect(refused.message).toContain('почтовый адрес для ответа');
   });
 
   it('names the missing outgoing number on the mission letter, and every other missing requisite with it', async () => {
     const model = buildDocumentModel({ ...fixtureInputs('mission_letter_mvd'), outgoing: null, attachments: [], caseworker: { ...CASEWORKER, phone: '' }, mission: { ...MISSION, phones: '' } });
-    await expect(renderTemplate(engine, factoryTemplate('mission_letter_mvd'), model, { generatedAt: GENERATED_AT })).rejects.toMatchObject({
-      code: 'MISSING_REQUISITES',
-      missing: [
-        { path: 'outgoing.number', label: 'исходящий номер' },
-        { path: 'outgoing.date', label: 'дата письма' },
-        { path: 'executor.phone', label: 'телефон исполнителя' },
-        { path: 'attachments', label: 'перечень приложений (наименование, число листов и экземпляров)' },
-      ],
+    await expect(templatePdf(engine, factoryTemplate('mission_letter_mvd'), model, { generatedAt: GENERATED_AT })).rejects.toMatchObject({
+      refusal: {
+        status: 'refused',
+        reason: 'missing_requisites',
+        missing: [
+          { path: 'outgoing.number', label: 'исходящий номер' },
+          { path: 'outgoing.date', label: 'дата письма' },
+          { path: 'executor.phone', label: 'телефон исполнителя' },
+          { path: 'attachments', label: 'перечень приложений (наименование, число листов и экземпляров)' },
+        ],
+      },
     });
   });
 
@@ -401,7 +403,7 @@ describe('refusing to generate', () => {
     const template = factoryTemplate('cover_letter');
     const broken = { ...template, blocks: [...template.blocks, { type: 'paragraph' as const, text: 'Тел.: {{person.phoneNumber}}', align: 'justify' as const, indent: true, bold: false, spaceBefore: 0 }] };
     expect(() => templateDoc(broken, fixtureModel('cover_letter'), { generatedAt: GENERATED_AT })).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_FIELD', unknownFields: ['person.phoneNumber'] }),
+      expect.objectContaining({ refusal: { status: 'refused', reason: 'unknown_fields', fields: ['person.phoneNumber'] } }),
     );
   });
 });

@@ -114,7 +114,7 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
     ],
     'batch:status': [{ jobId: 'job-unknown' }, { jobId: 'job-unknown', since: 3 }],
     'batch:cancel': [{ jobId: 'job-unknown' }],
-    'batch:merge': [{ files: ['cases/case-1/doc-mission_letter_mvd.pdf', 'cases/case-1/doc-verbal_note_mfa.pdf'] }],
+    'batch:merge': [{ files: ['case-1/doc-mission_letter_mvd.pdf', 'case-1/doc-verbal_note_mfa.pdf'] }],
     'batch:saveMerged': [{ jobId: 'job-unknown', fileName: 'пакет.pdf' }],
     'reports:exportXlsx': [report],
     'reports:exportPdf': [report],

@@ -2,14 +2,15 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { neutralizeFormula } from '../../../electron/main/export/build';
-import { createHandlers, type MainDeps } from '../../../electron/main/handlers';
+import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import type { ExportColumn } from '../../../shared/ipc/channels/export';
 import { runExport } from '../../../renderer/src/features/export/run-export';
 import type { AryzApi } from '../../../shared/ipc/contract';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 
-const deps = { version: '1', mode: 'browser', dataDir: '/tmp', referenceDir: '/tmp', pdf: {} as MainDeps['pdf'], now: () => new Date() } as MainDeps;
+const deps = testMainDeps('/tmp', { now: () => new Date() });
 
 const COLUMNS: ExportColumn[] = [
   { header: '№ дела', kind: 'text', width: 16 },

@@ -8,10 +8,10 @@ import { createImportHandlers } from '../../../electron/main/import/handlers';
 import { parseImportBytes } from '../../../electron/main/import/read-file';
 import { MAX_CELL_CHARS, MAX_IMPORT_ROWS } from '../../../electron/main/import/table';
 import { cellText, parseXlsx } from '../../../electron/main/import/xlsx';
-import type { MainDeps } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../../electron/main/handlers';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 import { cp1251, makeXlsx, PNG_BYTES, utf16le, utf8, withBom } from './helpers';
 
 const LIST = 'Фамилия;Имя;Дата рождения\r\nАсанов;Бакыт;12.03.1990\r\nЁлкина;Айгүл;01.02.1985\r\n';
@@ -182,7 +182,7 @@ describe('by content, not by name', () => {
 });
 
 describe('import channels', () => {
-  const deps = { version: '1', mode: 'browser', dataDir: '/tmp', referenceDir: '/tmp', pdf: {} as MainDeps['pdf'], now: () => new Date() } as MainDeps;
+  const deps = testMainDeps('/tmp', { now: () => new Date() });
 
   it('answers canceled when the dialog is closed', async () => {
     const dispatch = createDispatcher(createHandlers(deps));

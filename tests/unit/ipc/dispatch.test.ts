@@ -1,4 +1,5 @@
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, HandlerError, type CallContext, type HandlerTable } from '../../../electron/main/ipc/dispatch';
 import { CHANNELS } from '../../../shared/ipc/contract';
@@ -102,7 +103,7 @@ describe('dispatch', () => {
   it('covers every channel of the contract in the handler table type', () => {
     expect(Object.keys(table()).sort()).toEqual(Object.keys(CHANNELS).sort());
     // The real table, as main builds it: a channel without a handler would answer INTERNAL at run time.
-    const real = createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', referenceDir: '/tmp', pdf: { render: async () => Buffer.alloc(0) }, now: () => new Date() });
+    const real = createHandlers(testMainDeps('/tmp'));
     expect(Object.keys(real).sort()).toEqual(Object.keys(CHANNELS).sort());
   });
 

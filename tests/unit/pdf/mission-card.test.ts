@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createPdfEngine, type PdfEngine } from '../../../electron/main/pdf/engine';
 import { defaultFontDir, FONT_FILE_NAMES, tinosFontFiles } from '../../../electron/main/pdf/fonts';
-import { missionCardDoc, missionCardFileName, sanitizeFileName } from '../../../electron/main/pdf/mission-card';
+import { sanitizeFileName } from '../../../electron/main/file-name';
+import { missionCardDoc, missionCardFileName } from '../../../electron/main/pdf/mission-card';
 import type { DocDefinition } from '../../../electron/main/pdf/types';
 import { LIMITS, type CaseworkerProfile, type MissionSettings } from '../../../shared/settings/schema';
 
@@ -17,7 +18,7 @@ let fileCount = 0;
 
 async function renderToFile(pdf: PdfEngine, doc: DocDefinition): Promise<string> {
   const file = path.join(work, `doc-${++fileCount}.pdf`);
-  writeFileSync(file, await pdf.render(doc));
+  writeFileSync(file, (await pdf.makePdf(doc)).pdf);
   return file;
 }
 
@@ -231,7 +232,7 @@ describe('pdf engine', () => {
 
   it('rejects a render when the fonts are missing, naming them', async () => {
     const pdf = createPdfEngine(path.join(work, 'no-fonts-here'));
-    await expect(pdf.render({ content: 'x' })).rejects.toThrow(/PDF fonts not found: .*Tinos_400Regular\.ttf/);
+    await expect(pdf.makePdf({ content: 'x' })).rejects.toThrow(/PDF fonts not found: .*Tinos_400Regular\.ttf/);
   });
 
   it('produces the same bytes with and without the parsed-font cache, document after document', async () => {
@@ -249,9 +250,10 @@ describe('pdf engine', () => {
       () => missionCardDoc({ mission: MISSION, caseworker: CASEWORKER }, GENERATED_AT),
     ];
     for (const [index, build] of sequence.entries()) {
-      const a = await uncached.render(build());
-      const b = await cached.render(build());
-      expect(b.equals(a), `document ${index}`).toBe(true);
+      const a = await uncached.makePdf(build());
+      const b = await cached.makePdf(build());
+      expect(b.pdf.equals(a.pdf), `document ${index}`).toBe(true);
+      expect(b.pages, `document ${index}`).toBe(a.pages);
     }
     const lastText = flat(pdfText(await renderToFile(cached, sequence[1]!())));
     expect(lastText).toContain('ok Hello, World! éöü ÉÖÜ 0123456789');
@@ -261,10 +263,10 @@ describe('pdf engine', () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new Error('network used'));
     try {
       const web = { content: 'x', images: { logo: 'https://example.org/logo.png' } } as unknown as DocDefinition;
-      await expect(engine.render(web)).rejects.toThrow(/data URL/);
-      await expect(engine.render({ content: { image: 'https://example.org/logo.png' } })).rejects.toThrow(/denied/);
+      await expect(engine.makePdf(web)).rejects.toThrow(/data URL/);
+      await expect(engine.makePdf({ content: { image: 'https://example.org/logo.png' } })).rejects.toThrow(/denied/);
       const fontFile = tinosFontFiles(defaultFontDir()).normal;
-      await expect(engine.render({ content: { image: path.join(path.dirname(fontFile), 'Tinos_400Regular.ttf.png') } })).rejects.toThrow(
+      await expect(engine.makePdf({ content: { image: path.join(path.dirname(fontFile), 'Tinos_400Regular.ttf.png') } })).rejects.toThrow(
         /denied/,
       );
       expect(fetchSpy).not.toHaveBeenCalled();
@@ -283,10 +285,10 @@ describe('pdf engine', () => {
 
   it('renders a card in a few milliseconds once warm', async () => {
     const input = { mission: MISSION, caseworker: CASEWORKER };
-    for (let i = 0; i < 5; i++) await engine.render(missionCardDoc(input, GENERATED_AT));
+    for (let i = 0; i < 5; i++) await engine.makePdf(missionCardDoc(input, GENERATED_AT));
     const runs = 30;
     const start = performance.now();
-    for (let i = 0; i < runs; i++) await engine.render(missionCardDoc(input, GENERATED_AT));
+    for (let i = 0; i < runs; i++) await engine.makePdf(missionCardDoc(input, GENERATED_AT));
     const perRender = (performance.now() - start) / runs;
     console.log(`mission card render after warm-up: ${perRender.toFixed(1)} ms (mean of ${runs})`);
     expect(perRender).toBeLessThan(1000);

@@ -1,19 +1,18 @@
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher, type CallContext } from '../../../electron/main/ipc/dispatch';
-import type { PdfEngine } from '../../../electron/main/pdf/engine';
 import { exportReferenceBundle, type ReferenceBundle } from '../../../shared/reference';
 import { factoryBundle, REFERENCE_DIR } from './factory';
 
-const pdf: PdfEngine = { render: async () => Buffer.from('') };
 const NOW = new Date('2026-03-05T10:00:00Z');
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 function setup(status: 'saved' | 'canceled' = 'saved') {
   const saveFile = vi.fn<CallContext['saveFile']>(async ({ defaultName }) => ({ status, fileName: defaultName }));
   const dispatch = createDispatcher(
-    createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', referenceDir: REFERENCE_DIR, pdf, now: () => NOW }),
+    createHandlers(testMainDeps('/tmp', { referenceDir: REFERENCE_DIR, now: () => NOW })),
     () => undefined,
   );
   return { saveFile, call: (payload: unknown) => dispatch('reference:export', payload, testContext({ saveFile })) };

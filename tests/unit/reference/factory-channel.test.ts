@@ -1,17 +1,16 @@
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
-import type { PdfEngine } from '../../../electron/main/pdf/engine';
 
 const shipped = path.resolve(__dirname, '../../../resources/reference');
 const ctx = testContext();
-const pdf: PdfEngine = { render: async () => Buffer.from('') };
 const dispatchFor = (referenceDir: string) =>
-  createDispatcher(createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', referenceDir, pdf, now: () => new Date() }), () => undefined);
+  createDispatcher(createHandlers(testMainDeps('/tmp', { referenceDir })), () => undefined);
 
 describe('reference:factory channel', () => {
   it('answers the shipped reference data, validated', async () => {

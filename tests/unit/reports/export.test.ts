@@ -4,25 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createHandlers, type MainDeps } from '../../../electron/main/handlers';
+import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
-import { createPdfEngine } from '../../../electron/main/pdf/engine';
-import { defaultFontDir } from '../../../electron/main/pdf/fonts';
 import { sheetNames } from '../../../electron/main/reports/xlsx';
 import type { ReportDocument } from '../../../shared/ipc/channels/reports';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aryz-report-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const deps: MainDeps = {
-  version: 'test',
-  mode: 'browser',
-  dataDir: work,
-  referenceDir: work,
-  pdf: createPdfEngine(defaultFontDir()),
-  now: () => new Date('2026-03-02T09:00:00Z'),
-};
+const deps = testMainDeps(work, { now: () => new Date('2026-03-02T09:00:00Z') });
 const dispatch = createDispatcher(createHandlers(deps), () => undefined);
 
 const COLUMNS = ['Месяц', 'Принято', 'Исключены', 'Отказ', 'Выехали из России', 'Закрыты', 'Возобновлены', 'Открыто на конец месяца'];

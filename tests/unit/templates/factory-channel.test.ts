@@ -4,17 +4,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
-import type { PdfEngine } from '../../../electron/main/pdf/engine';
 import { TEMPLATE_KINDS, type DocumentTemplate } from '../../../shared/documents/template-schema';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 
 const root = path.resolve(__dirname, '../../..');
 const shipped = path.join(root, 'resources/templates');
 const ctx = testContext();
-const pdf: PdfEngine = { render: async () => Buffer.from('') };
 const dispatchFor = (templatesDir?: string) =>
   createDispatcher(
-    createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', referenceDir: path.join(root, 'resources/reference'), ...(templatesDir ? { templatesDir } : {}), pdf, now: () => new Date() }),
+    createHandlers(testMainDeps('/tmp', templatesDir ? { templatesDir } : {})),
     () => undefined,
   );
 

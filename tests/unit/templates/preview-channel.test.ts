@@ -1,28 +1,17 @@
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
-import { createPdfEngine } from '../../../electron/main/pdf/engine';
-import { defaultFontDir } from '../../../electron/main/pdf/fonts';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import { TEMPLATE_KINDS } from '../../../shared/documents/template-schema';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { factoryTemplate, fixtureInputs } from '../documents/fixture';
 import { flat, PdfWorkspace } from '../documents/pdf-reader';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 
-const root = path.resolve(__dirname, '../../..');
 const ctx = testContext();
 const dispatch = createDispatcher(
-  createHandlers({
-    version: '1',
-    mode: 'browser',
-    dataDir: '/tmp',
-    referenceDir: path.join(root, 'resources/reference'),
-    templatesDir: path.join(root, 'resources/templates'),
-    pdf: createPdfEngine(defaultFontDir()),
-    now: () => new Date('2026-01-15T09:00:00Z'),
-  }),
+  createHandlers(testMainDeps('/tmp', { now: () => new Date('2026-01-15T09:00:00Z') })),
   () => undefined,
 );
 const work = new PdfWorkspace();

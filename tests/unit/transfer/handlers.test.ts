@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { MainDeps } from '../../../electron/main/handlers';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import { createTransferHandlers } from '../../../electron/main/transfer/handlers';
@@ -11,11 +10,12 @@ import type { IpcResult } from '../../../shared/ipc/result';
 import { gatherCases } from '../../../renderer/src/features/transfer/gather';
 import { freshDb } from '../cases/helpers';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 import { FAST, PASS, seedCases, tempDir } from './support';
 
 async function setup() {
   const dataDir = await tempDir();
-  const deps: MainDeps = { version: '0.1.0', mode: 'browser', dataDir, referenceDir: '', pdf: null as never, now: () => new Date('2025-06-01T09:00:00Z') };
+  const deps = testMainDeps(dataDir, { version: '0.1.0', now: () => new Date('2025-06-01T09:00:00Z') });
   // The real table, with the transfer handlers' scrypt lowered so the test stays fast.
   const dispatch = createDispatcher({ ...createHandlers(deps), ...createTransferHandlers(deps, FAST) }, () => undefined);
   return { dataDir, dispatch };

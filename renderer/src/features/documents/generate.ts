@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { buildDocumentModel, missingRequisites, type AttachmentInput, type DocumentInputs, type MissingRequisite } from '../../../../shared/documents/model';
+import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
+import { checkRequisitesOf, type DocumentRefusal } from '../../../../shared/documents/requisites';
 import { formatOutgoingNumber, yearOfIsoDate } from '../../../../shared/documents/numbering';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import { documentInputsSchema, type DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
@@ -29,11 +30,11 @@ export interface GenerateRequest {
 
 export type GenerateOutcome =
   | { status: 'generated'; document: GeneratedDocRow }
-  | { status: 'refused'; missing: MissingRequisite[] }
+  | DocumentRefusal
   /** Inputs main would refuse (settings incomplete, a stored value out of range): nothing registered. */
   | { status: 'invalid'; fields: string[] }
   /** Registered, but main failed: the document keeps its number and waits for another try. */
-  | { status: 'failed'; document: GeneratedDocRow; error: IpcError | { code: 'REFUSED'; missing: MissingRequisite[] } };
+  | { status: 'failed'; document: GeneratedDocRow; error: IpcError | { code: 'REFUSED'; refusal: DocumentRefusal } };
 
 /** The number the next numbered document of that date's year would get; shown in review, not allocated. */
 export async function peekNextNumber(db: AryzDb, date: string, prefix: string): Promise<string> {
@@ -57,10 +58,6 @@ export async function reviewInputs(db: AryzDb, request: GenerateRequest, number:
   });
 }
 
-export function missingFor(template: DocumentTemplate, inputs: DocumentInputs): MissingRequisite[] {
-  return missingRequisites(template, buildDocumentModel(inputs));
-}
-
 /** Paths main's schema would refuse in these inputs. */
 export function invalidInputFields(inputs: DocumentInputs): string[] {
   const parsed = documentInputsSchema.safeParse(inputs);
@@ -79,15 +76,15 @@ async function renderAndRecord(db: AryzDb, api: Pick<AryzApi, 'generateDocument'
   // The model's input type is read-only; the payload type is the schema's (mutable) shape of the same data.
   const result = await api.generateDocument({ caseId: doc.caseId, documentId: doc.id, template, inputs: inputs as DocumentInputsPayload });
   if (!result.ok) return { status: 'failed', document: doc, error: result.error };
-  if (result.value.status === 'refused') return { status: 'failed', document: doc, error: { code: 'REFUSED', missing: result.value.missing } };
+  if (result.value.status === 'refused') return { status: 'failed', document: doc, error: { code: 'REFUSED', refusal: result.value } };
   const { relPath, sha256, bytes, pages } = result.value;
   return { status: 'generated', document: await recordGeneratedFile(db, doc.id, { relPath, sha256, bytes, pages }, actor) };
 }
 
 export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateDocument'>, request: GenerateRequest, actor: Actor): Promise<GenerateOutcome> {
   const check = await reviewInputs(db, request, 'X');
-  const missing = missingFor(request.template, check);
-  if (missing.length > 0) return { status: 'refused', missing };
+  const refusal = checkRequisitesOf(request.template, check);
+  if (refusal) return refusal;
   const invalid = invalidInputFields(check);
   if (invalid.length > 0) return { status: 'invalid', fields: invalid };
   const choice: RegisteredChoice = { addressee: request.addressee, attachments: request.attachments, previousDocumentId: request.previousDocumentId };

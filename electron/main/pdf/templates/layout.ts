@@ -1,17 +1,9 @@
-import {
-  conditionHolds,
-  fieldText,
-  missingRequisites,
-  resolveInScope,
-  UNKNOWN,
-  type DocumentModel,
-  type MissingRequisite,
-  type Scope,
-} from '../../../../shared/documents/model';
+import { conditionHolds, fieldText, resolveInScope, UNKNOWN, type DocumentModel, type Scope } from '../../../../shared/documents/model';
+import { checkRequisites, unknownFieldsRefusal, type DocumentRefusal } from '../../../../shared/documents/requisites';
 import { PLACEHOLDER, type DocumentTemplate, type TemplateBlock, type TemplateLine } from '../../../../shared/documents/template-schema';
-import type { PdfEngine } from '../engine';
-import { MM } from '../mission-card';
+import type { PdfEngine, PdfFile } from '../engine';
 import type { Content, ContentNode, DocDefinition, Margins, TableCell, TableLayout } from '../types';
+import { GOST_CONTENT_WIDTH, GOST_PAGE_MARGINS, MM } from '../units';
 
 /**
  * Lays out a template (shared/documents/template-schema) over a merge model as a pdfmake document, in the form
@@ -22,9 +14,8 @@ import type { Content, ContentNode, DocDefinition, Margins, TableCell, TableLayo
  * executor mark on the bottom margin of the last page in a smaller size.
  */
 
-export const PAGE_MARGINS: [number, number, number, number] = [20 * MM, 20 * MM, 10 * MM, 20 * MM];
-const PAGE_WIDTH = 595.28;
-export const CONTENT_WIDTH = PAGE_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+const PAGE_MARGINS = GOST_PAGE_MARGINS;
+const CONTENT_WIDTH = GOST_CONTENT_WIDTH;
 /** Addressee and applicant column, right-hand side of the page. */
 const RIGHT_COLUMN = 88 * MM;
 const COLUMN_GAP = 6 * MM;
@@ -36,16 +27,15 @@ const SMALL_FONT = 10;
 const CELL_PADDING_X = 4;
 const RULE = 0.5;
 
-export type TemplateErrorCode = 'MISSING_REQUISITES' | 'UNKNOWN_FIELD';
-
-/** Refusal to generate: what is missing (labels in Russian, for the caseworker) or which template fields do not exist. */
-export class TemplateRenderError extends Error {
-  override readonly name = 'TemplateRenderError';
+/**
+ * Thrown from inside the layout when the template cannot be made (a missing requisite, a field the model
+ * lacks); it carries the refusal in its one shape (shared/documents/requisites.ts) for the caller to answer with.
+ */
+export class TemplateRefusedError extends Error {
+  override readonly name = 'TemplateRefusedError';
   constructor(
-    readonly code: TemplateErrorCode,
+    readonly refusal: DocumentRefusal,
     message: string,
-    readonly missing: readonly MissingRequisite[] = [],
-    readonly unknownFields: readonly string[] = [],
   ) {
     super(message);
   }
@@ -54,8 +44,6 @@ export class TemplateRenderError extends Error {
 export interface TemplateDocOptions {
   /** Written into the PDF metadata. */
   generatedAt: Date;
-  /** Told the page count of every layout pass (the last call is the final document's). */
-  onPageCount?: (pages: number) => void;
 }
 
 interface Ctx {
@@ -479,7 +467,7 @@ function buildDoc(template: DocumentTemplate, model: DocumentModel, options: Tem
   const content = layoutBlocks(ctx, template.blocks);
   if (ctx.unknown.size > 0) {
     const fields = [...ctx.unknown];
-    throw new TemplateRenderError('UNKNOWN_FIELD', `Шаблон ${template.id} ссылается на несуществующие поля: ${fields.join(', ')}`, [], fields);
+    throw new TemplateRefusedError(unknownFieldsRefusal(fields), `Шаблон ${template.id} ссылается на несуществующие поля: ${fields.join(', ')}`);
   }
   const executor = ctx.executor;
   return {
@@ -497,10 +485,7 @@ function buildDoc(template: DocumentTemplate, model: DocumentModel, options: Tem
     },
     defaultStyle: { fontSize: template.fontSize, lineHeight: density.lineHeight },
     // Page numbers from the second page, top centre (ГОСТ Р 7.0.97 p. 6.5).
-    header: (currentPage: number, pageCount: number) => {
-      options.onPageCount?.(pageCount);
-      return currentPage > 1 ? { text: String(currentPage), alignment: 'center', fontSize: 11, margin: [0, 10 * MM, 0, 0] } : { text: '' };
-    },
+    header: (currentPage: number) => (currentPage > 1 ? { text: String(currentPage), alignment: 'center', fontSize: 11, margin: [0, 10 * MM, 0, 0] } : { text: '' }),
     // The executor mark sits on the bottom margin of the last page, from the left margin, in a smaller size.
     footer: (currentPage: number, pageCount: number) =>
       executor && currentPage === pageCount ? { text: executor, fontSize: SMALL_FONT, margin: [PAGE_MARGINS[0], 8 * MM, PAGE_MARGINS[2], 0] } : { text: '' },
@@ -509,15 +494,15 @@ function buildDoc(template: DocumentTemplate, model: DocumentModel, options: Tem
 }
 
 /**
- * The pdfmake document for a template and a model. Throws TemplateRenderError when a requisite is missing
+ * The pdfmake document for a template and a model. Throws TemplateRefusedError when a requisite is missing
  * (naming every missing one) or when the template names a field the model does not have. A template with a
  * page budget (`maxPages`) carries denser fallbacks (tighter line spacing and gaps, never a smaller type) for
  * the engine to use when the first layout runs over.
  */
 export function templateDoc(template: DocumentTemplate, model: DocumentModel, options: TemplateDocOptions): DocDefinition {
-  const missing = missingRequisites(template, model);
-  if (missing.length > 0) {
-    throw new TemplateRenderError('MISSING_REQUISITES', `Документ не сформирован: не заполнены обязательные реквизиты — ${missing.map((m) => m.label).join('; ')}.`, missing);
+  const refusal = checkRequisites(template, model);
+  if (refusal?.reason === 'missing_requisites') {
+    throw new TemplateRefusedError(refusal, `Документ не сформирован: не заполнены обязательные реквизиты — ${refusal.missing.map((m) => m.label).join('; ')}.`);
   }
   const [first, ...denser] = DENSITIES;
   const doc = buildDoc(template, model, options, first!);
@@ -525,23 +510,24 @@ export function templateDoc(template: DocumentTemplate, model: DocumentModel, op
   return { ...doc, fit: { maxPages: template.maxPages, fallbacks: denser.map((d) => () => buildDoc(template, model, options, d)) } };
 }
 
-export interface RenderedDocument {
-  pdf: Buffer;
-  pages: number;
+/** A template's PDF with its page count and the template version that made it. */
+export interface TemplatePdf extends PdfFile {
   templateId: string;
   templateVersion: number;
 }
 
-/** Renders a template to PDF bytes, reporting the page count and which template version made it. */
-export async function renderTemplate(engine: PdfEngine, template: DocumentTemplate, model: DocumentModel, options: TemplateDocOptions = { generatedAt: new Date() }): Promise<RenderedDocument> {
-  let pages = 0;
-  const doc = templateDoc(template, model, {
-    ...options,
-    onPageCount: (count) => {
-      pages = count;
-      options.onPageCount?.(count);
-    },
-  });
-  const pdf = await engine.render(doc);
+/** Lays a template out over a model and has the engine make the PDF; throws TemplateRefusedError as templateDoc does. */
+export async function templatePdf(engine: PdfEngine, template: DocumentTemplate, model: DocumentModel, options: TemplateDocOptions = { generatedAt: new Date() }): Promise<TemplatePdf> {
+  const { pdf, pages } = await engine.makePdf(templateDoc(template, model, options));
   return { pdf, pages, templateId: template.id, templateVersion: template.version };
+}
+
+/** The PDF, or the refusal when the template cannot be made from this model: the answer every caller gives. */
+export async function templatePdfOrRefusal(engine: PdfEngine, template: DocumentTemplate, model: DocumentModel, options: TemplateDocOptions): Promise<TemplatePdf | DocumentRefusal> {
+  try {
+    return await templatePdf(engine, template, model, options);
+  } catch (error) {
+    if (error instanceof TemplateRefusedError) return error.refusal;
+    throw error;
+  }
 }
