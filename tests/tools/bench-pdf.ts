@@ -12,7 +12,7 @@ import { defaultFontDir } from '../../electron/main/pdf/fonts';
 import { templatePdf } from '../../electron/main/pdf/templates/layout';
 import { buildDocumentModel, type DocumentInputs } from '../../shared/documents/model';
 import { batchWorkerEntry } from '../bridge/batch-worker';
-import { batchCitizens, factoryTemplate, fixtureInputs, GENERATED_AT } from '../unit/documents/fixture';
+import { batchCitizens, factoryTemplate, fixtureInputs, GENERATED_AT } from '../unit/support/document-fixtures';
 import { parseArgs, positiveInt } from './page-tools';
 
 /**

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
 import { defaultFontDir } from '../../electron/main/pdf/fonts';
 import { templatePdf } from '../../electron/main/pdf/templates/layout';
-import { factoryTemplates, fixtureModel, GENERATED_AT } from '../unit/documents/fixture';
+import { factoryTemplates, fixtureModel, GENERATED_AT } from '../unit/support/document-fixtures';
 
 /**
  * `npm run samples -- --out DIR`: one sample PDF of every factory template, filled from the fixture case
- * (tests/unit/documents/fixture.ts), written into DIR (created if needed). Prints each file and its page count.
+ * (tests/unit/support/document-fixtures.ts), written into DIR (created if needed). Prints each file and its page count.
  */
 
 const USAGE = 'usage: npm run samples -- --out DIR';

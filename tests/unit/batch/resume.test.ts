@@ -8,8 +8,8 @@ import { createBatchJob, jobItems } from '../../../renderer/src/features/batch/b
 import { runBatchJob, type BatchApi, type BatchProgress } from '../../../renderer/src/features/batch/batch-run';
 import { saveSettings, type StoredSettings } from '../../../renderer/src/features/settings/settings-store';
 import { actor, freshDb, intake } from '../cases/helpers';
-import { CASEWORKER, factoryTemplate, MISSION } from '../documents/fixture';
-import { factoryBundle } from '../reference/factory';
+import { CASEWORKER, factoryTemplate, MISSION } from '../support/document-fixtures';
+import { factoryBundle } from '../support/reference-fixtures';
 
 const settings: StoredSettings = { mission: MISSION, caseworker: CASEWORKER, complete: true };
 const template = factoryTemplate('mission_letter_mvd');

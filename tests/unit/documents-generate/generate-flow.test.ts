@@ -14,10 +14,10 @@ import { documentsFor, registerRows } from '../../../renderer/src/features/docum
 import { saveSettings } from '../../../renderer/src/features/settings/settings-store';
 import { ensureReference } from '../../../renderer/src/features/tracking/reference-store';
 import { actor, freshDb, intake } from '../cases/helpers';
-import { CASEWORKER, factoryTemplate, MISSION } from '../documents/fixture';
-import { PdfWorkspace } from '../documents/pdf-reader';
+import { CASEWORKER, factoryTemplate, MISSION } from '../support/document-fixtures';
+import { PdfWorkspace } from '../support/pdf-reader';
 import { testMainDeps } from '../support/main-deps';
-import { factoryBundle } from '../reference/factory';
+import { factoryBundle } from '../support/reference-fixtures';
 import { testContext } from '../support/call-context';
 
 /**

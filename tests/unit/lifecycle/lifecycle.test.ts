@@ -8,7 +8,7 @@ import { addRequest } from '../../../renderer/src/features/tracking/requests-rep
 import { trackingInputFor } from '../../../renderer/src/features/tracking/tracking-input';
 import { checkLifecycleStep, nextActions, previousDate } from '../../../shared/documents/lifecycle';
 import { actor, freshDb, intake } from '../cases/helpers';
-import { factoryBundle } from '../reference/factory';
+import { factoryBundle } from '../support/reference-fixtures';
 
 const at = (day: string) => new Date(`${day}T09:00:00Z`);
 

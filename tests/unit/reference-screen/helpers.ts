@@ -4,7 +4,7 @@ import { referenceMessages } from '../../../renderer/src/features/reference/mess
 import { en } from '../../../renderer/src/i18n/en';
 import { ky } from '../../../renderer/src/i18n/ky';
 import { ru } from '../../../renderer/src/i18n/ru';
-import { factoryBundle } from '../reference/factory';
+import { factoryBundle } from '../support/reference-fixtures';
 import { freshDb } from '../cases/helpers';
 
 export const clone = <T>(value: T): T => structuredClone(value);

@@ -7,7 +7,7 @@ import { recordExported } from '../../../renderer/src/features/transfer/export-r
 import { gatherCases } from '../../../renderer/src/features/transfer/gather';
 import { planMerge } from '../../../renderer/src/features/transfer/plan';
 import { actor, freshDb, intake } from '../cases/helpers';
-import { manifestFor, NOW, seedCases } from './support';
+import { manifestFor, NOW, seedCases } from '../support/transfer-fixtures';
 
 const LATER = new Date('2025-06-02T10:00:00Z');
 const receiver = { who: 'Асанова Айгүл', missionId: 'mKR_E', missionPrefix: 'КР-Е' };

@@ -5,7 +5,7 @@ import { gatherCases } from '../../../renderer/src/features/transfer/gather';
 import { generatedPdfsOf } from '../../../renderer/src/features/transfer/records';
 import { planMerge } from '../../../renderer/src/features/transfer/plan';
 import { actor, freshDb } from '../cases/helpers';
-import { manifestFor, seedCases } from './support';
+import { manifestFor, seedCases } from '../support/transfer-fixtures';
 
 const SHA = 'b'.repeat(64);
 
