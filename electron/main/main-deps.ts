@@ -1,5 +1,7 @@
+import type { UiLanguage } from '../../shared/ipc/channels/app';
 import type { SecretStore } from './backup/secrets';
 import type { BatchRunner } from './batch/runner';
+import type { AppLog } from './log/app-log';
 import type { PdfEngine } from './pdf/engine';
 
 /** Everything the handlers need from their host; Electron and the test bridge each provide one. */
@@ -19,4 +21,10 @@ export interface MainDeps {
   printPdf?(absolutePath: string): Promise<void>;
   /** Keeps the backup passphrase (OS-protected in the desktop app, in memory in browser mode); default: memory. */
   secrets?: SecretStore;
+  /** The built workbook-parser thread entry (out/main/xlsx-worker.js); without it workbooks parse on the event loop. */
+  xlsxWorkerEntry?: string;
+  /** The app's log (redacted, rotating files in the data dir); read back by «Сведения для поддержки». */
+  log?: AppLog;
+  /** Desktop: the page's language for main's menu and dialogs. */
+  setLanguage?(language: UiLanguage): void;
 }

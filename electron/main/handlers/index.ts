@@ -3,6 +3,7 @@ import { createBatchHandlers } from '../batch/handlers';
 import { createDocumentsHandlers } from '../documents/handlers';
 import { createBackupHandlers } from '../backup/handlers';
 import type { HandlerTable } from '../ipc/dispatch';
+import { supportFileName, supportInfoText } from '../log/support-info';
 import type { MainDeps } from '../main-deps';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
 import { referenceFileName } from '../reference/export-name';
@@ -17,6 +18,17 @@ export function createHandlers(deps: MainDeps): HandlerTable {
   return {
     ...createDocumentsHandlers(deps),
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
+    'app:setLanguage': async ({ language }) => {
+      deps.setLanguage?.(language);
+      return {};
+    },
+    'app:saveSupportInfo': async (_request, ctx) => {
+      const now = deps.now();
+      const text = await supportInfoText(deps.log, { version: deps.version, mode: deps.mode, versions: process.versions, platform: process.platform, arch: process.arch, now });
+      const data = new TextEncoder().encode(text);
+      const saved = await ctx.saveFile({ defaultName: supportFileName(now), data, filterName: 'Text', extensions: ['txt'] });
+      return { ...saved, bytes: saved.status === 'saved' ? data.byteLength : 0 };
+    },
 
     'reference:factory': () => loadFactoryReference(deps.referenceDir),
 
