@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyEmployment, emptyRegistration, type EmploymentDraft, type RegistrationDraft } from '../../../../../shared/case/schema';
 import { validateIntake } from '../../../../../shared/case/validate';
 import { employmentTimeline } from '../../../../../renderer/src/features/intake/gap-timeline';
-import { TODAY, validIntake } from '../../../case/fixtures';
+import { TODAY, validIntake } from '../../../support/case-fixtures';
 
 const job = (start: string, end: string | null, extra: Partial<EmploymentDraft> = {}): EmploymentDraft => ({ ...emptyEmployment('e'), start, end, ...extra });
 const reg = (from: string, to: string): RegistrationDraft => ({ ...emptyRegistration(`r${from}`), from, to });
