@@ -30,7 +30,7 @@ const LAYER_MAY_IMPORT = {
   app: null, // the shell composes everything
   features: ['data', 'ui', 'lib', 'i18n', 'api', 'zod-jitless'],
   ui: ['data', 'ui', 'lib', 'i18n', 'api'],
-  i18n: ['i18n', 'lib'],
+  i18n: ['i18n', 'lib', 'api'],
   data: ['data', 'lib', 'api', 'zod-jitless'],
   lib: ['lib'],
 };
