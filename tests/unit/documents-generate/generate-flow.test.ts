@@ -13,12 +13,12 @@ import type { DocumentInputsPayload } from '../../../shared/ipc/channels/documen
 import { documentsFor, registerRows } from '../../../renderer/src/data/documents/register.repo';
 import { saveSettings } from '../../../renderer/src/data/settings/settings.repo';
 import { ensureReference } from '../../../renderer/src/data/reference/reference.repo';
-import { actor, freshDb, intake } from '../cases/helpers';
+import { actor, freshDb, intake } from '../renderer/data/cases/cases.helpers';
 import { CASEWORKER, factoryTemplate, MISSION } from '../support/document-fixtures';
 import { PdfWorkspace } from '../support/pdf-reader';
-import { testMainDeps } from '../support/main-deps';
 import { factoryBundle } from '../support/reference-fixtures';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 
 /**
  * The page's side of generation against main's real handlers: the inputs gathered from a stored case must pass

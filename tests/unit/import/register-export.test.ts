@@ -8,7 +8,7 @@ import { registerColumns, registerRowSource } from '../../../renderer/src/ui/exp
 import { runExport } from '../../../renderer/src/ui/export/run-export';
 import { testContext } from '../support/call-context';
 import { testMainDeps } from '../support/main-deps';
-import { freshDb } from '../cases/helpers';
+import { freshDb } from '../renderer/data/cases/cases.helpers';
 
 const t = (key: string) => key;
 
