@@ -10,6 +10,7 @@ import { ensureReference } from './features/tracking/reference-store';
 import { backupBeforeSchemaUpgrade, noteDatabaseOpened, startAutomaticBackups } from './features/backup/startup';
 import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
 import { initI18n } from './i18n';
+import { applyTextSize, storedTextSize } from './ui/text-size';
 import './styles.css';
 
 /** Start-up milestones the benchmarks read back (performance marks cost nothing when nobody reads them). */
@@ -17,6 +18,7 @@ const mark = (name: 'modules-evaluated' | 'database-open' | 'first-screen-data' 
 
 async function start(): Promise<void> {
   mark('modules-evaluated');
+  applyTextSize(storedTextSize());
   await initI18n();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');

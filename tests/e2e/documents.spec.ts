@@ -40,10 +40,12 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await expect(section.getByRole('heading', { name: 'Документы' })).toBeFocused();
   await expect(section.getByText('Документов по делу ещё нет.')).toBeVisible();
 
-  await section.getByRole('button', { name: 'Новый документ' }).click();
+  // Ctrl+G opens a new document's review (the key is named on the button).
+  await expect(section.getByRole('button', { name: 'Новый документ' })).toHaveAttribute('aria-keyshortcuts', 'Control+G');
+  await page.keyboard.press('Control+G');
   await section.getByLabel('Шаблон').selectOption({ label: LETTER });
   // The case region's migration unit is proposed as the addressee; the next number is shown, not yet taken.
-  await expect(section.getByLabel('Адресат')).toHaveValue(/uvm-77/);
+  await expect(section.getByRole('combobox', { name: 'Адресат' })).toHaveValue(/uvm-77/);
   const year = (await pageToday(page)).slice(2, 4);
   await expect(section.getByText(`Будет присвоен при формировании: КР-М-1/${year}`)).toBeVisible();
 
@@ -90,8 +92,14 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await expect(section.getByRole('img', { name: /^Страница 1 из \d$/ })).toBeVisible({ timeout: 20_000 });
   await expect(section.locator('.document-preview__pages')).toContainText(`КР-М-1/${year}`);
   await expect(section.getByText('Будет присвоен при формировании: КР-М-1/' + year)).toBeVisible();
-  await generate.click();
+  // Ctrl+G in the review generates.
+  await page.keyboard.press('Control+G');
   await expect(section.getByRole('status').filter({ hasText: `Документ сформирован: ${LETTER} КР-М-1/${year}` })).toBeVisible();
+  // Ctrl+P presses the print button of the case's document.
+  await expect(section.locator('[data-shortcut="print"]')).toHaveAttribute('aria-keyshortcuts', 'Control+P');
+  await page.evaluate(() => document.querySelector('[data-shortcut="print"]')?.addEventListener('click', () => (document.body.dataset.printed = 'yes')));
+  await page.keyboard.press('Control+P');
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
 
   // The case list of documents shows number, date, template, addressee and status.
   const row = section.getByRole('row', { name: new RegExp(LETTER) });

@@ -21,6 +21,7 @@ import { generateDocument, invalidInputFields, missingFor, peekNextNumber, revie
 import { DocumentPreview } from './DocumentPreview';
 import { LetterPreview, type LetterFinding } from './LetterPreview';
 import { fieldLabelKey, fixFor } from './review-fields';
+import { useShortcutProps } from '../../ui/shortcuts';
 
 /** Templates made for one case; the batch list letter is made from the case list, for many cases at once. */
 const CASE_TEMPLATE = (entry: TemplateEntry) => entry.template.kind !== 'batch_list_letter';
@@ -54,6 +55,7 @@ interface Props {
  */
 export function ReviewPanel({ editing, record, person, onClose, findings }: Props) {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const headingId = useId();
   const blockedId = useId();
   const templates = useTemplates();
@@ -271,6 +273,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings }: Prop
           className="button button--primary"
           disabled={!review || review.missing.length > 0 || review.invalid.length > 0 || busy}
           aria-describedby={blocked || invalid ? blockedId : undefined}
+          {...shortcut('generate')}
           onClick={() => void generate()}
         >
           {busy ? t('documents.review.generating') : t('documents.review.generate')}

@@ -19,6 +19,7 @@ import { PersonSection } from './PersonSection';
 import { RegistrationsSection } from './RegistrationsSection';
 import { StaysSection } from './StaysSection';
 import { useDraftAutosave } from './use-draft-autosave';
+import { useShortcutProps } from '../../ui/shortcuts';
 
 export const VALIDATION_DELAY_MS = 300;
 const FIRST_FIELD = 'person.nameKy.surname';
@@ -40,6 +41,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 export function IntakeForm({ initial, initialSavedAt, actor }: Props) {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const form = useForm<IntakeDraft>({ defaultValues: initial });
   const autosave = useDraftAutosave(form, initialSavedAt);
   const [today] = useState(() => localTodayIso());
@@ -222,7 +224,7 @@ export function IntakeForm({ initial, initialSavedAt, actor }: Props) {
             </section>
           ) : null}
           <div className="form-actions intake-actions">
-            <button ref={saveButton} type="submit" className="button button--primary" disabled={saving}>
+            <button ref={saveButton} type="submit" className="button button--primary" disabled={saving} {...shortcut('save')}>
               {saving ? t('intake.saving') : t('intake.save')}
             </button>
             <span role="status" className="status status--error">

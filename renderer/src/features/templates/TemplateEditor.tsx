@@ -18,6 +18,7 @@ import { previewCases } from './preview-inputs';
 import { resetTemplateToFactory, saveTemplateVersion, templateById, useTemplateHistory } from './template-store';
 import { TemplatePreview } from './TemplatePreview';
 import { usePreview } from './use-preview';
+import { useShortcutProps } from '../../ui/shortcuts';
 
 type Outcome = { ok: boolean; text: string } | null;
 
@@ -38,6 +39,7 @@ function fieldIdOf(issue: EditorIssue, blocks: readonly DraftBlock[]): string | 
 /** One template (#/settings/templates/<id>): read-only view, copy to edit, the editor, live preview, history, reset. */
 export function TemplateEditor({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const shortcut = useShortcutProps();
   const actor = useActor();
   const settings = useStoredSettings();
   const reference = useReference();
@@ -184,7 +186,7 @@ export function TemplateEditor({ id }: { id: string }) {
       <div className="template-editor__actions form-actions">
         {editing ? (
           <>
-            <button type="button" className="button button--primary" disabled={saving || !actor} onClick={() => void save()}>
+            <button type="button" className="button button--primary" disabled={saving || !actor} onClick={() => void save()} {...shortcut('save')}>
               {saving ? t('templates.editor.saving') : t('templates.editor.save')}
             </button>
             <button type="button" className="button" disabled={saving} onClick={() => void discard()}>
