@@ -7,6 +7,7 @@ import { sectionFromQuery } from '../features/case-tracking/sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
 import { useGlobalShortcuts } from '../ui/global-shortcuts';
+import { requestNewCase } from '../ui/new-case';
 import { ShortcutsHelp } from '../ui/ShortcutsHelp';
 import { useShortcutLabel } from '../ui/shortcuts';
 import { useRoute } from './router';
@@ -129,7 +130,19 @@ export function App() {
         <ul>
           {NAV.map((item) => (
             <li key={item.path}>
-              <a href={`#${item.path}`} aria-current={item.match(route) ? 'page' : undefined} aria-keyshortcuts={item.path === '/cases/new' ? 'Alt+N' : undefined} title={item.path === '/cases/new' ? keys('newCase') : undefined}>
+              <a
+                href={`#${item.path}`}
+                aria-current={item.match(route) ? 'page' : undefined}
+                aria-keyshortcuts={item.path === '/cases/new' ? 'Alt+N' : undefined}
+                title={item.path === '/cases/new' ? keys('newCase') : undefined}
+                onClick={(event) => {
+                  // Already on the intake: the link would do nothing; the form offers to start over instead.
+                  if (item.path === '/cases/new' && route === '/cases/new') {
+                    event.preventDefault();
+                    requestNewCase();
+                  }
+                }}
+              >
                 {t(item.key)}
               </a>
             </li>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { requestNewCase } from './new-case';
 import { shortcutFor, type ShortcutAction } from './shortcuts';
 
 /** Text is being typed here: plain keys («/», «?») are text, not shortcuts. */
@@ -69,7 +70,7 @@ export function useGlobalShortcuts(openHelp: () => void): void {
       if (action === 'newCase') {
         event.preventDefault();
         if (location.hash === '#/cases/new') {
-          if (target) press(target);
+          requestNewCase();
         } else {
           location.hash = '#/cases/new';
         }
