@@ -1,3 +1,4 @@
+import './app/trusted-types';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -9,6 +10,7 @@ import { db, DB_NAME } from './data/schema';
 import { ensureReference } from './data/reference/reference.repo';
 import { backupBeforeSchemaUpgrade, noteDatabaseOpened, startAutomaticBackups } from './features/backup/startup';
 import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
+import { FEATURE_MESSAGES } from './app/feature-messages';
 import { initI18n } from './i18n';
 import { applyTextSize, storedTextSize } from './ui/text-size';
 import './styles.css';
@@ -19,7 +21,7 @@ const mark = (name: 'modules-evaluated' | 'database-open' | 'first-screen-data' 
 async function start(): Promise<void> {
   mark('modules-evaluated');
   applyTextSize(storedTextSize());
-  await initI18n();
+  await initI18n(FEATURE_MESSAGES);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   // A schema upgrade never runs without a copy of the data as it was (see features/backup/pre-upgrade.ts).

@@ -9,7 +9,7 @@ import { matchInDatabase } from '../../../renderer/src/data/import/duplicates.re
 import { defaultExcluded, dryRun } from '../../../renderer/src/features/import/dry-run';
 import { closeInterruptedImports, writeImport } from '../../../renderer/src/data/import/import.repo';
 import { mappingFor, saveMapping } from '../../../renderer/src/data/import/mappings.repo';
-import { caseColumns, caseRowSource } from '../../../renderer/src/features/export/case-export';
+import { caseColumns, caseRowSource } from '../../../renderer/src/ui/export/case-export';
 import { actor, freshDb, intake } from '../cases/helpers';
 
 const TODAY = '2026-11-26';

@@ -7,7 +7,8 @@ import { db } from '../../data/schema';
 import { codeResolver } from '../../ui/code-resolver';
 import { TextField } from '../../ui/TextField';
 import { MissionCardPanel } from './MissionCardPanel';
-import { NumberingPanel } from '../documents/NumberingPanel';
+import { NumberingPanel } from './NumberingPanel';
+import { SupportPanel } from './SupportPanel';
 import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
 import { useShortcutProps } from '../../ui/shortcuts';
 import { TextSizePanel } from '../../ui/TextSizePanel';
@@ -127,6 +128,7 @@ export function SettingsScreen() {
           {t('backup.settingsLink.open')}
         </a>
       </section>
+      <SupportPanel />
     </div>
   );
 }

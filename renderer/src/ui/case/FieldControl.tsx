@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateInput, parseRuDate } from '../../ui/DateInput';
-import { FieldShell } from '../../ui/FieldShell';
+import { DateInput, parseRuDate } from '../DateInput';
+import { FieldShell } from '../FieldShell';
 import type { EditorValue } from './field-values';
 import type { FieldDescriptor } from './fields';
 

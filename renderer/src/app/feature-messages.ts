@@ -1,4 +1,4 @@
-import type { FeatureMessages } from './feature-messages';
+import type { FeatureMessages } from '../i18n/feature-messages';
 import { attachmentsMessages } from '../features/attachments/messages';
 import { casePageMessages } from '../features/case-page/messages';
 import { casesMessages } from '../features/cases/messages';
@@ -10,16 +10,17 @@ import { batchMessages } from '../features/batch/messages';
 import { documentsMessages } from '../features/documents/messages';
 import { templatesMessages } from '../features/templates/messages';
 import { importMessages } from '../features/import/messages';
-import { exportMessages } from '../features/export/messages';
+import { exportMessages } from '../ui/export/messages';
 import { transferMessages } from '../features/transfer/messages';
-import { lifecycleMessages } from '../features/lifecycle/messages';
+import { lifecycleMessages } from '../features/documents/lifecycle-messages';
 import { reportsMessages } from '../features/reports/messages';
 import { backupMessages } from '../features/backup/messages';
 import { comfortMessages } from '../ui/comfort-messages';
+import { supportMessages } from '../features/settings/support-messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
- * (`t('cases.…')`). Add a feature's bundle here.
+ * (`t('cases.…')`). Add a feature's bundle here: the app shell lists them, so i18n/ imports no feature.
  */
 export const FEATURE_MESSAGES: FeatureMessages[] = [
   casesMessages,
@@ -39,4 +40,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   batchMessages,
   backupMessages,
   comfortMessages,
+  supportMessages,
 ];

@@ -16,7 +16,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorList } from '../../ui/ErrorList';
 import { FieldShell } from '../../ui/FieldShell';
 import { localTodayIso } from '../../lib/date-time';
-import type { CaseEditing } from '../case-page/editing';
+import type { CaseEditing } from '../../ui/case/editing';
 import { recordLifecycleStep } from '../../data/documents/lifecycle.repo';
 
 /** The document as the caseworker names it: its title and outgoing number. */

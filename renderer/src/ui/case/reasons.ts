@@ -1,6 +1,6 @@
 import type { Reason } from '../../../../shared/diagnosis/types';
 import type { LocalizedText } from '../../../../shared/reference/schema';
-import type { Translate } from '../case-page/describe';
+import type { Translate } from './describe';
 
 /** Reference texts are written in Russian and Kyrgyz; English is optional and falls back to Russian. */
 export function localized(text: LocalizedText, language: string): string {

@@ -1,4 +1,4 @@
-import type { Addressee, LocalizedText, Verification } from '../../../../shared/reference/schema';
+import type { Addressee, LocalizedText, Verification } from '../../../shared/reference/schema';
 
 /** Reference texts are written in Russian and Kyrgyz (English optional): show the interface language's. */
 export function localized(text: LocalizedText, language: string): string {

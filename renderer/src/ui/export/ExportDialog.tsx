@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../../api';
-import { Dialog } from '../../ui/Dialog';
-import { describeIpcError } from '../../ui/ipc-error';
+import { Dialog } from '../Dialog';
+import { describeIpcError } from '../ipc-error';
 import { runExport, type ExportSpec, type RowSource } from './run-export';
 
 interface Props {

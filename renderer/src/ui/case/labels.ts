@@ -1,7 +1,7 @@
 import { formatDate, isValidIsoDate, toDayNumber } from '../../../../shared/case/dates';
 import type { Deadline } from '../../../../shared/deadlines/deadline';
 import type { CheckRow, PersonRow, RequestRow } from '../../data/schema';
-import { documentName, type Translate } from '../case-page/describe';
+import { documentName, type Translate } from './describe';
 
 const dateText = (iso: string | undefined) => (iso && isValidIsoDate(iso) ? formatDate(iso) : '');
 
