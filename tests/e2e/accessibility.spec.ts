@@ -167,6 +167,7 @@ test('the intake form, with errors and warnings shown, and its duplicate dialog 
   await expect(page.getByRole('button', { name: /^Восстановить черновик от/ })).toBeFocused();
   await expectAccessible(page, 'intake offering the saved draft');
   await page.getByRole('button', { name: 'Начать заново' }).click();
+  await page.getByRole('dialog', { name: 'Удалить черновик?' }).getByRole('button', { name: 'Удалить черновик' }).click();
   await expectAccessible(page, 'intake after the draft offer');
   await fillIntakeDuplicatingFirstPerson(page);
   await page.getByRole('button', { name: 'Сохранить дело' }).click();

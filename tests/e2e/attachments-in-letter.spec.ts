@@ -36,7 +36,7 @@ test('a scan attached to the case gives its real page count to the attachment ma
   await section.getByLabel('Шаблон').selectOption({ label: LETTER });
   await section.getByRole('button', { name: 'Добавить вложения дела (1)' }).click();
   await expect(section.getByLabel('Наименование приложения 1')).toHaveValue('трудовой договор');
-  await expect(section.getByLabel('Листов')).toHaveValue('3');
+  await expect(section.getByLabel('Листов', { exact: true })).toHaveValue('3');
   await section.getByRole('button', { name: 'Сформировать документ' }).click();
   const row = section.getByRole('row', { name: new RegExp(LETTER) });
   await expect(row).toContainText('КР-М-1/');

@@ -35,7 +35,7 @@ async function generateLetter(page: Page, caseId: string): Promise<string> {
   await section.getByLabel('Шаблон').selectOption({ label: LETTER });
   await section.getByRole('button', { name: 'Добавить приложение' }).click();
   await section.getByLabel('Наименование приложения 1').fill('Копия паспорта гражданина');
-  await section.getByLabel('Листов').fill('1');
+  await section.getByLabel('Листов', { exact: true }).fill('1');
   await section.getByRole('button', { name: 'Сформировать документ' }).click();
   const done = section.getByRole('status').filter({ hasText: `Документ сформирован: ${LETTER}` });
   await expect(done).toBeVisible({ timeout: 30_000 });

@@ -1,6 +1,7 @@
 import { conditionHolds, fieldText, resolveInScope, UNKNOWN, type DocumentModel, type Scope } from '../../../../shared/documents/model';
 import { checkRequisites, unknownFieldsRefusal, type DocumentRefusal } from '../../../../shared/documents/requisites';
 import { PLACEHOLDER, type DocumentTemplate, type TemplateBlock, type TemplateLine } from '../../../../shared/documents/template-schema';
+import { MAX_UNBREAKABLE, typeset, UNBREAKABLE_WORD } from '../../../../shared/documents/typeset';
 import type { PdfEngine, PdfFile } from '../engine';
 import type { Content, ContentNode, DocDefinition, Margins, TableCell, TableLayout } from '../types';
 import { GOST_CONTENT_WIDTH, GOST_PAGE_MARGINS, MM } from '../units';
@@ -104,9 +105,6 @@ function runs(ctx: Ctx, text: string, scope: Scope): Run[] {
   return out.filter((r) => r.text !== '');
 }
 
-/** Words with a break opportunity inside (КР-М/2025-0147, 59-ФЗ, ID-карта) that are kept whole. */
-const UNBREAKABLE_WORD = /^\S*[-‐–—/]\S*$/u;
-const MAX_UNBREAKABLE = 30;
 
 /**
  * Template text → pdfmake inlines. pdfmake justifies by spreading space between all its words, and it also
@@ -135,17 +133,6 @@ function inline(ctx: Ctx, text: string, scope: Scope = {}): ContentNode[] {
     flush();
   }
   return out;
-}
-
-/**
- * No line break after «№», «г.», «ст.», «ч.», «п.» or before «л.», «экз.»: a number is never torn from its sign
- * (ГОСТ practice). pdftotext reads the no-break space back as a space.
- */
-export function typeset(text: string): string {
-  return text
-    .replace(/№ /g, '№\u00A0')
-    .replace(/(^|[\s(])(г\.|ст\.|ч\.|п\.) (?=\S)/g, '$1$2\u00A0')
-    .replace(/ (л\.|экз\.)(?=[\s,;.)]|$)/g, '\u00A0$1');
 }
 
 function plain(ctx: Ctx, text: string, scope: Scope = {}): string {

@@ -13,6 +13,7 @@ import { ExportButton } from '../../ui/export/ExportButton';
 import { statusCounts, type CaseQuery } from '../../data/cases/list-query.repo';
 import { saveCaseQuery, savedCaseQuery } from '../../data/cases/saved-query';
 import { useCaseList } from '../../data/cases/use-case-list';
+import { useShortcutProps } from '../../ui/shortcuts';
 
 const ROW_HEIGHT = 44;
 
@@ -57,6 +58,7 @@ function CaseRowView({ row, index, style }: { row: CaseListRow | undefined; inde
 
 export function CaseListScreen() {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const [query, setQuery] = useState<CaseQuery>(savedCaseQuery);
   const [text, setText] = useState(query.text);
   // Typing stays responsive: the search runs on the deferred value.
@@ -105,6 +107,7 @@ export function CaseListScreen() {
         <input
           id="case-search"
           type="search"
+          {...shortcut('search')}
           autoFocus
           autoComplete="off"
           spellCheck={false}

@@ -14,6 +14,7 @@ import { regenerateDocument } from './generate';
 import { documentsFor, VOID_REASON_MAX, voidDocument } from '../../data/documents/register.repo';
 import { refusalText } from './refusal-text';
 import { ReviewPanel } from './ReviewPanel';
+import { useShortcutProps } from '../../ui/shortcuts';
 
 /** File name a saved copy suggests: the document's title and number, without characters Windows refuses. */
 export function savedFileName(doc: Pick<GeneratedDocRow, 'title' | 'outgoingNumber' | 'registeredAt'>): string {
@@ -86,6 +87,7 @@ function VoidDialog({ doc, onClose }: { doc: GeneratedDocRow; onClose(done: bool
 
 function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice(text: string): void; onVoid(): void }) {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const editing = useCaseEditing();
   const [busy, setBusy] = useState(false);
   const name = doc.outgoingNumber ? `${doc.title} ${doc.outgoingNumber}` : doc.title;
@@ -142,7 +144,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
             <button type="button" className="button button--small" disabled={busy} aria-label={label(t('documents.list.open'))} onClick={() => void fileAction('open')}>
               {t('documents.list.open')}
             </button>
-            <button type="button" className="button button--small" disabled={busy} aria-label={label(t('documents.list.print'))} onClick={() => void fileAction('print')}>
+            <button type="button" className="button button--small" disabled={busy} aria-label={label(t('documents.list.print'))} onClick={() => void fileAction('print')} {...shortcut('print')}>
               {t('documents.list.print')}
             </button>
             <button type="button" className="button button--small" disabled={busy} aria-label={label(t('documents.list.saveAs'))} onClick={() => void fileAction('saveAs')}>
@@ -168,6 +170,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
 /** The case's documents (number, date, template, status; open, print, save a copy, void) and the way to a new one. */
 export function DocumentsPanel({ record, person }: { record: CaseRow; person: PersonRow }) {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const editing = useCaseEditing();
   const docs = useLive(() => documentsFor(db(), record.id), [record.id]);
   const [reviewing, setReviewing] = useState(false);
@@ -210,6 +213,7 @@ export function DocumentsPanel({ record, person }: { record: CaseRow; person: Pe
           <button
             type="button"
             className="button"
+            {...shortcut('generate')}
             onClick={() => {
               setNotice('');
               setReviewing(true);

@@ -1,7 +1,8 @@
 import { useLive } from '../../data/use-live';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildDocumentModel, reviewFields, type AttachmentInput } from '../../../../shared/documents/model';
+import { letterView, type FieldSegment } from '../../../../shared/documents/letter-view';
+import { buildDocumentModel, type AttachmentInput } from '../../../../shared/documents/model';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { Addressee } from '../../../../shared/reference/schema';
 import { getApi } from '../../api';
@@ -21,7 +22,9 @@ import { generateDocument, invalidInputFields, reviewInputs, type GenerateReques
 import { refusalText } from './refusal-text';
 import { peekNextNumber } from '../../data/documents/register.repo';
 import { DocumentPreview } from './DocumentPreview';
-import { fieldLabelKey, fixFor, type FieldFix } from './review-fields';
+import { LetterPreview, type LetterFinding } from './LetterPreview';
+import { fieldLabelKey, fixFor } from './review-fields';
+import { useShortcutProps } from '../../ui/shortcuts';
 
 /** Templates made for one case; the batch list letter is made from the case list, for many cases at once. */
 const CASE_TEMPLATE = (entry: TemplateEntry) => entry.template.kind !== 'batch_list_letter';
@@ -43,16 +46,19 @@ interface Props {
   record: CaseRow;
   person: PersonRow;
   onClose(done: string | null): void;
+  /** Checks of the letter to show beside its paragraphs (paragraph ids come from shared/documents/letter-view). */
+  findings?: readonly LetterFinding[];
 }
 
 /**
  * Review before generating: the caseworker picks a template, an addressee, the date and the attachments, and
- * sees every field the document will use with its value. A wrong or missing case value is fixed in place
- * (saved to the case, audited) and the review updates; the button refuses while a requisite is missing and
- * says which.
+ * reads the letter itself with the case's values highlighted. A wrong or missing case value is fixed in place
+ * (saved to the case, audited) and the letter updates; a missing requisite is marked where it would print, and
+ * the button refuses while one is missing and says which.
  */
-export function ReviewPanel({ editing, record, person, onClose }: Props) {
+export function ReviewPanel({ editing, record, person, onClose, findings }: Props) {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const headingId = useId();
   const blockedId = useId();
   const templates = useTemplates();
@@ -85,7 +91,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
     const inputs = await reviewInputs(db(), request, number || 'X');
     return {
       number,
-      fields: reviewFields(request.template, buildDocumentModel(inputs)),
+      letter: letterView(request.template, buildDocumentModel(inputs), { numberPending: isNumbered(request.template) }),
       refusal: checkRequisitesOf(request.template, inputs),
       invalid: invalidInputFields(inputs),
     };
@@ -114,19 +120,36 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
     }
   };
 
-  // Each case field gets one editor, on the first row that uses it (the full name and the short name share theirs).
-  const fixes = new Map<string, FieldFix>();
-  const edited = new Set<string>();
-  for (const field of review?.fields ?? []) {
+  const labelOf = (field: FieldSegment) => {
+    if (field.requisite) return field.requisite;
+    const key = fieldLabelKey(field.path, (k) => t(k) !== k);
+    return key ? t(key) : field.path;
+  };
+  const editable = (path: string) => {
+    const kind = fixFor(path, record, person).kind;
+    return kind !== 'none' && (kind !== 'case' || saverFor !== null);
+  };
+  const renderFix = (field: FieldSegment, label: string) => {
     const fix = fixFor(field.path, record, person);
-    if (fix.kind !== 'case') {
-      fixes.set(field.path, fix);
-      continue;
+    switch (fix.kind) {
+      case 'case':
+        return saverFor
+          ? fix.edits.map((edit) => (
+              <InlineField key={edit.editPath} descriptor={edit.descriptor} value={edit.value} formPath={edit.formPath} save={saverFor(edit.editPath)} context={label} initiallyEditing={fix.edits.length === 1} />
+            ))
+          : null;
+      case 'settings':
+        return <a href="#/settings">{t('documents.review.fixInSettings')}</a>;
+      case 'reference':
+        return <a href="#/settings/reference">{t('documents.review.fixInReference')}</a>;
+      case 'above':
+        return <span className="muted">{t('documents.review.fixAbove')}</span>;
+      case 'casePage':
+        return <a href={`#/cases/${record.id}${fix.section ? `?section=${fix.section}` : ''}`}>{t('documents.review.fixInCase')}</a>;
+      case 'none':
+        return null;
     }
-    const edits = fix.edits.filter((e) => !edited.has(e.editPath));
-    edits.forEach((e) => edited.add(e.editPath));
-    fixes.set(field.path, { kind: 'case', edits });
-  }
+  };
 
   const setAttachment = (index: number, patch: Partial<AttachmentInput>) => setAttachments((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
   const blocked = review?.refusal ? refusalText(t, review.refusal) : '';
@@ -240,50 +263,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
       ) : null}
 
       {entry && review === undefined ? <p role="status">{t('documents.review.loading')}</p> : null}
-      {entry && review ? (
-        <table className="docs-table review-table">
-          <caption>{t('documents.review.fieldsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('documents.review.field')}</th>
-              <th scope="col">{t('documents.review.value')}</th>
-              <th scope="col">{t('documents.review.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {review.fields.map((field) => {
-              const labelKey = fieldLabelKey(field.path, (key) => t(key) !== key);
-              const label = field.requisite ?? (labelKey ? t(labelKey) : field.path);
-              const value = Array.isArray(field.value) ? field.value.join('; ') : field.value;
-              const fix = fixes.get(field.path) ?? { kind: 'none' as const };
-              return (
-                <tr key={field.path} className={field.missing && field.requisite ? 'review-table__row--missing' : undefined}>
-                  <th scope="row">
-                    {label}
-                    <span className="review-table__path">{field.path}</span>
-                  </th>
-                  <td>
-                    <div className="review-table__value">{value || <span className="muted">{t('documents.review.empty')}</span>}</div>
-                    {fix.kind === 'case' && saverFor
-                      ? fix.edits.map((edit) => <InlineField key={edit.editPath} descriptor={edit.descriptor} value={edit.value} formPath={edit.formPath} save={saverFor(edit.editPath)} context={label} />)
-                      : null}
-                    {fix.kind === 'settings' && field.missing ? <a href="#/settings">{t('documents.review.fixInSettings')}</a> : null}
-                    {fix.kind === 'reference' && field.missing ? <a href="#/settings/reference">{t('documents.review.fixInReference')}</a> : null}
-                    {fix.kind === 'above' && field.missing ? <span className="muted">{t('documents.review.fixAbove')}</span> : null}
-                    {fix.kind === 'casePage' && field.missing ? (
-                      <a href={`#/cases/${record.id}${fix.section ? `?section=${fix.section}` : ''}`}>{t('documents.review.fixInCase')}</a>
-                    ) : null}
-                  </td>
-                  <td>
-                    {field.requisite ? <span className="review-table__required">{t('documents.review.required')}</span> : null}{' '}
-                    {field.missing ? <span className="review-table__missing">{t('documents.review.missing')}</span> : <span className="review-table__ok">{t('documents.review.ok')}</span>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ) : null}
+      {entry && review ? <LetterPreview view={review.letter} findings={findings} labelOf={labelOf} editable={editable} renderFix={renderFix} /> : null}
 
       {request && review && !review.refusal && review.invalid.length === 0 ? (
         <DocumentPreview template={request.template} stamp={`${requestKey}|${record.updatedAt}|${person.updatedAt}|${review.number}`} inputs={() => reviewInputs(db(), request, review.number || 'X')} />
@@ -295,6 +275,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
           className="button button--primary"
           disabled={!review || review.refusal !== null || review.invalid.length > 0 || busy}
           aria-describedby={blocked || invalid ? blockedId : undefined}
+          {...shortcut('generate')}
           onClick={() => void generate()}
         >
           {busy ? t('documents.review.generating') : t('documents.review.generate')}

@@ -92,7 +92,9 @@ export function collectFindings(draft: IntakeDraft, options: CollectOptions): In
 
   const seen = new Set<string>();
   const unique = items.filter((item) => {
-    const id = `${item.path}|${item.severity}|${JSON.stringify(item.message)}`;
+    // A date of birth is one field: the same message about its day and its month is said once (at the first box).
+    const field = item.path.startsWith(`${BIRTH_DATE}.`) ? BIRTH_DATE : item.path;
+    const id = `${field}|${item.severity}|${JSON.stringify(item.message)}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

@@ -116,6 +116,7 @@ describe('intakeFormSchema', () => {
         'employments.1.employer:required',
         'employments.1.contractType:required',
         'employments.1.start:required',
+        'employments.1.end:required',
       ].sort(),
     );
   });
