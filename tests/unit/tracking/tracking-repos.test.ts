@@ -50,7 +50,9 @@ describe('tracking repositories', () => {
     const answered = await updateRequest(db, sent.value.id, { registeredAt: '2025-06-04', answeredAt: '2025-06-20', answerSummary: 'Исключён' }, actor, new Date('2025-06-20T09:00:00Z'));
     expect(answered.ok).toBe(true);
     expect(await clocks('2025-06-20')).toEqual(expect.arrayContaining(['appeal_registration:done', 'appeal_answer:done']));
-    expect((await auditFor(db, caseId)).map((a) => `${a.entity}:${a.action}`)).toEqual(['case:create', 'request:create', 'request:update']);
+    // Sending moved the case to «requests sent», the answer back to «checking» (shared/case/status-rules.ts).
+    expect((await auditFor(db, caseId)).map((a) => `${a.entity}:${a.action}`)).toEqual(['case:create', 'request:create', 'case:status', 'request:update', 'case:status']);
+    expect((await db.cases.get(caseId))?.status).toBe('checking');
   });
 
   it('a negative register check proposes closing as excluded; closing sets status and outcome', async () => {

@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOfIsoDate, type NumberingSettings } from '../../../../shared/documents/numbering';
 import { identifierKey } from '../../../../shared/search/case-keys';
 import type { AryzDb, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../../db/db';
-import type { Actor } from '../cases/repository';
+import { followWork, type Actor } from '../cases/repository';
+import { trackingTables } from '../tracking/tracking-input';
 
 /**
  * The outgoing register (журнал исходящих) and the documents of a case. A number is allocated in the same
@@ -123,7 +124,7 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
 /** Stores what main wrote for the document (path, hash, size, pages); a regeneration replaces it. */
 export async function recordGeneratedFile(db: AryzDb, documentId: string, file: GeneratedFile, actor: Actor, now = new Date()): Promise<GeneratedDocRow> {
   const at = now.toISOString();
-  return db.transaction('rw', [db.documents, db.audit], async () => {
+  return db.transaction('rw', [db.documents, db.cases, db.persons, db.audit, ...trackingTables(db)], async () => {
     const doc = await db.documents.get(documentId);
     if (!doc) throw new Error(`No document ${documentId}`);
     if (doc.status === 'void') throw new Error(`Document ${documentId} is void`);
@@ -135,6 +136,7 @@ export async function recordGeneratedFile(db: AryzDb, documentId: string, file: 
     };
     await db.documents.put(next);
     await db.audit.add({ at, who: actor.who, caseId: doc.caseId, entity: 'document', entityId: doc.id, action: 'update', changes: [{ field: 'document.file', before: doc.file, after: next.file }] });
+    await followWork(db, doc.caseId, 'document_generated', actor, now);
     return next;
   });
 }

@@ -4,7 +4,7 @@ import { MAX_EXTENSION_DAYS, SENT_KINDS } from '../../../../shared/deadlines/fac
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
 import type { AryzDb, FieldChange, RequestRow } from '../../db/db';
 import { caseRow } from '../cases/case-rows';
-import { getCase, keptExtras, stripDerived, type Actor } from '../cases/repository';
+import { followWork, getCase, keptExtras, stripDerived, type Actor } from '../cases/repository';
 import { trackingInputFor, trackingTables } from './tracking-input';
 import { outgoingNumbersOf } from '../documents/outgoing-words';
 
@@ -73,6 +73,7 @@ export async function addRequest(db: AryzDb, caseId: string, input: unknown, act
     await db.requests.add(row);
     await refreshCaseTracking(db, caseId, now);
     await db.audit.add({ at, who: actor.who, caseId, entity: 'request', entityId: row.id, action: 'create', changes: [{ field: 'request', before: null, after: row }] });
+    await followWork(db, caseId, 'request_sent', actor, now);
   });
   return { ok: true, value: row };
 }
@@ -100,6 +101,9 @@ export async function updateRequest(db: AryzDb, requestId: string, patch: unknow
     await db.requests.put(next);
     await refreshCaseTracking(db, before.caseId, now);
     await db.audit.add({ at: next.updatedAt, who: actor.who, caseId: before.caseId, entity: 'request', entityId: requestId, action: 'update', changes });
+    // An answer counts first: a request received and answered in one step has been answered.
+    if (next.answeredAt && !before.answeredAt) await followWork(db, before.caseId, 'answer_received', actor, now);
+    else if ((next.receivedAt && !before.receivedAt) || (next.registeredAt && !before.registeredAt)) await followWork(db, before.caseId, 'request_received', actor, now);
     return { ok: true as const, value: next };
   });
 }
