@@ -1,7 +1,6 @@
 import { handoff } from '../../app/handoff';
 import type { AryzDb } from '../../db/db';
-import type { CaseRow } from '../../db/db';
-import { workQueueRows, type QueueBucketId } from '../tracking/queue';
+import { workQueueRows, type QueueBucketId, type QueueItem } from '../tracking/queue';
 import { localTodayIso } from '../case-page/date-time';
 
 const STALE_DAYS_KEY = 'aryz.queue.staleDays';
@@ -18,7 +17,7 @@ export function saveStaleDays(days: number): void {
   localStorage.setItem(STALE_DAYS_KEY, String(days));
 }
 
-type QueueRows = Record<QueueBucketId, CaseRow[]>;
+type QueueRows = Record<QueueBucketId, QueueItem[]>;
 const preloaded = handoff<QueueRows>();
 const keyOf = (today: string, staleDays: number) => `${today}|${staleDays}`;
 

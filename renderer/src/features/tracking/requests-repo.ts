@@ -41,7 +41,7 @@ export type RepoResult<T> = { ok: true; value: T } | { ok: false; issues: FieldI
 export async function refreshCaseTracking(db: AryzDb, caseId: string, now: Date): Promise<void> {
   const loaded = await getCase(db, caseId);
   if (!loaded) throw new Error(`No case ${caseId}`);
-  const { words: _w, sortName: _s, nextDeadline: _n, nextDeadlineClock: _c, nextCheck: _k, summary: _m, duplicateOverride: _d, diagnosis: _g, ...record } = loaded.record;
+  const { words: _w, sortName: _s, nextDeadline: _n, nextDeadlineClock: _c, nextCheck: _k, actions: _a, summary: _m, duplicateOverride: _d, diagnosis: _g, ...record } = loaded.record;
   await db.cases.put(caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await outgoingNumbersOf(db, caseId), await trackingInputFor(db, caseId, now)));
 }
 
