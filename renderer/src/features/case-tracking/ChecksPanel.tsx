@@ -10,6 +10,7 @@ import { closeAsExcluded } from '../tracking/checks-repo';
 import { errorText } from './form-problems';
 import { checkDayOf, checkMoment } from './labels';
 import { NewCheckDialog } from './NewCheckDialog';
+import { useOpenFromRoute } from './route-open';
 import { SectionHeading } from './SectionHeading';
 import type { CaseTracking } from './use-case-tracking';
 import { localTodayIso } from '../case-page/date-time';
@@ -42,6 +43,8 @@ export function ChecksPanel({ record, person, tracking }: Props) {
   const tr: Translate = (key, params) => t(key, params);
   const editing = useCaseEditing();
   const [adding, setAdding] = useState(false);
+  // The work queue's «Проверить по реестру» opens the new check straight away.
+  useOpenFromRoute('open', 'check', Boolean(editing && tracking) && !CLOSED_STATUSES.includes(record.status), () => setAdding(true));
   const [notice, setNotice] = useState('');
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
