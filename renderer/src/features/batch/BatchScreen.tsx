@@ -143,6 +143,10 @@ function NewBatch() {
           <p>{t('batch.confirm.question', { count, template: entry.template.title.ru, date: formatDate(date) })}</p>
           {isNumbered(entry.template) ? <p>{t('batch.confirm.numbered')}</p> : null}
           <div className="form-actions">
+            {/* Cancel comes first: the modal focuses it, so Enter alone never starts a batch. */}
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {t('batch.confirm.cancel')}
+            </button>
             <button
               type="button"
               className="button button--primary"
@@ -153,9 +157,6 @@ function NewBatch() {
               }}
             >
               {t('batch.confirm.go', { count })}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)} autoFocus>
-              {t('batch.confirm.cancel')}
             </button>
           </div>
         </Dialog>
