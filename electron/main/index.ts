@@ -73,6 +73,7 @@ function registerIpc(): void {
       batch: createBatchRunner({ spawn: utilityWorkerSpawner(path.join(__dirname, 'batch-worker.js')), fontDir: fontDir(), dataDir: app.getPath('userData') }),
       printPdf: createPdfPrinter(() => mainWindow),
       secrets: osSecretStore(app.getPath('userData')),
+      xlsxWorkerEntry: path.join(__dirname, 'xlsx-worker.js'),
     }),
   );
   for (const channel of Object.keys(CHANNELS)) {

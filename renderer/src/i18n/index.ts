@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ky } from './ky';
 import { ru } from './ru';
-import { FEATURE_MESSAGES } from './features';
+import type { FeatureMessages } from './feature-messages';
 
 export const LANGUAGES = ['ru', 'ky', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,22 +28,23 @@ export async function setLanguage(language: Language): Promise<void> {
   }
 }
 
-function withFeatures(base: object, language: Language): Record<string, unknown> {
+function withFeatures(base: object, features: readonly FeatureMessages[], language: Language): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
-  for (const feature of FEATURE_MESSAGES) {
+  for (const feature of features) {
     if (feature.namespace in merged) throw new Error(`i18n namespace ${feature.namespace} defined twice`);
     merged[feature.namespace] = feature[language];
   }
   return merged;
 }
 
-export async function initI18n(): Promise<typeof i18next> {
+/** `features`: each feature's messages, listed by the app shell (app/feature-messages.ts); i18n knows no feature. */
+export async function initI18n(features: readonly FeatureMessages[]): Promise<typeof i18next> {
   const lng = storedLanguage();
   await i18next.use(initReactI18next).init({
     resources: {
-      ru: { translation: withFeatures(ru, 'ru') },
-      ky: { translation: withFeatures(ky, 'ky') },
-      en: { translation: withFeatures(en, 'en') },
+      ru: { translation: withFeatures(ru, features, 'ru') },
+      ky: { translation: withFeatures(ky, features, 'ky') },
+      en: { translation: withFeatures(en, features, 'en') },
     },
     lng,
     fallbackLng: 'ru',

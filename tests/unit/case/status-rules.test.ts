@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { auditFor, changeStatus, createCase, getCase } from '../../../renderer/src/features/cases/repository';
-import { recordGeneratedFile, registerDocument } from '../../../renderer/src/features/documents/register-repo';
-import { recordLifecycleStep } from '../../../renderer/src/features/lifecycle/lifecycle-repo';
-import { addCheck } from '../../../renderer/src/features/tracking/checks-repo';
-import { saveDiagnosisChoice } from '../../../renderer/src/features/tracking/diagnosis-repo';
-import { ensureReference } from '../../../renderer/src/features/tracking/reference-store';
+import { auditFor, changeStatus, createCase, getCase } from '../../../renderer/src/data/cases/cases.repo';
+import { recordGeneratedFile, registerDocument } from '../../../renderer/src/data/documents/register.repo';
+import { recordLifecycleStep } from '../../../renderer/src/data/documents/lifecycle.repo';
+import { addCheck } from '../../../renderer/src/data/tracking/checks.repo';
+import { saveDiagnosisChoice } from '../../../renderer/src/data/tracking/diagnosis.repo';
+import { ensureReference } from '../../../renderer/src/data/reference/reference.repo';
 import { STATUS_EVENTS, STATUS_RULES, statusMove } from '../../../shared/case/status-rules';
 import { CASE_STATUSES } from '../../../shared/case/statuses';
 import { CLOSED_STATUSES } from '../../../shared/deadlines/facts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURE_MESSAGES } from '../../../renderer/src/i18n/features';
+import { FEATURE_MESSAGES } from '../../../renderer/src/app/feature-messages';
 
 /** Every string of a bundle with its key path. */
 function strings(tree: unknown, prefix: string, out: [string, string][] = []): [string, string][] {

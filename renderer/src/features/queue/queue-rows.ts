@@ -1,6 +1,6 @@
 import { toDayNumber } from '../../../../shared/case/dates';
-import type { CaseSection } from '../case-tracking/sections';
-import type { QueueBucketId, QueueItem } from '../tracking/queue';
+import type { CaseSection } from '../../lib/case-sections';
+import type { QueueBucketId, QueueItem } from '../../data/tracking/queue.repo';
 
 export type BucketId = QueueBucketId;
 
