@@ -109,6 +109,9 @@ describe('work queue of actions', () => {
     const queue = await workQueue(db, TODAY);
     expect(queue.buckets.awaiting.count).toBe((await statusCounts(db, ['awaiting_answer'])).awaiting_answer);
     expect(queue.buckets.awaiting.count).toBe(2);
+    // Dated by when the wait began, never by a citizen's past term.
+    expect(queue.buckets.awaiting.rows.map((item) => item.date)).toEqual([TODAY, TODAY]);
+    expect(rowView('awaiting', queue.buckets.awaiting.rows[0]!, '2025-07-30').late).toBe(false);
   });
 
   it('a generated document waits to be sent until the sending is recorded; its row opens its next step', async () => {

@@ -100,9 +100,10 @@ export function queueSources(db: AryzDb, today: string, staleDays = 14): Record<
     recheck: cases(() => db.cases.where('nextCheck').belowOrEqual(today), (row) => dateOrNull(row.nextCheck)),
     courtWarning: action('courtWarning'),
     answerOverdue: action('answerOverdue'),
+    // Since when: the day the case entered the status (its next deadline may be a citizen's past term).
     awaiting: cases(
-      () => db.cases.where('[status+nextDeadline]').between(['awaiting_answer', ''], ['awaiting_answer', '\uffff'], true, true),
-      (row) => dateOrNull(row.nextDeadline),
+      () => db.cases.where('[status+updatedAt]').between(['awaiting_answer', ''], ['awaiting_answer', '\uffff'], true, true),
+      (row) => row.statusHistory.findLast((h) => h.status === 'awaiting_answer')?.at.slice(0, 10) ?? null,
     ),
     stale: cases(() => db.cases.where('[status+updatedAt]').between(['intake', ''], ['intake', staleBefore]), (row) => row.updatedAt.slice(0, 10)),
   };

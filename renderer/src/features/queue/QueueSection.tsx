@@ -6,13 +6,13 @@ import { navigate } from '../../app/router';
 import type { QueueItem } from '../../data/tracking/queue.repo';
 import { rowView, type BucketId, type RowView } from './queue-rows';
 
-const DATE_COLUMN: Readonly<Record<BucketId, 'registered' | 'due' | 'checkOn' | 'lastChange'>> = {
+const DATE_COLUMN: Readonly<Record<BucketId, 'registered' | 'due' | 'checkOn' | 'lastChange' | 'since'>> = {
   send: 'registered',
   followUp: 'due',
   recheck: 'checkOn',
   courtWarning: 'due',
   answerOverdue: 'due',
-  awaiting: 'due',
+  awaiting: 'since',
   stale: 'lastChange',
 };
 

@@ -57,7 +57,8 @@ export function rowView(bucket: BucketId, item: QueueItem, today: string): RowVi
     case 'stale':
       return { date, late: false, action: { key: 'stale', days: date ? Math.max(0, toDayNumber(today) - toDayNumber(date)) : 0 }, route };
     case 'courtWarning':
-      return { date, late: false, action: { key: 'courtWarning' }, route };
+    case 'awaiting':
+      return { date, late: false, action: { key: bucket }, route };
     default:
       return { date, late: date !== null && date < today, action: { key: bucket }, route };
   }
