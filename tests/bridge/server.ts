@@ -13,6 +13,7 @@ import { createBatchRunner } from '../../electron/main/batch/runner';
 import { threadWorkerSpawner } from '../../electron/main/batch/spawn-thread';
 import { createHandlers } from '../../electron/main/handlers';
 import { createDispatcher, type CallContext } from '../../electron/main/ipc/dispatch';
+import { createAppLog } from '../../electron/main/log/app-log';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
 import { defaultFontDir } from '../../electron/main/pdf/fonts';
 import { mimeType, securityHeaders } from '../../electron/main/protocol';
@@ -176,6 +177,9 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   };
   // Browser mode renders batches in a worker thread, the desktop app in a utility process: same worker file.
   const batch = createBatchRunner({ spawn: threadWorkerSpawner(await batchWorkerEntry(), (m, e) => log(`${m}: ${String(e)}`)), fontDir: defaultFontDir(), dataDir });
+  // Browser mode logs as the desktop app does: redacted, rotating, in its data folder.
+  const appLog = createAppLog(dataDir);
+  appLog.event('app.start', { mode: 'browser', platform: process.platform, node: process.versions.node });
   const dispatch = createDispatcher(
     createHandlers({
       version: process.env.npm_package_version ?? '0.0.0',
@@ -188,8 +192,13 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       secrets: memorySecretStore(),
       batch,
       xlsxWorkerEntry: await xlsxWorkerEntry(),
+      log: appLog,
     }),
-    (message, error) => log(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
+    (message, error) => {
+      appLog.error('ipc.failed', error);
+      log(`${message}: ${error instanceof Error ? error.stack : String(error)}`);
+    },
+    (call) => appLog.event('ipc', { ...call }),
   );
   let origin = '';
   let host = '';

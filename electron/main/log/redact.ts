@@ -10,7 +10,7 @@ export type LogFields = Readonly<Record<string, LogValue>>;
 /** Keys whose string values are the app's own vocabulary (enums, codes), never something a person typed. */
 const SAFE_STRING_KEYS = new Set(['channel', 'code', 'reason', 'status', 'kind', 'phase', 'mode', 'platform', 'arch', 'version', 'electron', 'node', 'chrome', 'event', 'language', 'type']);
 /** Even under those keys a value must look like a code: no spaces, no letters outside ASCII, short. */
-const CODE = /^[A-Za-z0-9_.:\-]{0,64}$/;
+const CODE = /^[\w.:-]{0,64}$/;
 
 export const REDACTED = '[redacted]';
 

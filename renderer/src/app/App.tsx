@@ -6,7 +6,7 @@ import { BackupActivityBar } from '../features/backup/BackupActivityBar';
 import { sectionFromQuery } from '../lib/case-sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
-import { useRoute } from './router';
+import { useRoute } from '../ui/router';
 
 const NAV = [
   { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },

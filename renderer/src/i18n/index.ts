@@ -18,9 +18,16 @@ export function storedLanguage(): Language {
   }
 }
 
+/** Main's menu and dialogs follow the page's language (app:setLanguage); a failure leaves them as they were. */
+function tellShell(language: Language): void {
+  const api = typeof window === 'undefined' ? undefined : window.aryz;
+  void api?.setAppLanguage({ language }).catch(() => undefined);
+}
+
 export async function setLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
+  tellShell(language);
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -52,5 +59,6 @@ export async function initI18n(features: readonly FeatureMessages[]): Promise<ty
     returnNull: false,
   });
   document.documentElement.lang = lng;
+  tellShell(lng);
   return i18next;
 }

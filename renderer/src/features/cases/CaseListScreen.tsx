@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
 import { CASE_STATUSES } from '../../../../shared/case/statuses';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { CASE_SORT_FIELDS, db, NO_DEADLINE } from '../../data/schema';
 import type { CaseListRow } from '../../data/cases/case-index.cache';
 import { caseColumns, caseRowSource } from '../../ui/export/case-export';

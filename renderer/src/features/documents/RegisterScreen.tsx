@@ -3,7 +3,7 @@ import { useLive } from '../../data/use-live';
 import { useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { db, type OutgoingRow } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
 import { FieldShell } from '../../ui/FieldShell';

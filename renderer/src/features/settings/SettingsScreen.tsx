@@ -8,6 +8,7 @@ import { codeResolver } from '../../ui/code-resolver';
 import { TextField } from '../../ui/TextField';
 import { MissionCardPanel } from './MissionCardPanel';
 import { NumberingPanel } from './NumberingPanel';
+import { SupportPanel } from './SupportPanel';
 import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
 
 const formSchema = z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema });
@@ -123,6 +124,7 @@ export function SettingsScreen() {
           {t('backup.settingsLink.open')}
         </a>
       </section>
+      <SupportPanel />
     </div>
   );
 }
