@@ -8,6 +8,7 @@ import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { installDocumentsHelper, registerManyInPage } from './support/page-documents';
 import { pdfText } from './support/pdf';
+import { pdfInNewTab } from './support/pdf-tab';
 import { CASEWORKER, openRoute, saveSettings } from './support/setup';
 
 const LETTER = 'Ходатайство представительства в территориальный орган МВД';
@@ -107,8 +108,11 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await expect(row).toContainText(ADDRESSEE);
   await expect(row).toContainText('Сформирован');
 
-  // Open hands the stored PDF over (a download in browser mode); its text has the requisites.
-  const opened = await download(page, () => row.getByRole('button', { name: `Открыть: ${LETTER} КР-М-1/${year}` }).click());
+  // Open shows the stored PDF (in a new tab in browser mode); its text has the requisites.
+  const opened = await pdfInNewTab(page, () => row.getByRole('button', { name: `Открыть: ${LETTER} КР-М-1/${year}` }).click(), path.join(mkdtempSync(path.join(tmpdir(), 'aryz-doc-')), 'letter.pdf'));
+  expect(opened.url).toMatch(/\/__bridge\/view\/[0-9a-f]{24}$/);
+  expect(opened.type).toBe('application/pdf');
+  await expect(section.getByRole('status').filter({ hasText: 'Файл открыт.' })).toBeVisible();
   const text = pdfText(opened.file).replace(/\s+/g, ' ');
   for (const expected of [`КР-М-1/${year}`, 'Усенов Манызбек Жумабекович-уулу', 'Копия паспорта гражданина на 2 л. в 1 экз.', 'С уважением', `Исп.: ${CASEWORKER.fullName}, тел. ${CASEWORKER.phone}`, 'ПОСОЛЬСТВО КЫРГЫЗСКОЙ РЕСПУБЛИКИ']) {
     expect(text).toContain(expected);
@@ -117,6 +121,10 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   const saved = await download(page, () => row.getByRole('button', { name: `Сохранить как…: ${LETTER} КР-М-1/${year}` }).click());
   expect(saved.name).toBe(`${LETTER} КР-М-1-${year}.pdf`);
   expect(pdfText(saved.file)).toBe(pdfText(opened.file));
+  // Print shows the same file, to print from the viewer.
+  const printed = await pdfInNewTab(page, () => row.getByRole('button', { name: `Печать: ${LETTER} КР-М-1/${year}` }).click(), path.join(mkdtempSync(path.join(tmpdir(), 'aryz-doc-')), 'print.pdf'));
+  expect(pdfText(printed.file)).toBe(pdfText(opened.file));
+  await expect(section.getByRole('status').filter({ hasText: 'Файл открыт для печати' })).toBeVisible();
 
   // The register lists the number with the case and the citizen.
   await openRoute(page, '/register');

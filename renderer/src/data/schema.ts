@@ -63,6 +63,8 @@ export interface CaseRow extends CaseRecord {
   nextDeadlineClock: ClockId | null;
   /** Next planned check of the register; '9999-12-31' when none. */
   nextCheck: string;
+  /** The work queue's entries `<action>|<due>` (shared/deadlines/actions.ts), one per open clock someone can act on. */
+  actions: string[];
   /** The caseworker's confirmed or overridden diagnosis. */
   diagnosis?: DiagnosisChoice;
   summary: CaseSummary;
@@ -396,6 +398,23 @@ export class AryzDb extends Dexie {
       persons: 'id, pinKey, *docKeys, *dupKeys',
       audit: '++seq, caseId',
     });
+    // v12: the work queue's actions (follow up, answers owed, court terms still open) as one multi-entry index
+    // of `<action>|<due>`, and documents by [status+registeredAt] for the ones still to send. Cases written
+    // before get an empty list here; the deadline refresh, which recomputes every case once its formula
+    // version changes (tracking/daily-refresh.ts), fills them in.
+    this.version(12)
+      .stores({
+        cases: ['id', '&number', 'personId', ...SORT_FIELDS, 'nextCheck', '*actions', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+        documents: 'id, caseId, status, registeredAt, [status+registeredAt]',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('cases')
+          .toCollection()
+          .modify((row: Partial<CaseRow>) => {
+            row.actions ??= [];
+          }),
+      );
   }
 }
 

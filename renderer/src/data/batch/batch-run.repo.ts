@@ -6,6 +6,7 @@ import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzDb } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 import { recordGeneratedFile, registerDocument, voidDocument } from '../documents/register.repo';
+import { trackingTables } from '../tracking/tracking-input.repo';
 import type { StoredSettings } from '../settings/settings.repo';
 import { batchInputsFor, isAddressed, resolveAddressee, withNumber, type BatchContext } from './batch-inputs.repo';
 import { countStates, jobItems, type StateCounts } from './batch.repo';
@@ -72,7 +73,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The tables an item's registration, file record or void touch, plus the batch's own. */
 function itemTables(db: AryzDb) {
-  return [db.documents, db.outgoing, db.settings, db.cases, db.audit, db.batchItems, db.batchJobs];
+  return [db.documents, db.outgoing, db.settings, db.cases, db.persons, db.audit, db.batchItems, db.batchJobs, ...trackingTables(db)];
 }
 
 export interface BatchRunHandle {

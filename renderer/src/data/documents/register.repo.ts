@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOfIsoDate, type NumberingSettings } from '../../../../shared/documents/numbering';
 import { identifierKey } from '../../../../shared/search/case-keys';
 import type { AryzDb, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
-import type { Actor } from '../cases/cases.repo';
+import { followWork, type Actor } from '../cases/cases.repo';
+import { trackingTables } from '../tracking/tracking-input.repo';
 
 /**
  * The outgoing register (журнал исходящих) and the documents of a case. A number is allocated in the same
@@ -124,7 +125,7 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
 /** Stores what main wrote for the document (path, hash, size, pages); a regeneration replaces it. */
 export async function recordGeneratedFile(db: AryzDb, documentId: string, file: GeneratedFile, actor: Actor, now = new Date()): Promise<GeneratedDocRow> {
   const at = now.toISOString();
-  return db.transaction('rw', [db.documents, db.audit], async () => {
+  return db.transaction('rw', [db.documents, db.cases, db.persons, db.audit, ...trackingTables(db)], async () => {
     const doc = await db.documents.get(documentId);
     if (!doc) throw new Error(`No document ${documentId}`);
     if (doc.status === 'void') throw new Error(`Document ${documentId} is void`);
@@ -136,6 +137,7 @@ export async function recordGeneratedFile(db: AryzDb, documentId: string, file: 
     };
     await db.documents.put(next);
     await writeAudit(db, { at, who: actor.who, caseId: doc.caseId, entity: 'document', entityId: doc.id, action: 'update', changes: [{ field: 'document.file', before: doc.file, after: next.file }] });
+    await followWork(db, doc.caseId, 'document_generated', actor, now);
     return next;
   });
 }

@@ -6,6 +6,7 @@ export const casePageMessages = defineMessages(
   {
     title: 'Дело {{number}}',
     backToList: '← К списку дел',
+    sectionNav: 'Разделы дела',
     notFound: {
       title: 'Дело не найдено',
       text: 'Дела с идентификатором «{{id}}» нет в базе этого компьютера. Возможно, ссылка устарела.',
@@ -215,6 +216,7 @@ export const casePageMessages = defineMessages(
   {
     title: '{{number}} иши',
     backToList: '← Иштердин тизмесине',
+    sectionNav: 'Иштин бөлүмдөрү',
     notFound: {
       title: 'Иш табылган жок',
       text: '«{{id}}» идентификатору бар иш бул компьютердин базасында жок. Шилтеме эскирген болушу мүмкүн.',
@@ -424,6 +426,7 @@ export const casePageMessages = defineMessages(
   {
     title: 'Case {{number}}',
     backToList: '← Back to cases',
+    sectionNav: 'Case sections',
     notFound: {
       title: 'Case not found',
       text: 'There is no case with the id “{{id}}” in this computer’s database. The link may be out of date.',

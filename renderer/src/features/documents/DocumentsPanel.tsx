@@ -113,7 +113,8 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
       }
       const result = kind === 'open' ? await api.openDocument({ relPath }) : await api.printDocument({ relPath });
       if (!result.ok) return describeIpcError(t, result.error);
-      return result.value.status === 'missing' ? t('documents.list.missing') : t('documents.list.opened');
+      if (result.value.status === 'missing') return t('documents.list.missing');
+      return t(kind === 'print' ? 'documents.list.openedForPrint' : 'documents.list.opened');
     });
   const regenerate = () =>
     run(async () => {

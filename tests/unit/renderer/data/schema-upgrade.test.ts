@@ -42,7 +42,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-upgrade', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(11);
+    expect(current.verno).toBe(12);
     expect(await current.settings.get('mission')).toMatchObject({ value: { nameRu: 'Посольство' } });
     expect(await current.cases.count()).toBe(0);
     expect(current.cases.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['[status+updatedAt]', '[caseworker+nextDeadline]', 'number']));
@@ -104,13 +104,13 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(11);
+    expect(current.verno).toBe(12);
     for (const [name, rows] of Object.entries(tables)) expect(await current.table(name).toArray()).toEqual(rows);
     current.close();
     const { stores } = await rawSchema(indexedDB, 'aryz-v10');
     const caseIndexes = Object.keys(stores.cases!.indexes);
     for (const gone of FILTERS) expect(caseIndexes).not.toContain(gone);
-    expect(caseIndexes).toEqual(expect.arrayContaining(['[region+updatedAt]', 'nextCheck', 'words', 'number']));
+    expect(caseIndexes).toEqual(expect.arrayContaining(['[region+updatedAt]', 'nextCheck', 'actions', 'words', 'number']));
     expect(Object.keys(stores.persons!.indexes)).not.toContain('updatedAt');
     expect(Object.keys(stores.audit!.indexes)).toEqual(['caseId']);
 

@@ -66,7 +66,7 @@ describe('transfer handlers', () => {
     const opened = (await other.dispatch('transfer:open', { token, passphrase: PASS }, testContext())) as IpcResult<ResponseOf<'transfer:open'>>;
     if (!opened.ok || opened.value.status !== 'opened') throw new Error(JSON.stringify(opened));
     expect(opened.value.manifest.attachments).toEqual([{ sha256: sha, bytes: scan.length }]);
-    expect(opened.value.records).toHaveLength(10);
+    expect(opened.value.records).toHaveLength(12);
     expect(await other.dispatch('transfer:storeFiles', { token }, testContext())).toEqual({ ok: true, value: { status: 'stored', files: 1 } });
     expect(await readFile(path.join(other.dataDir, 'attachments', sha))).toEqual(scan);
     expect(await other.dispatch('transfer:discard', { token }, testContext())).toEqual({ ok: true, value: { status: 'discarded' } });
