@@ -15,7 +15,7 @@ import {
   stayEntrySchema,
 } from '../../case/schema';
 import { documentTemplateSchema } from '../../documents/template-schema';
-import { addresseeSchema, legalRefSchema, localizedTextSchema } from '../../reference/schema';
+import { addresseeSchema, legalRefSchema, letterArgumentSchema, localizedTextSchema, referenceIdSchema } from '../../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../../settings/schema';
 
 /**
@@ -82,7 +82,8 @@ export const documentInputsSchema = z
       .nullable()
       .optional(),
     attachments: z.array(attachmentInputSchema).max(60).optional(),
-    cause: z.object({ title: localizedTextSchema, explanation: localizedTextSchema }).strict().nullable().optional(),
+    cause: z.object({ id: referenceIdSchema.optional(), title: localizedTextSchema, arguments: z.array(letterArgumentSchema).max(40).optional() }).strict().nullable().optional(),
+    evidence: z.array(referenceIdSchema).max(500).optional(),
     statement: short(TEXT).optional(),
     registerCheck: z.object({ date: isoDate, document: short(LINE) }).strict().nullable().optional(),
     legalRefs: z.array(legalRefSchema).max(500).optional(),

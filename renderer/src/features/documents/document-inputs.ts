@@ -1,10 +1,16 @@
+import { isValidIsoDate } from '../../../../shared/case/dates';
+import { causeForLetter } from '../../../../shared/documents/arguments';
 import { DOCUMENT_TYPE_RU } from '../../../../shared/documents/russian';
+import { presentEvidence } from '../../../../shared/diagnosis/diagnose';
 import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { Addressee } from '../../../../shared/reference/schema';
 import { NO_DEADLINE, type AryzDb, type GeneratedDocRow } from '../../db/db';
 import { getCase, stripDerived } from '../cases/repository';
 import { loadSettings } from '../settings/settings-store';
+import { attachmentRefsFor } from '../attachments/attachments-repo';
+import { localTodayIso } from '../case-page/date-time';
+import { caseFacts, sentItemOf } from '../tracking/case-tracking';
 import { currentReference } from '../tracking/reference-store';
 
 /**
@@ -48,13 +54,14 @@ export async function citableDocuments(db: AryzDb, caseId: string): Promise<Gene
 }
 
 export async function documentInputsFor(db: AryzDb, caseId: string, choice: DocumentChoice): Promise<DocumentInputs> {
-  const [loaded, settings, reference, checks, docs, requests] = await Promise.all([
+  const [loaded, settings, reference, checks, docs, requests, attachmentRefs] = await Promise.all([
     getCase(db, caseId),
     loadSettings(db),
     currentReference(db),
     db.checks.where('caseId').equals(caseId).toArray(),
     db.documents.where('caseId').equals(caseId).toArray(),
     db.requests.where('caseId').equals(caseId).toArray(),
+    attachmentRefsFor(db, caseId),
   ]);
   if (!loaded) throw new Error(`No case ${caseId}`);
   const { record } = loaded;
@@ -62,6 +69,9 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
 
   const causeId = record.diagnosis?.causeId;
   const cause = causeId ? reference?.causes.find((c) => c.id === causeId) : undefined;
+  // What the case proves of that cause: an argument of the letter prints only on its own evidence.
+  const facts = { ...caseFacts(record, loaded.person, requests.map(sentItemOf), checks), attachments: attachmentRefs };
+  const evidence = cause && reference ? presentEvidence(cause.id, facts, reference, isValidIsoDate(choice.date) ? choice.date : localTodayIso()) : [];
 
   // The latest check that found the person listed, with the document it was made with.
   const listed = checks.filter((c) => c.listed).sort((a, b) => b.at.localeCompare(a.at))[0];
@@ -109,7 +119,8 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
     outgoing: choice.number ? { number: choice.number, date: choice.date } : null,
     previous,
     attachments: choice.attachments ?? [],
-    cause: cause ? { title: cause.title, explanation: cause.explanation } : null,
+    cause: cause ? causeForLetter(cause) : null,
+    evidence,
     statement: '',
     registerCheck,
     legalRefs: reference?.legalRefs ?? [],
