@@ -47,6 +47,8 @@ export interface AttachmentInput {
   copies: number;
   /** Original rather than a copy (the receipt says which). */
   original?: boolean;
+  /** The real page count of the attached file, when the attachment is one of the case's files. */
+  pages?: number;
 }
 
 export interface SentInput {

@@ -34,6 +34,7 @@ const attachmentInputSchema = z
     sheets: z.number().int().min(1).max(9999),
     copies: z.number().int().min(1).max(99),
     original: z.boolean().optional(),
+    pages: z.number().int().min(1).max(9999).optional(),
   })
   .strict();
 

@@ -16,7 +16,8 @@ import { localTodayIso } from '../intake/local-time';
 import { useReference } from '../tracking/reference-store';
 import { useTemplates, type TemplateEntry } from '../templates/template-store';
 import { citableDocuments, isNumbered, needsPrevious, templateTitle } from './document-inputs';
-import { generateDocument, invalidInputFields, missingFor, peekNextNumber, reviewInputs, type GenerateRequest } from './generate';
+import type { ConsistencyFinding } from '../../../../shared/documents/checks';
+import { consistencyFor, generateDocument, invalidInputFields, missingFor, peekNextNumber, reviewInputs, type GenerateRequest } from './generate';
 import { DocumentPreview } from './DocumentPreview';
 import { fieldLabelKey, fixFor, type FieldFix } from './review-fields';
 
@@ -64,6 +65,8 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
   // The case's scans, with their page counts: the «Приложение: … на N л.» mark comes from them.
   const caseFiles = useLiveQuery(() => attachmentsForDocument(db(), record.id), [record.id]);
   const [busy, setBusy] = useState(false);
+  // Keys of the consistency warnings the caseworker accepted; a finding that changes gets a new key.
+  const [acknowledged, setAcknowledged] = useState<string[]>([]);
   const [outcome, setOutcome] = useState('');
 
   const entry = templates?.find((e) => e.id === templateId);
@@ -71,7 +74,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
   // A row still being typed (no title yet) is not an attachment.
   const usable = attachments.filter((a) => a.title.trim() !== '').map((a) => ({ ...a, title: a.title.trim() }));
   const request: GenerateRequest | null = entry
-    ? { caseId: record.id, template: entry.template, addressee, date, attachments: usable, previousDocumentId: previousId || null }
+    ? { caseId: record.id, template: entry.template, addressee, date, attachments: usable, previousDocumentId: previousId || null, acknowledged }
     : null;
   const requestKey = JSON.stringify([templateId, entry?.version, addressee?.id ?? '', date, attachments, previousId]);
   const previousChoices = useLiveQuery(() => citableDocuments(db(), record.id), [record.id]);
@@ -85,6 +88,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
       fields: reviewFields(request.template, buildDocumentModel(inputs)),
       missing: missingFor(request.template, inputs),
       invalid: invalidInputFields(inputs),
+      findings: await consistencyFor(db(), request, inputs),
     };
     // The request is rebuilt every render; its key says when it really changed. Case edits re-run it through Dexie.
   }, [requestKey, record.updatedAt, person.updatedAt]);
@@ -100,6 +104,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
         return;
       }
       if (result.status === 'refused') setOutcome(t('documents.review.blocked', { list: result.missing.map((m) => m.label).join('; ') }));
+      else if (result.status === 'inconsistent') setOutcome(t('documents.checks.blocked', { list: result.findings.map(describeFinding).join(' ') }));
       else if (result.status === 'invalid') setOutcome(t('documents.review.invalid', { fields: result.fields.join(', ') }));
       else {
         const reason = result.error.code === 'REFUSED' ? result.error.missing.map((m) => m.label).join('; ') : describeIpcError(t, result.error);
@@ -125,6 +130,23 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
     edits.forEach((e) => edited.add(e.editPath));
     fixes.set(field.path, { kind: 'case', edits });
   }
+
+  const describeFinding = (f: ConsistencyFinding) => {
+    const params = { ...f.params };
+    if (f.code === 'date_before_register') params.what = t(`documents.checks.what.${String(f.params.what)}`);
+    if (f.code === 'addressee_field_missing') params.field = t(`documents.checks.field.${String(f.params.field)}`);
+    return t(`documents.checks.code.${f.code}`, params);
+  };
+  const findings = review?.findings ?? [];
+  const contradictions = findings.filter((f) => f.severity === 'contradiction');
+  const pending = findings.filter((f) => f.severity === 'warning' && !acknowledged.includes(f.key));
+  const inconsistent = contradictions.length > 0 ? t('documents.checks.blocked', { list: contradictions.map(describeFinding).join(' ') }) : pending.length > 0 ? t('documents.checks.unacknowledged') : '';
+  const blockExcerpt = (index: number | null) => {
+    if (index === null || !entry) return t('documents.checks.whole');
+    const block = entry.template.blocks[index];
+    const text = block && 'text' in block && typeof block.text === 'string' ? block.text : block && block.type === 'list' && block.item ? block.item : (block?.type ?? '');
+    return t('documents.checks.paragraph', { n: index + 1, text: text.length > 90 ? `${text.slice(0, 90)}…` : text });
+  };
 
   const setAttachment = (index: number, patch: Partial<AttachmentInput>) => setAttachments((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
   const blocked = review && review.missing.length > 0 ? t('documents.review.blocked', { list: review.missing.map((m) => m.label).join('; ') }) : '';
@@ -227,7 +249,10 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
               onClick={() =>
                 setAttachments((list) => [
                   ...list,
-                  ...caseFiles.filter((file) => !list.some((a) => a.title === file.title)).map(({ title, sheets, copies }) => ({ title, sheets, copies })),
+                  // The file's real page count goes with it, so a sheet count changed by hand is checked against it.
+                  ...caseFiles
+                    .filter((file) => !list.some((a) => a.title === file.title))
+                    .map(({ title, sheets, copies, sheetsKnown }) => (sheetsKnown ? { title, sheets, copies, pages: sheets } : { title, sheets, copies })),
                 ])
               }
             >
@@ -283,6 +308,32 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
         </table>
       ) : null}
 
+      {entry && review ? (
+        <section className="document-review__checks" aria-label={t('documents.checks.title')}>
+          <h4>{t('documents.checks.title')}</h4>
+          {findings.length === 0 ? <p className="muted">{t('documents.checks.none')}</p> : null}
+          <ul>
+            {findings.map((f) => (
+              <li key={f.key} className={`consistency consistency--${f.severity}`} data-code={f.code}>
+                <div className="consistency__where">{blockExcerpt(f.block)}</div>
+                <strong>{t(`documents.checks.${f.severity}`)}: </strong>
+                {describeFinding(f)}
+                {f.severity === 'warning' ? (
+                  <label className="consistency__ack">
+                    <input
+                      type="checkbox"
+                      checked={acknowledged.includes(f.key)}
+                      onChange={(event) => setAcknowledged((list) => (event.target.checked ? [...list, f.key] : list.filter((k) => k !== f.key)))}
+                    />{' '}
+                    {t('documents.checks.acknowledge')}
+                  </label>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       {request && review && review.missing.length === 0 && review.invalid.length === 0 ? (
         <DocumentPreview template={request.template} stamp={`${requestKey}|${record.updatedAt}|${person.updatedAt}|${review.number}`} inputs={() => reviewInputs(db(), request, review.number || 'X')} />
       ) : null}
@@ -291,8 +342,8 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
         <button
           type="button"
           className="button button--primary"
-          disabled={!review || review.missing.length > 0 || review.invalid.length > 0 || busy}
-          aria-describedby={blocked || invalid ? blockedId : undefined}
+          disabled={!review || review.missing.length > 0 || review.invalid.length > 0 || inconsistent !== '' || busy}
+          aria-describedby={blocked || invalid || inconsistent ? blockedId : undefined}
           onClick={() => void generate()}
         >
           {busy ? t('documents.review.generating') : t('documents.review.generate')}
@@ -302,7 +353,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
         </button>
       </div>
       <p id={blockedId} className="document-review__blocked" role="status">
-        {[blocked, invalid].filter(Boolean).join(' ')}
+        {[blocked, invalid, inconsistent].filter(Boolean).join(' ')}
       </p>
       {outcome ? (
         <p className="document-review__outcome" role="alert">

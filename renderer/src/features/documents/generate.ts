@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { buildDocumentModel, missingRequisites, type AttachmentInput, type DocumentInputs, type MissingRequisite } from '../../../../shared/documents/model';
+import { consistencyAllows, consistencyFindings, REGISTER_START_DEFAULT, type ConsistencyFinding } from '../../../../shared/documents/checks';
+import { buildDocumentModel, causeArguments, missingRequisites, type AttachmentInput, type DocumentInputs, type MissingRequisite } from '../../../../shared/documents/model';
 import { formatOutgoingNumber, yearOfIsoDate } from '../../../../shared/documents/numbering';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import { documentInputsSchema, type DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
@@ -25,11 +26,15 @@ export interface GenerateRequest {
   date: string;
   attachments: AttachmentInput[];
   previousDocumentId: string | null;
+  /** Keys of the consistency warnings the caseworker acknowledged (see shared/documents/checks). */
+  acknowledged?: readonly string[];
 }
 
 export type GenerateOutcome =
   | { status: 'generated'; document: GeneratedDocRow }
   | { status: 'refused'; missing: MissingRequisite[] }
+  /** The document contradicts its case (or a warning is not acknowledged): nothing registered. */
+  | { status: 'inconsistent'; findings: ConsistencyFinding[] }
   /** Inputs main would refuse (settings incomplete, a stored value out of range): nothing registered. */
   | { status: 'invalid'; fields: string[] }
   /** Registered, but main failed: the document keeps its number and waits for another try. */
@@ -67,6 +72,16 @@ export function invalidInputFields(inputs: DocumentInputs): string[] {
   return parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.path.map(String).join('.')))];
 }
 
+/** The case's own dates the checks compare with the register's start. */
+export async function consistencyFor(db: AryzDb, request: GenerateRequest, inputs: DocumentInputs): Promise<ConsistencyFinding[]> {
+  const [record, checks] = await Promise.all([db.cases.get(request.caseId), db.checks.where('caseId').equals(request.caseId).toArray()]);
+  return consistencyFindings(request.template, inputs, {
+    registerStart: REGISTER_START_DEFAULT,
+    ...(record?.learnedAt ? { learnedAt: record.learnedAt } : {}),
+    checkDates: checks.map((c) => c.at.slice(0, 10)),
+  });
+}
+
 /** What the document's registration event keeps, so a failed file can be generated again the same way. */
 interface RegisteredChoice {
   addressee: Addressee | null;
@@ -90,6 +105,16 @@ export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateD
   if (missing.length > 0) return { status: 'refused', missing };
   const invalid = invalidInputFields(check);
   if (invalid.length > 0) return { status: 'invalid', fields: invalid };
+  const findings = await consistencyFor(db, request, check);
+  const acknowledged = new Set(request.acknowledged ?? []);
+  if (!consistencyAllows(findings, acknowledged)) return { status: 'inconsistent', findings: findings.filter((f) => f.severity === 'contradiction' || !acknowledged.has(f.key)) };
+  const reference = await db.referenceVersions.orderBy('version').last();
+  const statements = {
+    referenceVersion: reference?.version ?? null,
+    causeId: check.cause?.id ?? null,
+    arguments: causeArguments(check).printed.map(({ id, version, form }) => ({ id, version, form })),
+    acknowledged: findings.map(({ key, code, params }) => ({ key, code, params })),
+  };
   const choice: RegisteredChoice = { addressee: request.addressee, attachments: request.attachments, previousDocumentId: request.previousDocumentId };
   const doc = await registerDocument(
     db,
@@ -102,6 +127,7 @@ export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateD
       date: request.date,
       numbered: isNumbered(request.template),
       choice: { addressee: choice.addressee, attachments: choice.attachments, previousDocumentId: choice.previousDocumentId },
+      statements,
     },
     actor,
   );

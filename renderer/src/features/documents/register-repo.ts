@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOfIsoDate, type NumberingSettings } from '../../../../shared/documents/numbering';
 import { identifierKey } from '../../../../shared/search/case-keys';
-import type { AryzDb, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../../db/db';
+import type { AryzDb, DocumentStatements, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../../db/db';
 import type { Actor } from '../cases/repository';
 
 /**
@@ -24,6 +24,8 @@ export interface RegisterInput {
   numbered: boolean;
   /** What the caseworker chose (addressee, attachments …), kept on the registration event to regenerate the file. */
   choice?: Record<string, unknown>;
+  /** The cause's arguments the document prints and the warnings acknowledged for it. */
+  statements?: DocumentStatements;
 }
 
 export const VOID_REASON_MAX = 500;
@@ -80,6 +82,7 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
       status: 'generated',
       events: [{ at, kind: 'registered', who: actor.who, ...(input.choice ? { data: input.choice } : {}) }],
       requestId: null,
+      ...(input.statements ? { statements: input.statements } : {}),
       createdAt: at,
       updatedAt: at,
     };
@@ -114,7 +117,12 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
       entity: 'document',
       entityId: doc.id,
       action: 'create',
-      changes: [{ field: 'document', before: null, after: { title: doc.title, templateId: doc.templateId, templateVersion: doc.templateVersion, outgoingNumber: doc.outgoingNumber, addressee: doc.addressee, date: doc.registeredAt } }],
+      changes: [
+        { field: 'document', before: null, after: { title: doc.title, templateId: doc.templateId, templateVersion: doc.templateVersion, outgoingNumber: doc.outgoingNumber, addressee: doc.addressee, date: doc.registeredAt } },
+        ...(input.statements ? [{ field: 'statements', before: null, after: { referenceVersion: input.statements.referenceVersion, causeId: input.statements.causeId, arguments: input.statements.arguments } }] : []),
+        // A warning generated over is the caseworker's decision: the audit keeps which, and what it said.
+        ...(input.statements && input.statements.acknowledged.length > 0 ? [{ field: 'acknowledgedWarnings', before: null, after: input.statements.acknowledged }] : []),
+      ],
     });
     return doc;
   });
