@@ -29,6 +29,7 @@ import {
   personWords,
   type PersonWords,
 } from './russian';
+import type { ExpectedAnswerInput } from './expected-answer';
 import { scriptOf, spellingReason } from './spellings';
 import { blockTexts, placeholders, type DocumentTemplate, type TemplateCondition } from './template-schema';
 
@@ -115,8 +116,10 @@ export interface DocumentInputs {
   citizens?: readonly BatchCitizenInput[];
   /** What was sent for the citizen (the memo lists it). */
   sent?: readonly SentInput[];
-  /** ISO date an answer is due. */
+  /** ISO date an answer is due (kept for edited templates; the memo reads `expectedAnswer`). */
   answerDue?: string | null;
+  /** The answer term of the request actually sent that the memo announces (./expected-answer); null when none runs. */
+  expectedAnswer?: ExpectedAnswerInput | null;
   /** Where a recorded other spelling was met («миграционная карта», «банк»), by spelling. */
   spellingSources?: Readonly<Record<string, string>>;
   /** How many automatic variants a letter lists (default 10). */
@@ -214,6 +217,10 @@ export interface DocumentModel {
   citizensCount: number;
   sent: Array<{ index: number; title: string; titleKy: string; addressee: string; number: string; date: string; line: string; lineKy: string }>;
   answerDue: string;
+  /** The answer expected to a letter sent, still ahead of the document's date; `appeal` when 59-ФЗ art. 12 governs it. */
+  expected: { due: string; letter: string; letterKy: string; appeal: boolean } | null;
+  /** The same when its term has already passed: never presented as expected. */
+  expectedLapsed: { due: string; letter: string; letterKy: string } | null;
   /** Verified legal references by id; an unverified or unknown id resolves to null. */
   legal: Record<string, { act: string; article: string; cite: string; summary: string } | null>;
 }
@@ -399,6 +406,16 @@ function firstPhone(phones: string): string {
   return clean(phones.split(/[,;]/u)[0]);
 }
 
+function expectedModel(inputs: DocumentInputs): Pick<DocumentModel, 'expected' | 'expectedLapsed'> {
+  const e = inputs.expectedAnswer;
+  if (!e) return { expected: null, expectedLapsed: null };
+  const ref = [dateRu(e.date) && `от ${dateRu(e.date)}`, clean(e.number) && `№ ${clean(e.number)}`].filter(Boolean).join(' ');
+  const letter = `${clean(e.title)}${ref ? ` ${ref}` : ''}`;
+  const letterKy = `${clean(e.titleKy) || clean(e.title)}${e.date ? ` (${[dateRu(e.date), clean(e.number) && `№ ${clean(e.number)}`].filter(Boolean).join(', ')})` : ''}`;
+  const due = dateRu(e.due);
+  return e.due >= inputs.date ? { expected: { due, letter, letterKy, appeal: e.appeal }, expectedLapsed: null } : { expected: null, expectedLapsed: { due, letter, letterKy } };
+}
+
 /** The cause's letter arguments this case supports, and those left out with the reason. */
 export function causeArguments(inputs: DocumentInputs): { printed: PrintedArgument[]; skipped: SkippedArgument[] } {
   if (!inputs.cause) return { printed: [], skipped: [] };
@@ -579,6 +596,7 @@ export function buildDocumentModel(inputs: DocumentInputs): DocumentModel {
     citizensCount: citizens.length,
     sent,
     answerDue: dateRu(inputs.answerDue),
+    ...expectedModel(inputs),
     legal: legalModel(inputs.legalRefs ?? []),
   };
   model.facts = [...model.stays, ...model.registrations, ...model.employments].map((f) => ({ line: f.line }));

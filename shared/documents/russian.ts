@@ -1,6 +1,7 @@
 import { formatDate, isValidIsoDate } from '../case/dates';
 import type { DocumentStatus, DocumentType, Impact, LearnedHow, Sex, StayPurpose } from '../case/schema';
 import { isPatronymicParticle } from '../names';
+import type { SentKind } from '../deadlines/facts';
 
 /**
  * The bits of Russian official style the merge model needs: dates in words, «Фамилия И.О.» and «И.О. Фамилия»,
@@ -221,4 +222,17 @@ export const IMPACT_RU: Record<Impact, string> = {
   detention: 'задержание',
   entry_refused: 'отказ во въезде',
   other: 'иные ограничения',
+};
+
+/** An outgoing item's kind in Russian, for a letter the register does not hold (recorded by hand). */
+export const SENT_KIND_RU: Record<SentKind, string> = {
+  citizen_application: 'Заявление гражданина',
+  citizen_complaint: 'Жалоба гражданина',
+  mission_letter: 'Письмо представительства',
+  verbal_note: 'Вербальная нота',
+  cover_letter: 'Сопроводительное письмо',
+  reminder: 'Напоминание',
+  complaint_superior: 'Жалоба в вышестоящий орган',
+  complaint_prosecutor: 'Жалоба в прокуратуру',
+  court_claim: 'Административное исковое заявление',
 };

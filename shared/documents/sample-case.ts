@@ -113,6 +113,7 @@ export function sampleInputs(kind: TemplateKind, reference: Pick<ReferenceBundle
     legalRefs: reference.legalRefs,
     spellingSources: { 'Тологонов Чингиз': 'миграционная карта', 'TOLEGENOV CHINGIZ': 'авиабилет' },
     answerDue: '2026-02-16',
+    expectedAnswer: { title: 'Ходатайство', titleKy: 'Өтүнүч кат', number: `${prefix}/2026-0011`, date: '2026-01-15', due: '2026-02-16', appeal: false },
     sent: [{ title: 'Ходатайство', titleKy: 'Өтүнүч кат', addressee: mvd?.nameRu ?? '', number: `${prefix}/2026-0011`, date: '2026-01-15' }],
   };
   switch (kind) {

@@ -106,6 +106,11 @@ export const documentInputsSchema = z
       .max(100)
       .optional(),
     answerDue: z.union([z.literal(''), isoDate]).nullable().optional(),
+    expectedAnswer: z
+      .object({ title: short(LINE), titleKy: short(LINE), number: short(100), date: z.union([z.literal(''), isoDate]), due: isoDate, appeal: z.boolean() })
+      .strict()
+      .nullable()
+      .optional(),
     spellingSources: z.record(short(300), short(LINE)).optional(),
     maxVariants: z.number().int().min(0).max(64).optional(),
   })

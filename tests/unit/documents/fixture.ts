@@ -189,6 +189,8 @@ export function baseInputs(): DocumentInputs {
     legalRefs: bundle.legalRefs,
     spellingSources: { 'Усенов Манызбек': 'миграционная карта', 'USENOV MANYZBEK': 'авиабилет', 'Усёнов Маназбек': 'уведомление банка' },
     answerDue: '2025-03-10',
+    // The mission's letter of 05.02.2025 runs the 30-day follow-up interval.
+    expectedAnswer: { title: 'Ходатайство', titleKy: 'Өтүнүч кат', number: 'КР-М/2025-0147', date: '2025-02-05', due: '2025-03-07', appeal: false },
     sent: [
       {
         title: 'Ходатайство',

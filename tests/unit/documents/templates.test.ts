@@ -285,7 +285,8 @@ describe('factory templates rendered from the fixture case', () => {
       `Кимге: ${KY_NAME}`,
       'Сиздин арызыңыз боюнча төмөнкү документтер жөнөтүлдү:',
       '05.02.2025, № КР-М/2025-0147: Өтүнүч кат — Управление по вопросам миграции ГУ МВД России по г. Москве;',
-      'Жооп күтүлгөн болжолдуу мөөнөт: 10.03.2025.',
+      // The answer date of the letter actually sent, named, fully in Kyrgyz in the Kyrgyz half.
+      'Өтүнүч кат (05.02.2025, № КР-М/2025-0147) боюнча жооп күтүлгөн болжолдуу мөөнөт: 07.03.2025.',
       'Реестрде турган мезгилде төмөнкү чектөөлөр колдонулат:',
       'никеге турууга тыюу салынат;',
       'Реестрди кайра кантип текшерүүгө болот:',
@@ -299,7 +300,7 @@ describe('factory templates rendered from the fixture case', () => {
       'По Вашему заявлению направлены следующие документы:',
       'Ходатайство от 05.02.2025 № КР-М/2025-0147 — Управление по вопросам миграции ГУ МВД России по г. Москве;',
       'Вербальная нота от 05.02.2025 № КР-М/2025-0148 — МИД России (Консульский департамент).',
-      'Ориентировочный срок ответа: 10.03.2025.',
+      'Ориентировочный срок ответа на Ходатайство от 05.02.2025 № КР-М/2025-0147: 07.03.2025.',
       'запрещено заключать брак;',
       'Как повторно проверить реестр:',
       'проверяйте отдельно по действующему и по прежнему паспорту;',
@@ -394,13 +395,23 @@ describe('refusing to generate', () => {
     });
   });
 
-  it('refuses a letter without an addressee and a memo without an answer date', () => {
+  it('refuses a letter without an addressee', () => {
     const letter = buildDocumentModel({ ...fixtureInputs('cover_letter'), addressee: null });
     expect(() => templateDoc(factoryTemplate('cover_letter'), letter, { generatedAt: GENERATED_AT })).toThrow(/адресат/);
-    const memo = buildDocumentModel({ ...fixtureInputs('citizen_memo'), answerDue: null, sent: [] });
-    expect(() => templateDoc(factoryTemplate('citizen_memo'), memo, { generatedAt: GENERATED_AT })).toThrow(
-      'не заполнены обязательные реквизиты — сведения о направленных документах; ориентировочный срок ответа.',
-    );
+  });
+
+  it('the memo says plainly when nothing was sent, and never presents a lapsed term as expected', async () => {
+    const none = (await render('citizen_memo', { ...fixtureInputs('citizen_memo'), sent: [], expectedAnswer: null })).pdf.flat;
+    expect(none).toContain('По Вашему заявлению письма пока не направлены.');
+    expect(none).toContain('Сиздин ишиңиз боюнча азырынча эч кандай кат жөнөтүлгөн жок.');
+    expect(none).not.toContain('Ориентировочный срок ответа');
+    const lapsed = (await render('citizen_memo', { ...fixtureInputs('citizen_memo'), date: '2025-04-01' })).pdf.flat;
+    expect(lapsed).toContain('Срок ответа на Ходатайство от 05.02.2025 № КР-М/2025-0147 истёк 07.03.2025, ответ пока не поступил');
+    expect(lapsed).not.toContain('Ориентировочный срок ответа');
+    // The 30-day rule of 59-ФЗ art. 12 only next to the citizen's own appeal it governs.
+    expect(lapsed).not.toContain('рассматривается в течение 30 дней');
+    const appeal = (await render('citizen_memo', { ...fixtureInputs('citizen_memo'), expectedAnswer: { title: 'Заявление гражданина', titleKy: 'Жарандын арызы', number: '', date: '2025-02-05', due: '2025-03-10', appeal: true } })).pdf.flat;
+    expect(appeal).toContain('рассматривается в течение 30 дней');
   });
 
   it('reports a template field the model does not have instead of printing a blank', () => {

@@ -1,16 +1,18 @@
 import { isValidIsoDate } from '../../../../shared/case/dates';
 import { causeForLetter } from '../../../../shared/documents/arguments';
-import { DOCUMENT_TYPE_RU } from '../../../../shared/documents/russian';
+import { expectedAnswer } from '../../../../shared/documents/expected-answer';
+import { DOCUMENT_TYPE_RU, SENT_KIND_RU } from '../../../../shared/documents/russian';
+import { documentTitleKy } from '../../../../shared/documents/titles';
 import { presentEvidence } from '../../../../shared/diagnosis/diagnose';
 import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { Addressee } from '../../../../shared/reference/schema';
-import { NO_DEADLINE, type AryzDb, type GeneratedDocRow } from '../../db/db';
+import type { AryzDb, GeneratedDocRow } from '../../db/db';
 import { getCase, stripDerived } from '../cases/repository';
 import { loadSettings } from '../settings/settings-store';
 import { attachmentRefsFor } from '../attachments/attachments-repo';
 import { localTodayIso } from '../case-page/date-time';
-import { caseFacts, sentItemOf } from '../tracking/case-tracking';
+import { caseFacts, deadlinesOf, sentItemOf } from '../tracking/case-tracking';
 import { currentReference } from '../tracking/reference-store';
 
 /**
@@ -95,7 +97,16 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
   const sent = docs
     .filter((d) => d.status !== 'void' && d.outgoingNumber !== '')
     .sort((a, b) => a.registeredAt.localeCompare(b.registeredAt) || (a.outgoingSeq ?? 0) - (b.outgoingSeq ?? 0))
-    .map((d) => ({ title: d.title, addressee: d.addressee, number: d.outgoingNumber, date: d.registeredAt }));
+    .map((d) => ({ title: d.title, titleKy: documentTitleKy(d.templateId, d.title), addressee: d.addressee, number: d.outgoingNumber, date: d.registeredAt }));
+
+  // The answer the memo announces: the term of a request actually sent (tracked in `requests`), named.
+  const today = isValidIsoDate(choice.date) ? choice.date : localTodayIso();
+  const deadlines = deadlinesOf(record, loaded.person, { requests: requests.map(sentItemOf), checks, calendar: reference?.calendar ?? [], today });
+  const letters = requests.map((r) => {
+    const doc = docs.find((d) => d.outgoingNumber !== '' && d.outgoingNumber === r.ourNumber);
+    const title = doc?.title ?? SENT_KIND_RU[r.kind];
+    return { id: r.id, title, titleKy: doc ? documentTitleKy(doc.templateId, doc.title) : title, number: r.ourNumber, date: r.sentAt };
+  });
 
   return {
     date: choice.date,
@@ -125,6 +136,6 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
     registerCheck,
     legalRefs: reference?.legalRefs ?? [],
     sent,
-    answerDue: record.nextDeadline && record.nextDeadline !== NO_DEADLINE ? record.nextDeadline : null,
+    expectedAnswer: expectedAnswer(deadlines, letters, today),
   };
 }
