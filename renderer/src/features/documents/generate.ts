@@ -1,16 +1,17 @@
-import Dexie from 'dexie';
-import { consistencyAllows, consistencyFindings, REGISTER_START_DEFAULT, type ConsistencyFinding } from '../../../../shared/documents/checks';
+import { consistencyAllows, type ConsistencyFinding } from '../../../../shared/documents/checks';
 import { buildDocumentModel, causeArguments, missingRequisites, type AttachmentInput, type DocumentInputs, type MissingRequisite } from '../../../../shared/documents/model';
-import { formatOutgoingNumber, yearOfIsoDate } from '../../../../shared/documents/numbering';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import { documentInputsSchema, type DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { IpcError } from '../../../../shared/ipc/result';
 import type { Addressee } from '../../../../shared/reference/schema';
-import type { AryzDb, GeneratedDocRow } from '../../db/db';
-import type { Actor } from '../cases/repository';
-import { documentInputsFor, isNumbered, templateTitle } from './document-inputs';
-import { loadNumbering, recordGeneratedFile, registerDocument } from './register-repo';
+import type { AryzDb, GeneratedDocRow } from '../../data/schema';
+import type { Actor } from '../../data/cases/cases.repo';
+import { documentInputsFor, isNumbered, templateTitle } from '../../data/documents/document-inputs.repo';
+import { recordGeneratedFile, registerDocument } from '../../data/documents/register.repo';
+import { consistencyFor, currentReferenceVersion } from '../../data/documents/consistency.repo';
+
+export { consistencyFor };
 
 /**
  * One document from review to file: check what main will check, register it (the number is allocated then),
@@ -40,16 +41,6 @@ export type GenerateOutcome =
   /** Registered, but main failed: the document keeps its number and waits for another try. */
   | { status: 'failed'; document: GeneratedDocRow; error: IpcError | { code: 'REFUSED'; missing: MissingRequisite[] } };
 
-/** The number the next numbered document of that date's year would get; shown in review, not allocated. */
-export async function peekNextNumber(db: AryzDb, date: string, prefix: string): Promise<string> {
-  const year = yearOfIsoDate(date);
-  const [numbering, last] = await Promise.all([
-    loadNumbering(db),
-    db.outgoing.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]).last(),
-  ]);
-  return formatOutgoingNumber(numbering.format, { prefix, seq: (last?.seq ?? 0) + 1, year });
-}
-
 /** Inputs of the review: the real ones, with a stand-in number so the outgoing number does not read as missing. */
 export async function reviewInputs(db: AryzDb, request: GenerateRequest, number: string): Promise<DocumentInputs> {
   return documentInputsFor(db, request.caseId, {
@@ -70,16 +61,6 @@ export function missingFor(template: DocumentTemplate, inputs: DocumentInputs): 
 export function invalidInputFields(inputs: DocumentInputs): string[] {
   const parsed = documentInputsSchema.safeParse(inputs);
   return parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.path.map(String).join('.')))];
-}
-
-/** The case's own dates the checks compare with the register's start. */
-export async function consistencyFor(db: AryzDb, request: GenerateRequest, inputs: DocumentInputs): Promise<ConsistencyFinding[]> {
-  const [record, checks] = await Promise.all([db.cases.get(request.caseId), db.checks.where('caseId').equals(request.caseId).toArray()]);
-  return consistencyFindings(request.template, inputs, {
-    registerStart: REGISTER_START_DEFAULT,
-    ...(record?.learnedAt ? { learnedAt: record.learnedAt } : {}),
-    checkDates: checks.map((c) => c.at.slice(0, 10)),
-  });
 }
 
 /** What the document's registration event keeps, so a failed file can be generated again the same way. */
@@ -108,9 +89,8 @@ export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateD
   const findings = await consistencyFor(db, request, check);
   const acknowledged = new Set(request.acknowledged ?? []);
   if (!consistencyAllows(findings, acknowledged)) return { status: 'inconsistent', findings: findings.filter((f) => f.severity === 'contradiction' || !acknowledged.has(f.key)) };
-  const reference = await db.referenceVersions.orderBy('version').last();
   const statements = {
-    referenceVersion: reference?.version ?? null,
+    referenceVersion: await currentReferenceVersion(db),
     causeId: check.cause?.id ?? null,
     arguments: causeArguments(check).printed.map(({ id, version, form }) => ({ id, version, form })),
     acknowledged: findings.map(({ key, code, params }) => ({ key, code, params })),
