@@ -212,8 +212,22 @@ export interface GeneratedDocRow {
   received?: { theirNumber: string; date: string };
   answered?: { date: string; summary: string };
   voidReason?: string;
+  /**
+   * What the document states about the cause: the reference data version and each letter argument printed, with
+   * its version and form (assertion or request to check). Not indexed, so it needs no schema version; rows
+   * generated before it have none.
+   */
+  statements?: DocumentStatements;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface DocumentStatements {
+  referenceVersion: number | null;
+  causeId: string | null;
+  arguments: Array<{ id: string; version: number; form: 'assertion' | 'check' }>;
+  /** Consistency warnings the caseworker acknowledged before generating (shared/documents/checks). */
+  acknowledged: Array<{ key: string; code: string; params: Record<string, string | number> }>;
 }
 
 /** One allocated outgoing number; never deleted, a voided number stays with its reason. */

@@ -16,7 +16,7 @@ import {
 } from '../../case/schema';
 import { documentRefusalSchema } from '../../documents/requisites';
 import { documentTemplateSchema } from '../../documents/template-schema';
-import { addresseeSchema, legalRefSchema, localizedTextSchema } from '../../reference/schema';
+import { addresseeSchema, legalRefSchema, letterArgumentSchema, localizedTextSchema, referenceIdSchema } from '../../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../../settings/schema';
 
 /**
@@ -35,6 +35,7 @@ const attachmentInputSchema = z
     sheets: z.number().int().min(1).max(9999),
     copies: z.number().int().min(1).max(99),
     original: z.boolean().optional(),
+    pages: z.number().int().min(1).max(9999).optional(),
   })
   .strict();
 
@@ -83,7 +84,8 @@ export const documentInputsSchema = z
       .nullable()
       .optional(),
     attachments: z.array(attachmentInputSchema).max(60).optional(),
-    cause: z.object({ title: localizedTextSchema, explanation: localizedTextSchema }).strict().nullable().optional(),
+    cause: z.object({ id: referenceIdSchema.optional(), title: localizedTextSchema, arguments: z.array(letterArgumentSchema).max(40).optional() }).strict().nullable().optional(),
+    evidence: z.array(referenceIdSchema).max(500).optional(),
     statement: short(TEXT).optional(),
     registerCheck: z.object({ date: isoDate, document: short(LINE) }).strict().nullable().optional(),
     legalRefs: z.array(legalRefSchema).max(500).optional(),
@@ -105,6 +107,11 @@ export const documentInputsSchema = z
       .max(100)
       .optional(),
     answerDue: z.union([z.literal(''), isoDate]).nullable().optional(),
+    expectedAnswer: z
+      .object({ title: short(LINE), titleKy: short(LINE), number: short(100), date: z.union([z.literal(''), isoDate]), due: isoDate, appeal: z.boolean() })
+      .strict()
+      .nullable()
+      .optional(),
     spellingSources: z.record(short(300), short(LINE)).optional(),
     maxVariants: z.number().int().min(0).max(64).optional(),
   })

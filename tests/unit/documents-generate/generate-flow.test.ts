@@ -8,7 +8,8 @@ import type { AryzApi } from '../../../shared/ipc/contract';
 import { regionalAddressee } from '../../../shared/reference/lookup';
 import { createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { documentInputsFor } from '../../../renderer/src/data/documents/document-inputs.repo';
-import { generateDocument, regenerateDocument, reviewInputs, type GenerateRequest } from '../../../renderer/src/features/documents/generate';
+import { consistencyFor, generateDocument as generateRaw, regenerateDocument, reviewInputs, type GenerateRequest } from '../../../renderer/src/features/documents/generate';
+import type { AryzDb } from '../../../renderer/src/data/schema';
 import type { DocumentInputsPayload } from '../../../shared/ipc/channels/documents';
 import { documentsFor, registerRows } from '../../../renderer/src/data/documents/register.repo';
 import { saveSettings } from '../../../renderer/src/data/settings/settings.repo';
@@ -59,7 +60,31 @@ const request = (caseId: string, addressee: GenerateRequest['addressee'], extra:
   ...extra,
 });
 
+/** Generation as the caseworker does it after reading the review: every warning shown is acknowledged. */
+async function generateDocument(db: AryzDb, through: Pick<AryzApi, 'generateDocument'>, req: GenerateRequest, who: typeof actor) {
+  const findings = await consistencyFor(db, req, await reviewInputs(db, req, 'X'));
+  return generateRaw(db, through, { ...req, acknowledged: findings.filter((f) => f.severity === 'warning').map((f) => f.key) }, who);
+}
+
 describe('generating from a stored case', () => {
+  it('refuses until the consistency warnings are acknowledged, then records them and the arguments used in the audit', async () => {
+    const { db, caseId, addressee } = await seeded();
+    const unacknowledged = await generateRaw(db, api, request(caseId, addressee), actor);
+    if (unacknowledged.status !== 'inconsistent') throw new Error(`expected inconsistent, got ${unacknowledged.status}`);
+    // The stored case's registration and contract ended 31.12.2024, before the letter of 10.02.2026.
+    expect(unacknowledged.findings.map((f) => [f.code, f.params.ended])).toEqual([
+      ['evidence_ended', '31.12.2024'],
+      ['evidence_ended', '31.12.2024'],
+    ]);
+    expect(await db.outgoing.count()).toBe(0);
+    const done = await generateRaw(db, api, request(caseId, addressee, { acknowledged: unacknowledged.findings.map((f) => f.key) }), actor);
+    if (done.status !== 'generated') throw new Error(`expected generated, got ${done.status}`);
+    expect(done.document.statements).toMatchObject({ referenceVersion: factoryBundle().version, acknowledged: unacknowledged.findings.map(({ key, code, params }) => ({ key, code, params })) });
+    const audit = (await db.audit.where('caseId').equals(caseId).toArray()).filter((row) => row.entityId === done.document.id);
+    const acknowledged = audit.flatMap((row) => row.changes).find((c) => c.field === 'acknowledgedWarnings');
+    expect(acknowledged?.after).toEqual(unacknowledged.findings.map(({ key, code, params }) => ({ key, code, params })));
+  });
+
   it('refuses a missing requisite before any number is taken, then generates, numbers and stores the letter', async () => {
     const { db, caseId, addressee } = await seeded();
     const refused = await generateDocument(db, api, request(caseId, addressee, { attachments: [] }), actor);

@@ -15,16 +15,16 @@ describe('layering rules are enforced by lint', () => {
     ['shared/x.ts', "import { readFile } from 'node:fs';"],
     ['shared/x.ts', "import path from 'path';"],
     ['shared/x.ts', "import { app } from 'electron';"],
-    ['shared/x.ts', "import { db } from '../../../renderer/src/data/schema';"],
-    ['shared/case/x.ts', "import { createHandlers } from '../../../electron/main/handlers';"],
+    ['shared/x.ts', "import { db } from '../renderer/src/data/schema';"],
+    ['shared/case/x.ts', "import { createHandlers } from '../../electron/main/handlers';"],
     ['shared/x.ts', "import React from 'react';"],
     ['shared/x.ts', "import Dexie from 'dexie';"],
     ['renderer/src/x.ts', "import { readFile } from 'node:fs';"],
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';"],
-    ['renderer/src/x.ts', "import { createDispatcher } from '../../../electron/main/ipc/dispatch';"],
-    ['renderer/src/x.ts', "import { startBridge } from '../../bridge/server';"],
-    ['electron/main/x.ts', "import { App } from '../../../renderer/src/app/App';"],
-    ['electron/main/x.ts', "import { startBridge } from '../../bridge/server';"],
+    ['renderer/src/x.ts', "import { createDispatcher } from '../../electron/main/ipc/dispatch';"],
+    ['renderer/src/x.ts', "import { startBridge } from '../../tests/bridge/server';"],
+    ['electron/main/x.ts', "import { App } from '../../renderer/src/app/App';"],
+    ['electron/main/x.ts', "import { startBridge } from '../../tests/bridge/server';"],
     ['electron/preload/x.ts', "import fs from 'node:fs';"],
   ])('%s: %s is refused', async (file, code) => {
     expect(await importErrors(file, code)).toHaveLength(1);
@@ -32,10 +32,10 @@ describe('layering rules are enforced by lint', () => {
 
   it.each([
     ['shared/x.ts', "import { z } from 'zod';"],
-    ['shared/x.ts', "import { LIMITS } from '../../../shared/settings/schema';"],
-    ['renderer/src/x.ts', "import { CHANNELS } from '../../../shared/ipc/contract';"],
+    ['shared/x.ts', "import { LIMITS } from './settings/schema';"],
+    ['renderer/src/x.ts', "import { CHANNELS } from '../../shared/ipc/contract';"],
     ['electron/main/x.ts', "import { readFile } from 'node:fs/promises';"],
-    ['electron/main/x.ts', "import { CHANNELS } from '../../../shared/ipc/contract';"],
+    ['electron/main/x.ts', "import { CHANNELS } from '../../shared/ipc/contract';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
   });

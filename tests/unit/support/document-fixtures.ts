@@ -3,7 +3,8 @@ import { loadFactoryTemplates } from '../../../electron/main/pdf/templates/facto
 import type { Employment, IdentityDocument, Person, Registration, StayEntry } from '../../../shared/case/schema';
 import { buildDocumentModel, type BatchCitizenInput, type DocumentInputs, type DocumentModel } from '../../../shared/documents/model';
 import type { DocumentTemplate, TemplateKind } from '../../../shared/documents/template-schema';
-import type { Addressee } from '../../../shared/reference/schema';
+import type { Addressee, ErrorCause } from '../../../shared/reference/schema';
+import { causeForLetter } from '../../../shared/documents/arguments';
 import { factoryBundle } from './reference-fixtures';
 
 /**
@@ -181,11 +182,15 @@ export function baseInputs(): DocumentInputs {
     addressee: addressee('uvm-77'),
     outgoing: { number: 'КР-М/2025-0147', date: '2025-02-05' },
     attachments: ATTACHMENTS,
-    cause: bundle.causes.find((c) => c.id === 'R-7') ?? null,
+    cause: causeOf(bundle.causes.find((c) => c.id === 'R-7')),
+    // The checklist of R-7 as the case holds it: both documents on file, the listing check recorded.
+    evidence: ['id_current', 'id_previous', 'register_check'],
     registerCheck: { date: '2025-01-21', document: 'ID 0456789' },
     legalRefs: bundle.legalRefs,
     spellingSources: { 'Усенов Манызбек': 'миграционная карта', 'USENOV MANYZBEK': 'авиабилет', 'Усёнов Маназбек': 'уведомление банка' },
     answerDue: '2025-03-10',
+    // The mission's letter of 05.02.2025 runs the 30-day follow-up interval.
+    expectedAnswer: { title: 'Ходатайство', titleKy: 'Өтүнүч кат', number: 'КР-М/2025-0147', date: '2025-02-05', due: '2025-03-07', appeal: false },
     sent: [
       {
         title: 'Ходатайство',
@@ -250,8 +255,11 @@ export function fixtureModel(kind: TemplateKind): DocumentModel {
   return buildDocumentModel(fixtureInputs(kind));
 }
 
-/** Document inputs as the page sends them over IPC: plain JSON, the cause reduced to its texts. */
+/** Document inputs as the page sends them over IPC: plain JSON. */
 export function payloadInputs(inputs: DocumentInputs): unknown {
-  const { cause, ...rest } = inputs;
-  return JSON.parse(JSON.stringify({ ...rest, cause: cause ? { title: cause.title, explanation: cause.explanation } : null }));
+  return JSON.parse(JSON.stringify(inputs));
+}
+
+function causeOf(cause: ErrorCause | undefined): DocumentInputs['cause'] {
+  return cause ? causeForLetter(cause) : null;
 }

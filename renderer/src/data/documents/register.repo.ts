@@ -2,7 +2,7 @@ import { writeAudit } from '../audit.repo';
 import Dexie from 'dexie';
 import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOfIsoDate, type NumberingSettings } from '../../../../shared/documents/numbering';
 import { identifierKey } from '../../../../shared/search/case-keys';
-import type { AryzDb, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
+import type { AryzDb, DocumentStatements, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
 import { followWork, type Actor } from '../cases/cases.repo';
 import { trackingTables } from '../tracking/tracking-input.repo';
 
@@ -26,6 +26,8 @@ export interface RegisterInput {
   numbered: boolean;
   /** What the caseworker chose (addressee, attachments …), kept on the registration event to regenerate the file. */
   choice?: Record<string, unknown>;
+  /** The cause's arguments the document prints and the warnings acknowledged for it. */
+  statements?: DocumentStatements;
 }
 
 export const VOID_REASON_MAX = 500;
@@ -82,6 +84,7 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
       status: 'generated',
       events: [{ at, kind: 'registered', who: actor.who, ...(input.choice ? { data: input.choice } : {}) }],
       requestId: null,
+      ...(input.statements ? { statements: input.statements } : {}),
       createdAt: at,
       updatedAt: at,
     };
@@ -116,7 +119,12 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
       entity: 'document',
       entityId: doc.id,
       action: 'create',
-      changes: [{ field: 'document', before: null, after: { title: doc.title, templateId: doc.templateId, templateVersion: doc.templateVersion, outgoingNumber: doc.outgoingNumber, addressee: doc.addressee, date: doc.registeredAt } }],
+      changes: [
+        { field: 'document', before: null, after: { title: doc.title, templateId: doc.templateId, templateVersion: doc.templateVersion, outgoingNumber: doc.outgoingNumber, addressee: doc.addressee, date: doc.registeredAt } },
+        ...(input.statements ? [{ field: 'statements', before: null, after: { referenceVersion: input.statements.referenceVersion, causeId: input.statements.causeId, arguments: input.statements.arguments } }] : []),
+        // A warning generated over is the caseworker's decision: the audit keeps which, and what it said.
+        ...(input.statements && input.statements.acknowledged.length > 0 ? [{ field: 'acknowledgedWarnings', before: null, after: input.statements.acknowledged }] : []),
+      ],
     });
     return doc;
   });

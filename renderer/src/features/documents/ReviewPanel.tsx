@@ -18,7 +18,8 @@ import { useReference } from '../../data/reference/reference.repo';
 import { useTemplates, type TemplateEntry } from '../../data/templates/templates.repo';
 import { citableDocuments, isNumbered, needsPrevious, templateTitle } from '../../data/documents/document-inputs.repo';
 import { checkRequisitesOf } from '../../../../shared/documents/requisites';
-import { generateDocument, invalidInputFields, reviewInputs, type GenerateRequest } from './generate';
+import type { ConsistencyFinding } from '../../../../shared/documents/checks';
+import { consistencyFor, generateDocument, invalidInputFields, reviewInputs, type GenerateRequest } from './generate';
 import { refusalText } from './refusal-text';
 import { peekNextNumber } from '../../data/documents/register.repo';
 import { DocumentPreview } from './DocumentPreview';
@@ -56,7 +57,7 @@ interface Props {
  * (saved to the case, audited) and the letter updates; a missing requisite is marked where it would print, and
  * the button refuses while one is missing and says which.
  */
-export function ReviewPanel({ editing, record, person, onClose, findings }: Props) {
+export function ReviewPanel({ editing, record, person, onClose, findings: outerFindings }: Props) {
   const { t } = useTranslation();
   const shortcut = useShortcutProps();
   const headingId = useId();
@@ -73,6 +74,8 @@ export function ReviewPanel({ editing, record, person, onClose, findings }: Prop
   // The case's scans, with their page counts: the «Приложение: … на N л.» mark comes from them.
   const caseFiles = useLive(() => attachmentsForDocument(db(), record.id), [record.id]);
   const [busy, setBusy] = useState(false);
+  // Keys of the consistency warnings the caseworker accepted; a finding that changes gets a new key.
+  const [acknowledged, setAcknowledged] = useState<string[]>([]);
   const [outcome, setOutcome] = useState('');
 
   const entry = templates?.find((e) => e.id === templateId);
@@ -80,7 +83,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings }: Prop
   // A row still being typed (no title yet) is not an attachment.
   const usable = attachments.filter((a) => a.title.trim() !== '').map((a) => ({ ...a, title: a.title.trim() }));
   const request: GenerateRequest | null = entry
-    ? { caseId: record.id, template: entry.template, addressee, date, attachments: usable, previousDocumentId: previousId || null }
+    ? { caseId: record.id, template: entry.template, addressee, date, attachments: usable, previousDocumentId: previousId || null, acknowledged }
     : null;
   const requestKey = JSON.stringify([templateId, entry?.version, addressee?.id ?? '', date, attachments, previousId]);
   const previousChoices = useLive(() => citableDocuments(db(), record.id), [record.id]);
@@ -94,6 +97,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings }: Prop
       letter: letterView(request.template, buildDocumentModel(inputs), { numberPending: isNumbered(request.template) }),
       refusal: checkRequisitesOf(request.template, inputs),
       invalid: invalidInputFields(inputs),
+      findings: await consistencyFor(db(), request, inputs),
     };
     // The request is rebuilt every render; its key says when it really changed. Case edits re-run it through Dexie.
   }, [requestKey, record.updatedAt, person.updatedAt]);
@@ -109,6 +113,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings }: Prop
         return;
       }
       if (result.status === 'refused') setOutcome(refusalText(t, result));
+      else if (result.status === 'inconsistent') setOutcome(t('documents.checks.blocked', { list: result.findings.map(describeFinding).join(' ') }));
       else if (result.status === 'invalid') setOutcome(t('documents.review.invalid', { fields: result.fields.join(', ') }));
       else {
         setOutcome(result.error.code === 'REFUSED' ? refusalText(t, result.error.refusal) : t('documents.review.failed', { reason: describeIpcError(t, result.error) }));
@@ -149,6 +154,28 @@ export function ReviewPanel({ editing, record, person, onClose, findings }: Prop
       case 'none':
         return null;
     }
+  };
+
+  const describeFinding = (f: ConsistencyFinding) => {
+    const params = { ...f.params };
+    if (f.code === 'date_before_register') params.what = t(`documents.checks.what.${String(f.params.what)}`);
+    if (f.code === 'addressee_field_missing') params.field = t(`documents.checks.field.${String(f.params.field)}`);
+    return t(`documents.checks.code.${f.code}`, params);
+  };
+  const findings = review?.findings ?? [];
+  const contradictions = findings.filter((f) => f.severity === 'contradiction');
+  const pending = findings.filter((f) => f.severity === 'warning' && !acknowledged.includes(f.key));
+  const inconsistent = contradictions.length > 0 ? t('documents.checks.blocked', { list: contradictions.map(describeFinding).join(' ') }) : pending.length > 0 ? t('documents.checks.unacknowledged') : '';
+  // Each consistency finding also stands beside the paragraph (template block) it concerns.
+  const letterFindings: LetterFinding[] = [
+    ...(outerFindings ?? []),
+    ...findings.map((f) => ({ paragraphId: f.block === null ? undefined : `b${f.block}`, severity: f.severity === 'contradiction' ? ('error' as const) : ('warning' as const), text: describeFinding(f) })),
+  ];
+  const blockExcerpt = (index: number | null) => {
+    if (index === null || !entry) return t('documents.checks.whole');
+    const block = entry.template.blocks[index];
+    const text = block && 'text' in block && typeof block.text === 'string' ? block.text : block && block.type === 'list' && block.item ? block.item : (block?.type ?? '');
+    return t('documents.checks.paragraph', { n: index + 1, text: text.length > 90 ? `${text.slice(0, 90)}…` : text });
   };
 
   const setAttachment = (index: number, patch: Partial<AttachmentInput>) => setAttachments((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
@@ -252,7 +279,10 @@ export function ReviewPanel({ editing, record, person, onClose, findings }: Prop
               onClick={() =>
                 setAttachments((list) => [
                   ...list,
-                  ...caseFiles.filter((file) => !list.some((a) => a.title === file.title)).map(({ title, sheets, copies }) => ({ title, sheets, copies })),
+                  // The file's real page count goes with it, so a sheet count changed by hand is checked against it.
+                  ...caseFiles
+                    .filter((file) => !list.some((a) => a.title === file.title))
+                    .map(({ title, sheets, copies, sheetsKnown }) => (sheetsKnown ? { title, sheets, copies, pages: sheets } : { title, sheets, copies })),
                 ])
               }
             >
@@ -263,7 +293,33 @@ export function ReviewPanel({ editing, record, person, onClose, findings }: Prop
       ) : null}
 
       {entry && review === undefined ? <p role="status">{t('documents.review.loading')}</p> : null}
-      {entry && review ? <LetterPreview view={review.letter} findings={findings} labelOf={labelOf} editable={editable} renderFix={renderFix} /> : null}
+      {entry && review ? <LetterPreview view={review.letter} findings={letterFindings} labelOf={labelOf} editable={editable} renderFix={renderFix} /> : null}
+
+      {entry && review ? (
+        <section className="document-review__checks" aria-label={t('documents.checks.title')}>
+          <h4>{t('documents.checks.title')}</h4>
+          {findings.length === 0 ? <p className="muted">{t('documents.checks.none')}</p> : null}
+          <ul>
+            {findings.map((f) => (
+              <li key={f.key} className={`consistency consistency--${f.severity}`} data-code={f.code}>
+                <div className="consistency__where">{blockExcerpt(f.block)}</div>
+                <strong>{t(`documents.checks.${f.severity}`)}: </strong>
+                {describeFinding(f)}
+                {f.severity === 'warning' ? (
+                  <label className="consistency__ack">
+                    <input
+                      type="checkbox"
+                      checked={acknowledged.includes(f.key)}
+                      onChange={(event) => setAcknowledged((list) => (event.target.checked ? [...list, f.key] : list.filter((k) => k !== f.key)))}
+                    />{' '}
+                    {t('documents.checks.acknowledge')}
+                  </label>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {request && review && !review.refusal && review.invalid.length === 0 ? (
         <DocumentPreview template={request.template} stamp={`${requestKey}|${record.updatedAt}|${person.updatedAt}|${review.number}`} inputs={() => reviewInputs(db(), request, review.number || 'X')} />
@@ -273,8 +329,8 @@ export function ReviewPanel({ editing, record, person, onClose, findings }: Prop
         <button
           type="button"
           className="button button--primary"
-          disabled={!review || review.refusal !== null || review.invalid.length > 0 || busy}
-          aria-describedby={blocked || invalid ? blockedId : undefined}
+          disabled={!review || review.refusal !== null || review.invalid.length > 0 || inconsistent !== '' || busy}
+          aria-describedby={blocked || invalid || inconsistent ? blockedId : undefined}
           {...shortcut('generate')}
           onClick={() => void generate()}
         >
@@ -285,7 +341,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings }: Prop
         </button>
       </div>
       <p id={blockedId} className="document-review__blocked" role="status">
-        {[blocked, invalid].filter(Boolean).join(' ')}
+        {[blocked, invalid, inconsistent].filter(Boolean).join(' ')}
       </p>
       {outcome ? (
         <p className="document-review__outcome" role="alert">

@@ -1,5 +1,7 @@
 import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
+import { buildDocumentModel, causeArguments } from '../../../../shared/documents/model';
 import { checkRequisitesOf, type DocumentRefusal } from '../../../../shared/documents/requisites';
+import { consistencyAllows, type ConsistencyFinding } from '../../../../shared/documents/checks';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import { documentInputsSchema, type DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
 import type { AryzApi } from '../../../../shared/ipc/contract';
@@ -9,6 +11,9 @@ import type { AryzDb, GeneratedDocRow } from '../../data/schema';
 import type { Actor } from '../../data/cases/cases.repo';
 import { documentInputsFor, isNumbered, templateTitle } from '../../data/documents/document-inputs.repo';
 import { recordGeneratedFile, registerDocument } from '../../data/documents/register.repo';
+import { consistencyFor, currentReferenceVersion } from '../../data/documents/consistency.repo';
+
+export { consistencyFor };
 
 /**
  * One document from review to file: check what main will check, register it (the number is allocated then),
@@ -24,11 +29,15 @@ export interface GenerateRequest {
   date: string;
   attachments: AttachmentInput[];
   previousDocumentId: string | null;
+  /** Keys of the consistency warnings the caseworker acknowledged (see shared/documents/checks). */
+  acknowledged?: readonly string[];
 }
 
 export type GenerateOutcome =
   | { status: 'generated'; document: GeneratedDocRow }
   | DocumentRefusal
+  /** The document contradicts its case (or a warning is not acknowledged): nothing registered. */
+  | { status: 'inconsistent'; findings: ConsistencyFinding[] }
   /** Inputs main would refuse (settings incomplete, a stored value out of range): nothing registered. */
   | { status: 'invalid'; fields: string[] }
   /** Registered, but main failed: the document keeps its number and waits for another try. */
@@ -75,6 +84,15 @@ export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateD
   if (refusal) return refusal;
   const invalid = invalidInputFields(check);
   if (invalid.length > 0) return { status: 'invalid', fields: invalid };
+  const findings = await consistencyFor(db, request, check);
+  const acknowledged = new Set(request.acknowledged ?? []);
+  if (!consistencyAllows(findings, acknowledged)) return { status: 'inconsistent', findings: findings.filter((f) => f.severity === 'contradiction' || !acknowledged.has(f.key)) };
+  const statements = {
+    referenceVersion: await currentReferenceVersion(db),
+    causeId: check.cause?.id ?? null,
+    arguments: causeArguments(check).printed.map(({ id, version, form }) => ({ id, version, form })),
+    acknowledged: findings.map(({ key, code, params }) => ({ key, code, params })),
+  };
   const choice: RegisteredChoice = { addressee: request.addressee, attachments: request.attachments, previousDocumentId: request.previousDocumentId };
   const doc = await registerDocument(
     db,
@@ -87,6 +105,7 @@ export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateD
       date: request.date,
       numbered: isNumbered(request.template),
       choice: { addressee: choice.addressee, attachments: choice.attachments, previousDocumentId: choice.previousDocumentId },
+      statements,
     },
     actor,
   );

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../../shared/case/dates';
+import { addMonthsIso } from '../../../../shared/case/deadline-dates';
 import {
   addCalendarDays,
   addWorkingDays,
   calendarVerification,
   isWorkingDay,
+  computeDeadlines,
   rollToWorkingDay,
+  STATUTORY_HOLIDAYS,
   workCalendar,
   workingDaysBetween,
 } from '../../../../shared/deadlines';
 import { factoryBundle } from '../../support/reference-fixtures';
+import { facts } from '../../support/deadline-fixtures';
 
 const cal = workCalendar(factoryBundle().calendar);
 
@@ -102,5 +106,45 @@ describe('counting terms', () => {
     expect(isWorkingDay(cal, '2027-12-31')).toBe(true);
     expect(isWorkingDay(mine, '2027-12-31')).toBe(false);
     expect(isWorkingDay(mine, '2027-01-02')).toBe(false); // still a holiday
+  });
+});
+
+describe('terms in months around 29 February (КАС art. 219: three months)', () => {
+  it('a term from 29 February ends on 29 May; one ending in a shorter February ends on its last day', () => {
+    expect(addMonthsIso('2028-02-29', 3)).toBe('2028-05-29');
+    expect(addMonthsIso('2027-11-30', 3)).toBe('2028-02-29'); // leap year: February has its 29th
+    expect(addMonthsIso('2026-11-30', 3)).toBe('2027-02-28'); // no 29 February: the last day of the month
+    expect(addMonthsIso('2027-11-29', 3)).toBe('2028-02-29');
+    expect(addMonthsIso('2028-02-29', 12)).toBe('2029-02-28');
+  });
+
+  it('the court-claim clock from a listing learned of on 29 February 2028 ends on 29 May 2028, moved past the weekend', () => {
+    const kas = computeDeadlines(facts({ case: { learnedAt: '2028-02-29' } }), factoryBundle().calendar, undefined, '2028-03-01').find((d) => d.clock === 'kas_claim');
+    // 29.05.2028 is a Monday: a working day, so the term ends on it.
+    expect(kas?.due).toBe('2028-05-29');
+  });
+});
+
+describe('the fallback holiday list for a year the table lacks', () => {
+  it('keeps every fixed holiday of ТК РФ art. 112 p.1 non-working, and only those besides weekends', () => {
+    const year = 2029;
+    expect(factoryBundle().calendar.some((c) => c.year === year)).toBe(false);
+    for (const md of STATUTORY_HOLIDAYS) expect(isWorkingDay(cal, `${year}-${md}`), md).toBe(false);
+    // Weekdays that are not holidays work; no moved days off are invented.
+    expect(isWorkingDay(cal, '2029-01-09')).toBe(true); // Tuesday after the New Year holidays
+    expect(isWorkingDay(cal, '2029-03-07')).toBe(true);
+    expect(isWorkingDay(cal, '2029-11-05')).toBe(true); // Monday after 4 November (a Sunday): not moved without a decree
+    expect(calendarVerification(cal, '2029-01-01', '2029-12-31')).toBe('gap');
+    // 247 ± a few: weekdays minus the fixed holidays that fall on weekdays.
+    let weekdays = 0;
+    let holidaysOnWeekdays = 0;
+    for (let day = '2029-01-01'; day.startsWith('2029'); day = addDays(day, 1)) {
+      const wd = new Date(`${day}T00:00:00Z`).getUTCDay();
+      if (wd !== 0 && wd !== 6) {
+        weekdays += 1;
+        if (STATUTORY_HOLIDAYS.includes(day.slice(5))) holidaysOnWeekdays += 1;
+      }
+    }
+    expect(workingDaysIn(2029)).toBe(weekdays - holidaysOnWeekdays);
   });
 });

@@ -49,7 +49,7 @@ describe('re-check schedule of the register', () => {
 
   it('stops with the answers: nothing to re-check once every request is answered', () => {
     expect(recheck([{ ...SENT, answeredAt: '2025-03-20' }], [], '2025-03-21')).toBeUndefined();
-    expect(recheck([{ id: 'x', kind: 'cover_letter', sentAt: '2025-03-03' }], [], '2025-03-04')).toBeUndefined();
+    expect(recheck([{ id: 'x', kind: 'court_claim', sentAt: '2025-03-03' }], [], '2025-03-04')).toBeUndefined();
   });
 
   it('a new request restarts the daily week', () => {

@@ -130,8 +130,11 @@ describe('follow-up of letters and notes, then reminders', () => {
 });
 
 describe('which items run which clocks', () => {
-  it('cover letters and court claims run none of these; a kind can be moved to another regime', () => {
-    expect(clocks([{ id: 'c1', kind: 'cover_letter', sentAt: '2025-03-03' }], '2025-03-04')).toEqual([]);
+  it("a cover letter starts the citizen's appeal clocks; the mission's complaints run the follow-up; court claims none; a kind can be moved", () => {
+    // The cover letter forwards the citizen's own application and asks for the 59-ФЗ art. 12 term.
+    expect(clocks([{ id: 'c1', kind: 'cover_letter', sentAt: '2025-03-03' }], '2025-03-04').map((d) => d.clock).sort()).toEqual(['appeal_answer', 'appeal_forwarding', 'appeal_registration']);
+    // 59-ФЗ does not bind the answer to the mission's own complaint (domain §4.4): no "late" on a false basis.
+    expect(clocks([{ id: 's1', kind: 'complaint_superior', sentAt: '2025-03-03' }], '2025-03-04').map((d) => d.clock)).toEqual(['follow_up']);
     expect(clocks([{ id: 'k1', kind: 'court_claim', sentAt: '2025-03-03' }], '2025-03-04')).toEqual([]);
     const asAppeal = clocks([{ id: 'l1', kind: 'mission_letter', sentAt: '2025-03-03' }], '2025-03-04', { regimes: { mission_letter: 'appeal' } });
     expect(asAppeal.map((d) => d.clock).sort()).toEqual(['appeal_answer', 'appeal_forwarding', 'appeal_registration']);

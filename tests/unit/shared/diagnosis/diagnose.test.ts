@@ -104,6 +104,11 @@ describe('reasoning codes', () => {
         },
       }),
       facts({ person: { nameRu: { surname: 'Усенов', givenName: 'Нурлан', patronymic: '' }, nameKy: { surname: 'Үсөнов', givenName: 'Нурлан', patronymic: '' }, otherSpellings: ['Усонов Нурлан'] } }),
+      facts({
+        person: { documents: [doc('d0', { status: 'replaced' }), doc('d1', { number: '7777777' })] },
+        registerChecks: [{ at: '2025-05-20', listed: true, documentId: 'd1' }],
+      }),
+      facts({ person: { nameRu: { surname: 'Асанов', givenName: 'Бакыт', patronymic: 'Усенович' }, nameKy: { surname: 'Асанов', givenName: 'Бакыт', patronymic: 'Усенович' }, otherSpellings: ['Асанов Бакыт'] } }),
       facts({ person: { birthDate: { year: 2012, month: 1, day: 1 } }, parents: [{ name: 'А.', listed: true }] }),
       facts({ person: { birthDate: { year: 2012, month: 1, day: 1 } } }),
       facts({ person: { birthDate: { year: 2012, month: 1, day: 1 } }, parents: [{ listed: false }] }),

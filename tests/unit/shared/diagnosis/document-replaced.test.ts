@@ -28,6 +28,23 @@ describe('R-7: a passport replaced, the old number still flagged', () => {
     expect(s?.documents).toContain('name_spelling_certificate');
   });
 
+  it('the current document listed as well is evidence against: high becomes medium, with the reason shown', () => {
+    const s = cause(
+      facts({
+        person: { documents: [oldPassport, newPassport] },
+        registerChecks: [
+          { at: '2025-05-20T10:00:00+03:00', listed: true, documentId: 'd0' },
+          { at: '2025-05-20T10:05:00+03:00', listed: true, documentId: 'd1' },
+        ],
+      }),
+      'R-7',
+    );
+    expect(s?.confidence).toBe('medium');
+    expect(s?.reasoning).toContainEqual({ code: 'check_listed_by_current_document', params: { number: 'AC1234567', date: '20.05.2025' } });
+    const weak = cause(facts({ person: { documents: [oldPassport, newPassport] }, registerChecks: [{ at: '2025-05-20', listed: true, documentId: 'd1' }] }), 'R-7');
+    expect(weak?.confidence).toBe('low');
+  });
+
   it('the old document was used to enter Russia: medium', () => {
     const s = cause(facts({ person: { documents: [oldPassport, newPassport], stays: [stay('s1', '2024-10-01', { documentId: 'd0' })] } }), 'R-7');
     expect(s?.confidence).toBe('medium');

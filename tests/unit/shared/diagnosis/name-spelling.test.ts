@@ -21,6 +21,12 @@ describe('R-8: the name spelled differently across documents', () => {
     expect(s?.documents).toContain('name_spelling_certificate');
   });
 
+  it('a dropped patronymic alone is how Russian records write names: medium, not high, and says why', () => {
+    const s = cause(facts({ person: { ...names(['Асанов', 'Бакыт', 'Усенович'], ['ASANOV', 'BAKYT', ''], ['Асанов', 'Бакыт', 'Усенович']), otherSpellings: ['Асанов Бакыт'] } }), 'R-8');
+    expect(s?.confidence).toBe('medium');
+    expect(s?.reasoning).toContainEqual({ code: 'patronymic_only_missing', params: {} });
+  });
+
   it('only Latin variants: medium', () => {
     const s = cause(facts({ person: { ...bakyt, otherSpellings: ['JUMAGULOV BAKIT'] } }), 'R-8');
     expect(s?.confidence).toBe('medium');

@@ -42,7 +42,8 @@ describe('buildDocumentModel', () => {
       statusRu: 'действующий',
     });
     expect(model.documents.previous.map((d) => d.short)).toEqual(['ID-карта ID 0456789']);
-    expect(model.documents.previousText).toBe('ID-карта ID 0456789 от 01.06.2017 (заменён)');
+    // The status agrees with the document's name: «ID-карта … (заменена)».
+    expect(model.documents.previousText).toBe('ID-карта ID 0456789 от 01.06.2017 (заменена)');
     expect(model.documents.all).toHaveLength(2);
   });
 
@@ -97,11 +98,14 @@ describe('buildDocumentModel', () => {
       { spelling: 'USONOV MANGYZBEK', script: 'латиница', reason: 'отчество не указано; транслитерация латиницей: ү → U, ө → O, ң → NG, ы → Y' },
       { spelling: 'Усенов Манызбек', script: 'русская кириллица', reason: 'отчество не указано; передача средствами русского алфавита: ү → у, ө → е, ң → н' },
       { spelling: 'USENOV MANYZBEK', script: 'латиница', reason: 'отчество не указано; транслитерация латиницей: ү → U, ө → E, ң → N, ы → Y' },
-      { spelling: 'Усёнов Маназбек', script: 'русская кириллица', reason: 'иная форма записи (порядок слов, «уулу»/«кызы», другое имя) — требует проверки' },
+    ]);
+    // A spelling whose difference needs checking is not certified, even with a named source: it is listed apart.
+    expect(model.spelling.unconfirmed.map((r) => ({ spelling: r.spelling, reason: nb(r.reason) }))).toEqual([
+      { spelling: 'Усёнов Маназбек', reason: 'иная форма записи (порядок слов, «уулу»/«кызы», другое имя) — требует проверки' },
     ]);
     expect(model.spelling.rows.map((r) => r.source)).toContain('миграционная карта');
     // Automatic variants never repeat a known spelling; Russian ones come first.
-    const known = new Set(rows.map((r) => r.spelling.toUpperCase()));
+    const known = new Set([...rows, ...model.spelling.unconfirmed].map((r) => r.spelling.toUpperCase()));
     expect(model.spelling.variants.length).toBe(10);
     for (const v of model.spelling.variants) expect(known.has(v.spelling.toUpperCase())).toBe(false);
     expect(model.spelling.variants[0]!.spelling).toBe('Усонов Манызбек Жумабекович');
