@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { activeDbName } from './active-db';
 import { caseWritesMiddleware } from './case-writes';
+import { rederiveSearchKeys } from './search-keys-upgrade';
 import type {
   AminaStatus,
   CaseRecord,
@@ -396,6 +397,9 @@ export class AryzDb extends Dexie {
       persons: 'id, pinKey, *docKeys, *dupKeys',
       audit: '++seq, caseId',
     });
+    // v12: no store changes; the search words and duplicate keys are derived again under the new rules
+    // (a sign before a vowel is the glide й; birth dates and phones are search words). See search-keys-upgrade.ts.
+    this.version(12).stores({}).upgrade((tx) => rederiveSearchKeys(tx));
   }
 }
 
