@@ -66,7 +66,10 @@ export const casesMessages = defineMessages(
       document_issued_before_min_age: 'Документ выдан {{issueDate}}, до достижения {{minAge}} лет (рождён {{birthDate}})',
       document_expired: 'Срок действия документа истёк {{expiryDate}}',
       employer_inn_format: 'ИНН работодателя «{{inn}}»: ожидается 10 или 12 цифр',
-      registration_gap: 'Период договора не покрыт учётом: {{from}} — {{to}} ({{days}} дн.)',
+      registration_gap_one: 'Период договора не покрыт учётом: {{from}} — {{to}} ({{count}} день)',
+      registration_gap_few: 'Период договора не покрыт учётом: {{from}} — {{to}} ({{count}} дня)',
+      registration_gap_many: 'Период договора не покрыт учётом: {{from}} — {{to}} ({{count}} дней)',
+      registration_gap_other: 'Период договора не покрыт учётом: {{from}} — {{to}} ({{count}} дня)',
     },
     duplicate: {
       title: 'Возможно, этот человек уже есть в базе',
@@ -168,7 +171,8 @@ export const casesMessages = defineMessages(
       document_issued_before_min_age: 'Документ {{issueDate}} берилген, {{minAge}} жашка чейин (туулган {{birthDate}})',
       document_expired: 'Документтин мөөнөтү {{expiryDate}} бүткөн',
       employer_inn_format: 'Иш берүүчүнүн ИНН «{{inn}}»: 10 же 12 цифра болушу керек',
-      registration_gap: 'Келишим мезгили каттоо менен камтылган эмес: {{from}} — {{to}} ({{days}} күн)',
+      registration_gap_one: 'Келишим мезгили каттоо менен камтылган эмес: {{from}} — {{to}} ({{count}} күн)',
+      registration_gap_other: 'Келишим мезгили каттоо менен камтылган эмес: {{from}} — {{to}} ({{count}} күн)',
     },
     duplicate: {
       title: 'Бул адам базада мурунтан бар болушу мүмкүн',
@@ -268,7 +272,8 @@ export const casesMessages = defineMessages(
       document_issued_before_min_age: 'Issued {{issueDate}}, before the age of {{minAge}} (born {{birthDate}})',
       document_expired: 'The document expired on {{expiryDate}}',
       employer_inn_format: 'Employer INN “{{inn}}”: 10 or 12 digits expected',
-      registration_gap: 'Contract period not covered by registration: {{from}} — {{to}} ({{days}} days)',
+      registration_gap_one: 'Contract period not covered by registration: {{from}} — {{to}} ({{count}} day)',
+      registration_gap_other: 'Contract period not covered by registration: {{from}} — {{to}} ({{count}} days)',
     },
     duplicate: {
       title: 'This person may already be in the database',
