@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditFor, changeStatus, createCase, getCase, removeItem, addItem, updateField } from '../../../renderer/src/features/cases/repository';
-import { describeChange, findingText, pathLabel, problemsOf } from '../../../renderer/src/features/case-page/describe';
+import { auditFor, changeStatus, createCase, getCase, removeItem, addItem, updateField } from '../../../renderer/src/data/cases/cases.repo';
+import { describeChange, findingText, pathLabel, problemsOf } from '../../../renderer/src/ui/case/describe';
 import { buildHistory } from '../../../renderer/src/features/case-page/history';
 import { actor, freshDb, intake } from '../cases/helpers';
 import { translator } from './i18n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayValue, fromEditorValue, parsePartialDate, toEditorValue, type DisplayWords } from '../../../renderer/src/features/case-page/field-values';
+import { displayValue, fromEditorValue, parsePartialDate, toEditorValue, type DisplayWords } from '../../../renderer/src/ui/case/field-values';
 
 const words: DisplayWords = { yes: 'Да', no: 'Нет', openEnded: 'бессрочный', option: (v) => `<${v}>`, document: (id) => `doc:${id}` };
 

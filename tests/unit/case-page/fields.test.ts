@@ -12,7 +12,7 @@ import {
   pathsRelated,
   resolvePath,
   valueAt,
-} from '../../../renderer/src/features/case-page/fields';
+} from '../../../renderer/src/ui/case/fields';
 import { aminaStatusSchema, caseIntakeSchema, identityDocumentSchema, employmentSchema, personSchema, registrationSchema, stayEntrySchema } from '../../../shared/case/schema';
 import { translator } from './i18n';
 

@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { casePageMessages } from '../../../renderer/src/features/case-page/messages';
-import type { Translate } from '../../../renderer/src/features/case-page/describe';
+import type { Translate } from '../../../renderer/src/ui/case/describe';
 import { casesMessages } from '../../../renderer/src/features/cases/messages';
 import { en } from '../../../renderer/src/i18n/en';
 import { ky } from '../../../renderer/src/i18n/ky';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sectionFromQuery } from '../../../renderer/src/features/case-tracking/sections';
+import { sectionFromQuery } from '../../../renderer/src/lib/case-sections';
 import { describeTrackingChange } from '../../../renderer/src/features/case-tracking/history-text';
-import { checkMoment, composeCheckAt, daysUntil, deadlineAbout, requestLabel } from '../../../renderer/src/features/case-tracking/labels';
-import { localized, reasonText } from '../../../renderer/src/features/case-tracking/reasons';
+import { checkMoment, composeCheckAt, daysUntil, deadlineAbout, requestLabel } from '../../../renderer/src/ui/case/labels';
+import { localized, reasonText } from '../../../renderer/src/ui/case/reasons';
 import { suggestionFor } from '../../../renderer/src/features/case-tracking/decision';
-import type { RequestRow } from '../../../renderer/src/db/db';
+import type { RequestRow } from '../../../renderer/src/data/schema';
 import { factoryBundle } from '../reference/factory';
 import { translator } from './translator';
 

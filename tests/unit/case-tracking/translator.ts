@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { casePageMessages } from '../../../renderer/src/features/case-page/messages';
-import type { Translate } from '../../../renderer/src/features/case-page/describe';
+import type { Translate } from '../../../renderer/src/ui/case/describe';
 import { trackingMessages } from '../../../renderer/src/features/case-tracking/messages';
 import { casesMessages } from '../../../renderer/src/features/cases/messages';
 import { en } from '../../../renderer/src/i18n/en';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterValues, matchesFilterText } from '../../../renderer/src/features/cases/filter-values';
-import { createCase } from '../../../renderer/src/features/cases/repository';
+import { filterValues, matchesFilterText } from '../../../renderer/src/data/cases/filter-values.repo';
+import { createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { actor, freshDb, intake } from './helpers';
 
 describe('filter values from the data', () => {

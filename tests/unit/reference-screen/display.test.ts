@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addresseeMatches, localized, verificationCounts } from '../../../renderer/src/features/reference/display';
+import { addresseeMatches, localized, verificationCounts } from '../../../renderer/src/ui/reference-display';
 import { factoryBundle } from '../reference/factory';
 
 describe('reference display helpers', () => {

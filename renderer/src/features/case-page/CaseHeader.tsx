@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
 import { fullName } from '../../../../shared/search/case-keys';
-import type { CaseRow, PersonRow } from '../../db/db';
-import { currentDocument } from '../cases/case-rows';
-import { formatDateTime } from './date-time';
-import { documentName, type Translate } from './describe';
+import type { CaseRow, PersonRow } from '../../data/schema';
+import { currentDocument } from '../../data/cases/case-rows';
+import { formatDateTime } from '../../lib/date-time';
+import { documentName, type Translate } from '../../ui/case/describe';
 
 interface Props {
   record: CaseRow;

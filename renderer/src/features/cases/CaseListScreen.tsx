@@ -1,19 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
 import { CASE_STATUSES } from '../../../../shared/case/statuses';
-import { navigate } from '../../app/router';
-import { CASE_FILTER_FIELDS, CASE_SORT_FIELDS, db, NO_DEADLINE, type CaseFilterField } from '../../db/db';
+import { navigate } from '../../ui/router';
+import { CASE_FILTER_FIELDS, CASE_SORT_FIELDS, db, NO_DEADLINE, type CaseFilterField } from '../../data/schema';
 import { FilterCombobox } from '../../ui/FilterCombobox';
-import { caseIndexOf, type CaseListRow } from './case-index';
-import { filterValues, matchesFilterText } from './filter-values';
-import { caseColumns, caseRowSource } from '../export/case-export';
-import { ExportButton } from '../export/ExportButton';
-import { statusCounts, type CaseQuery } from './list-query';
-import { saveCaseQuery, savedCaseQuery } from './saved-query';
-import { useCaseList } from './use-case-list';
+import { caseIndexOf, type CaseListRow } from '../../data/cases/case-index.cache';
+import { filterValues, matchesFilterText } from '../../data/cases/filter-values.repo';
+import { caseColumns, caseRowSource } from '../../ui/export/case-export';
+import { ExportButton } from '../../ui/export/ExportButton';
+import { statusCounts, type CaseQuery } from '../../data/cases/list-query.repo';
+import { saveCaseQuery, savedCaseQuery } from '../../data/cases/saved-query';
+import { useCaseList } from '../../data/cases/use-case-list';
 
 const ROW_HEIGHT = 44;
 const EMPTY: string[] = [];
@@ -92,7 +92,7 @@ export function CaseListScreen() {
   const { count, shown, rowAt, ensure, error } = useCaseList(effective);
   // The per-status counts (nine index counts) wait for the list's first answer, which they would delay.
   const listed = count !== undefined;
-  const counts = useLiveQuery(() => (listed ? statusCounts(db(), CASE_STATUSES) : undefined), [listed]);
+  const counts = useLive(() => (listed ? statusCounts(db(), CASE_STATUSES) : undefined), [listed]);
   const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
   const parent = useRef<HTMLDivElement>(null);
 
@@ -121,8 +121,8 @@ export function CaseListScreen() {
   const setFilter = (field: keyof CaseQuery['filters'], value: string) =>
     setQuery((q) => ({ ...q, filters: { ...q.filters, [field]: value || undefined } }));
   // The region and caseworker filters offer the values the cases hold (kept current as cases change).
-  const regions = useLiveQuery(() => filterValues(db(), 'region'), []) ?? EMPTY;
-  const caseworkers = useLiveQuery(() => filterValues(db(), 'caseworker'), []) ?? EMPTY;
+  const regions = useLive(() => filterValues(db(), 'region'), []) ?? EMPTY;
+  const caseworkers = useLive(() => filterValues(db(), 'caseworker'), []) ?? EMPTY;
   const suggestion = useDidYouMean(count, effective);
 
   return (

@@ -4,13 +4,13 @@ import type { ReportDocument } from '../../../../shared/ipc/channels/reports';
 import { checkPeriod, lastMonths, type Report, type ReportFilters, type ReportRequest } from '../../../../shared/reports/compute';
 import { getApi } from '../../api';
 import { describeIpcError } from '../../ui/ipc-error';
-import { localized } from '../reference/display';
-import { useReference } from '../tracking/reference-store';
-import { missionIdOf, useStoredSettings } from '../settings/use-actor';
+import { localized } from '../../ui/reference-display';
+import { useReference } from '../../data/reference/reference.repo';
+import { missionIdOf, useStoredSettings } from '../../data/settings/use-actor';
 import { ReportTableView } from './ReportTableView';
 import { monthLabel, reportTables, roundDays, type GroupLabels, type LabelledTable } from './tables';
 import { useReport } from './use-report';
-import { localTodayIso } from '../case-page/date-time';
+import { localTodayIso } from '../../lib/date-time';
 
 // chart.js is loaded with the first chart, not with the app: most sessions never open the reports.
 const ReportCharts = lazy(() => import('./ReportCharts').then((m) => ({ default: m.ReportCharts })));

@@ -5,9 +5,9 @@ import type { CaseworkerProfile, MissionSettings } from '../../../../shared/sett
 import type { DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import { getApi } from '../../api';
-import { db } from '../../db/db';
-import { caseInputsForPreview } from './preview-inputs';
-import { pdfPageImages, type PdfPageImage } from './pdf-pages';
+import { db } from '../../data/schema';
+import { caseInputsForPreview } from '../../data/templates/preview-inputs.repo';
+import { pdfPageImages, type PdfPageImage } from '../../ui/pdf-pages';
 
 export type PreviewState =
   | { status: 'idle' }

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../../shared/case/dates';
 import type { CalendarYear, ReferenceBundle } from '../../../../../shared/reference/schema';
-import type { Actor } from '../../cases/repository';
-import { localTodayIso } from '../../case-page/date-time';
+import type { Actor } from '../../../data/cases/cases.repo';
+import { localTodayIso } from '../../../lib/date-time';
 import { nextCalendarYear, weekdayOf } from '../calendar-edit';
-import { verificationCounts } from '../display';
+import { verificationCounts } from '../../../ui/reference-display';
 import { CalendarYearForm } from '../forms/CalendarYearForm';
 import { rowMark, VerificationBadge } from '../VerificationBadge';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceBundle } from '../../../../../shared/reference/schema';
-import type { Actor } from '../../cases/repository';
-import { localized, verificationCounts } from '../display';
+import type { Actor } from '../../../data/cases/cases.repo';
+import { localized, verificationCounts } from '../../../ui/reference-display';
 import { CauseForm } from '../forms/CauseForm';
 import { rowMark, VerificationBadge } from '../VerificationBadge';
 
