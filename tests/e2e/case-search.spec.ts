@@ -139,3 +139,39 @@ test('the glide spellings find each other both ways: й-sequences, iotated vowel
     await expect(rows(page).filter({ hasText: found }), typed).toHaveCount(1);
   }
 });
+
+/** Fills what intake cannot save without, with the Russian name and birth date given. */
+async function fillIntake(page: Page, ru: readonly [string, string], birth: readonly [string, string, string]): Promise<void> {
+  const ruGroup = page.getByRole('group', { name: 'Имя по-русски (как в российских документах)', exact: true });
+  await ruGroup.getByLabel('Фамилия').fill(ru[0]);
+  await ruGroup.getByRole('textbox', { name: 'Имя', exact: true }).fill(ru[1]);
+  await page.getByLabel('Форма отчества').selectOption({ label: 'Без отчества' });
+  await page.getByRole('combobox', { name: 'Пол', exact: true }).selectOption('male');
+  const birthGroup = page.getByRole('group', { name: 'Дата рождения', exact: true });
+  await birthGroup.getByLabel('День').fill(birth[0]);
+  await birthGroup.getByLabel('Месяц').fill(birth[1]);
+  await birthGroup.getByLabel('Год').fill(birth[2]);
+  await page.getByLabel('Язык общения').selectOption({ label: 'Кыргызский' });
+  await page.getByLabel('Регион России').fill('г. Москва');
+  await page.getByLabel('Когда узнал о включении в реестр').fill('15.05.2025');
+  await page.getByRole('combobox', { name: 'Как узнал', exact: true }).selectOption({ label: 'Банк' });
+}
+
+test('intake takes the other spelling of the glide class for the same person, both ways', async ({ app: page }) => {
+  const dialog = page.getByRole('dialog', { name: 'Возможно, этот человек уже есть в базе' });
+  // Kyrgyz «Ылйасов Йусуп» is on file; the Russian spelling is typed — and Russian «Васильев Марьям» on
+  // file, the Kyrgyz spelling typed.
+  for (const [ru, birth] of [
+    [['Ильясов', 'Юсуп'], ['20', '01', '1992']],
+    [['Василйев', 'Марйам'], ['05', '11', '1988']],
+  ] as const) {
+    await openRoute(page, '/cases/new');
+    await expect(page.getByRole('heading', { name: 'Новое дело', level: 1 })).toBeVisible();
+    await fillIntake(page, ru, birth);
+    await page.getByRole('button', { name: 'Сохранить дело' }).click();
+    await expect(dialog, ru.join(' ')).toBeVisible();
+    await expect(dialog.getByText(`то же Ф.И.О. и дата рождения ${birth.join('.')}`)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Вернуться к анкете' }).click();
+    await expect(dialog).toBeHidden();
+  }
+});
