@@ -590,16 +590,6 @@ export function conditionHolds(model: DocumentModel, condition: TemplateConditio
   });
 }
 
-export interface MissingRequisite {
-  path: string;
-  label: string;
-}
-
-/** The template's requisites that the model leaves empty, in the template's order. */
-export function missingRequisites(template: Pick<DocumentTemplate, 'requisites'>, model: DocumentModel): MissingRequisite[] {
-  return template.requisites.filter((r) => !isPresent(resolveField(model, r.path))).map((r) => ({ path: r.path, label: r.label }));
-}
-
 /** Printed form of a field value. */
 export function fieldText(value: unknown): string {
   if (value === null || value === undefined || value === UNKNOWN) return '';

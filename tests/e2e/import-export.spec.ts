@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
-import { cp1251 } from '../unit/import/helpers';
+import { cp1251 } from '../unit/support/import-fixtures';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';

@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
 import { defaultFontDir } from '../../electron/main/pdf/fonts';
-import { renderTemplate } from '../../electron/main/pdf/templates/render';
-import { factoryTemplates, fixtureModel, GENERATED_AT } from '../unit/documents/fixture';
+import { templatePdf } from '../../electron/main/pdf/templates/layout';
+import { factoryTemplates, fixtureModel, GENERATED_AT } from '../unit/support/document-fixtures';
 
 /**
  * `npm run samples -- --out DIR`: one sample PDF of every factory template, filled from the fixture case
- * (tests/unit/documents/fixture.ts), written into DIR (created if needed). Prints each file and its page count.
+ * (tests/unit/support/document-fixtures.ts), written into DIR (created if needed). Prints each file and its page count.
  */
 
 const USAGE = 'usage: npm run samples -- --out DIR';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const engine = createPdfEngine(defaultFontDir());
   const templates = factoryTemplates();
   for (const template of templates) {
-    const rendered = await renderTemplate(engine, template, fixtureModel(template.kind), { generatedAt: GENERATED_AT });
+    const rendered = await templatePdf(engine, template, fixtureModel(template.kind), { generatedAt: GENERATED_AT });
     const file = path.join(dir, `${template.id}.pdf`);
     writeFileSync(file, rendered.pdf);
     console.log(`${file}  ${rendered.pages} ${rendered.pages === 1 ? 'page' : 'pages'}  (${template.id} v${rendered.templateVersion})`);

@@ -14,6 +14,7 @@ import {
   registrationSchema,
   stayEntrySchema,
 } from '../../case/schema';
+import { documentRefusalSchema } from '../../documents/requisites';
 import { documentTemplateSchema } from '../../documents/template-schema';
 import { addresseeSchema, legalRefSchema, localizedTextSchema } from '../../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../../settings/schema';
@@ -128,14 +129,8 @@ const generatedFileSchema = z.object({
   pages: z.number().int().positive(),
 });
 
-export const DOCUMENT_REFUSALS = ['missing_requisites', 'unknown_field'] as const;
-
-const refusalSchema = z.object({
-  status: z.literal('refused'),
-  reason: z.enum(DOCUMENT_REFUSALS),
-  missing: z.array(z.object({ path: z.string(), label: z.string() })),
-  unknownFields: z.array(z.string()),
-});
+/** A document that cannot be made from the case answers with the one refusal of shared/documents/requisites.ts. */
+const refusalSchema = documentRefusalSchema;
 
 const idPart = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 

@@ -4,20 +4,20 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
-import { createPdfEngine } from '../../../electron/main/pdf/engine';
-import { defaultFontDir } from '../../../electron/main/pdf/fonts';
 import type { AryzApi } from '../../../shared/ipc/contract';
 import { regionalAddressee } from '../../../shared/reference/lookup';
 import { createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { documentInputsFor } from '../../../renderer/src/data/documents/document-inputs.repo';
-import { generateDocument, regenerateDocument, type GenerateRequest } from '../../../renderer/src/features/documents/generate';
+import { generateDocument, regenerateDocument, reviewInputs, type GenerateRequest } from '../../../renderer/src/features/documents/generate';
+import type { DocumentInputsPayload } from '../../../shared/ipc/channels/documents';
 import { documentsFor, registerRows } from '../../../renderer/src/data/documents/register.repo';
 import { saveSettings } from '../../../renderer/src/data/settings/settings.repo';
 import { ensureReference } from '../../../renderer/src/data/reference/reference.repo';
-import { actor, freshDb, intake } from '../cases/helpers';
-import { CASEWORKER, factoryTemplate, MISSION } from '../documents/fixture';
-import { PdfWorkspace } from '../documents/pdf-reader';
-import { factoryBundle } from '../reference/factory';
+import { actor, freshDb, intake } from '../renderer/data/cases/cases.helpers';
+import { CASEWORKER, factoryTemplate, MISSION } from '../support/document-fixtures';
+import { PdfWorkspace } from '../support/pdf-reader';
+import { testMainDeps } from '../support/main-deps';
+import { factoryBundle } from '../support/reference-fixtures';
 import { testContext } from '../support/call-context';
 
 /**
@@ -25,14 +25,13 @@ import { testContext } from '../support/call-context';
  * main's schema, the number is allocated once, and a failed render leaves the number with its document.
  */
 
-const pdf = createPdfEngine(defaultFontDir());
 const work = new PdfWorkspace();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'aryz-flow-'));
 afterAll(() => {
   work.dispose();
   rmSync(dataDir, { recursive: true, force: true });
 });
-const dispatch = createDispatcher(createHandlers({ version: '1', mode: 'browser', dataDir, referenceDir: '/none', pdf, now: () => new Date() }), () => undefined);
+const dispatch = createDispatcher(createHandlers(testMainDeps(dataDir, { now: () => new Date() })), () => undefined);
 
 /** The API as the page has it: every payload goes through JSON like the bridge (structured clone in Electron). */
 const api: Pick<AryzApi, 'generateDocument'> = {
@@ -64,7 +63,11 @@ describe('generating from a stored case', () => {
   it('refuses a missing requisite before any number is taken, then generates, numbers and stores the letter', async () => {
     const { db, caseId, addressee } = await seeded();
     const refused = await generateDocument(db, api, request(caseId, addressee, { attachments: [] }), actor);
-    expect(refused).toEqual({ status: 'refused', missing: [{ path: 'attachments', label: 'перечень приложений (наименование, число листов и экземпляров)' }] });
+    expect(refused).toEqual({ status: 'refused', reason: 'missing_requisites', missing: [{ path: 'attachments', label: 'перечень приложений (наименование, число листов и экземпляров)' }] });
+    // Main, asked with the same inputs, refuses in the same words: one check, one shape on both sides.
+    const inputs = await reviewInputs(db, request(caseId, addressee, { attachments: [] }), 'X');
+    const fromMain = await api.generateDocument({ caseId, documentId: 'probe', template: factoryTemplate('mission_letter_mvd'), inputs: inputs as DocumentInputsPayload });
+    expect(fromMain).toEqual({ ok: true, value: refused });
     expect(await db.outgoing.count()).toBe(0);
     expect(await db.documents.count()).toBe(0);
 

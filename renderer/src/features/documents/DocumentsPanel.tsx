@@ -12,6 +12,7 @@ import { DocumentLifecycle } from './DocumentLifecycle';
 import { templateById } from '../../data/templates/templates.repo';
 import { regenerateDocument } from './generate';
 import { documentsFor, VOID_REASON_MAX, voidDocument } from '../../data/documents/register.repo';
+import { refusalText } from './refusal-text';
 import { ReviewPanel } from './ReviewPanel';
 
 /** File name a saved copy suggests: the document's title and number, without characters Windows refuses. */
@@ -119,7 +120,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
       if (!entry || entry.version !== doc.templateVersion) return t('documents.list.templateChanged');
       const result = await regenerateDocument(db(), getApi(), doc, entry.template, editing.actor);
       if (result.status === 'generated') return t('documents.review.done', { title: doc.title, number: doc.outgoingNumber });
-      if (result.status === 'failed') return t('documents.review.failed', { reason: result.error.code === 'REFUSED' ? result.error.missing.map((m) => m.label).join('; ') : describeIpcError(t, result.error) });
+      if (result.status === 'failed') return result.error.code === 'REFUSED' ? refusalText(t, result.error.refusal) : t('documents.review.failed', { reason: describeIpcError(t, result.error) });
       return '';
     });
   const voided = doc.status === 'void';

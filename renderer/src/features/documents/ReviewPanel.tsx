@@ -16,7 +16,9 @@ import { localTodayIso } from '../../lib/date-time';
 import { useReference } from '../../data/reference/reference.repo';
 import { useTemplates, type TemplateEntry } from '../../data/templates/templates.repo';
 import { citableDocuments, isNumbered, needsPrevious, templateTitle } from '../../data/documents/document-inputs.repo';
-import { generateDocument, invalidInputFields, missingFor, reviewInputs, type GenerateRequest } from './generate';
+import { checkRequisitesOf } from '../../../../shared/documents/requisites';
+import { generateDocument, invalidInputFields, reviewInputs, type GenerateRequest } from './generate';
+import { refusalText } from './refusal-text';
 import { peekNextNumber } from '../../data/documents/register.repo';
 import { DocumentPreview } from './DocumentPreview';
 import { fieldLabelKey, fixFor, type FieldFix } from './review-fields';
@@ -84,14 +86,14 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
     return {
       number,
       fields: reviewFields(request.template, buildDocumentModel(inputs)),
-      missing: missingFor(request.template, inputs),
+      refusal: checkRequisitesOf(request.template, inputs),
       invalid: invalidInputFields(inputs),
     };
     // The request is rebuilt every render; its key says when it really changed. Case edits re-run it through Dexie.
   }, [requestKey, record.updatedAt, person.updatedAt]);
 
   const generate = async () => {
-    if (!request || !review || review.missing.length > 0 || busy) return;
+    if (!request || !review || review.refusal || busy) return;
     setBusy(true);
     setOutcome('');
     try {
@@ -100,11 +102,10 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
         onClose(t('documents.review.done', { title: result.document.title, number: result.document.outgoingNumber }));
         return;
       }
-      if (result.status === 'refused') setOutcome(t('documents.review.blocked', { list: result.missing.map((m) => m.label).join('; ') }));
+      if (result.status === 'refused') setOutcome(refusalText(t, result));
       else if (result.status === 'invalid') setOutcome(t('documents.review.invalid', { fields: result.fields.join(', ') }));
       else {
-        const reason = result.error.code === 'REFUSED' ? result.error.missing.map((m) => m.label).join('; ') : describeIpcError(t, result.error);
-        setOutcome(t('documents.review.failed', { reason }));
+        setOutcome(result.error.code === 'REFUSED' ? refusalText(t, result.error.refusal) : t('documents.review.failed', { reason: describeIpcError(t, result.error) }));
       }
     } catch (error) {
       setOutcome(t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }));
@@ -128,7 +129,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
   }
 
   const setAttachment = (index: number, patch: Partial<AttachmentInput>) => setAttachments((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
-  const blocked = review && review.missing.length > 0 ? t('documents.review.blocked', { list: review.missing.map((m) => m.label).join('; ') }) : '';
+  const blocked = review?.refusal ? refusalText(t, review.refusal) : '';
   const invalid = review && review.invalid.length > 0 ? t('documents.review.invalid', { fields: review.invalid.join(', ') }) : '';
 
   return (
@@ -284,7 +285,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
         </table>
       ) : null}
 
-      {request && review && review.missing.length === 0 && review.invalid.length === 0 ? (
+      {request && review && !review.refusal && review.invalid.length === 0 ? (
         <DocumentPreview template={request.template} stamp={`${requestKey}|${record.updatedAt}|${person.updatedAt}|${review.number}`} inputs={() => reviewInputs(db(), request, review.number || 'X')} />
       ) : null}
 
@@ -292,7 +293,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
         <button
           type="button"
           className="button button--primary"
-          disabled={!review || review.missing.length > 0 || review.invalid.length > 0 || busy}
+          disabled={!review || review.refusal !== null || review.invalid.length > 0 || busy}
           aria-describedby={blocked || invalid ? blockedId : undefined}
           onClick={() => void generate()}
         >

@@ -1,4 +1,5 @@
-import { buildDocumentModel, missingRequisites, type AttachmentInput, type DocumentInputs, type MissingRequisite } from '../../../../shared/documents/model';
+import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
+import { checkRequisitesOf, type DocumentRefusal } from '../../../../shared/documents/requisites';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import { documentInputsSchema, type DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
 import type { AryzApi } from '../../../../shared/ipc/contract';
@@ -27,11 +28,11 @@ export interface GenerateRequest {
 
 export type GenerateOutcome =
   | { status: 'generated'; document: GeneratedDocRow }
-  | { status: 'refused'; missing: MissingRequisite[] }
+  | DocumentRefusal
   /** Inputs main would refuse (settings incomplete, a stored value out of range): nothing registered. */
   | { status: 'invalid'; fields: string[] }
   /** Registered, but main failed: the document keeps its number and waits for another try. */
-  | { status: 'failed'; document: GeneratedDocRow; error: IpcError | { code: 'REFUSED'; missing: MissingRequisite[] } };
+  | { status: 'failed'; document: GeneratedDocRow; error: IpcError | { code: 'REFUSED'; refusal: DocumentRefusal } };
 
 /** Inputs of the review: the real ones, with a stand-in number so the outgoing number does not read as missing. */
 export async function reviewInputs(db: AryzDb, request: GenerateRequest, number: string): Promise<DocumentInputs> {
@@ -43,10 +44,6 @@ export async function reviewInputs(db: AryzDb, request: GenerateRequest, number:
     attachments: request.attachments,
     previousDocumentId: request.previousDocumentId,
   });
-}
-
-export function missingFor(template: DocumentTemplate, inputs: DocumentInputs): MissingRequisite[] {
-  return missingRequisites(template, buildDocumentModel(inputs));
 }
 
 /** Paths main's schema would refuse in these inputs. */
@@ -67,15 +64,15 @@ async function renderAndRecord(db: AryzDb, api: Pick<AryzApi, 'generateDocument'
   // The model's input type is read-only; the payload type is the schema's (mutable) shape of the same data.
   const result = await api.generateDocument({ caseId: doc.caseId, documentId: doc.id, template, inputs: inputs as DocumentInputsPayload });
   if (!result.ok) return { status: 'failed', document: doc, error: result.error };
-  if (result.value.status === 'refused') return { status: 'failed', document: doc, error: { code: 'REFUSED', missing: result.value.missing } };
+  if (result.value.status === 'refused') return { status: 'failed', document: doc, error: { code: 'REFUSED', refusal: result.value } };
   const { relPath, sha256, bytes, pages } = result.value;
   return { status: 'generated', document: await recordGeneratedFile(db, doc.id, { relPath, sha256, bytes, pages }, actor) };
 }
 
 export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateDocument'>, request: GenerateRequest, actor: Actor): Promise<GenerateOutcome> {
   const check = await reviewInputs(db, request, 'X');
-  const missing = missingFor(request.template, check);
-  if (missing.length > 0) return { status: 'refused', missing };
+  const refusal = checkRequisitesOf(request.template, check);
+  if (refusal) return refusal;
   const invalid = invalidInputFields(check);
   if (invalid.length > 0) return { status: 'invalid', fields: invalid };
   const choice: RegisteredChoice = { addressee: request.addressee, attachments: request.attachments, previousDocumentId: request.previousDocumentId };
