@@ -16,9 +16,9 @@ import { ensureReference } from '../../../renderer/src/data/reference/reference.
 import { actor, freshDb, intake } from '../renderer/data/cases/cases.helpers';
 import { CASEWORKER, factoryTemplate, MISSION } from '../support/document-fixtures';
 import { PdfWorkspace } from '../support/pdf-reader';
-import { testMainDeps } from '../support/main-deps';
 import { factoryBundle } from '../support/reference-fixtures';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 
 /**
  * The page's side of generation against main's real handlers: the inputs gathered from a stored case must pass

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldWords, issueLine, issueWhat } from '../../../../../renderer/src/features/reference/issue-text';
 import { factoryBundle } from '../../../support/reference-fixtures';
-import { translator } from '../../../templates/helpers';
+import { translator } from './reference.helpers';
 
 describe('reference issue texts', () => {
   it('says what is wrong in the user language, with limits, ids and field-specific rules', async () => {
