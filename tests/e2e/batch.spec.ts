@@ -56,7 +56,9 @@ test('batch: documents for the filtered cases, with progress, consecutive number
   const moscowIds = new Set(ids.slice(0, MOSCOW.length));
 
   await openRoute(page, '/cases');
-  await page.getByLabel('Регион').fill('г. Москва');
+  // The region is chosen from the values in the data: typed, then taken with Enter.
+  await page.getByRole('combobox', { name: 'Регион' }).fill('г. Москва');
+  await page.getByRole('combobox', { name: 'Регион' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Найдено' })).toContainText('4');
   await page.getByRole('link', { name: 'Сформировать документы…' }).click();
 
@@ -128,7 +130,9 @@ test('batch: a batch interrupted by a reload is offered for resume and finishes 
   );
   const ids = await createCasesInPage(page, [...people, ...ELSEWHERE]);
   await openRoute(page, '/cases');
-  await page.getByLabel('Регион').fill('г. Москва');
+  // The region is chosen from the values in the data: typed, then taken with Enter.
+  await page.getByRole('combobox', { name: 'Регион' }).fill('г. Москва');
+  await page.getByRole('combobox', { name: 'Регион' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Найдено' })).toContainText('10');
   await page.getByRole('link', { name: 'Сформировать документы…' }).click();
   await expect(page.getByText('Дел: 10')).toBeVisible();

@@ -191,7 +191,7 @@ test('a full intake with Kyrgyz names creates the case; warnings do not block; t
   await expect(timeline.getByText('Учёт 1: 16.01.2024 — 31.05.2024')).toBeVisible();
   await expect(timeline.getByText('Без учёта: 01.06.2024 — 30.06.2024 (30 дн.)')).toBeVisible();
   const warnings = page.getByRole('region', { name: /^Предупреждения \(\d+\) — сохранению не мешают$/ });
-  await expect(warnings.getByText('Договор 1: Период договора не покрыт учётом: 01.06.2024 — 30.06.2024 (30 дн.)')).toBeVisible();
+  await expect(warnings.getByText('Договор 1: Период договора не покрыт учётом: 01.06.2024 — 30.06.2024 (30 дней)')).toBeVisible();
 
   await page.getByLabel('Регион России').fill('г. Москва');
   await page.getByLabel('Когда узнал о включении в реестр').fill('15.05.2025');

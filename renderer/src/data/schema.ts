@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { activeDbName } from './active-db';
 import { caseWritesMiddleware } from './case-writes';
+import { rederiveSearchKeys } from './search-keys-upgrade';
 import type {
   AminaStatus,
   CaseRecord,
@@ -429,6 +430,9 @@ export class AryzDb extends Dexie {
             row.actions ??= [];
           }),
       );
+    // v13: no store changes; the search words and duplicate keys are derived again under the new rules
+    // (a sign before a vowel is the glide й; birth dates and phones are search words). See search-keys-upgrade.ts.
+    this.version(13).stores({}).upgrade((tx) => rederiveSearchKeys(tx));
   }
 }
 

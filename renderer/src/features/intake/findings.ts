@@ -58,6 +58,8 @@ export function findingMessage(finding: Finding, draft: Pick<IntakeDraft, 'perso
     const { pinSex, formSex, ...rest } = params;
     return { key: 'cases.finding.pin_sex_mismatch', params: rest, keyParams: { pinSex: `cases.sex.${pinSex}`, formSex: `cases.sex.${formSex}` } };
   }
+  // A number of days is said with the language's plural forms (i18next picks them by `count`).
+  if (typeof params.days === 'number') return { key: `cases.finding.${finding.code}`, params: { ...params, count: params.days } };
   return finding.params ? { key: `cases.finding.${finding.code}`, params } : { key: `cases.finding.${finding.code}` };
 }
 

@@ -295,9 +295,30 @@ describe('validateIntake: employment warnings', () => {
     expect(check((f) => (job(f).employerInn = '')).warnings).toEqual([]);
   });
 
-  it('registration_gap at the start of the contract', () => {
-    expect(check((f) => (reg(f).from = '2024-02-01')).warnings).toEqual([
-      { path: 'employments.0', code: 'registration_gap', params: { from: '16.01.2024', to: '31.01.2024', days: 16 } },
+  it('registration_gap at the start of the contract, after the 30 days a person may stay unregistered', () => {
+    // Entry 15.01.2024: the 30 free days are 15.01–13.02 (the entry day is the first, the safe reading).
+    expect(check((f) => (reg(f).from = '2024-02-01')).warnings).toEqual([]);
+    expect(check((f) => (reg(f).from = '2024-02-14')).warnings).toEqual([]);
+    expect(check((f) => (reg(f).from = '2024-02-15')).warnings).toEqual([
+      { path: 'employments.0', code: 'registration_gap', params: { from: '14.02.2024', to: '14.02.2024', days: 1 } },
+    ]);
+    expect(check((f) => (reg(f).from = '2024-03-01')).warnings).toEqual([
+      { path: 'employments.0', code: 'registration_gap', params: { from: '14.02.2024', to: '29.02.2024', days: 16 } },
+    ]);
+  });
+
+  it('a new contract while registered gives 3 days to update the registration, counted as calendar days', () => {
+    const result = (from: string) =>
+      check((f) => {
+        reg(f).to = '2024-06-30';
+        f.employments.push({ ...job(f), id: 'e2', start: '2024-07-01', end: '2024-12-31' });
+        job(f).end = '2024-06-30';
+        f.registrations.push({ id: 'r2', address: 'x', host: '', from, to: '2024-12-31', how: 'mvd' });
+      }).warnings;
+    // 01.07–03.07 are free; a registration from 04.07 leaves no gap, one from 06.07 two late days.
+    expect(result('2024-07-04')).toEqual([]);
+    expect(result('2024-07-06')).toEqual([
+      { path: 'employments.1', code: 'registration_gap', params: { from: '04.07.2024', to: '05.07.2024', days: 2 } },
     ]);
   });
 
@@ -347,7 +368,7 @@ describe('validateIntake: employment warnings', () => {
   it('no registration_gap for a contract that has not started, nor without registrations outside the contract', () => {
     expect(check((f) => Object.assign(job(f), { start: '2025-07-01', end: '2025-12-31' })).warnings).toEqual([]);
     expect(check((f) => (f.registrations = [])).warnings).toEqual([
-      { path: 'employments.0', code: 'registration_gap', params: { from: '16.01.2024', to: '31.12.2024', days: 351 } },
+      { path: 'employments.0', code: 'registration_gap', params: { from: '14.02.2024', to: '31.12.2024', days: 322 } },
     ]);
   });
 
@@ -357,7 +378,7 @@ describe('validateIntake: employment warnings', () => {
       reg(f).to = '2024-01-16';
     });
     expect(result.errors.map((e) => e.code)).toEqual(['registration_end_before_start']);
-    expect(result.warnings).toEqual([{ path: 'employments.0', code: 'registration_gap', params: { from: '16.01.2024', to: '31.12.2024', days: 351 } }]);
+    expect(result.warnings).toEqual([{ path: 'employments.0', code: 'registration_gap', params: { from: '14.02.2024', to: '31.12.2024', days: 322 } }]);
   });
 
   it('warnings never block: a form with every warning has no errors', () => {
