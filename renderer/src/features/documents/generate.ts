@@ -1,5 +1,5 @@
 import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
-import { buildDocumentModel, causeArguments } from '../../../../shared/documents/model';
+import { causeArguments } from '../../../../shared/documents/model';
 import { checkRequisitesOf, type DocumentRefusal } from '../../../../shared/documents/requisites';
 import { consistencyAllows, type ConsistencyFinding } from '../../../../shared/documents/checks';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
