@@ -3,6 +3,7 @@ import { suggestedFileName } from './file-name';
 import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
+import { ACCOUNTS_CHANNELS } from './channels/accounts';
 import { ATTACHMENTS_CHANNELS } from './channels/attachments';
 import { BATCH_CHANNELS } from './channels/batch';
 import { DOCUMENTS_CHANNELS } from './channels/documents';
@@ -77,6 +78,7 @@ export const CHANNELS = {
       bytes: z.number().int().nonnegative(),
     }),
   },
+  ...ACCOUNTS_CHANNELS,
   ...ATTACHMENTS_CHANNELS,
   ...BATCH_CHANNELS,
   ...DOCUMENTS_CHANNELS,

@@ -1,3 +1,5 @@
+import { createAccountsHandlers } from '../accounts/handlers';
+import { AccountService } from '../accounts/store';
 import { createAttachmentsHandlers } from '../attachments/handlers';
 import { createBatchHandlers } from '../batch/handlers';
 import type { BatchRunner } from '../batch/runner';
@@ -32,6 +34,8 @@ export interface MainDeps {
   printPdf?(absolutePath: string): Promise<void>;
   /** Keeps the backup passphrase (OS-protected in the desktop app, in memory in browser mode); default: memory. */
   secrets?: SecretStore;
+  /** Accounts and the session (main's data folder); by default a store in dataDir. */
+  accounts?: AccountService;
 }
 
 export function createHandlers(deps: MainDeps): HandlerTable {
@@ -61,6 +65,7 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
 
+    ...createAccountsHandlers(deps.accounts ?? new AccountService(deps.dataDir, deps.now)),
     ...createAttachmentsHandlers(deps),
     ...createBatchHandlers(deps),
     ...createTemplatesHandlers(deps),
