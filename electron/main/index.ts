@@ -1,7 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
+import { guardHandlers } from './accounts/guard';
+import { lockOnOsEvents } from './accounts/os-lock';
+import { AccountService } from './accounts/store';
 import { createBatchRunner } from './batch/runner';
 import { utilityWorkerSpawner } from './batch/spawn-utility';
 import { createPdfPrinter } from './documents/print-window';
@@ -27,8 +30,9 @@ function fontDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'fonts') : defaultFontDir();
 }
 
-function contextFor(win: BrowserWindow | null): CallContext {
+function contextFor(win: BrowserWindow | null, client: string): CallContext {
   return {
+    client,
     async saveFile({ defaultName, data, filterName, extensions }) {
       const options = {
         defaultPath: path.join(app.getPath('documents'), defaultName),
@@ -61,8 +65,11 @@ function contextFor(win: BrowserWindow | null): CallContext {
 }
 
 function registerIpc(): void {
+  const accounts = new AccountService(app.getPath('userData'));
+  // The OS lock and sleep lock every window at once (where the OS reports them).
+  lockOnOsEvents(powerMonitor, (reason) => accounts.lockAll(reason));
   const dispatch = createDispatcher(
-    createHandlers({
+    guardHandlers(createHandlers({
       version: app.getVersion(),
       mode: 'desktop',
       dataDir: app.getPath('userData'),
@@ -73,12 +80,13 @@ function registerIpc(): void {
       batch: createBatchRunner({ spawn: utilityWorkerSpawner(path.join(__dirname, 'batch-worker.js')), fontDir: fontDir(), dataDir: app.getPath('userData') }),
       printPdf: createPdfPrinter(() => mainWindow),
       secrets: osSecretStore(app.getPath('userData')),
-    }),
+      accounts,
+    }), accounts),
   );
   for (const channel of Object.keys(CHANNELS)) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event.senderFrame)) return fail({ code: 'FORBIDDEN_SENDER' });
-      return dispatch(channel, payload, contextFor(BrowserWindow.fromWebContents(event.sender)));
+      return dispatch(channel, payload, contextFor(BrowserWindow.fromWebContents(event.sender), `wc${event.sender.id}`));
     });
   }
 }

@@ -10,6 +10,7 @@ const api = {
   getAccountsStatus: (request) => ipcRenderer.invoke('accounts:status', request),
   setUpAccounts: (request) => ipcRenderer.invoke('accounts:setup', request),
   signIn: (request) => ipcRenderer.invoke('accounts:signIn', request),
+  resumeSession: (request) => ipcRenderer.invoke('accounts:resume', request),
   lockSession: (request) => ipcRenderer.invoke('accounts:lock', request),
   signOut: (request) => ipcRenderer.invoke('accounts:signOut', request),
   changePassword: (request) => ipcRenderer.invoke('accounts:changePassword', request),

@@ -10,6 +10,7 @@ export const API_METHODS = {
   getAccountsStatus: 'accounts:status',
   setUpAccounts: 'accounts:setup',
   signIn: 'accounts:signIn',
+  resumeSession: 'accounts:resume',
   lockSession: 'accounts:lock',
   signOut: 'accounts:signOut',
   changePassword: 'accounts:changePassword',

@@ -8,6 +8,8 @@ import { build } from 'esbuild';
 import { memorySecretStore } from '../../electron/main/backup/secrets';
 import { createBatchRunner } from '../../electron/main/batch/runner';
 import { threadWorkerSpawner } from '../../electron/main/batch/spawn-thread';
+import { guardHandlers } from '../../electron/main/accounts/guard';
+import { AccountService } from '../../electron/main/accounts/store';
 import { createHandlers } from '../../electron/main/handlers';
 import { createDispatcher, type CallContext } from '../../electron/main/ipc/dispatch';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
@@ -43,13 +45,21 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | null {
+function cookieValue(req: IncomingMessage, cookie: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return rest.join('=');
+    if (name === cookie) return rest.join('=');
   }
   return null;
 }
+
+const cookieToken = (req: IncomingMessage) => cookieValue(req, COOKIE);
+
+/**
+ * Which browser context is calling: each gets its own sign-in session, as each Electron window does. Set with the
+ * token cookie, so a reload keeps the session and a new context (a new test) starts signed out.
+ */
+const CLIENT_COOKIE = 'aryz-client';
 
 /** The body as bytes, or null past `limit` bytes (the rest is read and dropped so the connection stays sound). */
 async function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -124,8 +134,9 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   const uploads = new Map<string, string>();
   // Browser mode renders batches in a worker thread, the desktop app in a utility process: same worker file.
   const batch = createBatchRunner({ spawn: threadWorkerSpawner(await batchWorkerEntry(), (m, e) => log(`${m}: ${String(e)}`)), fontDir: defaultFontDir(), dataDir });
+  const accounts = new AccountService(dataDir);
   const dispatch = createDispatcher(
-    createHandlers({
+    guardHandlers(createHandlers({
       version: process.env.npm_package_version ?? '0.0.0',
       mode: 'browser',
       dataDir,
@@ -135,7 +146,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       now: () => new Date(),
       secrets: memorySecretStore(),
       batch,
-    }),
+      accounts,
+    }), accounts),
     (message, error) => log(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
   );
   let origin = '';
@@ -151,7 +163,11 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       const queryToken = url.searchParams.get('token');
       if (queryToken !== null && req.method === 'GET') {
         if (!safeEqual(queryToken, token)) return send(res, 403, 'Forbidden');
-        res.writeHead(302, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+        const client = cookieValue(req, CLIENT_COOKIE) ?? randomBytes(12).toString('hex');
+        res.writeHead(302, {
+          'Set-Cookie': [`${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, `${CLIENT_COOKIE}=${client}; HttpOnly; SameSite=Strict; Path=/`],
+          Location: '/',
+        });
         return res.end();
       }
       const presented = cookieToken(req);
@@ -178,7 +194,9 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           downloads.set(id, { name, data });
           download = { id, name };
         };
+        const client = cookieValue(req, CLIENT_COOKIE);
         const ctx: CallContext = {
+          ...(client && /^[a-f0-9]{24}$/.test(client) ? { client } : {}),
           async saveFile({ defaultName, data }) {
             offer(defaultName, data);
             return { status: 'saved', fileName: defaultName };

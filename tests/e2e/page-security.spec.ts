@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { signInAsAdmin } from './support/sign-in';
 
 const origin = () => process.env.ARYZ_BRIDGE_ORIGIN!;
 const token = () => process.env.ARYZ_BRIDGE_TOKEN!;
@@ -12,6 +13,7 @@ base('the CSP blocks inline scripts, inline handlers and any network request out
     });
   });
   await page.goto(`${origin()}/?token=${token()}`);
+  await signInAsAdmin(page);
   await expect(page.getByRole('heading', { name: 'Рабочая очередь', level: 1 })).toBeVisible();
   const outcome = await page.evaluate(async () => {
     const script = document.createElement('script');

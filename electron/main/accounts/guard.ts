@@ -1,5 +1,6 @@
 import type { Channel } from '../../../shared/ipc/contract';
-import { HandlerError, type HandlerTable } from '../ipc/dispatch';
+import { HandlerError, type CallContext, type HandlerTable } from '../ipc/dispatch';
+import { clientOf } from './handlers';
 import { AccountError, type AccountService } from './store';
 
 /**
@@ -13,6 +14,7 @@ export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'accounts:status',
   'accounts:setup',
   'accounts:signIn',
+  'accounts:resume',
   'accounts:recover',
   'accounts:lock',
   'accounts:signOut',
@@ -39,15 +41,15 @@ export const ADMIN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 /** Wraps every handler with the session check its channel needs; the accounts store enforces its own roles too. */
 export function guardHandlers(table: HandlerTable, accounts: AccountService): HandlerTable {
   const guarded: Record<string, unknown> = {};
-  for (const [channel, handler] of Object.entries(table) as [Channel, (request: unknown, ctx: unknown) => Promise<unknown>][]) {
+  for (const [channel, handler] of Object.entries(table) as [Channel, (request: unknown, ctx: CallContext) => Promise<unknown>][]) {
     if (OPEN_CHANNELS.has(channel)) {
       guarded[channel] = handler;
       continue;
     }
     const role = ADMIN_CHANNELS.has(channel) ? 'admin' : undefined;
-    guarded[channel] = (request: unknown, ctx: unknown) => {
+    guarded[channel] = (request: unknown, ctx: CallContext) => {
       try {
-        accounts.requireSession(role);
+        accounts.requireSession(clientOf(ctx), role);
       } catch (error) {
         if (error instanceof AccountError) throw new HandlerError(error.code === 'NOT_PERMITTED' ? 'NOT_PERMITTED' : 'LOCKED');
         throw error;

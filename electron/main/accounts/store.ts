@@ -100,13 +100,14 @@ function checkStrength(password: string, inputs: string[]): void {
 }
 
 /**
- * Accounts and the one session of this main process. Every change goes through one queue so two calls never
+ * Accounts and the sessions of this main process (one per window). Every change goes through one queue so two calls never
  * write the file over each other.
  */
 export class AccountService {
   private file: AccountsFile | null = null;
   private loaded = false;
-  private session: Session | null = null;
+  /** One session per window (per browser context in browser mode): locking one does not sign another out. */
+  private readonly sessions = new Map<string, Session>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly lockListeners = new Set<() => void>();
 
@@ -149,9 +150,9 @@ export class AccountService {
     if (file.pending.length > MAX_PENDING_EVENTS) file.pending.splice(0, file.pending.length - MAX_PENDING_EVENTS);
   }
 
-  async status(): Promise<{ setUp: boolean; accounts: PublicAccount[]; idleMinutes: number; session: Omit<Session, 'dataKey'> & { locked: boolean } | null }> {
+  async status(client: string): Promise<{ setUp: boolean; accounts: PublicAccount[]; idleMinutes: number; session: Omit<Session, 'dataKey'> & { locked: boolean } | null }> {
     const file = await this.load();
-    const session = this.session;
+    const session = this.sessions.get(client) ?? null;
     return {
       setUp: file !== null,
       accounts: file ? file.accounts.map(publicOf) : [],
@@ -161,7 +162,7 @@ export class AccountService {
   }
 
   /** First start: the administrator, a new data key, and the recovery key (returned once, never stored). */
-  setup(input: { name: string; position: string; password: string }): Promise<{ recoveryKey: string; session: Session }> {
+  setup(client: string, input: { name: string; position: string; password: string }): Promise<{ recoveryKey: string; session: Session }> {
     return this.serial(async () => {
       if (await this.load()) throw new AccountError('ALREADY_SET_UP');
       checkStrength(input.password, [input.name, input.position]);
@@ -182,13 +183,14 @@ export class AccountService {
       const file: AccountsFile = { version: 1, accounts: [admin], recovery: await wrapWithRecoveryKey(dataKey, recoveryKey, 'recovery'), idleMinutes: DEFAULT_IDLE_MINUTES, pending: [] };
       this.event(file, 'sign_in', admin, 'setup');
       await this.save(file);
-      this.session = { accountId: id, name: admin.name, position: admin.position, role: 'admin', dataKey };
-      return { recoveryKey, session: this.session };
+      const session: Session = { accountId: id, name: admin.name, position: admin.position, role: 'admin', dataKey };
+      this.sessions.set(client, session);
+      return { recoveryKey, session };
     });
   }
 
   /** Also unlocks: a locked session is resumed by its own account's password. */
-  signIn(input: { accountId: string; password: string }): Promise<SignInOutcome> {
+  signIn(client: string, input: { accountId: string; password: string }): Promise<SignInOutcome> {
     return this.serial(async () => {
       const file = await this.load();
       if (!file) throw new AccountError('NOT_SET_UP');
@@ -207,30 +209,43 @@ export class AccountService {
         await this.save(file);
         return { status: 'wrong_password', retryAfterMs: lockoutDelayMs(account.failures) };
       }
-      const resumed = this.session?.accountId === account.id && this.session.dataKey === null;
+      const current = this.sessions.get(client);
+      const resumed = current?.accountId === account.id && current.dataKey === null;
       account.failures = 0;
       account.lastFailureAt = null;
       this.event(file, resumed ? 'unlock' : 'sign_in', account);
       await this.save(file);
-      this.session = { accountId: account.id, name: account.name, position: account.position, role: account.role, dataKey };
-      return { status: 'ok', session: this.session };
+      const session: Session = { accountId: account.id, name: account.name, position: account.position, role: account.role, dataKey };
+      this.sessions.set(client, session);
+      return { status: 'ok', session };
     });
   }
 
   /** Drops the data key; the session's account stays so unlocking resumes it. Idempotent. */
-  lock(reason = 'user'): Promise<void> {
+  lock(client: string, reason = 'user'): Promise<void> {
     return this.serial(async () => {
-      const session = this.session;
+      const session = this.sessions.get(client);
       if (!session || session.dataKey === null) return;
-      session.dataKey.fill(0);
-      session.dataKey = null;
-      const file = await this.load();
-      if (file) {
-        this.event(file, 'lock', { id: session.accountId, name: session.name }, reason);
-        await this.save(file);
-      }
-      for (const listener of this.lockListeners) listener();
+      await this.lockSessions([session], reason);
     });
+  }
+
+  /** The OS locked or went to sleep: every window locks. */
+  lockAll(reason: string): Promise<void> {
+    return this.serial(() => this.lockSessions([...this.sessions.values()].filter((s) => s.dataKey !== null), reason));
+  }
+
+  private async lockSessions(sessions: Session[], reason: string): Promise<void> {
+    if (sessions.length === 0) return;
+    const file = await this.load();
+    for (const session of sessions) {
+      // Other sessions hold their own copy of the key; zeroing this one leaves theirs intact.
+      session.dataKey!.fill(0);
+      session.dataKey = null;
+      if (file) this.event(file, 'lock', { id: session.accountId, name: session.name }, reason);
+    }
+    if (file) await this.save(file);
+    for (const listener of this.lockListeners) listener();
   }
 
   onLock(listener: () => void): () => void {
@@ -238,12 +253,12 @@ export class AccountService {
     return () => this.lockListeners.delete(listener);
   }
 
-  signOut(): Promise<void> {
+  signOut(client: string): Promise<void> {
     return this.serial(async () => {
-      const session = this.session;
+      const session = this.sessions.get(client);
       if (!session) return;
       session.dataKey?.fill(0);
-      this.session = null;
+      this.sessions.delete(client);
       const file = await this.load();
       if (file) {
         this.event(file, 'sign_out', { id: session.accountId, name: session.name });
@@ -253,21 +268,27 @@ export class AccountService {
   }
 
   /** The unlocked session, or throws: what every guarded channel calls. */
-  requireSession(role?: Role): Session & { dataKey: Buffer } {
-    const session = this.session;
+  requireSession(client: string, role?: Role): Session & { dataKey: Buffer } {
+    const session = this.sessions.get(client);
     if (!session || session.dataKey === null) throw new AccountError('NOT_SIGNED_IN');
     if (role === 'admin' && session.role !== 'admin') throw new AccountError('NOT_PERMITTED');
     return session as Session & { dataKey: Buffer };
   }
 
-  /** The data key while unlocked, else null (files at rest cannot be read or written then). */
-  dataKey(): Buffer | null {
-    return this.session?.dataKey ?? null;
+  /** This window's unlocked session (a reloaded page resumes it), else null. */
+  resume(client: string): (Session & { dataKey: Buffer }) | null {
+    const session = this.sessions.get(client);
+    return session && session.dataKey ? (session as Session & { dataKey: Buffer }) : null;
   }
 
-  changePassword(input: { current: string; next: string }): Promise<'ok' | 'wrong_password'> {
+  /** The data key while unlocked, else null (files at rest cannot be read or written then). */
+  dataKey(client: string): Buffer | null {
+    return this.sessions.get(client)?.dataKey ?? null;
+  }
+
+  changePassword(client: string, input: { current: string; next: string }): Promise<'ok' | 'wrong_password'> {
     return this.serial(async () => {
-      const session = this.requireSession();
+      const session = this.requireSession(client);
       const file = (await this.load())!;
       const account = file.accounts.find((a) => a.id === session.accountId);
       if (!account) throw new AccountError('UNKNOWN_ACCOUNT');
@@ -281,9 +302,9 @@ export class AccountService {
     });
   }
 
-  addAccount(input: { name: string; position: string; role: Role; password: string }): Promise<PublicAccount> {
+  addAccount(client: string, input: { name: string; position: string; role: Role; password: string }): Promise<PublicAccount> {
     return this.serial(async () => {
-      const session = this.requireSession('admin');
+      const session = this.requireSession(client, 'admin');
       const file = (await this.load())!;
       if (file.accounts.some((a) => a.name.trim().toLowerCase() === input.name.trim().toLowerCase())) throw new AccountError('DUPLICATE_NAME');
       checkStrength(input.password, [input.name, input.position]);
@@ -307,9 +328,9 @@ export class AccountService {
   }
 
   /** The administrator sets a new password for someone who forgot theirs; their failure counter restarts. */
-  resetPassword(input: { accountId: string; password: string }): Promise<void> {
+  resetPassword(client: string, input: { accountId: string; password: string }): Promise<void> {
     return this.serial(async () => {
-      const session = this.requireSession('admin');
+      const session = this.requireSession(client, 'admin');
       const file = (await this.load())!;
       const account = file.accounts.find((a) => a.id === input.accountId);
       if (!account) throw new AccountError('UNKNOWN_ACCOUNT');
@@ -322,9 +343,9 @@ export class AccountService {
     });
   }
 
-  updateAccount(input: { accountId: string; role?: Role; disabled?: boolean; position?: string }): Promise<PublicAccount> {
+  updateAccount(client: string, input: { accountId: string; role?: Role; disabled?: boolean; position?: string }): Promise<PublicAccount> {
     return this.serial(async () => {
-      const session = this.requireSession('admin');
+      const session = this.requireSession(client, 'admin');
       const file = (await this.load())!;
       const account = file.accounts.find((a) => a.id === input.accountId);
       if (!account) throw new AccountError('UNKNOWN_ACCOUNT');
@@ -338,9 +359,9 @@ export class AccountService {
     });
   }
 
-  setIdleMinutes(minutes: number): Promise<void> {
+  setIdleMinutes(client: string, minutes: number): Promise<void> {
     return this.serial(async () => {
-      this.requireSession('admin');
+      this.requireSession(client, 'admin');
       const file = (await this.load())!;
       file.idleMinutes = minutes;
       await this.save(file);
@@ -373,9 +394,9 @@ export class AccountService {
   }
 
   /** Sign-in events for the page to write into the chained audit once it holds the key; removed from the file. */
-  drainEvents(): Promise<AuthEvent[]> {
+  drainEvents(client: string): Promise<AuthEvent[]> {
     return this.serial(async () => {
-      this.requireSession();
+      this.requireSession(client);
       const file = (await this.load())!;
       const events = file.pending;
       if (events.length === 0) return [];

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { AccountBar } from '../features/access/LockLayer';
 import { BackupActivityBar } from '../features/backup/BackupActivityBar';
 import { sectionFromQuery } from '../features/case-tracking/sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
@@ -112,6 +113,7 @@ export function App() {
         </div>
         {mode === 'browser' ? <span className="badge">{t('app.browserMode')}</span> : null}
         <LanguageSwitch />
+        <AccountBar />
       </header>
       <BackupActivityBar />
       <nav className="sidebar" aria-label={t('nav.label')}>

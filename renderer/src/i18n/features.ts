@@ -15,6 +15,7 @@ import { transferMessages } from '../features/transfer/messages';
 import { lifecycleMessages } from '../features/lifecycle/messages';
 import { reportsMessages } from '../features/reports/messages';
 import { backupMessages } from '../features/backup/messages';
+import { accessMessages } from '../features/access/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
@@ -37,4 +38,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   reportsMessages,
   batchMessages,
   backupMessages,
+  accessMessages,
 ];

@@ -62,6 +62,14 @@ export const ACCOUNTS_CHANNELS = {
       z.object({ status: z.literal('unknown_account') }),
     ]),
   },
+  /**
+   * A reloaded page of a window whose session is unlocked gets its key back without a password: the same window
+   * held it a moment before, and main still does. A locked or signed-out window gets 'none'.
+   */
+  'accounts:resume': {
+    request: z.object({}).strict(),
+    response: z.discriminatedUnion('status', [z.object({ status: z.literal('ok'), session: sessionInfo, dataKey }), z.object({ status: z.literal('none') })]),
+  },
   'accounts:lock': {
     request: z.object({ reason: z.enum(['idle', 'shortcut', 'user']) }).strict(),
     response: z.object({}),

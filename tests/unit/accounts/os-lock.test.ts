@@ -17,13 +17,13 @@ describe('the OS lock and sleep lock the app', () => {
   it.each(['lock-screen', 'suspend'] as const)('drops the data key on %s', async (event) => {
     const electron = await import('electron');
     const service = new AccountService(mkdtempSync(path.join(tmpdir(), 'aryz-oslock-')));
-    await service.setup({ name: 'Админ', position: 'Консул', password: 'correct horse battery staple' });
-    const stop = lockOnOsEvents(electron.powerMonitor as unknown as EventEmitter, (reason) => service.lock(reason));
+    await service.setup('w', { name: 'Админ', position: 'Консул', password: 'correct horse battery staple' });
+    const stop = lockOnOsEvents(electron.powerMonitor as unknown as EventEmitter, (reason) => service.lockAll(reason));
     const locked = new Promise<void>((resolve) => service.onLock(resolve));
     electron.powerMonitor.emit(event);
     await locked;
-    expect(service.dataKey()).toBeNull();
-    const events = await service.status();
+    expect(service.dataKey('w')).toBeNull();
+    const events = await service.status('w');
     expect(events.session?.locked).toBe(true);
     stop();
     expect(powerMonitor.listenerCount('lock-screen')).toBe(0);

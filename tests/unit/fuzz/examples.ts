@@ -59,6 +59,7 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
     'accounts:status': [{}],
     'accounts:setup': [{ name: 'Токтогулов Нурлан', position: 'Консул', password: 'correct horse battery staple' }],
     'accounts:signIn': [{ accountId: 'a'.repeat(24), password: 'correct horse battery staple' }],
+    'accounts:resume': [{}],
     'accounts:lock': [{ reason: 'idle' }, { reason: 'shortcut' }],
     'accounts:signOut': [{}],
     'accounts:changePassword': [{ current: 'correct horse battery staple', next: 'violet tundra kettle 42' }],

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
+import { currentAccount } from '../../session/session';
 import type { Actor } from '../cases/repository';
 import { loadSettings, type StoredSettings } from './settings-store';
 
@@ -16,7 +17,8 @@ export function missionIdOf(prefix: string): string {
 
 export function actorFrom(settings: StoredSettings | undefined): Actor | null {
   if (!settings?.complete) return null;
-  return { who: settings.caseworker.fullName, missionId: missionIdOf(settings.mission.outgoingPrefix), missionPrefix: settings.mission.outgoingPrefix };
+  // «Кто» is the signed-in account, not a name anyone can retype in settings.
+  return { who: currentAccount()?.name ?? settings.caseworker.fullName, missionId: missionIdOf(settings.mission.outgoingPrefix), missionPrefix: settings.mission.outgoingPrefix };
 }
 
 /**
