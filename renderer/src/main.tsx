@@ -7,9 +7,9 @@ import { App } from './app/App';
 import { preloadFirstScreen } from './app/first-screen';
 import { StartupError } from './app/StartupError';
 import { getApi } from './api';
-import { activeDbName } from './db/active-db';
-import { db, DB_NAME } from './db/db';
-import { ensureReference } from './features/tracking/reference-store';
+import { activeDbName } from './data/active-db';
+import { db, DB_NAME } from './data/schema';
+import { ensureReference } from './data/reference/reference.repo';
 import { backupBeforeSchemaUpgrade, noteDatabaseOpened, startAutomaticBackups } from './features/backup/startup';
 import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
 import { initI18n } from './i18n';
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   if (!failure) void ensureReference(db(), getApi()).catch((error: unknown) => console.warn('reference data:', error));
   // Deadline fields that depend on the day itself are brought up to date once a day, in the background.
   if (!failure) {
-    void import('./features/tracking/daily-refresh')
+    void import('./data/tracking/daily-refresh.repo')
       .then(({ scheduleDailyRefresh }) => scheduleDailyRefresh(db()))
       .catch((error: unknown) => console.warn('daily refresh:', error));
   }
@@ -64,7 +64,7 @@ async function start(): Promise<void> {
   // Not urgent: it waits until the first screen has had the database to itself.
   if (!failure) {
     setTimeout(() => {
-      import('./features/attachments/attachments-repo')
+      import('./data/attachments/attachments.repo')
         .then(({ purgeExpiredAttachments }) => purgeExpiredAttachments(db(), getApi()))
         .catch((error: unknown) => console.warn('attachments purge:', error));
     }, 8000);

@@ -4,7 +4,7 @@ import { BACKUP_REASONS, type BackupSummary } from '../../../shared/ipc/channels
 /** What a backup file says about itself, sealed with it. `parts` are in stream order; the database comes first. */
 export const BACKUP_KIND = 'aryz-backup';
 export const BACKUP_LAYOUT_VERSION = 1;
-/** The database as gzip-compressed JSON lines (renderer/src/features/backup/db-export.ts). */
+/** The database as gzip-compressed JSON lines (renderer/src/data/backup/db-export.repo.ts). */
 export const DATABASE_PART = 'database.jsonl.gz';
 const ATTACHMENT_PART = /^attachments\/([a-f0-9]{64})$/;
 

@@ -1,5 +1,5 @@
-import type { AryzDb } from '../db/db';
-import { preloadCaseList } from '../features/cases/list-preload';
+import type { AryzDb } from '../data/schema';
+import { preloadCaseList } from '../data/cases/list-preload';
 import { preloadQueue } from '../features/queue/queue-preload';
 import { currentRoute } from './router';
 

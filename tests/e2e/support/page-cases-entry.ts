@@ -1,12 +1,12 @@
 import '../../tools/page/zod-jitless';
-import { db } from '../../../renderer/src/db/db';
-import { changeStatus, createCase } from '../../../renderer/src/features/cases/repository';
-import { saveDiagnosisChoice } from '../../../renderer/src/features/tracking/diagnosis-repo';
+import { db } from '../../../renderer/src/data/schema';
+import { changeStatus, createCase } from '../../../renderer/src/data/cases/cases.repo';
+import { saveDiagnosisChoice } from '../../../renderer/src/data/tracking/diagnosis.repo';
 import type { CaseStatus } from '../../../shared/case/schema';
-import { loadSettings } from '../../../renderer/src/features/settings/settings-store';
-import { actorFrom } from '../../../renderer/src/features/settings/use-actor';
-import { addCheck, type newCheckSchema } from '../../../renderer/src/features/tracking/checks-repo';
-import { addRequest, updateRequest, type newRequestSchema, type requestPatchSchema } from '../../../renderer/src/features/tracking/requests-repo';
+import { loadSettings } from '../../../renderer/src/data/settings/settings.repo';
+import { actorFrom } from '../../../renderer/src/data/settings/use-actor';
+import { addCheck, type newCheckSchema } from '../../../renderer/src/data/tracking/checks.repo';
+import { addRequest, updateRequest, type newRequestSchema, type requestPatchSchema } from '../../../renderer/src/data/tracking/requests.repo';
 import type { z } from 'zod';
 
 /**

@@ -1,8 +1,8 @@
 import '../../tools/page/zod-jitless';
-import { db } from '../../../renderer/src/db/db';
-import { registerDocument } from '../../../renderer/src/features/documents/register-repo';
-import { loadSettings } from '../../../renderer/src/features/settings/settings-store';
-import { actorFrom } from '../../../renderer/src/features/settings/use-actor';
+import { db } from '../../../renderer/src/data/schema';
+import { registerDocument } from '../../../renderer/src/data/documents/register.repo';
+import { loadSettings } from '../../../renderer/src/data/settings/settings.repo';
+import { actorFrom } from '../../../renderer/src/data/settings/use-actor';
 
 /**
  * Test-only: registers documents in the page through the app's own register repository, so a spec can race

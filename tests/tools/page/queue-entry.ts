@@ -2,10 +2,10 @@ import './zod-jitless';
 import { addDays, toDayNumber } from '../../../shared/case/dates';
 import { CLOSED_STATUSES, type SentKind } from '../../../shared/deadlines/facts';
 import { mixSeed, mulberry32, type Random } from '../../../shared/seed/random';
-import { db, type CaseRow, type CheckRow, type RequestRow } from '../../../renderer/src/db/db';
-import { caseTracking, sentItemOf } from '../../../renderer/src/features/tracking/case-tracking';
-import { queueRanges, workQueueCounts, workQueueRows, type QueueBucketId } from '../../../renderer/src/features/tracking/queue';
-import { localTodayIso } from '../../../renderer/src/features/case-page/date-time';
+import { db, type CaseRow, type CheckRow, type RequestRow } from '../../../renderer/src/data/schema';
+import { caseTracking, sentItemOf } from '../../../renderer/src/data/tracking/case-tracking';
+import { queueRanges, workQueueCounts, workQueueRows, type QueueBucketId } from '../../../renderer/src/data/tracking/queue.repo';
+import { localTodayIso } from '../../../renderer/src/lib/date-time';
 
 /**
  * Page-side tools of `npm run bench:queue` (bundled by esbuild, evaluated over CDP like ./seed-entry.ts).

@@ -1,10 +1,10 @@
 import './zod-jitless';
-import { db } from '../../../renderer/src/db/db';
-import { bulkCreateCases } from '../../../renderer/src/features/cases/bulk';
-import { caseIndexOf } from '../../../renderer/src/features/cases/case-index';
-import { openCaseList, scanCases } from '../../../renderer/src/features/cases/list-query';
-import { loadSettings, saveSettings } from '../../../renderer/src/features/settings/settings-store';
-import { actorFrom } from '../../../renderer/src/features/settings/use-actor';
+import { db } from '../../../renderer/src/data/schema';
+import { bulkCreateCases } from '../../../renderer/src/data/cases/bulk.repo';
+import { caseIndexOf } from '../../../renderer/src/data/cases/case-index.cache';
+import { openCaseList, scanCases } from '../../../renderer/src/data/cases/list-query.repo';
+import { loadSettings, saveSettings } from '../../../renderer/src/data/settings/settings.repo';
+import { actorFrom } from '../../../renderer/src/data/settings/use-actor';
 import { DEFAULT_CASEWORKERS, generateCase, seedIdPrefix, type SeedOptions } from '../../../shared/seed/generate';
 
 /**

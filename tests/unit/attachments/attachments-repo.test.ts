@@ -14,9 +14,9 @@ import {
   trashAttachment,
   trashFor,
   updateAttachment,
-} from '../../../renderer/src/features/attachments/attachments-repo';
-import { auditFor, createCase, getCase, stripDerived } from '../../../renderer/src/features/cases/repository';
-import { caseFacts } from '../../../renderer/src/features/tracking/case-tracking';
+} from '../../../renderer/src/data/attachments/attachments.repo';
+import { auditFor, createCase, getCase, stripDerived } from '../../../renderer/src/data/cases/cases.repo';
+import { caseFacts } from '../../../renderer/src/data/tracking/case-tracking';
 import { actor, freshDb, intake } from '../cases/helpers';
 
 const dir = path.resolve(__dirname, '../../../resources/reference');

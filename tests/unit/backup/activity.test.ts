@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentActivity, percentOf, setActivity, timeLeft, type Activity, type ShownActivity } from '../../../renderer/src/features/backup/activity';
+import { currentActivity, percentOf, setActivity, timeLeft, type Activity, type ShownActivity } from '../../../renderer/src/data/backup/activity.store';
 
 const at = (activity: Activity, startedAt = 0): ShownActivity => ({ ...activity, startedAt });
 

@@ -3,9 +3,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { BackupStatus } from '../../../shared/ipc/channels/backup';
 import type { AryzApi } from '../../../shared/ipc/contract';
-import { AryzDb } from '../../../renderer/src/db/db';
+import { AryzDb } from '../../../renderer/src/data/schema';
 import { backupIfDue } from '../../../renderer/src/features/backup/auto-backup';
-import { backupBeforeUpgrade } from '../../../renderer/src/features/backup/pre-upgrade';
+import { backupBeforeUpgrade } from '../../../renderer/src/data/backup/pre-upgrade.repo';
 
 /** Main's side of a backup, recorded: what begin said and the decompressed export the page sent. */
 function fakeApi(status: Partial<BackupStatus>) {

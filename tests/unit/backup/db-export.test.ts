@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { AryzDb } from '../../../renderer/src/db/db';
-import { ExportImporter, exportDatabase, rowCost, schemaOf } from '../../../renderer/src/features/backup/db-export';
-import { createCase } from '../../../renderer/src/features/cases/repository';
+import { AryzDb } from '../../../renderer/src/data/schema';
+import { ExportImporter, exportDatabase, rowCost, schemaOf } from '../../../renderer/src/data/backup/db-export.repo';
+import { createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { actor, intake } from '../cases/helpers';
 import { rawSchema } from '../support/raw-schema';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchStatus } from '../../../shared/ipc/channels/batch';
 import type { IpcResult } from '../../../shared/ipc/result';
-import type { AryzDb } from '../../../renderer/src/db/db';
-import { createCase } from '../../../renderer/src/features/cases/repository';
-import { registerRows } from '../../../renderer/src/features/documents/register-repo';
-import { createBatchJob, jobItems } from '../../../renderer/src/features/batch/batch-repo';
-import { runBatchJob, type BatchApi, type BatchProgress } from '../../../renderer/src/features/batch/batch-run';
-import { saveSettings, type StoredSettings } from '../../../renderer/src/features/settings/settings-store';
+import type { AryzDb } from '../../../renderer/src/data/schema';
+import { createCase } from '../../../renderer/src/data/cases/cases.repo';
+import { registerRows } from '../../../renderer/src/data/documents/register.repo';
+import { createBatchJob, jobItems } from '../../../renderer/src/data/batch/batch.repo';
+import { runBatchJob, type BatchApi, type BatchProgress } from '../../../renderer/src/data/batch/batch-run.repo';
+import { saveSettings, type StoredSettings } from '../../../renderer/src/data/settings/settings.repo';
 import { actor, freshDb, intake } from '../cases/helpers';
 import { CASEWORKER, factoryTemplate, MISSION } from '../documents/fixture';
 import { factoryBundle } from '../reference/factory';

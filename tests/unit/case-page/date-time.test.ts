@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, localTodayIso } from '../../../renderer/src/features/case-page/date-time';
+import { formatDateTime, localTodayIso } from '../../../renderer/src/lib/date-time';
 
 describe('date and time of an action', () => {
   it('is дд.мм.гггг чч:мм on the local clock', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditFor, changeStatus, createCase, getCase, removeItem, addItem, updateField } from '../../../renderer/src/features/cases/repository';
+import { auditFor, changeStatus, createCase, getCase, removeItem, addItem, updateField } from '../../../renderer/src/data/cases/cases.repo';
 import { describeChange, findingText, pathLabel, problemsOf } from '../../../renderer/src/features/case-page/describe';
 import { buildHistory } from '../../../renderer/src/features/case-page/history';
 import { actor, freshDb, intake } from '../cases/helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditRow } from '../../../renderer/src/db/db';
+import type { AuditRow } from '../../../renderer/src/data/schema';
 import { buildHistory } from '../../../renderer/src/features/case-page/history';
 
 const row = (seq: number, at: string, action: AuditRow['action'], extra: Partial<AuditRow> = {}): AuditRow => ({

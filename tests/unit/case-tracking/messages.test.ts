@@ -3,7 +3,7 @@ import { SENT_KINDS } from '../../../shared/deadlines/facts';
 import { CLOCKS } from '../../../shared/deadlines/settings';
 import { REASON_CODES, type ReasonCode } from '../../../shared/diagnosis/types';
 import { TEMPLATE_IDS } from '../../../shared/reference/schema';
-import { CHECK_CHANNELS } from '../../../renderer/src/db/db';
+import { CHECK_CHANNELS } from '../../../renderer/src/data/schema';
 import { trackingMessages } from '../../../renderer/src/features/case-tracking/messages';
 
 /**

@@ -4,7 +4,7 @@ import { describeTrackingChange } from '../../../renderer/src/features/case-trac
 import { checkMoment, composeCheckAt, daysUntil, deadlineAbout, requestLabel } from '../../../renderer/src/features/case-tracking/labels';
 import { localized, reasonText } from '../../../renderer/src/features/case-tracking/reasons';
 import { suggestionFor } from '../../../renderer/src/features/case-tracking/decision';
-import type { RequestRow } from '../../../renderer/src/db/db';
+import type { RequestRow } from '../../../renderer/src/data/schema';
 import { factoryBundle } from '../reference/factory';
 import { translator } from './translator';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateCases } from '../../../shared/seed/generate';
-import { BulkCaseError, bulkCreateCases } from '../../../renderer/src/features/cases/bulk';
-import { caseRow, personDataFromIntake } from '../../../renderer/src/features/cases/case-rows';
-import { openCaseList } from '../../../renderer/src/features/cases/list-query';
-import { auditFor, checkIntake, createCase } from '../../../renderer/src/features/cases/repository';
+import { BulkCaseError, bulkCreateCases } from '../../../renderer/src/data/cases/bulk.repo';
+import { caseRow, personDataFromIntake } from '../../../renderer/src/data/cases/case-rows';
+import { openCaseList } from '../../../renderer/src/data/cases/list-query.repo';
+import { auditFor, checkIntake, createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { actor, freshDb, intake } from './helpers';
 
 // fake-indexeddb walks some cursors quadratically: keep the data small here, measure speed in Chromium.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateCases } from '../../../shared/seed/generate';
-import type { AryzDb, CaseRow } from '../../../renderer/src/db/db';
-import { bulkCreateCases } from '../../../renderer/src/features/cases/bulk';
-import { caseIndexOf } from '../../../renderer/src/features/cases/case-index';
-import { openCaseList, scanCases, type CaseQuery } from '../../../renderer/src/features/cases/list-query';
-import { changeStatus, createCase, updateField } from '../../../renderer/src/features/cases/repository';
+import type { AryzDb, CaseRow } from '../../../renderer/src/data/schema';
+import { bulkCreateCases } from '../../../renderer/src/data/cases/bulk.repo';
+import { caseIndexOf } from '../../../renderer/src/data/cases/case-index.cache';
+import { openCaseList, scanCases, type CaseQuery } from '../../../renderer/src/data/cases/list-query.repo';
+import { changeStatus, createCase, updateField } from '../../../renderer/src/data/cases/cases.repo';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { AryzDb as Db } from '../../../renderer/src/db/db';
+import { AryzDb as Db } from '../../../renderer/src/data/schema';
 import { actor, freshDb, intake } from './helpers';
 
 const NOW = new Date('2026-11-02T10:00:00Z');

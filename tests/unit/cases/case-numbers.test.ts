@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateCaseNumbers, createCase } from '../../../renderer/src/features/cases/repository';
+import { allocateCaseNumbers, createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { actor, freshDb, intake } from './helpers';
 
 /** Gives an existing case another number, as a restore or a transfer can bring in. */

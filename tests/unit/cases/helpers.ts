@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { AryzDb } from '../../../renderer/src/db/db';
-import type { Actor } from '../../../renderer/src/features/cases/repository';
+import { AryzDb } from '../../../renderer/src/data/schema';
+import type { Actor } from '../../../renderer/src/data/cases/cases.repo';
 
 let n = 0;
 /** A fresh database per test: its own IndexedDB factory, nothing shared. */

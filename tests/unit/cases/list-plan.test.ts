@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateCases } from '../../../shared/seed/generate';
-import type { CaseRow } from '../../../renderer/src/db/db';
-import { bulkCreateCases } from '../../../renderer/src/features/cases/bulk';
-import { openCaseList, scanCases, statusCounts, type CaseQuery, type ListTuning } from '../../../renderer/src/features/cases/list-query';
+import type { CaseRow } from '../../../renderer/src/data/schema';
+import { bulkCreateCases } from '../../../renderer/src/data/cases/bulk.repo';
+import { openCaseList, scanCases, statusCounts, type CaseQuery, type ListTuning } from '../../../renderer/src/data/cases/list-query.repo';
 import { actor, freshDb } from './helpers';
 
 // Small data (fake-indexeddb walks some cursors quadratically); tiny tuning values force every plan:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRow } from '../../../renderer/src/db/db';
-import { openCaseList, scanCases, type CaseQuery } from '../../../renderer/src/features/cases/list-query';
-import { changeStatus, createCase } from '../../../renderer/src/features/cases/repository';
+import type { CaseRow } from '../../../renderer/src/data/schema';
+import { openCaseList, scanCases, type CaseQuery } from '../../../renderer/src/data/cases/list-query.repo';
+import { changeStatus, createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { actor, freshDb, intake } from './helpers';
 
 async function seeded() {

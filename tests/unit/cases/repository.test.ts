@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditFor, changeStatus, createCase, findDuplicates, getCase, updateField } from '../../../renderer/src/features/cases/repository';
+import { auditFor, changeStatus, createCase, findDuplicates, getCase, updateField } from '../../../renderer/src/data/cases/cases.repo';
 import { actor, freshDb, intake } from './helpers';
 
 const NOW = new Date('2025-06-01T09:00:00Z');
@@ -109,7 +109,7 @@ describe('audit of list edits', () => {
     draft.documents = [0, 1, 2].map((i) => ({ ...draft.documents[0]!, id: `doc${i}`, number: `${7000000 + i}`, status: i < 2 ? ('replaced' as const) : ('current' as const) }));
     const created = await createCase(db, draft, actor, { now: NOW });
     if (!created.ok) throw new Error('not created');
-    const { removeItem } = await import('../../../renderer/src/features/cases/repository');
+    const { removeItem } = await import('../../../renderer/src/data/cases/cases.repo');
     const removed = await removeItem(db, created.value.id, 'documents', 1, actor, new Date('2025-06-02T00:00:00Z'));
     expect(removed.ok).toBe(true);
     const audit = await auditFor(db, created.value.id);

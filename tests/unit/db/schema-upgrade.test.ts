@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { AryzDb } from '../../../renderer/src/db/db';
-import { openCaseList } from '../../../renderer/src/features/cases/list-query';
-import { createCase } from '../../../renderer/src/features/cases/repository';
+import { AryzDb } from '../../../renderer/src/data/schema';
+import { openCaseList } from '../../../renderer/src/data/cases/list-query.repo';
+import { createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { actor, intake } from '../cases/helpers';
 import { rawSchema } from '../support/raw-schema';
 

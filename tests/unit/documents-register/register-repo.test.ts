@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { AryzDb } from '../../../renderer/src/db/db';
-import { auditFor, changeStatus, createCase, updateField } from '../../../renderer/src/features/cases/repository';
+import { AryzDb } from '../../../renderer/src/data/schema';
+import { auditFor, changeStatus, createCase, updateField } from '../../../renderer/src/data/cases/cases.repo';
 import { identifierKey } from '../../../shared/search/case-keys';
 import {
   documentsFor,
@@ -11,7 +11,7 @@ import {
   saveNumbering,
   voidDocument,
   type RegisterInput,
-} from '../../../renderer/src/features/documents/register-repo';
+} from '../../../renderer/src/data/documents/register.repo';
 import { actor, freshDb, intake } from '../cases/helpers';
 
 async function seeded(db: AryzDb = freshDb()) {

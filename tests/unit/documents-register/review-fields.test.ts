@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCase, getCase } from '../../../renderer/src/features/cases/repository';
+import { createCase, getCase } from '../../../renderer/src/data/cases/cases.repo';
 import { fieldLabelKey, fixFor } from '../../../renderer/src/features/documents/review-fields';
 import { actor, freshDb, intake } from '../cases/helpers';
 

@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { checkRow, checkRows } from '../../../shared/import/check';
 import { guessMapping } from '../../../shared/import/fields';
 import { convertRow, splitDocument, sexFromPatronymic, type ImportDefaults } from '../../../shared/import/rows';
-import { createCase } from '../../../renderer/src/features/cases/repository';
-import { openCaseList, defaultQuery } from '../../../renderer/src/features/cases/list-query';
-import { matchInDatabase } from '../../../renderer/src/features/import/db-duplicates';
+import { createCase } from '../../../renderer/src/data/cases/cases.repo';
+import { openCaseList, defaultQuery } from '../../../renderer/src/data/cases/list-query.repo';
+import { matchInDatabase } from '../../../renderer/src/data/import/duplicates.repo';
 import { defaultExcluded, dryRun } from '../../../renderer/src/features/import/dry-run';
-import { closeInterruptedImports, writeImport } from '../../../renderer/src/features/import/write';
-import { mappingFor, saveMapping } from '../../../renderer/src/features/import/mapping-store';
+import { closeInterruptedImports, writeImport } from '../../../renderer/src/data/import/import.repo';
+import { mappingFor, saveMapping } from '../../../renderer/src/data/import/mappings.repo';
 import { caseColumns, caseRowSource } from '../../../renderer/src/features/export/case-export';
 import { actor, freshDb, intake } from '../cases/helpers';
 

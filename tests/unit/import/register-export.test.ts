@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHandlers, type MainDeps } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import type { AryzApi } from '../../../shared/ipc/contract';
-import type { OutgoingRow } from '../../../renderer/src/db/db';
+import type { OutgoingRow } from '../../../renderer/src/data/schema';
 import { registerColumns, registerRowSource } from '../../../renderer/src/features/export/register-export';
 import { runExport } from '../../../renderer/src/features/export/run-export';
 import { testContext } from '../support/call-context';

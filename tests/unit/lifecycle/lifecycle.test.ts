@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { auditFor, createCase, getCase } from '../../../renderer/src/features/cases/repository';
-import { registerDocument, type RegisterInput } from '../../../renderer/src/features/documents/register-repo';
-import { recordLifecycleStep } from '../../../renderer/src/features/lifecycle/lifecycle-repo';
-import { deadlinesOf } from '../../../renderer/src/features/tracking/case-tracking';
-import { ensureReference } from '../../../renderer/src/features/tracking/reference-store';
-import { addRequest } from '../../../renderer/src/features/tracking/requests-repo';
-import { trackingInputFor } from '../../../renderer/src/features/tracking/tracking-input';
+import { auditFor, createCase, getCase } from '../../../renderer/src/data/cases/cases.repo';
+import { registerDocument, type RegisterInput } from '../../../renderer/src/data/documents/register.repo';
+import { recordLifecycleStep } from '../../../renderer/src/data/documents/lifecycle.repo';
+import { deadlinesOf } from '../../../renderer/src/data/tracking/case-tracking';
+import { ensureReference } from '../../../renderer/src/data/reference/reference.repo';
+import { addRequest } from '../../../renderer/src/data/tracking/requests.repo';
+import { trackingInputFor } from '../../../renderer/src/data/tracking/tracking-input.repo';
 import { checkLifecycleStep, nextActions, previousDate } from '../../../shared/documents/lifecycle';
 import { actor, freshDb, intake } from '../cases/helpers';
 import { factoryBundle } from '../reference/factory';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createCase } from '../../../renderer/src/features/cases/repository';
+import { createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { caseRoute, rowView } from '../../../renderer/src/features/queue/queue-rows';
-import { addCheck } from '../../../renderer/src/features/tracking/checks-repo';
-import { workQueue } from '../../../renderer/src/features/tracking/queue';
-import { addRequest, updateRequest } from '../../../renderer/src/features/tracking/requests-repo';
+import { addCheck } from '../../../renderer/src/data/tracking/checks.repo';
+import { workQueue } from '../../../renderer/src/data/tracking/queue.repo';
+import { addRequest, updateRequest } from '../../../renderer/src/data/tracking/requests.repo';
 import { actor, freshDb, intake } from '../cases/helpers';
 
 const NOW = new Date('2025-06-10T09:00:00Z');

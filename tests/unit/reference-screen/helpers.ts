@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { ensureReference } from '../../../renderer/src/features/tracking/reference-store';
+import { ensureReference } from '../../../renderer/src/data/reference/reference.repo';
 import { referenceMessages } from '../../../renderer/src/features/reference/messages';
 import { en } from '../../../renderer/src/i18n/en';
 import { ky } from '../../../renderer/src/i18n/ky';

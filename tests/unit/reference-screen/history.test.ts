@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditRow } from '../../../renderer/src/db/db';
+import type { AuditRow } from '../../../renderer/src/data/schema';
 import { versionEntries } from '../../../renderer/src/features/reference/history';
 
 const audit = (version: number, note: string, fields: [string, unknown, unknown][]): AuditRow => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveRow } from '../../../renderer/src/features/reference/save-row';
-import { saveReferenceEdit } from '../../../renderer/src/features/tracking/reference-edits';
-import { currentReference } from '../../../renderer/src/features/tracking/reference-store';
+import { saveReferenceEdit } from '../../../renderer/src/data/reference/reference-edits.repo';
+import { currentReference } from '../../../renderer/src/data/reference/reference.repo';
 import { actor } from '../cases/helpers';
 import { clone, seededDb } from './helpers';
 

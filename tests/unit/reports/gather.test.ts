@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { AryzDb, NO_DEADLINE, type CaseRow } from '../../../renderer/src/db/db';
-import { FactsStore, loadReportFacts } from '../../../renderer/src/features/reports/gather';
+import { AryzDb, NO_DEADLINE, type CaseRow } from '../../../renderer/src/data/schema';
+import { FactsStore, loadReportFacts } from '../../../renderer/src/data/reports/report-facts.repo';
 import { computeReport } from '../../../shared/reports/compute';
 
 let n = 0;

@@ -4,7 +4,7 @@ import { parsePin } from '../../../shared/case/pin';
 import { nameKey } from '../../../shared/names';
 import { RUSSIAN_REGIONS } from '../../../shared/reference/regions';
 import { DEFAULT_SEED_TODAY, generateCase, generateCaseChunks, generateCases, generateIntakes, seedPersonId } from '../../../shared/seed/generate';
-import { checkIntake } from '../../../renderer/src/features/cases/repository';
+import { checkIntake } from '../../../renderer/src/data/cases/cases.repo';
 
 const N = 4000;
 const cases = generateCases(N, 42);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { changeStatus, createCase } from '../../../renderer/src/features/cases/repository';
-import { preloadCaseList, takePreloadedFirstPage } from '../../../renderer/src/features/cases/list-preload';
-import { defaultQuery, firstRows, openCaseList, type CaseQuery } from '../../../renderer/src/features/cases/list-query';
-import { saveCaseQuery } from '../../../renderer/src/features/cases/saved-query';
-import { localTodayIso } from '../../../renderer/src/features/case-page/date-time';
+import { changeStatus, createCase } from '../../../renderer/src/data/cases/cases.repo';
+import { preloadCaseList, takePreloadedFirstPage } from '../../../renderer/src/data/cases/list-preload';
+import { defaultQuery, firstRows, openCaseList, type CaseQuery } from '../../../renderer/src/data/cases/list-query.repo';
+import { saveCaseQuery } from '../../../renderer/src/data/cases/saved-query';
+import { localTodayIso } from '../../../renderer/src/lib/date-time';
 import { preloadQueue, saveStaleDays, takePreloadedQueue } from '../../../renderer/src/features/queue/queue-preload';
-import { workQueueRows } from '../../../renderer/src/features/tracking/queue';
-import { addRequest } from '../../../renderer/src/features/tracking/requests-repo';
+import { workQueueRows } from '../../../renderer/src/data/tracking/queue.repo';
+import { addRequest } from '../../../renderer/src/data/tracking/requests.repo';
 import { actor, freshDb, intake } from '../cases/helpers';
 import { useMemoryStorages } from './storage-stub';
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { AryzApi } from '../../../shared/ipc/contract';
-import { db } from '../../../renderer/src/db/db';
+import { db } from '../../../renderer/src/data/schema';
 import { backupBeforeSchemaUpgrade, noteDatabaseOpened } from '../../../renderer/src/features/backup/startup';
 import { useMemoryStorages } from './storage-stub';
 

@@ -5,7 +5,7 @@ import {
   saveTemplateVersion,
   templateById,
   templateHistory,
-} from '../../../renderer/src/features/templates/template-store';
+} from '../../../renderer/src/data/templates/templates.repo';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import { actor, freshDb } from '../cases/helpers';
 import { factoryApi } from './helpers';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createCase } from '../../../renderer/src/features/cases/repository';
-import { caseTracking } from '../../../renderer/src/features/tracking/case-tracking';
-import { refreshDeadlines } from '../../../renderer/src/features/tracking/daily-refresh';
+import { createCase } from '../../../renderer/src/data/cases/cases.repo';
+import { caseTracking } from '../../../renderer/src/data/tracking/case-tracking';
+import { refreshDeadlines } from '../../../renderer/src/data/tracking/daily-refresh.repo';
 import { actor, freshDb, intake } from '../cases/helpers';
-import { localTodayIso } from '../../../renderer/src/features/case-page/date-time';
+import { localTodayIso } from '../../../renderer/src/lib/date-time';
 
 const CREATED = new Date('2026-11-02T09:00:00');
 

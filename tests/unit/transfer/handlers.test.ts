@@ -8,7 +8,7 @@ import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import { createTransferHandlers } from '../../../electron/main/transfer/handlers';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
-import { gatherCases } from '../../../renderer/src/features/transfer/gather';
+import { gatherCases } from '../../../renderer/src/data/transfer/gather.repo';
 import { freshDb } from '../cases/helpers';
 import { testContext } from '../support/call-context';
 import { FAST, PASS, seedCases, tempDir } from './support';

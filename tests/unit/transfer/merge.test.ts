@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AryzDb } from '../../../renderer/src/db/db';
-import { auditFor, changeStatus, createCase, getCase, updateField } from '../../../renderer/src/features/cases/repository';
-import { applyPlan, TransferStaleError } from '../../../renderer/src/features/transfer/apply';
-import { conflictGroups, groupKey, recordSide } from '../../../renderer/src/features/transfer/choices';
-import { recordExported } from '../../../renderer/src/features/transfer/export-records';
-import { gatherCases } from '../../../renderer/src/features/transfer/gather';
-import { planMerge } from '../../../renderer/src/features/transfer/plan';
+import type { AryzDb } from '../../../renderer/src/data/schema';
+import { auditFor, changeStatus, createCase, getCase, updateField } from '../../../renderer/src/data/cases/cases.repo';
+import { applyPlan, TransferStaleError } from '../../../renderer/src/data/transfer/apply.repo';
+import { conflictGroups, groupKey, recordSide } from '../../../renderer/src/data/transfer/choices';
+import { recordExported } from '../../../renderer/src/data/transfer/export-records.repo';
+import { gatherCases } from '../../../renderer/src/data/transfer/gather.repo';
+import { planMerge } from '../../../renderer/src/data/transfer/plan.repo';
 import { actor, freshDb, intake } from '../cases/helpers';
 import { manifestFor, NOW, seedCases } from './support';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan } from '../../../renderer/src/features/transfer/apply';
+import { applyPlan } from '../../../renderer/src/data/transfer/apply.repo';
 import { exportCases } from '../../../renderer/src/features/transfer/export-flow';
-import { gatherCases } from '../../../renderer/src/features/transfer/gather';
-import { generatedPdfsOf } from '../../../renderer/src/features/transfer/records';
-import { planMerge } from '../../../renderer/src/features/transfer/plan';
+import { gatherCases } from '../../../renderer/src/data/transfer/gather.repo';
+import { generatedPdfsOf } from '../../../renderer/src/data/transfer/records.repo';
+import { planMerge } from '../../../renderer/src/data/transfer/plan.repo';
 import { actor, freshDb } from '../cases/helpers';
 import { manifestFor, seedCases } from './support';
 

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../../electron/main/transfer/bundle-file';
-import { gatherCases } from '../../../renderer/src/features/transfer/gather';
+import { gatherCases } from '../../../renderer/src/data/transfer/gather.repo';
 import { BUNDLE_REFUSALS, checkRecords } from '../../../shared/transfer/bundle';
 import { freshDb } from '../cases/helpers';
 import { manifestFor, PASS, seedCases, tempDir, writeCasesBundle } from './support';

@@ -3,10 +3,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildBundle, writeBundle, type BundleInput } from '../../../electron/main/transfer/bundle-file';
-import type { AryzDb } from '../../../renderer/src/db/db';
-import { createCase } from '../../../renderer/src/features/cases/repository';
-import { addRequest } from '../../../renderer/src/features/tracking/requests-repo';
-import { gatherCases } from '../../../renderer/src/features/transfer/gather';
+import type { AryzDb } from '../../../renderer/src/data/schema';
+import { createCase } from '../../../renderer/src/data/cases/cases.repo';
+import { addRequest } from '../../../renderer/src/data/tracking/requests.repo';
+import { gatherCases } from '../../../renderer/src/data/transfer/gather.repo';
 import type { BundleManifest, BundleRecord } from '../../../shared/transfer/bundle';
 import { actor, intake } from '../cases/helpers';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { AttachmentLink } from '../../db/db';
-import { useActor } from '../settings/use-actor';
-import type { AttachOutcome } from './attachments-repo';
+import type { AttachmentLink } from '../../data/schema';
+import { useActor } from '../../data/settings/use-actor';
+import type { AttachOutcome } from '../../data/attachments/attachments.repo';
 import { AttachStatus } from './AttachProgressView';
 import { useAttach } from './use-attach';
 

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { db, type AttachmentRow } from '../../db/db';
+import { db, type AttachmentRow } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
-import type { Actor } from '../cases/repository';
-import { trashAttachment, updateAttachment } from './attachments-repo';
+import type { Actor } from '../../data/cases/cases.repo';
+import { trashAttachment, updateAttachment } from '../../data/attachments/attachments.repo';
 import { formatSize } from './attach-files';
 import { AttachmentPreview } from './AttachmentPreview';
 import { linkFromValue, linkValue, type LinkOptions } from './link-options';

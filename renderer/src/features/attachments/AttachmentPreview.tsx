@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentRow } from '../../db/db';
+import type { AttachmentRow } from '../../data/schema';
 import { Dialog } from '../../ui/Dialog';
 import { AttachmentThumb } from './AttachmentThumb';
 import { PREVIEW_SIZE } from './thumbnails';

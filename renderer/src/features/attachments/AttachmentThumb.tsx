@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../../api';
-import type { AttachmentRow } from '../../db/db';
+import type { AttachmentRow } from '../../data/schema';
 import { thumbnailOf, THUMB_SIZE } from './thumbnails';
 
 async function readStored(sha256: string): Promise<{ mime: string; dataBase64: string } | 'missing'> {

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME, type AttachmentAddResult } from '../../../../shared/ipc/channels/attachments';
 import { getApi } from '../../api';
-import { db, type AttachmentLink } from '../../db/db';
+import { db, type AttachmentLink } from '../../data/schema';
 import { describeIpcError } from '../../ui/ipc-error';
-import type { Actor } from '../cases/repository';
-import { recordAttachments, type AttachOutcome } from './attachments-repo';
+import type { Actor } from '../../data/cases/cases.repo';
+import { recordAttachments, type AttachOutcome } from '../../data/attachments/attachments.repo';
 
 export type AttachProgress =
   | { stage: 'picking' }

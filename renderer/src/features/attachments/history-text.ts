@@ -1,6 +1,6 @@
 import { formatDate, isValidIsoDate } from '../../../../shared/case/dates';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { AttachmentLink, CheckRow, FieldChange } from '../../db/db';
+import type { AttachmentLink, CheckRow, FieldChange } from '../../data/schema';
 import type { Translate } from '../case-page/describe';
 import { linkLabel } from './link-options';
 

@@ -1,6 +1,6 @@
 import type { DiagnosisResult } from '../../../../shared/diagnosis/types';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { AttachmentLink, CheckRow } from '../../db/db';
+import type { AttachmentLink, CheckRow } from '../../data/schema';
 import { checkMoment } from '../case-tracking/labels';
 import { localized } from '../case-tracking/reasons';
 

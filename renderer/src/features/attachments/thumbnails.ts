@@ -1,5 +1,5 @@
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import type { AttachmentRow } from '../../db/db';
+import type { AttachmentRow } from '../../data/schema';
 
 /** Longest side of a thumbnail, in CSS pixels. */
 export const THUMB_SIZE = 120;

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentLink } from '../../db/db';
-import type { Actor } from '../cases/repository';
-import type { AttachOutcome } from './attachments-repo';
+import type { AttachmentLink } from '../../data/schema';
+import type { Actor } from '../../data/cases/cases.repo';
+import type { AttachOutcome } from '../../data/attachments/attachments.repo';
 import { AttachError, attachDropped, attachPicked, outcomeMessages, type AttachProgress } from './attach-files';
 
 export interface AttachState {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { percentOf, useActivity } from './activity';
+import { percentOf, useActivity } from '../../data/backup/activity.store';
 import { TimeLeft } from './TimeLeft';
 
 /** A thin bar under the top bar while an automatic backup or a restore runs, wherever the caseworker is. */

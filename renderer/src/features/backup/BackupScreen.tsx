@@ -2,13 +2,13 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSPHRASE_MIN_CHARS, type BackupStatus, type BackupSummary } from '../../../../shared/ipc/channels/backup';
 import { getApi } from '../../api';
-import { DB_NAME, db } from '../../db/db';
-import { activeDbName } from '../../db/active-db';
-import { formatDateTime } from '../case-page/date-time';
-import { percentOf, useActivity } from './activity';
+import { DB_NAME, db } from '../../data/schema';
+import { activeDbName } from '../../data/active-db';
+import { formatDateTime } from '../../lib/date-time';
+import { percentOf, useActivity } from '../../data/backup/activity.store';
 import { allowUnloadWithoutBackup } from './auto-backup';
-import { runBackup, type BackupOutcome } from './backup-runner';
-import { runRestore, type RestoreOutcome } from './restore-runner';
+import { runBackup, type BackupOutcome } from '../../data/backup/backup.repo';
+import { runRestore, type RestoreOutcome } from '../../data/backup/restore.repo';
 import { TimeLeft } from './TimeLeft';
 
 /** After a successful restore the page reloads onto the new database; this note says so on the way back. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { timeLeft, type ShownActivity } from './activity';
+import { timeLeft, type ShownActivity } from '../../data/backup/activity.store';
 
 /** «осталось около 2 мин» beside a backup's or a restore's progress, once the rate can be told. */
 export function TimeLeft({ activity }: { activity: ShownActivity }) {

@@ -1,6 +1,6 @@
 import type { AryzApi } from '../../../../shared/ipc/contract';
-import type { AryzDb } from '../../db/db';
-import { runBackup } from './backup-runner';
+import type { AryzDb } from '../../data/schema';
+import { runBackup } from '../../data/backup/backup.repo';
 
 const DAY_MS = 24 * 3600 * 1000;
 const CHECK_EVERY_MS = 3600 * 1000;

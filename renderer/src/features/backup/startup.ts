@@ -1,8 +1,8 @@
 import type { AryzApi } from '../../../../shared/ipc/contract';
-import { activeDbName } from '../../db/active-db';
-import { DB_NAME, db } from '../../db/db';
-import type { BackupOutcome } from './backup-runner';
-import { backupBeforeUpgrade } from './pre-upgrade';
+import { activeDbName } from '../../data/active-db';
+import { DB_NAME, db } from '../../data/schema';
+import type { BackupOutcome } from '../../data/backup/backup.repo';
+import { backupBeforeUpgrade } from '../../data/backup/pre-upgrade.repo';
 
 const SKIP_UPGRADE_BACKUP = 'aryz-upgrade-without-backup';
 const OPENED_VERSION = 'aryz-db-opened-version:';

@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useTranslation } from 'react-i18next';
 import { navigate, useRoute } from '../../app/router';
-import { db } from '../../db/db';
-import { runningJobs } from './batch-repo';
-import { isDriving, startRun, useRunsVersion } from './run-store';
+import { db } from '../../data/schema';
+import { doneCount, runningJobs } from '../../data/batch/batch.repo';
+import { isDriving, startRun, useRunsVersion } from './run.store';
 
 /**
  * On start (and on any screen) offers to resume a batch that was interrupted — marked running in IndexedDB
@@ -13,11 +13,9 @@ export function BatchResumeBanner() {
   const { t } = useTranslation();
   const route = useRoute();
   const version = useRunsVersion();
-  const interrupted = useLiveQuery(async () => {
+  const interrupted = useLive(async () => {
     const jobs = (await runningJobs(db())).filter((job) => !isDriving(job.id));
-    return Promise.all(
-      jobs.map(async (job) => ({ job, done: await db().batchItems.where('[jobId+state]').equals([job.id, 'done']).count() })),
-    );
+    return Promise.all(jobs.map(async (job) => ({ job, done: await doneCount(db(), job.id) })));
   }, [version]);
   const shown = (interrupted ?? []).filter(({ job }) => route !== `/batch/${job.id}`);
   if (shown.length === 0) return null;

@@ -1,24 +1,24 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { getApi } from '../../api';
 import { navigate } from '../../app/router';
-import { db } from '../../db/db';
+import { db } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
 import { describeIpcError } from '../../ui/ipc-error';
-import { savedCaseQuery } from '../cases/saved-query';
-import { localTodayIso } from '../case-page/date-time';
-import { openCaseList, type CaseQuery } from '../cases/list-query';
-import { useActor } from '../settings/use-actor';
-import { useTemplates } from '../templates/template-store';
-import { useReference } from '../tracking/reference-store';
-import { isAddressed, isNumbered } from './batch-inputs';
-import { countStates, createBatchJob, jobItems } from './batch-repo';
-import type { BatchAddresseeChoice, BatchItemRow } from './batch-rows';
-import { abandonBatchJob, mergeBatchJob } from './batch-run';
-import { cancelRun, isDriving, startRun, useRun } from './run-store';
+import { savedCaseQuery } from '../../data/cases/saved-query';
+import { localTodayIso } from '../../lib/date-time';
+import { openCaseList, type CaseQuery } from '../../data/cases/list-query.repo';
+import { useActor } from '../../data/settings/use-actor';
+import { useTemplates } from '../../data/templates/templates.repo';
+import { useReference } from '../../data/reference/reference.repo';
+import { isAddressed, isNumbered } from '../../data/batch/batch-inputs.repo';
+import { batchJob, countStates, createBatchJob, jobItems } from '../../data/batch/batch.repo';
+import type { BatchAddresseeChoice, BatchItemRow } from '../../data/batch/batch-rows';
+import { abandonBatchJob, mergeBatchJob } from '../../data/batch/batch-run.repo';
+import { cancelRun, isDriving, startRun, useRun } from './run.store';
 
 function filterDescription(t: TFunction, query: CaseQuery): string {
   const parts = [
@@ -154,10 +154,10 @@ function JobView({ jobId }: { jobId: string }) {
   const { t } = useTranslation();
   const actor = useActor();
   const run = useRun(jobId);
-  const job = useLiveQuery(() => db().batchJobs.get(jobId), [jobId]);
+  const job = useLive(() => batchJob(db(), jobId), [jobId]);
   const driving = isDriving(jobId);
   // Items are read when no run is writing them (a live query per written item would cost more than the run).
-  const items = useLiveQuery(async () => (driving ? null : jobItems(db(), jobId)), [jobId, driving, job?.state, job?.merged?.relPath, run?.outcome]);
+  const items = useLive(async () => (driving ? null : jobItems(db(), jobId)), [jobId, driving, job?.state, job?.merged?.relPath, run?.outcome]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

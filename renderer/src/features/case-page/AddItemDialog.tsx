@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyDocument, emptyEmployment, emptyRegistration, emptyStay } from '../../../../shared/case/schema';
-import { db } from '../../db/db';
+import { db } from '../../data/schema';
 import { Dialog } from '../../ui/Dialog';
-import { addItem } from '../cases/repository';
+import { addItem } from '../../data/cases/cases.repo';
 import { optionsFor, pathLabel, problemsOf, type DocumentLike, type Problem, type Translate } from './describe';
 import { useCaseEditing } from './editing';
 import { FieldControl } from './FieldControl';

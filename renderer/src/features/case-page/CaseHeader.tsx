@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
 import { fullName } from '../../../../shared/search/case-keys';
-import type { CaseRow, PersonRow } from '../../db/db';
-import { currentDocument } from '../cases/case-rows';
-import { formatDateTime } from './date-time';
+import type { CaseRow, PersonRow } from '../../data/schema';
+import { currentDocument } from '../../data/cases/case-rows';
+import { formatDateTime } from '../../lib/date-time';
 import { documentName, type Translate } from './describe';
 
 interface Props {

@@ -1,19 +1,19 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
-import { db } from '../../db/db';
+import { db } from '../../data/schema';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { describeAttachmentChange } from '../attachments/history-text';
-import { auditFor, getCase } from '../cases/repository';
-import { useActor } from '../settings/use-actor';
+import { auditFor, caseNumbersOf, getCase } from '../../data/cases/cases.repo';
+import { useActor } from '../../data/settings/use-actor';
 import { ChecksPanel } from '../case-tracking/ChecksPanel';
 import { DeadlinesPanel } from '../case-tracking/DeadlinesPanel';
 import { DiagnosisPanel } from '../case-tracking/DiagnosisPanel';
 import { describeTrackingChange } from '../case-tracking/history-text';
 import { RequestsPanel } from '../case-tracking/RequestsPanel';
 import { sectionHeadingId, type CaseSection } from '../case-tracking/sections';
-import { useCaseTracking } from '../case-tracking/use-case-tracking';
+import { useCaseTracking } from '../../data/tracking/use-case-tracking';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { describeDocumentChange } from '../documents/history-text';
 import { describeLifecycleChange } from '../lifecycle/history-text';
@@ -80,8 +80,8 @@ function useOpenSection(caseId: string, section: CaseSection | null, ready: bool
 export function CasePage({ caseId, section = null }: { caseId: string; section?: CaseSection | null }) {
   const { t, i18n } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
-  const loaded = useLiveQuery(() => getCase(db(), caseId), [caseId]);
-  const audit = useLiveQuery(() => auditFor(db(), caseId), [caseId]);
+  const loaded = useLive(() => getCase(db(), caseId), [caseId]);
+  const audit = useLive(() => auditFor(db(), caseId), [caseId]);
   const tracking = useCaseTracking(caseId);
   const actor = useActor();
   useOpenSection(caseId, section, Boolean(loaded) && tracking !== undefined && audit !== undefined && actor !== undefined);
@@ -95,11 +95,11 @@ export function CasePage({ caseId, section = null }: { caseId: string; section?:
   }, [loaded, audit]);
   const matchedKey = matchedIds.join('|');
   const matchedNumbers =
-    useLiveQuery(async () => {
-      const rows = await db().cases.bulkGet(matchedIds);
-      return Object.fromEntries(rows.flatMap((row) => (row ? [[row.id, row.number]] : [])));
+    useLive(
+      () => caseNumbersOf(db(), matchedIds),
       // The joined ids, not the array: a new array with the same ids must not re-run the query.
-    }, [matchedKey]) ?? {};
+      [matchedKey],
+    ) ?? {};
   const editing = useMemo<CaseEditing | null>(() => (actor ? { caseId, actor } : null), [actor, caseId]);
 
   if (loaded === undefined) return <p role="status">{t('app.loading')}</p>;

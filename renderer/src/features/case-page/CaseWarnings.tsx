@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { IntakeDraft } from '../../../../shared/case/schema';
 import { validateIntake } from '../../../../shared/case/validate';
-import type { CaseRow, PersonRow } from '../../db/db';
-import { localTodayIso } from './date-time';
+import type { CaseRow, PersonRow } from '../../data/schema';
+import { localTodayIso } from '../../lib/date-time';
 import { findingText, pathLabel, type Translate } from './describe';
 
 /** The stored case as the form validation sees it (the same split as the repository's). */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StatusChange } from '../../../../shared/case/schema';
-import type { AuditRow, FieldChange } from '../../db/db';
-import { formatDateTime } from './date-time';
+import type { AuditRow, FieldChange } from '../../data/schema';
+import { formatDateTime } from '../../lib/date-time';
 import { describeChange, type DocumentLike, type Translate } from './describe';
 import { buildHistory, type HistoryEntry } from './history';
 

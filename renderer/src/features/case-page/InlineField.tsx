@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaveResult } from '../cases/repository';
+import type { SaveResult } from '../../data/cases/cases.repo';
 import { findingText, pathLabel, problemsOf, type DocumentLike, type Problem, type Translate, wordsFor } from './describe';
 import { FieldControl, type Option } from './FieldControl';
 import { displayValue, fromEditorValue, toEditorValue, type EditorValue } from './field-values';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { removeItem } from '../cases/repository';
+import { db } from '../../data/schema';
+import { removeItem } from '../../data/cases/cases.repo';
 import { AddItemDialog } from './AddItemDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { itemSummary, itemTitle, problemsOf, type DocumentLike, type Translate } from './describe';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import type { PersonRow } from '../../db/db';
-import { updateField } from '../cases/repository';
+import { db } from '../../data/schema';
+import type { PersonRow } from '../../data/schema';
+import { updateField } from '../../data/cases/cases.repo';
 import { ConfirmDialog } from './ConfirmDialog';
 import { problemsOf, type Translate } from './describe';
 import { useCaseEditing, useSaverFor } from './editing';

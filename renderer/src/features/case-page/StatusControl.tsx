@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, type CaseStatus } from '../../../../shared/case/schema';
-import { db } from '../../db/db';
-import { changeStatus } from '../cases/repository';
+import { db } from '../../data/schema';
+import { changeStatus } from '../../data/cases/cases.repo';
 import { useCaseEditing } from './editing';
 
 /** Moves the case along its workflow; every move is kept in the status history and the audit trail. */

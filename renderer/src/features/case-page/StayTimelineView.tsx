@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import type { PersonRow } from '../../db/db';
-import { localTodayIso } from './date-time';
+import type { PersonRow } from '../../data/schema';
+import { localTodayIso } from '../../lib/date-time';
 import { buildStayTimeline, type Bar } from './stay-timeline';
 
 const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;

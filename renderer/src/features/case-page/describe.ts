@@ -1,7 +1,7 @@
 import { formatDate, isValidIsoDate } from '../../../../shared/case/dates';
 import type { Finding } from '../../../../shared/case/validate';
 import type { FieldIssue } from '../../../../shared/validation/issues';
-import type { FieldChange } from '../../db/db';
+import type { FieldChange } from '../../data/schema';
 import { displayValue, isEmptyValue, type DisplayWords } from './field-values';
 import { resolvePath, type FieldDescriptor, type ItemList } from './fields';
 

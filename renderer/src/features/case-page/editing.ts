@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
-import { db } from '../../db/db';
-import { updateField, type Actor } from '../cases/repository';
+import { db } from '../../data/schema';
+import { updateField, type Actor } from '../../data/cases/cases.repo';
 import type { Saver } from './InlineField';
 
 /** Present only when edits can be attributed to a caseworker; without it the page is read-only. */

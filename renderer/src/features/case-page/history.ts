@@ -1,5 +1,5 @@
 import type { CaseStatus, StatusChange } from '../../../../shared/case/schema';
-import type { AuditRow, FieldChange } from '../../db/db';
+import type { AuditRow, FieldChange } from '../../data/schema';
 
 /**
  * One timeline of a case from its status history and its audit trail. Status changes made in this program

@@ -2,17 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { CLOSED_STATUSES } from '../../../../shared/deadlines/facts';
-import { db, NO_DEADLINE, type CaseRow, type CheckRow, type PersonRow } from '../../db/db';
+import { db, NO_DEADLINE, type CaseRow, type CheckRow, type PersonRow } from '../../data/schema';
 import { CheckScreenshots } from '../attachments/CheckScreenshots';
 import { documentName, type Translate } from '../case-page/describe';
 import { useCaseEditing } from '../case-page/editing';
-import { closeAsExcluded } from '../tracking/checks-repo';
+import { closeAsExcluded } from '../../data/tracking/checks.repo';
 import { errorText } from './form-problems';
 import { checkDayOf, checkMoment } from './labels';
 import { NewCheckDialog } from './NewCheckDialog';
 import { SectionHeading } from './SectionHeading';
-import type { CaseTracking } from './use-case-tracking';
-import { localTodayIso } from '../case-page/date-time';
+import type { CaseTracking } from '../../data/tracking/use-case-tracking';
+import { localTodayIso } from '../../lib/date-time';
 
 interface Props {
   record: CaseRow;

@@ -3,12 +3,12 @@ import { formatDate } from '../../../../shared/case/dates';
 import { CLOSED_STATUSES } from '../../../../shared/deadlines/facts';
 import type { Deadline } from '../../../../shared/deadlines/deadline';
 import type { LegalRef } from '../../../../shared/reference/schema';
-import type { CaseRow, PersonRow } from '../../db/db';
+import type { CaseRow, PersonRow } from '../../data/schema';
 import type { Translate } from '../case-page/describe';
 import { daysUntil, deadlineAbout } from './labels';
 import { SectionHeading } from './SectionHeading';
-import type { CaseTracking } from './use-case-tracking';
-import { localTodayIso } from '../case-page/date-time';
+import type { CaseTracking } from '../../data/tracking/use-case-tracking';
+import { localTodayIso } from '../../lib/date-time';
 
 interface Props {
   record: CaseRow;

@@ -2,17 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisChoice } from '../../../../shared/diagnosis/choice';
 import type { FieldIssue } from '../../../../shared/validation/issues';
-import { db, type AuditRow, type CaseRow } from '../../db/db';
-import { formatDateTime } from '../case-page/date-time';
+import { db, type AuditRow, type CaseRow } from '../../data/schema';
+import { formatDateTime } from '../../lib/date-time';
 import type { Translate } from '../case-page/describe';
 import { useCaseEditing } from '../case-page/editing';
-import { saveDiagnosisChoice } from '../tracking/diagnosis-repo';
+import { saveDiagnosisChoice } from '../../data/tracking/diagnosis.repo';
 import { CauseCard } from './CauseCard';
 import { causeTitle, confirms, groundTitle, suggestionFor } from './decision';
 import { DecisionForm, type DecisionInput } from './DecisionForm';
 import { errorText } from './form-problems';
 import { SectionHeading } from './SectionHeading';
-import type { CaseTracking } from './use-case-tracking';
+import type { CaseTracking } from '../../data/tracking/use-case-tracking';
 
 interface Props {
   record: CaseRow;

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityDocument } from '../../../../shared/case/schema';
-import { CHECK_CHANNELS, db, type CheckChannel, type CheckRow } from '../../db/db';
+import { CHECK_CHANNELS, db, type CheckChannel, type CheckRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
 import { documentName, type Translate } from '../case-page/describe';
 import type { CaseEditing } from '../case-page/editing';
-import { currentDocument } from '../cases/case-rows';
-import { addCheck } from '../tracking/checks-repo';
+import { currentDocument } from '../../data/cases/case-rows';
+import { addCheck } from '../../data/tracking/checks.repo';
 import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
 import { composeCheckAt, nowParts } from './labels';
 import { ErrorList } from '../../ui/ErrorList';

@@ -3,17 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { SENT_KINDS, type SentKind } from '../../../../shared/deadlines/facts';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { Addressee } from '../../../../shared/reference/schema';
-import { db, type RequestRow } from '../../db/db';
+import { db, type RequestRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
 import type { Translate } from '../case-page/describe';
 import type { CaseEditing } from '../case-page/editing';
-import { addRequest } from '../tracking/requests-repo';
+import { addRequest } from '../../data/tracking/requests.repo';
 import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
 import { requestLabel } from './labels';
 import { ErrorList } from '../../ui/ErrorList';
-import { localTodayIso } from '../case-page/date-time';
+import { localTodayIso } from '../../lib/date-time';
 
 interface Props {
   editing: CaseEditing;

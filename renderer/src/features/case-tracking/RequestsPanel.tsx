@@ -1,14 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import type { CaseRow, RequestRow } from '../../db/db';
+import type { CaseRow, RequestRow } from '../../data/schema';
 import type { Translate } from '../case-page/describe';
 import { useCaseEditing } from '../case-page/editing';
 import { requestLabel } from './labels';
 import { NewRequestDialog } from './NewRequestDialog';
 import { isAppeal, RequestProgressDialog } from './RequestProgressDialog';
 import { SectionHeading } from './SectionHeading';
-import type { CaseTracking } from './use-case-tracking';
+import type { CaseTracking } from '../../data/tracking/use-case-tracking';
 
 interface Props {
   record: CaseRow;

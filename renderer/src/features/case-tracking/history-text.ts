@@ -1,7 +1,7 @@
 import { formatDate, isValidIsoDate } from '../../../../shared/case/dates';
 import type { DiagnosisChoice } from '../../../../shared/diagnosis/choice';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { CheckRow, FieldChange, RequestRow } from '../../db/db';
+import type { CheckRow, FieldChange, RequestRow } from '../../data/schema';
 import type { Translate } from '../case-page/describe';
 import { causeTitle, groundTitle } from './decision';
 import { checkMoment, requestLabel } from './labels';

@@ -1,6 +1,6 @@
 import { formatDate, isValidIsoDate, toDayNumber } from '../../../../shared/case/dates';
 import type { Deadline } from '../../../../shared/deadlines/deadline';
-import type { CheckRow, PersonRow, RequestRow } from '../../db/db';
+import type { CheckRow, PersonRow, RequestRow } from '../../data/schema';
 import { documentName, type Translate } from '../case-page/describe';
 
 const dateText = (iso: string | undefined) => (iso && isValidIsoDate(iso) ? formatDate(iso) : '');

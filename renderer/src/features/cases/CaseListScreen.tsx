@@ -1,18 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
 import { CASE_STATUSES } from '../../../../shared/case/statuses';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
 import { navigate } from '../../app/router';
-import { CASE_SORT_FIELDS, db, NO_DEADLINE } from '../../db/db';
-import type { CaseListRow } from './case-index';
+import { CASE_SORT_FIELDS, db, NO_DEADLINE } from '../../data/schema';
+import type { CaseListRow } from '../../data/cases/case-index.cache';
 import { caseColumns, caseRowSource } from '../export/case-export';
 import { ExportButton } from '../export/ExportButton';
-import { statusCounts, type CaseQuery } from './list-query';
-import { saveCaseQuery, savedCaseQuery } from './saved-query';
-import { useCaseList } from './use-case-list';
+import { statusCounts, type CaseQuery } from '../../data/cases/list-query.repo';
+import { saveCaseQuery, savedCaseQuery } from '../../data/cases/saved-query';
+import { useCaseList } from '../../data/cases/use-case-list';
 
 const ROW_HEIGHT = 44;
 
@@ -65,7 +65,7 @@ export function CaseListScreen() {
   const { count, shown, rowAt, ensure, error } = useCaseList(effective);
   // The per-status counts (nine index counts) wait for the list's first answer, which they would delay.
   const listed = count !== undefined;
-  const counts = useLiveQuery(() => (listed ? statusCounts(db(), CASE_STATUSES) : undefined), [listed]);
+  const counts = useLive(() => (listed ? statusCounts(db(), CASE_STATUSES) : undefined), [listed]);
   const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
   const parent = useRef<HTMLDivElement>(null);
 

@@ -1,17 +1,17 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { getApi } from '../../api';
-import { db, type CaseRow, type GeneratedDocRow, type PersonRow } from '../../db/db';
+import { db, type CaseRow, type GeneratedDocRow, type PersonRow } from '../../data/schema';
 import { Dialog } from '../../ui/Dialog';
 import { describeIpcError } from '../../ui/ipc-error';
 import { useCaseEditing } from '../case-page/editing';
 import { SectionHeading } from '../case-tracking/SectionHeading';
 import { DocumentLifecycle } from '../lifecycle/DocumentLifecycle';
-import { templateById } from '../templates/template-store';
+import { templateById } from '../../data/templates/templates.repo';
 import { regenerateDocument } from './generate';
-import { documentsFor, VOID_REASON_MAX, voidDocument } from './register-repo';
+import { documentsFor, VOID_REASON_MAX, voidDocument } from '../../data/documents/register.repo';
 import { ReviewPanel } from './ReviewPanel';
 
 /** File name a saved copy suggests: the document's title and number, without characters Windows refuses. */
@@ -168,7 +168,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
 export function DocumentsPanel({ record, person }: { record: CaseRow; person: PersonRow }) {
   const { t } = useTranslation();
   const editing = useCaseEditing();
-  const docs = useLiveQuery(() => documentsFor(db(), record.id), [record.id]);
+  const docs = useLive(() => documentsFor(db(), record.id), [record.id]);
   const [reviewing, setReviewing] = useState(false);
   const [voiding, setVoiding] = useState<GeneratedDocRow | null>(null);
   const [notice, setNotice] = useState('');

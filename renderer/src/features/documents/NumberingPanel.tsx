@@ -1,11 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatOutgoingNumber, numberFormatProblem } from '../../../../shared/documents/numbering';
-import { db } from '../../db/db';
-import { localTodayIso } from '../intake/local-time';
-import { useActor } from '../settings/use-actor';
-import { loadNumbering, saveNumbering } from './register-repo';
+import { db } from '../../data/schema';
+import { localTodayIso } from '../../lib/date-time';
+import { useActor } from '../../data/settings/use-actor';
+import { loadNumbering, saveNumbering } from '../../data/documents/register.repo';
 
 /** The mission's outgoing number format, with a live example; a format that could repeat numbers is refused. */
 export function NumberingPanel() {
@@ -13,7 +13,7 @@ export function NumberingPanel() {
   const headingId = useId();
   const inputId = useId();
   const actor = useActor();
-  const stored = useLiveQuery(() => loadNumbering(db()), []);
+  const stored = useLive(() => loadNumbering(db()), []);
   const [format, setFormat] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const value = format ?? stored?.format ?? '';

@@ -1,13 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { navigate } from '../../app/router';
-import { db, type OutgoingRow } from '../../db/db';
+import { db, type OutgoingRow } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
 import { FieldShell } from '../../ui/FieldShell';
-import { registerRows, type RegisterFilter } from './register-repo';
+import { registerRows, type RegisterFilter } from '../../data/documents/register.repo';
 import { ExportButton } from '../export/ExportButton';
 import { registerColumns, registerRowSource } from '../export/register-export';
 
@@ -51,7 +51,7 @@ export function RegisterScreen() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<RegisterFilter>({});
   const deferred = useDeferredValue(filter);
-  const rows = useLiveQuery(() => registerRows(db(), deferred), [JSON.stringify(deferred)]);
+  const rows = useLive(() => registerRows(db(), deferred), [JSON.stringify(deferred)]);
   const parent = useRef<HTMLDivElement>(null);
   // The virtualizer's functions change every render by design; the compiler warning does not apply here.
   // eslint-disable-next-line react-hooks/incompatible-library

@@ -1,22 +1,23 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildDocumentModel, reviewFields, type AttachmentInput } from '../../../../shared/documents/model';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { Addressee } from '../../../../shared/reference/schema';
 import { getApi } from '../../api';
-import { db, type CaseRow, type PersonRow } from '../../db/db';
+import { db, type CaseRow, type PersonRow } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
 import { FieldShell } from '../../ui/FieldShell';
 import { describeIpcError } from '../../ui/ipc-error';
-import { attachmentsForDocument } from '../attachments/attachments-repo';
+import { attachmentsForDocument } from '../../data/attachments/attachments.repo';
 import { useSaverFor, type CaseEditing } from '../case-page/editing';
 import { InlineField } from '../case-page/InlineField';
-import { localTodayIso } from '../intake/local-time';
-import { useReference } from '../tracking/reference-store';
-import { useTemplates, type TemplateEntry } from '../templates/template-store';
-import { citableDocuments, isNumbered, needsPrevious, templateTitle } from './document-inputs';
-import { generateDocument, invalidInputFields, missingFor, peekNextNumber, reviewInputs, type GenerateRequest } from './generate';
+import { localTodayIso } from '../../lib/date-time';
+import { useReference } from '../../data/reference/reference.repo';
+import { useTemplates, type TemplateEntry } from '../../data/templates/templates.repo';
+import { citableDocuments, isNumbered, needsPrevious, templateTitle } from '../../data/documents/document-inputs.repo';
+import { generateDocument, invalidInputFields, missingFor, reviewInputs, type GenerateRequest } from './generate';
+import { peekNextNumber } from '../../data/documents/register.repo';
 import { DocumentPreview } from './DocumentPreview';
 import { fieldLabelKey, fixFor, type FieldFix } from './review-fields';
 
@@ -62,7 +63,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
   const [attachments, setAttachments] = useState<AttachmentInput[]>([]);
   const [previousId, setPreviousId] = useState('');
   // The case's scans, with their page counts: the «Приложение: … на N л.» mark comes from them.
-  const caseFiles = useLiveQuery(() => attachmentsForDocument(db(), record.id), [record.id]);
+  const caseFiles = useLive(() => attachmentsForDocument(db(), record.id), [record.id]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState('');
 
@@ -74,9 +75,9 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
     ? { caseId: record.id, template: entry.template, addressee, date, attachments: usable, previousDocumentId: previousId || null }
     : null;
   const requestKey = JSON.stringify([templateId, entry?.version, addressee?.id ?? '', date, attachments, previousId]);
-  const previousChoices = useLiveQuery(() => citableDocuments(db(), record.id), [record.id]);
+  const previousChoices = useLive(() => citableDocuments(db(), record.id), [record.id]);
 
-  const review = useLiveQuery(async () => {
+  const review = useLive(async () => {
     if (!request || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
     const number = isNumbered(request.template) ? await peekNextNumber(db(), date, editing.actor.missionPrefix) : '';
     const inputs = await reviewInputs(db(), request, number || 'X');

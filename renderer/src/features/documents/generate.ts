@@ -1,15 +1,13 @@
-import Dexie from 'dexie';
 import { buildDocumentModel, missingRequisites, type AttachmentInput, type DocumentInputs, type MissingRequisite } from '../../../../shared/documents/model';
-import { formatOutgoingNumber, yearOfIsoDate } from '../../../../shared/documents/numbering';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import { documentInputsSchema, type DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { IpcError } from '../../../../shared/ipc/result';
 import type { Addressee } from '../../../../shared/reference/schema';
-import type { AryzDb, GeneratedDocRow } from '../../db/db';
-import type { Actor } from '../cases/repository';
-import { documentInputsFor, isNumbered, templateTitle } from './document-inputs';
-import { loadNumbering, recordGeneratedFile, registerDocument } from './register-repo';
+import type { AryzDb, GeneratedDocRow } from '../../data/schema';
+import type { Actor } from '../../data/cases/cases.repo';
+import { documentInputsFor, isNumbered, templateTitle } from '../../data/documents/document-inputs.repo';
+import { recordGeneratedFile, registerDocument } from '../../data/documents/register.repo';
 
 /**
  * One document from review to file: check what main will check, register it (the number is allocated then),
@@ -34,16 +32,6 @@ export type GenerateOutcome =
   | { status: 'invalid'; fields: string[] }
   /** Registered, but main failed: the document keeps its number and waits for another try. */
   | { status: 'failed'; document: GeneratedDocRow; error: IpcError | { code: 'REFUSED'; missing: MissingRequisite[] } };
-
-/** The number the next numbered document of that date's year would get; shown in review, not allocated. */
-export async function peekNextNumber(db: AryzDb, date: string, prefix: string): Promise<string> {
-  const year = yearOfIsoDate(date);
-  const [numbering, last] = await Promise.all([
-    loadNumbering(db),
-    db.outgoing.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]).last(),
-  ]);
-  return formatOutgoingNumber(numbering.format, { prefix, seq: (last?.seq ?? 0) + 1, year });
-}
 
 /** Inputs of the review: the real ones, with a stand-in number so the outgoing number does not read as missing. */
 export async function reviewInputs(db: AryzDb, request: GenerateRequest, number: string): Promise<DocumentInputs> {

@@ -1,4 +1,4 @@
-import type { FieldChange } from '../../db/db';
+import type { FieldChange } from '../../data/schema';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 

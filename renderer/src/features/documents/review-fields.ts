@@ -1,4 +1,4 @@
-import type { CaseRow, PersonRow } from '../../db/db';
+import type { CaseRow, PersonRow } from '../../data/schema';
 import { CASE_FIELDS, editPath, formPath, NAME_FIELDS, PERSON_FIELDS, type FieldDescriptor } from '../case-page/fields';
 
 /**

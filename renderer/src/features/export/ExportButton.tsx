@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportSpec, RowSource } from './run-export';
-import { localTodayIso } from '../case-page/date-time';
+import { localTodayIso } from '../../lib/date-time';
 
 // The dialog and the export runner load on first use: the case list, which has this button, is the first screen.
 const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));

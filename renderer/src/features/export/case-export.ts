@@ -1,9 +1,9 @@
 import { isoFromParts } from '../../../../shared/case/dates';
 import { formatPartialDate } from '../../../../shared/case/dates';
 import type { ExportCell, ExportColumn } from '../../../../shared/ipc/channels/export';
-import { NO_DEADLINE, type AryzDb } from '../../db/db';
-import type { CaseListRow } from '../cases/case-index';
-import { openCaseList, type CaseQuery } from '../cases/list-query';
+import { NO_DEADLINE, type AryzDb } from '../../data/schema';
+import type { CaseListRow } from '../../data/cases/case-index.cache';
+import { openCaseList, type CaseQuery } from '../../data/cases/list-query.repo';
 import type { RowSource } from './run-export';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;

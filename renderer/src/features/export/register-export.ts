@@ -1,6 +1,6 @@
 import type { ExportCell, ExportColumn } from '../../../../shared/ipc/channels/export';
-import type { AryzDb, OutgoingRow } from '../../db/db';
-import { registerRows, type RegisterFilter } from '../documents/register-repo';
+import type { AryzDb, OutgoingRow } from '../../data/schema';
+import { registerRows, type RegisterFilter } from '../../data/documents/register.repo';
 import type { RowSource } from './run-export';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportOutcome } from './write';
+import type { ImportOutcome } from '../../data/import/import.repo';
 
 export function DoneStep({ outcome, onAgain }: { outcome: ImportOutcome; onAgain(): void }) {
   const { t } = useTranslation();

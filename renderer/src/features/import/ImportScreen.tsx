@@ -5,16 +5,16 @@ import type { ImportMapping } from '../../../../shared/import/fields';
 import { repeatedFields } from '../../../../shared/import/fields';
 import type { ImportDefaults } from '../../../../shared/import/rows';
 import { getApi } from '../../api';
-import { db } from '../../db/db';
+import { db } from '../../data/schema';
 import { describeIpcError } from '../../ui/ipc-error';
-import { useActor } from '../settings/use-actor';
+import { useActor } from '../../data/settings/use-actor';
 import { dryRun, defaultExcluded, type DryRun } from './dry-run';
 import { MappingStep, type DefaultsDraft } from './MappingStep';
-import { mappingFor, saveMapping } from './mapping-store';
+import { mappingFor, saveMapping } from '../../data/import/mappings.repo';
 import { ReviewStep } from './ReviewStep';
-import { closeInterruptedImports, writeImport, type ImportOutcome, type SkipReason } from './write';
+import { closeInterruptedImports, writeImport, type ImportOutcome, type SkipReason } from '../../data/import/import.repo';
 import { DoneStep } from './DoneStep';
-import { localTodayIso } from '../case-page/date-time';
+import { localTodayIso } from '../../lib/date-time';
 
 type Parsed = Extract<ImportOpenResult, { status: 'parsed' }>;
 

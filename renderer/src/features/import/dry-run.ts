@@ -2,8 +2,8 @@ import type { IntakeForm } from '../../../../shared/case/schema';
 import { checkRow, markSameInFile, type RowCheck } from '../../../../shared/import/check';
 import type { ImportMapping } from '../../../../shared/import/fields';
 import type { ImportDefaults, RowFinding } from '../../../../shared/import/rows';
-import type { AryzDb } from '../../db/db';
-import { matchInDatabase, type DbMatch } from './db-duplicates';
+import type { AryzDb } from '../../data/schema';
+import { matchInDatabase, type DbMatch } from '../../data/import/duplicates.repo';
 
 /** What the dry run says about one row; nothing is written. */
 export interface RowReport {

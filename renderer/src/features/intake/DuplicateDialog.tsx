@@ -4,7 +4,7 @@ import { formatPartialDate } from '../../../../shared/case/dates';
 import { CASE_LIMITS } from '../../../../shared/case/schema';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
-import type { DuplicateMatch } from '../cases/repository';
+import type { DuplicateMatch } from '../../data/cases/cases.repo';
 
 interface Props {
   matches: DuplicateMatch[];

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyIntake, type IntakeDraft } from '../../../../shared/case/schema';
-import { db } from '../../db/db';
-import { useActor } from '../settings/use-actor';
-import { discardDraft, loadDraft, type StoredDraft } from './draft-store';
+import { db } from '../../data/schema';
+import { useActor } from '../../data/settings/use-actor';
+import { discardDraft, loadDraft, type StoredDraft } from '../../data/intake/intake-drafts.repo';
 import { IntakeForm } from './IntakeForm';
-import { localDateTime } from './local-time';
+import { localDateTime } from '../../lib/date-time';
 
 type Start =
   | { kind: 'loading' }

@@ -1,8 +1,8 @@
 import type { IntakeDraft } from '../../../../shared/case/schema';
 import { validateIntake, type Finding } from '../../../../shared/case/validate';
 import type { FieldIssue } from '../../../../shared/validation/issues';
-import { checkIntake } from '../cases/repository';
-import { localTodayIso } from './local-time';
+import { checkIntake } from '../../data/cases/cases.repo';
+import { localTodayIso } from '../../lib/date-time';
 
 /**
  * Everything the intake form says about its fields, as translatable messages tied to form paths:

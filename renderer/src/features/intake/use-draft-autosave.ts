@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { IntakeDraft } from '../../../../shared/case/schema';
-import { db } from '../../db/db';
-import { saveDraft } from './draft-store';
+import { db } from '../../data/schema';
+import { saveDraft } from '../../data/intake/intake-drafts.repo';
 
 export const AUTOSAVE_DELAY_MS = 400;
 

@@ -10,14 +10,14 @@ import {
   type LifecycleIssue,
   type LifecycleStep,
 } from '../../../../shared/documents/lifecycle';
-import { db, type GeneratedDocRow } from '../../db/db';
+import { db, type GeneratedDocRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorList } from '../../ui/ErrorList';
 import { FieldShell } from '../../ui/FieldShell';
-import { localTodayIso } from '../case-page/date-time';
+import { localTodayIso } from '../../lib/date-time';
 import type { CaseEditing } from '../case-page/editing';
-import { recordLifecycleStep } from './lifecycle-repo';
+import { recordLifecycleStep } from '../../data/documents/lifecycle.repo';
 
 /** The document as the caseworker names it: its title and outgoing number. */
 export const documentName = (doc: Pick<GeneratedDocRow, 'title' | 'outgoingNumber'>) => (doc.outgoingNumber ? `${doc.title} ${doc.outgoingNumber}` : doc.title);

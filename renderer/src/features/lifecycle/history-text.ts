@@ -1,6 +1,6 @@
 import { formatDate, isValidIsoDate } from '../../../../shared/case/dates';
 import { LIFECYCLE_STEPS } from '../../../../shared/documents/lifecycle';
-import type { FieldChange } from '../../db/db';
+import type { FieldChange } from '../../data/schema';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 

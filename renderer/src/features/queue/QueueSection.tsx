@@ -3,7 +3,7 @@ import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { navigate } from '../../app/router';
-import type { CaseRow } from '../../db/db';
+import type { CaseRow } from '../../data/schema';
 import { rowView, type BucketId, type RowView } from './queue-rows';
 
 const DATE_COLUMN: Readonly<Record<BucketId, 'due' | 'checkOn' | 'lastChange'>> = {

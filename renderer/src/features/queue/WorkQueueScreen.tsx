@@ -1,12 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { db } from '../../db/db';
-import { QUEUE_BUCKETS, workQueueCounts, workQueueRows } from '../tracking/queue';
+import { db } from '../../data/schema';
+import { QUEUE_BUCKETS, workQueueCounts, workQueueRows } from '../../data/tracking/queue.repo';
 import { FIRST_PAINT_ROWS, QueueSection, sectionHeadingId } from './QueueSection';
 import { loadStaleDays, MAX_STALE_DAYS, saveStaleDays, takePreloadedQueue } from './queue-preload';
-import { localTodayIso } from '../case-page/date-time';
+import { localTodayIso } from '../../lib/date-time';
 
 /** Today's date, moving on at midnight while the screen stays open (an office PC is rarely restarted). */
 function useToday(): string {
@@ -61,9 +61,9 @@ export function WorkQueueScreen() {
   const [staleDays, setStaleDays] = useState(loadStaleDays);
   // Rows read while the app started (queue-preload.ts) are shown at once; the live query takes over from them.
   const [preloaded] = useState(() => takePreloadedQueue(db(), today, staleDays));
-  const rows = useLiveQuery(() => workQueueRows(db(), today, { staleDays }), [today, staleDays], preloaded);
+  const rows = useLive(() => workQueueRows(db(), today, { staleDays }), [today, staleDays], preloaded);
   const haveRows = rows !== undefined;
-  const counts = useLiveQuery(() => (haveRows ? workQueueCounts(db(), today, { staleDays }) : undefined), [haveRows, today, staleDays]);
+  const counts = useLive(() => (haveRows ? workQueueCounts(db(), today, { staleDays }) : undefined), [haveRows, today, staleDays]);
 
   const changeStaleDays = (days: number) => {
     setStaleDays(days);

@@ -1,8 +1,8 @@
-import { handoff } from '../../app/handoff';
-import type { AryzDb } from '../../db/db';
-import type { CaseRow } from '../../db/db';
-import { workQueueRows, type QueueBucketId } from '../tracking/queue';
-import { localTodayIso } from '../case-page/date-time';
+import { handoff } from '../../lib/handoff';
+import type { AryzDb } from '../../data/schema';
+import type { CaseRow } from '../../data/schema';
+import { workQueueRows, type QueueBucketId } from '../../data/tracking/queue.repo';
+import { localTodayIso } from '../../lib/date-time';
 
 const STALE_DAYS_KEY = 'aryz.queue.staleDays';
 const DEFAULT_STALE_DAYS = 14;

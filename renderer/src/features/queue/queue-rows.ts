@@ -1,8 +1,8 @@
 import { toDayNumber } from '../../../../shared/case/dates';
 import type { ClockId } from '../../../../shared/deadlines/settings';
-import { NO_DEADLINE, type CaseRow } from '../../db/db';
+import { NO_DEADLINE, type CaseRow } from '../../data/schema';
 import type { CaseSection } from '../case-tracking/sections';
-import type { QueueBucketId } from '../tracking/queue';
+import type { QueueBucketId } from '../../data/tracking/queue.repo';
 
 export type BucketId = QueueBucketId;
 

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import { exportReferenceBundle } from '../../../../shared/reference/versioning';
 import { getApi } from '../../api';
-import { db } from '../../db/db';
+import { db } from '../../data/schema';
 import { Dialog } from '../../ui/Dialog';
 import { describeIpcError } from '../../ui/ipc-error';
-import type { Actor } from '../cases/repository';
-import { localTodayIso } from '../case-page/date-time';
-import { resetReferenceToFactory, saveReferenceEdit } from '../tracking/reference-edits';
+import type { Actor } from '../../data/cases/cases.repo';
+import { localTodayIso } from '../../lib/date-time';
+import { resetReferenceToFactory, saveReferenceEdit } from '../../data/reference/reference-edits.repo';
 import { previewImport, sizeProblem, type ImportPreview } from './import-preview';
 import { issueLine } from './issue-text';
 

@@ -1,12 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { getApi } from '../../api';
-import { db } from '../../db/db';
-import { formatDateTime } from '../case-page/date-time';
-import { useActor } from '../settings/use-actor';
-import { ensureReference, referenceHistory, useReference } from '../tracking/reference-store';
+import { db } from '../../data/schema';
+import { formatDateTime } from '../../lib/date-time';
+import { useActor } from '../../data/settings/use-actor';
+import { ensureReference, referenceHistory, useReference } from '../../data/reference/reference.repo';
+import { auditFor } from '../../data/audit.repo';
 import { versionEntries } from './history';
 import { ReferenceActions, type Outcome } from './ReferenceActions';
 import { AddresseesTab } from './tabs/AddresseesTab';
@@ -25,7 +26,7 @@ type TabId = (typeof TABS)[number];
 /** Versions with their audit entries (reference edits are audited with no case), newest first. */
 async function loadVersions() {
   const database = db();
-  const [versions, audit] = await Promise.all([referenceHistory(database), database.audit.where('caseId').equals('').toArray()]);
+  const [versions, audit] = await Promise.all([referenceHistory(database), auditFor(database, '')]);
   // Only what the list shows is kept: a version row carries the whole bundle.
   return versionEntries(
     versions.map(({ version, at, who }) => ({ version, at, who })),
@@ -37,7 +38,7 @@ async function loadVersions() {
 export function ReferenceScreen() {
   const { t } = useTranslation();
   const bundle = useReference();
-  const versions = useLiveQuery(loadVersions, []);
+  const versions = useLive(loadVersions, []);
   const actor = useActor();
   const [failure, setFailure] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);

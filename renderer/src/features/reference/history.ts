@@ -1,5 +1,5 @@
 import { REFERENCE_TABLES, type ReferenceChange, type ReferenceTable } from '../../../../shared/reference/versioning';
-import type { AuditRow, ReferenceVersionRow } from '../../db/db';
+import type { AuditRow, ReferenceVersionRow } from '../../data/schema';
 
 export type VersionKind = 'factory' | 'edit' | 'reset_to_factory';
 

@@ -1,8 +1,8 @@
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { AryzDb } from '../../db/db';
-import type { Actor } from '../cases/repository';
-import { saveReferenceEdit } from '../tracking/reference-edits';
-import { currentReference } from '../tracking/reference-store';
+import type { AryzDb } from '../../data/schema';
+import type { Actor } from '../../data/cases/cases.repo';
+import { saveReferenceEdit } from '../../data/reference/reference-edits.repo';
+import { currentReference } from '../../data/reference/reference.repo';
 import { rowIssues, withRow, type EditableRows, type EditableTable, type RowIssues } from './row-edit';
 
 export type RowSave =

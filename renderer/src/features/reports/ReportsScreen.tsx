@@ -5,12 +5,12 @@ import { checkPeriod, lastMonths, type Report, type ReportFilters, type ReportRe
 import { getApi } from '../../api';
 import { describeIpcError } from '../../ui/ipc-error';
 import { localized } from '../reference/display';
-import { useReference } from '../tracking/reference-store';
-import { missionIdOf, useStoredSettings } from '../settings/use-actor';
+import { useReference } from '../../data/reference/reference.repo';
+import { missionIdOf, useStoredSettings } from '../../data/settings/use-actor';
 import { ReportTableView } from './ReportTableView';
 import { monthLabel, reportTables, roundDays, type GroupLabels, type LabelledTable } from './tables';
 import { useReport } from './use-report';
-import { localTodayIso } from '../case-page/date-time';
+import { localTodayIso } from '../../lib/date-time';
 
 // chart.js is loaded with the first chart, not with the app: most sessions never open the reports.
 const ReportCharts = lazy(() => import('./ReportCharts').then((m) => ({ default: m.ReportCharts })));

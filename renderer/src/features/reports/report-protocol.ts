@@ -1,5 +1,5 @@
 import type { ReportRequest } from '../../../../shared/reports/compute';
-import type { ReportAnswer } from './gather';
+import type { ReportAnswer } from '../../data/reports/report-facts.repo';
 
 /** Page → worker. `load` reads the cases (all of them when `full`, else what changed); `compute` answers from them. */
 export type ToWorker = { kind: 'load'; dbName: string; full: boolean } | { kind: 'compute'; seq: number; request: ReportRequest };

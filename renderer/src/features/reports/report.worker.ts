@@ -1,5 +1,5 @@
-import { AryzDb } from '../../db/db';
-import { FactsStore } from './gather';
+import { AryzDb } from '../../data/schema';
+import { FactsStore } from '../../data/reports/report-facts.repo';
 import type { FromWorker, ToWorker } from './report-protocol';
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FilterOptions, Report, ReportRequest } from '../../../../shared/reports/compute';
-import { AryzDb, db } from '../../db/db';
-import { FactsStore } from './gather';
+import { AryzDb, db } from '../../data/schema';
+import { FactsStore } from '../../data/reports/report-facts.repo';
 import type { FromWorker, ToWorker } from './report-protocol';
 
 type Inner =

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../../api';
 import { describeIpcError } from '../../ui/ipc-error';
-import type { StoredSettings } from './settings-store';
+import type { StoredSettings } from '../../data/settings/settings.repo';
 
 type Outcome = { ok: true; text: string } | { ok: false; text: string } | null;
 

@@ -3,12 +3,12 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { caseworkerProfileSchema, LIMITS, missionSettingsSchema } from '../../../../shared/settings/schema';
-import { db } from '../../db/db';
+import { db } from '../../data/schema';
 import { codeResolver } from '../../ui/code-resolver';
 import { TextField } from '../../ui/TextField';
 import { MissionCardPanel } from './MissionCardPanel';
 import { NumberingPanel } from '../documents/NumberingPanel';
-import { loadSettings, saveSettings, type StoredSettings } from './settings-store';
+import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
 
 const formSchema = z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema });
 type FormValues = z.infer<typeof formSchema>;

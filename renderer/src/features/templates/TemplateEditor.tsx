@@ -1,21 +1,21 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildDocumentModel } from '../../../../shared/documents/model';
 import { sampleInputs } from '../../../../shared/documents/sample-case';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../../shared/settings/schema';
-import { db } from '../../db/db';
+import { db } from '../../data/schema';
 import { Dialog } from '../../ui/Dialog';
-import { formatDateTime } from '../case-page/date-time';
-import { useActor, useStoredSettings } from '../settings/use-actor';
-import { useReference } from '../tracking/reference-store';
+import { formatDateTime } from '../../lib/date-time';
+import { useActor, useStoredSettings } from '../../data/settings/use-actor';
+import { useReference } from '../../data/reference/reference.repo';
 import { blockFieldId, BlockEditor, declaredType } from './BlockEditor';
 import { assembleDraft, draftChanged, draftOf, newParagraph, type DraftBlock, type EditorIssue, type TemplateDraft } from './draft-model';
-import { discardDraft, loadDraft, storeDraft } from './draft-store';
+import { discardDraft, loadDraft, storeDraft } from '../../data/templates/template-drafts.repo';
 import { issuePlace, issueText } from './issue-text';
 import { previewCases } from './preview-inputs';
-import { resetTemplateToFactory, saveTemplateVersion, templateById, useTemplateHistory } from './template-store';
+import { resetTemplateToFactory, saveTemplateVersion, templateById, useTemplateHistory } from '../../data/templates/templates.repo';
 import { TemplatePreview } from './TemplatePreview';
 import { usePreview } from './use-preview';
 
@@ -42,7 +42,7 @@ export function TemplateEditor({ id }: { id: string }) {
   const settings = useStoredSettings();
   const reference = useReference();
   const history = useTemplateHistory(id);
-  const entry = useLiveQuery(() => templateById(db(), id).then((found) => found ?? null), [id]);
+  const entry = useLive(() => templateById(db(), id).then((found) => found ?? null), [id]);
   const [working, setWorking] = useState<TemplateDraft | null | undefined>(undefined);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [saving, setSaving] = useState(false);
@@ -75,7 +75,7 @@ export function TemplateEditor({ id }: { id: string }) {
   if (assembled?.ok && assembled.template !== lastValid) setLastValid(assembled.template);
   const previewSource = working ? (assembled?.ok ? assembled.template : (lastValid ?? entry?.template ?? null)) : (entry?.template ?? null);
   const [sampleCase, setSampleCase] = useState('');
-  const cases = useLiveQuery(() => previewCases(db()), []);
+  const cases = useLive(() => previewCases(db()), []);
   const fromCase = useMemo(() => (sampleCase && reference ? { caseId: sampleCase, reference } : null), [sampleCase, reference]);
   const preview = usePreview(previewSource, mission, caseworker, fromCase);
 

@@ -1,10 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLive } from '../../data/use-live';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { draftIds } from './draft-store';
+import { db } from '../../data/schema';
+import { draftIds } from '../../data/templates/template-drafts.repo';
 import { TemplateEditor, titleLanguage } from './TemplateEditor';
-import { factoryTemplates, useTemplates } from './template-store';
+import { factoryTemplates, useTemplates } from '../../data/templates/templates.repo';
 
 /** «Шаблоны документов» (#/settings/templates): every template in force, factory or edited, and the editor of one. */
 export function TemplatesScreen({ templateId }: { templateId?: string }) {
@@ -15,7 +15,7 @@ export function TemplatesScreen({ templateId }: { templateId?: string }) {
 function TemplateList() {
   const { t, i18n } = useTranslation();
   const templates = useTemplates();
-  const drafts = useLiveQuery(() => draftIds(db()), []);
+  const drafts = useLive(() => draftIds(db()), []);
   const [failure, setFailure] = useState<string | null>(null);
   const lang = titleLanguage(i18n.language);
 

@@ -3,10 +3,10 @@ import { sampleInputs } from '../../../../shared/documents/sample-case';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { AryzDb } from '../../db/db';
-import { localTodayIso } from '../case-page/date-time';
-import { documentInputsFor } from '../documents/document-inputs';
-import { loadSettings } from '../settings/settings-store';
+import type { AryzDb } from '../../data/schema';
+import { localTodayIso } from '../../lib/date-time';
+import { documentInputsFor } from '../../data/documents/document-inputs.repo';
+import { loadSettings } from '../../data/settings/settings.repo';
 
 /** Up to this many recent cases are offered as preview samples. */
 export const PREVIEW_CASES = 30;

@@ -5,7 +5,7 @@ import type { CaseworkerProfile, MissionSettings } from '../../../../shared/sett
 import type { DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import { getApi } from '../../api';
-import { db } from '../../db/db';
+import { db } from '../../data/schema';
 import { caseInputsForPreview } from './preview-inputs';
 import { pdfPageImages, type PdfPageImage } from './pdf-pages';
 

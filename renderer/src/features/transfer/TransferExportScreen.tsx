@@ -2,15 +2,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRANSFER_LIMITS } from '../../../../shared/transfer/bundle';
 import { getApi } from '../../api';
-import { db } from '../../db/db';
-import type { CaseListRow } from '../cases/case-index';
+import { db } from '../../data/schema';
+import type { CaseListRow } from '../../data/cases/case-index.cache';
 import { describeIpcError } from '../../ui/ipc-error';
-import { openCaseList, type CaseListHandle, type CaseQuery } from '../cases/list-query';
-import { useStoredSettings } from '../settings/use-actor';
+import { openCaseList, type CaseListHandle, type CaseQuery } from '../../data/cases/list-query.repo';
+import { useStoredSettings } from '../../data/settings/use-actor';
 import { exportCases, type ExportOutcome } from './export-flow';
 import { passphraseProblem } from './passphrase';
 import { PassphraseFields } from './PassphraseFields';
-import { savedCaseQuery } from '../cases/saved-query';
+import { savedCaseQuery } from '../../data/cases/saved-query';
 
 const PAGE = 100;
 

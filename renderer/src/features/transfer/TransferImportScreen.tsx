@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import type { BundleRefusal } from '../../../../shared/transfer/bundle';
 import { getApi } from '../../api';
-import { db } from '../../db/db';
+import { db } from '../../data/schema';
 import { describeIpcError } from '../../ui/ipc-error';
-import { useActor } from '../settings/use-actor';
-import { applyPlan, TransferMergeError, TransferStaleError, type ApplyResult } from './apply';
+import { useActor } from '../../data/settings/use-actor';
+import { applyPlan, TransferMergeError, TransferStaleError, type ApplyResult } from '../../data/transfer/apply.repo';
 import { ConflictView } from './ConflictView';
-import { planMerge, type MergePlan, type Side } from './plan';
-import { generatedPdfsOf } from './records';
+import { planMerge, type MergePlan, type Side } from '../../data/transfer/plan.repo';
+import { generatedPdfsOf } from '../../data/transfer/records.repo';
 
 type State =
   | { step: 'start' }

@@ -1,12 +1,12 @@
 import type { BundleRefusal } from '../../../../shared/transfer/bundle';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { IpcError } from '../../../../shared/ipc/result';
-import type { AryzDb } from '../../db/db';
-import type { StoredSettings } from '../settings/settings-store';
-import { missionIdOf } from '../settings/use-actor';
-import { recordExported } from './export-records';
-import { generatedPdfsOf } from './records';
-import { gatherCases } from './gather';
+import type { AryzDb } from '../../data/schema';
+import type { StoredSettings } from '../../data/settings/settings.repo';
+import { missionIdOf } from '../../data/settings/use-actor';
+import { recordExported } from '../../data/transfer/export-records.repo';
+import { generatedPdfsOf } from '../../data/transfer/records.repo';
+import { gatherCases } from '../../data/transfer/gather.repo';
 
 export type ExportOutcome =
   | { status: 'saved'; fileName: string; cases: number; records: number; files: number }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFERENCE_LIMITS, type Addressee, type Verification } from '../../../../../shared/reference/schema';
-import type { Actor } from '../../cases/repository';
-import { localTodayIso } from '../../case-page/date-time';
+import type { Actor } from '../../../data/cases/cases.repo';
+import { localTodayIso } from '../../../lib/date-time';
 import { optional } from '../row-edit';
 import { DateField } from '../../../ui/DateField';
 import { TextArea, TextInput, VerificationSelect } from './controls';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../../shared/case/dates';
 import { REFERENCE_LIMITS, TRANSFER_BASES, type CalendarYear, type DayTransfer, type LegalRef, type Verification } from '../../../../../shared/reference/schema';
 import { parseRuDate } from '../../../ui/DateInput';
-import type { Actor } from '../../cases/repository';
+import type { Actor } from '../../../data/cases/cases.repo';
 import { addDay, addTransfer, holidayProblem, transferProblems, weekdayOf, type DayProblem } from '../calendar-edit';
 import { optional } from '../row-edit';
 import { DateField } from '../../../ui/DateField';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceIssue } from '../../../../../shared/reference/load';
-import { db } from '../../../db/db';
-import type { Actor } from '../../cases/repository';
+import { db } from '../../../data/schema';
+import type { Actor } from '../../../data/cases/cases.repo';
 import { issueLine, issueWhat } from '../issue-text';
 import type { EditableRows, EditableTable } from '../row-edit';
 import { saveRow } from '../save-row';

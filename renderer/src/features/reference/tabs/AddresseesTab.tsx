@@ -2,7 +2,7 @@ import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../../shared/case/dates';
 import type { ReferenceBundle } from '../../../../../shared/reference/schema';
-import type { Actor } from '../../cases/repository';
+import type { Actor } from '../../../data/cases/cases.repo';
 import { addresseeMatches, verificationCounts } from '../display';
 import { AddresseeForm } from '../forms/AddresseeForm';
 import { rowMark, VerificationBadge } from '../VerificationBadge';

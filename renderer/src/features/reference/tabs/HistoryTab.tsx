@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../case-page/date-time';
+import { formatDateTime } from '../../../lib/date-time';
 import type { VersionEntry } from '../history';
 
 /** Every version of the reference data, newest first, with who made it and which rows it changed (the audit). */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../../shared/case/dates';
 import type { ReferenceBundle } from '../../../../../shared/reference/schema';
-import type { Actor } from '../../cases/repository';
+import type { Actor } from '../../../data/cases/cases.repo';
 import { verificationCounts } from '../display';
 import { LegalRefForm } from '../forms/LegalRefForm';
 import { rowMark, VerificationBadge } from '../VerificationBadge';

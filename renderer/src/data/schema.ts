@@ -1,0 +1,412 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { activeDbName } from './active-db';
+import { caseWritesMiddleware } from './case-writes';
+import type {
+  AminaStatus,
+  CaseRecord,
+  Employment,
+  IdentityDocument,
+  IntakeDraft,
+  PartialDate,
+  Person,
+  Registration,
+  StayEntry,
+} from '../../../shared/case/schema';
+import type { ClockId } from '../../../shared/deadlines/settings';
+import type { SentItem } from '../../../shared/deadlines/facts';
+import type { DiagnosisChoice } from '../../../shared/diagnosis/choice';
+import type { NumberingSettings } from '../../../shared/documents/numbering';
+import type { DocumentTemplate } from '../../../shared/documents/template-schema';
+import type { ReferenceBundle } from '../../../shared/reference/schema';
+import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
+import type { BatchItemRow, BatchJobRow } from './batch/batch-rows';
+
+export type SettingsRow =
+  | { key: 'mission'; value: MissionSettings; updatedAt: string }
+  | { key: 'caseworker'; value: CaseworkerProfile; updatedAt: string }
+  | { key: 'numbering'; value: NumberingSettings; updatedAt: string };
+
+/** A person with the history records that belong to them, plus derived keys for duplicate detection. */
+export interface PersonRow extends Person {
+  documents: IdentityDocument[];
+  stays: StayEntry[];
+  registrations: Registration[];
+  employments: Employment[];
+  amina: AminaStatus;
+  /** ПИН digits only. */
+  pinKey: string;
+  /** Every document's number, with and without series, normalised. */
+  docKeys: string[];
+  /** Sorted name keys + birth date, one per spelling. */
+  dupKeys: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the list shows without loading the person. */
+export interface CaseSummary {
+  nameRu: string;
+  nameKy: string;
+  nameLat: string;
+  birthDate: PartialDate;
+  pin: string;
+  document: string;
+}
+
+export interface CaseRow extends CaseRecord {
+  /** Search index words (name keys in all scripts, ПИН, document, case and outgoing numbers). */
+  words: string[];
+  sortName: string;
+  /** Earliest open deadline as an ISO date; '9999-12-31' when none, so every case stays in the index. */
+  nextDeadline: string;
+  /** Which clock that deadline belongs to. */
+  nextDeadlineClock: ClockId | null;
+  /** Next planned check of the register; '9999-12-31' when none. */
+  nextCheck: string;
+  /** The caseworker's confirmed or overridden diagnosis. */
+  diagnosis?: DiagnosisChoice;
+  summary: CaseSummary;
+  /** Set when the caseworker saved despite a duplicate warning. */
+  duplicateOverride?: { reason: string; matchedCaseIds: string[] };
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Append-only: rows are added, never changed or removed. */
+export interface AuditRow {
+  seq?: number;
+  at: string;
+  who: string;
+  caseId: string;
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import';
+  entityId: string;
+  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void' | 'transfer';
+  changes: FieldChange[];
+  note?: string;
+}
+
+/** A request, letter or note sent for a case, with the dates that drive its clocks. */
+export interface RequestRow extends SentItem {
+  caseId: string;
+  addressee: string;
+  ourNumber: string;
+  theirNumber: string;
+  note: string;
+  answerSummary: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const CHECK_CHANNELS = ['mvd_site', 'gosuslugi', 'bank', 'other'] as const;
+export type CheckChannel = (typeof CHECK_CHANNELS)[number];
+
+/** One look at the register for a person. */
+export interface CheckRow {
+  id: string;
+  caseId: string;
+  /** Moment of the check (ISO date-time). */
+  at: string;
+  channel: CheckChannel;
+  documentId?: string;
+  issueDate?: string;
+  birthDateMode: 'full' | 'month_year' | 'year';
+  listed: boolean;
+  resultText: string;
+  screenshotNote: string;
+  createdAt: string;
+}
+
+/** Every version of the reference data; the highest is in force. */
+export interface ReferenceVersionRow {
+  version: number;
+  bundle: ReferenceBundle;
+  at: string;
+  who: string;
+}
+
+export interface DraftRow {
+  key: string;
+  data: IntakeDraft;
+  savedAt: string;
+}
+
+export interface CounterRow {
+  key: string;
+  value: number;
+}
+
+/** What an attachment is evidence for: a diagnosis checklist item, a generated document or a register check. */
+export interface AttachmentLink {
+  kind: 'checklist' | 'document' | 'check' | 'none';
+  id?: string;
+}
+
+/** A file attached to a case; the bytes live in main's content-addressed store under `sha256`. */
+export interface AttachmentRow {
+  id: string;
+  caseId: string;
+  sha256: string;
+  name: string;
+  mime: 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff';
+  bytes: number;
+  /** Pages (sheets for «на N л.»); null when the PDF could not be read (see `pagesProblem`). */
+  pages: number | null;
+  pagesProblem?: 'encrypted' | 'unreadable';
+  caption: string;
+  /** The document's date (ISO) as the caseworker gives it; '' when unknown. */
+  date: string;
+  link: AttachmentLink;
+  /** When it was moved to the trash (ISO); null while in use. */
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const GENERATED_DOC_STATUSES = ['generated', 'signed', 'sent', 'received', 'answered', 'void'] as const;
+export type GeneratedDocStatus = (typeof GENERATED_DOC_STATUSES)[number];
+export const SEND_METHODS = ['by_hand', 'post', 'courier', 'email'] as const;
+export type SendMethod = (typeof SEND_METHODS)[number];
+
+/** The PDF main wrote for a document, under `<dataDir>/cases/`. */
+export interface GeneratedFile {
+  /** Relative to `<dataDir>/cases`, forward slashes: `<caseId>/<file>.pdf`. */
+  relPath: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+}
+
+export interface DocumentEvent {
+  at: string;
+  kind: string;
+  who: string;
+  data?: Record<string, unknown>;
+}
+
+/** A document made for a case from a template; numbered ones have a row in the outgoing register. */
+export interface GeneratedDocRow {
+  id: string;
+  caseId: string;
+  templateId: string;
+  templateVersion: number;
+  title: string;
+  addressee: string;
+  /** '' when the document is not numbered (a citizen's application, a memo). */
+  outgoingNumber: string;
+  outgoingSeq: number | null;
+  /** ISO date the document bears. */
+  registeredAt: string;
+  file: GeneratedFile | null;
+  status: GeneratedDocStatus;
+  events: DocumentEvent[];
+  requestId: string | null;
+  /** Signed: the date and a note (who signed; the signed scan once attachments exist). */
+  signed?: { date: string; note: string };
+  sent?: { date: string; method: SendMethod; tracking?: string; proof?: string };
+  received?: { theirNumber: string; date: string };
+  answered?: { date: string; summary: string };
+  voidReason?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One allocated outgoing number; never deleted, a voided number stays with its reason. */
+export interface OutgoingRow {
+  number: string;
+  seq: number;
+  year: number;
+  /** ISO date of registration. */
+  date: string;
+  caseId: string;
+  /** Copied from the case at registration, so the register reads without joins. */
+  caseNumber: string;
+  personName: string;
+  documentId: string;
+  addressee: string;
+  title: string;
+  status: 'registered' | 'void';
+  voidReason: string;
+}
+
+/**
+ * One step in a template's history: a saved custom version, or a reset that put the factory template back
+ * in force (`template` null). The row with the highest `seq` for an id is the one in force.
+ */
+export interface TemplateVersionRow {
+  seq?: number;
+  id: string;
+  /** The custom version number (a reset row carries the factory version it restored). */
+  version: number;
+  action: 'edit' | 'reset';
+  template: DocumentTemplate | null;
+  at: string;
+  who: string;
+}
+
+/** The template editor's unsaved work, kept across navigation and restarts until saved or discarded. */
+export interface TemplateDraftRow {
+  id: string;
+  /** The version the draft was started from. */
+  baseVersion: number;
+  /** The template's own settings (title, language, type size, page budget, requisites) as JSON text. */
+  meta: string;
+  /** Each block: its text (for blocks that have one) and its other properties as JSON text. */
+  blocks: Array<{ key: string; text: string | null; json: string }>;
+  savedAt: string;
+}
+
+/** A column mapping the caseworker confirmed, found again by the file's normalised header row. */
+export interface ImportMappingRow {
+  signature: string;
+  headers: string[];
+  mapping: string[];
+  savedAt: string;
+}
+
+/**
+ * The journal of one import: written with each chunk, so an import stopped by a crash is still known and
+ * gets its one audit entry (see import/write.ts). While it runs, each chunk adds a `part` row (id
+ * `<import id>#<chunk>`) with just that chunk's cases; closing folds the parts into the journal row.
+ */
+export interface ImportJournalRow {
+  id: string;
+  fileName: string;
+  who: string;
+  startedAt: string;
+  status: 'running' | 'part' | 'done' | 'canceled' | 'interrupted';
+  created: { caseId: string; number: string; row: number }[];
+  skipped: { row: number; reason: string }[];
+  finishedAt?: string;
+}
+
+/**
+ * What this PC last shared with another for one transferred record (exported or received): its content hash
+ * then. A record whose hash here still equals it has not changed here since, so a newer incoming version
+ * simply replaces it; otherwise both sides changed it and the caseworker decides.
+ */
+export interface TransferSyncRow {
+  table: string;
+  key: string;
+  hash: string;
+  bundleId: string;
+  at: string;
+  direction: 'export' | 'import';
+}
+
+export const DB_NAME = 'aryz';
+export const NO_DEADLINE = '9999-12-31';
+
+const SORT_FIELDS = ['updatedAt', 'createdAt', 'sortName', 'nextDeadline'] as const;
+const FILTER_FIELDS = ['status', 'region', 'missionId', 'caseworker'] as const;
+/** Each filter paired with each sort, so every list query walks one index. */
+const CASE_COMPOUND_INDEXES = FILTER_FIELDS.flatMap((f) => SORT_FIELDS.map((s) => `[${f}+${s}]`));
+
+/**
+ * The case database. Every schema change is a new `version(n)` after the previous ones, never an edit of
+ * an old one, and any upgrade function must be safe to run twice.
+ */
+export class AryzDb extends Dexie {
+  settings!: EntityTable<SettingsRow, 'key'>;
+  persons!: Table<PersonRow, string>;
+  cases!: Table<CaseRow, string>;
+  audit!: EntityTable<AuditRow, 'seq'>;
+  drafts!: EntityTable<DraftRow, 'key'>;
+  requests!: Table<RequestRow, string>;
+  checks!: Table<CheckRow, string>;
+  referenceVersions!: Table<ReferenceVersionRow, number>;
+  counters!: EntityTable<CounterRow, 'key'>;
+  attachments!: Table<AttachmentRow, string>;
+  documents!: Table<GeneratedDocRow, string>;
+  outgoing!: Table<OutgoingRow, [number, number]>;
+  templates!: EntityTable<TemplateVersionRow, 'seq'>;
+  templateDrafts!: EntityTable<TemplateDraftRow, 'id'>;
+  importMappings!: Table<ImportMappingRow, string>;
+  imports!: Table<ImportJournalRow, string>;
+  transferSync!: Table<TransferSyncRow, [string, string]>;
+  batchJobs!: Table<BatchJobRow, string>;
+  batchItems!: Table<BatchItemRow, string>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.use(caseWritesMiddleware(this));
+    this.version(1).stores({
+      settings: 'key',
+    });
+    // v2: case management. New tables only, so there is nothing to migrate.
+    this.version(2).stores({
+      persons: 'id, pinKey, *docKeys, *dupKeys, updatedAt',
+      cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...SORT_FIELDS, '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+      audit: '++seq, caseId, at',
+      drafts: 'key',
+      counters: 'key',
+    });
+    // v3: deadlines and tracking — requests sent, register checks, versioned reference data, and the
+    // next re-check date on each case for the work queue. The upgrade only fills fields that are missing.
+    this.version(3)
+      .stores({
+        cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+        requests: 'id, caseId',
+        checks: 'id, caseId',
+        referenceVersions: 'version',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('cases')
+          .toCollection()
+          .modify((row: Partial<CaseRow>) => {
+            row.nextCheck ??= NO_DEADLINE;
+            row.nextDeadlineClock ??= null;
+          }),
+      );
+    // v4: generated documents and the outgoing register. The register is keyed by [year+seq] so a number can
+    // be allocated only once per year; `&number` refuses the same printed number twice. New tables only.
+    this.version(4).stores({
+      documents: 'id, caseId, status, registeredAt',
+      outgoing: '[year+seq], &number, date, caseId, status, documentId',
+    });
+    // v5: document templates — every saved custom version and every reset (history), and editor drafts.
+    this.version(5).stores({
+      templates: '++seq, id, [id+version]',
+      templateDrafts: 'id',
+    });
+    // v6: attachments (the files themselves live in main's store; rows name them by hash). New table only.
+    this.version(6).stores({
+      attachments: 'id, caseId, sha256, deletedAt',
+    });
+    // v8: import — saved column mappings and the journal of each import run. New tables only.
+    this.version(8).stores({ importMappings: 'signature', imports: 'id, status' });
+    // v9: case transfer between PCs — the last shared version of each transferred record. New table only.
+    this.version(9).stores({
+      transferSync: '[table+key], bundleId',
+    });
+    // v10: batch generation — jobs with per-item state, so an interrupted batch resumes without numbering twice.
+    this.version(10).stores({
+      batchJobs: 'id, state, createdAt',
+      batchItems: 'id, jobId, [jobId+state]',
+    });
+    // v11: drops indexes no query reads, since every index entry is written with every row (restore, import).
+    // A filter alone is answered by its [filter+sort] compound index (Dexie's virtual index on the first part);
+    // nothing reads persons by updatedAt or the audit by time. Deleting an index is idempotent in Dexie's diff.
+    this.version(11).stores({
+      cases: ['id', '&number', 'personId', ...SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+      persons: 'id, pinKey, *docKeys, *dupKeys',
+      audit: '++seq, caseId',
+    });
+  }
+}
+
+export const CASE_SORT_FIELDS = SORT_FIELDS;
+export const CASE_FILTER_FIELDS = FILTER_FIELDS;
+export type CaseSortField = (typeof SORT_FIELDS)[number];
+export type CaseFilterField = (typeof FILTER_FIELDS)[number];
+
+let instance: AryzDb | null = null;
+/** The app's database: the one the restore pointer names (renderer/src/data/active-db.ts), else `aryz`. */
+export function db(): AryzDb {
+  instance ??= new AryzDb(activeDbName(DB_NAME));
+  return instance;
+}

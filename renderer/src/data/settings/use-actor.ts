@@ -1,0 +1,31 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../schema';
+import { currentAccount } from '../../session/session';
+import type { Actor } from '../cases/cases.repo';
+import { loadSettings, type StoredSettings } from './settings.repo';
+
+/** Saved settings, live; undefined while loading. */
+export function useStoredSettings(): StoredSettings | undefined {
+  return useLiveQuery(() => loadSettings(db()), []);
+}
+
+/** The mission id used on this PC's cases: derived from the outgoing prefix, stable while it is unchanged. */
+export function missionIdOf(prefix: string): string {
+  const ascii = [...prefix].map((ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16)}`)).join('');
+  return `m${ascii}`.slice(0, 64);
+}
+
+export function actorFrom(settings: StoredSettings | undefined): Actor | null {
+  if (!settings?.complete) return null;
+  // «Кто» is the signed-in account, not a name anyone can retype in settings.
+  return { who: currentAccount()?.name ?? settings.caseworker.fullName, missionId: missionIdOf(settings.mission.outgoingPrefix), missionPrefix: settings.mission.outgoingPrefix };
+}
+
+/**
+ * Who is working: every write is attributed to the caseworker profile. Null when settings are incomplete
+ * (case screens then ask for them first); undefined while loading.
+ */
+export function useActor(): Actor | null | undefined {
+  const settings = useStoredSettings();
+  return settings === undefined ? undefined : actorFrom(settings);
+}
