@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { AccessGate } from './features/access/AccessGate';
-import { accountsStatus } from './features/access/access-api';
+import { accountsStatus, recordAuthEvents } from './features/access/access-api';
 import { LockLayer } from './features/access/LockLayer';
 import { App } from './app/App';
 import { preloadFirstScreen } from './app/first-screen';
@@ -69,6 +69,7 @@ async function start(): Promise<void> {
         .catch((error: unknown) => console.warn('attachments purge:', error));
     }, 8000);
   }
+  if (!failure) void recordAuthEvents().catch((error: unknown) => console.warn('sign-in events:', error));
   if (!failure) startAutomaticBackups(getApi());
   mark('first-render');
   reactRoot.render(<StrictMode>{failure ? <StartupError error={failure} /> : <LockLayer idleMinutes={idleMinutes}><App /></LockLayer>}</StrictMode>);

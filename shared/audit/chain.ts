@@ -1,9 +1,13 @@
+import { sha256 } from '@noble/hashes/sha2';
 import { canonicalJson, toHex } from '../transfer/canonical';
 
 /**
  * A tamper-evident audit log, as certificate-transparency logs and git do it: every row carries the hash of the
  * row before it, and its own hash covers its content and that link. Editing, removing or inserting a row outside
  * the app breaks the chain at that row, and `verifyChain` names the first row where it breaks.
+ *
+ * Hashing is synchronous (@noble/hashes, the audited pure-JS SHA-256): a row is chained inside the IndexedDB
+ * transaction of the change it records, and awaiting WebCrypto there would let the transaction commit early.
  *
  * The chain proves order and integrity, not authorship: whoever can write the database can rebuild the whole chain
  * from the first row. What stops that is that the rows live encrypted under the data key and the last hash is
@@ -33,25 +37,20 @@ function hashedContent(row: object, ignore: readonly string[]): Record<string, u
   return content;
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return toHex(new Uint8Array(digest));
+export function sha256Hex(text: string): string {
+  return toHex(sha256(new TextEncoder().encode(text)));
 }
 
 /** SHA-256 over the canonical JSON of the row (with seq and prevHash, without hash). */
-export function rowHash(row: object, ignore: readonly string[] = []): Promise<string> {
+export function rowHash(row: object, ignore: readonly string[] = []): string {
   return sha256Hex(canonicalJson(hashedContent(row, ignore)));
 }
 
 /** Links `content` after `previous` (null for the first row). */
-export async function chainRow<T extends object>(
-  content: T,
-  previous: Pick<ChainLink, 'seq' | 'hash'> | null,
-  ignore: readonly string[] = [],
-): Promise<Chained<T>> {
+export function chainRow<T extends object>(content: T, previous: Pick<ChainLink, 'seq' | 'hash'> | null, ignore: readonly string[] = []): Chained<T> {
   const linked = { ...content, seq: (previous?.seq ?? 0) + 1, prevHash: previous?.hash ?? GENESIS_HASH } as Record<string, unknown>;
   delete linked.hash;
-  const hash = await rowHash(linked, ignore);
+  const hash = rowHash(linked, ignore);
   return { ...linked, hash } as Chained<T>;
 }
 
@@ -66,7 +65,7 @@ export type ChainBreak =
   | 'head';
 
 export type ChainVerdict =
-  | { ok: true; rows: number; headHash: string }
+  | { ok: true; rows: number; headHash: string; unchained: number }
   | { ok: false; rows: number; brokenAt: number; reason: ChainBreak; row: Record<string, unknown> | null };
 
 export interface VerifyOptions {
@@ -74,6 +73,11 @@ export interface VerifyOptions {
   ignore?: readonly string[];
   /** The head hash recorded outside the log (e.g. at the last backup); catches removals from the end. */
   expectedHead?: { seq: number; hash: string };
+  /**
+   * Rows written before the chain existed (a database from before the upgrade) carry no hash: they are skipped
+   * while they come first. The first chained row then starts the chain; any unchained row after it is a break.
+   */
+  allowUnchainedPrefix?: boolean;
 }
 
 /**
@@ -82,22 +86,31 @@ export interface VerifyOptions {
  */
 export async function verifyChain(rows: Iterable<object> | AsyncIterable<object>, options: VerifyOptions = {}): Promise<ChainVerdict> {
   const ignore = options.ignore ?? [];
-  let previous: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
+  let previous: { seq: number; hash: string } | null = null;
   let index = 0;
+  let unchained = 0;
   for await (const item of rows as AsyncIterable<object>) {
     const row = item as Record<string, unknown>;
     const seq = row.seq;
     const prevHash = row.prevHash;
     const hash = row.hash;
-    if (typeof hash !== 'string' || (await rowHash(row, ignore)) !== hash) return { ok: false, rows: index, brokenAt: index, reason: 'edited', row };
+    if (previous === null && hash === undefined && options.allowUnchainedPrefix) {
+      unchained++;
+      index++;
+      continue;
+    }
+    // The chain starts at the genesis link: at position 1, or after the unchained rows of an older database.
+    previous ??= { seq: unchained > 0 && typeof seq === 'number' ? seq - 1 : 0, hash: GENESIS_HASH };
+    if (typeof hash !== 'string' || rowHash(row, ignore) !== hash) return { ok: false, rows: index, brokenAt: index, reason: 'edited', row };
     if (prevHash !== previous.hash) return { ok: false, rows: index, brokenAt: index, reason: 'link', row };
     if (seq !== previous.seq + 1) return { ok: false, rows: index, brokenAt: index, reason: 'sequence', row };
     previous = { seq: seq as number, hash };
     index++;
   }
+  const head = previous ?? { seq: 0, hash: GENESIS_HASH };
   const expected = options.expectedHead;
-  if (expected && (previous.seq < expected.seq || (previous.seq === expected.seq && previous.hash !== expected.hash))) {
+  if (expected && (head.seq < expected.seq || (head.seq === expected.seq && head.hash !== expected.hash))) {
     return { ok: false, rows: index, brokenAt: index, reason: 'head', row: null };
   }
-  return { ok: true, rows: index, headHash: previous.hash };
+  return { ok: true, rows: index, headHash: head.hash, unchained };
 }

@@ -18,7 +18,7 @@ describe('the hash-chained audit', () => {
     expect(rows[0]).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
     expect(rows[3]!.prevHash).toBe(rows[2]!.hash);
     const verdict = await verifyChain(rows);
-    expect(verdict).toEqual({ ok: true, rows: 5, headHash: rows[4]!.hash });
+    expect(verdict).toEqual({ ok: true, rows: 5, headHash: rows[4]!.hash, unchained: 0 });
   });
 
   it('reports a row edited outside the app', async () => {
@@ -51,6 +51,22 @@ describe('the hash-chained audit', () => {
     const rows = (await log(3)).map((row, i) => ({ ...row, id: i + 100 }));
     expect((await verifyChain(rows, { ignore: ['id'] })).ok).toBe(true);
     expect((await verifyChain(rows)).ok).toBe(false);
+  });
+
+  it('starts after the unchained rows of an older database, and refuses an unchained row after the start', async () => {
+    const legacy: Row[] = [{ seq: 1, at: 'a', who: 'x' }, { seq: 2, at: 'b', who: 'y' }];
+    let previous: { seq: number; hash: string } | null = null;
+    const chained: Row[] = [];
+    for (let i = 0; i < 3; i++) {
+      const row: Row = { ...chainRow({ at: `c${i}`, who: 'z' }, previous ?? { seq: 2, hash: GENESIS_HASH }) };
+      previous = row as { seq: number; hash: string };
+      chained.push(row);
+    }
+    expect(chained[0]!.seq).toBe(3);
+    expect(await verifyChain([...legacy, ...chained], { allowUnchainedPrefix: true })).toMatchObject({ ok: true, rows: 5, unchained: 2 });
+    expect((await verifyChain([...legacy, ...chained])).ok).toBe(false);
+    const { hash: _dropped, ...stripped } = chained[1]!;
+    expect(await verifyChain([...legacy, chained[0]!, stripped, chained[2]!], { allowUnchainedPrefix: true })).toMatchObject({ ok: false, brokenAt: 3, reason: 'edited' });
   });
 
   it('hashes key order independently (canonical JSON)', async () => {

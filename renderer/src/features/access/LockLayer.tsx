@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionSnapshot, subscribeSession } from '../../session/session';
-import { accountsStatus, lockSession, signOut } from './access-api';
+import { accountsStatus, lockSession, recordAuthEvents, signOut } from './access-api';
 import { useSignInForm } from './AccessGate';
 import { isLockShortcut, watchIdle } from './idle';
 
@@ -57,7 +57,10 @@ export function LockLayer({ idleMinutes, children }: { idleMinutes: number; chil
 function LockScreen({ name, accountId }: { name: string; accountId: string }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const form = useSignInForm(() => setPassword(''));
+  const form = useSignInForm(() => {
+    setPassword('');
+    void recordAuthEvents().catch((error: unknown) => console.warn('sign-in events:', error));
+  });
   const id = useId();
   return (
     <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>

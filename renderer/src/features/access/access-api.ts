@@ -1,4 +1,6 @@
 import { getApi } from '../../api';
+import { writeSessionEvents } from '../../data/audit.repo';
+import { db } from '../../data/schema';
 import { beginSession, endSession, lockLocally, type SessionInfo } from '../../session/session';
 import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import type { IpcError } from '../../../../shared/ipc/result';
@@ -49,6 +51,12 @@ export async function lockSession(reason: 'idle' | 'shortcut' | 'user'): Promise
 export async function signOut(): Promise<void> {
   endSession();
   await unwrap(getApi().signOut({}));
+}
+
+/** Moves main's pending sign-in events into the chained audit (needs the database open and the session unlocked). */
+export async function recordAuthEvents(): Promise<void> {
+  const { events } = await unwrap(getApi().drainAuthEvents({}));
+  if (events.length > 0) await writeSessionEvents(db(), events);
 }
 
 export const recoverAdministrator = (request: RequestOf<'accounts:recover'>) => unwrap(getApi().recoverAccount(request));

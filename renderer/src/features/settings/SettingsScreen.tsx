@@ -8,6 +8,7 @@ import { codeResolver } from '../../ui/code-resolver';
 import { TextField } from '../../ui/TextField';
 import { MissionCardPanel } from './MissionCardPanel';
 import { NumberingPanel } from '../documents/NumberingPanel';
+import { AuditCheckPanel } from '../access/AuditCheckPanel';
 import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
 
 const formSchema = z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema });
@@ -116,6 +117,7 @@ export function SettingsScreen() {
           {t('templates.settingsLink.open')}
         </a>
       </section>
+      <AuditCheckPanel />
       <section className="panel settings-reference" aria-labelledby="settings-backup-title">
         <h2 id="settings-backup-title">{t('backup.settingsLink.title')}</h2>
         <p>{t('backup.settingsLink.description')}</p>
