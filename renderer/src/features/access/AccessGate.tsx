@@ -159,7 +159,9 @@ function SignInScreen({ status, onSignedIn }: { status: AccountsStatus; onSigned
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void form.attempt(accountId, password).then(() => setPassword(''));
+          // Cleared at once: a password typed while the answer is on its way must not be wiped by it.
+          setPassword('');
+          void form.attempt(accountId, password);
         }}
       >
         <div className="field">
