@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // Batch PDF worker: run as an Electron utilityProcess, or a worker thread in browser mode.
           'batch-worker': resolve(__dirname, 'electron/main/batch/worker-entry.ts'),
+          // Workbook import: parsed in a worker thread with a capped heap.
+          'xlsx-worker': resolve(__dirname, 'electron/main/import/xlsx-worker-entry.ts'),
         },
       },
     },

@@ -1,4 +1,5 @@
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -14,6 +15,67 @@ const restrict = (message, regexes, paths = []) => [
     paths: paths.map((name) => ({ name, message })),
     patterns: regexes.map((regex) => ({ regex, message })),
   },
+];
+
+
+// The renderer's layers (README "The renderer in layers"): app/ on top, then features/ side by side, then ui/ and
+// i18n/, then data/ (the only place Dexie is used), then lib/. Import specifiers are resolved against the file,
+// so `../cases/x` from one feature and `../../features/cases/x` from another are judged the same.
+const rendererRoot = path.resolve(import.meta.dirname, 'renderer/src');
+const LAYER_MAY_IMPORT = {
+  app: null, // the shell composes everything
+  features: ['data', 'ui', 'lib', 'i18n', 'api', 'zod-jitless'],
+  ui: ['data', 'ui', 'lib', 'i18n', 'api'],
+  i18n: ['i18n', 'lib'],
+  data: ['data', 'lib', 'api', 'zod-jitless'],
+  lib: ['lib'],
+};
+const DEXIE = /^dexie(-react-hooks|-export-import)?(\/|$)/;
+const layerOf = (file) => {
+  const rel = path.relative(rendererRoot, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  const [top, second] = rel.split(path.sep);
+  return { top: top.replace(/\.tsx?$/, ''), feature: top === 'features' ? second : null };
+};
+const rendererLayers = {
+  rules: {
+    layers: {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const from = layerOf(context.filename);
+        if (!from || !(from.top in LAYER_MAY_IMPORT)) return {};
+        const check = (node) => {
+          const spec = node.source && typeof node.source.value === 'string' ? node.source.value : null;
+          if (!spec) return;
+          if (DEXIE.test(spec)) {
+            if (from.top !== 'data') context.report({ node: node.source, message: `Only renderer/src/data/ uses Dexie: call a data-layer function or its use-* hook instead of importing '${spec}'.` });
+            return;
+          }
+          if (!spec.startsWith('.')) return;
+          const to = layerOf(path.resolve(path.dirname(context.filename), spec));
+          if (!to) return;
+          if (from.top === 'features' && to.top === 'features') {
+            if (to.feature !== from.feature) context.report({ node: node.source, message: `Features stand side by side: features/${from.feature} may not import features/${to.feature}. Move what both need down (ui/, data/, lib/) or let app/ compose them.` });
+            return;
+          }
+          const allowed = LAYER_MAY_IMPORT[from.top];
+          if (allowed && !allowed.includes(to.top)) context.report({ node: node.source, message: `renderer/src/${from.top}/ may not import renderer/src/${to.top}/: lower layers never reach up (it may import ${allowed.join(', ')}).` });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+      },
+    },
+  },
+};
+// Features pass the database handle to data-layer functions; they never read a table or open a transaction.
+const TABLES = 'settings|persons|cases|audit|drafts|requests|checks|referenceVersions|counters|attachments|documents|outgoing|templates|templateDrafts|importMappings|imports|transferSync|batchJobs|batchItems|transaction|table|tables';
+const noTableAccess = [
+  { selector: `MemberExpression[object.type='CallExpression'][object.callee.name='db'][property.name=/^(${TABLES})$/]`, message: 'Features do not read tables: call a data-layer function (renderer/src/data/).' },
+  { selector: `MemberExpression[object.name=/^(db|database)$/][property.name=/^(${TABLES})$/]`, message: 'Features do not read tables: call a data-layer function (renderer/src/data/).' },
+];
+const rendererSyntax = [
+  { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+  { selector: 'JSXText[value=/\\p{L}/u]', message: 'Text in JSX must come from i18n: use t(...).' },
+  { selector: 'JSXAttribute[name.name=/^(placeholder|title|aria-label|alt)$/] > Literal[value=/\\p{L}/u]', message: 'User-visible attributes must come from i18n: use t(...).' },
 ];
 
 export default tseslint.config(
@@ -42,22 +104,22 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'renderer-layers': rendererLayers },
     rules: {
       ...reactHooks.configs.recommended.rules,
       // Every user-visible string goes through i18n: letters typed straight into JSX are refused.
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
-        { selector: 'JSXText[value=/\\p{L}/u]', message: 'Text in JSX must come from i18n: use t(...).' },
-        { selector: 'JSXAttribute[name.name=/^(placeholder|title|aria-label|alt)$/] > Literal[value=/\\p{L}/u]', message: 'User-visible attributes must come from i18n: use t(...).' },
-      ],
+      'no-restricted-syntax': ['error', ...rendererSyntax],
+      'renderer-layers/layers': 'error',
       'no-restricted-imports': restrict(
         'renderer/ runs in a sandboxed page: no Node modules, no Electron, nothing from electron/ or tests/; talk to main through window.aryz.',
         [upTo('electron'), upTo('tests'), '^electron(/|$)'],
         nodeBuiltins,
       ),
     },
+  },
+  {
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...rendererSyntax, ...noTableAccess] },
   },
   {
     files: ['electron/**/*.ts'],

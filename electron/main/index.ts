@@ -1,5 +1,7 @@
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { UiLanguage } from '../../shared/ipc/channels/app';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
 import { guardHandlers } from './accounts/guard';
@@ -16,11 +18,53 @@ import { createPdfEngine } from './pdf/engine';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { writeFileAtomic } from './save-file';
 import { hardenSession, hardenWebContents, isTrustedSender } from './security';
+import { createAppLog, type AppLog } from './log/app-log';
+import { attachCrashRecovery } from './shell/crash';
+import { localDataDir, moveRoamingDataOnce } from './shell/data-dir';
+import { guardInput } from './shell/input-guard';
+import { saveLanguage, startLanguage } from './shell/language';
+import { menuTemplate } from './shell/menu';
+import { createOpenFileHandoff } from './shell/open-files';
+import { SHELL_STRINGS } from './shell/strings';
 
 // Must run before `ready`: the scheme has to be standard and secure for IndexedDB to persist under it.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
+// Windows: data in the local profile, not the roaming one (see shell/data-dir.ts). Must run before `ready`.
+const localData = localDataDir(process.platform, process.env, app.getName());
+let dataMove: string = 'not_windows';
+if (localData) {
+  try {
+    dataMove = moveRoamingDataOnce(app.getPath('userData'), localData);
+  } catch (error) {
+    // The roaming folder stays where it is and is used as before; the log says why.
+    dataMove = `failed:${(error as NodeJS.ErrnoException).code ?? 'unknown'}`;
+  }
+  if (!dataMove.startsWith('failed')) app.setPath('userData', localData);
+}
+
 let mainWindow: BrowserWindow | null = null;
+let log: AppLog | null = null;
+let language: UiLanguage = 'ru';
+const openFiles = createOpenFileHandoff();
+// Files the first start was asked to open wait for the window's first dialog of their kind.
+openFiles.receive(null, process.argv);
+let saveSupportInfo: (() => void) | null = null;
+
+function setMenu(): void {
+  const strings = SHELL_STRINGS[language];
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(strings, {
+        supportInfo: () => saveSupportInfo?.(),
+        about: () => {
+          const options = { type: 'info' as const, title: strings.about.title, message: 'Aryz', detail: strings.about.detail(app.getVersion()) };
+          void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+        },
+      }),
+    ),
+  );
+}
 
 function resourcesDir(): string {
   return app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources');
@@ -44,7 +88,10 @@ function contextFor(win: BrowserWindow | null, client: string): CallContext {
       return { status: 'saved', fileName: path.basename(choice.filePath) };
     },
     async pickFiles({ filterName, extensions, multiple }) {
+      // A backup or transfer file double-clicked while Aryz ran: the dialog starts at it.
+      const opened = openFiles.takeFor(extensions);
       const options: Electron.OpenDialogOptions = {
+        ...(opened ? { defaultPath: opened } : {}),
         filters: [{ name: filterName, extensions }],
         properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
       };
@@ -65,24 +112,37 @@ function contextFor(win: BrowserWindow | null, client: string): CallContext {
 }
 
 function registerIpc(): void {
+  const appLog = log!;
   const accounts = new AccountService(app.getPath('userData'));
   // The OS lock and sleep lock every window at once (where the OS reports them).
   lockOnOsEvents(powerMonitor, (reason) => accounts.lockAll(reason));
+  const handlers = createHandlers({
+    version: app.getVersion(),
+    mode: 'desktop',
+    dataDir: app.getPath('userData'),
+    referenceDir: path.join(resourcesDir(), 'reference'),
+    templatesDir: path.join(resourcesDir(), 'templates'),
+    pdf: createPdfEngine(fontDir()),
+    now: () => new Date(),
+    batch: createBatchRunner({ spawn: utilityWorkerSpawner(path.join(__dirname, 'batch-worker.js')), fontDir: fontDir(), dataDir: app.getPath('userData') }),
+    printPdf: createPdfPrinter(() => mainWindow),
+    secrets: osSecretStore(app.getPath('userData')),
+    xlsxWorkerEntry: path.join(__dirname, 'xlsx-worker.js'),
+    log: appLog,
+    setLanguage: (next) => {
+      if (next === language) return;
+      language = next;
+      saveLanguage(app.getPath('userData'), next);
+      setMenu();
+    },
+    accounts,
+  });
   const dispatch = createDispatcher(
-    guardHandlers(createHandlers({
-      version: app.getVersion(),
-      mode: 'desktop',
-      dataDir: app.getPath('userData'),
-      referenceDir: path.join(resourcesDir(), 'reference'),
-      templatesDir: path.join(resourcesDir(), 'templates'),
-      pdf: createPdfEngine(fontDir()),
-      now: () => new Date(),
-      batch: createBatchRunner({ spawn: utilityWorkerSpawner(path.join(__dirname, 'batch-worker.js')), fontDir: fontDir(), dataDir: app.getPath('userData') }),
-      printPdf: createPdfPrinter(() => mainWindow),
-      secrets: osSecretStore(app.getPath('userData')),
-      accounts,
-    }), accounts),
+    guardHandlers(handlers, accounts),
+    (_message, error) => appLog.error('ipc.failed', error),
+    (call) => appLog.event('ipc', { ...call }),
   );
+  saveSupportInfo = () => void handlers['app:saveSupportInfo']({}, contextFor(mainWindow, 'menu')).catch((error: unknown) => appLog.error('support.failed', error));
   for (const channel of Object.keys(CHANNELS)) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event.senderFrame)) return fail({ code: 'FORBIDDEN_SENDER' });
@@ -119,7 +179,16 @@ function createWindow(): void {
       safeDialogs: true,
       // A middle click must not open a link in a new window (window.open is refused anyway).
       disableBlinkFeatures: 'Auxclick',
+      // The shipped app has no DevTools: they would open the case database to anyone at the keyboard.
+      devTools: !app.isPackaged,
     },
+  });
+  // Reload (F5, Ctrl+R) would drop what is being typed; the DevTools keys are swallowed with it.
+  guardInput(mainWindow.webContents);
+  attachCrashRecovery(mainWindow, {
+    strings: () => SHELL_STRINGS[language],
+    ask: (options) => (mainWindow && !mainWindow.isDestroyed() ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)),
+    log: (event, fields) => log?.event(event, fields),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
@@ -131,14 +200,20 @@ function createWindow(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  // A second start (another shortcut, a double-clicked backup or transfer file) hands over to this window.
+  app.on('second-instance', (_event, argv) => {
+    const file = openFiles.receive(mainWindow, argv);
+    log?.event('app.second-instance', { kind: file?.kind ?? 'none' });
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(() => {
+    mkdirSync(app.getPath('userData'), { recursive: true });
+    log = createAppLog(app.getPath('userData'));
+    log.event('app.start', { version: app.getVersion(), platform: process.platform, arch: process.arch, electron: process.versions.electron, packaged: app.isPackaged, dataMove: dataMove.startsWith('failed') ? 1 : 0, code: dataMove.replace(/^failed:/, '') });
+    app.on('child-process-gone', (_event, details) => log?.event('process.gone', { type: details.type, reason: details.reason, exitCode: details.exitCode }));
+    language = startLanguage(app.getPath('userData'), app.getLocale());
+    setMenu();
     hardenSession(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
     registerIpc();

@@ -4,6 +4,8 @@ import type { AryzApi } from '../../shared/ipc/contract';
 // One named function per API method, spelled out: the page never gets ipcRenderer or a generic invoke.
 const api = {
   getAppInfo: (request) => ipcRenderer.invoke('app:info', request),
+  setAppLanguage: (request) => ipcRenderer.invoke('app:setLanguage', request),
+  saveSupportInfo: (request) => ipcRenderer.invoke('app:saveSupportInfo', request),
   exportMissionCard: (request) => ipcRenderer.invoke('documents:exportMissionCard', request),
   getFactoryReference: (request) => ipcRenderer.invoke('reference:factory', request),
   exportReference: (request) => ipcRenderer.invoke('reference:export', request),

@@ -1,3 +1,4 @@
+import './app/trusted-types';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { AccessGate } from './features/access/AccessGate';
@@ -12,6 +13,7 @@ import { db, DB_NAME } from './data/schema';
 import { ensureReference } from './data/reference/reference.repo';
 import { backupBeforeSchemaUpgrade, noteDatabaseOpened, startAutomaticBackups } from './features/backup/startup';
 import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
+import { FEATURE_MESSAGES } from './app/feature-messages';
 import { initI18n } from './i18n';
 import './styles.css';
 
@@ -25,7 +27,7 @@ function signInFirst(root: Root): Promise<void> {
 
 async function start(): Promise<void> {
   mark('modules-evaluated');
-  await initI18n();
+  await initI18n(FEATURE_MESSAGES);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   const reactRoot = createRoot(root);

@@ -4,6 +4,7 @@ import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
 import { ACCOUNTS_CHANNELS } from './channels/accounts';
+import { APP_CHANNELS } from './channels/app';
 import { ATTACHMENTS_CHANNELS } from './channels/attachments';
 import { BATCH_CHANNELS } from './channels/batch';
 import { DOCUMENTS_CHANNELS } from './channels/documents';
@@ -79,6 +80,7 @@ export const CHANNELS = {
     }),
   },
   ...ACCOUNTS_CHANNELS,
+  ...APP_CHANNELS,
   ...ATTACHMENTS_CHANNELS,
   ...BATCH_CHANNELS,
   ...DOCUMENTS_CHANNELS,

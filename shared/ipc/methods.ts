@@ -4,6 +4,8 @@
  */
 export const API_METHODS = {
   getAppInfo: 'app:info',
+  setAppLanguage: 'app:setLanguage',
+  saveSupportInfo: 'app:saveSupportInfo',
   exportMissionCard: 'documents:exportMissionCard',
   getFactoryReference: 'reference:factory',
   exportReference: 'reference:export',

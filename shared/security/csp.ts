@@ -18,6 +18,11 @@ const DIRECTIVES = [
   "form-action 'none'",
   "base-uri 'none'",
   "object-src 'none'",
+  // DOM sinks (innerHTML, script URLs, eval-like calls) take only Trusted Types, and the one policy allowed is the
+  // page's default one (renderer/src/app/trusted-types.ts), which passes same-origin script URLs (workers) and
+  // nothing else: a string that reaches innerHTML by mistake throws instead of becoming markup.
+  "require-trusted-types-for 'script'",
+  "trusted-types default",
 ];
 
 /** The policy as index.html's meta tag carries it (a fallback should the header ever be missing). */

@@ -164,6 +164,8 @@ export const BUNDLE_REFUSALS = [
   'hash_mismatch',
   'unsafe_keys',
   'missing_file',
+  /** A file in the bundle is not a PDF or scan by its content (what attachments:add would refuse). */
+  'unsupported_file',
 ] as const;
 export type BundleRefusal = (typeof BUNDLE_REFUSALS)[number];
 

@@ -11,13 +11,22 @@ const ROOT = path.resolve(__dirname, '../..');
  * its external packages (pdfmake, pdf-lib, the fonts) resolve from node_modules as they do in the app.
  */
 export async function batchWorkerEntry(options: { fresh?: boolean } = {}): Promise<string> {
-  const built = path.join(ROOT, 'out/main/batch-worker.js');
+  return workerEntry('batch-worker', 'electron/main/batch/worker-entry.ts', options);
+}
+
+/** The workbook parser's thread entry (out/main/xlsx-worker.js), built the same way. */
+export async function xlsxWorkerEntry(options: { fresh?: boolean } = {}): Promise<string> {
+  return workerEntry('xlsx-worker', 'electron/main/import/xlsx-worker-entry.ts', options);
+}
+
+async function workerEntry(name: string, source: string, options: { fresh?: boolean }): Promise<string> {
+  const built = path.join(ROOT, `out/main/${name}.js`);
   if (!options.fresh && existsSync(built)) return built;
-  const outDir = path.join(ROOT, '.cache', 'batch-worker');
+  const outDir = path.join(ROOT, '.cache', name);
   mkdirSync(outDir, { recursive: true });
-  const outfile = path.join(outDir, `batch-worker-${process.pid}.js`);
+  const outfile = path.join(outDir, `${name}-${process.pid}.js`);
   await build({
-    entryPoints: [path.join(ROOT, 'electron/main/batch/worker-entry.ts')],
+    entryPoints: [path.join(ROOT, source)],
     bundle: true,
     outfile,
     platform: 'node',

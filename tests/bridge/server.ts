@@ -1,7 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -12,15 +15,21 @@ import { guardHandlers } from '../../electron/main/accounts/guard';
 import { AccountService } from '../../electron/main/accounts/store';
 import { createHandlers } from '../../electron/main/handlers';
 import { createDispatcher, type CallContext } from '../../electron/main/ipc/dispatch';
+import { createAppLog } from '../../electron/main/log/app-log';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
 import { defaultFontDir } from '../../electron/main/pdf/fonts';
 import { mimeType, securityHeaders } from '../../electron/main/protocol';
 import { isChannel, payloadLimitOf } from '../../shared/ipc/contract';
 import { MAX_PAYLOAD_BYTES } from '../../shared/ipc/result';
-import { batchWorkerEntry } from './batch-worker';
+import { batchWorkerEntry, xlsxWorkerEntry } from './batch-worker';
 
 const ROOT = path.resolve(__dirname, '../..');
-const COOKIE = 'aryz_bridge';
+/** The cookie's name carries the port: cookies are per host, not per port, so two bridges must not share one. */
+const cookieName = (port: number) => `aryz_bridge_${port}`;
+/** Open connections at once; a page opens a handful, anything past this is refused rather than queued. */
+export const MAX_CONNECTIONS = 64;
+/** Uploads kept on disk for handlers to read by path; older ones are removed (a sheet re-read needs the latest). */
+const MAX_KEPT_UPLOADS = 16;
 
 export interface BridgeOptions {
   port?: number;
@@ -53,13 +62,11 @@ function cookieValue(req: IncomingMessage, cookie: string): string | null {
   return null;
 }
 
-const cookieToken = (req: IncomingMessage) => cookieValue(req, COOKIE);
-
 /**
  * Which browser context is calling: each gets its own sign-in session, as each Electron window does. Set with the
  * token cookie, so a reload keeps the session and a new context (a new test) starts signed out.
  */
-const CLIENT_COOKIE = 'aryz-client';
+const clientCookieName = (port: number) => `aryz_client_${port}`;
 
 /** The body as bytes, or null past `limit` bytes (the rest is read and dropped so the connection stays sound). */
 async function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -74,6 +81,39 @@ async function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffe
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return (await readBodyBytes(req, limit))?.toString('utf8') ?? null;
+}
+
+class UploadTooLarge extends Error {}
+
+/** Streams a request body into a file, never holding it in memory; past `limit` bytes the file is removed. */
+async function streamToFile(req: IncomingMessage, target: string, limit: number): Promise<boolean> {
+  let size = 0;
+  const cap = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      callback(size > limit ? new UploadTooLarge() : null, chunk);
+    },
+  });
+  try {
+    await pipeline(req, cap, createWriteStream(target, { flags: 'wx' }));
+    return true;
+  } catch (error) {
+    await rm(target, { force: true });
+    if (error instanceof UploadTooLarge) return false;
+    throw error;
+  }
+}
+
+/** The request's URL and path, or null for anything malformed (bad percent-encoding, an absolute URL to elsewhere). */
+function parseRequestUrl(raw: string | undefined, origin: string): { url: URL; pathname: string } | null {
+  if (!raw || !raw.startsWith('/')) return null;
+  try {
+    const url = new URL(raw, origin);
+    if (url.origin !== origin) return null;
+    return { url, pathname: decodeURIComponent(url.pathname) };
+  } catch {
+    return null;
+  }
 }
 
 /** Larger than any file the app accepts, so size limits are the handlers' to enforce and test. */
@@ -132,9 +172,19 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   const downloads = new Map<string, { name: string; data: Uint8Array }>();
   // Files the page's file chooser picked, staged on disk so handlers read them by path as they would in Electron.
   const uploads = new Map<string, string>();
+  const uploadsDir = path.join(dataDir, 'uploads');
+  // Uploads are copies of files the page picked: none outlives the bridge, nor a crash of the previous one.
+  await rm(uploadsDir, { recursive: true, force: true });
+  const forgetUpload = async (id: string) => {
+    uploads.delete(id);
+    await rm(path.join(uploadsDir, id), { recursive: true, force: true });
+  };
   // Browser mode renders batches in a worker thread, the desktop app in a utility process: same worker file.
   const batch = createBatchRunner({ spawn: threadWorkerSpawner(await batchWorkerEntry(), (m, e) => log(`${m}: ${String(e)}`)), fontDir: defaultFontDir(), dataDir });
   const accounts = new AccountService(dataDir);
+  // Browser mode logs as the desktop app does: redacted, rotating, in its data folder.
+  const appLog = createAppLog(dataDir);
+  appLog.event('app.start', { mode: 'browser', platform: process.platform, node: process.versions.node });
   const dispatch = createDispatcher(
     guardHandlers(createHandlers({
       version: process.env.npm_package_version ?? '0.0.0',
@@ -146,38 +196,51 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       now: () => new Date(),
       secrets: memorySecretStore(),
       batch,
+      xlsxWorkerEntry: await xlsxWorkerEntry(),
+      log: appLog,
       accounts,
     }), accounts),
-    (message, error) => log(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
+    (message, error) => {
+      appLog.error('ipc.failed', error);
+      log(`${message}: ${error instanceof Error ? error.stack : String(error)}`);
+    },
+    (call) => appLog.event('ipc', { ...call }),
   );
   let origin = '';
+  let host = '';
+  let port = 0;
 
   const send = (res: ServerResponse, status: number, body: string | Uint8Array, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
     res.writeHead(status, { ...securityHeaders(type), 'Cache-Control': 'no-store', ...extra });
     res.end(body);
   };
 
-  const server = createServer((req, res) => {
+  const server = createServer({ headersTimeout: 20_000, requestTimeout: 120_000 }, (req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', origin);
+      // Only this address, never another name for it: a web page that rebinds its own host name to 127.0.0.1
+      // sends its own Host and is refused here, before any cookie or token is looked at.
+      if (req.headers.host !== host) return send(res, 421, 'Misdirected request');
+      const parsed = parseRequestUrl(req.url, origin);
+      if (!parsed) return send(res, 400, 'Bad request');
+      const { url, pathname } = parsed;
       const queryToken = url.searchParams.get('token');
       if (queryToken !== null && req.method === 'GET') {
         if (!safeEqual(queryToken, token)) return send(res, 403, 'Forbidden');
-        const client = cookieValue(req, CLIENT_COOKIE) ?? randomBytes(12).toString('hex');
+        const client = cookieValue(req, clientCookieName(port)) ?? randomBytes(12).toString('hex');
         res.writeHead(302, {
-          'Set-Cookie': [`${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, `${CLIENT_COOKIE}=${client}; HttpOnly; SameSite=Strict; Path=/`],
+          'Set-Cookie': [`${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`, `${clientCookieName(port)}=${client}; HttpOnly; SameSite=Strict; Path=/`],
           Location: '/',
         });
         return res.end();
       }
-      const presented = cookieToken(req);
+      const presented = cookieValue(req, cookieName(port));
       if (!presented || !safeEqual(presented, token)) return send(res, 403, 'Forbidden: open the address printed by npm start');
 
-      if (url.pathname.startsWith('/__bridge/rpc/')) {
+      if (pathname.startsWith('/__bridge/rpc/')) {
         if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
         if (req.headers.origin !== origin) return send(res, 403, 'Forbidden origin');
         if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
-        const channel = decodeURIComponent(url.pathname.slice('/__bridge/rpc/'.length));
+        const channel = pathname.slice('/__bridge/rpc/'.length);
         // Bytes, not characters: UTF-8 takes up to 4 per character. Unknown channels are refused by dispatch.
         const raw = await readBody(req, (isChannel(channel) ? payloadLimitOf(channel) : MAX_PAYLOAD_BYTES) * 4);
         // Answered like main answers an oversize IPC payload: a typed result, not an HTTP error.
@@ -194,7 +257,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           downloads.set(id, { name, data });
           download = { id, name };
         };
-        const client = cookieValue(req, CLIENT_COOKIE);
+        const client = cookieValue(req, clientCookieName(port));
         const ctx: CallContext = {
           ...(client && /^[a-f0-9]{24}$/.test(client) ? { client } : {}),
           async saveFile({ defaultName, data }) {
@@ -231,24 +294,26 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
         return send(res, 200, JSON.stringify(result), 'application/json', headers);
       }
 
-      if (url.pathname === '/__bridge/upload') {
+      if (pathname === '/__bridge/upload') {
         if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
         if (req.headers.origin !== origin) return send(res, 403, 'Forbidden origin');
         const name = safeUploadName(url.searchParams.get('name'));
-        const data = await readBodyBytes(req, MAX_UPLOAD_BYTES);
-        if (data === null) return send(res, 413, 'Too large');
         const id = randomBytes(12).toString('hex');
-        const folder = path.join(dataDir, 'uploads', id);
+        const folder = path.join(uploadsDir, id);
         await mkdir(folder, { recursive: true });
         const target = path.join(folder, name);
-        await writeFile(target, data);
+        if (!(await streamToFile(req, target, MAX_UPLOAD_BYTES))) {
+          await forgetUpload(id);
+          return send(res, 413, 'Too large');
+        }
         uploads.set(id, target);
+        while (uploads.size > MAX_KEPT_UPLOADS) await forgetUpload(uploads.keys().next().value!);
         return send(res, 200, JSON.stringify({ id }), 'application/json');
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-      if (url.pathname.startsWith('/__bridge/download/')) {
-        const id = url.pathname.slice('/__bridge/download/'.length);
+      if (pathname.startsWith('/__bridge/download/')) {
+        const id = pathname.slice('/__bridge/download/'.length);
         const file = downloads.get(id);
         if (!file) return send(res, 404, 'Not found');
         downloads.delete(id);
@@ -256,15 +321,15 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
         });
       }
-      if (url.pathname === adapterPath) return send(res, 200, adapter, 'text/javascript; charset=utf-8', IMMUTABLE);
-      if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, page, 'text/html; charset=utf-8');
-      const target = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
+      if (pathname === adapterPath) return send(res, 200, adapter, 'text/javascript; charset=utf-8', IMMUTABLE);
+      if (pathname === '/' || pathname === '/index.html') return send(res, 200, page, 'text/html; charset=utf-8');
+      const target = path.resolve(rendererDir, `.${pathname}`);
       const rel = path.relative(rendererDir, target);
       if (rel.startsWith('..') || path.isAbsolute(rel)) return send(res, 404, 'Not found');
       // Built assets are named by their content hash, so they are cached as the desktop app's own files are:
       // fetched once, and V8 keeps their compiled code (app:// has the codeCache privilege) instead of
       // compiling a megabyte of script on every start.
-      const immutable = url.pathname.startsWith('/assets/') ? IMMUTABLE : {};
+      const immutable = pathname.startsWith('/assets/') ? IMMUTABLE : {};
       try {
         return send(res, 200, await readFile(target), mimeType(target), immutable);
       } catch {
@@ -277,12 +342,20 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     });
   });
 
+  // Bounded: past MAX_CONNECTIONS new sockets are closed at once instead of piling up.
+  server.maxConnections = MAX_CONNECTIONS;
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
   return {
     origin,
     url: `${origin}/?token=${token}`,
@@ -290,7 +363,10 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
     dataDir,
     close: async () => {
       await batch.dispose();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      await rm(uploadsDir, { recursive: true, force: true });
     },
   };
 }

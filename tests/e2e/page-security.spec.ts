@@ -3,6 +3,8 @@ import { signInAsAdmin } from './support/sign-in';
 
 const origin = () => process.env.ARYZ_BRIDGE_ORIGIN!;
 const token = () => process.env.ARYZ_BRIDGE_TOKEN!;
+/** The bridge names its cookie by its port (cookies are shared between ports of one host). */
+const cookie = () => `aryz_bridge_${new URL(origin()).port}=${token()}`;
 
 base('the CSP blocks inline scripts, inline handlers and any network request outside the app', async ({ page }) => {
   const violations: string[] = [];
@@ -16,13 +18,34 @@ base('the CSP blocks inline scripts, inline handlers and any network request out
   await signInAsAdmin(page);
   await expect(page.getByRole('heading', { name: 'Рабочая очередь', level: 1 })).toBeVisible();
   const outcome = await page.evaluate(async () => {
+    // Trusted Types: a string reaching a script or HTML sink throws, so it never becomes code or markup.
     const script = document.createElement('script');
-    script.textContent = 'window.__inlineRan = true';
+    let scriptTextRefused = false;
+    try {
+      script.textContent = 'window.__inlineRan = true';
+    } catch (error) {
+      scriptTextRefused = error instanceof TypeError;
+    }
     document.body.append(script);
+    let htmlRefused = false;
+    try {
+      document.createElement('div').innerHTML = '<img src="x" onerror="window.__htmlRan = true">';
+    } catch (error) {
+      htmlRefused = error instanceof TypeError;
+    }
+    // An inline script made from a text node is refused too (by Trusted Types, or else by script-src).
+    const inline = document.createElement('script');
+    inline.append(document.createTextNode('window.__inlineRan = true'));
+    document.body.append(inline);
     // Code evaluated over DevTools is exempt from CSP, so eval is checked through an inline handler,
     // which the page itself compiles (and the unit test checks the policy has no 'unsafe-eval').
+    // Setting one from a string is itself a Trusted Types sink now, so it throws before the CSP is consulted.
     const button = document.createElement('button');
-    button.setAttribute('onclick', 'window.__handlerRan = true');
+    try {
+      button.setAttribute('onclick', 'window.__handlerRan = true');
+    } catch {
+      // refused: checked below through __handlerRan
+    }
     document.body.append(button);
     button.click();
     button.remove();
@@ -33,10 +56,10 @@ base('the CSP blocks inline scripts, inline handlers and any network request out
     } catch {
       fetchBlocked = true;
     }
-    return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, handlerBlocked, fetchBlocked };
+    return { inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, handlerBlocked, fetchBlocked, scriptTextRefused, htmlRefused };
   });
-  expect(outcome).toEqual({ inlineRan: false, handlerBlocked: true, fetchBlocked: true });
-  await expect.poll(() => violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr', 'connect-src']));
+  expect(outcome).toEqual({ inlineRan: false, handlerBlocked: true, fetchBlocked: true, scriptTextRefused: true, htmlRefused: true });
+  await expect.poll(() => violations).toEqual(expect.arrayContaining(['require-trusted-types-for', 'connect-src']));
 });
 
 base('the bridge refuses requests without the token and API calls from another origin', async ({ request }) => {
@@ -45,18 +68,18 @@ base('the bridge refuses requests without the token and API calls from another o
   const wrongToken = await request.get(`${origin()}/?token=nope`, { maxRedirects: 0 });
   expect(wrongToken.status()).toBe(403);
   const foreign = await request.post(`${origin()}/__bridge/rpc/app:info`, {
-    headers: { Cookie: `aryz_bridge=${token()}`, Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+    headers: { Cookie: cookie(), Origin: 'http://evil.example', 'Content-Type': 'application/json' },
     data: '{}',
   });
   expect(foreign.status()).toBe(403);
   const own = await request.post(`${origin()}/__bridge/rpc/app:info`, {
-    headers: { Cookie: `aryz_bridge=${token()}`, Origin: origin(), 'Content-Type': 'application/json' },
+    headers: { Cookie: cookie(), Origin: origin(), 'Content-Type': 'application/json' },
     data: '{}',
   });
   expect(own.status()).toBe(200);
   expect(await own.json()).toMatchObject({ ok: true, value: { mode: 'browser' } });
   const unknown = await request.post(`${origin()}/__bridge/rpc/fs:readAnything`, {
-    headers: { Cookie: `aryz_bridge=${token()}`, Origin: origin(), 'Content-Type': 'application/json' },
+    headers: { Cookie: cookie(), Origin: origin(), 'Content-Type': 'application/json' },
     data: '{}',
   });
   expect(await unknown.json()).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });

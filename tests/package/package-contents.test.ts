@@ -2,10 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { extractAll, listPackage } from '@electron/asar';
+import { extractAll, extractFile, listPackage } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { load as parseYaml } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** Electron's own defaults: RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, integrity off, ASAR-only off, V8 snapshot off, file:// privileges on. */
+const ELECTRON_DEFAULT_FUSES = '10110001';
+/** How @electron/fuses spells a fuse's state in the wire: the characters '0' and '1'. */
+const FuseState = { DISABLE: 0x30, ENABLE: 0x31 } as const;
 let outDir = '';
 let files: string[] = [];
 
@@ -18,7 +25,9 @@ beforeAll(() => {
   const work = mkdtempSync(path.join(tmpdir(), 'aryz-pack-'));
   const stub = path.join(work, 'electron-stub');
   mkdirSync(path.join(stub, 'resources'), { recursive: true });
-  writeFileSync(path.join(stub, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+  // The stub carries a fuse wire as Electron 45 ships it (sentinel, version 1, eight fuses), so electron-builder
+  // flips the fuses in it exactly as in the real binary and the test reads them back from the packaged copy.
+  writeFileSync(path.join(stub, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\n'), Buffer.from(FUSE_SENTINEL), Buffer.from([1, 8]), Buffer.from(ELECTRON_DEFAULT_FUSES)]), { mode: 0o755 });
   writeFileSync(path.join(stub, 'version'), '45.4.0');
   writeFileSync(path.join(stub, 'LICENSE'), 'stub');
   writeFileSync(path.join(stub, 'LICENSES.chromium.html'), 'stub');
@@ -78,5 +87,45 @@ describe('packaged app', () => {
     const [size, magic] = out.split(' ');
     expect(magic).toBe('%PDF-');
     expect(Number(size)).toBeGreaterThan(1000);
+  });
+
+  it('flips the fuses the config names in the packaged binary: no Node runtime, ASAR only and checked, cookies encrypted', async () => {
+    const config = parseYaml(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> };
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    const binary = readdirSync(unpackedDir()).find((name) => !name.includes('.') && statSync(path.join(unpackedDir(), name)).isFile() && name !== 'LICENSE')!;
+    const wire = await getCurrentFuseWire(path.join(unpackedDir(), binary));
+    const state = (fuse: FuseV1Options) => (wire as unknown as Record<number, number>)[fuse];
+    expect(state(FuseV1Options.RunAsNode)).toBe(FuseState.DISABLE);
+    expect(state(FuseV1Options.EnableCookieEncryption)).toBe(FuseState.ENABLE);
+    expect(state(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe(FuseState.DISABLE);
+    expect(state(FuseV1Options.EnableNodeCliInspectArguments)).toBe(FuseState.DISABLE);
+    expect(state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(FuseState.ENABLE);
+    expect(state(FuseV1Options.OnlyLoadAppFromAsar)).toBe(FuseState.ENABLE);
+    expect(state(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(FuseState.DISABLE);
+  });
+
+  it('installs per machine, names unsigned builds so, and associates backup and transfer files', () => {
+    const config = parseYaml(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, Record<string, unknown> & { ext?: string }[]>;
+    expect(config.nsis).toMatchObject({ perMachine: true, allowElevation: true, oneClick: false, allowToChangeInstallationDirectory: true });
+    for (const section of ['nsis', 'portable', 'linux'] as const) expect(String((config[section] as Record<string, unknown>).artifactName)).toContain('-unsigned');
+    expect((config.fileAssociations as unknown as { ext: string }[]).map((a) => a.ext).sort()).toEqual(['aryzbak', 'aryzt']);
+    // Nothing about a certificate lives in the repository: only the environment names one.
+    expect(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')).not.toMatch(/certificateFile|certificatePassword|cscLink|cscKeyPassword/);
+  });
+
+  it('the packaged main turns DevTools off and sets its own menu when packaged', () => {
+    const main = extractFile(path.join(unpackedDir(), 'resources', 'app.asar'), 'out/main/index.js').toString('utf8');
+    expect(main).toMatch(/devTools:\s*!\w+\.app\.isPackaged|devTools:\s*!app\.isPackaged/);
+    expect(main).toMatch(/Menu\.setApplicationMenu\(/);
+    expect(main).toMatch(/before-input-event/);
   });
 });

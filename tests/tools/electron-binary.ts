@@ -22,6 +22,15 @@ export function ensureElectronBinary(): { binary: string | null; reason: string 
   const attempt = spawnSync(process.execPath, [path.join(ELECTRON_DIR, 'install.js')], { encoding: 'utf8', timeout: 120_000 });
   const binary = installedElectronBinary();
   if (binary) return { binary, reason: '' };
-  const why = (attempt.stderr || attempt.stdout || '').split('\n').find((line) => /Error|ENOTFOUND|EAI_AGAIN/.test(line));
-  return { binary: null, reason: why?.trim() || 'the Electron binary is not installed and could not be downloaded' };
+  return { binary: null, reason: plainReason(`${attempt.stderr ?? ''}\n${attempt.stdout ?? ''}`, attempt.error) };
+}
+
+/** Why Electron's program could not be fetched, in words a caseworker or an IT officer understands. */
+export function plainReason(output: string, error?: Error): string {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') return 'the download of Electron took too long and was stopped';
+  if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(output)) return 'Electron is not installed on this computer and cannot be downloaded: there is no connection to its download server (github.com)';
+  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up/.test(output)) return 'Electron is not installed on this computer and its download was refused or cut off by the network';
+  if (/EACCES|EPERM/.test(output)) return 'Electron is not installed and there is no permission to write it into node_modules';
+  if (/ENOSPC/.test(output)) return 'Electron is not installed and the disk is full';
+  return 'Electron is not installed on this computer and could not be downloaded';
 }

@@ -7,8 +7,15 @@ import { pageScript } from './page-script';
 import type { PageTools } from './page/seed-entry';
 
 export const ROOT = path.resolve(__dirname, '../..');
+/** Browser mode's own folder (`.aryz/` in the repository; ARYZ_HOME moves it, e.g. for a test). */
+export const ARYZ_HOME = process.env.ARYZ_HOME ? path.resolve(process.env.ARYZ_HOME) : path.join(ROOT, '.aryz');
 /** The Chromium profile browser mode uses: `npm run seed` fills it, `npm start` opens it. */
-export const BROWSER_PROFILE = path.join(ROOT, '.aryz/browser-profile');
+export const BROWSER_PROFILE = path.join(ARYZ_HOME, 'browser-profile');
+/**
+ * Browser mode's data folder (documents, scans, backups, logs), beside the profile that holds its database, so
+ * both survive a restart together. ARYZ_DATA_DIR points elsewhere.
+ */
+export const browserDataDir = (env: NodeJS.ProcessEnv = process.env) => (env.ARYZ_DATA_DIR ? path.resolve(env.ARYZ_DATA_DIR) : path.join(ARYZ_HOME, 'data'));
 export const DEFAULT_PORT = 5183;
 
 export const appPort = () => Number(process.env.ARYZ_PORT ?? DEFAULT_PORT);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startBridge } from '../bridge/server';
 import { chromiumPath } from '../e2e/support/browser';
 import { ensureElectronBinary } from './electron-binary';
-import { appPort, BROWSER_PROFILE } from './page-tools';
+import { appPort, BROWSER_PROFILE, browserDataDir } from './page-tools';
 
 /** Quiet on a closed network, and the profile `npm run seed` fills, so seeded cases are there. */
 function chromiumArgs(url: string): string[] {
@@ -26,20 +26,24 @@ const shellQuote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${ar
  */
 async function main(): Promise<void> {
   const forceBrowser = process.env.ARYZ_BROWSER === '1';
-  const { binary, reason } = forceBrowser ? { binary: null, reason: 'ARYZ_BROWSER=1' } : ensureElectronBinary();
+  const { binary, reason } = forceBrowser ? { binary: null, reason: 'browser mode was asked for with ARYZ_BROWSER=1' } : ensureElectronBinary();
   if (binary) {
     const child = spawn(binary, [path.resolve(__dirname, '../..')], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
   const port = appPort();
-  console.log(`Electron cannot be launched here (${reason}); starting browser mode instead.`);
+  console.log(`Electron cannot start here: ${reason}. Starting browser mode instead.`);
+  // One data folder, kept across restarts (documents, scans, backups, logs), beside the profile holding the cases.
+  const dataDir = browserDataDir();
+  mkdirSync(dataDir, { recursive: true });
   const bridge = await startBridge({
     port,
     token: process.env.ARYZ_TOKEN,
-    dataDir: process.env.ARYZ_DATA_DIR,
+    dataDir,
     log: (line) => console.error(line),
   });
+  console.log(`Data folder: ${dataDir}`);
   console.log(`Aryz (browser mode) is running. Open: ${bridge.url}`);
   const browser = chromiumPath();
   if (browser && process.env.DISPLAY) {

@@ -1,10 +1,18 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { BackupStatus } from '../../../shared/ipc/channels/backup';
+import { isStrongEnough } from '../../../shared/security/password-strength';
 import type { MainDeps } from '../handlers';
 import type { HandlerTable } from '../ipc/dispatch';
 import { BackupSessions, type BackupWriteOptions } from './backup-session';
 import { memorySecretStore } from './secrets';
 import { dropRestoreStaging, RestoreSessions } from './restore-session';
 import { defaultBackupFolder, loadBackupSettings, saveBackupSettings } from './settings-file';
+
+/** Compares hashes so neither the length nor the first differing character shows in the time taken. */
+function sameSecret(a: string, b: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text.normalize('NFC'), 'utf8').digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
 
 type BackupChannel = Extract<keyof HandlerTable, `backup:${string}`>;
 
@@ -30,7 +38,12 @@ export function createBackupHandlers(deps: MainDeps, options: BackupWriteOptions
 
   return {
     'backup:status': status,
-    'backup:setPassphrase': async ({ passphrase }) => {
+    'backup:setPassphrase': async ({ passphrase, current }) => {
+      // Whoever sits at an unlocked PC must not be able to swap the passphrase for one they know: a
+      // replacement names the current one. (A session-kept passphrase is gone after a restart, as the screen says.)
+      const stored = await secrets.load();
+      if (stored !== null && !sameSecret(stored, current ?? '')) return { refused: 'wrong_current' as const };
+      if (!isStrongEnough(passphrase)) return { refused: 'weak' as const };
       await secrets.save(passphrase);
       return status();
     },

@@ -1,3 +1,4 @@
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Ids that become folder and file names: no separators, no dots, so no way out of the store. */
@@ -23,4 +24,25 @@ export function storePath(dataDir: string, relPath: string): string {
   const full = path.resolve(root, ...relPath.split('/'));
   if (!full.startsWith(root + path.sep)) throw new Error(`Outside the store: ${relPath}`);
   return full;
+}
+
+/**
+ * A stored file to read (a merge source), with the checks documents get (documents/store-path): the shape
+ * above, no symbolic link at any step from the data dir to the file, and a real path inside the data dir.
+ * A link planted in the store could otherwise make a merge read, and hand back, any file the user can read.
+ */
+export async function resolveStoredFile(dataDir: string, relPath: string): Promise<string> {
+  const full = storePath(dataDir, relPath);
+  const root = path.resolve(dataDir);
+  let step = root;
+  for (const part of relPath.split('/')) {
+    step = path.join(step, part);
+    const info = await lstat(step);
+    if (info.isSymbolicLink()) throw new Error(`Refusing a link in the store: ${relPath}`);
+  }
+  const [realRoot, realFile] = await Promise.all([realpath(root), realpath(full)]);
+  const rel = path.relative(realRoot, realFile);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`Outside the store: ${relPath}`);
+  if (!(await lstat(realFile)).isFile()) throw new Error(`Not a file: ${relPath}`);
+  return realFile;
 }

@@ -7,7 +7,7 @@ import { createPdfEngine, type PdfEngine } from '../pdf/engine';
 import { renderTemplate, TemplateRenderError } from '../pdf/templates/render';
 import { writeFileAtomic } from '../save-file';
 import type { StoredFile, TaskFailure, WorkerRequest, WorkerResponse } from './protocol';
-import { caseFileRelPath, storePath } from './store-paths';
+import { caseFileRelPath, resolveStoredFile, storePath } from './store-paths';
 import { mergePdfFiles } from './merge';
 
 /**
@@ -78,7 +78,8 @@ export function createBatchWorkerCore(): BatchWorkerCore {
           const started = performance.now();
           const base = { type: 'merged' as const, taskId: request.taskId };
           try {
-            const merged = await mergePdfFiles(request.files.map((f) => storePath(dataDir, f)));
+            const sources = await Promise.all(request.files.map((f) => resolveStoredFile(dataDir, f)));
+            const merged = await mergePdfFiles(sources);
             const file = await store(dataDir, request.target, merged.pdf, merged.pages);
             return { ...base, ok: true, file, ms: performance.now() - started, rss: rss() };
           } catch (error) {

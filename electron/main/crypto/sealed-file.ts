@@ -42,6 +42,9 @@ export interface ScryptParams {
 /** 2^17 × 8 × 128 B = 128 MiB and roughly half a second per derivation on an office PC. */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
+/** Largest scrypt memory (128·N·r bytes) and work (N·r·p) a file's header may ask for: twice the default. */
+export const MAX_KDF_MEMORY_BYTES = 2 * 128 * DEFAULT_SCRYPT.N * DEFAULT_SCRYPT.r;
+export const MAX_KDF_WORK = 2 * DEFAULT_SCRYPT.N * DEFAULT_SCRYPT.r * DEFAULT_SCRYPT.p;
 
 let defaultKdf: ScryptParams = DEFAULT_SCRYPT;
 
@@ -115,8 +118,10 @@ function validParams(value: unknown): HeaderParams | null {
   if (!isInt(p.N) || p.N < 2 ** 10 || p.N > 2 ** 20 || (p.N & (p.N - 1)) !== 0) return null;
   if (!isInt(p.r) || p.r < 1 || p.r > 32) return null;
   if (!isInt(p.p) || p.p < 1 || p.p > 16) return null;
-  // Caps the memory a hostile file can make us allocate before the passphrase is even checked.
-  if (128 * p.N * p.r * p.p > 1024 * 1024 * 1024) return null;
+  // A hostile header must not cost more than the app's own files do: memory and work are capped at twice
+  // the default before any derivation, so a refused file costs nothing and an accepted one about a second.
+  if (128 * p.N * p.r > MAX_KDF_MEMORY_BYTES) return null;
+  if (p.N * p.r * p.p > MAX_KDF_WORK) return null;
   if (!isInt(p.chunkSize) || p.chunkSize < MIN_CHUNK_SIZE || p.chunkSize > MAX_CHUNK_SIZE) return null;
   if (typeof p.salt !== 'string' || Buffer.from(p.salt, 'base64').length < 16) return null;
   if (typeof p.noncePrefix !== 'string' || Buffer.from(p.noncePrefix, 'base64').length !== 4) return null;

@@ -22,7 +22,10 @@ export function createPdfPrinter(parent: () => BrowserWindow | null): (absoluteP
     printSession.webRequest.onBeforeRequest((details, callback) => {
       callback({ cancel: !(allowed.has(details.url) || details.url.startsWith(PDF_VIEWER)) });
     });
+    // The viewer needs no permission: every request and every check is refused, devices included.
     printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    printSession.setPermissionCheckHandler(() => false);
+    printSession.setDevicePermissionHandler(() => false);
     printSession.on('will-download', (event) => event.preventDefault());
     return printSession;
   };

@@ -7,6 +7,9 @@ import { createDocumentsHandlers } from '../documents/handlers';
 import { createBackupHandlers } from '../backup/handlers';
 import type { SecretStore } from '../backup/secrets';
 import type { HandlerTable } from '../ipc/dispatch';
+import type { AppLog } from '../log/app-log';
+import { supportFileName, supportInfoText } from '../log/support-info';
+import type { UiLanguage } from '../../../shared/ipc/channels/app';
 import type { PdfEngine } from '../pdf/engine';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
 import { referenceFileName } from '../reference/export-name';
@@ -36,12 +39,29 @@ export interface MainDeps {
   secrets?: SecretStore;
   /** Accounts and the session (main's data folder); by default a store in dataDir. */
   accounts?: AccountService;
+  /** The built workbook-parser thread entry (out/main/xlsx-worker.js); without it workbooks parse on the event loop. */
+  xlsxWorkerEntry?: string;
+  /** The app's log (redacted, rotating files in the data dir); read back by «Сведения для поддержки». */
+  log?: AppLog;
+  /** Desktop: the page's language for main's menu and dialogs. */
+  setLanguage?(language: UiLanguage): void;
 }
 
 export function createHandlers(deps: MainDeps): HandlerTable {
   return {
     ...createDocumentsHandlers(deps),
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
+    'app:setLanguage': async ({ language }) => {
+      deps.setLanguage?.(language);
+      return {};
+    },
+    'app:saveSupportInfo': async (_request, ctx) => {
+      const now = deps.now();
+      const text = await supportInfoText(deps.log, { version: deps.version, mode: deps.mode, versions: process.versions, platform: process.platform, arch: process.arch, now });
+      const data = new TextEncoder().encode(text);
+      const saved = await ctx.saveFile({ defaultName: supportFileName(now), data, filterName: 'Text', extensions: ['txt'] });
+      return { ...saved, bytes: saved.status === 'saved' ? data.byteLength : 0 };
+    },
 
     'reference:factory': () => loadFactoryReference(deps.referenceDir),
 

@@ -2,12 +2,14 @@ import { IMPORT_PICK } from '../../../shared/ipc/channels/import';
 import type { HandlerTable } from '../ipc/dispatch';
 import type { MainDeps } from '../handlers';
 import { createImportFiles } from './read-file';
+import { xlsxInThread } from './xlsx-thread';
 
 type ImportHandlers = Pick<HandlerTable, 'import:open' | 'import:sheet'>;
 
 /** Import reads only files the user picked in the open dialog; parsing never throws (see csv.ts, xlsx.ts). */
-export function createImportHandlers(_deps: MainDeps): ImportHandlers {
-  const files = createImportFiles();
+export function createImportHandlers(deps: MainDeps): ImportHandlers {
+  // Workbooks are parsed off the event loop wherever the host built the worker (the app and browser mode).
+  const files = createImportFiles(16, deps.xlsxWorkerEntry ? xlsxInThread(deps.xlsxWorkerEntry) : undefined);
   return {
     'import:open': async (_request, ctx) => {
       const paths = await ctx.pickFiles({ ...IMPORT_PICK, extensions: [...IMPORT_PICK.extensions] });

@@ -1,16 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_IMPORT_FILE_MB, type ImportOpenResult } from '../../../shared/ipc/channels/import';
+import { MAX_IMPORT_FILE_MB, MAX_XLSX_UNPACKED_MB, type ImportOpenResult } from '../../../shared/ipc/channels/import';
 import { parseCsv } from './csv';
 import { parseXlsx, xlsxKind } from './xlsx';
+import type { XlsxParser } from './xlsx-thread';
 
 /** Parses bytes by their content (a zip is a workbook), the name only breaking ties. Total. */
-export async function parseImportBytes(bytes: Uint8Array, fileName: string, sheet?: string): Promise<Exclude<ImportOpenResult, { status: 'canceled' }>> {
-  const refused = (reason: Extract<ImportOpenResult, { status: 'refused' }>['reason']) => ({ status: 'refused' as const, reason, fileName, limitMb: MAX_IMPORT_FILE_MB });
+export async function parseImportBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  sheet?: string,
+  xlsx: XlsxParser = parseXlsx,
+): Promise<Exclude<ImportOpenResult, { status: 'canceled' }>> {
+  const refused = (reason: Extract<ImportOpenResult, { status: 'refused' }>['reason']) => ({
+    status: 'refused' as const,
+    reason,
+    fileName,
+    limitMb: reason === 'unpacked_too_large' ? MAX_XLSX_UNPACKED_MB : MAX_IMPORT_FILE_MB,
+  });
   const kind = xlsxKind(bytes);
   if (kind !== 'other' || /\.xlsx$/i.test(fileName)) {
-    const parsed = await parseXlsx(bytes, sheet);
+    const parsed = await xlsx(bytes, sheet);
     if (!parsed.ok) return refused(parsed.reason);
     const { sheets, sheet: read, ...table } = parsed.value;
     return { status: 'parsed', fileId: '', fileName, format: 'xlsx', encoding: '', delimiter: '', sheets, sheet: read, table };
@@ -23,9 +34,9 @@ export async function parseImportBytes(bytes: Uint8Array, fileName: string, shee
 
 /**
  * Files the user picked, remembered by an opaque id so another sheet can be read without asking again;
- * the page never sees or sends a path.
+ * the page never sees or sends a path. Workbooks are parsed by `xlsx` (a worker thread in the app).
  */
-export function createImportFiles(maxRemembered = 16) {
+export function createImportFiles(maxRemembered = 16, xlsx: XlsxParser = parseXlsx) {
   const files = new Map<string, string>();
   const remember = (absolutePath: string) => {
     const id = randomBytes(12).toString('hex');
@@ -46,7 +57,7 @@ export function createImportFiles(maxRemembered = 16) {
     } catch {
       return refused('unreadable');
     }
-    const result = await parseImportBytes(bytes, fileName, sheet);
+    const result = await parseImportBytes(bytes, fileName, sheet, xlsx);
     return result.status === 'parsed' ? { ...result, fileId } : result;
   }
 

@@ -1,5 +1,7 @@
 import type { CellValue, Workbook } from 'exceljs';
+import { MAX_XLSX_UNPACKED_MB } from '../../../shared/ipc/channels/import';
 import { toTable, type ImportTable, type ParseResult } from './table';
+import { declaredUnpackedSize } from './zip-size';
 
 export interface XlsxTable extends ImportTable {
   sheets: string[];
@@ -61,11 +63,16 @@ async function loadWorkbook(bytes: Uint8Array): Promise<Workbook | null> {
  * The chosen sheet (default: the first) as a table. Total: a file that is not a zip, a truncated or damaged
  * zip, or a zip that is not a workbook gives a reason, never an exception.
  */
-export async function parseXlsx(bytes: Uint8Array, sheetName?: string): Promise<ParseResult<XlsxTable> | { ok: false; reason: 'old_excel' }> {
+export type XlsxResult = ParseResult<XlsxTable> | { ok: false; reason: 'old_excel' | 'unpacked_too_large' };
+
+export async function parseXlsx(bytes: Uint8Array, sheetName?: string): Promise<XlsxResult> {
   try {
     const kind = xlsxKind(bytes);
     if (kind === 'old_excel') return { ok: false, reason: 'old_excel' };
     if (kind !== 'zip') return { ok: false, reason: 'not_table' };
+    const declared = declaredUnpackedSize(bytes);
+    if (!declared.ok) return { ok: false, reason: declared.reason === 'zip64' ? 'unpacked_too_large' : 'corrupt' };
+    if (declared.unpackedBytes > MAX_XLSX_UNPACKED_MB * 1024 * 1024) return { ok: false, reason: 'unpacked_too_large' };
     const workbook = await loadWorkbook(bytes);
     if (!workbook) return { ok: false, reason: 'corrupt' };
     const sheets = workbook.worksheets.map((ws) => ws.name);

@@ -50,7 +50,37 @@ function payloadSize(payload: unknown): number | null {
  * unknown channel, oversize or malformed payloads are refused before a handler runs, and a handler's answer
  * is checked against the response schema so a bug cannot leak an unexpected shape to the page.
  */
-export function createDispatcher(handlers: HandlerTable, log: (message: string, error?: unknown) => void = console.error): Dispatch {
+/** One call as the log sees it: never the payload, only its channel, outcome, size and time. */
+export interface CallRecord {
+  channel: string;
+  ok: boolean;
+  code?: string;
+  bytes: number;
+  ms: number;
+}
+
+export function createDispatcher(
+  handlers: HandlerTable,
+  log: (message: string, error?: unknown) => void = console.error,
+  observe?: (call: CallRecord) => void,
+): Dispatch {
+  if (!observe) return dispatchWith(handlers, log);
+  const inner = dispatchWith(handlers, log);
+  return async (channel, payload, ctx) => {
+    const started = performance.now();
+    const result = await inner(channel, payload, ctx);
+    observe({
+      channel: isChannel(channel) ? channel : 'unknown',
+      ok: result.ok,
+      ...(result.ok ? {} : { code: result.error.code }),
+      bytes: payloadSize(payload) ?? 0,
+      ms: performance.now() - started,
+    });
+    return result;
+  };
+}
+
+function dispatchWith(handlers: HandlerTable, log: (message: string, error?: unknown) => void): Dispatch {
   return async (channel, payload, ctx) => {
     if (!isChannel(channel)) return fail({ code: 'UNKNOWN_CHANNEL' });
     const size = payloadSize(payload);

@@ -16,6 +16,7 @@ import {
   type BundleSource,
   type Checked,
 } from '../../../shared/transfer/bundle';
+import { sniffType } from '../attachments/sniff';
 import { readSealedFile, SealedFileError, writeSealedFile, type WriteSealedOptions } from '../crypto/sealed-file';
 
 /**
@@ -144,6 +145,18 @@ function checkManifest(raw: unknown): Checked<BundleManifest> {
   return { ok: false, reason: 'corrupt', detail: parsed.error.issues[0]?.path.join('.') };
 }
 
+/** The type of a staged file by its first bytes, as attachments:add decides it (a PDF header may start late). */
+async function sniffFile(file: string): Promise<string | null> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(1100);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return sniffType(head.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+
 export interface OpenedBundle {
   manifest: BundleManifest;
   records: BundleRecord[];
@@ -212,6 +225,8 @@ export async function readBundle(file: string, passphrase: string, stagingDir: s
         await handle?.close().catch(() => undefined);
       }
       if (hash.digest('hex') !== attachment.sha256) return { ok: false, reason: 'hash_mismatch', detail: `attachments.${attachment.sha256}` };
+      // The same content check attachments:add makes: an executable named as a letter never reaches the store.
+      if (!(await sniffFile(target))) return { ok: false, reason: 'unsupported_file', detail: `attachments.${attachment.sha256}` };
       files.set(attachment.sha256, target);
     }
     if (!(await reader.atEnd())) return { ok: false, reason: 'corrupt', detail: 'trailing' };

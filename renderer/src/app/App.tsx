@@ -4,10 +4,10 @@ import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { AccountBar } from '../features/access/LockLayer';
 import { BackupActivityBar } from '../features/backup/BackupActivityBar';
-import { sectionFromQuery } from '../features/case-tracking/sections';
+import { sectionFromQuery } from '../lib/case-sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
-import { useRoute } from './router';
+import { useRoute } from '../ui/router';
 
 const NAV = [
   { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },
@@ -38,7 +38,7 @@ function LanguageSwitch() {
 
 // The two screens a working day starts on (the queue, the case list) are in the first bundle; the others
 // load on first visit, which keeps the app's start — parsing one bundle — short.
-const CasePage = lazy(() => import('../features/case-page/CasePage').then((m) => ({ default: m.CasePage })));
+const CaseScreen = lazy(() => import('./CaseScreen').then((m) => ({ default: m.CaseScreen })));
 const IntakeScreen = lazy(() => import('../features/intake/IntakeScreen').then((m) => ({ default: m.IntakeScreen })));
 const ReferenceScreen = lazy(() => import('../features/reference/ReferenceScreen').then((m) => ({ default: m.ReferenceScreen })));
 const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
@@ -78,7 +78,7 @@ function Screen({ route }: { route: string }) {
   if (route === '/transfer/import') return <TransferImportScreen />;
   // `?section=deadlines|checks|requests` after the id says where on the case page to open (the work queue's links).
   const caseMatch = /^\/cases\/([A-Za-z0-9_-]+)(?:\?(.*))?$/.exec(route);
-  if (caseMatch) return <CasePage caseId={caseMatch[1]!} section={sectionFromQuery(caseMatch[2])} />;
+  if (caseMatch) return <CaseScreen caseId={caseMatch[1]!} section={sectionFromQuery(caseMatch[2])} />;
   return <CaseListScreen />;
 }
 

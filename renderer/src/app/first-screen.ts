@@ -1,7 +1,7 @@
 import type { AryzDb } from '../data/schema';
 import { preloadCaseList } from '../data/cases/list-preload';
 import { preloadQueue } from '../features/queue/queue-preload';
-import { currentRoute } from './router';
+import { currentRoute } from '../ui/router';
 
 /**
  * How long the start waits for the first screen's data before drawing the screen without it. The reads

@@ -1,9 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import '../api';
 import { en } from './en';
 import { ky } from './ky';
 import { ru } from './ru';
-import { FEATURE_MESSAGES } from './features';
+import type { FeatureMessages } from './feature-messages';
 
 export const LANGUAGES = ['ru', 'ky', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -18,9 +19,16 @@ export function storedLanguage(): Language {
   }
 }
 
+/** Main's menu and dialogs follow the page's language (app:setLanguage); a failure leaves them as they were. */
+function tellShell(language: Language): void {
+  const api = typeof window === 'undefined' ? undefined : window.aryz;
+  void api?.setAppLanguage({ language }).catch(() => undefined);
+}
+
 export async function setLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
+  tellShell(language);
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -28,22 +36,23 @@ export async function setLanguage(language: Language): Promise<void> {
   }
 }
 
-function withFeatures(base: object, language: Language): Record<string, unknown> {
+function withFeatures(base: object, features: readonly FeatureMessages[], language: Language): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
-  for (const feature of FEATURE_MESSAGES) {
+  for (const feature of features) {
     if (feature.namespace in merged) throw new Error(`i18n namespace ${feature.namespace} defined twice`);
     merged[feature.namespace] = feature[language];
   }
   return merged;
 }
 
-export async function initI18n(): Promise<typeof i18next> {
+/** `features`: each feature's messages, listed by the app shell (app/feature-messages.ts); i18n knows no feature. */
+export async function initI18n(features: readonly FeatureMessages[]): Promise<typeof i18next> {
   const lng = storedLanguage();
   await i18next.use(initReactI18next).init({
     resources: {
-      ru: { translation: withFeatures(ru, 'ru') },
-      ky: { translation: withFeatures(ky, 'ky') },
-      en: { translation: withFeatures(en, 'en') },
+      ru: { translation: withFeatures(ru, features, 'ru') },
+      ky: { translation: withFeatures(ky, features, 'ky') },
+      en: { translation: withFeatures(en, features, 'en') },
     },
     lng,
     fallbackLng: 'ru',
@@ -51,5 +60,6 @@ export async function initI18n(): Promise<typeof i18next> {
     returnNull: false,
   });
   document.documentElement.lang = lng;
+  tellShell(lng);
   return i18next;
 }

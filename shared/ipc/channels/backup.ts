@@ -15,6 +15,8 @@ export const BACKUP_SLICE_MAX_BYTES = 3 * 1024 * 1024;
 const BASE64_MAX_CHARS = Math.ceil(BACKUP_SLICE_MAX_BYTES / 3) * 4;
 const base64Slice = z.string().max(BASE64_MAX_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 export const PASSPHRASE_MIN_CHARS = 10;
+/** Why a passphrase was not saved: the current one was missing or wrong, or the new one is too easy to guess. */
+export const PASSPHRASE_REFUSALS = ['wrong_current', 'weak'] as const;
 export const PASSPHRASE_MAX_CHARS = 1024;
 
 export const BACKUP_REASONS = ['manual', 'daily', 'quit', 'upgrade'] as const;
@@ -76,9 +78,15 @@ const empty = z.object({}).strict();
 
 export const BACKUP_CHANNELS = {
   'backup:status': { request: empty, response: backupStatus },
+  /**
+   * Sets the passphrase, or replaces it: a replacement must name the current one, and any new one must pass the
+   * strength estimate (shared/security/password-strength). Refusals change nothing.
+   */
   'backup:setPassphrase': {
-    request: z.object({ passphrase: z.string().min(PASSPHRASE_MIN_CHARS).max(PASSPHRASE_MAX_CHARS) }).strict(),
-    response: backupStatus,
+    request: z
+      .object({ passphrase: z.string().min(PASSPHRASE_MIN_CHARS).max(PASSPHRASE_MAX_CHARS), current: z.string().max(PASSPHRASE_MAX_CHARS).optional() })
+      .strict(),
+    response: z.union([backupStatus, z.object({ refused: z.enum(PASSPHRASE_REFUSALS) }).strict()]),
   },
   /** Asks for a folder (a USB stick, a network share); the answer is kept for every later backup. */
   'backup:chooseFolder': { request: empty, response: z.object({ canceled: z.boolean(), status: backupStatus }) },

@@ -2,6 +2,11 @@ import { z } from 'zod';
 
 /** Largest file an import reads; bigger lists are split by the caseworker (the message says so). */
 export const MAX_IMPORT_FILE_MB = 30;
+/**
+ * Most a workbook may unpack to. 50,000 rows of case data are some 40 MB of sheet XML; a file past this is not
+ * a list of people but a zip bomb (a 1 MB file unpacking to 260 MB froze the main process for 40 s and took 1.2 GB).
+ */
+export const MAX_XLSX_UNPACKED_MB = 150;
 
 export const IMPORT_PICK = { filterName: 'CSV, Excel', extensions: ['csv', 'txt', 'xlsx'], multiple: false } as const;
 
@@ -13,7 +18,7 @@ const table = z.object({
   truncated: z.boolean(),
 });
 
-export const IMPORT_REFUSALS = ['too_large', 'empty', 'not_table', 'corrupt', 'old_excel', 'no_sheet', 'too_many_columns', 'unreadable', 'expired'] as const;
+export const IMPORT_REFUSALS = ['too_large', 'empty', 'not_table', 'corrupt', 'old_excel', 'no_sheet', 'too_many_columns', 'unreadable', 'expired', 'unpacked_too_large'] as const;
 export type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
 
 const opened = z.discriminatedUnion('status', [

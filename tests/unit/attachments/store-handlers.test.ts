@@ -51,6 +51,15 @@ describe('attachments:add (dropped bytes)', () => {
     expect(readdirSync(store)).toEqual([sha(PNG_1X1)]);
   });
 
+  it('[fault] 16 adds of the same file at once all succeed and leave one stored file, no temp files', async () => {
+    const { dispatch, store } = setup();
+    const pdf = await pdfBytes(2);
+    const results = await Promise.all(Array.from({ length: 16 }, () => dispatch('attachments:add', { name: 'скан.pdf', dataBase64: b64(pdf) }, ctx)));
+    for (const result of results) expect(result).toMatchObject({ ok: true, value: { status: 'stored', sha256: sha(pdf) } });
+    expect(readdirSync(store)).toEqual([sha(pdf)]);
+    expect(readFileSync(path.join(store, sha(pdf)))).toEqual(Buffer.from(pdf));
+  });
+
   it('refuses an empty file', async () => {
     const { dispatch } = setup();
     await expect(dispatch('attachments:add', { name: 'empty.png', dataBase64: '' }, ctx)).resolves.toEqual({ ok: true, value: { status: 'refused', name: 'empty.png', reason: 'empty', bytes: 0 } });

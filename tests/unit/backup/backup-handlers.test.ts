@@ -70,6 +70,21 @@ describe('backup and restore handlers', () => {
     await expect(call('backup:begin', { reason: 'daily', schemaVersion: 3, counts: {} })).resolves.toEqual({ status: 'failed', reason: 'NO_PASSPHRASE' });
   });
 
+  it('[fault] replaces the passphrase only when given the current one, and only with one hard enough to guess', async () => {
+    const { call } = setup();
+    await expect(call('backup:setPassphrase', { passphrase: 'qwertyuiop123' })).resolves.toEqual({ refused: 'weak' });
+    await expect(call('backup:setPassphrase', { passphrase: 'консульство2025' })).resolves.toEqual({ refused: 'weak' });
+    expect(await call('backup:status', {})).toMatchObject({ passphraseSet: false });
+    await expect(call('backup:setPassphrase', { passphrase: PASS })).resolves.toMatchObject({ passphraseSet: true });
+    const next = 'Тёплый ветер над Иссык-Кулем';
+    await expect(call('backup:setPassphrase', { passphrase: next })).resolves.toEqual({ refused: 'wrong_current' });
+    await expect(call('backup:setPassphrase', { passphrase: next, current: 'a long enough passphrasE' })).resolves.toEqual({ refused: 'wrong_current' });
+    await expect(call('backup:setPassphrase', { passphrase: '1234567890', current: PASS })).resolves.toEqual({ refused: 'weak' });
+    await expect(call('backup:setPassphrase', { passphrase: next, current: PASS })).resolves.toMatchObject({ passphraseSet: true });
+    // The new one is now the current one.
+    await expect(call('backup:setPassphrase', { passphrase: PASS, current: PASS })).resolves.toEqual({ refused: 'wrong_current' });
+  });
+
   it('round-trips the database export and the attachment store', async () => {
     const { dataDir, call } = setup();
     await call('backup:setPassphrase', { passphrase: PASS });

@@ -187,6 +187,26 @@ describe('sealed file', () => {
     }
   });
 
+  it('[fault] refuses a header asking for a costly key derivation before deriving anything', async () => {
+    const bytes = readFileSync(await sealedSample());
+    const paramsLength = bytes.readUInt32BE(10);
+    const params = JSON.parse(bytes.subarray(14, 14 + paramsLength).toString('utf8')) as Record<string, unknown>;
+    // 1 GiB of memory (the old cap allowed it: 14 s and 1.15 GB), and 8 times the default work at 128 MiB.
+    for (const costly of [{ N: 2 ** 20, r: 8, p: 1 }, { N: 2 ** 17, r: 8, p: 8 }, { N: 2 ** 19, r: 8, p: 1 }, { N: 2 ** 18, r: 8, p: 2 }]) {
+      const json = Buffer.from(JSON.stringify({ ...params, ...costly }), 'utf8');
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(json.length);
+      const prefix = Buffer.concat([bytes.subarray(0, 10), length, json]);
+      const verifier = bytes.subarray(14 + paramsLength, 14 + paramsLength + 32);
+      const checksum = createHash('sha256').update(prefix).update(verifier).digest();
+      const target = fresh('costly');
+      writeFileSync(target, Buffer.concat([prefix, verifier, checksum, bytes.subarray(14 + paramsLength + 64)]));
+      const started = performance.now();
+      await expectRefused(target, 'correct horse ​ battery', ['UNSUPPORTED_VERSION']);
+      expect(performance.now() - started).toBeLessThan(300);
+    }
+  });
+
   it('refuses a newer format version with its own code', async () => {
     const bytes = readFileSync(await sealedSample());
     bytes.writeUInt16BE(2, 8);

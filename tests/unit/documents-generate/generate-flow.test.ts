@@ -14,7 +14,7 @@ import { generateDocument, regenerateDocument, type GenerateRequest } from '../.
 import { documentsFor, registerRows } from '../../../renderer/src/data/documents/register.repo';
 import { saveSettings } from '../../../renderer/src/data/settings/settings.repo';
 import { ensureReference } from '../../../renderer/src/data/reference/reference.repo';
-import { actor, freshDb, intake } from '../cases/helpers';
+import { actor, freshDb, intake } from '../renderer/data/cases/cases.helpers';
 import { CASEWORKER, factoryTemplate, MISSION } from '../documents/fixture';
 import { PdfWorkspace } from '../documents/pdf-reader';
 import { factoryBundle } from '../reference/factory';

@@ -5,6 +5,8 @@ const state = vi.hoisted(() => ({
   partitions: [] as string[],
   beforeRequest: null as null | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
   permission: null as null | ((wc: unknown, permission: string, cb: (allowed: boolean) => void) => void),
+  permissionCheck: null as null | ((wc: unknown, permission: string) => boolean),
+  devicePermission: null as null | ((details: unknown) => boolean),
   downloads: null as null | ((event: { preventDefault(): void }) => void),
   windows: [] as Array<{ options: Record<string, unknown>; url?: string; print?: Record<string, unknown> }>,
 }));
@@ -13,6 +15,8 @@ vi.mock('electron', () => {
   const session = {
     webRequest: { onBeforeRequest: (cb: never) => (state.beforeRequest = cb) },
     setPermissionRequestHandler: (cb: never) => (state.permission = cb),
+    setPermissionCheckHandler: (cb: never) => (state.permissionCheck = cb),
+    setDevicePermissionHandler: (cb: never) => (state.devicePermission = cb),
     on: (name: string, cb: never) => name === 'will-download' && (state.downloads = cb),
   };
   class BrowserWindow {
@@ -54,6 +58,9 @@ describe('desktop printing', () => {
     let granted: boolean | undefined;
     state.permission!(null, 'media', (ok) => (granted = ok));
     expect(granted).toBe(false);
+    // Checks too (a page asks "may I?" before requesting), and devices (USB, HID, serial).
+    for (const permission of ['clipboard-read', 'media', 'hid', 'fullscreen']) expect(state.permissionCheck?.(null, permission)).toBe(false);
+    expect(state.devicePermission?.({ deviceType: 'usb' })).toBe(false);
     const event = { preventDefault: vi.fn() };
     state.downloads!(event);
     expect(event.preventDefault).toHaveBeenCalled();

@@ -53,6 +53,8 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
   const reference = JSON.stringify(await loadFactoryReference(path.join(ROOT, 'resources/reference')));
   return {
     'app:info': [{}],
+    'app:setLanguage': [{ language: 'ky' }],
+    'app:saveSupportInfo': [{}],
     'reference:factory': [{}],
     'reference:export': [{ json: reference }, { json: reference, fileName: 'справочники.json' }],
     'documents:exportMissionCard': [{ mission, caseworker }],

@@ -10,7 +10,7 @@ import { readBundle } from '../../../electron/main/transfer/bundle-file';
 import { loadFactoryReference } from '../../../electron/main/reference/factory';
 import { parseTemplate } from '../../../shared/documents/template-schema';
 import { parseReferenceBundle } from '../../../shared/reference/load';
-import { freshDb } from '../cases/helpers';
+import { freshDb } from '../renderer/data/cases/cases.helpers';
 import { PASS, seedCases, writeCasesBundle } from '../transfer/support';
 import { mutationsOf } from './mutate';
 import { pollution } from './schema-arbitrary';

@@ -5,7 +5,7 @@ import { neutralizeFormula } from '../../../electron/main/export/build';
 import { createHandlers, type MainDeps } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import type { ExportColumn } from '../../../shared/ipc/channels/export';
-import { runExport } from '../../../renderer/src/features/export/run-export';
+import { runExport } from '../../../renderer/src/ui/export/run-export';
 import type { AryzApi } from '../../../shared/ipc/contract';
 import { testContext } from '../support/call-context';
 

@@ -4,10 +4,10 @@ import { createHandlers, type MainDeps } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import type { AryzApi } from '../../../shared/ipc/contract';
 import type { OutgoingRow } from '../../../renderer/src/data/schema';
-import { registerColumns, registerRowSource } from '../../../renderer/src/features/export/register-export';
-import { runExport } from '../../../renderer/src/features/export/run-export';
+import { registerColumns, registerRowSource } from '../../../renderer/src/ui/export/register-export';
+import { runExport } from '../../../renderer/src/ui/export/run-export';
 import { testContext } from '../support/call-context';
-import { freshDb } from '../cases/helpers';
+import { freshDb } from '../renderer/data/cases/cases.helpers';
 
 const t = (key: string) => key;
 

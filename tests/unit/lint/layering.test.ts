@@ -15,7 +15,7 @@ describe('layering rules are enforced by lint', () => {
     ['shared/x.ts', "import { readFile } from 'node:fs';"],
     ['shared/x.ts', "import path from 'path';"],
     ['shared/x.ts', "import { app } from 'electron';"],
-    ['shared/x.ts', "import { db } from '../renderer/src/db/db';"],
+    ['shared/x.ts', "import { db } from '../renderer/src/data/schema';"],
     ['shared/case/x.ts', "import { createHandlers } from '../../electron/main/handlers';"],
     ['shared/x.ts', "import React from 'react';"],
     ['shared/x.ts', "import Dexie from 'dexie';"],
@@ -52,5 +52,65 @@ describe('i18n is enforced by lint', () => {
   });
   it('allows translated text and punctuation', async () => {
     expect(await restricted("declare const t: (k: string) => string; export const A = () => <p>{t('x')} — 1.</p>;")).toBe(0);
+  });
+});
+
+describe('renderer layers are enforced by lint', () => {
+  const layerErrors = async (file: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, 'renderer/src', file) });
+    return result!.messages.filter((m) => m.ruleId === 'renderer-layers/layers').map((m) => m.message);
+  };
+
+  it.each([
+    // Features stand side by side, however deep the importing file sits and however the path is written.
+    ['features/cases/x.ts', "import { IntakeScreen } from '../intake/IntakeScreen';", 'features/cases may not import features/intake'],
+    ['features/reference/forms/x.ts', "import { casesMessages } from '../../cases/messages';", 'features/reference may not import features/cases'],
+    ['features/cases/x.ts', "import { IntakeScreen } from '../../features/intake/IntakeScreen';", 'features/cases may not import features/intake'],
+    ['features/cases/x.ts', "export { intakeMessages } from '../intake/messages';", 'features/cases may not import features/intake'],
+    ['features/cases/x.ts', "export const load = () => import('../intake/IntakeScreen');", 'features/cases may not import features/intake'],
+    ['features/cases/x.ts', "import { App } from '../../app/App';", 'features/ may not import renderer/src/app/'],
+    // Only the data layer uses Dexie.
+    ['features/cases/x.ts', "import Dexie from 'dexie';", 'Only renderer/src/data/ uses Dexie'],
+    ['features/cases/x.tsx', "import { useLiveQuery } from 'dexie-react-hooks';", 'Only renderer/src/data/ uses Dexie'],
+    ['ui/x.ts', "import Dexie from 'dexie';", 'Only renderer/src/data/ uses Dexie'],
+    ['app/x.ts', "import Dexie from 'dexie';", 'Only renderer/src/data/ uses Dexie'],
+    // Lower layers never reach up.
+    ['data/x.ts', "import { CasePage } from '../features/case-page/CasePage';", 'data/ may not import renderer/src/features/'],
+    ['data/cases/x.ts', "import { Dialog } from '../../ui/Dialog';", 'data/ may not import renderer/src/ui/'],
+    ['data/x.ts', "import { App } from '../app/App';", 'data/ may not import renderer/src/app/'],
+    ['ui/case/x.ts', "import { CasePage } from '../../features/case-page/CasePage';", 'ui/ may not import renderer/src/features/'],
+    ['i18n/x.ts', "import { casesMessages } from '../features/cases/messages';", 'i18n/ may not import renderer/src/features/'],
+    ['lib/x.ts', "import { db } from '../data/schema';", 'lib/ may not import renderer/src/data/'],
+  ])('%s: %s is refused', async (file, code, message) => {
+    const errors = await layerErrors(file, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(message);
+  });
+
+  it.each([
+    ['features/cases/x.ts', "import { createCase } from '../../data/cases/cases.repo';"],
+    ['features/cases/x.ts', "import type { CaseRow } from '../../data/schema';"],
+    ['features/cases/x.ts', "import { Dialog } from '../../ui/Dialog';"],
+    ['features/cases/x.ts', "import { localTodayIso } from '../../lib/date-time';"],
+    ['features/cases/x.ts', "import { setLanguage } from '../../i18n';"],
+    ['features/cases/x.ts', "import { CASE_STATUSES } from '../../../../shared/case/schema';"],
+    ['features/cases/x.ts', "import { casesMessages } from './messages';"],
+    ['features/reference/forms/x.ts', "import { referenceMessages } from '../messages';"],
+    ['data/x.ts', "import Dexie from 'dexie';"],
+    ['data/cases/x.ts', "import { localTodayIso } from '../../lib/date-time';"],
+    ['ui/case/x.ts', "import { updateField } from '../../data/cases/cases.repo';"],
+    ['app/x.ts', "import { CasePage } from '../features/case-page/CasePage';"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await layerErrors(file, code)).toEqual([]);
+  });
+
+  it('features pass the database handle to data functions but never read a table or open a transaction', async () => {
+    const tableErrors = async (code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: path.join(root, 'renderer/src/features/cases/x.ts') });
+      return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax' && m.message.includes('data-layer function')).length;
+    };
+    expect(await tableErrors('declare const db: () => { cases: { count(): number } }; export const n = db().cases.count();')).toBe(1);
+    expect(await tableErrors("export const f = (database: { transaction(m: string): void }) => database.transaction('rw');")).toBe(1);
+    expect(await tableErrors('declare const db: () => object; declare function createCase(d: object): void; createCase(db());')).toBe(0);
   });
 });

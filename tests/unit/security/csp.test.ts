@@ -17,6 +17,26 @@ describe('content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
   });
 
+  it('requires Trusted Types for script sinks and allows only the default policy', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("require-trusted-types-for 'script'");
+    expect(CONTENT_SECURITY_POLICY).toContain('trusted-types default');
+  });
+
+  it('the default policy passes same-origin script URLs only and creates no HTML or script', async () => {
+    const { trustedTypesRules } = await import('../../../renderer/src/app/trusted-types');
+    const rules = trustedTypesRules('app://aryz');
+    expect(rules.createScriptURL('app://aryz/assets/pdf.worker.min.mjs')).toBe('app://aryz/assets/pdf.worker.min.mjs');
+    expect(rules.createScriptURL('/assets/report.worker.js')).toBe('app://aryz/assets/report.worker.js');
+    expect(() => rules.createScriptURL('https://evil.example/x.js')).toThrow();
+    expect(() => rules.createScriptURL('data:text/javascript,alert(1)')).toThrow();
+    expect(Object.keys(rules)).toEqual(['createScriptURL']);
+  });
+
+  it('the policy is installed before anything else in the page runs', () => {
+    const main = readFileSync(path.resolve(__dirname, '../../../renderer/src/main.tsx'), 'utf8');
+    expect(main.split('\n')[0]).toBe("import './app/trusted-types';");
+  });
+
   it('index.html has no inline script', () => {
     const html = readFileSync(path.resolve(__dirname, '../../../renderer/index.html'), 'utf8');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

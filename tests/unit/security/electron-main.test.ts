@@ -36,8 +36,12 @@ vi.mock('electron', () => {
       this.entry = { options };
       state.windows.push(this.entry);
     }
+    webContents = { on() {} };
     once() {}
     on() {}
+    isDestroyed() {
+      return false;
+    }
     loadURL(url: string) {
       this.entry.url = url;
       return Promise.resolve();
@@ -55,8 +59,12 @@ vi.mock('electron', () => {
       getVersion: () => '0.1.0',
       getPath: () => state.userData,
       getAppPath: () => '/tmp/aryz-app',
+      getName: () => 'Aryz',
+      getLocale: () => 'ru',
+      setPath: vi.fn(),
       isPackaged: false,
     },
+    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (template: unknown) => template },
     BrowserWindow,
     dialog: { showSaveDialog: vi.fn() },
     ipcMain: { handle: (channel: string, cb: never) => state.ipc.set(channel, cb) },

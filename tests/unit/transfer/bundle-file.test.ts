@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBundle, readBundle, recordHash } from '../../../electron/main/transfer/bundle-file';
 import { writeSealedFile } from '../../../electron/main/crypto/sealed-file';
 import { contentHash } from '../../../shared/transfer/canonical';
-import { freshDb } from '../cases/helpers';
+import { freshDb } from '../renderer/data/cases/cases.helpers';
 import { FAST, input, PASS, seedCases, tempDir, writeCasesBundle } from './support';
 
 async function* once(...parts: Uint8Array[]) {
@@ -120,6 +120,17 @@ describe('transfer bundle file', () => {
     expect(await readBundle(swapped, PASS, path.join(dir, 's'))).toMatchObject({ ok: false, reason: 'hash_mismatch' });
     const missing = await rawBundle(dir, built.manifest, json);
     expect(await readBundle(missing, PASS, path.join(dir, 's'))).toMatchObject({ ok: false, reason: 'corrupt' });
+  });
+
+  it('[fault] refuses a file whose content is not a PDF or a scan, whatever the records call it', async () => {
+    const db = freshDb();
+    const dir = await tempDir();
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(4000, 1)]);
+    const { target, built } = await writeCasesBundle(db, await seedCases(db, 1), dir, [{ data: exe }]);
+    expect(await readBundle(target, PASS, path.join(dir, 's'))).toMatchObject({ ok: false, reason: 'unsupported_file', detail: `attachments.${built.manifest.attachments[0]!.sha256}` });
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const scans = await writeCasesBundle(db, await seedCases(db, 1), dir, [{ data: png }, { data: Buffer.concat([Buffer.alloc(300, 32), Buffer.from('%PDF-1.7 ...')]) }]);
+    expect(await readBundle(scans.target, PASS, path.join(dir, 's2'))).toMatchObject({ ok: true });
   });
 
   it('refuses records that belong to no case in the bundle, and counts that do not match', async () => {

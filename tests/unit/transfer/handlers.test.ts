@@ -9,7 +9,7 @@ import { createTransferHandlers } from '../../../electron/main/transfer/handlers
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import { gatherCases } from '../../../renderer/src/data/transfer/gather.repo';
-import { freshDb } from '../cases/helpers';
+import { freshDb } from '../renderer/data/cases/cases.helpers';
 import { testContext } from '../support/call-context';
 import { FAST, PASS, seedCases, tempDir } from './support';
 

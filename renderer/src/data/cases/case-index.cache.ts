@@ -1,7 +1,19 @@
 import { matchesAllPrefixes } from '../../../../shared/search/case-keys';
 import { onCaseWrites } from '../case-writes';
-import type { AryzDb, CaseFilterField, CaseRow } from '../schema';
-import type { CaseListHandle, CaseQuery } from './list-query.repo';
+import type { AryzDb, CaseFilterField, CaseRow, CaseSortField } from '../schema';
+
+export interface CaseQuery {
+  text: string;
+  filters: Partial<Record<CaseFilterField, string>>;
+  sort: CaseSortField;
+  direction: 'asc' | 'desc';
+}
+
+export interface CaseListHandle {
+  count: number;
+  /** Rows in list order, `offset` from the start. */
+  page(offset: number, limit: number): Promise<CaseListRow[]>;
+}
 
 /** The fields the case list shows, sorts and filters by: all an in-memory list row keeps. */
 export const LIST_FIELDS = [

@@ -1,20 +1,9 @@
 import Dexie, { type Collection, type IndexableType } from 'dexie';
 import { matchesAllPrefixes, queryWords } from '../../../../shared/search/case-keys';
-import { CASE_FILTER_FIELDS, type AryzDb, type CaseFilterField, type CaseRow, type CaseSortField } from '../schema';
-import { caseIndexOf, compareForList, type CaseListRow } from './case-index.cache';
+import { CASE_FILTER_FIELDS, type AryzDb, type CaseFilterField, type CaseRow } from '../schema';
+import { caseIndexOf, compareForList, type CaseListHandle, type CaseListRow, type CaseQuery } from './case-index.cache';
 
-export interface CaseQuery {
-  text: string;
-  filters: Partial<Record<CaseFilterField, string>>;
-  sort: CaseSortField;
-  direction: 'asc' | 'desc';
-}
-
-export interface CaseListHandle {
-  count: number;
-  /** Rows in list order, `offset` from the start. */
-  page(offset: number, limit: number): Promise<CaseListRow[]>;
-}
+export type { CaseListHandle, CaseQuery };
 
 export const defaultQuery: CaseQuery = { text: '', filters: {}, sort: 'updatedAt', direction: 'desc' };
 

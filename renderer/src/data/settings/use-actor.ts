@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../schema';
-import { currentAccount } from '../../session/session';
+import { currentAccount } from '../../lib/session';
 import type { Actor } from '../cases/cases.repo';
 import { loadSettings, type StoredSettings } from './settings.repo';
 

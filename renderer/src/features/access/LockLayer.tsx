@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sessionSnapshot, subscribeSession } from '../../session/session';
+import { sessionSnapshot, subscribeSession } from '../../lib/session';
 import { accountsStatus, lockSession, recordAuthEvents, signOut } from './access-api';
 import { useSignInForm } from './AccessGate';
 import { isLockShortcut, watchIdle } from './idle';

@@ -1,7 +1,7 @@
 import { getApi } from '../../api';
 import { writeSessionEvents } from '../../data/audit.repo';
 import { db } from '../../data/schema';
-import { beginSession, endSession, lockLocally, type SessionInfo } from '../../session/session';
+import { beginSession, endSession, lockLocally, type SessionInfo } from '../../lib/session';
 import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import type { IpcError } from '../../../../shared/ipc/result';
 

@@ -1,7 +1,7 @@
 import { formatDate, isValidIsoDate } from '../../../../shared/case/dates';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AttachmentLink, CheckRow, FieldChange } from '../../data/schema';
-import type { Translate } from '../case-page/describe';
+import type { Translate } from '../../ui/case/describe';
 import { linkLabel } from './link-options';
 
 export interface AttachmentHistoryContext {

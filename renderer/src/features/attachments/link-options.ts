@@ -1,8 +1,8 @@
 import type { DiagnosisResult } from '../../../../shared/diagnosis/types';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AttachmentLink, CheckRow } from '../../data/schema';
-import { checkMoment } from '../case-tracking/labels';
-import { localized } from '../case-tracking/reasons';
+import { checkMoment } from '../../ui/case/labels';
+import { localized } from '../../ui/case/reasons';
 
 export interface LinkOption {
   value: string;

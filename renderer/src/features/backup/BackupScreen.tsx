@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSPHRASE_MIN_CHARS, type BackupStatus, type BackupSummary } from '../../../../shared/ipc/channels/backup';
+import { isStrongEnough, passwordStrength } from '../../../../shared/security/password-strength';
 import { getApi } from '../../api';
 import { DB_NAME, db } from '../../data/schema';
 import { activeDbName } from '../../data/active-db';
@@ -38,15 +39,22 @@ function Progress({ label }: { label: string }) {
 function PassphraseSection({ status, onChange }: { status: BackupStatus; onChange: (s: BackupStatus) => void }) {
   const { t } = useTranslation();
   const id = useId();
+  const [current, setCurrent] = useState('');
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [note, setNote] = useState<Note>(null);
+  const strength = first === '' ? null : passwordStrength(first);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (first.length < PASSPHRASE_MIN_CHARS) return setNote({ kind: 'error', text: t('backup.passphrase.tooShort', { min: PASSPHRASE_MIN_CHARS }) });
+    if (!isStrongEnough(first)) return setNote({ kind: 'error', text: t('backup.passphrase.weak') });
     if (first !== second) return setNote({ kind: 'error', text: t('backup.passphrase.mismatch') });
-    const result = await getApi().setBackupPassphrase({ passphrase: first });
+    const result = await getApi().setBackupPassphrase({ passphrase: first, ...(status.passphraseSet ? { current } : {}) });
     if (!result.ok) return setNote({ kind: 'error', text: t('backup.failure.IPC_ERROR') });
+    if ('refused' in result.value) {
+      return setNote({ kind: 'error', text: t(result.value.refused === 'wrong_current' ? 'backup.passphrase.wrongCurrent' : 'backup.passphrase.weak') });
+    }
+    setCurrent('');
     setFirst('');
     setSecond('');
     onChange(result.value);
@@ -58,12 +66,29 @@ function PassphraseSection({ status, onChange }: { status: BackupStatus; onChang
       <p>{status.passphraseSet ? t('backup.passphrase.set') : t('backup.passphrase.notSet')}</p>
       {status.passphraseKept === 'os' ? <p className="muted">{t('backup.passphrase.keptOs')}</p> : null}
       {status.passphraseKept === 'session' ? <p className="muted">{t('backup.passphrase.keptSession')}</p> : null}
+      <p className="muted">{t('backup.passphrase.safe')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
+        {status.passphraseSet ? (
+          <div className="field">
+            <label htmlFor={`${id}-current`}>{t('backup.passphrase.current')}</label>
+            <input id={`${id}-current`} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} aria-describedby={`${id}-current-hint`} />
+            <div id={`${id}-current-hint`} className="field__hint">
+              {t('backup.passphrase.currentHint')}
+            </div>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor={`${id}-new`}>{t('backup.passphrase.new')}</label>
-          <input id={`${id}-new`} type="password" autoComplete="new-password" value={first} onChange={(e) => setFirst(e.target.value)} aria-describedby={`${id}-hint`} />
+          <input id={`${id}-new`} type="password" autoComplete="new-password" value={first} onChange={(e) => setFirst(e.target.value)} aria-describedby={`${id}-hint ${id}-strength`} />
           <div id={`${id}-hint`} className="field__hint">
             {t('backup.passphrase.hint', { min: PASSPHRASE_MIN_CHARS })}
+          </div>
+          <div id={`${id}-strength`} className="field__hint" aria-live="polite" data-strength={strength?.level ?? ''}>
+            {strength ? (
+              <>
+                <meter min={0} max={4} low={2} high={3} optimum={4} value={strength.score} aria-hidden="true" /> {t(`backup.passphrase.strength.${strength.level}`)}
+              </>
+            ) : null}
           </div>
         </div>
         <div className="field">

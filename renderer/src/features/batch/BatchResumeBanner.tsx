@@ -1,6 +1,6 @@
 import { useLive } from '../../data/use-live';
 import { useTranslation } from 'react-i18next';
-import { navigate, useRoute } from '../../app/router';
+import { navigate, useRoute } from '../../ui/router';
 import { db } from '../../data/schema';
 import { doneCount, runningJobs } from '../../data/batch/batch.repo';
 import { isDriving, startRun, useRunsVersion } from './run.store';

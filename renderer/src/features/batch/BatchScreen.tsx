@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { getApi } from '../../api';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { db } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
 import { describeIpcError } from '../../ui/ipc-error';

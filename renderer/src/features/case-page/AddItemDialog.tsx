@@ -4,11 +4,11 @@ import { emptyDocument, emptyEmployment, emptyRegistration, emptyStay } from '..
 import { db } from '../../data/schema';
 import { Dialog } from '../../ui/Dialog';
 import { addItem } from '../../data/cases/cases.repo';
-import { optionsFor, pathLabel, problemsOf, type DocumentLike, type Problem, type Translate } from './describe';
-import { useCaseEditing } from './editing';
-import { FieldControl } from './FieldControl';
-import { fromEditorValue, toEditorValue, type EditorValue } from './field-values';
-import { formPath, ITEM_FIELDS, pathsRelated, type ItemList } from './fields';
+import { optionsFor, pathLabel, problemsOf, type DocumentLike, type Problem, type Translate } from '../../ui/case/describe';
+import { useCaseEditing } from '../../ui/case/editing';
+import { FieldControl } from '../../ui/case/FieldControl';
+import { fromEditorValue, toEditorValue, type EditorValue } from '../../ui/case/field-values';
+import { formPath, ITEM_FIELDS, pathsRelated, type ItemList } from '../../ui/case/fields';
 
 const EMPTY: Record<ItemList, () => Record<string, unknown>> = {
   documents: () => emptyDocument(),

@@ -4,7 +4,7 @@ import { fullName } from '../../../../shared/search/case-keys';
 import type { CaseRow, PersonRow } from '../../data/schema';
 import { currentDocument } from '../../data/cases/case-rows';
 import { formatDateTime } from '../../lib/date-time';
-import { documentName, type Translate } from './describe';
+import { documentName, type Translate } from '../../ui/case/describe';
 
 interface Props {
   record: CaseRow;

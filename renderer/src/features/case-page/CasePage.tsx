@@ -1,28 +1,18 @@
 import { useLive } from '../../data/use-live';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
-import { db } from '../../data/schema';
-import { AttachmentsSection } from '../attachments/AttachmentsSection';
-import { describeAttachmentChange } from '../attachments/history-text';
+import { db, type CaseRow, type FieldChange, type PersonRow } from '../../data/schema';
 import { auditFor, caseNumbersOf, getCase } from '../../data/cases/cases.repo';
 import { useActor } from '../../data/settings/use-actor';
-import { ChecksPanel } from '../case-tracking/ChecksPanel';
-import { DeadlinesPanel } from '../case-tracking/DeadlinesPanel';
-import { DiagnosisPanel } from '../case-tracking/DiagnosisPanel';
-import { describeTrackingChange } from '../case-tracking/history-text';
-import { RequestsPanel } from '../case-tracking/RequestsPanel';
-import { sectionHeadingId, type CaseSection } from '../case-tracking/sections';
-import { useCaseTracking } from '../../data/tracking/use-case-tracking';
-import { DocumentsPanel } from '../documents/DocumentsPanel';
-import { describeDocumentChange } from '../documents/history-text';
-import { describeLifecycleChange } from '../lifecycle/history-text';
+import { sectionHeadingId, type CaseSection } from '../../lib/case-sections';
+import { useCaseTracking, type CaseTracking } from '../../data/tracking/use-case-tracking';
 import { CaseHeader } from './CaseHeader';
 import { CaseWarnings } from './CaseWarnings';
-import { CaseEditingContext, useSaverFor, type CaseEditing } from './editing';
+import { CaseEditingContext, useSaverFor, type CaseEditing } from '../../ui/case/editing';
 import { FieldGroup } from './FieldGroup';
-import { AMINA_FIELDS, CASE_FIELDS, editPath, formPath, ITEM_LISTS } from './fields';
-import type { Translate } from './describe';
+import { AMINA_FIELDS, CASE_FIELDS, editPath, formPath, ITEM_LISTS } from '../../ui/case/fields';
+import type { Translate } from '../../ui/case/describe';
 import { HistoryView } from './HistoryView';
 import { ItemsSection } from './ItemsSection';
 import { PersonSection } from './PersonSection';
@@ -77,7 +67,16 @@ function useOpenSection(caseId: string, section: CaseSection | null, ready: bool
  * One case: summary, the deadlines, diagnosis, requests and register checks, every field editable in place and
  * audited, the stay timeline and the full history. `section` opens the page at one of the tracking panels.
  */
-export function CasePage({ caseId, section = null }: { caseId: string; section?: CaseSection | null }) {
+/**
+ * What other features put on the case page, handed in by the app shell (app/CaseScreen.tsx) so this feature never
+ * imports them: the tracking, attachment and document panels, and the history lines of the changes they audit.
+ */
+export interface CasePanels {
+  render: (props: { record: CaseRow; person: PersonRow; tracking: CaseTracking | undefined }) => ReactNode;
+  describeOther: (tr: Translate, change: FieldChange, entityId: string, context: { tracking: CaseTracking | undefined; language: string }) => string | null;
+}
+
+export function CasePage({ caseId, section = null, panels }: { caseId: string; section?: CaseSection | null; panels: CasePanels }) {
   const { t, i18n } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
   const loaded = useLive(() => getCase(db(), caseId), [caseId]);
@@ -129,12 +128,7 @@ export function CasePage({ caseId, section = null }: { caseId: string; section?:
         ) : null}
         <StatusControl current={loaded.record.status} />
         <CaseWarnings record={loaded.record} person={loaded.person} />
-        <DeadlinesPanel record={loaded.record} person={loaded.person} tracking={tracking} />
-        <DiagnosisPanel record={loaded.record} tracking={tracking} />
-        <RequestsPanel record={loaded.record} tracking={tracking} />
-        <ChecksPanel record={loaded.record} person={loaded.person} tracking={tracking} />
-        <AttachmentsSection caseId={caseId} tracking={tracking} />
-        <DocumentsPanel record={loaded.record} person={loaded.person} />
+        {panels.render({ record: loaded.record, person: loaded.person, tracking })}
         <CaseSections loaded={loaded} />
         <StayTimelineView person={loaded.person} />
         <HistoryView
@@ -142,12 +136,7 @@ export function CasePage({ caseId, section = null }: { caseId: string; section?:
           audit={audit ?? []}
           documents={loaded.person.documents}
           matchedNumbers={matchedNumbers}
-          describeOther={(change, entityId) =>
-            describeAttachmentChange(tr, change, { reference: tracking?.reference ?? null, checks: tracking?.checks ?? [], language: i18n.language }) ??
-            describeDocumentChange(tr, change) ??
-            describeLifecycleChange(tr, change) ??
-            describeTrackingChange(tr, change, entityId, { requests: tracking?.requests ?? [], reference: tracking?.reference ?? null, language: i18n.language })
-          }
+          describeOther={(change, entityId) => panels.describeOther(tr, change, entityId, { tracking, language: i18n.language })}
         />
         <datalist id="suggestions-regions">
           {RUSSIAN_REGIONS.map((region) => (

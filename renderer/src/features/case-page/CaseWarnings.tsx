@@ -3,7 +3,7 @@ import type { IntakeDraft } from '../../../../shared/case/schema';
 import { validateIntake } from '../../../../shared/case/validate';
 import type { CaseRow, PersonRow } from '../../data/schema';
 import { localTodayIso } from '../../lib/date-time';
-import { findingText, pathLabel, type Translate } from './describe';
+import { findingText, pathLabel, type Translate } from '../../ui/case/describe';
 
 /** The stored case as the form validation sees it (the same split as the repository's). */
 export function asIntake(record: CaseRow, person: PersonRow): IntakeDraft {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { optionsFor, type DocumentLike, type Translate } from './describe';
-import { InlineField, type Saver } from './InlineField';
-import { valueAt, type FieldDescriptor } from './fields';
+import { optionsFor, type DocumentLike, type Translate } from '../../ui/case/describe';
+import { InlineField, type Saver } from '../../ui/case/InlineField';
+import { valueAt, type FieldDescriptor } from '../../ui/case/fields';
 
 interface Props {
   descriptors: readonly FieldDescriptor[];

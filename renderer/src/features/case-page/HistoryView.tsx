@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StatusChange } from '../../../../shared/case/schema';
 import type { AuditRow, FieldChange } from '../../data/schema';
 import { formatDateTime } from '../../lib/date-time';
-import { describeChange, type DocumentLike, type Translate } from './describe';
+import { describeChange, type DocumentLike, type Translate } from '../../ui/case/describe';
 import { buildHistory, type HistoryEntry } from './history';
 
 interface Props {

@@ -4,10 +4,10 @@ import { db } from '../../data/schema';
 import { removeItem } from '../../data/cases/cases.repo';
 import { AddItemDialog } from './AddItemDialog';
 import { ConfirmDialog } from './ConfirmDialog';
-import { itemSummary, itemTitle, problemsOf, type DocumentLike, type Translate } from './describe';
-import { useCaseEditing, useSaverFor } from './editing';
+import { itemSummary, itemTitle, problemsOf, type DocumentLike, type Translate } from '../../ui/case/describe';
+import { useCaseEditing, useSaverFor } from '../../ui/case/editing';
 import { FieldGroup } from './FieldGroup';
-import { editPath, formPath, ITEM_FIELDS, type ItemList } from './fields';
+import { editPath, formPath, ITEM_FIELDS, type ItemList } from '../../ui/case/fields';
 
 interface Props {
   list: ItemList;

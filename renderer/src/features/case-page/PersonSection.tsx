@@ -4,11 +4,11 @@ import { db } from '../../data/schema';
 import type { PersonRow } from '../../data/schema';
 import { updateField } from '../../data/cases/cases.repo';
 import { ConfirmDialog } from './ConfirmDialog';
-import { problemsOf, type Translate } from './describe';
-import { useCaseEditing, useSaverFor } from './editing';
+import { problemsOf, type Translate } from '../../ui/case/describe';
+import { useCaseEditing, useSaverFor } from '../../ui/case/editing';
 import { FieldGroup } from './FieldGroup';
-import type { Saver } from './InlineField';
-import { editPath, EMPTY_REPRESENTATIVE, formPath, NAME_FIELDS, PERSON_FIELDS, REPRESENTATIVE_FIELDS } from './fields';
+import type { Saver } from '../../ui/case/InlineField';
+import { editPath, EMPTY_REPRESENTATIVE, formPath, NAME_FIELDS, PERSON_FIELDS, REPRESENTATIVE_FIELDS } from '../../ui/case/fields';
 
 /** The person: names in three scripts, identity and contact data, and a representative if there is one. */
 export function PersonSection({ person }: { person: PersonRow }) {

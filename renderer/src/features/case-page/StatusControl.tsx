@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, type CaseStatus } from '../../../../shared/case/schema';
 import { db } from '../../data/schema';
 import { changeStatus } from '../../data/cases/cases.repo';
-import { useCaseEditing } from './editing';
+import { useCaseEditing } from '../../ui/case/editing';
 
 /** Moves the case along its workflow; every move is kept in the status history and the audit trail. */
 export function StatusControl({ current }: { current: CaseStatus }) {

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CauseSuggestion, ChecklistMark } from '../../../../shared/diagnosis/types';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { Translate } from '../case-page/describe';
+import type { Translate } from '../../ui/case/describe';
 import { groundTitle } from './decision';
-import { localized, reasonText } from './reasons';
+import { localized, reasonText } from '../../ui/case/reasons';
 
 interface Props {
   suggestion: CauseSuggestion;

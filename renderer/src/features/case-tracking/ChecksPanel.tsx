@@ -1,16 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { CLOSED_STATUSES } from '../../../../shared/deadlines/facts';
 import { db, NO_DEADLINE, type CaseRow, type CheckRow, type PersonRow } from '../../data/schema';
-import { CheckScreenshots } from '../attachments/CheckScreenshots';
-import { documentName, type Translate } from '../case-page/describe';
-import { useCaseEditing } from '../case-page/editing';
+import { documentName, type Translate } from '../../ui/case/describe';
+import { useCaseEditing } from '../../ui/case/editing';
 import { closeAsExcluded } from '../../data/tracking/checks.repo';
 import { errorText } from './form-problems';
-import { checkDayOf, checkMoment } from './labels';
+import { checkDayOf, checkMoment } from '../../ui/case/labels';
 import { NewCheckDialog } from './NewCheckDialog';
-import { SectionHeading } from './SectionHeading';
+import { SectionHeading } from '../../ui/case/SectionHeading';
 import type { CaseTracking } from '../../data/tracking/use-case-tracking';
 import { localTodayIso } from '../../lib/date-time';
 
@@ -18,6 +17,8 @@ interface Props {
   record: CaseRow;
   person: PersonRow;
   tracking: CaseTracking | undefined;
+  /** The screenshots kept for one check (the attachments feature draws them; the app shell wires it in). */
+  checkFiles?: (check: CheckRow) => ReactNode;
 }
 
 function inputsUsed(t: Translate, check: CheckRow, person: Pick<PersonRow, 'documents'>): string {
@@ -37,7 +38,7 @@ function latestCheck(checks: readonly CheckRow[]): CheckRow | undefined {
 }
 
 /** The log of register checks, the next planned one, and the proposal to close once the person is gone from the register. */
-export function ChecksPanel({ record, person, tracking }: Props) {
+export function ChecksPanel({ record, person, tracking, checkFiles }: Props) {
   const { t } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
   const editing = useCaseEditing();
@@ -144,7 +145,7 @@ export function ChecksPanel({ record, person, tracking }: Props) {
                   <td className="tracking-table__text">{check.resultText || t('tracking.dash')}</td>
                   <td className="tracking-table__text">
                     {check.screenshotNote || t('tracking.dash')}
-                    <CheckScreenshots caseId={record.id} checkId={check.id} at={checkMoment(check.at)} />
+                    {checkFiles?.(check)}
                   </td>
                 </tr>
               ))}

@@ -4,9 +4,9 @@ import { CLOSED_STATUSES } from '../../../../shared/deadlines/facts';
 import type { Deadline } from '../../../../shared/deadlines/deadline';
 import type { LegalRef } from '../../../../shared/reference/schema';
 import type { CaseRow, PersonRow } from '../../data/schema';
-import type { Translate } from '../case-page/describe';
-import { daysUntil, deadlineAbout } from './labels';
-import { SectionHeading } from './SectionHeading';
+import type { Translate } from '../../ui/case/describe';
+import { daysUntil, deadlineAbout } from '../../ui/case/labels';
+import { SectionHeading } from '../../ui/case/SectionHeading';
 import type { CaseTracking } from '../../data/tracking/use-case-tracking';
 import { localTodayIso } from '../../lib/date-time';
 

@@ -5,9 +5,9 @@ import type { DiagnosisResult } from '../../../../shared/diagnosis/types';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { FieldIssue } from '../../../../shared/validation/issues';
 import { FieldShell } from '../../ui/FieldShell';
-import type { Translate } from '../case-page/describe';
+import type { Translate } from '../../ui/case/describe';
 import { fieldErrors, otherErrors, type FieldErrors } from './form-problems';
-import { localized } from './reasons';
+import { localized } from '../../ui/case/reasons';
 import { ErrorList } from '../../ui/ErrorList';
 
 export interface DecisionInput {

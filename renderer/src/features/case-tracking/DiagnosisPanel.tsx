@@ -4,14 +4,14 @@ import type { DiagnosisChoice } from '../../../../shared/diagnosis/choice';
 import type { FieldIssue } from '../../../../shared/validation/issues';
 import { db, type AuditRow, type CaseRow } from '../../data/schema';
 import { formatDateTime } from '../../lib/date-time';
-import type { Translate } from '../case-page/describe';
-import { useCaseEditing } from '../case-page/editing';
+import type { Translate } from '../../ui/case/describe';
+import { useCaseEditing } from '../../ui/case/editing';
 import { saveDiagnosisChoice } from '../../data/tracking/diagnosis.repo';
 import { CauseCard } from './CauseCard';
 import { causeTitle, confirms, groundTitle, suggestionFor } from './decision';
 import { DecisionForm, type DecisionInput } from './DecisionForm';
 import { errorText } from './form-problems';
-import { SectionHeading } from './SectionHeading';
+import { SectionHeading } from '../../ui/case/SectionHeading';
 import type { CaseTracking } from '../../data/tracking/use-case-tracking';
 
 interface Props {

@@ -5,12 +5,12 @@ import { CHECK_CHANNELS, db, type CheckChannel, type CheckRow } from '../../data
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
-import { documentName, type Translate } from '../case-page/describe';
-import type { CaseEditing } from '../case-page/editing';
+import { documentName, type Translate } from '../../ui/case/describe';
+import type { CaseEditing } from '../../ui/case/editing';
 import { currentDocument } from '../../data/cases/case-rows';
 import { addCheck } from '../../data/tracking/checks.repo';
 import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
-import { composeCheckAt, nowParts } from './labels';
+import { composeCheckAt, nowParts } from '../../ui/case/labels';
 import { ErrorList } from '../../ui/ErrorList';
 
 export const BIRTH_DATE_MODES = ['full', 'month_year', 'year'] as const;

@@ -7,11 +7,11 @@ import { db, type RequestRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
-import type { Translate } from '../case-page/describe';
-import type { CaseEditing } from '../case-page/editing';
+import type { Translate } from '../../ui/case/describe';
+import type { CaseEditing } from '../../ui/case/editing';
 import { addRequest } from '../../data/tracking/requests.repo';
 import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
-import { requestLabel } from './labels';
+import { requestLabel } from '../../ui/case/labels';
 import { ErrorList } from '../../ui/ErrorList';
 import { localTodayIso } from '../../lib/date-time';
 

@@ -2,12 +2,12 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import type { CaseRow, RequestRow } from '../../data/schema';
-import type { Translate } from '../case-page/describe';
-import { useCaseEditing } from '../case-page/editing';
-import { requestLabel } from './labels';
+import type { Translate } from '../../ui/case/describe';
+import { useCaseEditing } from '../../ui/case/editing';
+import { requestLabel } from '../../ui/case/labels';
 import { NewRequestDialog } from './NewRequestDialog';
 import { isAppeal, RequestProgressDialog } from './RequestProgressDialog';
-import { SectionHeading } from './SectionHeading';
+import { SectionHeading } from '../../ui/case/SectionHeading';
 import type { CaseTracking } from '../../data/tracking/use-case-tracking';
 
 interface Props {

@@ -1,7 +1,7 @@
 import type { DiagnosisChoice } from '../../../../shared/diagnosis/choice';
 import type { CauseSuggestion, DiagnosisResult } from '../../../../shared/diagnosis/types';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import { localized } from './reasons';
+import { localized } from '../../ui/case/reasons';
 
 export function causeTitle(reference: ReferenceBundle | null, id: string, language: string): string {
   const cause = reference?.causes.find((c) => c.id === id);

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../../../shared/validation/issues';
-import type { Translate } from '../case-page/describe';
+import type { Translate } from '../../ui/case/describe';
 
 export type FieldErrors = Record<string, string>;
 

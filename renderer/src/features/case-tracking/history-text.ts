@@ -2,9 +2,9 @@ import { formatDate, isValidIsoDate } from '../../../../shared/case/dates';
 import type { DiagnosisChoice } from '../../../../shared/diagnosis/choice';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { CheckRow, FieldChange, RequestRow } from '../../data/schema';
-import type { Translate } from '../case-page/describe';
+import type { Translate } from '../../ui/case/describe';
 import { causeTitle, groundTitle } from './decision';
-import { checkMoment, requestLabel } from './labels';
+import { checkMoment, requestLabel } from '../../ui/case/labels';
 
 export interface TrackingHistoryContext {
   requests: readonly RequestRow[];

@@ -5,7 +5,7 @@ import type { DocumentTemplate } from '../../../../shared/documents/template-sch
 import type { DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
 import { getApi } from '../../api';
 import { describeIpcError } from '../../ui/ipc-error';
-import { pdfPageImages, type PdfPageImage } from '../templates/pdf-pages';
+import { pdfPageImages, type PdfPageImage } from '../../ui/pdf-pages';
 
 type State = { status: 'idle' } | { status: 'busy' } | { status: 'ready'; pages: PdfPageImage[] } | { status: 'error'; text: string };
 

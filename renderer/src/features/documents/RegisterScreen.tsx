@@ -3,13 +3,13 @@ import { useLive } from '../../data/use-live';
 import { useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { db, type OutgoingRow } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
 import { FieldShell } from '../../ui/FieldShell';
 import { registerRows, type RegisterFilter } from '../../data/documents/register.repo';
-import { ExportButton } from '../export/ExportButton';
-import { registerColumns, registerRowSource } from '../export/register-export';
+import { ExportButton } from '../../ui/export/ExportButton';
+import { registerColumns, registerRowSource } from '../../ui/export/register-export';
 
 const ROW_HEIGHT = 52;
 const COLUMNS = ['number', 'date', 'document', 'addressee', 'case', 'person', 'status'] as const;

@@ -1,5 +1,5 @@
 import type { CaseRow, PersonRow } from '../../data/schema';
-import { CASE_FIELDS, editPath, formPath, NAME_FIELDS, PERSON_FIELDS, type FieldDescriptor } from '../case-page/fields';
+import { CASE_FIELDS, editPath, formPath, NAME_FIELDS, PERSON_FIELDS, type FieldDescriptor } from '../../ui/case/fields';
 
 /**
  * Where the caseworker fixes each field the review shows: a case or person field edited in place (saved back

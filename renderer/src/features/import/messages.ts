@@ -27,6 +27,7 @@ export const importMessages = defineMessages(
       too_many_columns: 'В файле «{{name}}» слишком много столбцов (больше 200).',
       unreadable: 'Файл «{{name}}» не удалось открыть.',
       expired: 'Файл нужно выбрать заново.',
+      unpacked_too_large: 'Файл «{{name}}» при распаковке больше {{limit}} МБ — это не список для импорта. Сохраните список заново в Excel или как CSV.',
     },
     mapping: {
       title: 'Столбцы',
@@ -164,6 +165,7 @@ export const importMessages = defineMessages(
       too_many_columns: '«{{name}}» файлында мамычалар өтө көп (200дөн ашык).',
       unreadable: '«{{name}}» файлын ачуу мүмкүн болгон жок.',
       expired: 'Файлды кайра тандаңыз.',
+      unpacked_too_large: '«{{name}}» файлы ачылганда {{limit}} МБдан чоң — бул импорт үчүн тизме эмес. Тизмени Excelде кайра сактаңыз же CSV катары сактаңыз.',
     },
     mapping: {
       title: 'Мамычалар',
@@ -301,6 +303,7 @@ export const importMessages = defineMessages(
       too_many_columns: 'The file “{{name}}” has too many columns (over 200).',
       unreadable: 'The file “{{name}}” could not be opened.',
       expired: 'Please choose the file again.',
+      unpacked_too_large: 'The file “{{name}}” unpacks to more than {{limit}} MB, so it is not a list to import. Save the list again in Excel or as CSV.',
     },
     mapping: {
       title: 'Columns',

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { IntakeDraft } from '../../../../shared/case/schema';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { db } from '../../data/schema';
 import { createCase, findDuplicates, type Actor, type DuplicateMatch } from '../../data/cases/cases.repo';
 import { AminaSection } from './AminaSection';

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import type { CaseRow } from '../../data/schema';
 import { rowView, type BucketId, type RowView } from './queue-rows';
 

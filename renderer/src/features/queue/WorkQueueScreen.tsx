@@ -51,7 +51,7 @@ function firstPaintShare(rows: Record<(typeof QUEUE_BUCKETS)[number], readonly u
 
 /**
  * The home screen: what needs doing, most urgent first. Each bucket is one index range over the cases
- * (renderer/src/features/tracking/queue.ts), re-read live whenever a case, request or check changes. The
+ * (renderer/src/data/tracking/queue.repo.ts), re-read live whenever a case, request or check changes. The
  * rows come first and the counts after them: counting a large range takes IndexedDB far longer than
  * reading its first rows, and a count read alongside would hold the rows back.
  */

@@ -1,7 +1,7 @@
 import { toDayNumber } from '../../../../shared/case/dates';
 import type { ClockId } from '../../../../shared/deadlines/settings';
 import { NO_DEADLINE, type CaseRow } from '../../data/schema';
-import type { CaseSection } from '../case-tracking/sections';
+import type { CaseSection } from '../../lib/case-sections';
 import type { QueueBucketId } from '../../data/tracking/queue.repo';
 
 export type BucketId = QueueBucketId;

@@ -4,7 +4,7 @@ import type { ReportDocument } from '../../../../shared/ipc/channels/reports';
 import { checkPeriod, lastMonths, type Report, type ReportFilters, type ReportRequest } from '../../../../shared/reports/compute';
 import { getApi } from '../../api';
 import { describeIpcError } from '../../ui/ipc-error';
-import { localized } from '../reference/display';
+import { localized } from '../../ui/reference-display';
 import { useReference } from '../../data/reference/reference.repo';
 import { missionIdOf, useStoredSettings } from '../../data/settings/use-actor';
 import { ReportTableView } from './ReportTableView';

@@ -7,8 +7,9 @@ import { db } from '../../data/schema';
 import { codeResolver } from '../../ui/code-resolver';
 import { TextField } from '../../ui/TextField';
 import { MissionCardPanel } from './MissionCardPanel';
-import { NumberingPanel } from '../documents/NumberingPanel';
-import { AuditCheckPanel } from '../access/AuditCheckPanel';
+import { NumberingPanel } from './NumberingPanel';
+import { SupportPanel } from './SupportPanel';
+import { AuditCheckPanel } from './AuditCheckPanel';
 import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
 
 const formSchema = z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema });
@@ -125,6 +126,7 @@ export function SettingsScreen() {
           {t('backup.settingsLink.open')}
         </a>
       </section>
+      <SupportPanel />
     </div>
   );
 }

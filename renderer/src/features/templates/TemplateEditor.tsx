@@ -14,7 +14,7 @@ import { blockFieldId, BlockEditor, declaredType } from './BlockEditor';
 import { assembleDraft, draftChanged, draftOf, newParagraph, type DraftBlock, type EditorIssue, type TemplateDraft } from './draft-model';
 import { discardDraft, loadDraft, storeDraft } from '../../data/templates/template-drafts.repo';
 import { issuePlace, issueText } from './issue-text';
-import { previewCases } from './preview-inputs';
+import { previewCases } from '../../data/templates/preview-inputs.repo';
 import { resetTemplateToFactory, saveTemplateVersion, templateById, useTemplateHistory } from '../../data/templates/templates.repo';
 import { TemplatePreview } from './TemplatePreview';
 import { usePreview } from './use-preview';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { describeIpcError } from '../../ui/ipc-error';
-import type { PreviewCase } from './preview-inputs';
+import type { PreviewCase } from '../../data/templates/preview-inputs.repo';
 import type { PreviewState } from './use-preview';
 
 interface Props {

@@ -6,8 +6,8 @@ import type { DocumentInputsPayload } from '../../../../shared/ipc/channels/docu
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import { getApi } from '../../api';
 import { db } from '../../data/schema';
-import { caseInputsForPreview } from './preview-inputs';
-import { pdfPageImages, type PdfPageImage } from './pdf-pages';
+import { caseInputsForPreview } from '../../data/templates/preview-inputs.repo';
+import { pdfPageImages, type PdfPageImage } from '../../ui/pdf-pages';
 
 export type PreviewState =
   | { status: 'idle' }

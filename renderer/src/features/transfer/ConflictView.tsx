@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { describeChange, type DocumentLike } from '../case-page/describe';
+import { describeChange, type DocumentLike } from '../../ui/case/describe';
 import { chooseRecord, conflictGroups, groupKey, recordSide, sideOf, type Choices } from '../../data/transfer/choices';
 import { recordChanges } from '../../data/transfer/diff';
 import type { PlanItem, Side } from '../../data/transfer/plan.repo';

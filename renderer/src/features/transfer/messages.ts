@@ -82,6 +82,7 @@ export const transferMessages = defineMessages(
       hash_mismatch: 'Содержимое файла не совпадает с контрольными суммами. Ничего не изменено.',
       unsafe_keys: 'Файл содержит недопустимые поля. Ничего не изменено.',
       missing_file: 'Не найден файл вложения.',
+      unsupported_file: 'В файле есть вложение, которое не является PDF или сканом (JPEG, PNG, TIFF). Ничего не изменено.',
     },
   },
   {
@@ -163,6 +164,7 @@ export const transferMessages = defineMessages(
       hash_mismatch: 'Файлдын мазмуну текшерүү суммаларына дал келбейт. Эч нерсе өзгөргөн жок.',
       unsafe_keys: 'Файлда жол берилбеген талаалар бар. Эч нерсе өзгөргөн жок.',
       missing_file: 'Тиркеме файлы табылган жок.',
+      unsupported_file: 'Файлда PDF же скан (JPEG, PNG, TIFF) эмес тиркеме бар. Эч нерсе өзгөргөн жок.',
     },
   },
   {
@@ -244,6 +246,7 @@ export const transferMessages = defineMessages(
       hash_mismatch: 'The file’s content does not match its checksums. Nothing changed.',
       unsafe_keys: 'The file contains forbidden fields. Nothing changed.',
       missing_file: 'An attachment file is missing.',
+      unsupported_file: 'The file holds an attachment that is not a PDF or a scan (JPEG, PNG, TIFF). Nothing changed.',
     },
   },
 );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFERENCE_LIMITS, type ErrorCause } from '../../../../../shared/reference/schema';
 import type { Actor } from '../../../data/cases/cases.repo';
-import { localized } from '../display';
+import { localized } from '../../../ui/reference-display';
 import { TextArea } from './controls';
 import { EditDialog } from './EditDialog';
 import { useRowSave } from './use-row-save';

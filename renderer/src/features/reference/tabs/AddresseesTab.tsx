@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../../shared/case/dates';
 import type { ReferenceBundle } from '../../../../../shared/reference/schema';
 import type { Actor } from '../../../data/cases/cases.repo';
-import { addresseeMatches, verificationCounts } from '../display';
+import { addresseeMatches, verificationCounts } from '../../../ui/reference-display';
 import { AddresseeForm } from '../forms/AddresseeForm';
 import { rowMark, VerificationBadge } from '../VerificationBadge';
 

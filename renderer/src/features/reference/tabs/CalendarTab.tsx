@@ -5,7 +5,7 @@ import type { CalendarYear, ReferenceBundle } from '../../../../../shared/refere
 import type { Actor } from '../../../data/cases/cases.repo';
 import { localTodayIso } from '../../../lib/date-time';
 import { nextCalendarYear, weekdayOf } from '../calendar-edit';
-import { verificationCounts } from '../display';
+import { verificationCounts } from '../../../ui/reference-display';
 import { CalendarYearForm } from '../forms/CalendarYearForm';
 import { rowMark, VerificationBadge } from '../VerificationBadge';
 

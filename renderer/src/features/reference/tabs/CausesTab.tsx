@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceBundle } from '../../../../../shared/reference/schema';
 import type { Actor } from '../../../data/cases/cases.repo';
-import { localized, verificationCounts } from '../display';
+import { localized, verificationCounts } from '../../../ui/reference-display';
 import { CauseForm } from '../forms/CauseForm';
 import { rowMark, VerificationBadge } from '../VerificationBadge';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReferenceBundle } from '../../../../../shared/reference/schema';
-import { localized } from '../display';
+import { localized } from '../../../ui/reference-display';
 
 /** Evidence items, by the id causes list them under, and how the checklist notices each one. */
 export function EvidenceTab({ bundle }: { bundle: ReferenceBundle }) {

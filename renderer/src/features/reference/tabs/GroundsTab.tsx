@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { InclusionGround, ReferenceBundle } from '../../../../../shared/reference/schema';
-import { localized, verificationCounts } from '../display';
+import { localized, verificationCounts } from '../../../ui/reference-display';
 import { rowMark, VerificationBadge } from '../VerificationBadge';
 
 function GroundsTable({ id, title, grounds }: { id: string; title: string; grounds: readonly InclusionGround[] }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../../shared/case/dates';
 import type { ReferenceBundle } from '../../../../../shared/reference/schema';
 import type { Actor } from '../../../data/cases/cases.repo';
-import { verificationCounts } from '../display';
+import { verificationCounts } from '../../../ui/reference-display';
 import { LegalRefForm } from '../forms/LegalRefForm';
 import { rowMark, VerificationBadge } from '../VerificationBadge';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReferenceBundle } from '../../../../../shared/reference/schema';
-import { verificationCounts } from '../display';
+import { verificationCounts } from '../../../ui/reference-display';
 import { rowMark, VerificationBadge } from '../VerificationBadge';
 
 /** Kyrgyz missions in Russia and the federal subjects each serves, region by region with its certainty. */

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { generateCases } from '../../../../../shared/seed/generate';
+import type { AryzDb, CaseRow } from '../../../../../renderer/src/data/schema';
+import { bulkCreateCases } from '../../../../../renderer/src/data/cases/bulk.repo';
+import { caseIndexOf } from '../../../../../renderer/src/data/cases/case-index.cache';
+import { openCaseList, scanCases, type CaseQuery } from '../../../../../renderer/src/data/cases/list-query.repo';
+import { changeStatus, createCase, updateField } from '../../../../../renderer/src/data/cases/cases.repo';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { AryzDb as Db } from '../../../../../renderer/src/data/schema';
+import { actor, freshDb, intake } from './cases.helpers';
+
+const NOW = new Date('2026-11-02T10:00:00Z');
+
+async function seeded(n = 80) {
+  const db = freshDb();
+  await bulkCreateCases(db, generateCases(n, 7), actor, { now: NOW });
+  return db;
+}
+
+function oracle(all: CaseRow[], query: CaseQuery): string[] {
+  const hits = new Set(scanCases(all, query.text));
+  const dir = query.direction === 'asc' ? 1 : -1;
+  return all
+    .filter((r) => hits.has(r.id) && Object.entries(query.filters).every(([k, v]) => !v || r[k as keyof CaseRow] === v))
+    .sort((a, b) => dir * (a[query.sort] < b[query.sort] ? -1 : a[query.sort] > b[query.sort] ? 1 : a.id < b.id ? -1 : 1))
+    .map((r) => r.id);
+}
+
+async function ids(db: AryzDb, query: CaseQuery): Promise<string[]> {
+  const handle = await openCaseList(db, query);
+  const rows = await handle.page(0, 10_000);
+  expect(rows.length).toBe(handle.count);
+  return rows.map((r) => r.id);
+}
+
+const q = (text: string, extra: Partial<CaseQuery> = {}): CaseQuery => ({ text, filters: {}, sort: 'updatedAt', direction: 'desc', ...extra });
+
+describe('the in-memory case index', () => {
+  it('answers every query exactly as a scan of the database would, in list order', async () => {
+    const db = await seeded();
+    const index = caseIndexOf(db);
+    await index.load();
+    expect(index.ready).toBe(true);
+    expect(index.size).toBe(80);
+    const all = await db.cases.toArray();
+    // Words of every length around the bucket depths (3 and 5), several scripts, numbers and two-word queries.
+    const texts = new Set<string>(['а', 'жу', 'Ж Н', 'zh', 'нет-такого']);
+    for (const row of all.slice(0, 12)) {
+      for (const word of row.words.slice(0, 6)) for (const n of [2, 3, 4, 5, 6, 20]) texts.add(word.slice(0, n));
+      texts.add(row.summary.pin.slice(0, 7));
+      texts.add(row.summary.document);
+      texts.add(row.number);
+      texts.add(row.summary.nameLat.toLowerCase());
+      texts.add(row.summary.nameKy.split(' ').slice(0, 2).join(' '));
+    }
+    const sample = all[3]!;
+    const filterSets: CaseQuery['filters'][] = [{}, { status: sample.status, region: sample.region }, { caseworker: sample.caseworker, missionId: sample.missionId }];
+    let checked = 0;
+    for (const text of texts) {
+      for (const filters of filterSets) {
+        for (const [sort, direction] of [['updatedAt', 'desc'], ['updatedAt', 'asc'], ['sortName', 'asc'], ['nextDeadline', 'asc']] as const) {
+          const query = q(text, { filters, sort, direction });
+          expect(await ids(db, query), JSON.stringify(query)).toEqual(oracle(all, query));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+
+    // A row written with an older stamp (a case received from another PC) breaks the stored order: still exact.
+    const moved = { ...all[10]!, updatedAt: '2001-01-01T00:00:00.000Z' };
+    await db.cases.put(moved);
+    const now = await db.cases.toArray();
+    for (const text of ['а', moved.words[0]!.slice(0, 3)]) {
+      for (const direction of ['desc', 'asc'] as const) expect(await ids(db, q(text, { direction }))).toEqual(oracle(now, q(text, { direction })));
+    }
+  });
+
+  it('tests a longer word on the words filed under its key: words sharing a key, and a case with very many words', async () => {
+    const db = await seeded(6);
+    const rows = await db.cases.orderBy('id').toArray();
+    // Keys are the normalised spellings the search compares (queryWords), so the words are given in that form.
+    const many = Array.from({ length: 70 }, (_, i) => `slovo${String(i).padStart(2, '0')}`);
+    many[66] = 'rodkoslovo';
+    await db.cases.bulkPut([
+      { ...rows[0]!, words: ['jumagulov', 'jumagaliov', 'bakyt'] },
+      { ...rows[1]!, words: ['jumagulova', 'aigul'] },
+      { ...rows[2]!, words: many },
+      { ...rows[3]!, words: [...many.slice(0, 65), 'slovar'] },
+    ]);
+    const index = caseIndexOf(db);
+    await index.load();
+    const all = await db.cases.toArray();
+    const texts = ['jumaga', 'jumagal', 'jumagulov', 'jumagulova', 'jumag bak', 'jumagaliov ba', 'j jumagal', 'jumagu ai', 'slovo69', 'slovo65', 'slovo66', 'slovar', 'rodko', 'rodkoslovo', 'slovo0 slovo69', 'slovo6', 'sl slovo68'];
+    for (const text of texts) {
+      const query = q(text);
+      const expected = oracle(all, query);
+      expect(await ids(db, query), text).toEqual(expected);
+    }
+    // The cases above do match some of these: the check is not vacuous.
+    expect(oracle(all, q('jumagal'))).toEqual([rows[0]!.id]);
+    expect(oracle(all, q('slovo69')).sort()).toEqual([rows[2]!.id]);
+    expect(oracle(all, q('rodkoslovo'))).toEqual([rows[2]!.id]);
+  });
+
+  it('follows every write: new cases, renamed people, status changes, deletions and a cleared table', async () => {
+    const db = await seeded(20);
+    const index = caseIndexOf(db);
+    await index.load();
+
+    const created = await createCase(db, intake({ nameRu: ['Усенов', 'Бакыт', ''], nameKy: ['Үсөнов', 'Бакыт', ''], nameLat: ['USENOV', 'BAKYT', ''], number: '7654321' }), actor, { now: NOW });
+    if (!created.ok) throw new Error('fixture case refused');
+    const id = created.value.id;
+    expect(await ids(db, q('Үсөнов Бак'))).toEqual([id]);
+
+    await updateField(db, id, 'person.nameRu.surname', 'Жолдошев', actor, new Date('2026-11-03T10:00:00Z'));
+    expect(await ids(db, q('жолдошев бакыт'))).toEqual([id]);
+    // The old Russian spelling is gone from the row's words unless another spelling still yields it.
+    const renamed = await db.cases.toArray();
+    expect(await ids(db, q('Усенов Бакыт'))).toEqual(oracle(renamed, q('Усенов Бакыт')));
+    expect((await (await openCaseList(db, q('жолдошев'))).page(0, 1))[0]?.summary.nameRu).toBe('Жолдошев Бакыт');
+
+    await changeStatus(db, id, 'checking', '', actor, new Date('2026-11-04T10:00:00Z'));
+    expect(await ids(db, q('жолдошев', { filters: { status: 'checking', region: created.value.region } }))).toEqual([id]);
+    const [row] = (await (await openCaseList(db, q('жолдошев'))).page(0, 1));
+    expect(row?.status).toBe('checking');
+
+    await db.cases.delete(id);
+    expect(await ids(db, q('жолдошев'))).toEqual([]);
+
+    await db.cases.clear();
+    expect(await ids(db, q('а'))).toEqual([]);
+    expect(index.ready).toBe(true);
+  });
+
+  it('stays exact after many edits re-file the same cases', async () => {
+    const db = await seeded(30);
+    const index = caseIndexOf(db);
+    await index.load();
+    const all = await db.cases.toArray();
+    // Enough edits to pass the compaction threshold (1000 stale entries).
+    for (let round = 0; round < 40; round++) {
+      await db.cases.bulkPut(all.map((r) => ({ ...r, updatedAt: new Date(NOW.getTime() + round * 1000).toISOString() })));
+      await index.sync();
+    }
+    expect(index.size).toBe(30);
+    const now = await db.cases.toArray();
+    for (const text of ['а', now[0]!.words[0]!.slice(0, 4), now[5]!.summary.pin.slice(0, 6)]) {
+      expect(await ids(db, q(text, { sort: 'sortName', direction: 'asc' }))).toEqual(oracle(now, q(text, { sort: 'sortName', direction: 'asc' })));
+    }
+  });
+
+  it('catches up with writes made through another connection to the same database', async () => {
+    const factory = new IDBFactory();
+    const mine = new Db('shared-db', { indexedDB: factory, IDBKeyRange });
+    const other = new Db('shared-db', { indexedDB: factory, IDBKeyRange });
+    await bulkCreateCases(mine, generateCases(10, 3), actor, { now: NOW });
+    const index = caseIndexOf(mine);
+    await index.load();
+
+    const created = await createCase(other, intake({ nameRu: ['Сыдыков', 'Бакыт', ''], nameKy: ['Сыдыков', 'Бакыт', ''], nameLat: ['SYDYKOV', 'BAKYT', ''], number: '1212121' }), actor, { now: new Date('2026-11-05T10:00:00Z') });
+    if (!created.ok) throw new Error('fixture case refused');
+    expect(await ids(mine, q('сыдыков'))).toEqual([]); // not seen yet: written through the other connection
+    await index.catchUp();
+    expect(await ids(mine, q('сыдыков'))).toEqual([created.value.id]);
+
+    const victim = (await other.cases.toArray()).find((r) => r.id !== created.value.id)!;
+    await other.cases.delete(victim.id);
+    await index.catchUp();
+    expect(index.size).toBe(10);
+    expect(await ids(mine, q(victim.number))).toEqual([]);
+  });
+});
