@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import '../api';
 import { en } from './en';
 import { ky } from './ky';
 import { ru } from './ru';
