@@ -9,6 +9,10 @@ import tseslint from 'typescript-eslint';
 // electron/ never reaches into renderer/, and no application code imports test code.
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const upTo = (dir) => `^(\\.\\./|\\./)*(\\.\\./)+${dir}(/|$)`;
+// What imports cannot show: shared/ runs in the page and in main alike, so it may not reach for either side's
+// globals, directly or through globalThis (globalThis.crypto, the Web Crypto both sides have, stays allowed).
+const hostGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'self', 'process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename', 'setImmediate'];
+const hostGlobalMessage = 'shared/ runs in the renderer and in main alike: no browser or Node globals; take what you need as a parameter.';
 const restrict = (message, regexes, paths = []) => [
   'error',
   {
@@ -26,7 +30,7 @@ const LAYER_MAY_IMPORT = {
   app: null, // the shell composes everything
   features: ['data', 'ui', 'lib', 'i18n', 'api', 'zod-jitless'],
   ui: ['data', 'ui', 'lib', 'i18n', 'api'],
-  i18n: ['i18n', 'lib'],
+  i18n: ['i18n', 'lib', 'api'],
   data: ['data', 'lib', 'api', 'zod-jitless'],
   lib: ['lib'],
 };
@@ -99,6 +103,8 @@ export default tseslint.config(
         [upTo('electron'), upTo('renderer'), upTo('tests'), '^electron(/|$)', '^react(-dom)?(/|$)', '^dexie'],
         nodeBuiltins,
       ),
+      'no-restricted-globals': ['error', ...hostGlobals.map((name) => ({ name, message: hostGlobalMessage }))],
+      'no-restricted-properties': ['error', ...hostGlobals.map((property) => ({ object: 'globalThis', property, message: hostGlobalMessage }))],
     },
   },
   {

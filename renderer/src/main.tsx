@@ -15,6 +15,7 @@ import { backupBeforeSchemaUpgrade, noteDatabaseOpened, startAutomaticBackups } 
 import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
 import { FEATURE_MESSAGES } from './app/feature-messages';
 import { initI18n } from './i18n';
+import { applyTextSize, storedTextSize } from './ui/text-size';
 import './styles.css';
 
 /** Start-up milestones the benchmarks read back (performance marks cost nothing when nobody reads them). */
@@ -27,6 +28,7 @@ function signInFirst(root: Root): Promise<void> {
 
 async function start(): Promise<void> {
   mark('modules-evaluated');
+  applyTextSize(storedTextSize());
   await initI18n(FEATURE_MESSAGES);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');

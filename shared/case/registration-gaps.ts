@@ -1,4 +1,5 @@
-import { fromDayNumber, toDayNumber, validDateOrNull } from './dates';
+import { EAEU_REGISTRATION_FREE_DAYS, EAEU_WORKING_DAYS_TO_NOTIFY } from '../deadlines/clocks-eaeu';
+import { addDays, fromDayNumber, toDayNumber, validDateOrNull } from './dates';
 
 /**
  * Days of an EAEU worker's contract period not covered by any migration registration (domain brief §5.1,
@@ -53,14 +54,15 @@ function coveredIntervals(period: [number, number], registrations: readonly Date
 
 /**
  * Uncovered stretches of `period` in date order. Malformed or reversed registrations count as absent;
- * a malformed or reversed period has no gaps. Overlapping and touching registrations are fine.
+ * a malformed or reversed period has no gaps. Overlapping and touching registrations are fine. Days in
+ * `grace` (see `registrationGrace`) need no registration, so they are no gap either.
  */
-export function registrationGaps(period: DateRange, registrations: readonly DateRange[]): DateGap[] {
+export function registrationGaps(period: DateRange, registrations: readonly DateRange[], grace: readonly DateRange[] = []): DateGap[] {
   const bounds = toInterval(period);
   if (!bounds) return [];
   const gaps: DateGap[] = [];
   let next = bounds[0];
-  for (const [from, to] of [...coveredIntervals(bounds, registrations), [bounds[1] + 1, bounds[1] + 1] as [number, number]]) {
+  for (const [from, to] of [...coveredIntervals(bounds, [...registrations, ...grace]), [bounds[1] + 1, bounds[1] + 1] as [number, number]]) {
     if (from > next) gaps.push({ from: fromDayNumber(next), to: fromDayNumber(from - 1), days: from - next });
     next = Math.max(next, to + 1);
   }
@@ -72,6 +74,52 @@ export function coveredDays(period: DateRange, registrations: readonly DateRange
   const bounds = toInterval(period);
   if (!bounds) return 0;
   return coveredIntervals(bounds, registrations).reduce((sum, [from, to]) => sum + to - from + 1, 0);
+}
+
+/** How long a person may stay without registration, in calendar days counted from the day itself. */
+export interface RegistrationGraceRules {
+  /** After an entry: a Kyrgyz citizen (EAEU worker) is exempt from registration for 30 days (domain §5.1). */
+  afterEntryDays: number;
+  /**
+   * After a new contract's start, for a person already registered the day before: the registration is
+   * updated within 3 working days (domain §5.1, practice, unverified). Counted as calendar days — the
+   * earlier reading of the citizen's duty, and one that needs no production calendar.
+   */
+  afterContractStartDays: number;
+}
+
+export const DEFAULT_REGISTRATION_GRACE: RegistrationGraceRules = {
+  afterEntryDays: EAEU_REGISTRATION_FREE_DAYS,
+  afterContractStartDays: EAEU_WORKING_DAYS_TO_NOTIFY,
+};
+
+/**
+ * The days a person may be in Russia without registration: the first `afterEntryDays` days of each stay
+ * (the entry day is the first) and the first `afterContractStartDays` days of each contract begun while
+ * registered (a registration covers the day before its start). On the safe side — a duty the citizen must
+ * meet ends on the earlier reading — the last free day is the one before the term's last day, so a
+ * registration starting on that last day still leaves no gap and one starting later shows the late days.
+ */
+export function registrationGrace(
+  facts: { stays: readonly { entryDate: string }[]; employments: readonly { start: string }[]; registrations: readonly DateRange[] },
+  rules: RegistrationGraceRules = DEFAULT_REGISTRATION_GRACE,
+): DateRange[] {
+  const out: DateRange[] = [];
+  const free = (first: string, days: number) => {
+    if (days > 0) out.push({ from: first, to: addDays(first, days - 1) });
+  };
+  for (const stay of facts.stays) {
+    const entry = validDateOrNull(stay.entryDate);
+    if (entry) free(entry, rules.afterEntryDays);
+  }
+  const registered = facts.registrations.map(toInterval).filter((r): r is [number, number] => r !== null);
+  for (const job of facts.employments) {
+    const start = validDateOrNull(job.start);
+    if (!start) continue;
+    const dayBefore = toDayNumber(start) - 1;
+    if (registered.some(([from, to]) => from <= dayBefore && dayBefore <= to)) free(start, rules.afterContractStartDays);
+  }
+  return out;
 }
 
 export interface ContractDates {
@@ -116,10 +164,10 @@ export interface TimelineSegment extends DateRange {
 
 /**
  * Segments for a small timeline: the contract period, every well-formed registration (unclipped, in input
- * order) and the gaps, placed on one axis from the earliest to the latest day any of them touches.
+ * order) and the gaps (days in `grace` are none), placed on one axis from the earliest to the latest day any of them touches.
  * Empty when the period is malformed or reversed.
  */
-export function timelineSegments(period: DateRange, registrations: readonly DateRange[]): TimelineSegment[] {
+export function timelineSegments(period: DateRange, registrations: readonly DateRange[], grace: readonly DateRange[] = []): TimelineSegment[] {
   const bounds = toInterval(period);
   if (!bounds) return [];
   const valid = registrations.map((r, index) => ({ index, interval: toInterval(r) }));
@@ -142,7 +190,7 @@ export function timelineSegments(period: DateRange, registrations: readonly Date
 
   const segments: TimelineSegment[] = [segment('contract', bounds[0], bounds[1], 0)];
   for (const { index, interval } of valid) if (interval) segments.push(segment('registration', interval[0], interval[1], index));
-  registrationGaps(period, registrations).forEach((gap, index) => {
+  registrationGaps(period, registrations, grace).forEach((gap, index) => {
     segments.push(segment('gap', toDayNumber(gap.from), toDayNumber(gap.to), index));
   });
   return segments;

@@ -466,7 +466,8 @@ export function emptyEmployment(id: string = randomId()): EmploymentDraft {
     contractType: null,
     contractNumber: '',
     start: '',
-    end: null,
+    // Not open-ended by default: most contracts have an end date, and «бессрочный» must be a choice, not a default.
+    end: '',
     earlyTerminationDate: '',
     employerNotifiedDate: '',
   };

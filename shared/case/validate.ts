@@ -9,7 +9,7 @@ import {
   type PartialDateValue,
 } from './dates';
 import { parsePin } from './pin';
-import { contractPeriod, registrationGaps } from './registration-gaps';
+import { contractPeriod, registrationGaps, registrationGrace } from './registration-gaps';
 import { DOCUMENT_TYPES, type DocumentType, type IntakeDraft, type PersonName } from './schema';
 
 /**
@@ -195,6 +195,8 @@ export function validateIntake(form: IntakeDraft, today: string, options: Valida
     if (from && to && to < from) error(`registrations.${i}.to`, 'registration_end_before_start', { from: formatDate(from), to: formatDate(to) });
   });
   const registrationRanges = form.registrations.map((r) => ({ from: r.from, to: r.to }));
+  // Days after an entry or a new contract when no registration is needed yet are no gap (see registrationGrace).
+  const grace = registrationGrace({ stays: form.stays, employments: form.employments, registrations: registrationRanges });
 
   // ---- employment and registration gaps
   form.employments.forEach((job, i) => {
@@ -217,7 +219,7 @@ export function validateIntake(form: IntakeDraft, today: string, options: Valida
     if (impossible || !start || (job.end !== null && !end)) return;
     const period = contractPeriod({ start, end, earlyTerminationDate: termination ?? undefined }, today, { untilToday: options.gapsUntilToday ?? true });
     if (!period) return;
-    for (const gap of registrationGaps(period, registrationRanges)) {
+    for (const gap of registrationGaps(period, registrationRanges, grace)) {
       warn(base, 'registration_gap', { from: formatDate(gap.from), to: formatDate(gap.to), days: gap.days });
     }
   });

@@ -114,12 +114,14 @@ export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
   regimes: {
     citizen_application: 'appeal',
     citizen_complaint: 'appeal',
-    complaint_superior: 'appeal',
-    complaint_prosecutor: 'appeal',
+    // The mission's own complaints are official correspondence: 59-ФЗ does not bind their answer (domain §4.4).
+    complaint_superior: 'follow_up',
+    complaint_prosecutor: 'follow_up',
     mission_letter: 'follow_up',
     verbal_note: 'follow_up',
     reminder: 'follow_up',
-    cover_letter: 'none',
+    // The cover letter forwards the citizen's own application and asks for the art. 12 term: that term runs.
+    cover_letter: 'appeal',
     court_claim: 'none',
   },
   followUpDays: 30,

@@ -58,3 +58,19 @@ export function diagnose(facts: CaseFacts, bundle: ReferenceBundle, today: strin
   causes.sort((a, b) => confidenceRank(b.confidence) - confidenceRank(a.confidence));
   return { causes, referenceVersion: bundle.version };
 }
+
+/**
+ * Evidence item ids of a cause's checklist that the case holds: as the diagnosis marked them when it suggests
+ * this cause (narrowed to the records its finding is about), otherwise looked for across all records.
+ */
+export function presentEvidence(causeId: string, facts: CaseFacts, bundle: ReferenceBundle, today: string): string[] {
+  const suggested = diagnose(facts, bundle, today).causes.find((c) => c.causeId === causeId);
+  if (suggested) return suggested.checklist.filter((m) => m.present).map((m) => m.itemId);
+  const cause = bundle.causes.find((c) => c.id === causeId);
+  if (!cause) return [];
+  const evidence = new Map(bundle.evidence.map((item) => [item.id, item]));
+  return cause.checklist.filter((id) => {
+    const item = evidence.get(id);
+    return item ? markEvidence(item, facts, {}, today, facts.attachments ?? []).present : false;
+  });
+}

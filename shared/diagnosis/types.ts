@@ -46,11 +46,13 @@ export const REASON_CODES = [
   'entry_with_old_document',
   'check_listed_by_old_document',
   'check_clear_by_current_document',
+  'check_listed_by_current_document',
   // spelling
   'spelling_variant',
   'ky_ru_forms_differ',
   'patronymic_uulu_kyzy',
   'kyrgyz_letters',
+  'patronymic_only_missing',
   // child
   'person_minor',
   'person_possibly_minor',

@@ -11,13 +11,14 @@ import type {
 } from '../case/schema';
 import { formatPartialDate, isValidPartialDate } from '../case/dates';
 import { spellingVariants } from '../names';
-import type { Addressee, ErrorCause, LegalRef } from '../reference/schema';
+import type { Addressee, LegalRef, LetterArgument, LocalizedText } from '../reference/schema';
+import { argumentFacts, selectArguments, type PrintedArgument, type SkippedArgument } from './arguments';
 import type { CaseworkerProfile, MissionSettings } from '../settings/schema';
 import {
   citeRu,
   dateRu,
   dateWordsRu,
-  DOCUMENT_STATUS_RU,
+  documentStatusRu,
   DOCUMENT_TYPE_RU,
   IMPACT_RU,
   LEARNED_HOW_RU,
@@ -28,6 +29,7 @@ import {
   personWords,
   type PersonWords,
 } from './russian';
+import type { ExpectedAnswerInput } from './expected-answer';
 import { scriptOf, spellingReason } from './spellings';
 import { blockTexts, placeholders, type DocumentTemplate, type TemplateCondition } from './template-schema';
 
@@ -46,6 +48,8 @@ export interface AttachmentInput {
   copies: number;
   /** Original rather than a copy (the receipt says which). */
   original?: boolean;
+  /** The real page count of the attached file, when the attachment is one of the case's files. */
+  pages?: number;
 }
 
 export interface SentInput {
@@ -96,8 +100,13 @@ export interface DocumentInputs {
   /** The answer received to `previous`, if any. */
   answer?: { number?: string; date?: string; summary?: string } | null;
   attachments?: readonly AttachmentInput[];
-  /** The suspected error cause (reference table `causes`). */
-  cause?: Pick<ErrorCause, 'title' | 'explanation'> | null;
+  /**
+   * The suspected error cause (reference table `causes`): its title and its letter arguments. Its explanation
+   * is for the caseworker and is deliberately not an input, so no template can print it.
+   */
+  cause?: { id?: string; title: LocalizedText; arguments?: readonly LetterArgument[] } | null;
+  /** Evidence item ids present in the case's checklist for that cause: an argument prints only on its evidence. */
+  evidence?: readonly string[];
   /** The caseworker's own statement of the circumstances, one paragraph. */
   statement?: string;
   /** The register check that showed the listing: ISO date and the document checked. */
@@ -107,8 +116,10 @@ export interface DocumentInputs {
   citizens?: readonly BatchCitizenInput[];
   /** What was sent for the citizen (the memo lists it). */
   sent?: readonly SentInput[];
-  /** ISO date an answer is due. */
+  /** ISO date an answer is due (kept for edited templates; the memo reads `expectedAnswer`). */
   answerDue?: string | null;
+  /** The answer term of the request actually sent that the memo announces (./expected-answer); null when none runs. */
+  expectedAnswer?: ExpectedAnswerInput | null;
   /** Where a recorded other spelling was met («миграционная карта», «банк»), by spelling. */
   spellingSources?: Readonly<Record<string, string>>;
   /** How many automatic variants a letter lists (default 10). */
@@ -148,6 +159,11 @@ export interface SpellingRow {
   script: string;
   spelling: string;
   reason: string;
+  /**
+   * Checked against a named document: the person's own names as the case records them, or another spelling
+   * whose source document the caseworker named and whose difference is explained. Only these are certified.
+   */
+  confirmed: boolean;
 }
 
 export interface DocumentModel {
@@ -173,6 +189,8 @@ export interface DocumentModel {
     postalAddress: string;
     kgAddress: string;
     consentDate: string;
+    /** The Kyrgyz letters absent from Russian that the Kyrgyz name really has («ң, ө, ү»); '' when none. */
+    kyrgyzLetters: string;
     g: PersonWords;
   };
   documents: { current: DocumentLine | null; previous: DocumentLine[]; all: DocumentLine[]; /** «паспорт AC 1234567 (заменён); …» */ previousText: string };
@@ -182,7 +200,8 @@ export interface DocumentModel {
   /** Entries, registrations and contracts in that order, one line each (the facts of a letter). */
   facts: Array<{ line: string }>;
   case: { number: string; region: string; learnedAt: string; learnedHowRu: string; learnedNote: string; impactsRu: string };
-  cause: { title: string; explanation: string } | null;
+  /** The cause's paragraphs this case supports (see ./arguments); none when the case proves nothing of it. */
+  cause: { title: string; arguments: Array<PrintedArgument & { /** The same in a verbal note's third person. */ note: string }> } | null;
   statement: string;
   check: { date: string; document: string } | null;
   addressee: { name: string; block: string; noteBlock: string; salutation: string; address: string } | null;
@@ -192,11 +211,16 @@ export interface DocumentModel {
   answer: { number: string; date: string; ref: string; summary: string } | null;
   attachments: Array<{ index: number; title: string; sheets: number; copies: number; originalRu: string; mark: string }>;
   attachmentTotals: { count: number; sheets: number };
-  spelling: { rows: SpellingRow[]; variants: Array<{ index: number; spelling: string; reason: string }>; variantsText: string };
+  /** `rows` are the confirmed spellings (a certificate certifies these), `unconfirmed` the others, listed apart. */
+  spelling: { rows: SpellingRow[]; unconfirmed: SpellingRow[]; variants: Array<{ index: number; spelling: string; reason: string }>; variantsText: string };
   citizens: Array<{ index: number; fullNameRu: string; fullNameKy: string; fullNameLat: string; names: string; birthDate: string; document: string; pin: string }>;
   citizensCount: number;
   sent: Array<{ index: number; title: string; titleKy: string; addressee: string; number: string; date: string; line: string; lineKy: string }>;
   answerDue: string;
+  /** The answer expected to a letter sent, still ahead of the document's date; `appeal` when 59-ФЗ art. 12 governs it. */
+  expected: { due: string; letter: string; letterKy: string; appeal: boolean } | null;
+  /** The same when its term has already passed: never presented as expected. */
+  expectedLapsed: { due: string; letter: string; letterKy: string } | null;
   /** Verified legal references by id; an unverified or unknown id resolves to null. */
   legal: Record<string, { act: string; article: string; cite: string; summary: string } | null>;
 }
@@ -234,7 +258,7 @@ function documentLine(doc: IdentityDocument): DocumentLine {
     issueDate,
     issuer,
     expiryDate,
-    statusRu: DOCUMENT_STATUS_RU[doc.status],
+    statusRu: documentStatusRu(doc.type, doc.status),
     short: `${type.short} ${sn}`,
     line,
   };
@@ -305,26 +329,34 @@ function spellingModel(inputs: DocumentInputs, person: DocumentModel['person'], 
   const kgDocs = docs.all.map((d) => d.short).join('; ');
   const rows: Array<Omit<SpellingRow, 'index'>> = [];
   const seen = new Set<string>();
-  const add = (spelling: string, source: string, script: string, reason: string) => {
+  const add = (spelling: string, source: string, script: string, reason: string, named: boolean) => {
     const key = spelling.normalize('NFC').toUpperCase();
     if (spelling === '' || seen.has(key)) return;
     seen.add(key);
-    rows.push({ spelling, source, script, reason });
+    rows.push({ spelling, source, script, reason, confirmed: named && !reason.includes(UNCONFIRMED_MARK) });
   };
-  if (ky !== '') add(ky, kgDocs ? `документы Кыргызской Республики (${kgDocs})` : 'документы Кыргызской Республики', 'кыргызская кириллица', spellingReason(ky, ky, reference('russian')));
+  if (ky !== '') add(ky, kgDocs ? `документы Кыргызской Республики (${kgDocs})` : 'документы Кыргызской Республики', 'кыргызская кириллица', spellingReason(ky, ky, reference('russian')), kgDocs !== '');
   add(
     person.fullNameRu,
     'документы и учёты российских органов (миграционная карта, миграционный учёт, трудовой договор)',
     'русская кириллица',
     ky ? spellingReason(ky, person.fullNameRu, reference('russian')) : 'основное написание в российских документах',
+    true,
   );
-  add(person.fullNameLat, kgDocs ? `паспорт, страница данных и машиночитаемая зона (${docs.current?.short ?? kgDocs})` : 'паспорт, машиночитаемая зона', 'латиница', ky ? spellingReason(ky, person.fullNameLat, reference('latin')) : 'написание в паспорте');
+  add(
+    person.fullNameLat,
+    kgDocs ? `паспорт, страница данных и машиночитаемая зона (${docs.current?.short ?? kgDocs})` : 'паспорт, машиночитаемая зона',
+    'латиница',
+    ky ? spellingReason(ky, person.fullNameLat, reference('latin')) : 'написание в паспорте',
+    docs.current !== null,
+  );
   for (const raw of inputs.person.otherSpellings) {
     const spelling = clean(raw);
     const script = scriptOf(spelling);
-    const source = clean(inputs.spellingSources?.[raw] ?? inputs.spellingSources?.[spelling]) || 'иные документы и базы данных (по материалам дела)';
+    const named = clean(inputs.spellingSources?.[raw] ?? inputs.spellingSources?.[spelling]);
+    const source = named || 'иные документы и базы данных (по материалам дела)';
     const scriptRu = script === 'latin' ? 'латиница' : script === 'kyrgyz' ? 'кыргызская кириллица' : 'русская кириллица';
-    add(spelling, source, scriptRu, spellingReason(ky, spelling, reference(script === 'latin' ? 'latin' : 'russian')));
+    add(spelling, source, scriptRu, spellingReason(ky, spelling, reference(script === 'latin' ? 'latin' : 'russian')), named !== '');
   }
 
   const base = ky || person.fullNameRu;
@@ -339,11 +371,27 @@ function spellingModel(inputs: DocumentInputs, person: DocumentModel['person'], 
       variants.push({ index: variants.length + 1, spelling, reason: spellingReason(base, spelling, reference(script)) });
     }
   }
+  const confirmed = rows.filter((r) => r.confirmed);
+  const unconfirmed = rows.filter((r) => !r.confirmed);
   return {
-    rows: rows.map((row, i) => ({ index: i + 1, ...row })),
+    rows: confirmed.map((row, i) => ({ index: i + 1, ...row })),
+    unconfirmed: unconfirmed.map((row, i) => ({ index: i + 1, ...row })),
     variants,
     variantsText: variants.map((v) => v.spelling).join('; '),
   };
+}
+
+/** A reason that says the spelling still needs checking (shared/documents/spellings.ts). */
+const UNCONFIRMED_MARK = 'требует проверки';
+
+function kyrgyzLettersOf(name: string): string {
+  const lower = name.toLowerCase();
+  return ['ң', 'ө', 'ү'].filter((letter) => lower.includes(letter)).join(', ');
+}
+
+/** A request in the mission's first person («Просим проверить …») in a note's third person («Посольство просит …»). */
+function thirdPerson(text: string, missionShort: string): string {
+  return text.replace(/^Просим( также)? /u, `${missionShort} просит$1 `);
 }
 
 function legalModel(refs: readonly LegalRef[]): DocumentModel['legal'] {
@@ -356,6 +404,31 @@ function legalModel(refs: readonly LegalRef[]): DocumentModel['legal'] {
 
 function firstPhone(phones: string): string {
   return clean(phones.split(/[,;]/u)[0]);
+}
+
+function expectedModel(inputs: DocumentInputs): Pick<DocumentModel, 'expected' | 'expectedLapsed'> {
+  const e = inputs.expectedAnswer;
+  if (!e) return { expected: null, expectedLapsed: null };
+  const ref = [dateRu(e.date) && `от ${dateRu(e.date)}`, clean(e.number) && `№ ${clean(e.number)}`].filter(Boolean).join(' ');
+  const letter = `${clean(e.title)}${ref ? ` ${ref}` : ''}`;
+  const letterKy = `${clean(e.titleKy) || clean(e.title)}${e.date ? ` (${[dateRu(e.date), clean(e.number) && `№ ${clean(e.number)}`].filter(Boolean).join(', ')})` : ''}`;
+  const due = dateRu(e.due);
+  return e.due >= inputs.date ? { expected: { due, letter, letterKy, appeal: e.appeal }, expectedLapsed: null } : { expected: null, expectedLapsed: { due, letter, letterKy } };
+}
+
+/** The cause's letter arguments this case supports, and those left out with the reason. */
+export function causeArguments(inputs: DocumentInputs): { printed: PrintedArgument[]; skipped: SkippedArgument[] } {
+  if (!inputs.cause) return { printed: [], skipped: [] };
+  const facts = argumentFacts({
+    date: inputs.date,
+    documents: inputs.documents,
+    stays: inputs.stays ?? [],
+    registrations: inputs.registrations ?? [],
+    employments: inputs.employments ?? [],
+    otherSpellings: inputs.person.otherSpellings,
+    registerCheck: inputs.registerCheck ?? null,
+  });
+  return selectArguments(inputs.cause.arguments ?? [], new Set(inputs.evidence ?? []), inputs.legalRefs ?? [], facts);
 }
 
 /** The merge model for one document. Pure: the same inputs give the same model. */
@@ -395,6 +468,7 @@ export function buildDocumentModel(inputs: DocumentInputs): DocumentModel {
     postalAddress: clean(p.ruPostalAddress),
     kgAddress: clean(p.kgAddress),
     consentDate: dateRu(p.consentDate),
+    kyrgyzLetters: kyrgyzLettersOf(nameKy.full),
     g: personWords(p.sex),
   };
 
@@ -497,7 +571,9 @@ export function buildDocumentModel(inputs: DocumentInputs): DocumentModel {
       learnedNote: clean(inputs.caseRecord.learnedNote),
       impactsRu: (inputs.caseRecord.impacts ?? []).map((i) => IMPACT_RU[i]).join(', '),
     },
-    cause: inputs.cause ? { title: clean(inputs.cause.title.ru), explanation: clean(inputs.cause.explanation.ru) } : null,
+    cause: inputs.cause
+      ? { title: clean(inputs.cause.title.ru), arguments: causeArguments(inputs).printed.map((a) => ({ ...a, note: thirdPerson(a.text, missionForms.short) })) }
+      : null,
     statement: clean(inputs.statement),
     check: inputs.registerCheck ? { date: dateRu(inputs.registerCheck.date), document: clean(inputs.registerCheck.document) } : null,
     addressee,
@@ -515,11 +591,12 @@ export function buildDocumentModel(inputs: DocumentInputs): DocumentModel {
     answer,
     attachments,
     attachmentTotals: { count: attachments.length, sheets: attachments.reduce((sum, a) => sum + a.sheets * a.copies, 0) },
-    spelling: { rows: [], variants: [], variantsText: '' },
+    spelling: { rows: [], unconfirmed: [], variants: [], variantsText: '' },
     citizens,
     citizensCount: citizens.length,
     sent,
     answerDue: dateRu(inputs.answerDue),
+    ...expectedModel(inputs),
     legal: legalModel(inputs.legalRefs ?? []),
   };
   model.facts = [...model.stays, ...model.registrations, ...model.employments].map((f) => ({ line: f.line }));
@@ -588,16 +665,6 @@ export function conditionHolds(model: DocumentModel, condition: TemplateConditio
     if (value === UNKNOWN) onUnknown?.(path);
     return negated ? !isPresent(value) : isPresent(value);
   });
-}
-
-export interface MissingRequisite {
-  path: string;
-  label: string;
-}
-
-/** The template's requisites that the model leaves empty, in the template's order. */
-export function missingRequisites(template: Pick<DocumentTemplate, 'requisites'>, model: DocumentModel): MissingRequisite[] {
-  return template.requisites.filter((r) => !isPresent(resolveField(model, r.path))).map((r) => ({ path: r.path, label: r.label }));
 }
 
 /** Printed form of a field value. */

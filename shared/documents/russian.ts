@@ -1,6 +1,7 @@
 import { formatDate, isValidIsoDate } from '../case/dates';
 import type { DocumentStatus, DocumentType, Impact, LearnedHow, Sex, StayPurpose } from '../case/schema';
 import { isPatronymicParticle } from '../names';
+import type { SentKind } from '../deadlines/facts';
 
 /**
  * The bits of Russian official style the merge model needs: dates in words, «Фамилия И.О.» and «И.О. Фамилия»,
@@ -172,7 +173,8 @@ export function personWords(sex: Sex): PersonWords {
 export const DOCUMENT_TYPE_RU: Record<DocumentType, { long: string; short: string }> = {
   id_card_2017: { long: 'паспорт гражданина Кыргызской Республики (ID-карта) образца 2017 года', short: 'ID-карта' },
   id_card_2024: { long: 'паспорт гражданина Кыргызской Республики (ID-карта) образца 2024 года', short: 'ID-карта' },
-  passport_2004: { long: 'общегражданский паспорт гражданина Кыргызской Республики образца 2004 года', short: 'паспорт' },
+  // The 2004 sample is the internal passport (domain brief §5.4); the общегражданский (travel) passport starts in 2006.
+  passport_2004: { long: 'паспорт гражданина Кыргызской Республики образца 2004 года', short: 'паспорт' },
   passport_2006: { long: 'общегражданский паспорт гражданина Кыргызской Республики образца 2006 года', short: 'паспорт' },
   passport_2020: { long: 'общегражданский паспорт гражданина Кыргызской Республики образца 2020 года', short: 'паспорт' },
   passport_2023: { long: 'общегражданский паспорт гражданина Кыргызской Республики образца 2023 года', short: 'паспорт' },
@@ -185,6 +187,17 @@ export const DOCUMENT_STATUS_RU: Record<DocumentStatus, string> = {
   replaced: 'заменён',
   lost: 'утрачен',
 };
+
+/** The status agreeing with the document's short name: «ID-карта (заменена)», «паспорт (заменён)». */
+const DOCUMENT_STATUS_FEMININE_RU: Record<DocumentStatus, string> = {
+  current: 'действующая',
+  replaced: 'заменена',
+  lost: 'утрачена',
+};
+
+export function documentStatusRu(type: DocumentType, status: DocumentStatus): string {
+  return type === 'id_card_2017' || type === 'id_card_2024' ? DOCUMENT_STATUS_FEMININE_RU[status] : DOCUMENT_STATUS_RU[status];
+}
 
 export const PURPOSE_RU: Record<StayPurpose, string> = {
   work: 'работа',
@@ -209,4 +222,17 @@ export const IMPACT_RU: Record<Impact, string> = {
   detention: 'задержание',
   entry_refused: 'отказ во въезде',
   other: 'иные ограничения',
+};
+
+/** An outgoing item's kind in Russian, for a letter the register does not hold (recorded by hand). */
+export const SENT_KIND_RU: Record<SentKind, string> = {
+  citizen_application: 'Заявление гражданина',
+  citizen_complaint: 'Жалоба гражданина',
+  mission_letter: 'Письмо представительства',
+  verbal_note: 'Вербальная нота',
+  cover_letter: 'Сопроводительное письмо',
+  reminder: 'Напоминание',
+  complaint_superior: 'Жалоба в вышестоящий орган',
+  complaint_prosecutor: 'Жалоба в прокуратуру',
+  court_claim: 'Административное исковое заявление',
 };

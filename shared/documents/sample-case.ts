@@ -2,6 +2,7 @@ import type { IdentityDocument, Person } from '../case/schema';
 import type { Addressee, ReferenceBundle } from '../reference/schema';
 import type { CaseworkerProfile, MissionSettings } from '../settings/schema';
 import type { BatchCitizenInput, DocumentInputs } from './model';
+import { causeForLetter } from './arguments';
 import type { TemplateKind } from './template-schema';
 
 /**
@@ -107,11 +108,12 @@ export function sampleInputs(kind: TemplateKind, reference: Pick<ReferenceBundle
       { title: 'Заявление гражданина', sheets: 2, copies: 1, original: true },
       { title: 'Копия паспорта гражданина Кыргызской Республики AC 7654321', sheets: 1, copies: 1 },
     ],
-    cause: reference.causes[0] ? { title: reference.causes[0].title, explanation: reference.causes[0].explanation } : null,
+    cause: reference.causes[0] ? causeForLetter(reference.causes[0]) : null,
     registerCheck: { date: '2026-01-09', document: 'ID 0123987' },
     legalRefs: reference.legalRefs,
     spellingSources: { 'Тологонов Чингиз': 'миграционная карта', 'TOLEGENOV CHINGIZ': 'авиабилет' },
     answerDue: '2026-02-16',
+    expectedAnswer: { title: 'Ходатайство', titleKy: 'Өтүнүч кат', number: `${prefix}/2026-0011`, date: '2026-01-15', due: '2026-02-16', appeal: false },
     sent: [{ title: 'Ходатайство', titleKy: 'Өтүнүч кат', addressee: mvd?.nameRu ?? '', number: `${prefix}/2026-0011`, date: '2026-01-15' }],
   };
   switch (kind) {

@@ -263,7 +263,8 @@ export const REQUIRED_REQUISITES: Readonly<Record<TemplateKind, readonly string[
   reminder: [...LETTER_REQUISITES, 'previous.number', 'previous.date'],
   complaint_superior: [...LETTER_REQUISITES, 'previous.number', 'previous.date', 'previous.addressee'],
   name_spelling_certificate: ['outgoing.number', 'document.date', 'spelling.rows', 'signatory.position', 'signatory.signName'],
-  citizen_memo: ['person.fullNameKy', 'case.number', 'sent', 'answerDue'],
+  // What was sent and when an answer is due are said plainly when there is none yet: not requisites.
+  citizen_memo: ['person.fullNameKy', 'case.number'],
   receipt: ['case.number', 'person.fullNameRu', 'attachments', 'document.date'],
   batch_list_letter: [...LETTER_REQUISITES, 'citizens'],
 };

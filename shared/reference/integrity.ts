@@ -72,6 +72,13 @@ export function checkReferenceIntegrity(bundle: BundleTables): IntegrityProblem[
     }
     duplicates(cause.checklist, ['causes', i, 'checklist'], problems);
     duplicates(cause.documents, ['causes', i, 'documents'], problems);
+    const args = cause.arguments ?? [];
+    duplicates(args.map((a) => a.id), ['causes', i, 'arguments'], problems);
+    args.forEach((arg, j) => {
+      // An argument prints only on the cause's own evidence, so its items must be on the cause's checklist.
+      known(arg.evidence, new Set(cause.checklist), ['causes', i, 'arguments', j, 'evidence']);
+      if (arg.legalRef !== null) known([arg.legalRef], legal, ['causes', i, 'arguments', j, 'legalRef']);
+    });
     if (cause.rule !== null) {
       if (rules.has(cause.rule)) problems.push({ path: ['causes', i, 'rule'], code: 'duplicate_rule', value: cause.rule });
       rules.add(cause.rule);

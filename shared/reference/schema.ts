@@ -169,6 +169,41 @@ export const evidenceItemSchema = z
   .strict()
   .refine((item) => item.field !== null || item.attachment, { message: 'Evidence must be detectable by a field or an attachment' });
 
+/** Fields of the case an argument may print (shared/documents/arguments.ts `ArgumentFacts`). */
+const ARGUMENT_PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const CHECK_OPENING = /^Просим (?:также )?проверить/u;
+
+function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(ARGUMENT_PLACEHOLDER)].map((m) => m[1]!);
+}
+
+/**
+ * A paragraph a letter may print for a cause: the case's own facts, with their dates and documents, as
+ * `{{field}}` placeholders (see shared/documents/arguments.ts), printed only when every evidence item it names
+ * is present in the case's checklist. A paragraph that relies on law names the legal reference; it is printed
+ * as the mission's statement (`{{law.cite}}`) only while that reference is verified, otherwise `checkText` —
+ * a request to check («Просим проверить, не …») — is printed instead, or nothing. `version` counts edits
+ * (bumped on every change, see ../reference/versioning), and a generated document records the versions it used.
+ */
+export const letterArgumentSchema = z
+  .object({
+    id: referenceIdSchema,
+    version: z.number().int().min(1),
+    text: text(REFERENCE_LIMITS.text),
+    evidence: idList.min(1),
+    legalRef: referenceIdSchema.nullable(),
+    checkText: optionalText(REFERENCE_LIMITS.text),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    const cites = placeholdersOf(a.text).some((p) => p.startsWith('law.'));
+    if (cites && a.legalRef === null) ctx.addIssue({ code: 'custom', path: ['text'], message: 'A paragraph citing {{law.…}} names its legal reference' });
+    if (a.checkText !== undefined) {
+      if (!CHECK_OPENING.test(a.checkText)) ctx.addIssue({ code: 'custom', path: ['checkText'], message: 'A request to check begins «Просим проверить»' });
+      if (placeholdersOf(a.checkText).some((p) => p.startsWith('law.'))) ctx.addIssue({ code: 'custom', path: ['checkText'], message: 'A request to check cites no law' });
+    }
+  });
+
 /** A typical reason for an erroneous listing (R-1 … R-11, domain §3.3). */
 export const errorCauseSchema = z
   .object({
@@ -187,6 +222,8 @@ export const errorCauseSchema = z
     verification: verificationSchema,
     sources,
     legalRefs: idList,
+    /** What letters may say about this cause; `explanation` is for the caseworker and is never printed. */
+    arguments: z.array(letterArgumentSchema).max(40).default([]),
     note: optionalText(REFERENCE_LIMITS.note),
   })
   .strict();
@@ -368,6 +405,7 @@ export type ExclusionGround = z.output<typeof exclusionGroundSchema>;
 export type Grounds = z.output<typeof groundsSchema>;
 export type EvidenceItem = z.output<typeof evidenceItemSchema>;
 export type ErrorCause = z.output<typeof errorCauseSchema>;
+export type LetterArgument = z.output<typeof letterArgumentSchema>;
 export type Addressee = z.output<typeof addresseeSchema>;
 export type DistrictEntry = z.output<typeof districtEntrySchema>;
 export type Mission = z.output<typeof missionSchema>;

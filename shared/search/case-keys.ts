@@ -58,9 +58,53 @@ export function pinKey(pin: string): string {
   return normalizePin(pin);
 }
 
+/**
+ * Birth date words: дд.мм.гггг, мм.гггг and гггг with the dots dropped (as a typed date is folded by
+ * `identifierKey`), so a search by the whole date, by month and year or by the year alone finds the
+ * person, and "15.03" typed so far is a prefix of the whole date. A partial date gives what it knows.
+ */
+export function birthDateWords(birthDate: Person['birthDate'] | null | undefined): string[] {
+  if (!birthDate || typeof birthDate.year !== 'number') return [];
+  const year = String(birthDate.year).padStart(4, '0');
+  const words = [year];
+  if (birthDate.month === undefined) return words;
+  const month = `${String(birthDate.month).padStart(2, '0')}${year}`;
+  words.push(month);
+  if (birthDate.day !== undefined) words.push(`${String(birthDate.day).padStart(2, '0')}${month}`);
+  return words;
+}
+
+/**
+ * Phone words: the digits as written, and for a Russian (+7 / 8, 11 digits) or Kyrgyz (+996, 12 digits)
+ * number also the national number and its domestic form, so "+7 916 123-45-67", "8 (916) 1234567" and
+ * "916 123 45 67" all find it, and "+996 555 123 456" is found as "0555 123 456".
+ */
+export function phoneWords(phones: readonly string[] | undefined): string[] {
+  const words = new Set<string>();
+  for (const phone of phones ?? []) {
+    const digits = phone.replace(/\D/gu, '');
+    if (digits.length < 5) continue;
+    words.add(digits);
+    if (digits.length === 11 && (digits[0] === '7' || digits[0] === '8')) {
+      const national = digits.slice(1);
+      words.add(national);
+      words.add(`7${national}`);
+      words.add(`8${national}`);
+    } else if (digits.length === 12 && digits.startsWith('996')) {
+      const national = digits.slice(3);
+      words.add(national);
+      words.add(`0${national}`);
+    } else if (digits.length === 10 && digits[0] === '0') {
+      words.add(digits.slice(1));
+      words.add(`996${digits.slice(1)}`);
+    }
+  }
+  return [...words];
+}
+
 /** All words of the case's search index: name keys, ПИН, document numbers, case number and outgoing numbers. */
 export function caseSearchWords(input: {
-  person: Pick<Person, 'nameKy' | 'nameRu' | 'nameLat' | 'otherSpellings' | 'pin'>;
+  person: Pick<Person, 'nameKy' | 'nameRu' | 'nameLat' | 'otherSpellings' | 'pin'> & Partial<Pick<Person, 'birthDate' | 'phones'>>;
   documents: readonly Pick<IdentityDocument, 'series' | 'number'>[];
   caseNumber: string;
   outgoingNumbers?: readonly string[];
@@ -69,6 +113,8 @@ export function caseSearchWords(input: {
   const pin = pinKey(input.person.pin);
   if (pin) words.add(pin);
   for (const key of documentKeys(input.documents)) words.add(key);
+  for (const key of birthDateWords(input.person.birthDate)) words.add(key);
+  for (const key of phoneWords(input.person.phones)) words.add(key);
   const number = identifierKey(input.caseNumber);
   if (number) words.add(number);
   for (const outgoing of input.outgoingNumbers ?? []) {
@@ -79,14 +125,50 @@ export function caseSearchWords(input: {
 }
 
 /**
- * Query words. A query with a digit is an identifier (ПИН, document, case or outgoing number) typed with
- * any separators, so it becomes one word; otherwise it is a name and each token is folded like names.
+ * A query word no index word starts with (index words are lower-case ASCII letters and digits): the
+ * answer to a query that cannot be a name or a number, so the list shows nothing rather than everything.
+ */
+export const NO_MATCH = '~~';
+
+/** Three or more of the same letter in a row: no name is spelled so (Kyrgyz long vowels are two letters). */
+const NONSENSE_RUN = /(\p{L})\1\1/iu;
+
+const LETTERS_ONLY = /^[\p{L}\p{M}'’ʼʻ-]+$/u;
+
+/**
+ * Whether a letters-only chunk of a query is a document series to join with the number after it
+ * ("AN 1234567", "ан 1234567") rather than a short name ("Ли 1990"): one to three letters, typed in
+ * capitals or followed by a number of five digits or more (as `searchTokens` joins them).
+ */
+function isSeries(chunk: string, next: string | undefined): boolean {
+  if (chunk.length > 3 || next === undefined || !/^\p{Nd}/u.test(next)) return false;
+  return chunk === chunk.toUpperCase() || /^\p{Nd}{5,}/u.test(next.replace(/[\s().-]/gu, ''));
+}
+
+/**
+ * Query words. Name words (letters only, not a document series before its number) are folded like
+ * names, each matched as the start of an indexed word. Everything else with a digit in it — ПИН, document, case, outgoing and phone
+ * numbers, birth dates (15.03.1990, 03.1990, 1990) — is one identifier however it is spaced or
+ * punctuated, so "AN 1234567" and "+7 916 123-45-67" are each one word. A name word with three equal
+ * letters in a row is nonsense and matches nothing ("ЖЖЖЖ" would otherwise fold to "ж" and find everyone).
  */
 export function queryWords(query: string): string[] {
-  if (/\p{N}/u.test(query)) {
-    const key = identifierKey(query);
-    return key ? [key] : [];
-  }
+  if (!/\p{N}/u.test(query)) return nameQueryWords(query);
+  const names: string[] = [];
+  const rest: string[] = [];
+  const chunks = query.split(/\s+/u).filter(Boolean);
+  chunks.forEach((chunk, i) => {
+    if (LETTERS_ONLY.test(chunk) && !isSeries(chunk, chunks[i + 1])) names.push(chunk);
+    else rest.push(chunk);
+  });
+  const out = nameQueryWords(names.join(' '));
+  const key = identifierKey(rest.join(''));
+  if (key && !out.includes(key)) out.push(key);
+  return out;
+}
+
+function nameQueryWords(query: string): string[] {
+  if (NONSENSE_RUN.test(query)) return [NO_MATCH];
   return searchTokens(query);
 }
 

@@ -72,6 +72,9 @@ async function call(channel: string, request: unknown, method: string): Promise<
     link.click();
     link.remove();
   }
+  const view = response.headers.get('X-Aryz-View');
+  // The desktop app opens a stored PDF in the system viewer (and prints from there); a browser opens a new tab.
+  if (view) window.open(view, '_blank', 'noopener');
   return (await response.json()) as IpcResult<unknown>;
 }
 

@@ -170,6 +170,10 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   const adapterPath = `/__bridge/adapter-${createHash('sha256').update(adapter).digest('hex').slice(0, 12)}.js`;
   const page = indexHtml.replace('<script type="module"', `<script src="${adapterPath}"></script>\n    <script type="module"`);
   const downloads = new Map<string, { name: string; data: Uint8Array }>();
+  // Files main "opened" (documents:open, documents:print): shown in a new tab, as the desktop app shows them in
+  // the system viewer. A viewer may fetch a file more than once, so the last few stay; their ids are random.
+  const views = new Map<string, { name: string; data: Uint8Array }>();
+  const MAX_VIEWS = 20;
   // Files the page's file chooser picked, staged on disk so handlers read them by path as they would in Electron.
   const uploads = new Map<string, string>();
   const uploadsDir = path.join(dataDir, 'uploads');
@@ -252,6 +256,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           return send(res, 400, 'Bad JSON');
         }
         let download: { id: string; name: string } | null = null;
+        let view: string | null = null;
         const offer = (name: string, data: Uint8Array) => {
           const id = randomBytes(12).toString('hex');
           downloads.set(id, { name, data });
@@ -281,7 +286,10 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
             return folder;
           },
           async openPath(absolutePath) {
-            offer(path.basename(absolutePath), await readFile(absolutePath));
+            const id = randomBytes(12).toString('hex');
+            views.set(id, { name: path.basename(absolutePath), data: await readFile(absolutePath) });
+            for (const old of views.keys()) if (views.size > MAX_VIEWS) views.delete(old);
+            view = id;
           },
         };
         const result = await dispatch(channel, payload, ctx);
@@ -291,6 +299,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           headers['X-Aryz-Download'] = `/__bridge/download/${saved.id}`;
           headers['X-Aryz-Download-Name'] = encodeURIComponent(saved.name);
         }
+        const shown = view as string | null;
+        if (result.ok && shown) headers['X-Aryz-View'] = `/__bridge/view/${shown}`;
         return send(res, 200, JSON.stringify(result), 'application/json', headers);
       }
 
@@ -320,6 +330,19 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
         return send(res, 200, file.data, downloadType(file.name), {
           'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
         });
+      }
+      if (pathname.startsWith('/__bridge/view/')) {
+        const file = views.get(pathname.slice('/__bridge/view/'.length));
+        if (!file) return send(res, 404, 'Not found');
+        // Shown by the browser's own PDF viewer: no page CSP (it is not the app's page), inline, never sniffed.
+        res.writeHead(200, {
+          'Content-Type': downloadType(file.name),
+          'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'no-store',
+          'Referrer-Policy': 'no-referrer',
+        });
+        return res.end(req.method === 'HEAD' ? undefined : file.data);
       }
       if (pathname === adapterPath) return send(res, 200, adapter, 'text/javascript; charset=utf-8', IMMUTABLE);
       if (pathname === '/' || pathname === '/index.html') return send(res, 200, page, 'text/html; charset=utf-8');

@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
-import { createCasesInPage } from './support/page-cases';
+import { changeStatusesInPage, createCasesInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
 
 const PEOPLE = [
@@ -111,18 +111,19 @@ test('the case list, empty and with cases, has no serious accessibility violatio
 
 test('the work queue, empty and with cases in every bucket, has no serious accessibility violations', async ({ app: page }) => {
   await expect(page.getByRole('heading', { name: 'Рабочая очередь', level: 1 })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Просрочено (0)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Ожидают ответа (0)' })).toBeVisible();
   await expectAccessible(page, 'empty work queue');
 
   await saveSettings(page);
-  // The fixture people learned of the listing long ago: their court-claim term has passed.
-  await createCasesInPage(page, PEOPLE);
+  // The fixture people wait for an answer.
+  const ids = await createCasesInPage(page, PEOPLE);
+  for (const id of ids) await changeStatusesInPage(page, id, [{ status: 'awaiting_answer', at: new Date().toISOString() }]);
   await openRoute(page, '/queue');
-  const overdue = page.getByRole('region', { name: `Просрочено (${PEOPLE.length})` });
-  await expect(overdue.getByRole('link', { name: 'Джумагулов Бакыт' })).toBeVisible();
-  await expectAccessible(page, 'work queue with overdue cases');
+  const awaiting = page.getByRole('region', { name: `Ожидают ответа (${PEOPLE.length})` });
+  await expect(awaiting.getByRole('row', { name: /Джумагулов Бакыт/ })).toBeVisible();
+  await expectAccessible(page, 'work queue with cases awaiting an answer');
 
-  await overdue.getByRole('link', { name: 'Усенов Нурлан' }).focus();
+  await awaiting.getByRole('link').first().focus();
   await page.keyboard.press('ArrowDown');
   await page.getByRole('navigation', { name: 'Разделы очереди' }).getByRole('button').first().focus();
   await expectAccessible(page, 'work queue, a row and a section button focused');
@@ -167,6 +168,7 @@ test('the intake form, with errors and warnings shown, and its duplicate dialog 
   await expect(page.getByRole('button', { name: /^Восстановить черновик от/ })).toBeFocused();
   await expectAccessible(page, 'intake offering the saved draft');
   await page.getByRole('button', { name: 'Начать заново' }).click();
+  await page.getByRole('dialog', { name: 'Удалить черновик?' }).getByRole('button', { name: 'Удалить черновик' }).click();
   await expectAccessible(page, 'intake after the draft offer');
   await fillIntakeDuplicatingFirstPerson(page);
   await page.getByRole('button', { name: 'Сохранить дело' }).click();

@@ -6,6 +6,7 @@ import { intake } from '../fixtures/intakes';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { pdfText } from './support/pdf';
+import { pdfInNewTab } from './support/pdf-tab';
 import { openRoute, saveSettings } from './support/setup';
 
 const LETTER = 'Ходатайство представительства в территориальный орган МВД';
@@ -36,14 +37,11 @@ test('a scan attached to the case gives its real page count to the attachment ma
   await section.getByLabel('Шаблон').selectOption({ label: LETTER });
   await section.getByRole('button', { name: 'Добавить вложения дела (1)' }).click();
   await expect(section.getByLabel('Наименование приложения 1')).toHaveValue('трудовой договор');
-  await expect(section.getByLabel('Листов')).toHaveValue('3');
+  await expect(section.getByLabel('Листов', { exact: true })).toHaveValue('3');
   await section.getByRole('button', { name: 'Сформировать документ' }).click();
   const row = section.getByRole('row', { name: new RegExp(LETTER) });
   await expect(row).toContainText('КР-М-1/');
 
-  const opened = page.waitForEvent('download');
-  await row.getByRole('button', { name: /^Открыть: / }).click();
-  const file = path.join(work, 'letter.pdf');
-  await (await opened).saveAs(file);
+  const { file } = await pdfInNewTab(page, () => row.getByRole('button', { name: /^Открыть: / }).click(), path.join(work, 'letter.pdf'));
   expect(pdfText(file).replace(/\s+/g, ' ')).toContain('трудовой договор на 3 л. в 1 экз.');
 });

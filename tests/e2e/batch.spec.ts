@@ -56,7 +56,9 @@ test('batch: documents for the filtered cases, with progress, consecutive number
   const moscowIds = new Set(ids.slice(0, MOSCOW.length));
 
   await openRoute(page, '/cases');
-  await page.getByLabel('Регион').fill('г. Москва');
+  // The region is chosen from the values in the data: typed, then taken with Enter.
+  await page.getByRole('combobox', { name: 'Регион' }).fill('г. Москва');
+  await page.getByRole('combobox', { name: 'Регион' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Найдено' })).toContainText('4');
   await page.getByRole('link', { name: 'Сформировать документы…' }).click();
 
@@ -66,7 +68,19 @@ test('batch: documents for the filtered cases, with progress, consecutive number
   await expect(page.getByLabel('Адресат')).toHaveValue('auto');
   await expectAccessible(page, 'batch form');
   await expect(page.getByLabel('Также собрать все документы в один PDF')).toBeChecked();
+  // Nothing starts before the count is confirmed: cancelling numbers nothing.
   await page.getByRole('button', { name: 'Сформировать 4' }).click();
+  let confirm = page.getByRole('dialog', { name: 'Сформировать документы?' });
+  await expect(confirm).toContainText('Будет сформировано документов: 4 — «Ходатайство представительства в территориальный орган МВД»');
+  await expect(confirm).toContainText('Каждому будет присвоен исходящий номер');
+  await expect(confirm.getByRole('button', { name: 'Отмена' })).toBeFocused();
+  await expectAccessible(page, 'batch confirmation');
+  await page.keyboard.press('Enter');
+  await expect(confirm).toHaveCount(0);
+  expect(await readStore<RegisterRow>(page, 'outgoing')).toHaveLength(0);
+  await page.getByRole('button', { name: 'Сформировать 4' }).click();
+  confirm = page.getByRole('dialog', { name: 'Сформировать документы?' });
+  await confirm.getByRole('button', { name: 'Да, сформировать 4' }).click();
 
   // Progress to completion, then the summary.
   await expect(page.getByRole('progressbar')).toBeVisible();
@@ -116,7 +130,9 @@ test('batch: a batch interrupted by a reload is offered for resume and finishes 
   );
   const ids = await createCasesInPage(page, [...people, ...ELSEWHERE]);
   await openRoute(page, '/cases');
-  await page.getByLabel('Регион').fill('г. Москва');
+  // The region is chosen from the values in the data: typed, then taken with Enter.
+  await page.getByRole('combobox', { name: 'Регион' }).fill('г. Москва');
+  await page.getByRole('combobox', { name: 'Регион' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Найдено' })).toContainText('10');
   await page.getByRole('link', { name: 'Сформировать документы…' }).click();
   await expect(page.getByText('Дел: 10')).toBeVisible();
@@ -127,6 +143,7 @@ test('batch: a batch interrupted by a reload is offered for resume and finishes 
   const handOver = '**/__bridge/rpc/batch%3Aadd';
   await page.route(handOver, () => undefined);
   await page.getByRole('button', { name: 'Сформировать 10' }).click();
+  await page.getByRole('dialog', { name: 'Сформировать документы?' }).getByRole('button', { name: 'Да, сформировать 10' }).click();
   await expect.poll(async () => (await readStore<RegisterRow>(page, 'outgoing')).length, { timeout: 60_000 }).toBe(10);
   await page.unroute(handOver);
   await page.reload();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { chromiumLaunchOptions } from './support/browser';
-import { factoryTemplate, fixtureInputs, payloadInputs } from '../unit/documents/fixture';
+import { factoryTemplate, fixtureInputs, payloadInputs } from '../unit/support/document-fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 

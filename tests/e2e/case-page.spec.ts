@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { CASEWORKER, openRoute, saveSettings } from './support/setup';
+import { intake } from '../fixtures/intakes';
+import { createCasesInPage } from './support/page-cases';
 
 type Name = readonly [surname: string, givenName: string, patronymic: string];
 const PERSON: { ru: Name; ky: Name; lat: Name; pin: string } = {
@@ -224,4 +226,20 @@ test('a case that does not exist says so and links back to the list', async ({ a
   await expect(page.getByRole('heading', { name: 'Дело не найдено' })).toBeVisible();
   await page.getByRole('link', { name: 'Вернуться к списку дел' }).click();
   await expect(page).toHaveURL(/#\/cases$/);
+});
+
+test('the case page has a section bar that stays in view and moves focus to the section chosen', async ({ app: page }) => {
+  await saveSettings(page);
+  const [caseId] = await createCasesInPage(page, [intake()]);
+  await openRoute(page, `/cases/${caseId}`);
+  const bar = page.getByRole('navigation', { name: 'Разделы дела' });
+  await expect(bar).toBeVisible();
+  await bar.getByRole('link', { name: 'История дела' }).click();
+  await expect(page.getByRole('heading', { name: 'История дела', exact: true })).toBeFocused();
+  // Far down the page the bar is still on screen, and the keyboard reaches its links.
+  await expect(bar).toBeInViewport();
+  await bar.getByRole('link', { name: 'Документы' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Документы', exact: true })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Документы', exact: true })).toBeInViewport();
 });

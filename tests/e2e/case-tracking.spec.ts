@@ -97,7 +97,11 @@ test('sending a citizen application starts the 59-ФЗ clocks; recording its reg
   await expect(claim).toContainText('15.08.2025');
   await expect(claim).toContainText('Просрочен');
   await expect(claim).toHaveClass(/deadline--overdue/);
-  await expect(claim).toContainText('kas-art219');
+  // The legal source is cited as documents cite it, never by its reference id; 15.08.2025 is a Friday, so the
+  // calendar moved nothing and no calendar warning belongs on this calendar-day term.
+  await expect(claim).toContainText('КАС РФ, ст. 219 ч. 1');
+  await expect(claim).not.toContainText('kas-art219');
+  await expect(claim).not.toContainText('производственный календарь не подтверждён');
   await expect(deadlineRow(deadlines, 'Регистрация обращения адресатом')).toHaveCount(0);
   await expect(deadlineRow(deadlines, 'Ответ на обращение')).toHaveCount(0);
 

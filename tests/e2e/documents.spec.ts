@@ -8,6 +8,7 @@ import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { installDocumentsHelper, registerManyInPage } from './support/page-documents';
 import { pdfText } from './support/pdf';
+import { pdfInNewTab } from './support/pdf-tab';
 import { CASEWORKER, openRoute, saveSettings } from './support/setup';
 
 const LETTER = 'Ходатайство представительства в территориальный орган МВД';
@@ -40,43 +41,66 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await expect(section.getByRole('heading', { name: 'Документы' })).toBeFocused();
   await expect(section.getByText('Документов по делу ещё нет.')).toBeVisible();
 
-  await section.getByRole('button', { name: 'Новый документ' }).click();
+  // Ctrl+G opens a new document's review (the key is named on the button).
+  await expect(section.getByRole('button', { name: 'Новый документ' })).toHaveAttribute('aria-keyshortcuts', 'Control+G');
+  await page.keyboard.press('Control+G');
   await section.getByLabel('Шаблон').selectOption({ label: LETTER });
   // The case region's migration unit is proposed as the addressee; the next number is shown, not yet taken.
-  await expect(section.getByLabel('Адресат')).toHaveValue(/uvm-77/);
+  await expect(section.getByRole('combobox', { name: 'Адресат' })).toHaveValue(/uvm-77/);
   const year = (await pageToday(page)).slice(2, 4);
   await expect(section.getByText(`Будет присвоен при формировании: КР-М-1/${year}`)).toBeVisible();
 
-  // Every field the letter uses is listed with its value; the attachments are missing, and generation is refused naming them.
-  const review = section.getByRole('table', { name: 'Все поля, которые использует документ, и их значения' });
-  await expect(review.getByRole('row', { name: /фамилия, имя, отчество гражданина/ })).toContainText('Усенов Манызбек Жумабекович');
-  await expect(review.getByRole('row', { name: /^адресат/ })).toContainText('Начальнику');
-  await expect(review.getByRole('row', { name: /телефон исполнителя/ })).toContainText(CASEWORKER.phone);
+  // The letter itself is shown before a number is taken: the case's values highlighted in the text, the number
+  // «присваивается при формировании», the missing attachments marked where they would print; generation is refused naming them.
+  const letter = section.getByRole('article', { name: 'Документ, как он будет напечатан' });
+  const fullName = letter.getByRole('button', { name: 'Усенов Манызбек Жумабекович — исправить: фамилия, имя, отчество гражданина' }).first();
+  await expect(fullName).toBeVisible();
+  await expect(letter.locator('mark[data-path="outgoing.number"]')).toHaveText('присваивается при формировании');
+  await expect(letter).not.toContainText(`КР-М-1/${year}`);
+  await expect(letter.getByRole('button', { name: `Заполнить: ${ATTACHMENTS_REQUISITE}` })).toHaveText(`не заполнено: ${ATTACHMENTS_REQUISITE}`);
+  await expect(letter.locator('[data-path="addressee.block"]').first()).toContainText('Начальнику');
+  await expect(letter.locator('[data-path="executor.phone"]')).toHaveText(CASEWORKER.phone);
+  await expect(letter).not.toContainText('(пусто)');
+  // Values are never broken inside: a value (a date, a number) is one unbreakable run.
+  const date = letter.locator('[data-path="outgoing.date"]');
+  expect(await date.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
   const generate = section.getByRole('button', { name: 'Сформировать документ' });
   await expect(generate).toBeDisabled();
   await expect(section.getByText(`Нельзя сформировать: не заполнено — ${ATTACHMENTS_REQUISITE}.`)).toBeVisible();
   await expect(generate).toHaveAccessibleDescription(`Нельзя сформировать: не заполнено — ${ATTACHMENTS_REQUISITE}.`);
   await expectAccessible(page, 'review with a missing requisite');
 
-  // A wrong value is fixed in place and saved to the case (audited), and the review follows.
-  const nameRow = review.getByRole('row', { name: /фамилия, имя, отчество гражданина/ });
-  await nameRow.getByRole('button', { name: /Отчество/ }).click();
-  await nameRow.getByRole('textbox').fill('Жумабекович-уулу');
-  await nameRow.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(nameRow).toContainText('Усенов Манызбек Жумабекович-уулу');
+  // A wrong value is fixed in place — a click on it in the letter — and saved to the case (audited); the letter follows.
+  await fullName.click();
+  const editor = letter.getByRole('group', { name: 'Исправление: фамилия, имя, отчество гражданина' });
+  await editor.getByRole('button', { name: /Отчество/ }).click();
+  await editor.getByRole('textbox').fill('Жумабекович-уулу');
+  await editor.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(letter.getByRole('button', { name: 'Усенов Манызбек Жумабекович-уулу — исправить: фамилия, имя, отчество гражданина' }).first()).toBeVisible();
+  await expectAccessible(page, 'review with a field being corrected');
+  await editor.getByRole('button', { name: 'Готово' }).click();
+  await expect(editor).toBeHidden();
 
   // Fix the missing requisite: one attachment with its sheets and copies.
   await section.getByRole('button', { name: 'Добавить приложение' }).click();
   await section.getByLabel('Наименование приложения 1').fill('Копия паспорта гражданина');
-  await section.getByLabel('Листов').fill('2');
+  await section.getByLabel('Листов', { exact: true }).fill('2');
   await expect(section.getByText(/Нельзя сформировать/)).toHaveCount(0);
+  await expect(letter.locator('[data-path="attachments[].title"]')).toHaveText('Копия паспорта гражданина');
+  await expect(letter).toContainText('Копия паспорта гражданина на 2 л. в 1 экз.');
   // The preview is the real PDF with the number it is about to get, drawn page by page; nothing is registered by it.
   await section.getByRole('button', { name: 'Предпросмотр' }).click();
   await expect(section.getByRole('img', { name: /^Страница 1 из \d$/ })).toBeVisible({ timeout: 20_000 });
   await expect(section.locator('.document-preview__pages')).toContainText(`КР-М-1/${year}`);
   await expect(section.getByText('Будет присвоен при формировании: КР-М-1/' + year)).toBeVisible();
-  await generate.click();
+  // Ctrl+G in the review generates.
+  await page.keyboard.press('Control+G');
   await expect(section.getByRole('status').filter({ hasText: `Документ сформирован: ${LETTER} КР-М-1/${year}` })).toBeVisible();
+  // Ctrl+P presses the print button of the case's document.
+  await expect(section.locator('[data-shortcut="print"]')).toHaveAttribute('aria-keyshortcuts', 'Control+P');
+  await page.evaluate(() => document.querySelector('[data-shortcut="print"]')?.addEventListener('click', () => (document.body.dataset.printed = 'yes')));
+  await page.keyboard.press('Control+P');
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
 
   // The case list of documents shows number, date, template, addressee and status.
   const row = section.getByRole('row', { name: new RegExp(LETTER) });
@@ -84,8 +108,11 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   await expect(row).toContainText(ADDRESSEE);
   await expect(row).toContainText('Сформирован');
 
-  // Open hands the stored PDF over (a download in browser mode); its text has the requisites.
-  const opened = await download(page, () => row.getByRole('button', { name: `Открыть: ${LETTER} КР-М-1/${year}` }).click());
+  // Open shows the stored PDF (in a new tab in browser mode); its text has the requisites.
+  const opened = await pdfInNewTab(page, () => row.getByRole('button', { name: `Открыть: ${LETTER} КР-М-1/${year}` }).click(), path.join(mkdtempSync(path.join(tmpdir(), 'aryz-doc-')), 'letter.pdf'));
+  expect(opened.url).toMatch(/\/__bridge\/view\/[0-9a-f]{24}$/);
+  expect(opened.type).toBe('application/pdf');
+  await expect(section.getByRole('status').filter({ hasText: 'Файл открыт.' })).toBeVisible();
   const text = pdfText(opened.file).replace(/\s+/g, ' ');
   for (const expected of [`КР-М-1/${year}`, 'Усенов Манызбек Жумабекович-уулу', 'Копия паспорта гражданина на 2 л. в 1 экз.', 'С уважением', `Исп.: ${CASEWORKER.fullName}, тел. ${CASEWORKER.phone}`, 'ПОСОЛЬСТВО КЫРГЫЗСКОЙ РЕСПУБЛИКИ']) {
     expect(text).toContain(expected);
@@ -94,6 +121,10 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   const saved = await download(page, () => row.getByRole('button', { name: `Сохранить как…: ${LETTER} КР-М-1/${year}` }).click());
   expect(saved.name).toBe(`${LETTER} КР-М-1-${year}.pdf`);
   expect(pdfText(saved.file)).toBe(pdfText(opened.file));
+  // Print shows the same file, to print from the viewer.
+  const printed = await pdfInNewTab(page, () => row.getByRole('button', { name: `Печать: ${LETTER} КР-М-1/${year}` }).click(), path.join(mkdtempSync(path.join(tmpdir(), 'aryz-doc-')), 'print.pdf'));
+  expect(pdfText(printed.file)).toBe(pdfText(opened.file));
+  await expect(section.getByRole('status').filter({ hasText: 'Файл открыт для печати' })).toBeVisible();
 
   // The register lists the number with the case and the citizen.
   await openRoute(page, '/register');

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
-import { cp1251 } from '../unit/import/helpers';
+import { cp1251 } from '../unit/support/import-fixtures';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
@@ -121,7 +121,9 @@ test('the filtered, sorted case list exports to CSV and XLSX exactly as listed',
   await createCasesInPage(page, PEOPLE);
   await openRoute(page, '/cases');
   await expect(page.getByText('Всего дел: 4')).toBeVisible();
-  await page.getByLabel('Регион').fill('г. Москва');
+  // The region is chosen from the values in the data: typed, then taken with Enter.
+  await page.getByRole('combobox', { name: 'Регион' }).fill('г. Москва');
+  await page.getByRole('combobox', { name: 'Регион' }).press('Enter');
   await page.getByLabel('Сортировка').selectOption('sortName');
   await page.getByLabel('Порядок').selectOption('asc');
   await expect(page.getByText('Найдено: 3')).toBeVisible();

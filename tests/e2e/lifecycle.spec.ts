@@ -35,14 +35,14 @@ async function generateLetter(page: Page, caseId: string): Promise<string> {
   await section.getByLabel('Шаблон').selectOption({ label: LETTER });
   await section.getByRole('button', { name: 'Добавить приложение' }).click();
   await section.getByLabel('Наименование приложения 1').fill('Копия паспорта гражданина');
-  await section.getByLabel('Листов').fill('1');
+  await section.getByLabel('Листов', { exact: true }).fill('1');
   await section.getByRole('button', { name: 'Сформировать документ' }).click();
   const done = section.getByRole('status').filter({ hasText: `Документ сформирован: ${LETTER}` });
   await expect(done).toBeVisible({ timeout: 30_000 });
   return /КР-М-\d+\/\d\d/.exec((await done.textContent()) ?? '')![0];
 }
 
-test('generate → signed → sent by post with tracking (the follow-up clock starts, the queue awaits the answer) → received → answered', async ({ app: page }) => {
+test('generate → signed → sent by post with tracking (the follow-up clock starts, the queue awaits the answer) → received → answered; the status follows each step', async ({ app: page }) => {
   test.setTimeout(150_000);
   await saveSettings(page);
   const [caseId] = await createCasesInPage(page, [intake({ nameKy: ['Сыдыков', 'Эрмек', ''], nameRu: ['Сыдыков', 'Эрмек', ''], nameLat: ['SYDYKOV', 'ERMEK', ''] })]);
@@ -54,6 +54,15 @@ test('generate → signed → sent by post with tracking (the follow-up clock st
   const row = documents(page).getByRole('row', { name: new RegExp(LETTER) });
   await expect(currentStep(row)).toContainText('Сформирован');
   await expect(row.getByRole('button', { name: `Отправлен…: ${name}` })).toHaveCount(0);
+  const status = page.getByTestId('case-status');
+  await expect(status).toHaveText('Сбор доказательств');
+
+  // The queue asks for the letter to be signed and sent; its row opens the signing dialog in one click.
+  await openRoute(page, '/queue');
+  const toSend = page.getByRole('region', { name: 'Отправить документы (1)', exact: true });
+  await toSend.getByRole('link', { name: `Подписать и отправить: ${LETTER} № ${number}` }).click();
+  await expect(page.getByRole('dialog', { name: `Подписание: ${name}` })).toBeVisible();
+  await page.keyboard.press('Escape');
 
   // Signed: a keyboard-only dialog (the date is today by default; Enter saves).
   await row.getByRole('button', { name: `Подписан…: ${name}` }).click();
@@ -91,9 +100,11 @@ test('generate → signed → sent by post with tracking (the follow-up clock st
   await expect(followUp).toContainText('Предстоит');
   await expect(page.getByRole('region', { name: 'Запросы и обращения', exact: true })).toContainText(number);
 
-  // The work queue waits for the answer.
+  await expect(status).toHaveText('Запросы направлены');
+
+  // Nothing left to send; the answer is awaited once the addressee has the letter.
   await openRoute(page, '/queue');
-  await expect(page.getByRole('region', { name: /^Ожидают ответа \(1\)$/ })).toContainText('Сыдыков Эрмек');
+  await expect(page.getByRole('region', { name: 'Отправить документы (0)', exact: true })).toBeVisible();
 
   // Received: their incoming number and the date they registered it.
   await openRoute(page, `/cases/${caseId}?section=documents`);
@@ -105,6 +116,10 @@ test('generate → signed → sent by post with tracking (the follow-up clock st
   await receivedDialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(receivedDialog).toHaveCount(0);
   await expectCurrent(row, 'Получен адресатом', `${today.ru}, вх. № 3/26-118`);
+  await expect(status).toHaveText('Ожидание ответа');
+  await openRoute(page, '/queue');
+  await expect(page.getByRole('region', { name: 'Ожидают ответа (1)', exact: true })).toContainText('Сыдыков Эрмек');
+  await openRoute(page, `/cases/${caseId}?section=documents`);
 
   // Answered: the summary is required; Escape cancels without saving.
   await row.getByRole('button', { name: `Ответ…: ${name}` }).click();
@@ -124,8 +139,10 @@ test('generate → signed → sent by post with tracking (the follow-up clock st
   // The follow-up clock is done, the request is answered, the queue no longer waits.
   await expect(followUp).toContainText('Выполнен');
   await expect(followUp).toContainText(`выполнено ${today.ru}`);
+  // The answer came: the case goes back to checking the register, and the status history says why.
+  await expect(status).toHaveText('Проверка');
   await openRoute(page, '/queue');
-  await expect(page.getByRole('region', { name: /^Ожидают ответа \(0\)$/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Ожидают ответа (0)', exact: true })).toBeVisible();
 
   // What was recorded survives a reload.
   await openRoute(page, `/cases/${caseId}`);

@@ -3,7 +3,7 @@ import { addDays, formatDate } from '../../shared/case/dates';
 import { addMonthsIso } from '../../shared/case/deadline-dates';
 import { intake } from '../fixtures/intakes';
 import { expect, test } from './support/fixtures';
-import { addChecksInPage, addRequestsInPage, createCasesInPage, updateRequestInPage } from './support/page-cases';
+import { addChecksInPage, addRequestsInPage, changeStatusesInPage, createCasesInPage, updateRequestInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
 
 /** Today and the current time as the page sees them (Moscow, as the app runs): the queue's own clock. */
@@ -30,54 +30,49 @@ async function expectBucket(page: Page, title: string, names: string[]): Promise
   const region = bucket(page, title, names.length);
   await expect(region, `${title}: ${names.join(', ') || 'empty'}`).toBeVisible();
   if (names.length === 0) await expect(region.getByText('Нет дел')).toBeVisible();
-  await expect.poll(async () => (await region.locator('tbody tr').getByRole('link').allTextContents()).sort(), { message: title }).toEqual([...names].sort());
+  await expect.poll(async () => (await region.locator('tbody tr .queue-row__name').allTextContents()).sort(), { message: title }).toEqual([...names].sort());
   return region;
 }
 
 const A = 'Абдыкадыров Алмаз';
 const B = 'Бекова Бермет';
-const C = 'Жумабаев Данияр';
 const D = 'Эргешова Элмира';
 const E = 'Кадыров Канат';
 const F = 'Осмонов Орозбек';
 const G = 'Сыдыкова Салтанат';
 
 /**
- * One case per situation, each built so the deadline engine puts it where the caseworker expects:
- * A learned of the listing 4 months ago (КАС term passed); B's and C's passports expire today and in 3 days;
- * D's letter went out 10 days ago and the register was checked today (next check within the week);
- * E's letter went out yesterday and nobody has checked since (re-check due today); F was taken in 30 days
- * ago and left untouched; G has nothing due this week.
+ * One case per situation: A learned of the listing 4 months ago and his registrations lapsed years ago (past
+ * terms: findings, not work); B learned a month ago (the court term is open: warn her); D's letter went out
+ * 40 days ago, unanswered (follow it up), and the register was checked today; E's letter went out yesterday
+ * and nobody has checked since (re-check due); F was taken in 30 days ago and left untouched; G awaits an answer.
  */
 async function seedQueue(page: Page) {
   const { today, moment } = await pageNow(page);
-  const recent = addMonthsIso(today, -1);
   const drafts = {
     A: person('Абдыкадыров', 'Алмаз', ['ABDYKADYROV', 'ALMAZ']),
     B: person('Бекова', 'Бермет', ['BEKOVA', 'BERMET']),
-    C: person('Жумабаев', 'Данияр', ['ZHUMABAEV', 'DANIIAR']),
     D: person('Эргешова', 'Элмира', ['ERGESHOVA', 'ELMIRA']),
     E: person('Кадыров', 'Канат', ['KADYROV', 'KANAT']),
     F: person('Осмонов', 'Орозбек', ['OSMONOV', 'OROZBEK']),
     G: person('Сыдыкова', 'Салтанат', ['SYDYKOVA', 'SALTANAT']),
   };
-  drafts.A.case.learnedAt = addMonthsIso(today, -4);
-  for (const d of [drafts.B, drafts.C, drafts.D, drafts.E, drafts.G]) d.case.learnedAt = recent;
-  drafts.B.documents[0]!.expiryDate = today;
-  drafts.C.documents[0]!.expiryDate = addDays(today, 3);
-  drafts.F.case.learnedAt = addDays(today, -35);
-
-  const [a, b, c, d, e, g] = await createCasesInPage(page, [drafts.A, drafts.B, drafts.C, drafts.D, drafts.E, drafts.G]);
+  const old = addMonthsIso(today, -4);
+  drafts.A.case.learnedAt = old;
+  drafts.B.case.learnedAt = addMonthsIso(today, -1);
+  for (const d of [drafts.D, drafts.E, drafts.F, drafts.G]) d.case.learnedAt = old;
+  const [a, b, d, e, g] = await createCasesInPage(page, [drafts.A, drafts.B, drafts.D, drafts.E, drafts.G]);
   const [f] = await createCasesInPage(page, [drafts.F], `${addDays(today, -30)}T07:00:00.000Z`);
   const letter = { kind: 'mission_letter' as const, addressee: 'ГУ МВД России по г. Москве', ourNumber: '' };
-  const [dRequest] = await addRequestsInPage(page, d!, [{ ...letter, sentAt: addDays(today, -10) }]);
+  const [dRequest] = await addRequestsInPage(page, d!, [{ ...letter, sentAt: addDays(today, -40) }]);
   await addRequestsInPage(page, e!, [{ ...letter, sentAt: addDays(today, -1) }]);
   const check = { at: moment, channel: 'mvd_site' as const, birthDateMode: 'full' as const, listed: true, resultText: 'Числится в реестре' };
   await addChecksInPage(page, d!, [check]);
-  return { today, check, ids: { a: a!, b: b!, c: c!, d: d!, e: e!, f: f!, g: g! }, dRequest: dRequest! };
+  await changeStatusesInPage(page, g!, [{ status: 'awaiting_answer', at: new Date().toISOString() }]);
+  return { today, check, ids: { a: a!, b: b!, d: d!, e: e!, f: f!, g: g! }, dRequest: dRequest! };
 }
 
-test('the work queue is the home screen and sorts cases into its six buckets with counts', async ({ app: page }) => {
+test('the work queue is the home screen and lists actions only, each saying what to do; past terms are not there', async ({ app: page }) => {
   await expect(page.getByRole('heading', { name: 'Рабочая очередь', level: 1 })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Разделы' });
   await expect(nav.getByRole('link').first()).toHaveText('Рабочая очередь');
@@ -88,109 +83,94 @@ test('the work queue is the home screen and sorts cases into its six buckets wit
   await openRoute(page, '/queue');
   await expect(page.getByText(`Сегодня ${formatDate(today)}`)).toBeVisible();
 
-  const overdue = await expectBucket(page, 'Просрочено', [A]);
-  await expect(overdue.getByRole('row', { name: new RegExp(A) })).toContainText('Подача административного иска в суд (3 месяца)');
-  await expect(overdue.getByRole('row', { name: new RegExp(A) })).toHaveClass(/queue-row--late/);
-  const dueToday = await expectBucket(page, 'Срок сегодня', [B, E]);
-  await expect(dueToday.getByRole('row', { name: new RegExp(B) })).toContainText(`${formatDate(today)}Окончание срока действия документа`);
-  await expect(dueToday.getByRole('row', { name: new RegExp(E) })).toContainText('Повторная проверка реестра');
-  const next7 = await expectBucket(page, 'Ближайшие 7 дней', [C, D]);
-  await expect(next7.getByRole('row', { name: new RegExp(C) })).toContainText(`${formatDate(addDays(today, 3))}Окончание срока действия документа`);
-  await expectBucket(page, 'Ожидают ответа', [D, E]);
+  await expectBucket(page, 'Отправить документы', []);
+  const followUp = await expectBucket(page, 'Напомнить: ответа нет в срок', [D]);
+  await expect(followUp.getByRole('row', { name: new RegExp(D) })).toContainText(' просроченоНаправить напоминание');
   await expectBucket(page, 'Пора проверить по реестру', [E]);
+  const court = await expectBucket(page, 'Предупредить гражданина: срок обращения в суд', [B]);
+  await expect(court.getByRole('link', { name: 'Предупредить о сроке обращения в суд' })).toBeVisible();
+  await expectBucket(page, 'Адресат не ответил в срок', []);
+  await expectBucket(page, 'Ожидают ответа', [G]);
   const stale = await expectBucket(page, 'Новые дела без движения', [F]);
-  await expect(stale.getByRole('row', { name: new RegExp(F) })).toContainText(`${formatDate(addDays(today, -30))}30 дн.`);
-  await expect(page.getByRole('cell', { name: G })).toHaveCount(0);
+  await expect(stale.getByRole('link', { name: 'Начать работу: без движения 30 дн.' })).toBeVisible();
+  // A's term to go to court passed and his registrations lapsed long ago: nothing to do about them today.
+  await expect(page.getByRole('cell', { name: A })).toHaveCount(0);
+  await expect(page.getByText('Продление регистрации')).toHaveCount(0);
 
   const jump = page.getByRole('navigation', { name: 'Разделы очереди' });
-  for (const [label, count] of [['Просрочено', 1], ['Срок сегодня', 2], ['Ближайшие 7 дней', 2], ['Ожидают ответа', 2], ['Пора проверить по реестру', 1], ['Новые дела без движения', 1]] as const) {
-    await expect(jump.getByRole('button', { name: `${label}: ${count}`, exact: true })).toBeVisible();
-  }
   await jump.getByRole('button', { name: 'Новые дела без движения: 1' }).click();
   await expect(page.getByRole('heading', { name: 'Новые дела без движения (1)' })).toBeFocused();
 
   // The caseworker decides what «no action» means; the setting stays for the next visit.
-  const days = page.getByLabel('Без движения не менее, дней');
-  await days.fill('40');
+  await page.getByLabel('Без движения не менее, дней').fill('40');
   await expectBucket(page, 'Новые дела без движения', []);
   await page.reload();
   await expect(page.getByLabel('Без движения не менее, дней')).toHaveValue('40');
-  await expectBucket(page, 'Новые дела без движения', []);
   await page.getByLabel('Без движения не менее, дней').fill('29');
   await expectBucket(page, 'Новые дела без движения', [F]);
 });
 
-test('each row opens its case at the part that is due: deadlines, requests or register checks', async ({ app: page }) => {
+test('«Ожидают ответа» counts exactly the case list’s «Ожидание ответа»', async ({ app: page }) => {
+  await saveSettings(page);
+  const { today } = await pageNow(page);
+  const drafts = Array.from({ length: 5 }, () => intake());
+  const ids = await createCasesInPage(page, drafts);
+  for (const id of ids.slice(0, 3)) await changeStatusesInPage(page, id, [{ status: 'awaiting_answer', at: `${today}T08:00:00.000Z` }]);
+  await openRoute(page, '/queue');
+  await expect(page.getByRole('navigation', { name: 'Разделы очереди' }).getByRole('button', { name: 'Ожидают ответа: 3', exact: true })).toBeVisible();
+  await openRoute(page, '/cases');
+  await expect(page.getByRole('option', { name: 'Ожидание ответа (3)' })).toBeAttached();
+});
+
+test('each row does its action in one click: the register check opens its dialog, a letter to chase opens the requests', async ({ app: page }) => {
   await saveSettings(page);
   const { ids } = await seedQueue(page);
   await openRoute(page, '/');
 
-  await bucket(page, 'Просрочено', 1).getByRole('link', { name: A }).click();
-  await expect(page).toHaveURL(new RegExp(`#/cases/${ids.a}\\?section=deadlines$`));
-  await expect(page.getByRole('heading', { name: /^Дело КР-М-/ })).toBeVisible();
-  await expect(page.getByText(A).first()).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Сроки', exact: true })).toBeFocused();
+  await bucket(page, 'Пора проверить по реестру', 1).getByRole('link', { name: 'Проверить по реестру' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/cases/${ids.e}\\?section=checks&open=check$`));
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  // Back by the navigation, then by keyboard: a row's link takes Enter, arrows move between rows.
+  // Back by the navigation, then by keyboard: a row's link takes Enter.
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Рабочая очередь' }).click();
-  const awaiting = bucket(page, 'Ожидают ответа', 2);
-  await awaiting.getByRole('link').first().focus();
-  await page.keyboard.press('ArrowDown');
-  await expect(awaiting.getByRole('link').nth(1)).toBeFocused();
-  await page.keyboard.press('ArrowUp');
-  await expect(awaiting.getByRole('link').first()).toBeFocused();
-  await awaiting.getByRole('link', { name: D }).focus();
+  const chase = bucket(page, 'Напомнить: ответа нет в срок', 1);
+  await chase.getByRole('link', { name: 'Направить напоминание' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/cases/${ids.d}\\?section=requests$`));
-  await expect(page.getByRole('heading', { name: /^Дело КР-М-/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Запросы и обращения', exact: true })).toBeFocused();
 
   await openRoute(page, '/queue');
-  await bucket(page, 'Пора проверить по реестру', 1).getByRole('link', { name: E }).click();
-  await expect(page).toHaveURL(new RegExp(`#/cases/${ids.e}\\?section=checks$`));
-  await expect(page.getByRole('heading', { name: /^Дело КР-М-/ })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Проверки реестра', exact: true })).toBeFocused();
-
-  await openRoute(page, '/queue');
-  // A click anywhere on the row opens the case too.
+  // A click anywhere on the row does it too.
   await bucket(page, 'Новые дела без движения', 1).getByRole('row', { name: new RegExp(F) }).getByRole('cell').first().click();
   await expect(page).toHaveURL(new RegExp(`#/cases/${ids.f}$`));
 });
 
-test('the queue updates live: an answer takes the case out of «Ожидают ответа», a check out of «Пора проверить»', async ({ app: page }) => {
+test('the queue updates live: an answer ends the follow-up, a check the re-check', async ({ app: page }) => {
   await saveSettings(page);
   const { ids, dRequest, check } = await seedQueue(page);
   await openRoute(page, '/queue');
-  await expectBucket(page, 'Ожидают ответа', [D, E]);
-  await expectBucket(page, 'Ближайшие 7 дней', [C, D]);
-
+  await expectBucket(page, 'Напомнить: ответа нет в срок', [D]);
   const { today } = await pageNow(page);
   await updateRequestInPage(page, dRequest, { answeredAt: today, answerSummary: 'Сведения направлены в ГУВМ МВД России' });
-  await expectBucket(page, 'Ожидают ответа', [E]);
-  // Answered: no follow-up and no re-check left, so D's next deadline is months away.
-  await expectBucket(page, 'Ближайшие 7 дней', [C]);
-
+  await expectBucket(page, 'Напомнить: ответа нет в срок', []);
   await addChecksInPage(page, ids.e, [check]);
   await expectBucket(page, 'Пора проверить по реестру', []);
-  await expectBucket(page, 'Срок сегодня', [B]);
-  await expectBucket(page, 'Ближайшие 7 дней', [C, E]);
-  await expectBucket(page, 'Ожидают ответа', [E]);
 });
 
-test('a bucket with more than 100 cases shows the first 100 and says how many there are', async ({ app: page }) => {
+test('a section with more than 100 rows shows the first 100 and says how many there are', async ({ app: page }) => {
   await saveSettings(page);
   const { today } = await pageNow(page);
   const drafts = Array.from({ length: 103 }, (_, i) => {
     const draft = intake();
-    draft.case.learnedAt = addDays(addMonthsIso(today, -4), -i);
+    draft.case.learnedAt = addDays(today, -(i % 60));
     return draft;
   });
   await createCasesInPage(page, drafts);
   await openRoute(page, '/queue');
-  const overdue = bucket(page, 'Просрочено', 103);
-  await expect(overdue).toBeVisible();
-  await expect(overdue.locator('tbody tr')).toHaveCount(100);
-  await expect(overdue.getByText('Показаны первые 100 из 103. Остальные — в списке дел.')).toBeVisible();
-  await overdue.getByRole('link', { name: 'Открыть список дел' }).click();
-  await expect(page.getByText('Всего дел: 103')).toBeVisible();
+  const court = bucket(page, 'Предупредить гражданина: срок обращения в суд', 103);
+  await expect(court).toBeVisible();
+  await expect(court.locator('tbody tr')).toHaveCount(100);
+  await expect(court.getByText('Показаны первые 100 из 103. Остальные — в списке дел.')).toBeVisible();
 });

@@ -9,10 +9,10 @@ import { threadWorkerSpawner } from '../../electron/main/batch/spawn-thread';
 import type { RenderItem } from '../../electron/main/batch/protocol';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
 import { defaultFontDir } from '../../electron/main/pdf/fonts';
-import { renderTemplate } from '../../electron/main/pdf/templates/render';
+import { templatePdf } from '../../electron/main/pdf/templates/layout';
 import { buildDocumentModel, type DocumentInputs } from '../../shared/documents/model';
 import { batchWorkerEntry } from '../bridge/batch-worker';
-import { batchCitizens, factoryTemplate, fixtureInputs, GENERATED_AT } from '../unit/documents/fixture';
+import { batchCitizens, factoryTemplate, fixtureInputs, GENERATED_AT } from '../unit/support/document-fixtures';
 import { parseArgs, positiveInt } from './page-tools';
 
 /**
@@ -99,7 +99,7 @@ async function batch(n: number, dataDir: string): Promise<{ seconds: number; rss
 
 async function singleWarm(runs: number): Promise<{ ms: number; pdf: Buffer }> {
   const engine = createPdfEngine(defaultFontDir());
-  const once = async () => renderTemplate(engine, TEMPLATE, buildDocumentModel(letterInputs(0)), { generatedAt: GENERATED_AT });
+  const once = async () => templatePdf(engine, TEMPLATE, buildDocumentModel(letterInputs(0)), { generatedAt: GENERATED_AT });
   for (let i = 0; i < 5; i++) await once();
   const times: number[] = [];
   const cpu: number[] = [];

@@ -98,6 +98,7 @@ function ensureTools(): void {
 
 ensureTools();
 gate('lint', bin('eslint'), ['.']);
+// The two halves of `npm run typecheck`, as separate gates so that a failure names its side.
 gate('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 gate('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 vitestStep('unit tests', 'vitest.config.mts');

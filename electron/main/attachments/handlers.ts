@@ -1,5 +1,5 @@
 import { FILE_PICKS } from '../../../shared/ipc/methods';
-import type { MainDeps } from '../handlers';
+import type { MainDeps } from '../main-deps';
 import type { HandlerTable } from '../ipc/dispatch';
 import { AttachmentStore } from './store';
 

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { BackupStatus } from '../../../shared/ipc/channels/backup';
 import { isStrongEnough } from '../../../shared/security/password-strength';
-import type { MainDeps } from '../handlers';
+import type { MainDeps } from '../main-deps';
 import type { HandlerTable } from '../ipc/dispatch';
 import { BackupSessions, type BackupWriteOptions } from './backup-session';
 import { memorySecretStore } from './secrets';

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { BATCH_CHANNELS } from '../../../shared/ipc/channels/batch';
 import type { HandlerTable } from '../ipc/dispatch';
 import { HandlerError } from '../ipc/dispatch';
-import type { MainDeps } from '../handlers';
+import { mergedBatchFile } from '../documents/store';
+import type { MainDeps } from '../main-deps';
 import { pruneMergedFiles } from './prune';
-import { storePath } from './store-paths';
 import type { BatchRunner } from './runner';
 
 type BatchHandlers = Pick<HandlerTable, keyof typeof BATCH_CHANNELS>;
@@ -35,7 +35,7 @@ export function createBatchHandlers(deps: MainDeps): BatchHandlers {
       const fileName = request.fileName ?? 'documents.pdf';
       const merged = runner().status(request.jobId)?.merged;
       if (!merged) return { status: 'unknown', fileName };
-      const data = await readFile(storePath(deps.dataDir, merged.relPath));
+      const data = await readFile(mergedBatchFile(deps.dataDir, request.jobId));
       const name = fileName.toLowerCase().endsWith('.pdf') ? fileName : `${fileName}.pdf`;
       return ctx.saveFile({ defaultName: name, data, filterName: 'PDF', extensions: ['pdf'] });
     },

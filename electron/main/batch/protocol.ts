@@ -1,4 +1,6 @@
+import type { DocumentRefusal } from '../../../shared/documents/requisites';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
+import type { StoredFile } from '../documents/store';
 
 /**
  * Messages between the batch runner (main's event loop) and a batch worker (an Electron utilityProcess, or a
@@ -6,13 +8,7 @@ import type { DocumentTemplate } from '../../../shared/documents/template-schema
  * The worker is stateless apart from its cached fonts and templates: one task at a time, answered in order.
  */
 
-/** A stored PDF as the documents register records it; `relPath` is relative to the data dir, with forward slashes. */
-export interface StoredFile {
-  relPath: string;
-  sha256: string;
-  bytes: number;
-  pages: number;
-}
+export type { StoredFile };
 
 export interface RenderItem {
   /** The caller's own key for the item (the renderer's batch item id), echoed back. */
@@ -28,13 +24,16 @@ export type WorkerRequest =
   /** Cached by key in the worker so a job sends its template once, not with every item. */
   | { type: 'template'; key: string; template: DocumentTemplate }
   | { type: 'render'; taskId: number; templateKey: string; item: RenderItem; generatedAt: string }
-  | { type: 'merge'; taskId: number; files: string[]; target: string }
+  /** `files` are case documents as the register names them (documents/store.ts); the copy goes to the job's own file. */
+  | { type: 'merge'; taskId: number; files: string[]; jobId: string }
   | { type: 'forgetTemplate'; key: string };
 
 export interface TaskFailure {
-  /** MISSING_REQUISITES, UNKNOWN_FIELD, BAD_INPUTS, IO_ERROR, RENDER_FAILED, NO_TEMPLATE, WORKER_EXITED. */
+  /** MISSING_REQUISITES, UNKNOWN_FIELD (a refusal), BAD_INPUTS, IO_ERROR, RENDER_FAILED, NO_TEMPLATE, WORKER_EXITED. */
   code: string;
   message: string;
+  /** The refusal itself when the document could not be made from the case (the code and message are its flat form). */
+  refusal?: DocumentRefusal;
 }
 
 export type WorkerResponse =

@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { STORE_ID } from './store-paths';
+import { batchesRoot, STORE_ID } from '../documents/store';
 
 /**
  * A merged PDF is a convenience copy for printing a batch in one go: the letters themselves stay in their
@@ -11,7 +11,7 @@ export const MERGED_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Removes merged batch PDFs older than `keepMs`; touches nothing else in the folder. Answers how many went. */
 export async function pruneMergedFiles(dataDir: string, now: Date, keepMs = MERGED_KEEP_MS): Promise<number> {
-  const folder = path.join(dataDir, 'batches');
+  const folder = batchesRoot(dataDir);
   const names = await readdir(folder).catch(() => [] as string[]);
   let removed = 0;
   for (const name of names) {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import type { RenderItem, StoredFile, TaskFailure, WorkerRequest, WorkerResponse } from './protocol';
-import { mergedRelPath } from './store-paths';
 
 /**
  * Batch PDF generation off main's event loop. Main only keeps the books — a queue of items per job, which
@@ -248,7 +247,7 @@ export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
         const files = job.mergeFiles!;
         job.mergeFiles = null;
         slot.task = { taskId, job, key: job.id };
-        slot.handle.post({ type: 'merge', taskId, files, target: mergedRelPath(job.id) });
+        slot.handle.post({ type: 'merge', taskId, files, jobId: job.id });
       }
     }
     scheduleIdle();

@@ -1,36 +1,29 @@
-import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { buildDocumentModel, type DocumentInputs } from '../../../shared/documents/model';
+import { refusalAsItemError, type DocumentRefusal } from '../../../shared/documents/requisites';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
+import { caseDocumentPath, resolveStoredPdf, storeCaseDocument, storeMergedBatch } from '../documents/store';
 import { createPdfEngine, type PdfEngine } from '../pdf/engine';
-import { renderTemplate, TemplateRenderError } from '../pdf/templates/render';
-import { writeFileAtomic } from '../save-file';
-import type { StoredFile, TaskFailure, WorkerRequest, WorkerResponse } from './protocol';
-import { caseFileRelPath, resolveStoredFile, storePath } from './store-paths';
+import { templatePdfOrRefusal } from '../pdf/templates/layout';
+import type { TaskFailure, WorkerRequest, WorkerResponse } from './protocol';
 import { mergePdfFiles } from './merge';
 
 /**
- * What a batch worker does, apart from how messages reach it: renders one item (model → pdfmake → atomic
- * write into the case's folder, content hash) or merges stored files. One engine per worker, so the fonts
- * are parsed once for the worker's whole life.
+ * What a batch worker does, apart from how messages reach it: makes one item's PDF (model → requisites check →
+ * layout → pdfmake) and stores it as a single document is stored (documents/store.ts), or merges stored files.
+ * One engine per worker, so the fonts are parsed once for the worker's whole life.
  */
 export interface BatchWorkerCore {
   handle(request: WorkerRequest): Promise<WorkerResponse | null>;
 }
 
+function refused(refusal: DocumentRefusal): TaskFailure {
+  return { ...refusalAsItemError(refusal), refusal };
+}
+
 function failure(error: unknown): TaskFailure {
-  if (error instanceof TemplateRenderError) return { code: error.code, message: error.message };
   const err = error as NodeJS.ErrnoException;
   if (typeof err?.code === 'string' && /^E[A-Z]+$/.test(err.code)) return { code: 'IO_ERROR', message: err.message };
   return { code: 'RENDER_FAILED', message: error instanceof Error ? error.message : String(error) };
-}
-
-async function store(dataDir: string, relPath: string, pdf: Uint8Array, pages: number): Promise<StoredFile> {
-  const target = storePath(dataDir, relPath);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFileAtomic(target, pdf);
-  return { relPath, sha256: createHash('sha256').update(pdf).digest('hex'), bytes: pdf.byteLength, pages };
 }
 
 export function createBatchWorkerCore(): BatchWorkerCore {
@@ -60,15 +53,17 @@ export function createBatchWorkerCore(): BatchWorkerCore {
             if (!engine) throw new Error('Worker not initialised');
             const template = templates.get(request.templateKey);
             if (!template) return { ...base, ok: false, error: { code: 'NO_TEMPLATE', message: request.templateKey }, ms: 0, rss: rss() };
-            const relPath = caseFileRelPath(item.caseId, item.documentId);
+            // An id that cannot name a file fails before any work is spent on it.
+            caseDocumentPath(item.caseId, item.documentId);
             let model;
             try {
               model = buildDocumentModel(item.inputs as unknown as DocumentInputs);
             } catch (error) {
               return { ...base, ok: false, error: { code: 'BAD_INPUTS', message: error instanceof Error ? error.message : String(error) }, ms: performance.now() - started, rss: rss() };
             }
-            const rendered = await renderTemplate(engine, template, model, { generatedAt: new Date(request.generatedAt) });
-            const file = await store(dataDir, relPath, rendered.pdf, rendered.pages);
+            const made = await templatePdfOrRefusal(engine, template, model, { generatedAt: new Date(request.generatedAt) });
+            if ('status' in made) return { ...base, ok: false, error: refused(made), ms: performance.now() - started, rss: rss() };
+            const file = await storeCaseDocument(dataDir, item.caseId, item.documentId, made);
             return { ...base, ok: true, file, ms: performance.now() - started, rss: rss() };
           } catch (error) {
             return { ...base, ok: false, error: failure(error), ms: performance.now() - started, rss: rss() };
@@ -78,9 +73,14 @@ export function createBatchWorkerCore(): BatchWorkerCore {
           const started = performance.now();
           const base = { type: 'merged' as const, taskId: request.taskId };
           try {
-            const sources = await Promise.all(request.files.map((f) => resolveStoredFile(dataDir, f)));
+            const sources: string[] = [];
+            for (const relPath of request.files) {
+              const source = await resolveStoredPdf(dataDir, relPath);
+              if (!source) throw Object.assign(new Error(`No stored document ${relPath}`), { code: 'ENOENT' });
+              sources.push(source);
+            }
             const merged = await mergePdfFiles(sources);
-            const file = await store(dataDir, request.target, merged.pdf, merged.pages);
+            const file = await storeMergedBatch(dataDir, request.jobId, merged);
             return { ...base, ok: true, file, ms: performance.now() - started, rss: rss() };
           } catch (error) {
             return { ...base, ok: false, error: failure(error), ms: performance.now() - started, rss: rss() };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MAX_EXPORT_ROWS, type ExportColumn } from '../../../shared/ipc/channels/export';
 import type { HandlerTable } from '../ipc/dispatch';
-import type { MainDeps } from '../handlers';
+import type { MainDeps } from '../main-deps';
 import { createCsvBuilder, createXlsxBuilder, type TableBuilder } from './build';
 
 interface Session {

@@ -2,15 +2,11 @@ import { createAccountsHandlers } from '../accounts/handlers';
 import { AccountService } from '../accounts/store';
 import { createAttachmentsHandlers } from '../attachments/handlers';
 import { createBatchHandlers } from '../batch/handlers';
-import type { BatchRunner } from '../batch/runner';
 import { createDocumentsHandlers } from '../documents/handlers';
 import { createBackupHandlers } from '../backup/handlers';
-import type { SecretStore } from '../backup/secrets';
 import type { HandlerTable } from '../ipc/dispatch';
-import type { AppLog } from '../log/app-log';
 import { supportFileName, supportInfoText } from '../log/support-info';
-import type { UiLanguage } from '../../../shared/ipc/channels/app';
-import type { PdfEngine } from '../pdf/engine';
+import type { MainDeps } from '../main-deps';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
 import { referenceFileName } from '../reference/export-name';
 import { loadFactoryReference } from '../reference/factory';
@@ -19,33 +15,6 @@ import { createExportHandlers } from '../export/handlers';
 import { createImportHandlers } from '../import/handlers';
 import { createTransferHandlers } from '../transfer/handlers';
 import { createReportsHandlers } from '../reports/handlers';
-
-/** Everything the handlers need from their host; Electron and the test bridge each provide one. */
-export interface MainDeps {
-  version: string;
-  mode: 'desktop' | 'browser';
-  dataDir: string;
-  /** Folder of the factory reference data (resources/reference; extra resources when packaged). */
-  referenceDir: string;
-  /** Folder of the factory document templates (resources/templates); by default the one beside referenceDir. */
-  templatesDir?: string;
-  pdf: PdfEngine;
-  now(): Date;
-  /** Batch PDF generation in workers off the event loop; absent in hosts that run no batches (unit tests of other features). */
-  batch?: BatchRunner;
-  /** Desktop: shows a stored PDF with the system print dialog (never silent). Absent: printing opens the file. */
-  printPdf?(absolutePath: string): Promise<void>;
-  /** Keeps the backup passphrase (OS-protected in the desktop app, in memory in browser mode); default: memory. */
-  secrets?: SecretStore;
-  /** Accounts and the session (main's data folder); by default a store in dataDir. */
-  accounts?: AccountService;
-  /** The built workbook-parser thread entry (out/main/xlsx-worker.js); without it workbooks parse on the event loop. */
-  xlsxWorkerEntry?: string;
-  /** The app's log (redacted, rotating files in the data dir); read back by «Сведения для поддержки». */
-  log?: AppLog;
-  /** Desktop: the page's language for main's menu and dialogs. */
-  setLanguage?(language: UiLanguage): void;
-}
 
 export function createHandlers(deps: MainDeps): HandlerTable {
   return {
@@ -75,7 +44,7 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       }),
 
     'documents:exportMissionCard': async (request, ctx) => {
-      const data = await deps.pdf.render(missionCardDoc(request, deps.now()));
+      const { pdf: data } = await deps.pdf.makePdf(missionCardDoc(request, deps.now()));
       const result = await ctx.saveFile({
         defaultName: missionCardFileName(request.mission),
         data,

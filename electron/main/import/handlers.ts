@@ -1,6 +1,6 @@
 import { IMPORT_PICK } from '../../../shared/ipc/channels/import';
 import type { HandlerTable } from '../ipc/dispatch';
-import type { MainDeps } from '../handlers';
+import type { MainDeps } from '../main-deps';
 import { createImportFiles } from './read-file';
 import { xlsxInThread } from './xlsx-thread';
 

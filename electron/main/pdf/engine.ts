@@ -6,9 +6,15 @@ import type { DocDefinition } from './types';
 /** Every document is set in Tinos (metric-compatible with Times New Roman) unless it says otherwise. */
 export const DEFAULT_FONT = 'Tinos';
 
+/** A finished PDF: its bytes and how many pages they hold (counted while laying out, never by re-reading). */
+export interface PdfFile {
+  pdf: Buffer;
+  pages: number;
+}
+
 export interface PdfEngine {
-  /** Lays out and renders one document; the definition is consumed (pdfmake mutates it). */
-  render(doc: DocDefinition): Promise<Buffer>;
+  /** Lays out one document and writes its PDF; the definition is consumed (pdfmake mutates it). */
+  makePdf(doc: DocDefinition): Promise<PdfFile>;
 }
 
 export interface PdfEngineOptions {
@@ -227,7 +233,7 @@ export function createPdfEngine(fontDir: string, options: PdfEngineOptions = {})
   }
 
   /** One pdfmake pass; reports the page count through a footer callback (pdfmake calls it once per page with the total). */
-  async function renderOnce(instance: PdfMake, doc: DocDefinition): Promise<{ buffer: Buffer; pages: number }> {
+  async function layOutOnce(instance: PdfMake, doc: DocDefinition): Promise<PdfFile> {
     assertOfflineImages(doc);
     const { fit: _fit, footer, ...rest } = doc;
     let pages = 0;
@@ -240,21 +246,21 @@ export function createPdfEngine(fontDir: string, options: PdfEngineOptions = {})
         return footer === undefined ? null : (JSON.parse(JSON.stringify(footer)) as unknown);
       },
     };
-    const buffer = await instance.createPdf(definition).getBuffer();
-    return { buffer, pages };
+    const pdf = await instance.createPdf(definition).getBuffer();
+    return { pdf, pages };
   }
 
   return {
-    async render(doc) {
+    async makePdf(doc) {
       const instance = init();
       const maxPages = doc.fit?.maxPages ?? Infinity;
       const fallbacks = [...(doc.fit?.fallbacks ?? [])];
-      let result = await renderOnce(instance, doc);
+      let result = await layOutOnce(instance, doc);
       for (const next of fallbacks) {
         if (result.pages <= maxPages) break;
-        result = await renderOnce(instance, next());
+        result = await layOutOnce(instance, next());
       }
-      return result.buffer;
+      return result;
     },
   };
 }

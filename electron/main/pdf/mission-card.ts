@@ -1,9 +1,8 @@
 import { formatDateRu } from '../../../shared/format/date';
 import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
+import { sanitizeFileName } from '../file-name';
 import type { Content, DocDefinition, TableLayout } from './types';
-
-/** Points per millimetre (72 / 25.4). */
-export const MM = 2.8346;
+import { GOST_CONTENT_WIDTH, GOST_PAGE_MARGINS } from './units';
 
 /** Empty optional values print as a dash, never as a blank that looks like a printing fault. */
 export const EMPTY_VALUE = '—';
@@ -15,9 +14,8 @@ export interface MissionCardInput {
   caseworker: CaseworkerProfile;
 }
 
-// GOST R 7.0.97-2016 fields: 20 mm left, 10 mm right, 20 mm top and bottom.
-const PAGE_MARGINS: [number, number, number, number] = [20 * MM, 20 * MM, 10 * MM, 20 * MM];
-const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+const PAGE_MARGINS = GOST_PAGE_MARGINS;
+const CONTENT_WIDTH = GOST_CONTENT_WIDTH;
 const CELL_PADDING_X = 5;
 const RULE_WIDTH = 0.5;
 
@@ -153,43 +151,6 @@ export function missionCardDoc(input: MissionCardInput, generatedAt: Date): DocD
     ...buildCard(input, generatedAt, first!),
     fit: { maxPages: 1, fallbacks: denser.map((d) => () => buildCard(input, generatedAt, d)) },
   };
-}
-
-/** C0 and C1 control characters (tab, newline, bell, …): never valid in a Windows file name. */
-function isControl(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
-}
-
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
-
-/**
- * A file name that Windows (the strictest of the targets) accepts: no control characters, none of
- * < > : " / \ | ? *, no trailing dots or spaces, no reserved device name, at most `maxLength` characters
- * (the extension kept). Quotes become apostrophes and path separators dashes, so a name stays readable.
- */
-export function sanitizeFileName(name: string, maxLength = 150): string {
-  const extMatch = /(\.[\p{L}\p{N}]{1,8})$/u.exec(name);
-  const ext = extMatch ? extMatch[1]! : '';
-  let base = name.slice(0, name.length - ext.length);
-  base = [...base]
-    .map((ch) => (isControl(ch) ? ' ' : ch))
-    .join('')
-    .replace(/"/g, "'")
-    .replace(/[/\\|:]/g, '-')
-    .replace(/[<>?*]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const room = Math.max(1, maxLength - ext.length);
-  if (base.length > room) {
-    const cut = base.slice(0, room - 1);
-    const atSpace = cut.lastIndexOf(' ');
-    base = `${(atSpace > room / 2 ? cut.slice(0, atSpace) : cut).trimEnd()}…`;
-  }
-  base = base.replace(/[. ]+$/, '');
-  if (base === '') base = '_';
-  if (WINDOWS_RESERVED.test(base)) base = `_${base}`;
-  return `${base}${ext}`;
 }
 
 /** «Карточка представительства — <наименование>.pdf», safe to offer in a save dialog on any system. */

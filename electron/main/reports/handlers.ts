@@ -1,7 +1,7 @@
 import type { REPORTS_CHANNELS, ReportDocument } from '../../../shared/ipc/channels/reports';
-import type { MainDeps } from '../handlers';
+import type { MainDeps } from '../main-deps';
 import type { HandlerTable } from '../ipc/dispatch';
-import { sanitizeFileName } from '../pdf/mission-card';
+import { sanitizeFileName } from '../file-name';
 import { reportPdfDoc } from './pdf';
 import { buildReportXlsx } from './xlsx';
 
@@ -18,7 +18,7 @@ export function createReportsHandlers(deps: MainDeps): ReportsHandlers {
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
     'reports:exportPdf': async (request, ctx) => {
-      const data = await deps.pdf.render(reportPdfDoc(request, deps.now()));
+      const { pdf: data } = await deps.pdf.makePdf(reportPdfDoc(request, deps.now()));
       const result = await ctx.saveFile({ defaultName: fileName(request, 'pdf'), data, filterName: 'PDF', extensions: ['pdf'] });
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },

@@ -1,11 +1,11 @@
 import { formatDateRu } from '../../../shared/format/date';
 import type { ReportCell, ReportDocument, ReportTable } from '../../../shared/ipc/channels/reports';
-import { MM } from '../pdf/mission-card';
 import type { Content, DocDefinition, TableCell } from '../pdf/types';
+import { A4_HEIGHT, MM } from '../pdf/units';
 
 // A4 landscape: the breakdowns have nine columns, and a region's name needs room.
 const PAGE_MARGINS: [number, number, number, number] = [15 * MM, 15 * MM, 15 * MM, 18 * MM];
-const PAGE_WIDTH = 841.89;
+const PAGE_WIDTH = A4_HEIGHT;
 const CONTENT_WIDTH = PAGE_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const CELL_PADDING_X = 4;
 const NUMBER_WIDTH = 64;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { MainDeps } from '../handlers';
+import type { MainDeps } from '../main-deps';
 import { factoryTemplatesIn } from './factory-cache';
 import { previewTemplate } from './preview';
 

@@ -1,8 +1,8 @@
 import { buildDocumentModel } from '../../../shared/documents/model';
 import { sampleInputs } from '../../../shared/documents/sample-case';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import type { MainDeps } from '../handlers';
-import { renderTemplate, TemplateRenderError } from '../pdf/templates/render';
+import type { MainDeps } from '../main-deps';
+import { templatePdfOrRefusal } from '../pdf/templates/layout';
 import { loadFactoryReference } from '../reference/factory';
 
 /**
@@ -13,12 +13,7 @@ import { loadFactoryReference } from '../reference/factory';
 export async function previewTemplate(deps: MainDeps, request: ParsedRequestOf<'templates:preview'>): Promise<ResponseOf<'templates:preview'>> {
   const inputs = request.inputs ?? sampleInputs(request.template.kind, await loadFactoryReference(deps.referenceDir), { mission: request.mission, caseworker: request.caseworker });
   const model = buildDocumentModel(inputs);
-  try {
-    const rendered = await renderTemplate(deps.pdf, request.template, model, { generatedAt: deps.now() });
-    return { status: 'rendered', pdfBase64: rendered.pdf.toString('base64'), pages: rendered.pages, bytes: rendered.pdf.byteLength };
-  } catch (error) {
-    if (!(error instanceof TemplateRenderError)) throw error;
-    if (error.code === 'MISSING_REQUISITES') return { status: 'refused', reason: 'missing_requisites', missing: [...error.missing] };
-    return { status: 'refused', reason: 'unknown_fields', fields: [...error.unknownFields] };
-  }
+  const made = await templatePdfOrRefusal(deps.pdf, request.template, model, { generatedAt: deps.now() });
+  if ('status' in made) return made;
+  return { status: 'rendered', pdfBase64: made.pdf.toString('base64'), pages: made.pages, bytes: made.pdf.byteLength };
 }

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { FILE_PICKS } from '../../../shared/ipc/methods';
 import type { TRANSFER_CHANNELS } from '../../../shared/ipc/channels/transfer';
 import { TRANSFER_LIMITS } from '../../../shared/transfer/bundle';
-import type { MainDeps } from '../handlers';
+import type { MainDeps } from '../main-deps';
 import type { HandlerTable } from '../ipc/dispatch';
 import { buildBundle, readBundle, writeBundle, type OpenedBundle } from './bundle-file';
 import type { WriteSealedOptions } from '../crypto/sealed-file';
-import { casesRoot, parseStoredPath, resolveStoredPdf } from '../documents/store-path';
+import { caseFolder, parseStoredPath, resolveStoredPdf } from '../documents/store';
 
 type TransferHandlers = Pick<HandlerTable, keyof typeof TRANSFER_CHANNELS>;
 
@@ -140,8 +140,7 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
           return { status: 'refused' as const, reason: 'unsafe_keys' as const, detail: doc.relPath.slice(0, 300) };
         }
         if (!staged) return { status: 'refused' as const, reason: 'missing_file' as const, detail: doc.relPath };
-        const folder = path.join(casesRoot(deps.dataDir), place.caseId);
-        await mkdir(folder, { recursive: true });
+        const folder = await caseFolder(deps.dataDir, place.caseId);
         const temp = path.join(folder, `.${randomBytes(8).toString('hex')}.part`);
         try {
           await copyFile(staged, temp);

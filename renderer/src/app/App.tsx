@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
@@ -7,6 +7,10 @@ import { BackupActivityBar } from '../features/backup/BackupActivityBar';
 import { sectionFromQuery } from '../lib/case-sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
+import { useGlobalShortcuts } from '../ui/global-shortcuts';
+import { requestNewCase } from '../ui/new-case';
+import { ShortcutsHelp } from '../ui/ShortcutsHelp';
+import { useShortcutLabel } from '../ui/shortcuts';
 import { useRoute } from '../ui/router';
 
 const NAV = [
@@ -86,6 +90,10 @@ export function App() {
   const { t } = useTranslation();
   const route = useRoute();
   const [mode, setMode] = useState<'desktop' | 'browser' | null>(null);
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useGlobalShortcuts(openHelp);
+  const keys = useShortcutLabel();
 
   useEffect(() => {
     getApi()
@@ -112,15 +120,31 @@ export function App() {
           <span className="brand__tagline">{t('app.tagline')}</span>
         </div>
         {mode === 'browser' ? <span className="badge">{t('app.browserMode')}</span> : null}
+        <button type="button" className="topbar__help" aria-keyshortcuts="F1" title={keys('help')} onClick={openHelp}>
+          {t('comfort.shortcuts.open')}
+        </button>
         <LanguageSwitch />
         <AccountBar />
       </header>
+      <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
       <BackupActivityBar />
       <nav className="sidebar" aria-label={t('nav.label')}>
         <ul>
           {NAV.map((item) => (
             <li key={item.path}>
-              <a href={`#${item.path}`} aria-current={item.match(route) ? 'page' : undefined}>
+              <a
+                href={`#${item.path}`}
+                aria-current={item.match(route) ? 'page' : undefined}
+                aria-keyshortcuts={item.path === '/cases/new' ? 'Alt+N' : undefined}
+                title={item.path === '/cases/new' ? keys('newCase') : undefined}
+                onClick={(event) => {
+                  // Already on the intake: the link would do nothing; the form offers to start over instead.
+                  if (item.path === '/cases/new' && route === '/cases/new') {
+                    event.preventDefault();
+                    requestNewCase();
+                  }
+                }}
+              >
                 {t(item.key)}
               </a>
             </li>

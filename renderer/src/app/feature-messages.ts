@@ -15,6 +15,7 @@ import { transferMessages } from '../features/transfer/messages';
 import { lifecycleMessages } from '../features/documents/lifecycle-messages';
 import { reportsMessages } from '../features/reports/messages';
 import { backupMessages } from '../features/backup/messages';
+import { comfortMessages } from '../ui/comfort-messages';
 import { supportMessages } from '../features/settings/support-messages';
 import { accessMessages } from '../features/access/messages';
 
@@ -39,6 +40,7 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   reportsMessages,
   batchMessages,
   backupMessages,
+  comfortMessages,
   supportMessages,
   accessMessages,
 ];

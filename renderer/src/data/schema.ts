@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { activeDbName } from './active-db';
 import { caseWritesMiddleware } from './case-writes';
+import { rederiveSearchKeys } from './search-keys-upgrade';
 import type {
   AminaStatus,
   CaseRecord,
@@ -63,6 +64,8 @@ export interface CaseRow extends CaseRecord {
   nextDeadlineClock: ClockId | null;
   /** Next planned check of the register; '9999-12-31' when none. */
   nextCheck: string;
+  /** The work queue's entries `<action>|<due>` (shared/deadlines/actions.ts), one per open clock someone can act on. */
+  actions: string[];
   /** The caseworker's confirmed or overridden diagnosis. */
   diagnosis?: DiagnosisChoice;
   summary: CaseSummary;
@@ -216,8 +219,22 @@ export interface GeneratedDocRow {
   received?: { theirNumber: string; date: string };
   answered?: { date: string; summary: string };
   voidReason?: string;
+  /**
+   * What the document states about the cause: the reference data version and each letter argument printed, with
+   * its version and form (assertion or request to check). Not indexed, so it needs no schema version; rows
+   * generated before it have none.
+   */
+  statements?: DocumentStatements;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface DocumentStatements {
+  referenceVersion: number | null;
+  causeId: string | null;
+  arguments: Array<{ id: string; version: number; form: 'assertion' | 'check' }>;
+  /** Consistency warnings the caseworker acknowledged before generating (shared/documents/checks). */
+  acknowledged: Array<{ key: string; code: string; params: Record<string, string | number> }>;
 }
 
 /** One allocated outgoing number; never deleted, a voided number stays with its reason. */
@@ -402,6 +419,26 @@ export class AryzDb extends Dexie {
       persons: 'id, pinKey, *docKeys, *dupKeys',
       audit: '++seq, caseId',
     });
+    // v12: the work queue's actions (follow up, answers owed, court terms still open) as one multi-entry index
+    // of `<action>|<due>`, and documents by [status+registeredAt] for the ones still to send. Cases written
+    // before get an empty list here; the deadline refresh, which recomputes every case once its formula
+    // version changes (tracking/daily-refresh.ts), fills them in.
+    this.version(12)
+      .stores({
+        cases: ['id', '&number', 'personId', ...SORT_FIELDS, 'nextCheck', '*actions', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+        documents: 'id, caseId, status, registeredAt, [status+registeredAt]',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('cases')
+          .toCollection()
+          .modify((row: Partial<CaseRow>) => {
+            row.actions ??= [];
+          }),
+      );
+    // v13: no store changes; the search words and duplicate keys are derived again under the new rules
+    // (a sign before a vowel is the glide й; birth dates and phones are search words). See search-keys-upgrade.ts.
+    this.version(13).stores({}).upgrade((tx) => rederiveSearchKeys(tx));
   }
 }
 

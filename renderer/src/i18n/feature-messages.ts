@@ -6,7 +6,14 @@ export interface FeatureMessages {
   en: Record<string, unknown>;
 }
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/**
+ * Plural forms only Russian has (i18next picks `_one/_few/_many/_other` by the language's plural rules;
+ * Kyrgyz and English use `_one/_other`): optional in the other languages, every other key required.
+ */
+type RussianOnlyPlural = `${string}_few` | `${string}_many`;
+type Widen<T> = {
+  -readonly [K in keyof T as K extends RussianOnlyPlural ? never : K]: T[K] extends string ? string : Widen<T[K]>;
+} & { -readonly [K in keyof T as K extends RussianOnlyPlural ? K : never]?: string };
 
 /** Declares a feature bundle; ky and en are type-checked to have exactly Russian's keys. */
 export function defineMessages<const R extends Record<string, unknown>>(namespace: string, ru: R, ky: Widen<R>, en: Widen<R>): FeatureMessages {

@@ -7,6 +7,7 @@ import { reason, type Confidence, type Finding, type Reason, type RuleContext } 
  * R-7: the register entry is keyed to a document number; after a passport or ID card is replaced, the old
  * number may stay listed while the new one carries no record of lawful stay. A check by the old document
  * showing the listing → high; the old document used to enter Russia → medium; a replaced document alone → low.
+ * A check by the current document that also shows the listing is evidence against: one level lower.
  */
 
 export function documentLabel(doc: Pick<IdentityDocument, 'series' | 'number'>): string {
@@ -52,6 +53,14 @@ export function documentReplacedRule(ctx: RuleContext): Finding | null {
     const clear = checks.filter((c) => c.documentId === current.id && !c.listed).map(checkDay).filter((d) => validDateOrNull(d) !== null).sort();
     const last = clear[clear.length - 1];
     if (last) reasoning.push(reason('check_clear_by_current_document', { number: documentLabel(current), date: formatDate(last) }));
+    // The current document listed too: the listing is not tied to the old number alone, which speaks against R-7.
+    const listedNow = checks.filter((c) => c.documentId === current.id && c.listed).map(checkDay).filter((d) => validDateOrNull(d) !== null).sort();
+    const lastListed = listedNow[listedNow.length - 1];
+    if (lastListed) {
+      reasoning.push(reason('check_listed_by_current_document', { number: documentLabel(current), date: formatDate(lastListed) }));
+      // `raise` changes it inside a closure, which the compiler's narrowing does not see.
+      confidence = (confidence as Confidence) === 'high' ? 'medium' : 'low';
+    }
   }
   return { confidence, reasoning, focus: { documentIds: old.map((d) => d.id), stayIds } };
 }

@@ -9,7 +9,7 @@ import { reason, type Finding, type Reason, type RuleContext } from '../types';
  * - same names spelled with other letters (Жумагулов / Джумагулов, ZH / J) → `transliteration`;
  * - the patronymic left out (Russian records often drop it) → `patronymic_missing`;
  * - anything else (uulu as a surname, another name) → `different_form`.
- * A Cyrillic variant means Russian records themselves disagree → high; only Latin variants, or a Kyrgyz form
+ * A Cyrillic variant other than a dropped patronymic means Russian records themselves disagree → high; only Latin variants, or a Kyrgyz form
  * that is more than a letter-for-letter rendering of the Russian one → medium.
  */
 
@@ -63,6 +63,7 @@ export function nameSpellingRule(ctx: RuleContext): Finding | null {
   };
   const reasoning: Reason[] = [];
   let cyrillicVariant = false;
+  let patronymicOnly = false;
   for (const raw of person.otherSpellings ?? []) {
     const variant = raw.trim();
     const script = scriptOf(variant);
@@ -72,7 +73,9 @@ export function nameSpellingRule(ctx: RuleContext): Finding | null {
     const kind = variantKind(reference.text, variant, reference.patronymic);
     if (!kind) continue;
     reasoning.push(reason('spelling_variant', { script, reference: reference.text, variant, variantKind: kind }));
-    if (script === 'cyrillic') cyrillicVariant = true;
+    // A dropped patronymic alone is how Russian records usually write a name: no disagreement of the records.
+    if (script === 'cyrillic' && kind !== 'patronymic_missing') cyrillicVariant = true;
+    if (script === 'cyrillic' && kind === 'patronymic_missing') patronymicOnly = true;
   }
 
   const ky = full(person.nameKy);
@@ -87,5 +90,6 @@ export function nameSpellingRule(ctx: RuleContext): Finding | null {
   if (person.patronymicForm === 'uulu_kyzy') reasoning.push(reason('patronymic_uulu_kyzy'));
   const letters = [...new Set((ky.match(KYRGYZ_LETTERS) ?? []).map((l) => l.toLowerCase()))];
   if (letters.length > 0) reasoning.push(reason('kyrgyz_letters', { letters: letters.join(', ') }));
+  if (patronymicOnly && !cyrillicVariant) reasoning.push(reason('patronymic_only_missing'));
   return { confidence: cyrillicVariant ? 'high' : 'medium', reasoning, focus: {} };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { suggestedFileName } from '../file-name';
 import { documentTemplateSchema } from '../../documents/template-schema';
-import { documentInputsSchema } from './documents';
+import { documentRefusalSchema } from '../../documents/requisites';
+import { documentInputsSchema, storedPdfPath } from './documents';
 
 /**
  * Batch generation of documents, run by main in a worker off its event loop. The page starts a job with the
@@ -16,10 +17,9 @@ export const BATCH_CHUNK_MAX = 100;
 /** Most files one merged PDF may join. */
 export const BATCH_MERGE_MAX = 5000;
 
-const storeId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+/** Ids that become folder and file names in main's store (electron/main/documents/store.ts). */
+const storeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const jobId = storeId;
-/** A file in the app's own store, as main reported it: `cases/<caseId>/<documentId>.pdf`. */
-const caseFile = z.string().regex(/^cases\/[A-Za-z0-9_-]{1,100}\/[A-Za-z0-9_-]{1,100}\.pdf$/);
 
 const fileName = suggestedFileName(120);
 
@@ -38,7 +38,7 @@ export const batchItemSchema = z
 
 const itemResult = z.union([
   z.object({ key: z.string(), ok: z.literal(true), file: storedFile }),
-  z.object({ key: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({ key: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string(), refusal: documentRefusalSchema.optional() }) }),
 ]);
 
 export const batchStatusSchema = z.object({
@@ -90,7 +90,8 @@ export const BATCH_CHANNELS = {
     response: z.union([z.object({ status: z.literal('known'), job: batchStatusSchema }), unknownJob]),
   },
   'batch:merge': {
-    request: z.object({ files: z.array(caseFile).min(1).max(BATCH_MERGE_MAX) }).strict(),
+    /** The files as the register names them, as documents:generate and the batch's results answer them. */
+    request: z.object({ files: z.array(storedPdfPath).min(1).max(BATCH_MERGE_MAX) }).strict(),
     response: z.object({ jobId: z.string() }),
   },
   /** Offers a finished merge job's PDF through the native save dialog (a download in browser mode). */

@@ -14,8 +14,9 @@ import {
   registrationSchema,
   stayEntrySchema,
 } from '../../case/schema';
+import { documentRefusalSchema } from '../../documents/requisites';
 import { documentTemplateSchema } from '../../documents/template-schema';
-import { addresseeSchema, legalRefSchema, localizedTextSchema } from '../../reference/schema';
+import { addresseeSchema, legalRefSchema, letterArgumentSchema, localizedTextSchema, referenceIdSchema } from '../../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../../settings/schema';
 
 /**
@@ -34,6 +35,7 @@ const attachmentInputSchema = z
     sheets: z.number().int().min(1).max(9999),
     copies: z.number().int().min(1).max(99),
     original: z.boolean().optional(),
+    pages: z.number().int().min(1).max(9999).optional(),
   })
   .strict();
 
@@ -82,7 +84,8 @@ export const documentInputsSchema = z
       .nullable()
       .optional(),
     attachments: z.array(attachmentInputSchema).max(60).optional(),
-    cause: z.object({ title: localizedTextSchema, explanation: localizedTextSchema }).strict().nullable().optional(),
+    cause: z.object({ id: referenceIdSchema.optional(), title: localizedTextSchema, arguments: z.array(letterArgumentSchema).max(40).optional() }).strict().nullable().optional(),
+    evidence: z.array(referenceIdSchema).max(500).optional(),
     statement: short(TEXT).optional(),
     registerCheck: z.object({ date: isoDate, document: short(LINE) }).strict().nullable().optional(),
     legalRefs: z.array(legalRefSchema).max(500).optional(),
@@ -104,6 +107,11 @@ export const documentInputsSchema = z
       .max(100)
       .optional(),
     answerDue: z.union([z.literal(''), isoDate]).nullable().optional(),
+    expectedAnswer: z
+      .object({ title: short(LINE), titleKy: short(LINE), number: short(100), date: z.union([z.literal(''), isoDate]), due: isoDate, appeal: z.boolean() })
+      .strict()
+      .nullable()
+      .optional(),
     spellingSources: z.record(short(300), short(LINE)).optional(),
     maxVariants: z.number().int().min(0).max(64).optional(),
   })
@@ -128,14 +136,8 @@ const generatedFileSchema = z.object({
   pages: z.number().int().positive(),
 });
 
-export const DOCUMENT_REFUSALS = ['missing_requisites', 'unknown_field'] as const;
-
-const refusalSchema = z.object({
-  status: z.literal('refused'),
-  reason: z.enum(DOCUMENT_REFUSALS),
-  missing: z.array(z.object({ path: z.string(), label: z.string() })),
-  unknownFields: z.array(z.string()),
-});
+/** A document that cannot be made from the case answers with the one refusal of shared/documents/requisites.ts. */
+const refusalSchema = documentRefusalSchema;
 
 const idPart = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 

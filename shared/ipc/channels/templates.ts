@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentRefusalSchema } from '../../documents/requisites';
 import { documentTemplateSchema } from '../../documents/template-schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../../settings/schema';
 import { documentInputsSchema } from './documents';
@@ -6,11 +7,6 @@ import { documentInputsSchema } from './documents';
 /** Largest template (JSON characters) a preview accepts: far above the biggest factory template (~15 kB). */
 export const TEMPLATE_JSON_MAX_CHARS = 400_000;
 
-/** Why a preview could not be drawn: the template is valid but the sample leaves a requisite empty, or it names no field. */
-export const previewRefusalSchema = z.discriminatedUnion('reason', [
-  z.object({ status: z.literal('refused'), reason: z.literal('missing_requisites'), missing: z.array(z.object({ path: z.string(), label: z.string() })) }),
-  z.object({ status: z.literal('refused'), reason: z.literal('unknown_fields'), fields: z.array(z.string()) }),
-]);
 
 /** Document templates: the factory set shipped in resources/templates, and PDF previews of edited templates. */
 export const TEMPLATES_CHANNELS = {
@@ -37,7 +33,8 @@ export const TEMPLATES_CHANNELS = {
       .strict(),
     response: z.union([
       z.object({ status: z.literal('rendered'), pdfBase64: z.string().min(1), pages: z.number().int().positive(), bytes: z.number().int().positive() }),
-      previewRefusalSchema,
+      // The template is valid but the sample leaves a requisite empty, or it names no field.
+      documentRefusalSchema,
     ]),
     maxPayloadChars: TEMPLATE_JSON_MAX_CHARS,
   },

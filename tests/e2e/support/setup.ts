@@ -21,7 +21,7 @@ export async function saveSettings(page: Page): Promise<void> {
   await openRoute(page, '/settings');
   await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
   await fillSettingsForm(page);
-  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
   await expect(page.getByText('Сохранено')).toBeVisible();
 }
 

@@ -4,7 +4,7 @@ import { CLOSED_STATUSES, type SentKind } from '../../../shared/deadlines/facts'
 import { mixSeed, mulberry32, type Random } from '../../../shared/seed/random';
 import { db, type CaseRow, type CheckRow, type RequestRow } from '../../../renderer/src/data/schema';
 import { caseTracking, sentItemOf } from '../../../renderer/src/data/tracking/case-tracking';
-import { queueRanges, workQueueCounts, workQueueRows, type QueueBucketId } from '../../../renderer/src/data/tracking/queue.repo';
+import { queueSources, workQueueCounts, workQueueRows, type QueueBucketId } from '../../../renderer/src/data/tracking/queue.repo';
 import { localTodayIso } from '../../../renderer/src/lib/date-time';
 
 /**
@@ -154,13 +154,13 @@ export interface BucketTiming {
 /** Each bucket's index range timed on its own (count, then the first rows), then both reads as the screen makes them. */
 async function queueTimings(limit = 100): Promise<{ today: string; buckets: BucketTiming[]; rowsMs: number; countsMs: number }> {
   const today = localTodayIso();
-  const ranges = queueRanges(db(), today);
+  const sources = queueSources(db(), today);
   const buckets: BucketTiming[] = [];
-  for (const [bucket, range] of Object.entries(ranges) as [QueueBucketId, (typeof ranges)[QueueBucketId]][]) {
+  for (const [bucket, source] of Object.entries(sources) as [QueueBucketId, (typeof sources)[QueueBucketId]][]) {
     const t0 = performance.now();
-    const count = await range().count();
+    const count = await source.count();
     const t1 = performance.now();
-    await range().limit(limit).toArray();
+    await source.rows(limit);
     buckets.push({ bucket, count, countMs: t1 - t0, rowsMs: performance.now() - t1 });
   }
   const t0 = performance.now();

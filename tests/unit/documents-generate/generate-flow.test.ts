@@ -4,35 +4,35 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
-import { createPdfEngine } from '../../../electron/main/pdf/engine';
-import { defaultFontDir } from '../../../electron/main/pdf/fonts';
 import type { AryzApi } from '../../../shared/ipc/contract';
 import { regionalAddressee } from '../../../shared/reference/lookup';
 import { createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { documentInputsFor } from '../../../renderer/src/data/documents/document-inputs.repo';
-import { generateDocument, regenerateDocument, type GenerateRequest } from '../../../renderer/src/features/documents/generate';
+import { consistencyFor, generateDocument as generateRaw, regenerateDocument, reviewInputs, type GenerateRequest } from '../../../renderer/src/features/documents/generate';
+import type { AryzDb } from '../../../renderer/src/data/schema';
+import type { DocumentInputsPayload } from '../../../shared/ipc/channels/documents';
 import { documentsFor, registerRows } from '../../../renderer/src/data/documents/register.repo';
 import { saveSettings } from '../../../renderer/src/data/settings/settings.repo';
 import { ensureReference } from '../../../renderer/src/data/reference/reference.repo';
 import { actor, freshDb, intake } from '../renderer/data/cases/cases.helpers';
-import { CASEWORKER, factoryTemplate, MISSION } from '../documents/fixture';
-import { PdfWorkspace } from '../documents/pdf-reader';
-import { factoryBundle } from '../reference/factory';
+import { CASEWORKER, factoryTemplate, MISSION } from '../support/document-fixtures';
+import { PdfWorkspace } from '../support/pdf-reader';
+import { factoryBundle } from '../support/reference-fixtures';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 
 /**
  * The page's side of generation against main's real handlers: the inputs gathered from a stored case must pass
  * main's schema, the number is allocated once, and a failed render leaves the number with its document.
  */
 
-const pdf = createPdfEngine(defaultFontDir());
 const work = new PdfWorkspace();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'aryz-flow-'));
 afterAll(() => {
   work.dispose();
   rmSync(dataDir, { recursive: true, force: true });
 });
-const dispatch = createDispatcher(createHandlers({ version: '1', mode: 'browser', dataDir, referenceDir: '/none', pdf, now: () => new Date() }), () => undefined);
+const dispatch = createDispatcher(createHandlers(testMainDeps(dataDir, { now: () => new Date() })), () => undefined);
 
 /** The API as the page has it: every payload goes through JSON like the bridge (structured clone in Electron). */
 const api: Pick<AryzApi, 'generateDocument'> = {
@@ -60,11 +60,39 @@ const request = (caseId: string, addressee: GenerateRequest['addressee'], extra:
   ...extra,
 });
 
+/** Generation as the caseworker does it after reading the review: every warning shown is acknowledged. */
+async function generateDocument(db: AryzDb, through: Pick<AryzApi, 'generateDocument'>, req: GenerateRequest, who: typeof actor) {
+  const findings = await consistencyFor(db, req, await reviewInputs(db, req, 'X'));
+  return generateRaw(db, through, { ...req, acknowledged: findings.filter((f) => f.severity === 'warning').map((f) => f.key) }, who);
+}
+
 describe('generating from a stored case', () => {
+  it('refuses until the consistency warnings are acknowledged, then records them and the arguments used in the audit', async () => {
+    const { db, caseId, addressee } = await seeded();
+    const unacknowledged = await generateRaw(db, api, request(caseId, addressee), actor);
+    if (unacknowledged.status !== 'inconsistent') throw new Error(`expected inconsistent, got ${unacknowledged.status}`);
+    // The stored case's registration and contract ended 31.12.2024, before the letter of 10.02.2026.
+    expect(unacknowledged.findings.map((f) => [f.code, f.params.ended])).toEqual([
+      ['evidence_ended', '31.12.2024'],
+      ['evidence_ended', '31.12.2024'],
+    ]);
+    expect(await db.outgoing.count()).toBe(0);
+    const done = await generateRaw(db, api, request(caseId, addressee, { acknowledged: unacknowledged.findings.map((f) => f.key) }), actor);
+    if (done.status !== 'generated') throw new Error(`expected generated, got ${done.status}`);
+    expect(done.document.statements).toMatchObject({ referenceVersion: factoryBundle().version, acknowledged: unacknowledged.findings.map(({ key, code, params }) => ({ key, code, params })) });
+    const audit = (await db.audit.where('caseId').equals(caseId).toArray()).filter((row) => row.entityId === done.document.id);
+    const acknowledged = audit.flatMap((row) => row.changes).find((c) => c.field === 'acknowledgedWarnings');
+    expect(acknowledged?.after).toEqual(unacknowledged.findings.map(({ key, code, params }) => ({ key, code, params })));
+  });
+
   it('refuses a missing requisite before any number is taken, then generates, numbers and stores the letter', async () => {
     const { db, caseId, addressee } = await seeded();
     const refused = await generateDocument(db, api, request(caseId, addressee, { attachments: [] }), actor);
-    expect(refused).toEqual({ status: 'refused', missing: [{ path: 'attachments', label: 'перечень приложений (наименование, число листов и экземпляров)' }] });
+    expect(refused).toEqual({ status: 'refused', reason: 'missing_requisites', missing: [{ path: 'attachments', label: 'перечень приложений (наименование, число листов и экземпляров)' }] });
+    // Main, asked with the same inputs, refuses in the same words: one check, one shape on both sides.
+    const inputs = await reviewInputs(db, request(caseId, addressee, { attachments: [] }), 'X');
+    const fromMain = await api.generateDocument({ caseId, documentId: 'probe', template: factoryTemplate('mission_letter_mvd'), inputs: inputs as DocumentInputsPayload });
+    expect(fromMain).toEqual({ ok: true, value: refused });
     expect(await db.outgoing.count()).toBe(0);
     expect(await db.documents.count()).toBe(0);
 

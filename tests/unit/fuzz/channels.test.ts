@@ -14,10 +14,10 @@ import { createDispatcher, type CallContext } from '../../../electron/main/ipc/d
 import { CHANNELS, type Channel } from '../../../shared/ipc/contract';
 import { IPC_ERROR_CODES } from '../../../shared/ipc/result';
 import { testMainDeps } from '../support/main-deps';
-import { validExamples } from './examples';
-import { mutationsOf } from './mutate';
-import { payloadsFor } from './schema-arbitrary';
-import { recordFuzz } from './stats';
+import { validExamples } from '../support/fuzz-examples';
+import { mutationsOf } from '../support/fuzz-mutate';
+import { payloadsFor } from '../support/fuzz-arbitrary';
+import { recordFuzz } from '../support/fuzz-stats';
 
 /**
  * Every IPC channel, fed generated payloads through the one dispatcher main uses: shaped like the schema,
@@ -87,7 +87,7 @@ describe('every IPC channel under generated payloads', () => {
   it('has valid examples for every channel, each answered ok', async () => {
     for (const channel of Object.keys(CHANNELS) as Channel[]) {
       const list = examples[channel] as unknown[] | undefined;
-      expect(list?.length ?? 0, `valid examples for ${channel} in tests/unit/fuzz/examples.ts`).toBeGreaterThan(0);
+      expect(list?.length ?? 0, `valid examples for ${channel} in tests/unit/support/fuzz-examples.ts`).toBeGreaterThan(0);
       for (const example of list ?? []) {
         const result = await dispatch(channel, example, fuzzContext(2));
         expect(result, `${channel} ${JSON.stringify(example).slice(0, 200)}`).toMatchObject({ ok: true });

@@ -11,10 +11,10 @@ import { loadFactoryReference } from '../../../electron/main/reference/factory';
 import { parseTemplate } from '../../../shared/documents/template-schema';
 import { parseReferenceBundle } from '../../../shared/reference/load';
 import { freshDb } from '../renderer/data/cases/cases.helpers';
-import { PASS, seedCases, writeCasesBundle } from '../transfer/support';
-import { mutationsOf } from './mutate';
-import { pollution } from './schema-arbitrary';
-import { recordFuzz } from './stats';
+import { PASS, seedCases, writeCasesBundle } from '../support/transfer-fixtures';
+import { mutationsOf } from '../support/fuzz-mutate';
+import { pollution } from '../support/fuzz-arbitrary';
+import { recordFuzz } from '../support/fuzz-stats';
 
 /**
  * Every parser of outside data, fed valid documents with parts replaced or removed, arbitrary values and

@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
-import { createHandlers, type MainDeps } from '../../../electron/main/handlers';
+import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc/dispatch';
 import type { AryzApi } from '../../../shared/ipc/contract';
 import type { OutgoingRow } from '../../../renderer/src/data/schema';
 import { registerColumns, registerRowSource } from '../../../renderer/src/ui/export/register-export';
 import { runExport } from '../../../renderer/src/ui/export/run-export';
 import { testContext } from '../support/call-context';
+import { testMainDeps } from '../support/main-deps';
 import { freshDb } from '../renderer/data/cases/cases.helpers';
 
 const t = (key: string) => key;
@@ -40,7 +41,7 @@ describe('register export', () => {
     expect(cells[1]).toEqual(['КР-М-26/3', '2026-11-03', 'КР-М-26-00003', 'Асанов 3', 'ГУ МВД России по г. Москве', 'Запрос о причинах включения в реестр', 'export.registerStatus.void', 'Ошибка в адресате']);
 
     const saved: Uint8Array[] = [];
-    const dispatch = createDispatcher(createHandlers({ version: '1', mode: 'browser', dataDir: '/tmp', referenceDir: '/tmp', pdf: {} as MainDeps['pdf'], now: () => new Date() }));
+    const dispatch = createDispatcher(createHandlers(testMainDeps('/tmp', { now: () => new Date() })));
     const ctx = testContext({ saveFile: vi.fn(async ({ defaultName, data }) => (saved.push(data), { status: 'saved' as const, fileName: defaultName })) });
     const call = (channel: string) => (request: unknown) => dispatch(channel, request, ctx);
     const api = { beginExport: call('export:begin'), sendExportRows: call('export:rows'), finishExport: call('export:finish'), cancelExport: call('export:cancel') } as unknown as AryzApi;

@@ -55,6 +55,30 @@ describe('i18n is enforced by lint', () => {
   });
 });
 
+describe('shared/ uses no host globals, which imports cannot show', () => {
+  const hostGlobalErrors = async (code: string, file = 'shared/x.ts') => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-properties').length;
+  };
+  it.each([
+    'export const w = window.innerWidth;',
+    'export const title = document.title;',
+    'export const home = process.env.HOME;',
+    "export const b = Buffer.from('x');",
+    'export const s = self.location;',
+    'export const p = globalThis.process.env;',
+    "export const d = globalThis['document'];",
+    "export const saved = localStorage.getItem('x');",
+  ])('refuses %s', async (code) => {
+    expect(await hostGlobalErrors(code)).toBe(1);
+  });
+  it('allows what both sides have, and the same globals outside shared/', async () => {
+    expect(await hostGlobalErrors('export const id = globalThis.crypto.randomUUID(); export const e = new TextEncoder(); export const d = { document: 1 }.document;')).toBe(0);
+    expect(await hostGlobalErrors('export const home = process.env.HOME;', 'electron/main/x.ts')).toBe(0);
+    expect(await hostGlobalErrors('export const title = document.title;', 'renderer/src/x.ts')).toBe(0);
+  });
+});
+
 describe('renderer layers are enforced by lint', () => {
   const layerErrors = async (file: string, code: string) => {
     const [result] = await eslint.lintText(code, { filePath: path.join(root, 'renderer/src', file) });

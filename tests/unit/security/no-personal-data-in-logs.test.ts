@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppLog } from '../../../electron/main/log/app-log';
 import { redactError, redactFields } from '../../../electron/main/log/redact';
 import { startBridge, type Bridge } from '../../bridge/server';
-import { DOCUMENTS, factoryTemplate, fixtureInputs, PERSON, payloadInputs } from '../documents/fixture';
+import { DOCUMENTS, factoryTemplate, fixtureInputs, PERSON, payloadInputs } from '../support/document-fixtures';
 import { pdfBytes } from '../../fixtures/scans';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aryz-logs-'));

@@ -1,4 +1,4 @@
-import { buildDocumentModel, missingRequisites } from '../../../../shared/documents/model';
+import { checkRequisitesOf, refusalAsItemError } from '../../../../shared/documents/requisites';
 import type { BatchItem, BatchItemResult, BatchStatus } from '../../../../shared/ipc/channels/batch';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { IpcResult } from '../../../../shared/ipc/result';
@@ -6,6 +6,7 @@ import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzDb } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 import { recordGeneratedFile, registerDocument, voidDocument } from '../documents/register.repo';
+import { trackingTables } from '../tracking/tracking-input.repo';
 import type { StoredSettings } from '../settings/settings.repo';
 import { batchInputsFor, isAddressed, resolveAddressee, withNumber, type BatchContext } from './batch-inputs.repo';
 import { countStates, jobItems, type StateCounts } from './batch.repo';
@@ -72,7 +73,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The tables an item's registration, file record or void touch, plus the batch's own. */
 function itemTables(db: AryzDb) {
-  return [db.documents, db.outgoing, db.settings, db.cases, db.audit, db.batchItems, db.batchJobs];
+  return [db.documents, db.outgoing, db.settings, db.cases, db.persons, db.audit, db.batchItems, db.batchJobs, ...trackingTables(db)];
 }
 
 export interface BatchRunHandle {
@@ -141,9 +142,9 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
         await fail(current, { code: 'NO_ADDRESSEE', message: row.region }, null);
         return null;
       }
-      const missing = missingRequisites(job!.template, buildDocumentModel(inputs));
-      if (missing.length > 0) {
-        await fail(current, { code: 'MISSING_REQUISITES', message: missing.map((m) => m.label).join('; ') }, null);
+      const refusal = checkRequisitesOf(job!.template, inputs);
+      if (refusal) {
+        await fail(current, refusalAsItemError(refusal), null);
         return null;
       }
       const at = now().toISOString();
@@ -175,7 +176,7 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
       await fail(item, result.error, `Документ не сформирован: ${result.error.code} ${result.error.message}`.trim());
       return;
     }
-    const file = { relPath: result.file.relPath.replace(/^cases\//, ''), sha256: result.file.sha256, bytes: result.file.bytes, pages: result.file.pages };
+    const file = { relPath: result.file.relPath, sha256: result.file.sha256, bytes: result.file.bytes, pages: result.file.pages };
     const next: BatchItemRow = { ...item, state: 'done', file, error: null, updatedAt: now().toISOString() };
     await db.transaction('rw', itemTables(db), async () => {
       await recordGeneratedFile(db, item.documentId!, file, deps.actor, now());
@@ -257,7 +258,7 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
 
 /** Joins the job's PDFs, in case-list order, into one file in main's store and remembers it on the job. */
 export async function mergeBatchJob(db: AryzDb, jobId: string, api: Pick<BatchApi, 'mergeBatch' | 'getBatchStatus'>, pollMs = 150): Promise<BatchJobRow['merged']> {
-  const files = (await jobItems(db, jobId)).flatMap((item) => (item.state === 'done' && item.file ? [`cases/${item.file.relPath}`] : []));
+  const files = (await jobItems(db, jobId)).flatMap((item) => (item.state === 'done' && item.file ? [item.file.relPath] : []));
   if (files.length === 0) return null;
   const { jobId: mainJobId } = await unwrap(api.mergeBatch({ files }));
   for (;;) {

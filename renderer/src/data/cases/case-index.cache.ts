@@ -1,4 +1,6 @@
-import { matchesAllPrefixes } from '../../../../shared/search/case-keys';
+import { nameKey } from '../../../../shared/names';
+import { matchesAllPrefixes, NO_MATCH, queryWords } from '../../../../shared/search/case-keys';
+import { nearestWord } from '../../../../shared/search/did-you-mean';
 import { onCaseWrites } from '../case-writes';
 import type { AryzDb, CaseFilterField, CaseRow, CaseSortField } from '../schema';
 
@@ -360,6 +362,63 @@ export class CaseIndex {
   search(words: readonly string[], filters: readonly [CaseFilterField, string][], query: Pick<CaseQuery, 'sort' | 'direction'>): CaseListRow[] {
     const rows = this.matching(words, filters).map((i) => this.slots[i]!.row);
     return rows.sort(compareForList(query));
+  }
+
+  /**
+   * For a search that finds nothing: the same text with each word that starts no indexed word replaced by
+   * the nearest name of the index's own vocabulary (see shared/search/did-you-mean.ts), written as a case
+   * shows it. Null when nothing is near, or the corrected text would find nothing either. Run only on an
+   * empty result, so its walk over the vocabulary (a few milliseconds at 100,000 cases) is not per keystroke.
+   */
+  didYouMean(text: string, filters: readonly [CaseFilterField, string][] = []): string | null {
+    if (!this.ready) return null;
+    let changed = false;
+    const corrected = text
+      .split(/\s+/u)
+      .filter(Boolean)
+      .map((token) => {
+        const keys = queryWords(token);
+        if (keys.length !== 1 || keys[0] === NO_MATCH || this.startsSomeWord(keys[0]!)) return token;
+        const word = nearestWord(keys[0]!, this.interned.keys(), (w) => this.casesWith(w));
+        const shown = word === null ? null : this.spellingOf(word);
+        if (shown === null) return token;
+        changed = true;
+        return shown;
+      })
+      .join(' ');
+    return changed && this.matching(queryWords(corrected), filters).length > 0 ? corrected : null;
+  }
+
+  /** Whether any indexed word starts with `word`. */
+  private startsSomeWord(word: string): boolean {
+    const found = this.bucketFor(word);
+    if (!found) return [...this.interned.keys()].some((w) => w.startsWith(word));
+    if (!found.verify) return found.bucket.slots.length > 0;
+    return found.bucket.words!.some((w) => w.startsWith(word));
+  }
+
+  /** How many cases carry `word` (to prefer a common name among equally near ones). */
+  private casesWith(word: string): number {
+    const d = DEPTHS.length - 1;
+    if (word.length < DEPTHS[d]!) return this.buckets[word.length - DEPTHS[0]]?.get(word)?.slots.length ?? 0;
+    const bucket = this.buckets[d]!.get(word.slice(0, DEPTHS[d]!));
+    let count = 0;
+    for (const w of bucket?.words ?? []) if (w === word) count++;
+    return count;
+  }
+
+  /** The name token, as some case writes it, whose key is `word` (Russian spelling first). */
+  private spellingOf(word: string): string | null {
+    const d = Math.min(word.length, DEPTHS[DEPTHS.length - 1]!) - DEPTHS[0];
+    for (const i of this.buckets[d]?.get(word.slice(0, DEPTHS[d]!))?.slots ?? []) {
+      const slot = this.slots[i];
+      if (!slot || !slot.words.includes(word)) continue;
+      const { nameRu, nameKy, nameLat } = slot.row.summary;
+      for (const name of [nameRu, nameKy, nameLat]) {
+        for (const token of name.split(/[\s-]+/u)) if (token && nameKey(token) === word) return token;
+      }
+    }
+    return null;
   }
 
   open(words: readonly string[], filters: readonly [CaseFilterField, string][], query: CaseQuery): CaseListHandle {

@@ -13,6 +13,7 @@ import {
   type IntakeDraft,
   type IntakeForm,
 } from '../../../../shared/case/schema';
+import { statusMove, type StatusEvent } from '../../../../shared/case/status-rules';
 import { validateIntake, type Finding } from '../../../../shared/case/validate';
 import { documentKeys, duplicateNameKeys, pinKey } from '../../../../shared/search/case-keys';
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
@@ -343,8 +344,11 @@ export async function removeItem(db: AryzDb, caseId: string, list: 'documents' |
   return updateField(db, caseId, `person.${list}`, loaded.person[list].filter((_, i) => i !== index), actor, now);
 }
 
-/** Moves the case to a new status, keeping the dated history, and audits it. */
-export async function changeStatus(db: AryzDb, caseId: string, status: CaseStatus, note: string, actor: Actor, now = new Date()): Promise<CaseRow> {
+/**
+ * Moves the case to a new status, keeping the dated history, and audits it. `event` names the work that moved
+ * it by a workflow rule (shared/case/status-rules.ts); without it the change is the caseworker's own.
+ */
+export async function changeStatus(db: AryzDb, caseId: string, status: CaseStatus, note: string, actor: Actor, now = new Date(), event?: StatusEvent): Promise<CaseRow> {
   return db.transaction('rw', [db.persons, db.cases, db.audit, ...trackingTables(db)], async () => {
     const loaded = await getCase(db, caseId);
     if (!loaded) throw new Error(`No case ${caseId}`);
@@ -365,10 +369,23 @@ export async function changeStatus(db: AryzDb, caseId: string, status: CaseStatu
       entity: 'case',
       entityId: caseId,
       action: 'status',
-      changes: [{ field: 'status', before: loaded.record.status, after: status }],
+      changes: [{ field: 'status', before: loaded.record.status, after: status }, ...(event ? [{ field: 'status.event', before: null, after: event }] : [])],
       note: note.trim().slice(0, 2000),
     });
     return row;
   });
+}
+
+/**
+ * Applies the workflow rule `event` triggers, if any, inside the caller's transaction (which must hold the
+ * tables changeStatus writes: persons, cases, audit and the tracking tables). Answers the new status, or null.
+ */
+export async function followWork(db: AryzDb, caseId: string, event: StatusEvent, actor: Actor, now = new Date()): Promise<CaseStatus | null> {
+  const row = await db.cases.get(caseId);
+  if (!row) return null;
+  const rule = statusMove(row.status, event);
+  if (!rule) return null;
+  await changeStatus(db, caseId, rule.to, rule.note, actor, now, event);
+  return rule.to;
 }
 

@@ -1,10 +1,18 @@
-import { DOCUMENT_TYPE_RU } from '../../../../shared/documents/russian';
+import { isValidIsoDate } from '../../../../shared/case/dates';
+import { causeForLetter } from '../../../../shared/documents/arguments';
+import { expectedAnswer } from '../../../../shared/documents/expected-answer';
+import { DOCUMENT_TYPE_RU, SENT_KIND_RU } from '../../../../shared/documents/russian';
+import { documentTitleKy } from '../../../../shared/documents/titles';
+import { presentEvidence } from '../../../../shared/diagnosis/diagnose';
 import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { Addressee } from '../../../../shared/reference/schema';
-import { NO_DEADLINE, type AryzDb, type GeneratedDocRow } from '../schema';
+import type { AryzDb, GeneratedDocRow } from '../schema';
 import { getCase, stripDerived } from '../cases/cases.repo';
 import { loadSettings } from '../settings/settings.repo';
+import { attachmentRefsFor } from '../attachments/attachments.repo';
+import { localTodayIso } from '../../lib/date-time';
+import { caseFacts, deadlinesOf, sentItemOf } from '../tracking/case-tracking';
 import { currentReference } from '../reference/reference.repo';
 
 /**
@@ -48,13 +56,14 @@ export async function citableDocuments(db: AryzDb, caseId: string): Promise<Gene
 }
 
 export async function documentInputsFor(db: AryzDb, caseId: string, choice: DocumentChoice): Promise<DocumentInputs> {
-  const [loaded, settings, reference, checks, docs, requests] = await Promise.all([
+  const [loaded, settings, reference, checks, docs, requests, attachmentRefs] = await Promise.all([
     getCase(db, caseId),
     loadSettings(db),
     currentReference(db),
     db.checks.where('caseId').equals(caseId).toArray(),
     db.documents.where('caseId').equals(caseId).toArray(),
     db.requests.where('caseId').equals(caseId).toArray(),
+    attachmentRefsFor(db, caseId),
   ]);
   if (!loaded) throw new Error(`No case ${caseId}`);
   const { record } = loaded;
@@ -62,6 +71,9 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
 
   const causeId = record.diagnosis?.causeId;
   const cause = causeId ? reference?.causes.find((c) => c.id === causeId) : undefined;
+  // What the case proves of that cause: an argument of the letter prints only on its own evidence.
+  const facts = { ...caseFacts(record, loaded.person, requests.map(sentItemOf), checks), attachments: attachmentRefs };
+  const evidence = cause && reference ? presentEvidence(cause.id, facts, reference, isValidIsoDate(choice.date) ? choice.date : localTodayIso()) : [];
 
   // The latest check that found the person listed, with the document it was made with.
   const listed = checks.filter((c) => c.listed).sort((a, b) => b.at.localeCompare(a.at))[0];
@@ -85,7 +97,16 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
   const sent = docs
     .filter((d) => d.status !== 'void' && d.outgoingNumber !== '')
     .sort((a, b) => a.registeredAt.localeCompare(b.registeredAt) || (a.outgoingSeq ?? 0) - (b.outgoingSeq ?? 0))
-    .map((d) => ({ title: d.title, addressee: d.addressee, number: d.outgoingNumber, date: d.registeredAt }));
+    .map((d) => ({ title: d.title, titleKy: documentTitleKy(d.templateId, d.title), addressee: d.addressee, number: d.outgoingNumber, date: d.registeredAt }));
+
+  // The answer the memo announces: the term of a request actually sent (tracked in `requests`), named.
+  const today = isValidIsoDate(choice.date) ? choice.date : localTodayIso();
+  const deadlines = deadlinesOf(record, loaded.person, { requests: requests.map(sentItemOf), checks, calendar: reference?.calendar ?? [], today });
+  const letters = requests.map((r) => {
+    const doc = docs.find((d) => d.outgoingNumber !== '' && d.outgoingNumber === r.ourNumber);
+    const title = doc?.title ?? SENT_KIND_RU[r.kind];
+    return { id: r.id, title, titleKy: doc ? documentTitleKy(doc.templateId, doc.title) : title, number: r.ourNumber, date: r.sentAt };
+  });
 
   return {
     date: choice.date,
@@ -109,11 +130,12 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
     outgoing: choice.number ? { number: choice.number, date: choice.date } : null,
     previous,
     attachments: choice.attachments ?? [],
-    cause: cause ? { title: cause.title, explanation: cause.explanation } : null,
+    cause: cause ? causeForLetter(cause) : null,
+    evidence,
     statement: '',
     registerCheck,
     legalRefs: reference?.legalRefs ?? [],
     sent,
-    answerDue: record.nextDeadline && record.nextDeadline !== NO_DEADLINE ? record.nextDeadline : null,
+    expectedAnswer: expectedAnswer(deadlines, letters, today),
   };
 }

@@ -2,8 +2,9 @@ import { writeAudit } from '../audit.repo';
 import Dexie from 'dexie';
 import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOfIsoDate, type NumberingSettings } from '../../../../shared/documents/numbering';
 import { identifierKey } from '../../../../shared/search/case-keys';
-import type { AryzDb, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
-import type { Actor } from '../cases/cases.repo';
+import type { AryzDb, DocumentStatements, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
+import { followWork, type Actor } from '../cases/cases.repo';
+import { trackingTables } from '../tracking/tracking-input.repo';
 
 /**
  * The outgoing register (журнал исходящих) and the documents of a case. A number is allocated in the same
@@ -25,6 +26,8 @@ export interface RegisterInput {
   numbered: boolean;
   /** What the caseworker chose (addressee, attachments …), kept on the registration event to regenerate the file. */
   choice?: Record<string, unknown>;
+  /** The cause's arguments the document prints and the warnings acknowledged for it. */
+  statements?: DocumentStatements;
 }
 
 export const VOID_REASON_MAX = 500;
@@ -81,6 +84,7 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
       status: 'generated',
       events: [{ at, kind: 'registered', who: actor.who, ...(input.choice ? { data: input.choice } : {}) }],
       requestId: null,
+      ...(input.statements ? { statements: input.statements } : {}),
       createdAt: at,
       updatedAt: at,
     };
@@ -115,7 +119,12 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
       entity: 'document',
       entityId: doc.id,
       action: 'create',
-      changes: [{ field: 'document', before: null, after: { title: doc.title, templateId: doc.templateId, templateVersion: doc.templateVersion, outgoingNumber: doc.outgoingNumber, addressee: doc.addressee, date: doc.registeredAt } }],
+      changes: [
+        { field: 'document', before: null, after: { title: doc.title, templateId: doc.templateId, templateVersion: doc.templateVersion, outgoingNumber: doc.outgoingNumber, addressee: doc.addressee, date: doc.registeredAt } },
+        ...(input.statements ? [{ field: 'statements', before: null, after: { referenceVersion: input.statements.referenceVersion, causeId: input.statements.causeId, arguments: input.statements.arguments } }] : []),
+        // A warning generated over is the caseworker's decision: the audit keeps which, and what it said.
+        ...(input.statements && input.statements.acknowledged.length > 0 ? [{ field: 'acknowledgedWarnings', before: null, after: input.statements.acknowledged }] : []),
+      ],
     });
     return doc;
   });
@@ -124,7 +133,7 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
 /** Stores what main wrote for the document (path, hash, size, pages); a regeneration replaces it. */
 export async function recordGeneratedFile(db: AryzDb, documentId: string, file: GeneratedFile, actor: Actor, now = new Date()): Promise<GeneratedDocRow> {
   const at = now.toISOString();
-  return db.transaction('rw', [db.documents, db.audit], async () => {
+  return db.transaction('rw', [db.documents, db.cases, db.persons, db.audit, ...trackingTables(db)], async () => {
     const doc = await db.documents.get(documentId);
     if (!doc) throw new Error(`No document ${documentId}`);
     if (doc.status === 'void') throw new Error(`Document ${documentId} is void`);
@@ -136,6 +145,7 @@ export async function recordGeneratedFile(db: AryzDb, documentId: string, file: 
     };
     await db.documents.put(next);
     await writeAudit(db, { at, who: actor.who, caseId: doc.caseId, entity: 'document', entityId: doc.id, action: 'update', changes: [{ field: 'document.file', before: doc.file, after: next.file }] });
+    await followWork(db, doc.caseId, 'document_generated', actor, now);
     return next;
   });
 }

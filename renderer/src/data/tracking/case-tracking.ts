@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../../../shared/case/schema';
-import { computeDeadlines, nextDeadline, type CaseFacts, type Deadline, type RegisterCheck, type SentItem } from '../../../../shared/deadlines';
+import { actionEntries, computeDeadlines, nextDeadline, type CaseFacts, type Deadline, type RegisterCheck, type SentItem } from '../../../../shared/deadlines';
 import type { CalendarYear } from '../../../../shared/reference/schema';
 import { NO_DEADLINE, type CaseRow, type CheckRow, type PersonRow, type RequestRow } from '../schema';
 import { localTodayIso } from '../../lib/date-time';
@@ -45,10 +45,10 @@ export function deadlinesOf(record: CaseRecord, person: PersonPart, tracking: Tr
  * register re-check. Without tracking input (no requests or checks yet, e.g. at intake) the engine runs on
  * the case alone with the built-in calendar fallback.
  */
-export function caseTracking(record: CaseRecord, person: PersonPart, tracking?: TrackingInput): Pick<CaseRow, 'nextDeadline' | 'nextDeadlineClock' | 'nextCheck'> {
+export function caseTracking(record: CaseRecord, person: PersonPart, tracking?: TrackingInput): Pick<CaseRow, 'nextDeadline' | 'nextDeadlineClock' | 'nextCheck' | 'actions'> {
   const input = tracking ?? { requests: [], checks: [], calendar: [], today: localTodayIso() };
   const list = deadlinesOf(record, person, input);
   const next = nextDeadline(list);
   const recheck = list.find((d) => d.clock === 'register_recheck' && d.status !== 'done');
-  return { nextDeadline: next?.due ?? NO_DEADLINE, nextDeadlineClock: next?.clock ?? null, nextCheck: recheck?.due ?? NO_DEADLINE };
+  return { nextDeadline: next?.due ?? NO_DEADLINE, nextDeadlineClock: next?.clock ?? null, nextCheck: recheck?.due ?? NO_DEADLINE, actions: actionEntries(list) };
 }

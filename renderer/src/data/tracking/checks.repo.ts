@@ -4,7 +4,7 @@ import { isoDate, isoDateTime } from '../../../../shared/case/schema';
 import { CLOSED_STATUSES } from '../../../../shared/deadlines/facts';
 import { parseForIssues, toFieldIssues } from '../../../../shared/validation/issues';
 import { CHECK_CHANNELS, type AryzDb, type CheckRow } from '../schema';
-import { changeStatus, type Actor } from '../cases/cases.repo';
+import { changeStatus, followWork, type Actor } from '../cases/cases.repo';
 import { refreshCaseTracking, type RepoResult } from './requests.repo';
 import { trackingTables } from './tracking-input.repo';
 import { localTodayIso } from '../../lib/date-time';
@@ -54,6 +54,7 @@ export async function addCheck(db: AryzDb, caseId: string, input: unknown, actor
     await db.checks.add(row);
     await refreshCaseTracking(db, caseId, now);
     await writeAudit(db, { at: row.createdAt, who: actor.who, caseId, entity: 'check', entityId: row.id, action: 'create', changes: [{ field: 'check', before: null, after: row }] });
+    await followWork(db, caseId, 'register_checked', actor, now);
   });
   return { ok: true, value: row, proposeExclusion: open && !row.listed };
 }

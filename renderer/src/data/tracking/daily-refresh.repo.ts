@@ -10,7 +10,8 @@ export interface RefreshReport {
   changed: number;
 }
 
-const TRACKING_FIELDS = ['nextDeadline', 'nextDeadlineClock', 'nextCheck'] as const;
+const TRACKING_FIELDS = ['nextDeadline', 'nextDeadlineClock', 'nextCheck', 'actions'] as const;
+const sameValue = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b);
 
 function groupByCase<T extends { caseId: string }>(rows: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -57,7 +58,7 @@ export async function refreshDeadlines(db: AryzDb, now = new Date()): Promise<Re
           calendar,
           today,
         });
-        if (TRACKING_FIELDS.every((field) => next[field] === row[field])) continue;
+        if (TRACKING_FIELDS.every((field) => sameValue(next[field], row[field]))) continue;
         await db.cases.update(row.id, next satisfies Partial<CaseRow>);
         changed++;
       }
@@ -72,6 +73,12 @@ export async function refreshDeadlines(db: AryzDb, now = new Date()): Promise<Re
 }
 
 const LAST_RUN_KEY = 'aryz.deadlinesRefreshedOn';
+/**
+ * Bumped whenever the derived fields' formula changes (2: the queue's `actions`), so the next start
+ * recomputes every case that day even if the refresh already ran.
+ */
+const FORMULA_VERSION = 2;
+const runMarker = (today: string) => `${today}#${FORMULA_VERSION}`;
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 /**
@@ -83,10 +90,10 @@ export function scheduleDailyRefresh(db: AryzDb, delayMs = 10_000): () => void {
   let running = false;
   const runIfDue = () => {
     const today = localTodayIso();
-    if (running || localStorage.getItem(LAST_RUN_KEY) === today) return;
+    if (running || localStorage.getItem(LAST_RUN_KEY) === runMarker(today)) return;
     running = true;
     refreshDeadlines(db)
-      .then(() => localStorage.setItem(LAST_RUN_KEY, today))
+      .then(() => localStorage.setItem(LAST_RUN_KEY, runMarker(today)))
       .catch((error: unknown) => console.warn('deadline refresh:', error))
       .finally(() => {
         running = false;

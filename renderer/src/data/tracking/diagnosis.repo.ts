@@ -3,7 +3,8 @@ import { decisionOf, diagnosisChoiceSchema, type DiagnosisChoice } from '../../.
 import type { CauseSuggestion } from '../../../../shared/diagnosis/types';
 import { parseForIssues, toFieldIssues } from '../../../../shared/validation/issues';
 import type { AryzDb } from '../schema';
-import type { Actor } from '../cases/cases.repo';
+import { followWork, type Actor } from '../cases/cases.repo';
+import { trackingTables } from './tracking-input.repo';
 import type { RepoResult } from './requests.repo';
 
 /**
@@ -31,7 +32,7 @@ export async function saveDiagnosisChoice(
   };
   const parsed = parseForIssues(diagnosisChoiceSchema, candidate);
   if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error) };
-  await db.transaction('rw', [db.cases, db.audit], async () => {
+  await db.transaction('rw', [db.cases, db.persons, db.audit, ...trackingTables(db)], async () => {
     const row = await db.cases.get(caseId);
     if (!row) throw new Error(`No case ${caseId}`);
     await db.cases.put({ ...row, diagnosis: parsed.data, updatedAt: parsed.data.at });
@@ -45,6 +46,7 @@ export async function saveDiagnosisChoice(
       changes: [{ field: 'case.diagnosis', before: row.diagnosis ?? null, after: parsed.data }],
       note: parsed.data.note,
     });
+    await followWork(db, caseId, 'diagnosis_confirmed', actor, now);
   });
   return { ok: true, value: parsed.data };
 }

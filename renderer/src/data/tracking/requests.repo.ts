@@ -5,7 +5,7 @@ import { MAX_EXTENSION_DAYS, SENT_KINDS } from '../../../../shared/deadlines/fac
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
 import type { AryzDb, FieldChange, RequestRow } from '../schema';
 import { caseRow } from '../cases/case-rows';
-import { getCase, keptExtras, stripDerived, type Actor } from '../cases/cases.repo';
+import { followWork, getCase, keptExtras, stripDerived, type Actor } from '../cases/cases.repo';
 import { trackingInputFor, trackingTables } from './tracking-input.repo';
 import { outgoingNumbersOf } from '../documents/outgoing-words.repo';
 
@@ -42,7 +42,7 @@ export type RepoResult<T> = { ok: true; value: T } | { ok: false; issues: FieldI
 export async function refreshCaseTracking(db: AryzDb, caseId: string, now: Date): Promise<void> {
   const loaded = await getCase(db, caseId);
   if (!loaded) throw new Error(`No case ${caseId}`);
-  const { words: _w, sortName: _s, nextDeadline: _n, nextDeadlineClock: _c, nextCheck: _k, summary: _m, duplicateOverride: _d, diagnosis: _g, ...record } = loaded.record;
+  const { words: _w, sortName: _s, nextDeadline: _n, nextDeadlineClock: _c, nextCheck: _k, actions: _a, summary: _m, duplicateOverride: _d, diagnosis: _g, ...record } = loaded.record;
   await db.cases.put(caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await outgoingNumbersOf(db, caseId), await trackingInputFor(db, caseId, now)));
 }
 
@@ -74,6 +74,7 @@ export async function addRequest(db: AryzDb, caseId: string, input: unknown, act
     await db.requests.add(row);
     await refreshCaseTracking(db, caseId, now);
     await writeAudit(db, { at, who: actor.who, caseId, entity: 'request', entityId: row.id, action: 'create', changes: [{ field: 'request', before: null, after: row }] });
+    await followWork(db, caseId, 'request_sent', actor, now);
   });
   return { ok: true, value: row };
 }
@@ -101,6 +102,9 @@ export async function updateRequest(db: AryzDb, requestId: string, patch: unknow
     await db.requests.put(next);
     await refreshCaseTracking(db, before.caseId, now);
     await writeAudit(db, { at: next.updatedAt, who: actor.who, caseId: before.caseId, entity: 'request', entityId: requestId, action: 'update', changes });
+    // An answer counts first: a request received and answered in one step has been answered.
+    if (next.answeredAt && !before.answeredAt) await followWork(db, before.caseId, 'answer_received', actor, now);
+    else if ((next.receivedAt && !before.receivedAt) || (next.registeredAt && !before.registeredAt)) await followWork(db, before.caseId, 'request_received', actor, now);
     return { ok: true as const, value: next };
   });
 }

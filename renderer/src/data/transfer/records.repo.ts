@@ -8,7 +8,7 @@ import type { AryzDb, AuditRow, CaseRow, PersonRow } from '../schema';
  * recomputed on arrival), so a record's content hash depends only on what a caseworker entered.
  */
 
-const CASE_DERIVED = ['words', 'sortName', 'nextDeadline', 'nextDeadlineClock', 'nextCheck', 'summary'] as const;
+const CASE_DERIVED = ['words', 'sortName', 'nextDeadline', 'nextDeadlineClock', 'nextCheck', 'actions', 'summary'] as const;
 const PERSON_DERIVED = ['pinKey', 'docKeys', 'dupKeys'] as const;
 
 /** Plain JSON as IndexedDB would give it back: no `undefined` members, no class instances. */

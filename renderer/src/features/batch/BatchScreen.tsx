@@ -7,6 +7,7 @@ import { getApi } from '../../api';
 import { navigate } from '../../ui/router';
 import { db } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
+import { Dialog } from '../../ui/Dialog';
 import { describeIpcError } from '../../ui/ipc-error';
 import { savedCaseQuery } from '../../data/cases/saved-query';
 import { localTodayIso } from '../../lib/date-time';
@@ -43,6 +44,7 @@ function NewBatch() {
   const [date, setDate] = useState(localTodayIso);
   const [merge, setMerge] = useState(true);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -93,7 +95,8 @@ function NewBatch() {
         className="batch__form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (canStart) void start();
+          // Hundreds of numbered documents cannot be taken back: the count is confirmed first.
+          if (canStart) setConfirming(true);
         }}
       >
         <label>
@@ -135,6 +138,29 @@ function NewBatch() {
           {t('batch.start', { count })}
         </button>
       </form>
+      {confirming && entry ? (
+        <Dialog open title={t('batch.confirm.title')} onClose={() => setConfirming(false)}>
+          <p>{t('batch.confirm.question', { count, template: entry.template.title.ru, date: formatDate(date) })}</p>
+          {isNumbered(entry.template) ? <p>{t('batch.confirm.numbered')}</p> : null}
+          <div className="form-actions">
+            {/* Cancel comes first: the modal focuses it, so Enter alone never starts a batch. */}
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {t('batch.confirm.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                void start();
+              }}
+            >
+              {t('batch.confirm.go', { count })}
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { HistoryView } from './HistoryView';
 import { ItemsSection } from './ItemsSection';
 import { PersonSection } from './PersonSection';
 import { StatusControl } from './StatusControl';
+import { SectionNav } from './SectionNav';
 import { StayTimelineView } from './StayTimelineView';
 
 /** Sections that need the editing context, which the page provides around them. */
@@ -121,6 +122,7 @@ export function CasePage({ caseId, section = null, panels }: { caseId: string; s
           <a href="#/cases">{t('casePage.backToList')}</a>
         </p>
         <CaseHeader record={loaded.record} person={loaded.person} matchedNumbers={matchedNumbers} />
+        <SectionNav />
         {actor === null ? (
           <p className="case-page__readonly" role="note">
             {t('casePage.readOnly.text')} <a href="#/settings">{t('casePage.readOnly.link')}</a>

@@ -26,7 +26,7 @@ export function StayTimelineView({ person }: { person: PersonRow }) {
         return bar.open ? t('casePage.timeline.contractOpen', { from, employer }) : t('casePage.timeline.contract', { from, to, employer });
       }
       case 'gap':
-        return t('casePage.timeline.gap', { from, to, days: bar.days });
+        return t('casePage.timeline.gap', { from, to, count: bar.days });
     }
   };
 

@@ -6,6 +6,7 @@ export const casePageMessages = defineMessages(
   {
     title: 'Дело {{number}}',
     backToList: '← К списку дел',
+    sectionNav: 'Разделы дела',
     notFound: {
       title: 'Дело не найдено',
       text: 'Дела с идентификатором «{{id}}» нет в базе этого компьютера. Возможно, ссылка устарела.',
@@ -118,7 +119,10 @@ export const casePageMessages = defineMessages(
       registration: 'Учёт: {{from}} — {{to}}, {{address}}',
       contract: 'Договор с «{{employer}}»: {{from}} — {{to}}',
       contractOpen: 'Договор с «{{employer}}»: с {{from}}, бессрочный',
-      gap: 'Период договора без учёта: {{from}} — {{to}} ({{days}} дн.)',
+      gap_one: 'Период договора без учёта: {{from}} — {{to}} ({{count}} день)',
+      gap_few: 'Период договора без учёта: {{from}} — {{to}} ({{count}} дня)',
+      gap_many: 'Период договора без учёта: {{from}} — {{to}} ({{count}} дней)',
+      gap_other: 'Период договора без учёта: {{from}} — {{to}} ({{count}} дня)',
     },
     history: {
       empty: 'Записей пока нет.',
@@ -215,6 +219,7 @@ export const casePageMessages = defineMessages(
   {
     title: '{{number}} иши',
     backToList: '← Иштердин тизмесине',
+    sectionNav: 'Иштин бөлүмдөрү',
     notFound: {
       title: 'Иш табылган жок',
       text: '«{{id}}» идентификатору бар иш бул компьютердин базасында жок. Шилтеме эскирген болушу мүмкүн.',
@@ -327,7 +332,8 @@ export const casePageMessages = defineMessages(
       registration: 'Каттоо: {{from}} — {{to}}, {{address}}',
       contract: '«{{employer}}» менен келишим: {{from}} — {{to}}',
       contractOpen: '«{{employer}}» менен келишим: {{from}} тартып, мөөнөтсүз',
-      gap: 'Келишим мезгили каттоосуз: {{from}} — {{to}} ({{days}} күн)',
+      gap_one: 'Келишим мезгили каттоосуз: {{from}} — {{to}} ({{count}} күн)',
+      gap_other: 'Келишим мезгили каттоосуз: {{from}} — {{to}} ({{count}} күн)',
     },
     history: {
       empty: 'Азырынча жазуулар жок.',
@@ -424,6 +430,7 @@ export const casePageMessages = defineMessages(
   {
     title: 'Case {{number}}',
     backToList: '← Back to cases',
+    sectionNav: 'Case sections',
     notFound: {
       title: 'Case not found',
       text: 'There is no case with the id “{{id}}” in this computer’s database. The link may be out of date.',
@@ -536,7 +543,8 @@ export const casePageMessages = defineMessages(
       registration: 'Registration: {{from}} — {{to}}, {{address}}',
       contract: 'Contract with “{{employer}}”: {{from}} — {{to}}',
       contractOpen: 'Contract with “{{employer}}”: from {{from}}, open-ended',
-      gap: 'Contract period without registration: {{from}} — {{to}} ({{days}} days)',
+      gap_one: 'Contract period without registration: {{from}} — {{to}} ({{count}} day)',
+      gap_other: 'Contract period without registration: {{from}} — {{to}} ({{count}} days)',
     },
     history: {
       empty: 'No entries yet.',

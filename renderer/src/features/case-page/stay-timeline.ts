@@ -1,5 +1,5 @@
 import { fromDayNumber, toDayNumber, validDateOrNull } from '../../../../shared/case/dates';
-import { contractPeriod, timelineSegments, type DateRange } from '../../../../shared/case/registration-gaps';
+import { contractPeriod, registrationGrace, timelineSegments, type DateRange } from '../../../../shared/case/registration-gaps';
 import type { Employment, Registration, StayEntry } from '../../../../shared/case/schema';
 
 /**
@@ -53,6 +53,8 @@ export function buildStayTimeline(
     const r = range(reg.from, reg.to);
     if (r) drafts.push({ kind: 'registration', index, open: false, ...r });
   });
+  // The first days after an entry, or after a new contract while registered, need no registration yet.
+  const grace = registrationGrace({ stays: input.stays, employments: input.employments, registrations: registrationRanges });
   const gapKeys = new Set<string>();
   input.employments.forEach((job, index) => {
     const dates = { start: job.start, end: job.end, earlyTerminationDate: job.earlyTerminationDate };
@@ -61,7 +63,7 @@ export function buildStayTimeline(
     // Days still ahead are no overstay yet, so gaps are counted up to today (as the intake warnings are).
     const elapsed = contractPeriod(dates, today);
     if (!elapsed) return;
-    for (const segment of timelineSegments(elapsed, registrationRanges)) {
+    for (const segment of timelineSegments(elapsed, registrationRanges, grace)) {
       const key = `${segment.from}|${segment.to}`;
       if (segment.kind !== 'gap' || gapKeys.has(key)) continue;
       gapKeys.add(key);

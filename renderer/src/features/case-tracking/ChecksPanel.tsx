@@ -9,6 +9,7 @@ import { closeAsExcluded } from '../../data/tracking/checks.repo';
 import { errorText } from './form-problems';
 import { checkDayOf, checkMoment } from '../../ui/case/labels';
 import { NewCheckDialog } from './NewCheckDialog';
+import { useOpenFromRoute } from '../../lib/route-open';
 import { SectionHeading } from '../../ui/case/SectionHeading';
 import type { CaseTracking } from '../../data/tracking/use-case-tracking';
 import { localTodayIso } from '../../lib/date-time';
@@ -43,6 +44,8 @@ export function ChecksPanel({ record, person, tracking, checkFiles }: Props) {
   const tr: Translate = (key, params) => t(key, params);
   const editing = useCaseEditing();
   const [adding, setAdding] = useState(false);
+  // The work queue's «Проверить по реестру» opens the new check straight away.
+  useOpenFromRoute('open', 'check', Boolean(editing && tracking) && !CLOSED_STATUSES.includes(record.status), () => setAdding(true));
   const [notice, setNotice] = useState('');
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);

@@ -9,6 +9,7 @@ import { daysUntil, deadlineAbout } from '../../ui/case/labels';
 import { SectionHeading } from '../../ui/case/SectionHeading';
 import type { CaseTracking } from '../../data/tracking/use-case-tracking';
 import { localTodayIso } from '../../lib/date-time';
+import { legalRefLabel } from '../../../../shared/reference/legal-label';
 
 interface Props {
   record: CaseRow;
@@ -44,8 +45,9 @@ function SourceCell({ source, legalRefs }: { source: string | null; legalRefs: r
   const ref = legalRefs.find((r) => r.id === source);
   return (
     <>
-      <span className="deadline__source">{source}</span>
-      {ref?.article ? <span className="deadline__detail">{ref.article}</span> : null}
+      <span className="deadline__source" title={ref?.act}>
+        {ref ? legalRefLabel(ref) : source}
+      </span>
       {ref && ref.verification !== 'verified' ? <span className="deadline__detail">{t(`tracking.verification.${ref.verification}`)}</span> : null}
     </>
   );
@@ -91,7 +93,10 @@ export function DeadlinesPanel({ record, person, tracking }: Props) {
                 <td>
                   <span className="deadline__due">{formatDate(d.due)}</span>
                   {d.rolledFrom ? <span className="deadline__detail">{t('tracking.deadlines.rolledFrom', { date: formatDate(d.rolledFrom) })}</span> : null}
-                  {d.calendar && d.calendar !== 'verified' ? <span className="deadline__detail">{t('tracking.deadlines.calendarUnverified')}</span> : null}
+                  {/* Only where the production calendar decided the date: working days counted, or a move off a holiday. */}
+                  {d.calendar && d.calendar !== 'verified' && (d.kind === 'working' || d.rolledFrom) ? (
+                    <span className="deadline__detail">{t('tracking.deadlines.calendarUnverified')}</span>
+                  ) : null}
                 </td>
                 <td>{t(`tracking.deadlines.dayKind.${d.kind}`)}</td>
                 <td>

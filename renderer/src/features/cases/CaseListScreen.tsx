@@ -4,17 +4,43 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
 import { CASE_STATUSES } from '../../../../shared/case/statuses';
-import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
 import { navigate } from '../../ui/router';
-import { CASE_SORT_FIELDS, db, NO_DEADLINE } from '../../data/schema';
-import type { CaseListRow } from '../../data/cases/case-index.cache';
+import { CASE_FILTER_FIELDS, CASE_SORT_FIELDS, db, NO_DEADLINE, type CaseFilterField } from '../../data/schema';
+import { FilterCombobox } from '../../ui/FilterCombobox';
+import { caseIndexOf, type CaseListRow } from '../../data/cases/case-index.cache';
+import { filterValues, matchesFilterText } from '../../data/cases/filter-values.repo';
 import { caseColumns, caseRowSource } from '../../ui/export/case-export';
 import { ExportButton } from '../../ui/export/ExportButton';
 import { statusCounts, type CaseQuery } from '../../data/cases/list-query.repo';
 import { saveCaseQuery, savedCaseQuery } from '../../data/cases/saved-query';
 import { useCaseList } from '../../data/cases/use-case-list';
+import { useShortcutProps } from '../../ui/shortcuts';
 
 const ROW_HEIGHT = 44;
+const EMPTY: string[] = [];
+
+/**
+ * When a search finds nothing: the same search with its unknown words replaced by the nearest names
+ * in the cases (see CaseIndex.didYouMean), once the in-memory index has loaded; null otherwise.
+ */
+function useDidYouMean(count: number | undefined, query: CaseQuery): string | null {
+  const [suggestion, setSuggestion] = useState<{ text: string; value: string | null } | null>(null);
+  useEffect(() => {
+    if (count !== 0 || !query.text.trim()) return;
+    let live = true;
+    const index = caseIndexOf(db());
+    const filters = CASE_FILTER_FIELDS.flatMap((f): [CaseFilterField, string][] => (query.filters[f] ? [[f, query.filters[f]]] : []));
+    void index
+      .load()
+      .then(() => index.sync())
+      .then(() => live && setSuggestion({ text: query.text, value: index.didYouMean(query.text, filters) }))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [count, query]);
+  return count === 0 && suggestion?.text === query.text ? suggestion.value : null;
+}
 
 function CaseRowView({ row, index, style }: { row: CaseListRow | undefined; index: number; style: React.CSSProperties }) {
   const { t } = useTranslation();
@@ -26,6 +52,7 @@ function CaseRowView({ row, index, style }: { row: CaseListRow | undefined; inde
     );
   }
   const open = () => navigate(`/cases/${row.id}`);
+  const others = [row.summary.nameKy, row.summary.nameLat].filter(Boolean).join(' · ');
   return (
     <div
       role="row"
@@ -42,13 +69,14 @@ function CaseRowView({ row, index, style }: { row: CaseListRow | undefined; inde
     >
       <span role="gridcell" className="case-row__number">{row.number}</span>
       <span role="gridcell" className="case-row__name">
-        <a href={`#/cases/${row.id}`} tabIndex={-1}>{row.summary.nameRu}</a>
-        <span className="muted">{[row.summary.nameKy, row.summary.nameLat].filter(Boolean).join(' · ')}</span>
+        <a href={`#/cases/${row.id}`} tabIndex={-1} title={row.summary.nameRu}>{row.summary.nameRu}</a>
+        <span className="muted" title={others || undefined}>{others}</span>
       </span>
       <span role="gridcell">{formatPartialDate(row.summary.birthDate)}</span>
-      <span role="gridcell">{row.summary.document}</span>
+      <span role="gridcell" title={row.summary.document}>{row.summary.document}</span>
       <span role="gridcell"><span className={`status-badge status-badge--${row.status}`}>{t(`cases.status.${row.status}`)}</span></span>
-      <span role="gridcell">{row.region}</span>
+      {/* Long region names («Ханты-Мансийский автономный округ — Югра») end in an ellipsis, whole in the title. */}
+      <span role="gridcell" title={row.region}>{row.region}</span>
       <span role="gridcell">{row.nextDeadline === NO_DEADLINE ? t('cases.list.noDeadline') : formatDate(row.nextDeadline)}</span>
       <span role="gridcell">{formatDate(row.updatedAt.slice(0, 10))}</span>
     </div>
@@ -57,6 +85,7 @@ function CaseRowView({ row, index, style }: { row: CaseListRow | undefined; inde
 
 export function CaseListScreen() {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const [query, setQuery] = useState<CaseQuery>(savedCaseQuery);
   const [text, setText] = useState(query.text);
   // Typing stays responsive: the search runs on the deferred value.
@@ -93,6 +122,10 @@ export function CaseListScreen() {
 
   const setFilter = (field: keyof CaseQuery['filters'], value: string) =>
     setQuery((q) => ({ ...q, filters: { ...q.filters, [field]: value || undefined } }));
+  // The region and caseworker filters offer the values the cases hold (kept current as cases change).
+  const regions = useLive(() => filterValues(db(), 'region'), []) ?? EMPTY;
+  const caseworkers = useLive(() => filterValues(db(), 'caseworker'), []) ?? EMPTY;
+  const suggestion = useDidYouMean(count, effective);
 
   return (
     <div className="screen case-list">
@@ -105,6 +138,7 @@ export function CaseListScreen() {
         <input
           id="case-search"
           type="search"
+          {...shortcut('search')}
           autoFocus
           autoComplete="off"
           spellCheck={false}
@@ -129,17 +163,24 @@ export function CaseListScreen() {
             ))}
           </select>
         </label>
-        <label>
-          {t('cases.list.filterRegion')}
-          <input list="case-list-regions" value={query.filters.region ?? ''} maxLength={200} onChange={(e) => setFilter('region', e.target.value)} />
-          <datalist id="case-list-regions">
-            {RUSSIAN_REGIONS.map((r) => <option key={r} value={r} />)}
-          </datalist>
-        </label>
-        <label>
-          {t('cases.list.filterCaseworker')}
-          <input value={query.filters.caseworker ?? ''} maxLength={200} onChange={(e) => setFilter('caseworker', e.target.value)} />
-        </label>
+        <FilterCombobox
+          label={t('cases.list.filterRegion')}
+          value={query.filters.region ?? ''}
+          options={regions}
+          matches={matchesFilterText}
+          onChange={(value) => setFilter('region', value)}
+          noOptions={t('cases.list.filterNoValues')}
+          optionsCount={(n) => t('cases.list.filterValues', { count: n })}
+        />
+        <FilterCombobox
+          label={t('cases.list.filterCaseworker')}
+          value={query.filters.caseworker ?? ''}
+          options={caseworkers}
+          matches={matchesFilterText}
+          onChange={(value) => setFilter('caseworker', value)}
+          noOptions={t('cases.list.filterNoValues')}
+          optionsCount={(n) => t('cases.list.filterValues', { count: n })}
+        />
         <label>
           {t('cases.list.sortLabel')}
           <select value={query.sort} onChange={(e) => setQuery((q) => ({ ...q, sort: e.target.value as CaseQuery['sort'] }))}>
@@ -175,7 +216,15 @@ export function CaseListScreen() {
         <div ref={parent} className="case-grid__body" role={shown === 0 || items.length > 0 ? 'rowgroup' : undefined}>
           {count === 0 ? (
             <div role="row" aria-rowindex={2}>
-              <p role="gridcell" className="case-list__empty">{total === 0 ? t('cases.list.noCases') : t('cases.list.empty')}</p>
+              <div role="gridcell" className="case-list__empty">
+                <p>{total === 0 ? t('cases.list.noCases') : t('cases.list.empty')}</p>
+                {suggestion ? (
+                  <p className="case-list__suggestion">
+                    {t('cases.list.didYouMean')}{' '}
+                    <button type="button" className="link-button" onClick={() => setText(suggestion)}>{suggestion}</button>
+                  </p>
+                ) : null}
+              </div>
             </div>
           ) : (
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -18,6 +18,7 @@ import { FieldShell } from '../../ui/FieldShell';
 import { localTodayIso } from '../../lib/date-time';
 import type { CaseEditing } from '../../ui/case/editing';
 import { recordLifecycleStep } from '../../data/documents/lifecycle.repo';
+import { useOpenFromRoute } from '../../lib/route-open';
 
 /** The document as the caseworker names it: its title and outgoing number. */
 export const documentName = (doc: Pick<GeneratedDocRow, 'title' | 'outgoingNumber'>) => (doc.outgoingNumber ? `${doc.title} ${doc.outgoingNumber}` : doc.title);
@@ -47,6 +48,9 @@ function stepDetail(t: ReturnType<typeof useTranslation>['t'], doc: GeneratedDoc
 export function DocumentLifecycle({ doc, editing, onDone }: { doc: GeneratedDocRow; editing: CaseEditing | null; onDone(text: string): void }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<LifecycleAction | null>(null);
+  // A work queue row («Подписать и отправить», «Отправить») opens the document's next step directly.
+  const following = editing && doc.status !== 'void' ? nextActions(doc.status) : [];
+  useOpenFromRoute('document', doc.id, following.length > 0, () => setAction(following[0]!));
   const name = documentName(doc);
   if (doc.status === 'void') return null;
   const reached = LIFECYCLE_STEPS.indexOf(doc.status as LifecycleStep);

@@ -6,6 +6,7 @@ import type { DocumentInputsPayload } from '../../../../shared/ipc/channels/docu
 import { getApi } from '../../api';
 import { describeIpcError } from '../../ui/ipc-error';
 import { pdfPageImages, type PdfPageImage } from '../../ui/pdf-pages';
+import { refusalText } from './refusal-text';
 
 type State = { status: 'idle' } | { status: 'busy' } | { status: 'ready'; pages: PdfPageImage[] } | { status: 'error'; text: string };
 
@@ -41,7 +42,7 @@ export function DocumentPreview({ template, inputs, stamp }: { template: Documen
     try {
       const result = await getApi().previewDocument({ template, inputs: (await inputs()) as DocumentInputsPayload });
       if (!result.ok) return setState({ status: 'error', text: describeIpcError(t, result.error) });
-      if (result.value.status === 'refused') return setState({ status: 'error', text: t('documents.review.blocked', { list: result.value.missing.map((m) => m.label).join('; ') || result.value.unknownFields.join(', ') }) });
+      if (result.value.status === 'refused') return setState({ status: 'error', text: refusalText(t, result.value) });
       const pages = await pdfPageImages(base64Bytes(result.value.pdfBase64), 560);
       release();
       urls.current = pages.map((p) => p.url);

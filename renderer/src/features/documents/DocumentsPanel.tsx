@@ -12,7 +12,9 @@ import { DocumentLifecycle } from './DocumentLifecycle';
 import { templateById } from '../../data/templates/templates.repo';
 import { regenerateDocument } from './generate';
 import { documentsFor, VOID_REASON_MAX, voidDocument } from '../../data/documents/register.repo';
+import { refusalText } from './refusal-text';
 import { ReviewPanel } from './ReviewPanel';
+import { useShortcutProps } from '../../ui/shortcuts';
 
 /** File name a saved copy suggests: the document's title and number, without characters Windows refuses. */
 export function savedFileName(doc: Pick<GeneratedDocRow, 'title' | 'outgoingNumber' | 'registeredAt'>): string {
@@ -85,6 +87,7 @@ function VoidDialog({ doc, onClose }: { doc: GeneratedDocRow; onClose(done: bool
 
 function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice(text: string): void; onVoid(): void }) {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const editing = useCaseEditing();
   const [busy, setBusy] = useState(false);
   const name = doc.outgoingNumber ? `${doc.title} ${doc.outgoingNumber}` : doc.title;
@@ -110,7 +113,8 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
       }
       const result = kind === 'open' ? await api.openDocument({ relPath }) : await api.printDocument({ relPath });
       if (!result.ok) return describeIpcError(t, result.error);
-      return result.value.status === 'missing' ? t('documents.list.missing') : t('documents.list.opened');
+      if (result.value.status === 'missing') return t('documents.list.missing');
+      return t(kind === 'print' ? 'documents.list.openedForPrint' : 'documents.list.opened');
     });
   const regenerate = () =>
     run(async () => {
@@ -119,7 +123,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
       if (!entry || entry.version !== doc.templateVersion) return t('documents.list.templateChanged');
       const result = await regenerateDocument(db(), getApi(), doc, entry.template, editing.actor);
       if (result.status === 'generated') return t('documents.review.done', { title: doc.title, number: doc.outgoingNumber });
-      if (result.status === 'failed') return t('documents.review.failed', { reason: result.error.code === 'REFUSED' ? result.error.missing.map((m) => m.label).join('; ') : describeIpcError(t, result.error) });
+      if (result.status === 'failed') return result.error.code === 'REFUSED' ? refusalText(t, result.error.refusal) : t('documents.review.failed', { reason: describeIpcError(t, result.error) });
       return '';
     });
   const voided = doc.status === 'void';
@@ -141,7 +145,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
             <button type="button" className="button button--small" disabled={busy} aria-label={label(t('documents.list.open'))} onClick={() => void fileAction('open')}>
               {t('documents.list.open')}
             </button>
-            <button type="button" className="button button--small" disabled={busy} aria-label={label(t('documents.list.print'))} onClick={() => void fileAction('print')}>
+            <button type="button" className="button button--small" disabled={busy} aria-label={label(t('documents.list.print'))} onClick={() => void fileAction('print')} {...shortcut('print')}>
               {t('documents.list.print')}
             </button>
             <button type="button" className="button button--small" disabled={busy} aria-label={label(t('documents.list.saveAs'))} onClick={() => void fileAction('saveAs')}>
@@ -167,6 +171,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
 /** The case's documents (number, date, template, status; open, print, save a copy, void) and the way to a new one. */
 export function DocumentsPanel({ record, person }: { record: CaseRow; person: PersonRow }) {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const editing = useCaseEditing();
   const docs = useLive(() => documentsFor(db(), record.id), [record.id]);
   const [reviewing, setReviewing] = useState(false);
@@ -209,6 +214,7 @@ export function DocumentsPanel({ record, person }: { record: CaseRow; person: Pe
           <button
             type="button"
             className="button"
+            {...shortcut('generate')}
             onClick={() => {
               setNotice('');
               setReviewing(true);

@@ -1,7 +1,8 @@
 import { useLive } from '../../data/use-live';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildDocumentModel, reviewFields, type AttachmentInput } from '../../../../shared/documents/model';
+import { letterView, type FieldSegment } from '../../../../shared/documents/letter-view';
+import { buildDocumentModel, type AttachmentInput } from '../../../../shared/documents/model';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { Addressee } from '../../../../shared/reference/schema';
 import { getApi } from '../../api';
@@ -16,10 +17,15 @@ import { localTodayIso } from '../../lib/date-time';
 import { useReference } from '../../data/reference/reference.repo';
 import { useTemplates, type TemplateEntry } from '../../data/templates/templates.repo';
 import { citableDocuments, isNumbered, needsPrevious, templateTitle } from '../../data/documents/document-inputs.repo';
-import { generateDocument, invalidInputFields, missingFor, reviewInputs, type GenerateRequest } from './generate';
+import { checkRequisitesOf } from '../../../../shared/documents/requisites';
+import type { ConsistencyFinding } from '../../../../shared/documents/checks';
+import { consistencyFor, generateDocument, invalidInputFields, reviewInputs, type GenerateRequest } from './generate';
+import { refusalText } from './refusal-text';
 import { peekNextNumber } from '../../data/documents/register.repo';
 import { DocumentPreview } from './DocumentPreview';
-import { fieldLabelKey, fixFor, type FieldFix } from './review-fields';
+import { LetterPreview, type LetterFinding } from './LetterPreview';
+import { fieldLabelKey, fixFor } from './review-fields';
+import { useShortcutProps } from '../../ui/shortcuts';
 
 /** Templates made for one case; the batch list letter is made from the case list, for many cases at once. */
 const CASE_TEMPLATE = (entry: TemplateEntry) => entry.template.kind !== 'batch_list_letter';
@@ -41,16 +47,19 @@ interface Props {
   record: CaseRow;
   person: PersonRow;
   onClose(done: string | null): void;
+  /** Checks of the letter to show beside its paragraphs (paragraph ids come from shared/documents/letter-view). */
+  findings?: readonly LetterFinding[];
 }
 
 /**
  * Review before generating: the caseworker picks a template, an addressee, the date and the attachments, and
- * sees every field the document will use with its value. A wrong or missing case value is fixed in place
- * (saved to the case, audited) and the review updates; the button refuses while a requisite is missing and
- * says which.
+ * reads the letter itself with the case's values highlighted. A wrong or missing case value is fixed in place
+ * (saved to the case, audited) and the letter updates; a missing requisite is marked where it would print, and
+ * the button refuses while one is missing and says which.
  */
-export function ReviewPanel({ editing, record, person, onClose }: Props) {
+export function ReviewPanel({ editing, record, person, onClose, findings: outerFindings }: Props) {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const headingId = useId();
   const blockedId = useId();
   const templates = useTemplates();
@@ -65,6 +74,8 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
   // The case's scans, with their page counts: the «Приложение: … на N л.» mark comes from them.
   const caseFiles = useLive(() => attachmentsForDocument(db(), record.id), [record.id]);
   const [busy, setBusy] = useState(false);
+  // Keys of the consistency warnings the caseworker accepted; a finding that changes gets a new key.
+  const [acknowledged, setAcknowledged] = useState<string[]>([]);
   const [outcome, setOutcome] = useState('');
 
   const entry = templates?.find((e) => e.id === templateId);
@@ -72,7 +83,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
   // A row still being typed (no title yet) is not an attachment.
   const usable = attachments.filter((a) => a.title.trim() !== '').map((a) => ({ ...a, title: a.title.trim() }));
   const request: GenerateRequest | null = entry
-    ? { caseId: record.id, template: entry.template, addressee, date, attachments: usable, previousDocumentId: previousId || null }
+    ? { caseId: record.id, template: entry.template, addressee, date, attachments: usable, previousDocumentId: previousId || null, acknowledged }
     : null;
   const requestKey = JSON.stringify([templateId, entry?.version, addressee?.id ?? '', date, attachments, previousId]);
   const previousChoices = useLive(() => citableDocuments(db(), record.id), [record.id]);
@@ -83,15 +94,16 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
     const inputs = await reviewInputs(db(), request, number || 'X');
     return {
       number,
-      fields: reviewFields(request.template, buildDocumentModel(inputs)),
-      missing: missingFor(request.template, inputs),
+      letter: letterView(request.template, buildDocumentModel(inputs), { numberPending: isNumbered(request.template) }),
+      refusal: checkRequisitesOf(request.template, inputs),
       invalid: invalidInputFields(inputs),
+      findings: await consistencyFor(db(), request, inputs),
     };
     // The request is rebuilt every render; its key says when it really changed. Case edits re-run it through Dexie.
   }, [requestKey, record.updatedAt, person.updatedAt]);
 
   const generate = async () => {
-    if (!request || !review || review.missing.length > 0 || busy) return;
+    if (!request || !review || review.refusal || busy) return;
     setBusy(true);
     setOutcome('');
     try {
@@ -100,11 +112,11 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
         onClose(t('documents.review.done', { title: result.document.title, number: result.document.outgoingNumber }));
         return;
       }
-      if (result.status === 'refused') setOutcome(t('documents.review.blocked', { list: result.missing.map((m) => m.label).join('; ') }));
+      if (result.status === 'refused') setOutcome(refusalText(t, result));
+      else if (result.status === 'inconsistent') setOutcome(t('documents.checks.blocked', { list: result.findings.map(describeFinding).join(' ') }));
       else if (result.status === 'invalid') setOutcome(t('documents.review.invalid', { fields: result.fields.join(', ') }));
       else {
-        const reason = result.error.code === 'REFUSED' ? result.error.missing.map((m) => m.label).join('; ') : describeIpcError(t, result.error);
-        setOutcome(t('documents.review.failed', { reason }));
+        setOutcome(result.error.code === 'REFUSED' ? refusalText(t, result.error.refusal) : t('documents.review.failed', { reason: describeIpcError(t, result.error) }));
       }
     } catch (error) {
       setOutcome(t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }));
@@ -113,22 +125,61 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
     }
   };
 
-  // Each case field gets one editor, on the first row that uses it (the full name and the short name share theirs).
-  const fixes = new Map<string, FieldFix>();
-  const edited = new Set<string>();
-  for (const field of review?.fields ?? []) {
+  const labelOf = (field: FieldSegment) => {
+    if (field.requisite) return field.requisite;
+    const key = fieldLabelKey(field.path, (k) => t(k) !== k);
+    return key ? t(key) : field.path;
+  };
+  const editable = (path: string) => {
+    const kind = fixFor(path, record, person).kind;
+    return kind !== 'none' && (kind !== 'case' || saverFor !== null);
+  };
+  const renderFix = (field: FieldSegment, label: string) => {
     const fix = fixFor(field.path, record, person);
-    if (fix.kind !== 'case') {
-      fixes.set(field.path, fix);
-      continue;
+    switch (fix.kind) {
+      case 'case':
+        return saverFor
+          ? fix.edits.map((edit) => (
+              <InlineField key={edit.editPath} descriptor={edit.descriptor} value={edit.value} formPath={edit.formPath} save={saverFor(edit.editPath)} context={label} initiallyEditing={fix.edits.length === 1} />
+            ))
+          : null;
+      case 'settings':
+        return <a href="#/settings">{t('documents.review.fixInSettings')}</a>;
+      case 'reference':
+        return <a href="#/settings/reference">{t('documents.review.fixInReference')}</a>;
+      case 'above':
+        return <span className="muted">{t('documents.review.fixAbove')}</span>;
+      case 'casePage':
+        return <a href={`#/cases/${record.id}${fix.section ? `?section=${fix.section}` : ''}`}>{t('documents.review.fixInCase')}</a>;
+      case 'none':
+        return null;
     }
-    const edits = fix.edits.filter((e) => !edited.has(e.editPath));
-    edits.forEach((e) => edited.add(e.editPath));
-    fixes.set(field.path, { kind: 'case', edits });
-  }
+  };
+
+  const describeFinding = (f: ConsistencyFinding) => {
+    const params = { ...f.params };
+    if (f.code === 'date_before_register') params.what = t(`documents.checks.what.${String(f.params.what)}`);
+    if (f.code === 'addressee_field_missing') params.field = t(`documents.checks.field.${String(f.params.field)}`);
+    return t(`documents.checks.code.${f.code}`, params);
+  };
+  const findings = review?.findings ?? [];
+  const contradictions = findings.filter((f) => f.severity === 'contradiction');
+  const pending = findings.filter((f) => f.severity === 'warning' && !acknowledged.includes(f.key));
+  const inconsistent = contradictions.length > 0 ? t('documents.checks.blocked', { list: contradictions.map(describeFinding).join(' ') }) : pending.length > 0 ? t('documents.checks.unacknowledged') : '';
+  // Each consistency finding also stands beside the paragraph (template block) it concerns.
+  const letterFindings: LetterFinding[] = [
+    ...(outerFindings ?? []),
+    ...findings.map((f) => ({ paragraphId: f.block === null ? undefined : `b${f.block}`, severity: f.severity === 'contradiction' ? ('error' as const) : ('warning' as const), text: describeFinding(f) })),
+  ];
+  const blockExcerpt = (index: number | null) => {
+    if (index === null || !entry) return t('documents.checks.whole');
+    const block = entry.template.blocks[index];
+    const text = block && 'text' in block && typeof block.text === 'string' ? block.text : block && block.type === 'list' && block.item ? block.item : (block?.type ?? '');
+    return t('documents.checks.paragraph', { n: index + 1, text: text.length > 90 ? `${text.slice(0, 90)}…` : text });
+  };
 
   const setAttachment = (index: number, patch: Partial<AttachmentInput>) => setAttachments((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
-  const blocked = review && review.missing.length > 0 ? t('documents.review.blocked', { list: review.missing.map((m) => m.label).join('; ') }) : '';
+  const blocked = review?.refusal ? refusalText(t, review.refusal) : '';
   const invalid = review && review.invalid.length > 0 ? t('documents.review.invalid', { fields: review.invalid.join(', ') }) : '';
 
   return (
@@ -228,7 +279,10 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
               onClick={() =>
                 setAttachments((list) => [
                   ...list,
-                  ...caseFiles.filter((file) => !list.some((a) => a.title === file.title)).map(({ title, sheets, copies }) => ({ title, sheets, copies })),
+                  // The file's real page count goes with it, so a sheet count changed by hand is checked against it.
+                  ...caseFiles
+                    .filter((file) => !list.some((a) => a.title === file.title))
+                    .map(({ title, sheets, copies, sheetsKnown }) => (sheetsKnown ? { title, sheets, copies, pages: sheets } : { title, sheets, copies })),
                 ])
               }
             >
@@ -239,52 +293,35 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
       ) : null}
 
       {entry && review === undefined ? <p role="status">{t('documents.review.loading')}</p> : null}
+      {entry && review ? <LetterPreview view={review.letter} findings={letterFindings} labelOf={labelOf} editable={editable} renderFix={renderFix} /> : null}
+
       {entry && review ? (
-        <table className="docs-table review-table">
-          <caption>{t('documents.review.fieldsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('documents.review.field')}</th>
-              <th scope="col">{t('documents.review.value')}</th>
-              <th scope="col">{t('documents.review.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {review.fields.map((field) => {
-              const labelKey = fieldLabelKey(field.path, (key) => t(key) !== key);
-              const label = field.requisite ?? (labelKey ? t(labelKey) : field.path);
-              const value = Array.isArray(field.value) ? field.value.join('; ') : field.value;
-              const fix = fixes.get(field.path) ?? { kind: 'none' as const };
-              return (
-                <tr key={field.path} className={field.missing && field.requisite ? 'review-table__row--missing' : undefined}>
-                  <th scope="row">
-                    {label}
-                    <span className="review-table__path">{field.path}</span>
-                  </th>
-                  <td>
-                    <div className="review-table__value">{value || <span className="muted">{t('documents.review.empty')}</span>}</div>
-                    {fix.kind === 'case' && saverFor
-                      ? fix.edits.map((edit) => <InlineField key={edit.editPath} descriptor={edit.descriptor} value={edit.value} formPath={edit.formPath} save={saverFor(edit.editPath)} context={label} />)
-                      : null}
-                    {fix.kind === 'settings' && field.missing ? <a href="#/settings">{t('documents.review.fixInSettings')}</a> : null}
-                    {fix.kind === 'reference' && field.missing ? <a href="#/settings/reference">{t('documents.review.fixInReference')}</a> : null}
-                    {fix.kind === 'above' && field.missing ? <span className="muted">{t('documents.review.fixAbove')}</span> : null}
-                    {fix.kind === 'casePage' && field.missing ? (
-                      <a href={`#/cases/${record.id}${fix.section ? `?section=${fix.section}` : ''}`}>{t('documents.review.fixInCase')}</a>
-                    ) : null}
-                  </td>
-                  <td>
-                    {field.requisite ? <span className="review-table__required">{t('documents.review.required')}</span> : null}{' '}
-                    {field.missing ? <span className="review-table__missing">{t('documents.review.missing')}</span> : <span className="review-table__ok">{t('documents.review.ok')}</span>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <section className="document-review__checks" aria-label={t('documents.checks.title')}>
+          <h4>{t('documents.checks.title')}</h4>
+          {findings.length === 0 ? <p className="muted">{t('documents.checks.none')}</p> : null}
+          <ul>
+            {findings.map((f) => (
+              <li key={f.key} className={`consistency consistency--${f.severity}`} data-code={f.code}>
+                <div className="consistency__where">{blockExcerpt(f.block)}</div>
+                <strong>{t(`documents.checks.${f.severity}`)}: </strong>
+                {describeFinding(f)}
+                {f.severity === 'warning' ? (
+                  <label className="consistency__ack">
+                    <input
+                      type="checkbox"
+                      checked={acknowledged.includes(f.key)}
+                      onChange={(event) => setAcknowledged((list) => (event.target.checked ? [...list, f.key] : list.filter((k) => k !== f.key)))}
+                    />{' '}
+                    {t('documents.checks.acknowledge')}
+                  </label>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
-      {request && review && review.missing.length === 0 && review.invalid.length === 0 ? (
+      {request && review && !review.refusal && review.invalid.length === 0 ? (
         <DocumentPreview template={request.template} stamp={`${requestKey}|${record.updatedAt}|${person.updatedAt}|${review.number}`} inputs={() => reviewInputs(db(), request, review.number || 'X')} />
       ) : null}
 
@@ -292,8 +329,9 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
         <button
           type="button"
           className="button button--primary"
-          disabled={!review || review.missing.length > 0 || review.invalid.length > 0 || busy}
-          aria-describedby={blocked || invalid ? blockedId : undefined}
+          disabled={!review || review.refusal !== null || review.invalid.length > 0 || inconsistent !== '' || busy}
+          aria-describedby={blocked || invalid || inconsistent ? blockedId : undefined}
+          {...shortcut('generate')}
           onClick={() => void generate()}
         >
           {busy ? t('documents.review.generating') : t('documents.review.generate')}
@@ -303,7 +341,7 @@ export function ReviewPanel({ editing, record, person, onClose }: Props) {
         </button>
       </div>
       <p id={blockedId} className="document-review__blocked" role="status">
-        {[blocked, invalid].filter(Boolean).join(' ')}
+        {[blocked, invalid, inconsistent].filter(Boolean).join(' ')}
       </p>
       {outcome ? (
         <p className="document-review__outcome" role="alert">

@@ -1,4 +1,7 @@
-import { buildDocumentModel, missingRequisites, type AttachmentInput, type DocumentInputs, type MissingRequisite } from '../../../../shared/documents/model';
+import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
+import { buildDocumentModel, causeArguments } from '../../../../shared/documents/model';
+import { checkRequisitesOf, type DocumentRefusal } from '../../../../shared/documents/requisites';
+import { consistencyAllows, type ConsistencyFinding } from '../../../../shared/documents/checks';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import { documentInputsSchema, type DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
 import type { AryzApi } from '../../../../shared/ipc/contract';
@@ -8,6 +11,9 @@ import type { AryzDb, GeneratedDocRow } from '../../data/schema';
 import type { Actor } from '../../data/cases/cases.repo';
 import { documentInputsFor, isNumbered, templateTitle } from '../../data/documents/document-inputs.repo';
 import { recordGeneratedFile, registerDocument } from '../../data/documents/register.repo';
+import { consistencyFor, currentReferenceVersion } from '../../data/documents/consistency.repo';
+
+export { consistencyFor };
 
 /**
  * One document from review to file: check what main will check, register it (the number is allocated then),
@@ -23,15 +29,19 @@ export interface GenerateRequest {
   date: string;
   attachments: AttachmentInput[];
   previousDocumentId: string | null;
+  /** Keys of the consistency warnings the caseworker acknowledged (see shared/documents/checks). */
+  acknowledged?: readonly string[];
 }
 
 export type GenerateOutcome =
   | { status: 'generated'; document: GeneratedDocRow }
-  | { status: 'refused'; missing: MissingRequisite[] }
+  | DocumentRefusal
+  /** The document contradicts its case (or a warning is not acknowledged): nothing registered. */
+  | { status: 'inconsistent'; findings: ConsistencyFinding[] }
   /** Inputs main would refuse (settings incomplete, a stored value out of range): nothing registered. */
   | { status: 'invalid'; fields: string[] }
   /** Registered, but main failed: the document keeps its number and waits for another try. */
-  | { status: 'failed'; document: GeneratedDocRow; error: IpcError | { code: 'REFUSED'; missing: MissingRequisite[] } };
+  | { status: 'failed'; document: GeneratedDocRow; error: IpcError | { code: 'REFUSED'; refusal: DocumentRefusal } };
 
 /** Inputs of the review: the real ones, with a stand-in number so the outgoing number does not read as missing. */
 export async function reviewInputs(db: AryzDb, request: GenerateRequest, number: string): Promise<DocumentInputs> {
@@ -43,10 +53,6 @@ export async function reviewInputs(db: AryzDb, request: GenerateRequest, number:
     attachments: request.attachments,
     previousDocumentId: request.previousDocumentId,
   });
-}
-
-export function missingFor(template: DocumentTemplate, inputs: DocumentInputs): MissingRequisite[] {
-  return missingRequisites(template, buildDocumentModel(inputs));
 }
 
 /** Paths main's schema would refuse in these inputs. */
@@ -67,17 +73,26 @@ async function renderAndRecord(db: AryzDb, api: Pick<AryzApi, 'generateDocument'
   // The model's input type is read-only; the payload type is the schema's (mutable) shape of the same data.
   const result = await api.generateDocument({ caseId: doc.caseId, documentId: doc.id, template, inputs: inputs as DocumentInputsPayload });
   if (!result.ok) return { status: 'failed', document: doc, error: result.error };
-  if (result.value.status === 'refused') return { status: 'failed', document: doc, error: { code: 'REFUSED', missing: result.value.missing } };
+  if (result.value.status === 'refused') return { status: 'failed', document: doc, error: { code: 'REFUSED', refusal: result.value } };
   const { relPath, sha256, bytes, pages } = result.value;
   return { status: 'generated', document: await recordGeneratedFile(db, doc.id, { relPath, sha256, bytes, pages }, actor) };
 }
 
 export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateDocument'>, request: GenerateRequest, actor: Actor): Promise<GenerateOutcome> {
   const check = await reviewInputs(db, request, 'X');
-  const missing = missingFor(request.template, check);
-  if (missing.length > 0) return { status: 'refused', missing };
+  const refusal = checkRequisitesOf(request.template, check);
+  if (refusal) return refusal;
   const invalid = invalidInputFields(check);
   if (invalid.length > 0) return { status: 'invalid', fields: invalid };
+  const findings = await consistencyFor(db, request, check);
+  const acknowledged = new Set(request.acknowledged ?? []);
+  if (!consistencyAllows(findings, acknowledged)) return { status: 'inconsistent', findings: findings.filter((f) => f.severity === 'contradiction' || !acknowledged.has(f.key)) };
+  const statements = {
+    referenceVersion: await currentReferenceVersion(db),
+    causeId: check.cause?.id ?? null,
+    arguments: causeArguments(check).printed.map(({ id, version, form }) => ({ id, version, form })),
+    acknowledged: findings.map(({ key, code, params }) => ({ key, code, params })),
+  };
   const choice: RegisteredChoice = { addressee: request.addressee, attachments: request.attachments, previousDocumentId: request.previousDocumentId };
   const doc = await registerDocument(
     db,
@@ -90,6 +105,7 @@ export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateD
       date: request.date,
       numbered: isNumbered(request.template),
       choice: { addressee: choice.addressee, attachments: choice.attachments, previousDocumentId: choice.previousDocumentId },
+      statements,
     },
     actor,
   );

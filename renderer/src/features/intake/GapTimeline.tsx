@@ -15,7 +15,8 @@ export function GapTimeline({ index, today }: { index: number; today: string }) 
   const { control } = useFormContext<IntakeDraft>();
   const job = useWatch({ control, name: `employments.${index}` });
   const registrations = useWatch({ control, name: 'registrations' });
-  const timeline = job ? employmentTimeline(job, registrations, today) : null;
+  const stays = useWatch({ control, name: 'stays' });
+  const timeline = job ? employmentTimeline(job, registrations, today, stays) : null;
   if (!timeline) return null;
   const track = (kind: 'contract' | 'registration' | 'gap') =>
     timeline.segments

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { IntakeDraft } from '../../../../shared/case/schema';
+import { emptyIntake, type IntakeDraft } from '../../../../shared/case/schema';
 import { navigate } from '../../ui/router';
 import { db } from '../../data/schema';
 import { createCase, findDuplicates, type Actor, type DuplicateMatch } from '../../data/cases/cases.repo';
@@ -19,6 +19,9 @@ import { PersonSection } from './PersonSection';
 import { RegistrationsSection } from './RegistrationsSection';
 import { StaysSection } from './StaysSection';
 import { useDraftAutosave } from './use-draft-autosave';
+import { useShortcutProps } from '../../ui/shortcuts';
+import { Dialog } from '../../ui/Dialog';
+import { NEW_CASE_EVENT } from '../../ui/new-case';
 
 export const VALIDATION_DELAY_MS = 300;
 const FIRST_FIELD = 'person.nameKy.surname';
@@ -27,6 +30,8 @@ interface Props {
   initial: IntakeDraft;
   initialSavedAt: string | null;
   actor: Actor;
+  /** Deletes the draft and opens an empty form (after the caseworker confirmed). */
+  onStartOver(): Promise<void>;
 }
 
 type Outcome = { kind: 'invalid' } | { kind: 'failed'; reason: string } | null;
@@ -38,8 +43,9 @@ function withActor(values: IntakeDraft, actor: Actor): IntakeDraft {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function IntakeForm({ initial, initialSavedAt, actor }: Props) {
+export function IntakeForm({ initial, initialSavedAt, actor, onStartOver }: Props) {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const form = useForm<IntakeDraft>({ defaultValues: initial });
   const autosave = useDraftAutosave(form, initialSavedAt);
   const [today] = useState(() => localTodayIso());
@@ -162,16 +168,30 @@ export function IntakeForm({ initial, initialSavedAt, actor }: Props) {
     [run, compute, refuse, form, actor, create],
   );
 
-  // Ctrl+S from anywhere on the screen (event.code: the Russian layout's key is «ы»), but not under the dialog.
+  // «Новое дело» while this form is open: an empty form starts over at once, a filled one asks first.
+  const [confirmFresh, setConfirmFresh] = useState(false);
+  const startOver = useCallback(() => {
+    setConfirmFresh(false);
+    autosave.stop();
+    void onStartOver();
+  }, [autosave, onStartOver]);
+  // What an untouched new form holds once its controls have mounted (a restored draft always counts as typed).
+  const untouched = useRef<string | null>(null);
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || (event.code !== 'KeyS' && event.key.toLowerCase() !== 's')) return;
-      event.preventDefault();
-      if (!document.querySelector('dialog[open]')) void save();
+    const id = requestAnimationFrame(() => {
+      untouched.current = fingerprint(initial) === fingerprint(emptyIntake()) ? fingerprint(form.getValues()) : null;
+    });
+    return () => cancelAnimationFrame(id);
+  }, [form, initial]);
+  useEffect(() => {
+    const onNewCase = () => {
+      if (document.querySelector('dialog[open]')) return;
+      if (untouched.current === null || fingerprint(form.getValues()) !== untouched.current) setConfirmFresh(true);
+      else startOver();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [save]);
+    window.addEventListener(NEW_CASE_EVENT, onNewCase);
+    return () => window.removeEventListener(NEW_CASE_EVENT, onNewCase);
+  }, [form, startOver]);
 
   useEffect(() => {
     const id = requestAnimationFrame(() => focusField(FIRST_FIELD));
@@ -222,7 +242,7 @@ export function IntakeForm({ initial, initialSavedAt, actor }: Props) {
             </section>
           ) : null}
           <div className="form-actions intake-actions">
-            <button ref={saveButton} type="submit" className="button button--primary" disabled={saving}>
+            <button ref={saveButton} type="submit" className="button button--primary" disabled={saving} {...shortcut('save')}>
               {saving ? t('intake.saving') : t('intake.save')}
             </button>
             <span role="status" className="status status--error">
@@ -233,6 +253,17 @@ export function IntakeForm({ initial, initialSavedAt, actor }: Props) {
           </div>
         </form>
       </FormProvider>
+      <Dialog open={confirmFresh} title={t('intake.fresh.title')} onClose={() => setConfirmFresh(false)}>
+        <p>{t('intake.fresh.text')}</p>
+        <div className="form-actions">
+          <button type="button" className="button button--danger" onClick={startOver}>
+            {t('intake.fresh.confirm')}
+          </button>
+          <button type="button" className="button" onClick={() => setConfirmFresh(false)}>
+            {t('intake.fresh.cancel')}
+          </button>
+        </div>
+      </Dialog>
       {duplicates ? (
         <DuplicateDialog
           matches={duplicates.matches}
@@ -255,6 +286,11 @@ export function IntakeForm({ initial, initialSavedAt, actor }: Props) {
   );
 }
 
+/** A form's values without what is generated or filled in for the caseworker (ids, who records, the mission). */
+function fingerprint(values: unknown): string {
+  return JSON.stringify(values, (key, v: unknown) => (key === 'id' || key === 'caseworker' || key === 'missionId' ? undefined : v));
+}
+
 /** "Saved" is only claimed when nothing typed since is waiting to be written. */
 function DraftStatus({ savedAt, pending, failure }: { savedAt: string | null; pending: boolean; failure: string | null }) {
   const { t } = useTranslation();
@@ -264,19 +300,29 @@ function DraftStatus({ savedAt, pending, failure }: { savedAt: string | null; pe
   return <span className="muted intake-draft-status">{t('intake.draft.saved', { time: localDateTime(savedAt).time })}</span>;
 }
 
+/** A message that starts with its field's name («ПИН: …», «Дата рождения 01.01.2090 …») loses it where the name is already said. */
+function withoutFieldName(text: string, name: string | undefined): string {
+  if (!name) return text;
+  for (const separator of [': ', ' — ', ' ']) {
+    if (text.startsWith(`${name}${separator}`)) return text.slice(name.length + separator.length);
+  }
+  return text;
+}
+
 /** Findings as a list of buttons: each names its field and moves focus there. */
 function FindingList({ items }: { items: PathMessage[] }) {
   const { t } = useTranslation();
+  const names = (path: string): string[] => fieldLabel(path).map((p) => t(p.key, p.params));
   const label = (path: string): ReactNode => {
-    const parts = fieldLabel(path);
-    return parts.length === 0 ? path : parts.map((p) => t(p.key, p.params)).join(' › ');
+    const parts = names(path);
+    return parts.length === 0 ? path : parts.join(' › ');
   };
   return (
     <ul className="intake-findings">
       {items.map((item, index) => (
         <li key={`${item.path}-${index}`}>
           <button type="button" className="link-button" onClick={() => focusField(item.path)}>
-            {label(item.path)}: {renderMessage(t, item.message)}
+            {label(item.path)}: {withoutFieldName(renderMessage(t, item.message), names(item.path).at(-1))}
           </button>
         </li>
       ))}

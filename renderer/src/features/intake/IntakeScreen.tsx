@@ -4,6 +4,7 @@ import { emptyIntake, type IntakeDraft } from '../../../../shared/case/schema';
 import { db } from '../../data/schema';
 import { useActor } from '../../data/settings/use-actor';
 import { discardDraft, loadDraft, type StoredDraft } from '../../data/intake/intake-drafts.repo';
+import { Dialog } from '../../ui/Dialog';
 import { IntakeForm } from './IntakeForm';
 import { localDateTime } from '../../lib/date-time';
 
@@ -21,6 +22,16 @@ export function IntakeScreen() {
   const { t } = useTranslation();
   const actor = useActor();
   const [start, setStart] = useState<Start>({ kind: 'loading' });
+  // A new case after a confirmed «start over» is a new form, not the old one emptied field by field.
+  const [formKey, setFormKey] = useState(0);
+  const startOver = () =>
+    discardDraft(db()).then(
+      () => {
+        setFormKey((k) => k + 1);
+        setStart({ kind: 'form', initial: emptyIntake(), savedAt: null });
+      },
+      (error: unknown) => setStart({ kind: 'failed', reason: String(error) }),
+    );
 
   useEffect(() => {
     let alive = true;
@@ -47,15 +58,10 @@ export function IntakeScreen() {
       <DraftOffer
         savedAt={start.draft.savedAt}
         onRestore={() => setStart({ kind: 'form', initial: start.draft.data, savedAt: start.draft.savedAt })}
-        onDiscard={() =>
-          void discardDraft(db()).then(
-            () => setStart({ kind: 'form', initial: emptyIntake(), savedAt: null }),
-            (error: unknown) => setStart({ kind: 'failed', reason: String(error) }),
-          )
-        }
+        onDiscard={() => void startOver()}
       />
     );
-  else body = <IntakeForm initial={start.initial} initialSavedAt={start.savedAt} actor={actor} />;
+  else body = <IntakeForm key={formKey} initial={start.initial} initialSavedAt={start.savedAt} actor={actor} onStartOver={startOver} />;
 
   return (
     <div className="screen intake">
@@ -68,6 +74,7 @@ export function IntakeScreen() {
 function DraftOffer({ savedAt, onRestore, onDiscard }: { savedAt: string; onRestore(): void; onDiscard(): void }) {
   const { t } = useTranslation();
   const restore = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     const id = requestAnimationFrame(() => restore.current?.focus());
     return () => cancelAnimationFrame(id);
@@ -80,10 +87,21 @@ function DraftOffer({ savedAt, onRestore, onDiscard }: { savedAt: string; onRest
         <button ref={restore} type="button" className="button button--primary" onClick={onRestore}>
           {t('intake.draft.restore', { date, time })}
         </button>
-        <button type="button" className="button" onClick={onDiscard}>
+        <button type="button" className="button" onClick={() => setConfirming(true)}>
           {t('intake.draft.discard')}
         </button>
       </div>
+      <Dialog open={confirming} title={t('intake.fresh.discardDraftTitle')} onClose={() => setConfirming(false)}>
+        <p>{t('intake.fresh.discardDraftText')}</p>
+        <div className="form-actions">
+          <button type="button" className="button button--danger" onClick={onDiscard}>
+            {t('intake.fresh.discardDraftConfirm')}
+          </button>
+          <button type="button" className="button" onClick={() => setConfirming(false)}>
+            {t('intake.fresh.cancel')}
+          </button>
+        </div>
+      </Dialog>
     </div>
   );
 }

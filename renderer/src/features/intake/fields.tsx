@@ -1,7 +1,8 @@
 import { useEffect, useState, type InputHTMLAttributes } from 'react';
 import { useController, useFormContext, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { IntakeDraft } from '../../../../shared/case/schema';
+import { intakeFormSchema, type IntakeDraft } from '../../../../shared/case/schema';
+import { maxLengthAt } from '../../../../shared/validation/max-length';
 import { DateInput, parseRuDate } from '../../ui/DateInput';
 import { FieldShell } from '../../ui/FieldShell';
 import { useFieldMessages, useReportDateText, type BadDate } from './findings-context';
@@ -9,7 +10,8 @@ import { partialDateFromText, partialDateToText, type PartialDateText } from './
 
 /**
  * Form controls bound to the intake form by path. Each carries `data-field` with its path, so the error
- * summary can focus it, and shows the errors and warnings found at that path.
+ * summary can focus it, and shows the errors and warnings found at that path. Text stops at the schema's
+ * limit as it is typed (maxLength read from the intake schema), rather than being refused on save.
  */
 
 export type IntakePath = FieldPath<IntakeDraft>;
@@ -63,7 +65,7 @@ export function TextInput({ name, label, hint, required, className, setValueAs, 
   return (
     <FieldShell label={label} hint={hint} error={error} warning={warning} required={required} className={className}>
       {({ id, describedBy, invalid }) => (
-        <input id={id} data-field={name} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required={required || undefined} {...input} {...registered} />
+        <input id={id} data-field={name} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required={required || undefined} maxLength={maxLengthAt(intakeFormSchema, name)} {...input} {...registered} />
       )}
     </FieldShell>
   );
@@ -75,7 +77,7 @@ export function TextArea({ name, label, hint, required, className }: BaseProps) 
   return (
     <FieldShell label={label} hint={hint} error={error} warning={warning} required={required} className={className}>
       {({ id, describedBy, invalid }) => (
-        <textarea id={id} rows={3} data-field={name} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...register(name)} />
+        <textarea id={id} rows={3} data-field={name} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={maxLengthAt(intakeFormSchema, name)} {...register(name)} />
       )}
     </FieldShell>
   );

@@ -58,6 +58,8 @@ export function findingMessage(finding: Finding, draft: Pick<IntakeDraft, 'perso
     const { pinSex, formSex, ...rest } = params;
     return { key: 'cases.finding.pin_sex_mismatch', params: rest, keyParams: { pinSex: `cases.sex.${pinSex}`, formSex: `cases.sex.${formSex}` } };
   }
+  // A number of days is said with the language's plural forms (i18next picks them by `count`).
+  if (typeof params.days === 'number') return { key: `cases.finding.${finding.code}`, params: { ...params, count: params.days } };
   return finding.params ? { key: `cases.finding.${finding.code}`, params } : { key: `cases.finding.${finding.code}` };
 }
 
@@ -92,7 +94,9 @@ export function collectFindings(draft: IntakeDraft, options: CollectOptions): In
 
   const seen = new Set<string>();
   const unique = items.filter((item) => {
-    const id = `${item.path}|${item.severity}|${JSON.stringify(item.message)}`;
+    // A date of birth is one field: the same message about its day and its month is said once (at the first box).
+    const field = item.path.startsWith(`${BIRTH_DATE}.`) ? BIRTH_DATE : item.path;
+    const id = `${field}|${item.severity}|${JSON.stringify(item.message)}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

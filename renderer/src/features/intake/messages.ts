@@ -17,6 +17,15 @@ export const intakeMessages = defineMessages(
     pinNotDigits: 'ПИН: допустимы только цифры (лишние символы: {{chars}})',
     dateInvalid: 'Нет такой даты: «{{text}}» (ожидается дд.мм.гггг)',
     birthDateInvalid: 'Укажите год, месяц и год или полную дату; такой даты нет',
+    fresh: {
+      title: 'Начать новое дело?',
+      text: 'Введённые в анкету данные не сохранены как дело. Черновик будет удалён, анкета — очищена.',
+      confirm: 'Очистить анкету',
+      cancel: 'Вернуться к анкете',
+      discardDraftTitle: 'Удалить черновик?',
+      discardDraftText: 'Несохранённый черновик анкеты будет удалён без возможности восстановления.',
+      discardDraftConfirm: 'Удалить черновик',
+    },
     draft: {
       found: 'Есть несохранённый черновик анкеты.',
       restore: 'Восстановить черновик от {{date}} {{time}}',
@@ -187,6 +196,15 @@ export const intakeMessages = defineMessages(
     pinNotDigits: 'ПИН: цифралар гана болушу керек (ашыкча белгилер: {{chars}})',
     dateInvalid: 'Мындай күн жок: «{{text}}» (күү.аа.жжжж күтүлөт)',
     birthDateInvalid: 'Жылды, айды жана жылды же толук күндү көрсөтүңүз; мындай күн жок',
+    fresh: {
+      title: 'Жаңы иш баштайсызбы?',
+      text: 'Анкетага киргизилген маалымат иш катары сакталган эмес. Долбоор өчүрүлөт, анкета тазаланат.',
+      confirm: 'Анкетаны тазалоо',
+      cancel: 'Анкетага кайтуу',
+      discardDraftTitle: 'Долбоорду өчүрөсүзбү?',
+      discardDraftText: 'Анкетанын сакталбаган долбоору кайра калыбына келтирилбестен өчүрүлөт.',
+      discardDraftConfirm: 'Долбоорду өчүрүү',
+    },
     draft: {
       found: 'Сакталбаган анкетанын долбоору бар.',
       restore: '{{date}} {{time}} долбоорун калыбына келтирүү',
@@ -357,6 +375,15 @@ export const intakeMessages = defineMessages(
     pinNotDigits: 'PIN: digits only (extra characters: {{chars}})',
     dateInvalid: 'No such date: “{{text}}” (dd.mm.yyyy expected)',
     birthDateInvalid: 'Give the year, the month and year, or the full date; no such date exists',
+    fresh: {
+      title: 'Start a new case?',
+      text: 'What is typed in the form has not been saved as a case. The draft is deleted and the form cleared.',
+      confirm: 'Clear the form',
+      cancel: 'Back to the form',
+      discardDraftTitle: 'Delete the draft?',
+      discardDraftText: 'The unsaved intake draft is deleted and cannot be restored.',
+      discardDraftConfirm: 'Delete draft',
+    },
     draft: {
       found: 'There is an unsaved intake draft.',
       restore: 'Restore the draft of {{date}} {{time}}',

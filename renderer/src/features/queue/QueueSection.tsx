@@ -3,15 +3,16 @@ import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { navigate } from '../../ui/router';
-import type { CaseRow } from '../../data/schema';
+import type { QueueItem } from '../../data/tracking/queue.repo';
 import { rowView, type BucketId, type RowView } from './queue-rows';
 
-const DATE_COLUMN: Readonly<Record<BucketId, 'due' | 'checkOn' | 'lastChange'>> = {
-  overdue: 'due',
-  dueToday: 'due',
-  next7: 'due',
-  awaiting: 'due',
+const DATE_COLUMN: Readonly<Record<BucketId, 'registered' | 'due' | 'checkOn' | 'lastChange' | 'since'>> = {
+  send: 'registered',
+  followUp: 'due',
   recheck: 'checkOn',
+  courtWarning: 'due',
+  answerOverdue: 'due',
+  awaiting: 'since',
   stale: 'lastChange',
 };
 
@@ -35,32 +36,33 @@ function moveFocus(event: React.KeyboardEvent<HTMLAnchorElement>) {
   link.focus();
 }
 
-// Rows take `t` from their section: a translation hook in each of 600 rows is measurable work.
-function WhatCell({ view, t }: { view: RowView; t: TFunction }) {
-  const { what } = view;
-  if (what.kind === 'clock') return <>{t(`tracking.clock.${what.clock}`)}</>;
-  if (what.kind === 'idle') return <>{t('queue.idleDays', { count: what.days })}</>;
-  return <>{t('queue.noDeadline')}</>;
+// Rows take `t` from their section: a translation hook in each of 700 rows is measurable work.
+function ActionCell({ view, t }: { view: RowView; t: TFunction }) {
+  const { action } = view;
+  if (action.key === 'sign' || action.key === 'send') {
+    return <>{t(action.number ? `queue.action.${action.key}Numbered` : `queue.action.${action.key}`, { title: action.title, number: action.number })}</>;
+  }
+  if (action.key === 'stale') return <>{t('queue.action.stale', { count: action.days })}</>;
+  return <>{t(`queue.action.${action.key}`)}</>;
 }
 
-function QueueRow({ bucket, row, today, t }: { bucket: BucketId; row: CaseRow; today: string; t: TFunction }) {
-  const view = rowView(bucket, row, today);
+function QueueRow({ bucket, item, today, t }: { bucket: BucketId; item: QueueItem; today: string; t: TFunction }) {
+  const view = rowView(bucket, item, today);
+  const { row } = item;
   return (
-    // The whole row opens the case for a mouse; the link in it is the keyboard's and screen reader's way.
+    // The whole row does its action for a mouse; the link in it is the keyboard's and screen reader's way.
     <tr className={view.late ? 'queue-row queue-row--late' : 'queue-row'} onClick={() => navigate(view.route)}>
       <td className="queue-row__number">{row.number}</td>
-      <td className="queue-row__name">
-        <a className="queue-row__open" href={`#${view.route}`} onClick={(event) => event.stopPropagation()} onKeyDown={moveFocus}>
-          {row.summary.nameRu || row.summary.nameLat || row.summary.nameKy}
-        </a>
-      </td>
+      <td className="queue-row__name">{row.summary.nameRu || row.summary.nameLat || row.summary.nameKy}</td>
       <td className="queue-row__date">
         {view.date ? formatDate(view.date) : t('queue.noDeadline')}
-        {/* Not by colour alone: the overdue section says it in its heading, the others on the row. */}
-        {view.late && bucket !== 'overdue' ? <span className="queue-row__late"> {t('queue.lateMark')}</span> : null}
+        {/* Not by colour alone. */}
+        {view.late ? <span className="queue-row__late"> {t('queue.lateMark')}</span> : null}
       </td>
-      <td>
-        <WhatCell view={view} t={t} />
+      <td className="queue-row__action">
+        <a className="queue-row__open" href={`#${view.route}`} onClick={(event) => event.stopPropagation()} onKeyDown={moveFocus}>
+          <ActionCell view={view} t={t} />
+        </a>
       </td>
       <td>
         <span className={`status-badge status-badge--${row.status}`}>{t(`cases.status.${row.status}`)}</span>
@@ -71,7 +73,7 @@ function QueueRow({ bucket, row, today, t }: { bucket: BucketId; row: CaseRow; t
 
 interface SectionProps {
   bucket: BucketId;
-  rows: CaseRow[];
+  rows: QueueItem[];
   /** Undefined while still counting (counts come after the rows: see workQueueCounts). */
   count: number | undefined;
   today: string;
@@ -104,13 +106,13 @@ export function QueueSection({ bucket, rows, count, today, firstPaintRows, child
               <th scope="col">{t('queue.columns.number')}</th>
               <th scope="col">{t('queue.columns.name')}</th>
               <th scope="col">{t(`queue.columns.${DATE_COLUMN[bucket]}`)}</th>
-              <th scope="col">{t(bucket === 'stale' ? 'queue.columns.idle' : 'queue.columns.what')}</th>
+              <th scope="col">{t('queue.columns.action')}</th>
               <th scope="col">{t('queue.columns.status')}</th>
             </tr>
           </thead>
           <tbody>
-            {shown.map((row) => (
-              <QueueRow key={row.id} bucket={bucket} row={row} today={today} t={t} />
+            {shown.map((item) => (
+              <QueueRow key={item.document?.id ?? `${item.row.id}:${item.date ?? ""}`} bucket={bucket} item={item} today={today} t={t} />
             ))}
           </tbody>
         </table>

@@ -1,7 +1,6 @@
 import { handoff } from '../../lib/handoff';
 import type { AryzDb } from '../../data/schema';
-import type { CaseRow } from '../../data/schema';
-import { workQueueRows, type QueueBucketId } from '../../data/tracking/queue.repo';
+import { workQueueRows, type QueueBucketId, type QueueItem } from '../../data/tracking/queue.repo';
 import { localTodayIso } from '../../lib/date-time';
 
 const STALE_DAYS_KEY = 'aryz.queue.staleDays';
@@ -18,7 +17,7 @@ export function saveStaleDays(days: number): void {
   localStorage.setItem(STALE_DAYS_KEY, String(days));
 }
 
-type QueueRows = Record<QueueBucketId, CaseRow[]>;
+type QueueRows = Record<QueueBucketId, QueueItem[]>;
 const preloaded = handoff<QueueRows>();
 const keyOf = (today: string, staleDays: number) => `${today}|${staleDays}`;
 

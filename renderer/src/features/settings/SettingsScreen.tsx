@@ -11,6 +11,8 @@ import { NumberingPanel } from './NumberingPanel';
 import { SupportPanel } from './SupportPanel';
 import { AuditCheckPanel } from './AuditCheckPanel';
 import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
+import { useShortcutProps } from '../../ui/shortcuts';
+import { TextSizePanel } from '../../ui/TextSizePanel';
 
 const formSchema = z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema });
 type FormValues = z.infer<typeof formSchema>;
@@ -19,6 +21,7 @@ type Status = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason
 
 export function SettingsScreen() {
   const { t } = useTranslation();
+  const shortcut = useShortcutProps();
   const [stored, setStored] = useState<StoredSettings | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const form = useForm<FormValues>({ resolver: codeResolver(formSchema), mode: 'onTouched' });
@@ -92,7 +95,7 @@ export function SettingsScreen() {
           <TextField label={t('settings.caseworker.phone')} maxLength={LIMITS.phone} error={errors.caseworker?.phone} {...register('caseworker.phone')} />
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
+          <button type="submit" className="button button--primary" disabled={formState.isSubmitting} {...shortcut('save')}>
             {formState.isSubmitting ? t('settings.saving') : t('settings.save')}
           </button>
           <span role="status" className={status?.kind === 'saved' ? 'status status--ok' : 'status status--error'}>
@@ -102,6 +105,7 @@ export function SettingsScreen() {
           </span>
         </div>
       </form>
+      <TextSizePanel />
       <MissionCardPanel settings={stored} dirty={formState.isDirty} />
       <NumberingPanel />
       <section className="panel settings-reference" aria-labelledby="settings-reference-title">

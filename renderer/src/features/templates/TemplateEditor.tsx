@@ -18,6 +18,7 @@ import { previewCases } from '../../data/templates/preview-inputs.repo';
 import { resetTemplateToFactory, saveTemplateVersion, templateById, useTemplateHistory } from '../../data/templates/templates.repo';
 import { TemplatePreview } from './TemplatePreview';
 import { usePreview } from './use-preview';
+import { useShortcutProps } from '../../ui/shortcuts';
 
 type Outcome = { ok: boolean; text: string } | null;
 
@@ -38,6 +39,7 @@ function fieldIdOf(issue: EditorIssue, blocks: readonly DraftBlock[]): string | 
 /** One template (#/settings/templates/<id>): read-only view, copy to edit, the editor, live preview, history, reset. */
 export function TemplateEditor({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const shortcut = useShortcutProps();
   const actor = useActor();
   const settings = useStoredSettings();
   const reference = useReference();
@@ -47,6 +49,7 @@ export function TemplateEditor({ id }: { id: string }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [saving, setSaving] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const summaryRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -137,6 +140,7 @@ export function TemplateEditor({ id }: { id: string }) {
   };
 
   const discard = async () => {
+    setConfirmDiscard(false);
     await discardDraft(db(), id);
     setWorking(null);
     setOutcome({ ok: true, text: t('templates.editor.discarded') });
@@ -184,10 +188,10 @@ export function TemplateEditor({ id }: { id: string }) {
       <div className="template-editor__actions form-actions">
         {editing ? (
           <>
-            <button type="button" className="button button--primary" disabled={saving || !actor} onClick={() => void save()}>
+            <button type="button" className="button button--primary" disabled={saving || !actor} onClick={() => void save()} {...shortcut('save')}>
               {saving ? t('templates.editor.saving') : t('templates.editor.save')}
             </button>
-            <button type="button" className="button" disabled={saving} onClick={() => void discard()}>
+            <button type="button" className="button" disabled={saving} onClick={() => setConfirmDiscard(true)}>
               {t('templates.editor.discard')}
             </button>
           </>
@@ -321,6 +325,18 @@ export function TemplateEditor({ id }: { id: string }) {
           stale={editing && !assembled?.ok}
         />
       </div>
+
+      <Dialog open={confirmDiscard} title={t('templates.discardConfirm.title')} onClose={() => setConfirmDiscard(false)}>
+        <p>{t('templates.discardConfirm.text')}</p>
+        <div className="form-actions">
+          <button type="button" className="button button--danger" onClick={() => void discard()}>
+            {t('templates.discardConfirm.confirm')}
+          </button>
+          <button type="button" className="button" onClick={() => setConfirmDiscard(false)}>
+            {t('templates.discardConfirm.cancel')}
+          </button>
+        </div>
+      </Dialog>
 
       <Dialog open={confirmReset} title={t('templates.reset.title')} onClose={() => setConfirmReset(false)}>
         <p>{t('templates.reset.text', { versions: customVersions.slice().reverse().join(', ') })}</p>

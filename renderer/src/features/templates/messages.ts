@@ -124,6 +124,12 @@ export const templatesMessages = defineMessages(
       meta: '{{at}}, {{who}}',
       inForce: 'действует',
     },
+    discardConfirm: {
+      title: 'Отменить черновик?',
+      text: 'Несохранённые изменения шаблона будут удалены. Сохранённые версии останутся.',
+      confirm: 'Удалить черновик',
+      cancel: 'Продолжить правку',
+    },
     reset: {
       title: 'Вернуть заводской шаблон?',
       text: 'В новых документах будет использоваться заводской шаблон. Версии {{versions}} останутся в истории; несохранённый черновик будет удалён.',
@@ -268,6 +274,12 @@ export const templatesMessages = defineMessages(
       meta: '{{at}}, {{who}}',
       inForce: 'колдонулууда',
     },
+    discardConfirm: {
+      title: 'Долбоорду жокко чыгарасызбы?',
+      text: 'Үлгүнүн сакталбаган өзгөртүүлөрү өчүрүлөт. Сакталган версиялар калат.',
+      confirm: 'Долбоорду өчүрүү',
+      cancel: 'Оңдоону улантуу',
+    },
     reset: {
       title: 'Заводдук үлгүнү кайтарасызбы?',
       text: 'Жаңы документтерде заводдук үлгү колдонулат. {{versions}} версиялары тарыхта калат; сакталбаган долбоор өчүрүлөт.',
@@ -411,6 +423,12 @@ export const templatesMessages = defineMessages(
       reset: 'Reset to the factory template',
       meta: '{{at}}, {{who}}',
       inForce: 'in force',
+    },
+    discardConfirm: {
+      title: 'Discard the draft?',
+      text: 'Unsaved changes to the template are deleted. Saved versions stay.',
+      confirm: 'Delete draft',
+      cancel: 'Keep editing',
     },
     reset: {
       title: 'Reset to the factory template?',

@@ -20,6 +20,8 @@ interface Props {
   context?: string;
   options?: readonly Option[];
   documents?: readonly DocumentLike[];
+  /** Opens in the editor (the letter review opens a field where the caseworker clicked its value). */
+  initiallyEditing?: boolean;
 }
 
 type State =
@@ -31,11 +33,13 @@ type State =
  * control; Enter or «Сохранить» saves through the repository, Escape or «Отмена» leaves it unchanged.
  * A refused save keeps what was typed and says why at the field.
  */
-export function InlineField({ descriptor, value, formPath, save, context, options = [], documents = [] }: Props) {
+export function InlineField({ descriptor, value, formPath, save, context, options = [], documents = [], initiallyEditing = false }: Props) {
   const { t } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
   const editButton = useRef<HTMLButtonElement>(null);
-  const [state, setState] = useState<State>({ mode: 'view', saved: false, warnings: [] });
+  const [state, setState] = useState<State>(() =>
+    initiallyEditing && save ? { mode: 'edit', draft: toEditorValue(descriptor.kind, value), unreadable: false, problems: [], saving: false } : { mode: 'view', saved: false, warnings: [] },
+  );
   const label = t(descriptor.label);
   const fullLabel = context ? `${context} — ${label}` : label;
 

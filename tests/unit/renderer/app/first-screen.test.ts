@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../../shared/case/dates';
 import { changeStatus, createCase } from '../../../../renderer/src/data/cases/cases.repo';
 import { preloadCaseList, takePreloadedFirstPage } from '../../../../renderer/src/data/cases/list-preload';
 import { defaultQuery, firstRows, openCaseList, type CaseQuery } from '../../../../renderer/src/data/cases/list-query.repo';
@@ -73,7 +74,7 @@ describe("the work queue's rows, read as the app starts", () => {
   it("are the queue's rows for today and the caseworker's stale setting, handed out once", async () => {
     const { db, ids } = await seeded(3);
     const today = localTodayIso();
-    await addRequest(db, ids[0]!, { kind: 'mission_letter', addressee: 'МИД России', ourNumber: '', sentAt: today }, actor, new Date());
+    await addRequest(db, ids[0]!, { kind: 'mission_letter', addressee: 'МИД России', ourNumber: '', sentAt: addDays(today, -40) }, actor, new Date());
     saveStaleDays(30);
     await preloadQueue(db);
     expect(takePreloadedQueue(db, today, 14)).toBeUndefined();
@@ -81,7 +82,7 @@ describe("the work queue's rows, read as the app starts", () => {
     await preloadQueue(db);
     const rows = takePreloadedQueue(db, today, 30);
     expect(rows).toEqual(await workQueueRows(db, today, { staleDays: 30 }));
-    expect(rows?.awaiting.map((r) => r.id)).toEqual([ids[0]]);
+    expect(rows?.followUp.map((item) => item.row.id)).toEqual([ids[0]]);
     expect(takePreloadedQueue(db, today, 30)).toBeUndefined();
   });
 });

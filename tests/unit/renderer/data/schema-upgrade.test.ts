@@ -42,7 +42,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-upgrade', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(11);
+    expect(current.verno).toBe(13);
     expect(await current.settings.get('mission')).toMatchObject({ value: { nameRu: 'Посольство' } });
     expect(await current.cases.count()).toBe(0);
     expect(current.cases.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['[status+updatedAt]', '[caseworker+nextDeadline]', 'number']));
@@ -104,13 +104,13 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(11);
+    expect(current.verno).toBe(13);
     for (const [name, rows] of Object.entries(tables)) expect(await current.table(name).toArray()).toEqual(rows);
     current.close();
     const { stores } = await rawSchema(indexedDB, 'aryz-v10');
     const caseIndexes = Object.keys(stores.cases!.indexes);
     for (const gone of FILTERS) expect(caseIndexes).not.toContain(gone);
-    expect(caseIndexes).toEqual(expect.arrayContaining(['[region+updatedAt]', 'nextCheck', 'words', 'number']));
+    expect(caseIndexes).toEqual(expect.arrayContaining(['[region+updatedAt]', 'nextCheck', 'actions', 'words', 'number']));
     expect(Object.keys(stores.persons!.indexes)).not.toContain('updatedAt');
     expect(Object.keys(stores.audit!.indexes)).toEqual(['caseId']);
 
@@ -121,6 +121,44 @@ describe('database schema versions', () => {
     expect((await list.page(0, 10)).map((row) => row.id)).toEqual([made[0], made[2]]);
     const alone = await openCaseList(again, { text: '', filters: { region: 'Московская область' }, sort: 'sortName', direction: 'asc' });
     expect(alone.count).toBe(1);
+    again.close();
+  });
+
+  it('derives search words and duplicate keys again under the v13 rules, idempotently', async () => {
+    const indexedDB = new IDBFactory();
+    const v10 = new Dexie('aryz-v12', { indexedDB, IDBKeyRange });
+    v10.version(10).stores(V10);
+    const name = (surname: string, givenName: string) => ({ surname, givenName, patronymic: '' });
+    await v10.table('persons').add({
+      id: 'p1',
+      nameKy: name('Василйев', 'Нурлан'),
+      nameRu: name('Васильев', 'Нурлан'),
+      nameLat: name('', ''),
+      otherSpellings: [],
+      pin: '',
+      birthDate: { year: 1990, month: 3, day: 15 },
+      phones: ['+7 916 123-45-67'],
+      documents: [{ series: 'AN', number: '1234567' }],
+      dupKeys: ['stale|15.03.1990'],
+      docKeys: [],
+    });
+    await v10.table('cases').add({ id: 'c1', personId: 'p1', number: 'КР-М-1/2025', status: 'intake', updatedAt: '2025-01-01T00:00:00.000Z', words: ['stale'] });
+    await v10.table('outgoing').add({ year: 2025, seq: 7, number: 'КР-М-7/25', caseId: 'c1', date: '2025-01-02', status: 'sent', documentId: 'd1' });
+    v10.close();
+
+    const current = new AryzDb('aryz-v12', { indexedDB, IDBKeyRange });
+    const words = (await current.cases.get('c1'))!.words;
+    // Both spellings now give one key (the sign is the glide), and the birth date, phone and outgoing
+    // number are search words.
+    expect(words).toEqual(expect.arrayContaining(['vasiliov', 'nurlan', '15031990', '9161234567', 'an1234567']));
+    expect(words).not.toContain('stale');
+    expect(words).toContain('kpm725');
+    expect((await current.persons.get('p1'))!.dupKeys).toEqual(['nurlan vasiliov|15.03.1990']);
+    expect(await current.cases.where('words').equals('15031990').count()).toBe(1);
+    current.close();
+
+    const again = new AryzDb('aryz-v12', { indexedDB, IDBKeyRange });
+    expect((await again.cases.get('c1'))!.words).toEqual(words);
     again.close();
   });
 });

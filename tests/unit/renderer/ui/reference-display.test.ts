@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addresseeMatches, localized, verificationCounts } from '../../../../renderer/src/ui/reference-display';
-import { factoryBundle } from '../../reference/factory';
+import { factoryBundle } from '../../support/reference-fixtures';
 
 describe('reference display helpers', () => {
   it('shows reference texts in the interface language, English falling back to Russian', () => {

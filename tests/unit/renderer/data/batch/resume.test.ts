@@ -8,8 +8,8 @@ import { createBatchJob, jobItems } from '../../../../../renderer/src/data/batch
 import { runBatchJob, type BatchApi, type BatchProgress } from '../../../../../renderer/src/data/batch/batch-run.repo';
 import { saveSettings, type StoredSettings } from '../../../../../renderer/src/data/settings/settings.repo';
 import { actor, freshDb, intake } from '../cases/cases.helpers';
-import { CASEWORKER, factoryTemplate, MISSION } from '../../../documents/fixture';
-import { factoryBundle } from '../../../reference/factory';
+import { CASEWORKER, factoryTemplate, MISSION } from '../../../support/document-fixtures';
+import { factoryBundle } from '../../../support/reference-fixtures';
 
 const settings: StoredSettings = { mission: MISSION, caseworker: CASEWORKER, complete: true };
 const template = factoryTemplate('mission_letter_mvd');
@@ -65,7 +65,7 @@ class FakeMain implements BatchApi {
       job.results.push(
         this.options.failKeys?.(item.key)
           ? { key: item.key, ok: false, error: { code: 'IO_ERROR', message: 'disk full' } }
-          : { key: item.key, ok: true, file: { relPath: `cases/${item.caseId}/${item.documentId}.pdf`, sha256: 'ab'.repeat(32), bytes: 1000, pages: 1 } },
+          : { key: item.key, ok: true, file: { relPath: `${item.caseId}/${item.documentId}.pdf`, sha256: 'ab'.repeat(32), bytes: 1000, pages: 1 } },
       );
     }
     return ok({ status: 'known' as const, job: this.status(jobId, since) });

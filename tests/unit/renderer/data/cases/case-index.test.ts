@@ -171,3 +171,25 @@ describe('the in-memory case index', () => {
     expect(await ids(mine, q(victim.number))).toEqual([]);
   });
 });
+
+describe('did you mean, from the index’s own words', () => {
+  it('offers the nearest name as a case writes it, only when it finds something', async () => {
+    const db = freshDb();
+    for (const [surname, given] of [['Жумагулов', 'Бакыт'], ['Жумагулов', 'Нурлан'], ['Жумабаев', 'Азамат']] as const) {
+      const created = await createCase(db, intake({ nameKy: [surname, given, ''], nameRu: [surname, given, ''], nameLat: ['', '', ''] }), actor, { now: NOW });
+      if (!created.ok) throw new Error(JSON.stringify(created));
+    }
+    const index = caseIndexOf(db);
+    await index.load();
+    expect((await ids(db, q('Жумагулв'))).length).toBe(0);
+    expect(index.didYouMean('Жумагулв')).toBe('Жумагулов');
+    expect(index.didYouMean('Жумагылов Бакыт')).toBe('Жумагулов Бакыт');
+    expect((await ids(db, q(index.didYouMean('Нурлна Жумагулв')!))).length).toBe(1);
+    // Too far from every name, nonsense, or words that already match: nothing to offer.
+    expect(index.didYouMean('Смирнова')).toBeNull();
+    expect(index.didYouMean('ЖЖЖЖ')).toBeNull();
+    expect(index.didYouMean('Жумагулов')).toBeNull();
+    // A correction that still finds nothing (no Азамат Жумагулов) is not offered.
+    expect(index.didYouMean('Жумагулв Азамат')).toBeNull();
+  });
+});

@@ -8,7 +8,7 @@ import { addRequest } from '../../../../../renderer/src/data/tracking/requests.r
 import { trackingInputFor } from '../../../../../renderer/src/data/tracking/tracking-input.repo';
 import { checkLifecycleStep, nextActions, previousDate } from '../../../../../shared/documents/lifecycle';
 import { actor, freshDb, intake } from '../cases/cases.helpers';
-import { factoryBundle } from '../../../reference/factory';
+import { factoryBundle } from '../../../support/reference-fixtures';
 
 const at = (day: string) => new Date(`${day}T09:00:00Z`);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyIntake, intakeFormSchema } from '../../../../../shared/case/schema';
 import { INTAKE_DRAFT_KEY } from '../../../../../renderer/src/data/cases/cases.repo';
 import { discardDraft, loadDraft, restoreDraft, saveDraft } from '../../../../../renderer/src/data/intake/intake-drafts.repo';
-import { validIntake } from '../../../case/fixtures';
+import { validIntake } from '../../../support/case-fixtures';
 import { freshDb } from '../cases/cases.helpers';
 
 describe('restoreDraft', () => {

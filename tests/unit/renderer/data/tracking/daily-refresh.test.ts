@@ -36,7 +36,7 @@ describe('the daily deadline refresh', () => {
     expect(report).toEqual({ checked: 1, changed: 1 });
     expect(after.nextDeadline).not.toBe(before.nextDeadline);
     expect(before.nextDeadlineClock).not.toBe(after.nextDeadlineClock);
-    expect({ nextDeadline: after.nextDeadline, nextDeadlineClock: after.nextDeadlineClock, nextCheck: after.nextCheck }).toEqual(expected);
+    expect({ nextDeadline: after.nextDeadline, nextDeadlineClock: after.nextDeadlineClock, nextCheck: after.nextCheck, actions: after.actions }).toEqual(expected);
     expect(after.updatedAt).toBe(before.updatedAt);
     expect(await db.audit.count()).toBe(auditBefore);
 

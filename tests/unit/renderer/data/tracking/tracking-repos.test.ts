@@ -50,7 +50,9 @@ describe('tracking repositories', () => {
     const answered = await updateRequest(db, sent.value.id, { registeredAt: '2025-06-04', answeredAt: '2025-06-20', answerSummary: 'Исключён' }, actor, new Date('2025-06-20T09:00:00Z'));
     expect(answered.ok).toBe(true);
     expect(await clocks('2025-06-20')).toEqual(expect.arrayContaining(['appeal_registration:done', 'appeal_answer:done']));
-    expect((await auditFor(db, caseId)).map((a) => `${a.entity}:${a.action}`)).toEqual(['case:create', 'request:create', 'request:update']);
+    // Sending moved the case to «requests sent», the answer back to «checking» (shared/case/status-rules.ts).
+    expect((await auditFor(db, caseId)).map((a) => `${a.entity}:${a.action}`)).toEqual(['case:create', 'request:create', 'case:status', 'request:update', 'case:status']);
+    expect((await db.cases.get(caseId))?.status).toBe('checking');
   });
 
   it('a negative register check proposes closing as excluded; closing sets status and outcome', async () => {
@@ -90,10 +92,13 @@ describe('tracking repositories', () => {
 
   it('the work queue puts cases in buckets by index ranges', async () => {
     const { db } = await seeded();
-    const queue = await workQueue(db, '2025-08-20');
-    expect(queue.buckets.overdue.count).toBe(1);
-    expect(queue.buckets.stale.count).toBe(1);
+    // Learned on 15.05.2025: the court term (3 months) runs to 15.08.2025, so the citizen is warned until then;
+    // once it has passed it is a finding on the case page, not work.
     const early = await workQueue(db, '2025-06-02');
-    expect(early.buckets.overdue.count).toBe(0);
+    expect(early.buckets.courtWarning.count).toBe(1);
+    expect(early.buckets.courtWarning.rows[0]?.date).toBe('2025-08-15');
+    const queue = await workQueue(db, '2025-08-20');
+    expect(queue.buckets.courtWarning.count).toBe(0);
+    expect(queue.buckets.stale.count).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { recordExported } from '../../../../../renderer/src/data/transfer/export
 import { gatherCases } from '../../../../../renderer/src/data/transfer/gather.repo';
 import { planMerge } from '../../../../../renderer/src/data/transfer/plan.repo';
 import { actor, freshDb, intake } from '../cases/cases.helpers';
-import { manifestFor, NOW, seedCases } from '../../../transfer/support';
+import { manifestFor, NOW, seedCases } from '../../../support/transfer-fixtures';
 
 const LATER = new Date('2025-06-02T10:00:00Z');
 const receiver = { who: 'Асанова Айгүл', missionId: 'mKR_E', missionPrefix: 'КР-Е' };
@@ -31,9 +31,10 @@ describe('transfer merge', () => {
     const bundle = await bundleOf(a, ids);
     const b = freshDb();
     const { plan, result } = await importAll(b, bundle);
-    expect(plan.counts).toEqual({ new: 10, identical: 0, update: 0, conflict: 0, unsupported: 0 });
+    // Each sent request also moved its case's status (shared/case/status-rules.ts): one audit row more per case.
+    expect(plan.counts).toEqual({ new: 12, identical: 0, update: 0, conflict: 0, unsupported: 0 });
     expect(plan.cases.map((c) => c.isNew)).toEqual([true, true]);
-    expect(result).toMatchObject({ written: 6, kept: 0, historyAdded: 4, renumbered: [] });
+    expect(result).toMatchObject({ written: 6, kept: 0, historyAdded: 6, renumbered: [] });
     const loaded = await getCase(b, ids[0]!);
     const original = await getCase(a, ids[0]!);
     expect(loaded?.record.number).toBe(original?.record.number);
@@ -48,7 +49,7 @@ describe('transfer merge', () => {
     expect(merged.every((r) => r.who === receiver.who && r.note?.includes(bundle.manifest.bundleId))).toBe(true);
     // Importing the same bundle again changes nothing.
     const again = await importAll(b, bundle);
-    expect(again.plan.counts).toMatchObject({ new: 0, identical: 10, conflict: 0 });
+    expect(again.plan.counts).toMatchObject({ new: 0, identical: 12, conflict: 0 });
     expect(again.result.written).toBe(0);
     expect((await auditFor(b, ids[0]!)).length).toBe(audit.length);
   });
@@ -155,7 +156,7 @@ describe('transfer merge', () => {
     const result = await applyPlan(b, plan, choices, receiver, LATER);
     expect(result.written).toBe(1);
     const merged = (await getCase(b, id!))!.record;
-    expect([merged.region, merged.learnedNote, merged.status, merged.statusHistory.length]).toEqual(['Омская область', 'Узнал из SMS банка', 'checking', 2]);
+    expect([merged.region, merged.learnedNote, merged.status, merged.statusHistory.length]).toEqual(['Омская область', 'Узнал из SMS банка', 'checking', 3]);
     const entry = (await auditFor(b, id!)).find((r) => r.action === 'transfer' && r.note?.startsWith('merged_fields'))!;
     expect(entry.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['case.region', 'case.status']));
     expect(entry.changes.map((c) => c.field)).not.toContain('case.learnedNote');

@@ -5,7 +5,7 @@ import { gatherCases } from '../../../../../renderer/src/data/transfer/gather.re
 import { generatedPdfsOf } from '../../../../../renderer/src/data/transfer/records.repo';
 import { planMerge } from '../../../../../renderer/src/data/transfer/plan.repo';
 import { actor, freshDb } from '../cases/cases.helpers';
-import { manifestFor, seedCases } from '../../../transfer/support';
+import { manifestFor, seedCases } from '../../../support/transfer-fixtures';
 
 const SHA = 'b'.repeat(64);
 

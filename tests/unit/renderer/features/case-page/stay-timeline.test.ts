@@ -72,4 +72,18 @@ describe('stay timeline', () => {
     expect(timeline.years[0]!.at).toBeGreaterThan(0);
     expect(timeline.years[1]!.at).toBeLessThan(1);
   });
+
+  it('counts no gap in the free days after an entry or after a new contract while registered', () => {
+    const gaps = (registrations: Registration[]) =>
+      buildStayTimeline({ stays: [stay('2024-01-01')], registrations, employments: [job('2024-01-01', '2024-06-30'), job('2024-07-01', '2024-12-31')] }, '2025-06-01')!
+        .rows.find((row) => row.kind === 'gap')
+        ?.bars.map((bar) => [bar.from, bar.to, bar.days]) ?? [];
+    // Registered from day 30 after entry, and again 2 days into the second contract: nothing is late.
+    expect(gaps([reg('2024-01-30', '2024-06-30'), reg('2024-07-03', '2024-12-31')])).toEqual([]);
+    // Registered from day 33, and 6 days into the second contract: the days after the free ones are.
+    expect(gaps([reg('2024-02-02', '2024-06-30'), reg('2024-07-06', '2024-12-31')])).toEqual([
+      ['2024-01-31', '2024-02-01', 2],
+      ['2024-07-04', '2024-07-05', 2],
+    ]);
+  });
 });

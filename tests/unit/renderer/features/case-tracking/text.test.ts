@@ -5,7 +5,7 @@ import { checkMoment, composeCheckAt, daysUntil, deadlineAbout, requestLabel } f
 import { localized, reasonText } from '../../../../../renderer/src/ui/case/reasons';
 import { suggestionFor } from '../../../../../renderer/src/features/case-tracking/decision';
 import type { RequestRow } from '../../../../../renderer/src/data/schema';
-import { factoryBundle } from '../../../reference/factory';
+import { factoryBundle } from '../../../support/reference-fixtures';
 import { translator } from './translator.helpers';
 
 const request: RequestRow = {

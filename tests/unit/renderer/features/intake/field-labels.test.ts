@@ -3,7 +3,7 @@ import { emptyIntake } from '../../../../../shared/case/schema';
 import { intakeMessages } from '../../../../../renderer/src/features/intake/messages';
 import { fieldLabel } from '../../../../../renderer/src/features/intake/field-labels';
 import { collectFindings } from '../../../../../renderer/src/features/intake/findings';
-import { validIntake } from '../../../case/fixtures';
+import { validIntake } from '../../../support/case-fixtures';
 
 function leafPaths(value: unknown, prefix = ''): string[] {
   if (value !== null && typeof value === 'object') {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyIntake } from '../../../../../shared/case/schema';
 import { collectFindings, findingMessage, issueMessage, messagesAt, renderMessage, type Translate } from '../../../../../renderer/src/features/intake/findings';
-import { validIntake } from '../../../case/fixtures';
+import { validIntake } from '../../../support/case-fixtures';
 
 // Noon on the fixtures' TODAY, local time, as the form would see it.
 const NOW = new Date(2025, 5, 1, 12, 0, 0);

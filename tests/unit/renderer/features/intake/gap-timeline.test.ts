@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyEmployment, emptyRegistration, type EmploymentDraft, type RegistrationDraft } from '../../../../../shared/case/schema';
 import { validateIntake } from '../../../../../shared/case/validate';
 import { employmentTimeline } from '../../../../../renderer/src/features/intake/gap-timeline';
-import { TODAY, validIntake } from '../../../case/fixtures';
+import { TODAY, validIntake } from '../../../support/case-fixtures';
 
 const job = (start: string, end: string | null, extra: Partial<EmploymentDraft> = {}): EmploymentDraft => ({ ...emptyEmployment('e'), start, end, ...extra });
 const reg = (from: string, to: string): RegistrationDraft => ({ ...emptyRegistration(`r${from}`), from, to });
@@ -26,9 +26,27 @@ describe('employmentTimeline', () => {
     const draft = validIntake();
     draft.registrations = [reg('2024-01-16', '2024-05-31'), reg('2024-07-01', '2024-12-31')];
     const warnings = validateIntake(draft, TODAY).warnings.filter((w) => w.code === 'registration_gap');
-    const timeline = employmentTimeline(draft.employments[0]!, draft.registrations, TODAY)!;
+    const timeline = employmentTimeline(draft.employments[0]!, draft.registrations, TODAY, draft.stays)!;
     expect(warnings.map((w) => w.params?.days)).toEqual(timeline.gaps.map((g) => g.days));
     expect(timeline.gapDays).toBe(30);
+    // Registered only from day 40 after the entry (15.01.2024): the warning and the bar both start the
+    // gap on day 31, when the free days are over.
+    draft.registrations = [reg('2024-02-23', '2024-12-31')];
+    const late = validateIntake(draft, TODAY).warnings.filter((w) => w.code === 'registration_gap');
+    const lateTimeline = employmentTimeline(draft.employments[0]!, draft.registrations, TODAY, draft.stays)!;
+    expect(lateTimeline.gaps).toEqual([{ from: '2024-02-14', to: '2024-02-22', days: 9 }]);
+    expect(late.map((w) => w.params?.days)).toEqual([9]);
+  });
+
+  it('shows no gap in the days after an entry when no registration is needed yet', () => {
+    const stays = [{ entryDate: '2024-01-01' }];
+    // Contract from the day of entry, registered from day 30 (the last free day is 30.01).
+    expect(employmentTimeline(job('2024-01-01', '2024-03-31'), [reg('2024-01-30', '2024-03-31')], TODAY, stays)!.gaps).toEqual([]);
+    expect(employmentTimeline(job('2024-01-01', '2024-03-31'), [reg('2024-02-05', '2024-03-31')], TODAY, stays)!.gaps).toEqual([
+      { from: '2024-01-31', to: '2024-02-04', days: 5 },
+    ]);
+    // Without a recorded entry nothing is free: the whole stretch before the registration is a gap.
+    expect(employmentTimeline(job('2024-01-01', '2024-03-31'), [reg('2024-01-30', '2024-03-31')], TODAY)!.gapDays).toBe(29);
   });
 
   it('stops an open-ended or unfinished contract at today and an early termination at its date', () => {

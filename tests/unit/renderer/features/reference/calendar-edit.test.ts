@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDay, addTransfer, holidayProblem, isWeekend, nextCalendarYear, transferProblems, weekdayOf } from '../../../../../renderer/src/features/reference/calendar-edit';
-import { factoryBundle } from '../../../reference/factory';
+import { factoryBundle } from '../../../support/reference-fixtures';
 
 const y2027 = () => factoryBundle().calendar.find((y) => y.year === 2027)!;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldWords, issueLine, issueWhat } from '../../../../../renderer/src/features/reference/issue-text';
-import { factoryBundle } from '../../../reference/factory';
+import { factoryBundle } from '../../../support/reference-fixtures';
 import { translator } from './reference.helpers';
 
 describe('reference issue texts', () => {

@@ -4,7 +4,7 @@ import { referenceMessages } from '../../../../../renderer/src/features/referenc
 import { en } from '../../../../../renderer/src/i18n/en';
 import { ky } from '../../../../../renderer/src/i18n/ky';
 import { ru } from '../../../../../renderer/src/i18n/ru';
-import { factoryBundle } from '../../../reference/factory';
+import { factoryBundle } from '../../../support/reference-fixtures';
 import { freshDb } from '../../data/cases/cases.helpers';
 
 export const clone = <T>(value: T): T => structuredClone(value);

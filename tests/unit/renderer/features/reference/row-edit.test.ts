@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReferenceIssue } from '../../../../../shared/reference';
 import { optional, rowIssues, withRow } from '../../../../../renderer/src/features/reference/row-edit';
-import { factoryBundle } from '../../../reference/factory';
+import { factoryBundle } from '../../../support/reference-fixtures';
 import { clone } from './reference.helpers';
 
 describe('withRow', () => {

@@ -5,8 +5,8 @@ import { issuePlace, issueText } from '../../../../../renderer/src/features/temp
 import { templatesMessages } from '../../../../../renderer/src/features/templates/messages';
 import { buildDocumentModel } from '../../../../../shared/documents/model';
 import { sampleInputs } from '../../../../../shared/documents/sample-case';
-import { factoryBundle } from '../../../reference/factory';
-import { factoryTemplate } from '../../../documents/fixture';
+import { factoryBundle } from '../../../support/reference-fixtures';
+import { factoryTemplate } from '../../../support/document-fixtures';
 
 const letter = factoryTemplate('mission_letter_mvd');
 const sample = buildDocumentModel(sampleInputs('mission_letter_mvd', factoryBundle()));

@@ -1,0 +1,90 @@
+import { defineMessages } from '../i18n/feature-messages';
+
+/** Strings of the app-wide comfort settings: keyboard shortcuts and text size. */
+export const comfortMessages = defineMessages(
+  'comfort',
+  {
+    shortcuts: {
+      title: 'Сочетания клавиш',
+      open: 'Сочетания клавиш',
+      action: 'Действие',
+      keys: 'Клавиши',
+      or: 'или',
+      close: 'Закрыть',
+      note: '«/» и «?» действуют вне полей ввода. Ctrl+S в форме сохраняет эту форму.',
+      actions: {
+        newCase: 'Новое дело',
+        search: 'Поиск дел',
+        generate: 'Сформировать документ',
+        print: 'Печать документа',
+        save: 'Сохранить',
+        help: 'Список сочетаний клавиш',
+      },
+    },
+    textSize: {
+      title: 'Внешний вид',
+      label: 'Размер текста',
+      hint: 'Сохраняется на этом компьютере.',
+      size_100: 'Обычный (100 %)',
+      size_115: 'Крупный (115 %)',
+      size_130: 'Очень крупный (130 %)',
+      size_150: 'Максимальный (150 %)',
+    },
+  },
+  {
+    shortcuts: {
+      title: 'Баскычтардын айкалыштары',
+      open: 'Баскычтардын айкалыштары',
+      action: 'Аракет',
+      keys: 'Баскычтар',
+      or: 'же',
+      close: 'Жабуу',
+      note: '«/» жана «?» киргизүү талааларынан тышкары иштейт. Формадагы Ctrl+S ошол форманы сактайт.',
+      actions: {
+        newCase: 'Жаңы иш',
+        search: 'Иштерди издөө',
+        generate: 'Документти түзүү',
+        print: 'Документти басып чыгаруу',
+        save: 'Сактоо',
+        help: 'Баскычтардын айкалыштарынын тизмеси',
+      },
+    },
+    textSize: {
+      title: 'Көрүнүшү',
+      label: 'Тексттин өлчөмү',
+      hint: 'Ушул компьютерде сакталат.',
+      size_100: 'Кадимки (100 %)',
+      size_115: 'Чоң (115 %)',
+      size_130: 'Абдан чоң (130 %)',
+      size_150: 'Эң чоң (150 %)',
+    },
+  },
+  {
+    shortcuts: {
+      title: 'Keyboard shortcuts',
+      open: 'Keyboard shortcuts',
+      action: 'Action',
+      keys: 'Keys',
+      or: 'or',
+      close: 'Close',
+      note: '«/» and «?» work outside text fields. Ctrl+S inside a form saves that form.',
+      actions: {
+        newCase: 'New case',
+        search: 'Search cases',
+        generate: 'Generate document',
+        print: 'Print document',
+        save: 'Save',
+        help: 'List of keyboard shortcuts',
+      },
+    },
+    textSize: {
+      title: 'Appearance',
+      label: 'Text size',
+      hint: 'Kept on this computer.',
+      size_100: 'Normal (100 %)',
+      size_115: 'Large (115 %)',
+      size_130: 'Larger (130 %)',
+      size_150: 'Largest (150 %)',
+    },
+  },
+);
