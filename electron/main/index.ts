@@ -1,9 +1,12 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { UiLanguage } from '../../shared/ipc/channels/app';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
+import { guardHandlers } from './accounts/guard';
+import { lockOnOsEvents } from './accounts/os-lock';
+import { AccountService } from './accounts/store';
 import { createBatchRunner } from './batch/runner';
 import { utilityWorkerSpawner } from './batch/spawn-utility';
 import { createPdfPrinter } from './documents/print-window';
@@ -71,8 +74,9 @@ function fontDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'fonts') : defaultFontDir();
 }
 
-function contextFor(win: BrowserWindow | null): CallContext {
+function contextFor(win: BrowserWindow | null, client: string): CallContext {
   return {
+    client,
     async saveFile({ defaultName, data, filterName, extensions }) {
       const options = {
         defaultPath: path.join(app.getPath('documents'), defaultName),
@@ -109,6 +113,9 @@ function contextFor(win: BrowserWindow | null): CallContext {
 
 function registerIpc(): void {
   const appLog = log!;
+  const accounts = new AccountService(app.getPath('userData'));
+  // The OS lock and sleep lock every window at once (where the OS reports them).
+  lockOnOsEvents(powerMonitor, (reason) => accounts.lockAll(reason));
   const handlers = createHandlers({
     version: app.getVersion(),
     mode: 'desktop',
@@ -128,17 +135,18 @@ function registerIpc(): void {
       saveLanguage(app.getPath('userData'), next);
       setMenu();
     },
+    accounts,
   });
   const dispatch = createDispatcher(
-    handlers,
+    guardHandlers(handlers, accounts),
     (_message, error) => appLog.error('ipc.failed', error),
     (call) => appLog.event('ipc', { ...call }),
   );
-  saveSupportInfo = () => void handlers['app:saveSupportInfo']({}, contextFor(mainWindow)).catch((error: unknown) => appLog.error('support.failed', error));
+  saveSupportInfo = () => void handlers['app:saveSupportInfo']({}, contextFor(mainWindow, 'menu')).catch((error: unknown) => appLog.error('support.failed', error));
   for (const channel of Object.keys(CHANNELS)) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event.senderFrame)) return fail({ code: 'FORBIDDEN_SENDER' });
-      return dispatch(channel, payload, contextFor(BrowserWindow.fromWebContents(event.sender)));
+      return dispatch(channel, payload, contextFor(BrowserWindow.fromWebContents(event.sender), `wc${event.sender.id}`));
     });
   }
 }

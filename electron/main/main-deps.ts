@@ -1,4 +1,5 @@
 import type { UiLanguage } from '../../shared/ipc/channels/app';
+import type { AccountService } from './accounts/store';
 import type { SecretStore } from './backup/secrets';
 import type { BatchRunner } from './batch/runner';
 import type { AppLog } from './log/app-log';
@@ -23,6 +24,8 @@ export interface MainDeps {
   secrets?: SecretStore;
   /** The built workbook-parser thread entry (out/main/xlsx-worker.js); without it workbooks parse on the event loop. */
   xlsxWorkerEntry?: string;
+  /** Accounts and the session (main's data folder); by default a store in dataDir. */
+  accounts?: AccountService;
   /** The app's log (redacted, rotating files in the data dir); read back by «Сведения для поддержки». */
   log?: AppLog;
   /** Desktop: the page's language for main's menu and dialogs. */

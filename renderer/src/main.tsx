@@ -1,6 +1,9 @@
 import './app/trusted-types';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
+import { AccessGate } from './features/access/AccessGate';
+import { accountsStatus, recordAuthEvents } from './features/access/access-api';
+import { LockLayer } from './features/access/LockLayer';
 import { App } from './app/App';
 import { preloadFirstScreen } from './app/first-screen';
 import { StartupError } from './app/StartupError';
@@ -18,16 +21,25 @@ import './styles.css';
 /** Start-up milestones the benchmarks read back (performance marks cost nothing when nobody reads them). */
 const mark = (name: 'modules-evaluated' | 'database-open' | 'first-screen-data' | 'first-render') => performance.mark(`aryz:${name}`);
 
+/** Nothing of the data is opened before a session holds the key: the first start's setup, or sign-in. */
+function signInFirst(root: Root): Promise<void> {
+  return new Promise((resolve) => root.render(<StrictMode><AccessGate onReady={resolve} /></StrictMode>));
+}
+
 async function start(): Promise<void> {
   mark('modules-evaluated');
   applyTextSize(storedTextSize());
   await initI18n(FEATURE_MESSAGES);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
+  const reactRoot = createRoot(root);
+  await signInFirst(reactRoot);
+  reactRoot.render(null);
+  const { idleMinutes } = await accountsStatus();
   // A schema upgrade never runs without a copy of the data as it was (see features/backup/pre-upgrade.ts).
   const upgradeBackupFailure = await backupBeforeSchemaUpgrade(getApi());
   if (upgradeBackupFailure) {
-    createRoot(root).render(<StrictMode><UpgradeBackupFailed reason={upgradeBackupFailure.reason} /></StrictMode>);
+    reactRoot.render(<StrictMode><UpgradeBackupFailed reason={upgradeBackupFailure.reason} /></StrictMode>);
     return;
   }
   // Open (and upgrade) the database before any screen reads it, so a failure gets one clear screen
@@ -61,9 +73,10 @@ async function start(): Promise<void> {
         .catch((error: unknown) => console.warn('attachments purge:', error));
     }, 8000);
   }
+  if (!failure) void recordAuthEvents().catch((error: unknown) => console.warn('sign-in events:', error));
   if (!failure) startAutomaticBackups(getApi());
   mark('first-render');
-  createRoot(root).render(<StrictMode>{failure ? <StartupError error={failure} /> : <App />}</StrictMode>);
+  reactRoot.render(<StrictMode>{failure ? <StartupError error={failure} /> : <LockLayer idleMinutes={idleMinutes}><App /></LockLayer>}</StrictMode>);
 }
 
 void start();

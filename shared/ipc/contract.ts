@@ -3,6 +3,7 @@ import { suggestedFileName } from './file-name';
 import { parseReferenceBundle } from '../reference/load';
 import { referenceBundleSchema } from '../reference/schema';
 import { caseworkerProfileSchema, missionSettingsSchema } from '../settings/schema';
+import { ACCOUNTS_CHANNELS } from './channels/accounts';
 import { APP_CHANNELS } from './channels/app';
 import { ATTACHMENTS_CHANNELS } from './channels/attachments';
 import { BATCH_CHANNELS } from './channels/batch';
@@ -78,6 +79,7 @@ export const CHANNELS = {
       bytes: z.number().int().nonnegative(),
     }),
   },
+  ...ACCOUNTS_CHANNELS,
   ...APP_CHANNELS,
   ...ATTACHMENTS_CHANNELS,
   ...BATCH_CHANNELS,

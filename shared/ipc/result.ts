@@ -12,6 +12,10 @@ export const IPC_ERROR_CODES = [
   'FORBIDDEN_SENDER',
   'IO_ERROR',
   'INTERNAL',
+  /** No one is signed in, or the app is locked: personal data and files are out of reach. */
+  'LOCKED',
+  /** The signed-in account's role may not do this (only an administrator may). */
+  'NOT_PERMITTED',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 

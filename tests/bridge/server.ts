@@ -11,6 +11,8 @@ import { build } from 'esbuild';
 import { memorySecretStore } from '../../electron/main/backup/secrets';
 import { createBatchRunner } from '../../electron/main/batch/runner';
 import { threadWorkerSpawner } from '../../electron/main/batch/spawn-thread';
+import { guardHandlers } from '../../electron/main/accounts/guard';
+import { AccountService } from '../../electron/main/accounts/store';
 import { createHandlers } from '../../electron/main/handlers';
 import { createDispatcher, type CallContext } from '../../electron/main/ipc/dispatch';
 import { createAppLog } from '../../electron/main/log/app-log';
@@ -52,13 +54,19 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage, cookie: string): string | null {
+function cookieValue(req: IncomingMessage, cookie: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
     if (name === cookie) return rest.join('=');
   }
   return null;
 }
+
+/**
+ * Which browser context is calling: each gets its own sign-in session, as each Electron window does. Set with the
+ * token cookie, so a reload keeps the session and a new context (a new test) starts signed out.
+ */
+const clientCookieName = (port: number) => `aryz_client_${port}`;
 
 /** The body as bytes, or null past `limit` bytes (the rest is read and dropped so the connection stays sound). */
 async function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -177,11 +185,12 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   };
   // Browser mode renders batches in a worker thread, the desktop app in a utility process: same worker file.
   const batch = createBatchRunner({ spawn: threadWorkerSpawner(await batchWorkerEntry(), (m, e) => log(`${m}: ${String(e)}`)), fontDir: defaultFontDir(), dataDir });
+  const accounts = new AccountService(dataDir);
   // Browser mode logs as the desktop app does: redacted, rotating, in its data folder.
   const appLog = createAppLog(dataDir);
   appLog.event('app.start', { mode: 'browser', platform: process.platform, node: process.versions.node });
   const dispatch = createDispatcher(
-    createHandlers({
+    guardHandlers(createHandlers({
       version: process.env.npm_package_version ?? '0.0.0',
       mode: 'browser',
       dataDir,
@@ -193,7 +202,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       batch,
       xlsxWorkerEntry: await xlsxWorkerEntry(),
       log: appLog,
-    }),
+      accounts,
+    }), accounts),
     (message, error) => {
       appLog.error('ipc.failed', error);
       log(`${message}: ${error instanceof Error ? error.stack : String(error)}`);
@@ -220,10 +230,14 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       const queryToken = url.searchParams.get('token');
       if (queryToken !== null && req.method === 'GET') {
         if (!safeEqual(queryToken, token)) return send(res, 403, 'Forbidden');
-        res.writeHead(302, { 'Set-Cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+        const client = cookieValue(req, clientCookieName(port)) ?? randomBytes(12).toString('hex');
+        res.writeHead(302, {
+          'Set-Cookie': [`${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`, `${clientCookieName(port)}=${client}; HttpOnly; SameSite=Strict; Path=/`],
+          Location: '/',
+        });
         return res.end();
       }
-      const presented = cookieToken(req, cookieName(port));
+      const presented = cookieValue(req, cookieName(port));
       if (!presented || !safeEqual(presented, token)) return send(res, 403, 'Forbidden: open the address printed by npm start');
 
       if (pathname.startsWith('/__bridge/rpc/')) {
@@ -248,7 +262,9 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           downloads.set(id, { name, data });
           download = { id, name };
         };
+        const client = cookieValue(req, clientCookieName(port));
         const ctx: CallContext = {
+          ...(client && /^[a-f0-9]{24}$/.test(client) ? { client } : {}),
           async saveFile({ defaultName, data }) {
             offer(defaultName, data);
             return { status: 'saved', fileName: defaultName };

@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { signInAsAdmin } from './support/sign-in';
 
 const origin = () => process.env.ARYZ_BRIDGE_ORIGIN!;
 const token = () => process.env.ARYZ_BRIDGE_TOKEN!;
@@ -14,6 +15,7 @@ base('the CSP blocks inline scripts, inline handlers and any network request out
     });
   });
   await page.goto(`${origin()}/?token=${token()}`);
+  await signInAsAdmin(page);
   await expect(page.getByRole('heading', { name: 'Рабочая очередь', level: 1 })).toBeVisible();
   const outcome = await page.evaluate(async () => {
     // Trusted Types: a string reaching a script or HTML sink throws, so it never becomes code or markup.

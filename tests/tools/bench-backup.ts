@@ -1,3 +1,4 @@
+import { signInForTools } from './sign-in';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,6 +117,7 @@ async function openApp(context: BrowserContext, bridge: Bridge, route: string): 
   const page = await context.newPage();
   page.on('pageerror', (error) => log(`page error: ${error.message}`));
   await page.goto(bridge.url);
+  await signInForTools(page);
   await page.goto(`${bridge.origin}/#${route}`);
   return page;
 }
@@ -149,6 +151,7 @@ async function main(): Promise<void> {
     const seeder = contextA.pages()[0] ?? (await contextA.newPage());
     seeder.on('pageerror', (error) => log(`page error: ${error.message}`));
     await seeder.goto(source1.url);
+    await signInForTools(seeder);
     await seeder.goto(`${source1.origin}/#/settings`);
     await installPageTools(seeder, source);
     log(`seeding ${cases} cases (seed ${seed}) …`);

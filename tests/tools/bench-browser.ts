@@ -1,3 +1,4 @@
+import { signInForTools } from './sign-in';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,6 +64,7 @@ export async function seedFromSettings(browser: BenchBrowser, toolsSource: strin
   const { context, bridge } = browser;
   const seeder = browser.watch(context.pages()[0] ?? (await context.newPage()));
   await seeder.goto(bridge.url);
+  await signInForTools(seeder);
   await seeder.goto(`${bridge.origin}/#/settings`);
   await installPageTools(seeder, toolsSource);
   log(`seeding ${cases} cases (seed ${seed}) into ${bridge.origin} …`);

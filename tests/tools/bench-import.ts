@@ -1,3 +1,4 @@
+import { signInForTools } from './sign-in';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
     await page.goto(bridge.url);
+    await signInForTools(page);
     await page.goto(`${bridge.origin}/#/settings`);
     // Seeding also saves complete settings (the import attributes cases to the caseworker).
     await installPageTools(page, await pageToolsSource());

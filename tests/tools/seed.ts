@@ -1,3 +1,4 @@
+import { signInForTools } from './sign-in';
 import { mkdirSync, rmSync } from 'node:fs';
 import { _electron as electron, chromium, type Page } from '@playwright/test';
 import { startBridge } from '../bridge/server';
@@ -42,6 +43,7 @@ async function seedBrowser(count: number, seed: number): Promise<void> {
       try {
         const page = context.pages()[0] ?? (await context.newPage());
         await page.goto(bridge.url);
+        await signInForTools(page);
         // Off the case list, whose live counts would otherwise re-run after every chunk written.
         await page.goto(`${bridge.origin}/#/settings`);
         console.log(`Seeding ${count} cases into browser mode (${bridge.origin}, profile ${BROWSER_PROFILE}) …`);

@@ -1,3 +1,5 @@
+import { createAccountsHandlers } from '../accounts/handlers';
+import { AccountService } from '../accounts/store';
 import { createAttachmentsHandlers } from '../attachments/handlers';
 import { createBatchHandlers } from '../batch/handlers';
 import { createDocumentsHandlers } from '../documents/handlers';
@@ -52,6 +54,7 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
 
+    ...createAccountsHandlers(deps.accounts ?? new AccountService(deps.dataDir, deps.now)),
     ...createAttachmentsHandlers(deps),
     ...createBatchHandlers(deps),
     ...createTemplatesHandlers(deps),

@@ -4,6 +4,11 @@ import { parseForIssues, toFieldIssues } from '../../../shared/validation/issues
 
 /** What a handler may do beyond computing: things bound to the calling window (dialogs, downloads). */
 export interface CallContext {
+  /**
+   * Which window is calling (its webContents id; in browser mode the browser context's cookie): each has its own
+   * sign-in session. Absent in hosts with one caller (unit tests), which share the session 'default'.
+   */
+  client?: string;
   /** Ask the user where to save `data` (native dialog, or a download in browser mode) and write it there. */
   saveFile(request: { defaultName: string; data: Uint8Array; filterName: string; extensions: string[] }): Promise<{ status: 'saved' | 'canceled'; fileName: string }>;
   /**

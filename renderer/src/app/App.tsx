@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { AccountBar } from '../features/access/LockLayer';
 import { BackupActivityBar } from '../features/backup/BackupActivityBar';
 import { sectionFromQuery } from '../lib/case-sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
@@ -123,6 +124,7 @@ export function App() {
           {t('comfort.shortcuts.open')}
         </button>
         <LanguageSwitch />
+        <AccountBar />
       </header>
       <ShortcutsHelp open={help} onClose={() => setHelp(false)} />
       <BackupActivityBar />

@@ -17,6 +17,7 @@ import { reportsMessages } from '../features/reports/messages';
 import { backupMessages } from '../features/backup/messages';
 import { comfortMessages } from '../ui/comfort-messages';
 import { supportMessages } from '../features/settings/support-messages';
+import { accessMessages } from '../features/access/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
@@ -41,4 +42,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   backupMessages,
   comfortMessages,
   supportMessages,
+  accessMessages,
 ];

@@ -1,7 +1,35 @@
-import type { AryzDb, AuditRow } from './schema';
+import { chainRow, GENESIS_HASH, verifyChain, type ChainVerdict } from '../../../shared/audit/chain';
+import type { AryzDb, AuditRow, SessionAction } from './schema';
 
-/** An audit row as a write describes it; the database numbers it (`seq`). */
-export type AuditEntry = Omit<AuditRow, 'seq'>;
+/** An audit row as a write describes it; the chain numbers it (`seq`) and links it (`prevHash`, `hash`). */
+export type AuditEntry = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>;
+
+/** The audit trail of sign-in, lock and sign-out: not a case's, not the mission's reference trail. */
+export const SESSION_TRAIL = '~session';
+
+/** The last row's link; a row from before the chain links as the genesis (verifyChain's allowUnchainedPrefix). */
+async function lastLink(db: AryzDb): Promise<{ seq: number; hash: string }> {
+  const last = await db.audit.orderBy(':id').last();
+  return last ? { seq: last.seq!, hash: last.hash ?? GENESIS_HASH } : { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * Appends rows to the hash chain inside one transaction on the audit table (joining the caller's): reading the last
+ * link and adding after it cannot interleave with another writer, and a racing add would hit the same `seq` key.
+ */
+async function appendChained(db: AryzDb, entries: readonly AuditEntry[]): Promise<number> {
+  return db.transaction('rw', db.audit, async () => {
+    let previous = await lastLink(db);
+    const rows: AuditRow[] = [];
+    for (const entry of entries) {
+      const row = chainRow(entry, previous) as AuditRow & { seq: number; hash: string };
+      rows.push(row);
+      previous = row;
+    }
+    await db.audit.bulkAdd(rows);
+    return previous.seq;
+  });
+}
 
 /**
  * The one place an audit row is written. Every write of the case base records itself through here, inside the
@@ -11,15 +39,32 @@ export type AuditEntry = Omit<AuditRow, 'seq'>;
  * see every write here, in order, without each repository having to know about them.
  */
 export async function writeAudit(db: AryzDb, entry: AuditEntry): Promise<number> {
-  return (await db.audit.add(entry)) as number;
+  return appendChained(db, [entry]);
 }
 
 /** Several audit rows of one write (a bulk creation, a transfer), in one call; same rules as `writeAudit`. */
 export async function writeAudits(db: AryzDb, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length) await db.audit.bulkAdd(entries as AuditEntry[]);
+  if (entries.length) await appendChained(db, entries);
 }
 
 /** The audit trail of one case, oldest first; `''` is the mission's own trail (reference data, templates, numbering). */
 export async function auditFor(db: AryzDb, caseId: string): Promise<AuditRow[]> {
   return db.audit.where('caseId').equals(caseId).sortBy('seq');
+}
+
+/** Sign-in, lock and sign-out events main kept while the audit was locked, written into the chain. */
+export async function writeSessionEvents(db: AryzDb, events: readonly { at: string; kind: SessionAction; accountId: string; accountName: string; detail?: string }[]): Promise<void> {
+  await writeAudits(
+    db,
+    events.map((e) => ({ at: e.at, who: e.accountName, caseId: SESSION_TRAIL, entity: 'session' as const, entityId: e.accountId, action: e.kind, changes: [], ...(e.detail ? { note: e.detail } : {}) })),
+  );
+}
+
+/**
+ * Walks the whole audit in order and names the first row whose content, link or position no longer fits (a row
+ * edited, removed or inserted outside the app). `expectedHead` is the head recorded at the last backup, if any.
+ */
+export async function verifyAudit(db: AryzDb, expectedHead?: { seq: number; hash: string }): Promise<ChainVerdict> {
+  const rows = await db.audit.orderBy(':id').toArray();
+  return verifyChain(rows, { allowUnchainedPrefix: true, ...(expectedHead ? { expectedHead } : {}) });
 }

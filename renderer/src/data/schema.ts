@@ -80,16 +80,22 @@ export interface FieldChange {
 }
 
 /** Append-only: rows are added, never changed or removed. */
+/** What the access log records (sign-in and lock, from main's accounts file); rows under SESSION_TRAIL. */
+export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' | 'unlock' | 'password_changed' | 'password_reset' | 'account_added' | 'recovered';
+
 export interface AuditRow {
   seq?: number;
   at: string;
   who: string;
   caseId: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import';
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import' | 'session';
   entityId: string;
-  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void' | 'transfer';
+  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void' | 'transfer' | SessionAction;
   changes: FieldChange[];
   note?: string;
+  /** The hash chain (shared/audit/chain.ts): the previous row's hash and this row's; absent on rows from before it. */
+  prevHash?: string;
+  hash?: string;
 }
 
 /** A request, letter or note sent for a case, with the dates that drive its clocks. */

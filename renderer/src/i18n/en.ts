@@ -79,5 +79,7 @@ export const en: Messages = {
     INTERNAL: 'Internal error. No data was changed.',
     NO_BACKEND: 'No connection to the program’s main process.',
     DB: 'Database error: {{reason}}',
+    LOCKED: 'The app is locked. Sign in again to continue.',
+    NOT_PERMITTED: 'Only an administrator may do this.',
   },
 };

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { signInAsAdmin } from './sign-in';
 
 /**
  * Every browser test opens the app through the bridge and fails on any CSP violation, page error or
@@ -24,6 +25,7 @@ export const test = base.extend<{ app: Page; problems: string[] }>({
       });
     });
     await page.goto(`${origin}/?token=${token}`);
+    await signInAsAdmin(page);
     await use(page);
     expect(problems, 'no CSP violations, page errors or console errors').toEqual([]);
   },

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setAccountKdfForTests } from '../../../electron/main/accounts/key-wrap';
 import { setSealingKdfForTests } from '../../../electron/main/crypto/sealed-file';
 import { createBatchRunner } from '../../../electron/main/batch/runner';
 import { threadWorkerSpawner } from '../../../electron/main/batch/spawn-thread';
@@ -29,6 +30,7 @@ const RUNS = Number(process.env.ARYZ_FUZZ_RUNS ?? 100);
 // Sealing (backups, transfer bundles) derives a key per file; the fuzzer seals thousands, so it uses the
 // cheapest strength the readers accept. Files the app writes always use the full strength.
 setSealingKdfForTests({ N: 2 ** 10, r: 8, p: 1 });
+setAccountKdfForTests({ N: 2 ** 10, r: 8, p: 1 });
 const CALL_TIMEOUT_MS = 10_000;
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'aryz-fuzz-'));

@@ -98,6 +98,7 @@ vi.mock('electron', () => {
     session: { defaultSession: session, fromPartition: () => session },
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' },
     shell: { openPath: async () => '' },
+    powerMonitor: { on: () => undefined, removeListener: () => undefined },
   };
 });
 
@@ -165,6 +166,8 @@ describe('the packaged shell (Electron mocked)', () => {
 
   it('a second start with a backup file hands it to the running window: front, restore screen, dialog at the file', async () => {
     await boot();
+    // Restoring is the administrator's: the first start creates one and signs them in.
+    await expect(state.ipc.get('accounts:setup')!(fromApp, { name: 'Админ', position: 'Консул', password: 'correct horse battery staple' })).resolves.toMatchObject({ ok: true });
     const win = state.windows[0]!;
     state.appHandlers.get('second-instance')!({}, ['aryz.exe', '--flag', 'C:/Users/Office/Desktop/копия 2025.aryzbak']);
     expect(win.focused).toBe(1);

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../schema';
+import { currentAccount } from '../../lib/session';
 import type { Actor } from '../cases/cases.repo';
 import { loadSettings, type StoredSettings } from './settings.repo';
 
@@ -16,7 +17,8 @@ export function missionIdOf(prefix: string): string {
 
 export function actorFrom(settings: StoredSettings | undefined): Actor | null {
   if (!settings?.complete) return null;
-  return { who: settings.caseworker.fullName, missionId: missionIdOf(settings.mission.outgoingPrefix), missionPrefix: settings.mission.outgoingPrefix };
+  // «Кто» is the signed-in account, not a name anyone can retype in settings.
+  return { who: currentAccount()?.name ?? settings.caseworker.fullName, missionId: missionIdOf(settings.mission.outgoingPrefix), missionPrefix: settings.mission.outgoingPrefix };
 }
 
 /**

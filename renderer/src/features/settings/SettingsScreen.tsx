@@ -9,6 +9,7 @@ import { TextField } from '../../ui/TextField';
 import { MissionCardPanel } from './MissionCardPanel';
 import { NumberingPanel } from './NumberingPanel';
 import { SupportPanel } from './SupportPanel';
+import { AuditCheckPanel } from './AuditCheckPanel';
 import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
 import { useShortcutProps } from '../../ui/shortcuts';
 import { TextSizePanel } from '../../ui/TextSizePanel';
@@ -121,6 +122,7 @@ export function SettingsScreen() {
           {t('templates.settingsLink.open')}
         </a>
       </section>
+      <AuditCheckPanel />
       <section className="panel settings-reference" aria-labelledby="settings-backup-title">
         <h2 id="settings-backup-title">{t('backup.settingsLink.title')}</h2>
         <p>{t('backup.settingsLink.description')}</p>

@@ -10,6 +10,8 @@ const state = vi.hoisted(() => ({
   windows: [] as { options: Record<string, unknown>; url?: string }[],
   schemes: [] as unknown[],
   protocolHandlers: new Map<string, unknown>(),
+  userData: '/tmp/aryz-test',
+  power: new Map<string, () => void>(),
   session: {
     beforeRequest: null as null | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
     permissionRequest: null as null | ((wc: unknown, permission: string, cb: (allowed: boolean) => void) => void),
@@ -55,7 +57,7 @@ vi.mock('electron', () => {
       on: (name: string, cb: never) => state.appHandlers.set(name, cb),
       whenReady: () => new Promise<void>((resolve) => (state.readyResolve = resolve)),
       getVersion: () => '0.1.0',
-      getPath: () => '/tmp/aryz-test',
+      getPath: () => state.userData,
       getAppPath: () => '/tmp/aryz-app',
       getName: () => 'Aryz',
       getLocale: () => 'ru',
@@ -72,6 +74,7 @@ vi.mock('electron', () => {
     },
     session: { defaultSession: session },
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' },
+    powerMonitor: { on: (name: string, cb: () => void) => state.power.set(name, cb), removeListener: (name: string) => state.power.delete(name) },
   };
 });
 
@@ -166,6 +169,22 @@ describe('main process security baseline (Electron mocked)', () => {
     await expect(info(from('app://aryz/index.html', {}), {})).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     await expect(info({ senderFrame: null, sender: {} }, {})).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     await expect(info(from('app://aryz/index.html'), {})).resolves.toMatchObject({ ok: true, value: { mode: 'desktop' } });
+  });
+
+  it('locks every window when the OS locks the screen or sleeps, and refuses personal-data channels until sign-in', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    state.userData = mkdtempSync(`${tmpdir()}/aryz-main-`);
+    await boot();
+    const call = (channel: string, payload: unknown) => state.ipc.get(channel)!({ senderFrame: { url: 'app://aryz/index.html', parent: null }, sender: { id: 1 } }, payload);
+    await expect(call('attachments:read', { sha256: '0'.repeat(64) })).resolves.toEqual({ ok: false, error: { code: 'LOCKED' } });
+    await expect(call('accounts:setup', { name: 'Админ', position: 'Консул', password: 'correct horse battery staple' })).resolves.toMatchObject({ ok: true, value: { status: 'ok' } });
+    await expect(call('attachments:read', { sha256: '0'.repeat(64) })).resolves.toMatchObject({ ok: true });
+    for (const event of ['lock-screen', 'suspend']) expect(state.power.has(event)).toBe(true);
+    state.power.get('lock-screen')!();
+    await vi.waitFor(async () => expect(await call('accounts:status', {})).toMatchObject({ ok: true, value: { session: { locked: true } } }));
+    await expect(call('attachments:read', { sha256: '0'.repeat(64) })).resolves.toEqual({ ok: false, error: { code: 'LOCKED' } });
+    state.userData = '/tmp/aryz-test';
   });
 
   it('quits at once when another instance holds the single-instance lock', async () => {

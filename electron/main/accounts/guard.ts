@@ -1,0 +1,63 @@
+import type { Channel } from '../../../shared/ipc/contract';
+import { HandlerError, type CallContext, type HandlerTable } from '../ipc/dispatch';
+import { clientOf } from './handlers';
+import { AccountError, type AccountService } from './store';
+
+/**
+ * Channels a page may call with nobody signed in or while locked: they carry no personal data. Everything else
+ * needs an unlocked session, so a locked app cannot read a scan, write a document or take a backup.
+ */
+export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'app:info',
+  // The UI language drives the native menu, which the sign-in screen shows too.
+  'app:setLanguage',
+  'reference:factory',
+  'templates:factory',
+  'accounts:status',
+  'accounts:setup',
+  'accounts:signIn',
+  'accounts:resume',
+  'accounts:recover',
+  'accounts:lock',
+  'accounts:signOut',
+]);
+
+/** Administrator's work: backups settings and restore, transfers between PCs, reference data export. */
+export const ADMIN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'backup:setPassphrase',
+  'backup:chooseFolder',
+  'backup:useDefaultFolder',
+  'backup:restorePick',
+  'backup:restoreOpen',
+  'backup:restoreRead',
+  'backup:restoreCommit',
+  'backup:restoreCancel',
+  'transfer:export',
+  'transfer:pick',
+  'transfer:open',
+  'transfer:storeFiles',
+  'transfer:discard',
+  'reference:export',
+]);
+
+/** Wraps every handler with the session check its channel needs; the accounts store enforces its own roles too. */
+export function guardHandlers(table: HandlerTable, accounts: AccountService): HandlerTable {
+  const guarded: Record<string, unknown> = {};
+  for (const [channel, handler] of Object.entries(table) as [Channel, (request: unknown, ctx: CallContext) => Promise<unknown>][]) {
+    if (OPEN_CHANNELS.has(channel)) {
+      guarded[channel] = handler;
+      continue;
+    }
+    const role = ADMIN_CHANNELS.has(channel) ? 'admin' : undefined;
+    guarded[channel] = (request: unknown, ctx: CallContext) => {
+      try {
+        accounts.requireSession(clientOf(ctx), role);
+      } catch (error) {
+        if (error instanceof AccountError) throw new HandlerError(error.code === 'NOT_PERMITTED' ? 'NOT_PERMITTED' : 'LOCKED');
+        throw error;
+      }
+      return handler(request, ctx);
+    };
+  }
+  return guarded as HandlerTable;
+}

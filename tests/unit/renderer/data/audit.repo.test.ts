@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { verifyAudit, writeAudit, writeAudits, type AuditEntry } from '../../../../renderer/src/data/audit.repo';
+import { freshDb } from './cases/cases.helpers';
+
+const entry = (i: number): AuditEntry => ({ at: `2026-12-07T10:00:0${i}Z`, who: 'Токтогулов Нурлан', caseId: `c${i}`, entity: 'case', entityId: `c${i}`, action: 'update', changes: [{ field: 'phone', before: '1', after: String(i) }] });
+
+async function seeded() {
+  const db = freshDb();
+  await writeAudit(db, entry(0));
+  await writeAudits(db, [entry(1), entry(2), entry(3)]);
+  // Inside a caller's transaction, as repositories write it.
+  await db.transaction('rw', db.cases, db.audit, () => writeAudit(db, entry(4)));
+  return db;
+}
+
+describe('every audit row written through the data layer is chained', () => {
+  it('links rows in order and verifies an untouched audit', async () => {
+    const db = await seeded();
+    const rows = await db.audit.orderBy(':id').toArray();
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows[3]!.prevHash).toBe(rows[2]!.hash);
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, rows: 5, unchained: 0 });
+  });
+
+  it('names a row edited outside the app', async () => {
+    const db = await seeded();
+    await db.audit.update(3, { who: 'Кто-то другой' });
+    expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenAt: 2, reason: 'edited', row: { seq: 3 } });
+  });
+
+  it('names the row after one removed outside the app', async () => {
+    const db = await seeded();
+    await db.audit.delete(2);
+    expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenAt: 1, reason: 'link', row: { seq: 3 } });
+  });
+
+  it('names a row inserted outside the app', async () => {
+    const db = await seeded();
+    const last = (await db.audit.orderBy(':id').last())!;
+    await db.audit.delete(last.seq!);
+    await db.audit.add({ ...entry(9), seq: 5, prevHash: last.prevHash, hash: 'f'.repeat(64) });
+    expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenAt: 4, reason: 'edited' });
+  });
+
+  it('reports rows cut from the end against the head kept at the last backup', async () => {
+    const db = await seeded();
+    const head = (await db.audit.orderBy(':id').last())!;
+    await db.audit.delete(head.seq!);
+    expect((await verifyAudit(db)).ok).toBe(true);
+    expect(await verifyAudit(db, { seq: head.seq!, hash: head.hash! })).toMatchObject({ ok: false, reason: 'head' });
+  });
+
+  it('continues an older database: unchained rows first, then the chain', async () => {
+    const db = freshDb();
+    await db.audit.bulkAdd([entry(0), entry(1)]);
+    await writeAudit(db, entry(2));
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, rows: 3, unchained: 2 });
+  });
+});
