@@ -4,6 +4,7 @@ import { createAttachmentsHandlers } from '../attachments/handlers';
 import { createBatchHandlers } from '../batch/handlers';
 import { createDocumentsHandlers } from '../documents/handlers';
 import { createBackupHandlers } from '../backup/handlers';
+import { fileKeysFromAccounts } from '../crypto/session-keys';
 import type { HandlerTable } from '../ipc/dispatch';
 import { supportFileName, supportInfoText } from '../log/support-info';
 import type { MainDeps } from '../main-deps';
@@ -16,7 +17,10 @@ import { createImportHandlers } from '../import/handlers';
 import { createTransferHandlers } from '../transfer/handlers';
 import { createReportsHandlers } from '../reports/handlers';
 
-export function createHandlers(deps: MainDeps): HandlerTable {
+export function createHandlers(given: MainDeps): HandlerTable {
+  const accounts = given.accounts ?? new AccountService(given.dataDir, given.now);
+  // Every file handler finds the caller's keys the same way: from its unlocked session.
+  const deps: MainDeps = { ...given, accounts, fileKeys: given.fileKeys ?? fileKeysFromAccounts(accounts) };
   return {
     ...createDocumentsHandlers(deps),
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
@@ -54,7 +58,7 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
 
-    ...createAccountsHandlers(deps.accounts ?? new AccountService(deps.dataDir, deps.now)),
+    ...createAccountsHandlers(accounts),
     ...createAttachmentsHandlers(deps),
     ...createBatchHandlers(deps),
     ...createTemplatesHandlers(deps),
