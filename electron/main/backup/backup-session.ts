@@ -112,6 +112,40 @@ async function* streamParts(files: Array<{ file: string; part: BackupPart; key: 
 }
 
 /**
+ * Pre-upgrade copies taken before encryption lie plain (`.json`, the gzip export) in the data dir: each is sealed
+ * into a backup file like the ones taken now, by the data key, then the plain one removed. One at a time, each
+ * by rename, so an interruption leaves every copy plain or sealed and a second run goes on.
+ */
+export async function sealPlainCopies(host: Pick<BackupHost, 'dataDir' | 'version'>, keys: BackupKeys, options: BackupWriteOptions = {}): Promise<number> {
+  const folder = plainCopiesDir(host.dataDir);
+  let sealed = 0;
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const match = /^aryz-before-upgrade-v(\d+)-(.+)\.json$/.exec(name);
+    if (!match) continue;
+    const file = path.join(folder, name);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) continue;
+    const { sha256, bytes } = await plainBytesOf(file, null);
+    const manifest: BackupManifest = {
+      kind: BACKUP_KIND,
+      layout: BACKUP_LAYOUT_VERSION,
+      createdAt: info.mtime.toISOString(),
+      appVersion: host.version,
+      schemaVersion: Number(match[1]),
+      reason: 'upgrade',
+      // Not recorded by the old copies; the restore checks the tables against the export's own header.
+      counts: {},
+      parts: [{ name: DATABASE_PART, bytes, sha256 }],
+    };
+    const secret: SealingSecret = { key: keys.files.backup, ...(keys.recoveryWrap ? { keyWrap: keys.recoveryWrap } : {}) };
+    await writeSealedFile(path.join(folder, name.replace(/\.json$/, '.aryzbak')), secret, manifest, streamParts([{ file, part: manifest.parts[0]!, key: null }]), options);
+    await unlink(file);
+    sealed++;
+  }
+  return sealed;
+}
+
+/**
  * Backup sessions: the page streams the database export in numbered slices into a staging file in the data dir; on
  * finish main seals it together with the attachment store into the backup folder, through a temp file renamed into
  * place, then applies rotation. Any failure leaves every earlier backup as it was and is recorded for the UI.
@@ -242,40 +276,6 @@ export class BackupSessions {
     const written = await writeSealedFile(path.join(folder, fileName), secret, manifest, streamParts(files), this.options);
     const removed = await this.rotate(folder);
     return { fileName, folder, bytes: written.bytes, sealed: byPassphrase, attachments: attachments.length, removed };
-  }
-
-  /**
-   * Pre-upgrade copies taken before encryption lie plain (`.json`, the gzip export) in the data dir: each is sealed
-   * into a backup file like the ones taken now, by the data key, then the plain one removed. One at a time, each
-   * by rename, so an interruption leaves every copy plain or sealed and a second run goes on.
-   */
-  async sealPlainCopies(keys: BackupKeys): Promise<number> {
-    const folder = plainCopiesDir(this.host.dataDir);
-    let sealed = 0;
-    for (const name of await readdir(folder).catch(() => [] as string[])) {
-      const match = /^aryz-before-upgrade-v(\d+)-(.+)\.json$/.exec(name);
-      if (!match) continue;
-      const file = path.join(folder, name);
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) continue;
-      const { sha256, bytes } = await plainBytesOf(file, null);
-      const manifest: BackupManifest = {
-        kind: BACKUP_KIND,
-        layout: BACKUP_LAYOUT_VERSION,
-        createdAt: info.mtime.toISOString(),
-        appVersion: this.host.version,
-        schemaVersion: Number(match[1]),
-        reason: 'upgrade',
-        // Not recorded by the old copies; the restore checks the tables against the export's own header.
-        counts: {},
-        parts: [{ name: DATABASE_PART, bytes, sha256 }],
-      };
-      const secret: SealingSecret = { key: keys.files.backup, ...(keys.recoveryWrap ? { keyWrap: keys.recoveryWrap } : {}) };
-      await writeSealedFile(path.join(folder, name.replace(/\.json$/, '.aryzbak')), secret, manifest, streamParts([{ file, part: manifest.parts[0]!, key: null }]), this.options);
-      await unlink(file);
-      sealed++;
-    }
-    return sealed;
   }
 
   /** Rotation runs only after the new backup is safely in place, and a failed delete is not a failed backup. */
