@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,15 @@ export const VIEWER_COPY_KEEP_MS = 5 * 60 * 1000;
 /** The default private folder for this data dir's copies (per data dir, so two installations never share one). */
 export function defaultViewerTempDir(dataDir: string): string {
   return path.join(tmpdir(), `aryz-view-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`);
+}
+
+/** At quit and at start: every copy goes, synchronously (a quitting app does not wait for promises). */
+export function clearViewerCopiesSync(root: string): void {
+  try {
+    rmSync(root, { recursive: true, force: true });
+  } catch {
+    // A copy a viewer still holds open (Windows) goes at the next start.
+  }
 }
 
 export class ViewerFolderError extends Error {
