@@ -53,6 +53,10 @@ async function start(): Promise<void> {
   mark('database-open');
   if (!failure) {
     noteDatabaseOpened(activeDbName(DB_NAME), db().verno);
+    // A restored database that opened is accepted: the one it replaced goes (data/backup/restore.repo.ts).
+    void import('./data/backup/restore.repo')
+      .then(({ dropPreviousDatabase }) => dropPreviousDatabase(activeDbName(DB_NAME)))
+      .catch((error: unknown) => console.warn('previous database:', error));
     await firstScreen;
     mark('first-screen-data');
   }
