@@ -2,18 +2,18 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { guardHandlers } from '../../../electron/main/accounts/guard';
-import { setAccountKdfForTests } from '../../../electron/main/accounts/key-wrap';
-import { AccountService } from '../../../electron/main/accounts/store';
-import { memorySecretStore } from '../../../electron/main/backup/secrets';
-import { isSealed } from '../../../electron/main/crypto/file-cipher';
-import { setSealingKdfForTests } from '../../../electron/main/crypto/sealed-file';
-import { createHandlers } from '../../../electron/main/handlers';
-import { createDispatcher, type CallContext } from '../../../electron/main/ipc/dispatch';
-import { filesUnder, findPlainValues } from '../support/at-rest-scan';
-import { testContext } from '../support/call-context';
-import { factoryTemplate, fixtureInputs, payloadInputs } from '../support/document-fixtures';
-import { testMainDeps } from '../support/main-deps';
+import { guardHandlers } from '../../../../../electron/main/accounts/guard';
+import { setAccountKdfForTests } from '../../../../../electron/main/accounts/key-wrap';
+import { AccountService } from '../../../../../electron/main/accounts/store';
+import { memorySecretStore } from '../../../../../electron/main/backup/secrets';
+import { isSealed } from '../../../../../electron/main/crypto/file-cipher';
+import { setSealingKdfForTests } from '../../../../../electron/main/crypto/sealed-file';
+import { createHandlers } from '../../../../../electron/main/handlers';
+import { createDispatcher, type CallContext } from '../../../../../electron/main/ipc/dispatch';
+import { filesUnder, findPlainValues } from '../../../support/at-rest-scan';
+import { testContext } from '../../../support/call-context';
+import { factoryTemplate, fixtureInputs, payloadInputs } from '../../../support/document-fixtures';
+import { testMainDeps } from '../../../support/main-deps';
 
 /**
  * Nothing readable at rest from main: every kind of file main writes, written through the real handlers behind the
