@@ -69,7 +69,8 @@ export async function encryptInPlace(db: AryzDb, onProgress: (done: number, tota
         const rows = (await range.limit(batch).toArray()) as object[];
         const stale = rows.filter((row) => stillPlain(row, plan));
         if (stale.length > 0) await table.bulkPut(stale);
-        if (rows.length > 0) after = Dexie.getByKeyPath(rows[rows.length - 1], keyPath);
+        const last = rows[rows.length - 1];
+        if (last) after = Dexie.getByKeyPath(last, keyPath);
         done += rows.length;
         const next: AtRestMarkerRow = { key: ENCRYPTION_MARKER, state: 'running', table: name, after: after ?? null, done, startedAt };
         await db.atRest.put(next);

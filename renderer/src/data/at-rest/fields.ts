@@ -268,6 +268,14 @@ export const REVIEWED_PLAIN: Readonly<Record<string, string>> = {
   'persons.citizenship': 'a country code',
   'persons.secondCitizenship': 'a country code',
   'persons.consentDate': 'the date consent was signed (a date of work)',
+  'audit.prevHash': "the audit chain's link: a hash over the whole previous row",
+  'audit.hash': "the audit chain's hash over the whole row",
+  'checks.birthDateMode': 'how much of the birth date a check used (full, month and year, year), not the date',
+  'counters.value': 'a counter of case or outgoing numbers',
+  'documents.templateVersion': 'the version of the template a document was made from',
+  'importMappings.mapping': 'which column feeds which field: field names only',
+  'batchJobs.template': 'a snapshot of a letter template: wording and placeholders, no person',
+  'batchJobs.numbered': 'whether the batch takes outgoing numbers',
 };
 
 /** Per table, the fields to seal and the fields to hash, as lists the middleware walks. */
