@@ -3,6 +3,8 @@ import { activeDbName } from './active-db';
 import { caseWritesMiddleware } from './case-writes';
 import { atRestMiddleware } from './at-rest/field-crypto';
 import { AT_REST_FIELDS, type Decisions } from './at-rest/fields';
+import { currentCodec } from './at-rest/keys';
+import type { AtRestCodec } from '../../../shared/crypto/at-rest';
 import { ENCRYPTION_MARKER, type AtRestMarkerRow } from './at-rest/marker';
 import { rederiveSearchKeys } from './search-keys-upgrade';
 import type {
@@ -357,11 +359,12 @@ export class AryzDb extends Dexie {
   batchItems!: Table<BatchItemRow, string>;
   atRest!: Table<AtRestMarkerRow, string>;
 
-  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+  /** `codecOf`: where the at-rest codec comes from — the signed-in session, or a key a worker was handed. */
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], codecOf: () => AtRestCodec | null = currentCodec) {
     super(name, options);
     this.use(caseWritesMiddleware(this));
     // Personal fields are sealed and equality keys hashed below everything else (data/at-rest/fields.ts).
-    this.use(atRestMiddleware());
+    this.use(atRestMiddleware(codecOf));
     this.version(1).stores({
       settings: 'key',
     });
