@@ -109,11 +109,16 @@ function openLazily(row: Row, field: string, where: string, stored: string, code
   });
 }
 
-/** The cursor with its value opened (once per position), the way Dexie's own middlewares wrap cursors. */
+/**
+ * The cursor with its value opened (once per position), the way Dexie's own middlewares wrap cursors: `key` and
+ * `primaryKey` read through to the cursor below, since IndexedDB's native getters refuse another `this`.
+ */
 function openingCursor(cursor: DBCoreCursor, openRow: <T>(row: T) => T): DBCoreCursor {
   let seen: unknown = undefined;
   let opened: unknown = undefined;
   return Object.create(cursor, {
+    key: { get: () => cursor.key as unknown },
+    primaryKey: { get: () => cursor.primaryKey as unknown },
     value: {
       get() {
         const raw = cursor.value as unknown;
