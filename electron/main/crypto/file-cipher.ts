@@ -222,7 +222,7 @@ export class SealedFileWriter {
 /** Opens a sealed stream; throws FileCipherError on damage, truncation, or a key that does not fit. */
 export async function* openStream(contentKey: Buffer, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Buffer> {
   // One buffer and a read offset: records are views into it, so a large single input is never copied per record.
-  let buffer = Buffer.alloc(0);
+  let buffer: Buffer = Buffer.alloc(0);
   let offset = 0;
   const size = () => buffer.length - offset;
   const take = (n: number): Buffer => {
