@@ -139,6 +139,8 @@ async function openApp(context: BrowserContext, bridge: Bridge, route: string): 
   await page.goto(bridge.url);
   await signInForTools(page);
   await page.goto(`${bridge.origin}/#${route}`);
+  // A first setup through the API leaves the page on its sign-in screen: a reload resumes the new session.
+  await page.reload();
   return page;
 }
 
