@@ -6,8 +6,8 @@ import { documentKeys, duplicateNameKeys, pinKey } from '../../../../../shared/s
 import { encryptInPlace, encryptionPending } from '../../../../../renderer/src/data/at-rest/encrypt-in-place.repo';
 import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { createCase, findDuplicates } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
-import { stringsOf } from './at-rest.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
+import { stringsOf } from '../../../support/at-rest-fixtures';
 
 const PEOPLE = 12;
 const SURNAMES = ['Абдыкадыров', 'Беков', 'Жумабаев', 'Алиев', 'Үсөнов', 'Исаков', 'Маматов', 'Садыков', 'Турдуев', 'Орозов', 'Каримов', 'Эсенов'];

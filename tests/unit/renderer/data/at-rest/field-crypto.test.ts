@@ -4,9 +4,9 @@ import { AT_REST_FIELDS, type FieldDecision } from '../../../../../renderer/src/
 import { DataLockedError, indexKey } from '../../../../../renderer/src/data/at-rest/keys';
 import { createCase, findDuplicates } from '../../../../../renderer/src/data/cases/cases.repo';
 import { endSession, lockLocally } from '../../../../../renderer/src/lib/session';
-import { actor, intake } from '../cases/cases.helpers';
+import { actor, intake } from '../../../support/db-fixtures';
 import { signInForTests } from '../../../support/signed-in';
-import { dbWithRawView, stringsOf } from './at-rest.helpers';
+import { dbWithRawView, stringsOf } from '../../../support/at-rest-fixtures';
 
 const SECRET = 'Жумагулов';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AT_REST_FIELDS, REVIEWED_PLAIN, UNDECIDED_TABLES, type FieldDecision } from '../../../../../renderer/src/data/at-rest/fields';
 import { createCase } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 const decisions = AT_REST_FIELDS as Record<string, Record<string, FieldDecision>>;
 

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { AryzDb } from '../../../../../renderer/src/data/schema';
+import { AryzDb } from '../../../renderer/src/data/schema';
 
 let n = 0;
 
