@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isKeyedHash, isSealed } from '../../../../../shared/crypto/at-rest';
-import { AT_REST_FIELDS, type FieldDecision } from '../../../../../renderer/src/data/at-rest/fields';
+import { AT_REST_FIELDS, SEARCH_OWNED, type FieldDecision } from '../../../../../renderer/src/data/at-rest/fields';
 import { DataLockedError, indexKey } from '../../../../../renderer/src/data/at-rest/keys';
 import { createCase, findDuplicates } from '../../../../../renderer/src/data/cases/cases.repo';
 import { endSession, lockLocally } from '../../../../../renderer/src/lib/session';
@@ -57,12 +57,10 @@ describe('the at-rest middleware', () => {
     if (!made.ok) throw new Error(JSON.stringify(made));
 
     const view = await raw();
-    // The search words and sort key (decision 'search') are the in-memory search index's to take out of
-    // IndexedDB (branch i16-search); every other field is this layer's.
-    const withoutSearch = (table: string, row: Record<string, unknown>) => {
-      const decisions = (AT_REST_FIELDS as Record<string, Record<string, FieldDecision>>)[table] ?? {};
-      return Object.fromEntries(Object.entries(row).filter(([field]) => decisions[field] !== 'search'));
-    };
+    // The search words and sort key are the in-memory search index's to take out of IndexedDB (branch
+    // i16-search, SEARCH_OWNED); every other field is this layer's.
+    const withoutSearch = (table: string, row: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(row).filter(([field]) => !(SEARCH_OWNED as readonly string[]).includes(`${table}.${field}`)));
     const onDisk = (await Promise.all(view.tables.map(async (t) => (await t.toArray()).map((row) => withoutSearch(t.name, row as Record<string, unknown>))))).flatMap((rows) => stringsOf(rows));
     for (const value of [SECRET, 'JUMAGULOV', '21203199000123', '7654321', 'an7654321']) {
       expect(onDisk.filter((s) => s.includes(value)), value).toEqual([]);
