@@ -55,6 +55,10 @@ async function start(): Promise<void> {
   mark('database-open');
   if (!failure) {
     noteDatabaseOpened(activeDbName(DB_NAME), db().verno);
+    // A restored database that opened is accepted: the one it replaced goes (data/backup/restore.repo.ts).
+    void import('./data/backup/restore.repo')
+      .then(({ dropPreviousDatabase }) => dropPreviousDatabase(activeDbName(DB_NAME)))
+      .catch((error: unknown) => console.warn('previous database:', error));
     // A database from before encryption at rest is sealed now, after the pre-upgrade backup above, with
     // progress; an interrupted run resumes here at the next start.
     if (await encryptionPending(db())) {

@@ -7,7 +7,7 @@ import { encryptInPlace, encryptionPending } from '../../../../../renderer/src/d
 import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { createCase, findDuplicates } from '../../../../../renderer/src/data/cases/cases.repo';
 import { actor, freshDb, intake } from '../../../support/db-fixtures';
-import { stringsOf } from '../../../support/at-rest-fixtures';
+import { stringsOf } from '../../../support/at-rest-db-fixtures';
 
 const PEOPLE = 12;
 const SURNAMES = ['Абдыкадыров', 'Беков', 'Жумабаев', 'Алиев', 'Үсөнов', 'Исаков', 'Маматов', 'Садыков', 'Турдуев', 'Орозов', 'Каримов', 'Эсенов'];

@@ -10,7 +10,7 @@ import { createCase, findDuplicates } from '../../../../../renderer/src/data/cas
 import { endSession, lockLocally } from '../../../../../renderer/src/lib/session';
 import { actor, intake } from '../../../support/db-fixtures';
 import { signInForTests } from '../../../support/signed-in';
-import { dbWithRawView, stringsOf } from '../../../support/at-rest-fixtures';
+import { dbWithRawView, stringsOf } from '../../../support/at-rest-db-fixtures';
 
 const SECRET = 'Жумагулов';
 
