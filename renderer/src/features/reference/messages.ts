@@ -249,7 +249,7 @@ export const referenceMessages = defineMessages(
       version: 'Версия {{version}}',
       meta: '{{at}}, {{who}}',
       inForce: 'действует',
-      kind: { factory: 'Заводские данные', edit: 'Изменение', reset_to_factory: 'Сброс к заводским' },
+      kind: { factory: 'Заводские данные', edit: 'Изменение', reset_to_factory: 'Сброс к заводским', upgrade: 'Дополнено при обновлении программы' },
       changes: 'Изменённых строк: {{count}}',
     },
     issue: {
@@ -561,7 +561,7 @@ export const referenceMessages = defineMessages(
       version: '{{version}}-версия',
       meta: '{{at}}, {{who}}',
       inForce: 'күчүндө',
-      kind: { factory: 'Заводдук маалыматтар', edit: 'Өзгөртүү', reset_to_factory: 'Заводдук абалга кайтаруу' },
+      kind: { factory: 'Заводдук маалыматтар', edit: 'Өзгөртүү', reset_to_factory: 'Заводдук абалга кайтаруу', upgrade: 'Программа жаңыртылганда толукталды' },
       changes: 'Өзгөргөн саптар: {{count}}',
     },
     issue: {
@@ -873,7 +873,7 @@ export const referenceMessages = defineMessages(
       version: 'Version {{version}}',
       meta: '{{at}}, {{who}}',
       inForce: 'in force',
-      kind: { factory: 'Factory data', edit: 'Change', reset_to_factory: 'Reset to factory' },
+      kind: { factory: 'Factory data', edit: 'Change', reset_to_factory: 'Reset to factory', upgrade: 'Completed by an app update' },
       changes: 'Rows changed: {{count}}',
     },
     issue: {
