@@ -7,7 +7,8 @@ import type { ReferenceBundle } from './schema';
  * the path of the offending value.
  */
 
-export const INTEGRITY_CODES = ['duplicate_id', 'unknown_reference', 'duplicate_region', 'duplicate_rule', 'duplicate_entry'] as const;
+/** `unknown_placeholder` comes from a row's own schema (a letter argument's `{{field}}`), reported the same way. */
+export const INTEGRITY_CODES = ['duplicate_id', 'unknown_reference', 'duplicate_region', 'duplicate_rule', 'duplicate_entry', 'unknown_placeholder'] as const;
 export type IntegrityCode = (typeof INTEGRITY_CODES)[number];
 
 export interface IntegrityProblem {

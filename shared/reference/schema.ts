@@ -169,7 +169,38 @@ export const evidenceItemSchema = z
   .strict()
   .refine((item) => item.field !== null || item.attachment, { message: 'Evidence must be detectable by a field or an attachment' });
 
-/** Fields of the case an argument may print (shared/documents/arguments.ts `ArgumentFacts`). */
+/**
+ * Fields of the case an argument may print: the leaves of shared/documents/arguments.ts `ArgumentFacts` (a test
+ * keeps the two in step), and `law.cite`, the citation of the argument's legal reference while it is verified.
+ */
+export const ARGUMENT_FIELDS = [
+  'gap.from',
+  'gap.to',
+  'gap.days',
+  'contract.ref',
+  'contract.number',
+  'contract.start',
+  'contract.end',
+  'contract.employer',
+  'registration.from',
+  'registration.to',
+  'registration.address',
+  'notification.date',
+  'termination.date',
+  'newContract.ref',
+  'newContract.start',
+  'entry.date',
+  'entry.checkpoint',
+  'exit.date',
+  'document.current',
+  'document.previous',
+  'names.recorded',
+  'check.date',
+  'check.document',
+  'law.cite',
+] as const;
+const ARGUMENT_FIELD_SET: ReadonlySet<string> = new Set(ARGUMENT_FIELDS);
+
 const ARGUMENT_PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const CHECK_OPENING = /^Просим (?:также )?проверить/u;
 
@@ -196,6 +227,12 @@ export const letterArgumentSchema = z
   })
   .strict()
   .superRefine((a, ctx) => {
+    // A misspelt field would silently keep the paragraph out of every letter: name it instead.
+    for (const key of ['text', 'checkText'] as const) {
+      for (const field of placeholdersOf(a[key] ?? '')) {
+        if (!ARGUMENT_FIELD_SET.has(field)) ctx.addIssue({ code: 'custom', path: [key], message: 'unknown_placeholder', params: { code: 'unknown_placeholder', value: field } });
+      }
+    }
     const cites = placeholdersOf(a.text).some((p) => p.startsWith('law.'));
     if (cites && a.legalRef === null) ctx.addIssue({ code: 'custom', path: ['text'], message: 'A paragraph citing {{law.…}} names its legal reference' });
     if (a.checkText !== undefined) {
