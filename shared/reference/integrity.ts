@@ -40,6 +40,13 @@ export function checkReferenceIntegrity(bundle: BundleTables): IntegrityProblem[
   uniqueIds(bundle.missions, ['missions']);
   const legal = uniqueIds(bundle.legalRefs, ['legalRefs']);
 
+  const dates = new Set<string>();
+  (bundle.dates ?? []).forEach((entry, i) => {
+    if (dates.has(entry.id)) problems.push({ path: ['dates', i, 'id'], code: 'duplicate_id', value: entry.id });
+    dates.add(entry.id);
+    if (entry.legalRef !== null && !legal.has(entry.legalRef)) problems.push({ path: ['dates', i, 'legalRef'], code: 'unknown_reference', value: entry.legalRef });
+  });
+
   const years = new Set<number>();
   bundle.calendar.forEach((entry, i) => {
     if (years.has(entry.year)) problems.push({ path: ['calendar', i, 'year'], code: 'duplicate_id', value: String(entry.year) });

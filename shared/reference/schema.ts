@@ -403,6 +403,25 @@ export const legalRefSchema = z
   })
   .strict();
 
+/** Dates the code reads from the reference data; a senior caseworker corrects them without a code change. */
+export const REFERENCE_DATE_IDS = ['register_start'] as const;
+export type ReferenceDateId = (typeof REFERENCE_DATE_IDS)[number];
+
+/**
+ * A date that depends on law (domain §1: the register exists from 05.02.2025, 260-ФЗ): what the consistency
+ * checks compare a case's dates with. Editable and marked with how sure we are, like every law-dependent item.
+ */
+export const referenceDateSchema = z
+  .object({
+    id: z.enum(REFERENCE_DATE_IDS),
+    date: isoDate,
+    verification: verificationSchema,
+    legalRef: referenceIdSchema.nullable(),
+    sources,
+    note: optionalText(REFERENCE_LIMITS.note),
+  })
+  .strict();
+
 export const referenceMetaSchema = z
   .object({
     version: z.number().int().min(1),
@@ -421,6 +440,8 @@ const bundleShape = z
     missions: z.array(missionSchema).max(REFERENCE_LIMITS.list),
     calendar: z.array(calendarYearSchema).max(200),
     legalRefs: z.array(legalRefSchema).max(REFERENCE_LIMITS.list),
+    // An export made before dates existed still imports: the code then falls back to the factory values.
+    dates: z.array(referenceDateSchema).max(REFERENCE_DATE_IDS.length).default([]),
   })
   .strict();
 
@@ -449,5 +470,6 @@ export type Mission = z.output<typeof missionSchema>;
 export type DayTransfer = z.output<typeof dayTransferSchema>;
 export type CalendarYear = z.output<typeof calendarYearSchema>;
 export type LegalRef = z.output<typeof legalRefSchema>;
+export type ReferenceDate = z.output<typeof referenceDateSchema>;
 export type ReferenceMeta = z.output<typeof referenceMetaSchema>;
 export type ReferenceBundle = z.output<typeof bundleShape>;

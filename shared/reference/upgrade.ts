@@ -7,11 +7,13 @@ import type { ErrorCause, LetterArgument, ReferenceBundle } from './schema';
  * edit). This brings only the missing parts in, from the factory copy, and leaves every stored value as it was.
  *
  * Idempotent by construction: the marker is the missing key, not an empty list. Once upgraded every cause has
- * the key, so a cause whose arguments a caseworker deliberately removed (`[]`) is never refilled.
+ * the key, so a cause whose arguments a caseworker deliberately removed (`[]`) is never refilled. The same holds
+ * for the reference dates (the register's start), a table added later.
  */
 
 /** A bundle as stored: rows written before a field existed lack it. */
 type StoredCause = Omit<ErrorCause, 'arguments'> & { arguments?: ErrorCause['arguments'] };
+type StoredBundle = Omit<ReferenceBundle, 'dates'> & { dates?: ReferenceBundle['dates'] };
 
 export function causesMissingArguments(bundle: ReferenceBundle): string[] {
   return (bundle.causes as readonly StoredCause[]).filter((c) => c.arguments === undefined).map((c) => c.id);
@@ -31,11 +33,18 @@ export interface ReferenceUpgrade {
   bundle: ReferenceBundle;
   /** Causes that received factory arguments, with how many. */
   argumentsAdded: Array<{ cause: string; count: number }>;
+  /** Reference dates added (their ids). */
+  datesAdded: string[];
 }
 
-/** The stored bundle with the factory's letter arguments added where the key is missing; null when nothing is. */
+/** True when data stored by an earlier release lacks something this one adds (./upgrade). */
+export function needsReferenceUpgrade(bundle: ReferenceBundle): boolean {
+  return causesMissingArguments(bundle).length > 0 || (bundle as StoredBundle).dates === undefined;
+}
+
+/** The stored bundle with the factory's letter arguments and dates added where the key is missing; null when nothing is. */
 export function upgradeStoredReference(stored: ReferenceBundle, factory: ReferenceBundle): ReferenceUpgrade | null {
-  if (causesMissingArguments(stored).length === 0) return null;
+  if (!needsReferenceUpgrade(stored)) return null;
   const factoryArgs = new Map(factory.causes.map((c) => [c.id, c.arguments ?? []]));
   const legalRefs = new Set(stored.legalRefs.map((r) => r.id));
   const argumentsAdded: ReferenceUpgrade['argumentsAdded'] = [];
@@ -45,5 +54,9 @@ export function upgradeStoredReference(stored: ReferenceBundle, factory: Referen
     if (args.length > 0) argumentsAdded.push({ cause: cause.id, count: args.length });
     return { ...cause, arguments: args.map((a) => ({ ...a })) };
   });
-  return { bundle: { ...stored, causes }, argumentsAdded };
+  const storedDates = (stored as StoredBundle).dates;
+  // A factory date citing a provision the stored data no longer has keeps its date, without the citation.
+  const dates = storedDates ?? factory.dates.map((d) => ({ ...d, legalRef: d.legalRef !== null && legalRefs.has(d.legalRef) ? d.legalRef : null }));
+  const datesAdded = storedDates ? [] : dates.map((d) => d.id);
+  return { bundle: { ...stored, causes, dates }, argumentsAdded, datesAdded };
 }

@@ -8,7 +8,7 @@ import type { LetterArgument, ReferenceBundle } from './schema';
  * so a later change of the law's data never silently rewrites an old diagnosis.
  */
 
-export const REFERENCE_TABLES = ['inclusionGrounds', 'exclusionGrounds', 'evidence', 'causes', 'addressees', 'missions', 'calendar', 'legalRefs'] as const;
+export const REFERENCE_TABLES = ['inclusionGrounds', 'exclusionGrounds', 'evidence', 'causes', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates'] as const;
 export type ReferenceTable = (typeof REFERENCE_TABLES)[number];
 
 export interface ReferenceChange {
@@ -19,8 +19,9 @@ export interface ReferenceChange {
 }
 
 function rowsOf(bundle: ReferenceBundle, table: ReferenceTable): Map<string, unknown> {
+  // `?? []`: data stored before a table existed lacks it.
   const list: readonly ({ id: string } | { year: number })[] =
-    table === 'inclusionGrounds' ? bundle.grounds.inclusion : table === 'exclusionGrounds' ? bundle.grounds.exclusion : bundle[table];
+    (table === 'inclusionGrounds' ? bundle.grounds.inclusion : table === 'exclusionGrounds' ? bundle.grounds.exclusion : bundle[table]) ?? [];
   return new Map(list.map((row) => ['id' in row ? row.id : String(row.year), row]));
 }
 

@@ -13,9 +13,9 @@ import { currentReference } from './reference.repo';
 export type ReferenceSave = { ok: true; version: number; changes: ReferenceChange[] } | { ok: false; issues: ReferenceIssue[] };
 
 /** One row of a reference table (the audit keeps whole rows before → after). */
-function rowOf(bundle: ReferenceBundle, table: ReferenceTable, id: string): unknown {
+export function rowOf(bundle: ReferenceBundle, table: ReferenceTable, id: string): unknown {
   const list: readonly ({ id: string } | { year: number })[] =
-    table === 'inclusionGrounds' ? bundle.grounds.inclusion : table === 'exclusionGrounds' ? bundle.grounds.exclusion : bundle[table];
+    (table === 'inclusionGrounds' ? bundle.grounds.inclusion : table === 'exclusionGrounds' ? bundle.grounds.exclusion : bundle[table]) ?? [];
   return list.find((row) => ('id' in row ? row.id : String(row.year)) === id) ?? null;
 }
 

@@ -5,6 +5,7 @@ import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { AryzDb } from '../schema';
 import { currentReference } from './reference.repo';
+import { rowOf } from './reference-edits.repo';
 
 /** The audit note of a version the app made itself to bring stored data up to what this release needs. */
 export const UPGRADE_NOTE = 'upgrade_factory_arguments';
@@ -12,7 +13,8 @@ export const UPGRADE_NOTE = 'upgrade_factory_arguments';
 export const SYSTEM_WHO = 'system';
 
 /**
- * Adds the factory letter arguments to causes stored before arguments existed (shared/reference/upgrade), as a new
+ * Adds the factory letter arguments to causes stored before arguments existed, and the reference dates to data
+ * stored before dates existed (shared/reference/upgrade), as a new
  * reference version audited like an edit, so the history shows what the app added and when. Runs in one
  * transaction against the version in force at that moment; a second run finds nothing to add and stores nothing.
  * Data the upgrade would make invalid is not stored: the version in force stays, and the reason is thrown.
@@ -37,11 +39,7 @@ export async function upgradeReferenceData(db: AryzDb, api: Pick<AryzApi, 'getFa
       entity: 'reference',
       entityId: String(result.bundle.version),
       action: 'update',
-      changes: result.changes.map((c) => ({
-        field: `${c.table}.${c.id}`,
-        before: current.causes.find((x) => x.id === c.id) ?? null,
-        after: result.bundle.causes.find((x) => x.id === c.id) ?? null,
-      })),
+      changes: result.changes.map((c) => ({ field: `${c.table}.${c.id}`, before: rowOf(current, c.table, c.id), after: rowOf(result.bundle, c.table, c.id) })),
       note: UPGRADE_NOTE,
     });
     return result.bundle;

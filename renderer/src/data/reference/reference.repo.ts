@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
-import { causesMissingArguments } from '../../../../shared/reference/upgrade';
+import { needsReferenceUpgrade } from '../../../../shared/reference/upgrade';
 import { db as defaultDb, type AryzDb } from '../schema';
 
 /** The reference data in force: the highest stored version. */
@@ -16,7 +16,7 @@ export async function currentReference(db: AryzDb): Promise<ReferenceBundle | un
  */
 export async function ensureReference(db: AryzDb, api: Pick<AryzApi, 'getFactoryReference'>): Promise<ReferenceBundle> {
   const current = await currentReference(db);
-  if (current && causesMissingArguments(current).length === 0) return current;
+  if (current && !needsReferenceUpgrade(current)) return current;
   if (current) return (await import('./reference-upgrade.repo')).upgradeReferenceData(db, api);
   const factory = await api.getFactoryReference({});
   if (!factory.ok) throw new Error(`reference data unavailable: ${factory.error.code}`);

@@ -58,6 +58,7 @@ export const referenceMessages = defineMessages(
       failed: 'Не удалось сбросить: {{reason}}',
     },
     tabs: {
+      dates: 'Даты',
       label: 'Таблицы справочников',
       grounds: 'Основания',
       causes: 'Причины ошибок',
@@ -69,6 +70,7 @@ export const referenceMessages = defineMessages(
       history: 'История версий',
     },
     table: {
+      dates: 'Даты, от которых зависят проверки',
       inclusionGrounds: 'Основания включения в реестр',
       exclusionGrounds: 'Основания исключения из реестра',
       evidence: 'Доказательства',
@@ -88,6 +90,8 @@ export const referenceMessages = defineMessages(
     },
     counts: 'Всего: {{total}}; не проверено: {{unverified}}; нет сведений: {{gap}}',
     columns: {
+      date: 'Дата',
+      basis: 'Основание',
       id: 'Код',
       title: 'Наименование',
       description: 'Описание',
@@ -205,6 +209,13 @@ export const referenceMessages = defineMessages(
       checklist: 'Доказательства (по порядку)',
       documents: 'Документы',
       legalRefs: 'Нормы',
+    },
+    date: {
+      intro: 'Даты, с которыми программа сравнивает даты дела перед формированием документа. Изменение сохраняется новой версией справочника.',
+      none: 'Дат нет: программа использует заводские значения.',
+      formTitle: 'Дата: {{name}}',
+      register_start: 'Начало ведения реестра контролируемых лиц',
+      use: { register_start: 'Дата, когда гражданин узнал о включении, и дата проверки по реестру раньше этого дня вызывают предупреждение.' },
     },
     argument: {
       sectionTitle: 'Аргументы для писем',
@@ -397,6 +408,7 @@ export const referenceMessages = defineMessages(
       failed: 'Кайтаруу мүмкүн болгон жок: {{reason}}',
     },
     tabs: {
+      dates: 'Күндөр',
       label: 'Маалымдамалардын таблицалары',
       grounds: 'Негиздер',
       causes: 'Ката себептери',
@@ -408,6 +420,7 @@ export const referenceMessages = defineMessages(
       history: 'Версиялар тарыхы',
     },
     table: {
+      dates: 'Текшерүүлөр көз каранды болгон күндөр',
       inclusionGrounds: 'Реестрге киргизүүнүн негиздери',
       exclusionGrounds: 'Реестрден чыгаруунун негиздери',
       evidence: 'Далилдер',
@@ -427,6 +440,8 @@ export const referenceMessages = defineMessages(
     },
     counts: 'Баары: {{total}}; текшерилген эмес: {{unverified}}; маалымат жок: {{gap}}',
     columns: {
+      date: 'Күнү',
+      basis: 'Негизи',
       id: 'Коду',
       title: 'Аталышы',
       description: 'Сыпаттамасы',
@@ -544,6 +559,13 @@ export const referenceMessages = defineMessages(
       checklist: 'Далилдер (тартиби боюнча)',
       documents: 'Документтер',
       legalRefs: 'Ченемдер',
+    },
+    date: {
+      intro: 'Документ түзүлөр алдында программа иштин күндөрүн ушул күндөр менен салыштырат. Өзгөртүү маалымдаманын жаңы версиясы катары сакталат.',
+      none: 'Күндөр жок: программа заводдук маанилерди колдонот.',
+      formTitle: 'Күн: {{name}}',
+      register_start: 'Контролдонуучу адамдардын реестри жүргүзүлө баштаган күн',
+      use: { register_start: 'Жаран реестрге киргизилгенин билген күн жана реестр боюнча текшерүү күнү мындан мурун болсо, эскертүү чыгат.' },
     },
     argument: {
       sectionTitle: 'Каттар үчүн жүйөлөр',
@@ -736,6 +758,7 @@ export const referenceMessages = defineMessages(
       failed: 'Could not reset: {{reason}}',
     },
     tabs: {
+      dates: 'Dates',
       label: 'Reference tables',
       grounds: 'Grounds',
       causes: 'Error causes',
@@ -747,6 +770,7 @@ export const referenceMessages = defineMessages(
       history: 'Version history',
     },
     table: {
+      dates: 'Dates the checks depend on',
       inclusionGrounds: 'Grounds for inclusion in the register',
       exclusionGrounds: 'Grounds for exclusion from the register',
       evidence: 'Evidence',
@@ -766,6 +790,8 @@ export const referenceMessages = defineMessages(
     },
     counts: 'Total: {{total}}; unverified: {{unverified}}; no data: {{gap}}',
     columns: {
+      date: 'Date',
+      basis: 'Basis',
       id: 'Code',
       title: 'Title',
       description: 'Description',
@@ -883,6 +909,13 @@ export const referenceMessages = defineMessages(
       checklist: 'Evidence (in order)',
       documents: 'Documents',
       legalRefs: 'Provisions',
+    },
+    date: {
+      intro: 'Dates the app compares a case\'s dates with before a document is generated. A change is saved as a new version of the reference data.',
+      none: 'No dates: the app uses the factory values.',
+      formTitle: 'Date: {{name}}',
+      register_start: 'Start of the register of controlled persons',
+      use: { register_start: 'A date of learning of the listing or of a register check before this day is warned about.' },
     },
     argument: {
       sectionTitle: 'Letter arguments',

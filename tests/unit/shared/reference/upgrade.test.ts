@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReferenceBundle, type ReferenceBundle } from '../../../../shared/reference';
+import { registerStart } from '../../../../shared/reference/lookup';
 import { causesMissingArguments, upgradeStoredReference } from '../../../../shared/reference/upgrade';
 import { factoryBundle } from '../../support/reference-fixtures';
 
@@ -7,6 +8,7 @@ import { factoryBundle } from '../../support/reference-fixtures';
 function storedBeforeArguments(): ReferenceBundle {
   const bundle = structuredClone(factoryBundle());
   for (const cause of bundle.causes) delete (cause as { arguments?: unknown }).arguments;
+  delete (bundle as { dates?: unknown }).dates;
   return bundle;
 }
 
@@ -57,5 +59,22 @@ describe('upgradeStoredReference', () => {
     expect(upgraded.length).toBe(factoryArgs.filter((a) => !a.evidence.includes(dropped)).length);
     expect(bundle.causes.find((c) => c.id === 'R-custom')!.arguments).toEqual([]);
     expect(parseReferenceBundle(bundle).ok).toBe(true);
+  });
+
+  it('adds the factory reference dates (the register start) to data stored before dates existed, once', () => {
+    const upgrade = upgradeStoredReference(storedBeforeArguments(), factoryBundle())!;
+    expect(upgrade.datesAdded).toEqual(['register_start']);
+    expect(upgrade.bundle.dates).toEqual(factoryBundle().dates);
+    expect(registerStart(upgrade.bundle)).toBe('2025-02-05');
+    // Dates already stored (edited) stay as they are, and arguments already there are not touched.
+    const edited = structuredClone(factoryBundle());
+    edited.dates[0]!.date = '2025-02-06';
+    expect(upgradeStoredReference(edited, factoryBundle())).toBeNull();
+    const datesOnly = structuredClone(factoryBundle());
+    delete (datesOnly as { dates?: unknown }).dates;
+    const again = upgradeStoredReference(datesOnly, factoryBundle())!;
+    expect(again.argumentsAdded).toEqual([]);
+    expect(again.bundle.causes).toEqual(factoryBundle().causes);
+    expect(parseReferenceBundle(again.bundle).ok).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ async function earlierInstall() {
   const db = freshDb();
   const bundle: ReferenceBundle = structuredClone({ ...factoryBundle(), version: 3 });
   for (const cause of bundle.causes) delete (cause as { arguments?: unknown }).arguments;
+  delete (bundle as { dates?: unknown }).dates;
   bundle.causes[1]!.explanation.ky = 'Кызматкер өзгөрткөн түшүндүрмө.';
   await db.referenceVersions.add({ version: 3, bundle, at: '2026-01-10T09:00:00.000Z', who: 'Токтогулов Нурлан' });
   return db;
@@ -31,6 +32,8 @@ describe('the reference data upgrade on start', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ who: SYSTEM_WHO, entityId: '4', note: UPGRADE_NOTE });
     expect(audit[0]!.changes.map((c) => c.field)).toContain('causes.R-1');
+    expect(audit[0]!.changes.find((c) => c.field === 'dates.register_start')).toMatchObject({ before: null, after: { date: '2025-02-05' } });
+    expect(bundle.dates).toEqual(factoryBundle().dates);
   });
 
   it('runs once: the next start stores nothing new', async () => {
