@@ -47,6 +47,13 @@ export function checkReferenceIntegrity(bundle: BundleTables): IntegrityProblem[
     if (entry.legalRef !== null && !legal.has(entry.legalRef)) problems.push({ path: ['dates', i, 'legalRef'], code: 'unknown_reference', value: entry.legalRef });
   });
 
+  const kinds = new Set<string>();
+  (bundle.documentClocks ?? []).forEach((entry, i) => {
+    if (kinds.has(entry.id)) problems.push({ path: ['documentClocks', i, 'id'], code: 'duplicate_id', value: entry.id });
+    kinds.add(entry.id);
+    if (entry.legalRef !== null && !legal.has(entry.legalRef)) problems.push({ path: ['documentClocks', i, 'legalRef'], code: 'unknown_reference', value: entry.legalRef });
+  });
+
   const years = new Set<number>();
   bundle.calendar.forEach((entry, i) => {
     if (years.has(entry.year)) problems.push({ path: ['calendar', i, 'year'], code: 'duplicate_id', value: String(entry.year) });

@@ -9,6 +9,7 @@ import {
   groundsSchema,
   legalRefSchema,
   missionSchema,
+  documentClockSchema,
   referenceDateSchema,
   referenceBundleSchema,
   referenceMetaSchema,
@@ -32,6 +33,7 @@ export const REFERENCE_FILES = {
   calendar: 'calendar.json',
   legalRefs: 'legal-refs.json',
   dates: 'dates.json',
+  documentClocks: 'document-clocks.json',
 } as const;
 
 type Table = keyof typeof REFERENCE_FILES;
@@ -46,6 +48,7 @@ const FILE_SCHEMAS = {
   calendar: z.array(calendarYearSchema),
   legalRefs: z.array(legalRefSchema),
   dates: z.array(referenceDateSchema),
+  documentClocks: z.array(documentClockSchema),
 } satisfies Record<Table, z.ZodType>;
 
 export type ReferenceIssueCode = FieldIssueCode | IntegrityCode | 'missing_file' | 'unknown_file';
@@ -122,6 +125,7 @@ export function loadReferenceBundle(files: Readonly<Record<string, unknown>>): R
     calendar: parsed.calendar,
     legalRefs: parsed.legalRefs,
     dates: parsed.dates,
+    documentClocks: parsed.documentClocks,
   };
   const whole = parseForIssues(referenceBundleSchema, assembled);
   if (whole.success) return { ok: true, bundle: whole.data };
@@ -154,5 +158,6 @@ export function referenceFiles(bundle: ReferenceBundle): Record<string, unknown>
     [REFERENCE_FILES.calendar]: bundle.calendar,
     [REFERENCE_FILES.legalRefs]: bundle.legalRefs,
     [REFERENCE_FILES.dates]: bundle.dates,
+    [REFERENCE_FILES.documentClocks]: bundle.documentClocks,
   };
 }

@@ -1,5 +1,7 @@
 import { resolveRegion } from './region-codes';
-import type { Addressee, AddresseeKind, LegalRef, Mission, ReferenceDate, Verification } from './schema';
+import type { SentKind } from '../deadlines/facts';
+import type { SentRegime } from '../deadlines/settings';
+import type { Addressee, AddresseeKind, DocumentClock, LegalRef, Mission, ReferenceDate, Verification } from './schema';
 
 /** Questions the rest of the app asks of the reference data. */
 
@@ -57,4 +59,18 @@ export const REGISTER_START_FALLBACK = '2025-02-05';
 /** The register's start as the reference data in force says it. */
 export function registerStart(bundle: { dates?: readonly ReferenceDate[] } | undefined): string {
   return bundle?.dates?.find((d) => d.id === 'register_start')?.date ?? REGISTER_START_FALLBACK;
+}
+
+/** Which clock each outgoing kind starts, as the reference data in force says; kinds it lacks keep the defaults. */
+export function documentRegimes(bundle: { documentClocks?: readonly DocumentClock[] } | undefined): Partial<Record<SentKind, SentRegime>> {
+  return Object.fromEntries((bundle?.documentClocks ?? []).map((c) => [c.id, c.regime]));
+}
+
+/**
+ * Whether a document may state the legal term an outgoing kind starts as law: only when the reference data
+ * marks that kind's term verified (an unverified term still runs, as a tracking aid).
+ */
+export function termStatedAsLaw(bundle: { documentClocks?: readonly DocumentClock[] } | undefined, kind: SentKind): boolean {
+  const row = bundle?.documentClocks?.find((c) => c.id === kind);
+  return row !== undefined && row.regime === 'appeal' && row.verification === 'verified';
 }

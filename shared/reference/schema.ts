@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime } from '../case/schema';
+import { SENT_KINDS } from '../deadlines/facts';
+import { SENT_REGIMES } from '../deadlines/settings';
 import { checkReferenceIntegrity } from './integrity';
 
 /**
@@ -422,6 +424,23 @@ export const referenceDateSchema = z
   })
   .strict();
 
+/**
+ * Which clock an outgoing document starts (domain §4.4): a legal term (`appeal`: 59-ФЗ art. 12 for a citizen's
+ * own appeal), the mission's own follow-up interval, or none. Data, with how sure we are: a term marked
+ * unverified still runs as a tracking aid and is shown as such, but no document states it as law.
+ */
+export const documentClockSchema = z
+  .object({
+    id: z.enum(SENT_KINDS),
+    regime: z.enum(SENT_REGIMES),
+    legalRef: referenceIdSchema.nullable(),
+    verification: verificationSchema,
+    sources,
+    note: optionalText(REFERENCE_LIMITS.note),
+  })
+  .strict()
+  .refine((c) => c.regime === 'appeal' || c.legalRef === null, { message: 'Only a legal term names a legal reference', path: ['legalRef'] });
+
 export const referenceMetaSchema = z
   .object({
     version: z.number().int().min(1),
@@ -442,6 +461,7 @@ const bundleShape = z
     legalRefs: z.array(legalRefSchema).max(REFERENCE_LIMITS.list),
     // An export made before dates existed still imports: the code then falls back to the factory values.
     dates: z.array(referenceDateSchema).max(REFERENCE_DATE_IDS.length).default([]),
+    documentClocks: z.array(documentClockSchema).max(SENT_KINDS.length).default([]),
   })
   .strict();
 
@@ -471,5 +491,6 @@ export type DayTransfer = z.output<typeof dayTransferSchema>;
 export type CalendarYear = z.output<typeof calendarYearSchema>;
 export type LegalRef = z.output<typeof legalRefSchema>;
 export type ReferenceDate = z.output<typeof referenceDateSchema>;
+export type DocumentClock = z.output<typeof documentClockSchema>;
 export type ReferenceMeta = z.output<typeof referenceMetaSchema>;
 export type ReferenceBundle = z.output<typeof bundleShape>;

@@ -8,12 +8,12 @@ import type { ErrorCause, LetterArgument, ReferenceBundle } from './schema';
  *
  * Idempotent by construction: the marker is the missing key, not an empty list. Once upgraded every cause has
  * the key, so a cause whose arguments a caseworker deliberately removed (`[]`) is never refilled. The same holds
- * for the reference dates (the register's start), a table added later.
+ * for the tables added later: the reference dates (the register's start) and the clocks documents start.
  */
 
 /** A bundle as stored: rows written before a field existed lack it. */
 type StoredCause = Omit<ErrorCause, 'arguments'> & { arguments?: ErrorCause['arguments'] };
-type StoredBundle = Omit<ReferenceBundle, 'dates'> & { dates?: ReferenceBundle['dates'] };
+type StoredBundle = Omit<ReferenceBundle, 'dates' | 'documentClocks'> & { dates?: ReferenceBundle['dates']; documentClocks?: ReferenceBundle['documentClocks'] };
 
 export function causesMissingArguments(bundle: ReferenceBundle): string[] {
   return (bundle.causes as readonly StoredCause[]).filter((c) => c.arguments === undefined).map((c) => c.id);
@@ -39,7 +39,8 @@ export interface ReferenceUpgrade {
 
 /** True when data stored by an earlier release lacks something this one adds (./upgrade). */
 export function needsReferenceUpgrade(bundle: ReferenceBundle): boolean {
-  return causesMissingArguments(bundle).length > 0 || (bundle as StoredBundle).dates === undefined;
+  const stored = bundle as StoredBundle;
+  return causesMissingArguments(bundle).length > 0 || stored.dates === undefined || stored.documentClocks === undefined;
 }
 
 /** The stored bundle with the factory's letter arguments and dates added where the key is missing; null when nothing is. */
@@ -58,5 +59,7 @@ export function upgradeStoredReference(stored: ReferenceBundle, factory: Referen
   // A factory date citing a provision the stored data no longer has keeps its date, without the citation.
   const dates = storedDates ?? factory.dates.map((d) => ({ ...d, legalRef: d.legalRef !== null && legalRefs.has(d.legalRef) ? d.legalRef : null }));
   const datesAdded = storedDates ? [] : dates.map((d) => d.id);
-  return { bundle: { ...stored, causes, dates }, argumentsAdded, datesAdded };
+  const storedClocks = (stored as StoredBundle).documentClocks;
+  const documentClocks = storedClocks ?? factory.documentClocks.map((c) => ({ ...c, legalRef: c.legalRef !== null && legalRefs.has(c.legalRef) ? c.legalRef : null }));
+  return { bundle: { ...stored, causes, dates, documentClocks }, argumentsAdded, datesAdded };
 }

@@ -3,6 +3,7 @@ import { causeForLetter } from '../../../../shared/documents/arguments';
 import { expectedAnswer } from '../../../../shared/documents/expected-answer';
 import { DOCUMENT_TYPE_RU, SENT_KIND_RU } from '../../../../shared/documents/russian';
 import { documentTitleKy, SENT_KIND_KY } from '../../../../shared/documents/titles';
+import { documentRegimes, termStatedAsLaw } from '../../../../shared/reference/lookup';
 import { presentEvidence } from '../../../../shared/diagnosis/diagnose';
 import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
@@ -110,11 +111,11 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
 
   // The answer the memo announces: the term of a request actually sent (tracked in `requests`), named.
   const today = isValidIsoDate(choice.date) ? choice.date : localTodayIso();
-  const deadlines = deadlinesOf(record, loaded.person, { requests: requests.map(sentItemOf), checks, calendar: reference?.calendar ?? [], today });
+  const deadlines = deadlinesOf(record, loaded.person, { requests: requests.map(sentItemOf), checks, calendar: reference?.calendar ?? [], today, regimes: documentRegimes(reference) });
   const letters = requests.map((r) => {
     const doc = docs.find((d) => d.outgoingNumber !== '' && d.outgoingNumber === r.ourNumber);
     const title = doc?.title ?? SENT_KIND_RU[r.kind];
-    return { id: r.id, title, titleKy: doc ? documentTitleKy(doc.templateId, doc.title) : SENT_KIND_KY[r.kind], number: r.ourNumber, date: r.sentAt };
+    return { id: r.id, title, titleKy: doc ? documentTitleKy(doc.templateId, doc.title) : SENT_KIND_KY[r.kind], number: r.ourNumber, date: r.sentAt, lawVerified: termStatedAsLaw(reference, r.kind) };
   });
 
   return {

@@ -14,6 +14,7 @@ import { AddresseesTab } from './tabs/AddresseesTab';
 import { CalendarTab } from './tabs/CalendarTab';
 import { CausesTab } from './tabs/CausesTab';
 import { DatesTab } from './tabs/DatesTab';
+import { DocumentClocksTab } from './tabs/DocumentClocksTab';
 import { EvidenceTab } from './tabs/EvidenceTab';
 import { GroundsTab } from './tabs/GroundsTab';
 import { HistoryTab } from './tabs/HistoryTab';
@@ -21,7 +22,7 @@ import { LegalRefsTab } from './tabs/LegalRefsTab';
 import { MissionsTab } from './tabs/MissionsTab';
 import { Tabs } from './Tabs';
 
-const TABS = ['grounds', 'causes', 'evidence', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates', 'history'] as const;
+const TABS = ['grounds', 'causes', 'evidence', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates', 'documentClocks', 'history'] as const;
 type TabId = (typeof TABS)[number];
 
 /** Versions with their audit entries (reference edits are audited with no case), newest first. */
@@ -104,6 +105,7 @@ export function ReferenceScreen() {
             {tab === 'calendar' ? <CalendarTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
             {tab === 'legalRefs' ? <LegalRefsTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
             {tab === 'dates' ? <DatesTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
+            {tab === 'documentClocks' ? <DocumentClocksTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
             {tab === 'history' ? <HistoryTab versions={versions ?? []} /> : null}
           </Tabs>
         </>

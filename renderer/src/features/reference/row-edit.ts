@@ -1,5 +1,5 @@
 import type { ReferenceIssue } from '../../../../shared/reference/load';
-import type { Addressee, CalendarYear, ErrorCause, LegalRef, ReferenceBundle, ReferenceDate } from '../../../../shared/reference/schema';
+import type { Addressee, CalendarYear, DocumentClock, ErrorCause, LegalRef, ReferenceBundle, ReferenceDate } from '../../../../shared/reference/schema';
 
 /** The tables the screen edits row by row; each row is found by its id (the calendar: by its year). */
 export interface EditableRows {
@@ -8,6 +8,7 @@ export interface EditableRows {
   causes: ErrorCause;
   calendar: CalendarYear;
   dates: ReferenceDate;
+  documentClocks: DocumentClock;
 }
 export type EditableTable = keyof EditableRows;
 
