@@ -4,7 +4,7 @@ import { currentReference, ensureReference } from '../../../../../renderer/src/d
 import { SYSTEM_WHO, UPGRADE_NOTE } from '../../../../../renderer/src/data/reference/reference-upgrade.repo';
 import type { ReferenceBundle } from '../../../../../shared/reference';
 import { factoryBundle } from '../../../support/reference-fixtures';
-import { freshDb } from '../cases/cases.helpers';
+import { freshDb } from '../../../support/db-fixtures';
 
 const api = { getFactoryReference: async () => ({ ok: true as const, value: factoryBundle() }) };
 

@@ -1,13 +1,8 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { describeDocumentChange } from '../../../../../renderer/src/features/documents/history-text';
-import { documentsMessages } from '../../../../../renderer/src/features/documents/messages';
+import { translator as appTranslator } from '../../../support/translator';
 
-async function translator(language: 'ru' | 'ky' | 'en') {
-  const instance = i18next.createInstance();
-  await instance.init({ lng: language, resources: { [language]: { translation: { documents: documentsMessages[language] } } }, interpolation: { escapeValue: false }, fallbackLng: false });
-  return (key: string, params?: Record<string, unknown>) => instance.t(key, params);
-}
+const translator = async (language: 'ru' | 'ky' | 'en') => (await appTranslator(language)).t;
 
 const acknowledged = {
   field: 'acknowledgedWarnings',

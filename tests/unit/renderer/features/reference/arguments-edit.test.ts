@@ -4,8 +4,9 @@ import { saveRow } from '../../../../../renderer/src/features/reference/save-row
 import { currentReference } from '../../../../../renderer/src/data/reference/reference.repo';
 import { selectArguments, argumentFacts } from '../../../../../shared/documents/arguments';
 import { newArgumentId } from '../../../../../shared/reference/versioning';
-import { actor } from '../../data/cases/cases.helpers';
-import { seededDb, translator } from './reference.helpers';
+import { actor } from '../../../support/db-fixtures';
+import { seededDb } from '../../../support/reference-db-fixtures';
+import { translator } from '../../../support/translator';
 import { issueWhat } from '../../../../../renderer/src/features/reference/issue-text';
 
 describe('editing a cause\'s letter arguments', () => {
@@ -60,7 +61,7 @@ describe('editing a cause\'s letter arguments', () => {
     expect(f['arguments.2.checkText']?.code).toBe('invalid_value');
     expect(f['arguments.2.evidence']?.code).toBe('too_short');
     expect(await db.referenceVersions.count()).toBe(1);
-    const t = await translator('ru');
+    const { t } = await translator('ru');
     expect(issueWhat(t, f['arguments.0.text']!)).toBe('Неизвестное поле «gap.frm» в тексте');
     expect(issueWhat(t, f['arguments.2.evidence']!, { too_short: 'reference.argument.evidenceRequired' })).toBe('Отметьте хотя бы одно доказательство');
   });

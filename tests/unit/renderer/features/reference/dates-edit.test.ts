@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { saveRow } from '../../../../../renderer/src/features/reference/save-row';
 import { currentReference } from '../../../../../renderer/src/data/reference/reference.repo';
 import { registerStart } from '../../../../../shared/reference/lookup';
-import { actor } from '../../data/cases/cases.helpers';
-import { seededDb } from './reference.helpers';
+import { actor } from '../../../support/db-fixtures';
+import { seededDb } from '../../../support/reference-db-fixtures';
 
 describe('the register start as reference data', () => {
   it('ships as 05.02.2025 (260-ФЗ, verified) and an edit is a new audited version the checks then use', async () => {

@@ -8,10 +8,10 @@ import { saveSettings } from '../../../../../renderer/src/data/settings/settings
 import { buildDocumentModel } from '../../../../../shared/documents/model';
 import { DEFAULT_DEADLINE_SETTINGS } from '../../../../../shared/deadlines/settings';
 import { documentRegimes, termStatedAsLaw } from '../../../../../shared/reference/lookup';
-import { actor, intake } from '../../data/cases/cases.helpers';
+import { actor, intake } from '../../../support/db-fixtures';
 import { CASEWORKER, factoryTemplate, MISSION } from '../../../support/document-fixtures';
 import { factoryBundle } from '../../../support/reference-fixtures';
-import { seededDb } from './reference.helpers';
+import { seededDb } from '../../../support/reference-db-fixtures';
 
 async function caseWithRequest(kind: 'cover_letter' | 'citizen_application' | 'mission_letter') {
   const db = await seededDb();
