@@ -37,6 +37,11 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** One row of a reference table by its id (the calendar: its year); null when absent. The audit keeps whole rows. */
+export function referenceRow(bundle: ReferenceBundle, table: ReferenceTable, id: string): unknown {
+  return rowsOf(bundle, table).get(id) ?? null;
+}
+
 /** Rows added, removed or changed from `before` to `after`, table by table, in the order of `after`. */
 export function diffReferenceBundles(before: ReferenceBundle, after: ReferenceBundle): ReferenceChange[] {
   const changes: ReferenceChange[] = [];

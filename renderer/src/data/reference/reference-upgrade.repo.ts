@@ -1,11 +1,9 @@
 import { writeAudit } from '../audit.repo';
 import { upgradeStoredReference } from '../../../../shared/reference/upgrade';
-import { commitReferenceEdit } from '../../../../shared/reference/versioning';
+import { commitReferenceEdit, referenceRow } from '../../../../shared/reference/versioning';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { AryzDb } from '../schema';
-import { currentReference } from './reference.repo';
-import { rowOf } from './reference-edits.repo';
 
 /** The audit note of a version the app made itself to bring stored data up to what this release needs. */
 export const UPGRADE_NOTE = 'upgrade_factory_arguments';
@@ -23,7 +21,8 @@ export async function upgradeReferenceData(db: AryzDb, api: Pick<AryzApi, 'getFa
   const factory = await api.getFactoryReference({});
   if (!factory.ok) throw new Error(`reference data unavailable: ${factory.error.code}`);
   return db.transaction('rw', [db.referenceVersions, db.audit], async () => {
-    const current = await currentReference(db);
+    // Read here rather than through ./reference.repo, which loads this module on demand (no import cycle).
+    const current = (await db.referenceVersions.orderBy('version').last())?.bundle;
     if (!current) throw new Error('no reference data stored yet');
     const upgrade = upgradeStoredReference(current, factory.value);
     if (!upgrade) return current;
@@ -39,7 +38,7 @@ export async function upgradeReferenceData(db: AryzDb, api: Pick<AryzApi, 'getFa
       entity: 'reference',
       entityId: String(result.bundle.version),
       action: 'update',
-      changes: result.changes.map((c) => ({ field: `${c.table}.${c.id}`, before: rowOf(current, c.table, c.id), after: rowOf(result.bundle, c.table, c.id) })),
+      changes: result.changes.map((c) => ({ field: `${c.table}.${c.id}`, before: referenceRow(current, c.table, c.id), after: referenceRow(result.bundle, c.table, c.id) })),
       note: UPGRADE_NOTE,
     });
     return result.bundle;
