@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
+import { needsReferenceUpgrade } from '../../../../shared/reference/upgrade';
 import { db as defaultDb, type AryzDb } from '../schema';
 
 /** The reference data in force: the highest stored version. */
@@ -10,11 +11,13 @@ export async function currentReference(db: AryzDb): Promise<ReferenceBundle | un
 
 /**
  * The reference data in force; on first run the factory data shipped with the app is fetched from main
- * and stored as the first version, so every later edit is a new version on top of it.
+ * and stored as the first version, so every later edit is a new version on top of it. Data stored by an
+ * earlier release is brought up to this one's first (./reference-upgrade.repo, loaded only when needed).
  */
 export async function ensureReference(db: AryzDb, api: Pick<AryzApi, 'getFactoryReference'>): Promise<ReferenceBundle> {
   const current = await currentReference(db);
-  if (current) return current;
+  if (current && !needsReferenceUpgrade(current)) return current;
+  if (current) return (await import('./reference-upgrade.repo')).upgradeReferenceData(db, api);
   const factory = await api.getFactoryReference({});
   if (!factory.ok) throw new Error(`reference data unavailable: ${factory.error.code}`);
   await db.transaction('rw', db.referenceVersions, async () => {

@@ -26,6 +26,7 @@ import { DocumentPreview } from './DocumentPreview';
 import { LetterPreview, type LetterFinding } from './LetterPreview';
 import { fieldLabelKey, fixFor } from './review-fields';
 import { useShortcutProps } from '../../ui/shortcuts';
+import { findingText } from './finding-text';
 
 /** Templates made for one case; the batch list letter is made from the case list, for many cases at once. */
 const CASE_TEMPLATE = (entry: TemplateEntry) => entry.template.kind !== 'batch_list_letter';
@@ -156,12 +157,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings: outerF
     }
   };
 
-  const describeFinding = (f: ConsistencyFinding) => {
-    const params = { ...f.params };
-    if (f.code === 'date_before_register') params.what = t(`documents.checks.what.${String(f.params.what)}`);
-    if (f.code === 'addressee_field_missing') params.field = t(`documents.checks.field.${String(f.params.field)}`);
-    return t(`documents.checks.code.${f.code}`, params);
-  };
+  const describeFinding = (f: ConsistencyFinding) => findingText(t, f);
   const findings = review?.findings ?? [];
   const contradictions = findings.filter((f) => f.severity === 'contradiction');
   const pending = findings.filter((f) => f.severity === 'warning' && !acknowledged.includes(f.key));

@@ -13,6 +13,8 @@ import { ReferenceActions, type Outcome } from './ReferenceActions';
 import { AddresseesTab } from './tabs/AddresseesTab';
 import { CalendarTab } from './tabs/CalendarTab';
 import { CausesTab } from './tabs/CausesTab';
+import { DatesTab } from './tabs/DatesTab';
+import { DocumentClocksTab } from './tabs/DocumentClocksTab';
 import { EvidenceTab } from './tabs/EvidenceTab';
 import { GroundsTab } from './tabs/GroundsTab';
 import { HistoryTab } from './tabs/HistoryTab';
@@ -20,7 +22,7 @@ import { LegalRefsTab } from './tabs/LegalRefsTab';
 import { MissionsTab } from './tabs/MissionsTab';
 import { Tabs } from './Tabs';
 
-const TABS = ['grounds', 'causes', 'evidence', 'addressees', 'missions', 'calendar', 'legalRefs', 'history'] as const;
+const TABS = ['grounds', 'causes', 'evidence', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates', 'documentClocks', 'history'] as const;
 type TabId = (typeof TABS)[number];
 
 /** Versions with their audit entries (reference edits are audited with no case), newest first. */
@@ -102,6 +104,8 @@ export function ReferenceScreen() {
             {tab === 'missions' ? <MissionsTab bundle={bundle} /> : null}
             {tab === 'calendar' ? <CalendarTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
             {tab === 'legalRefs' ? <LegalRefsTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
+            {tab === 'dates' ? <DatesTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
+            {tab === 'documentClocks' ? <DocumentClocksTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
             {tab === 'history' ? <HistoryTab versions={versions ?? []} /> : null}
           </Tabs>
         </>

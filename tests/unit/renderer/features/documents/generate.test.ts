@@ -14,6 +14,8 @@ import type { DocumentInputsPayload } from '../../../../../shared/ipc/channels/d
 import { documentsFor, registerRows } from '../../../../../renderer/src/data/documents/register.repo';
 import { saveSettings } from '../../../../../renderer/src/data/settings/settings.repo';
 import { ensureReference } from '../../../../../renderer/src/data/reference/reference.repo';
+import { addRequest } from '../../../../../renderer/src/data/tracking/requests.repo';
+import { buildDocumentModel } from '../../../../../shared/documents/model';
 import { actor, freshDb, intake } from '../../../support/db-fixtures';
 import { CASEWORKER, factoryTemplate, MISSION } from '../../../support/document-fixtures';
 import { PdfWorkspace } from '../../../support/pdf-reader';
@@ -138,5 +140,23 @@ describe('generating from a stored case', () => {
     const inputs = await documentInputsFor(db, caseId, { template: factoryTemplate('citizen_memo'), number: '', date: '2026-03-21' });
     expect(inputs.sent?.map((s) => s.number)).toEqual(['КР-М-1/26', 'КР-М-2/26']);
     expect((await documentsFor(db, caseId)).length).toBe(3);
+  });
+
+  it('the memo counts a letter recorded as sent by hand: it lists it, in Kyrgyz in its Kyrgyz half, and never says nothing was sent', async () => {
+    const { db, caseId } = await seeded();
+    const before = await documentInputsFor(db, caseId, { template: factoryTemplate('citizen_memo'), number: '', date: '2026-03-21' });
+    expect(before.sent).toEqual([]);
+    expect(before.expectedAnswer).toBeNull();
+    const added = await addRequest(db, caseId, { kind: 'mission_letter', addressee: 'УВМ ГУ МВД России по г. Москве', ourNumber: 'КР-М-77/26', sentAt: '2026-03-02' }, actor);
+    if (!added.ok) throw new Error('request');
+    const inputs = await documentInputsFor(db, caseId, { template: factoryTemplate('citizen_memo'), number: '', date: '2026-03-21' });
+    expect(inputs.sent).toEqual([{ title: 'Письмо представительства', titleKy: 'Өкүлчүлүктүн каты', addressee: 'УВМ ГУ МВД России по г. Москве', number: 'КР-М-77/26', date: '2026-03-02' }]);
+    // 30 days of the mission's follow-up from 02.03.2026: 01.04.2026, a Wednesday.
+    expect(inputs.expectedAnswer).toMatchObject({ title: 'Письмо представительства', titleKy: 'Өкүлчүлүктүн каты', due: '2026-04-01', appeal: false });
+    const model = buildDocumentModel(inputs);
+    expect(model.expected).toMatchObject({ due: '01.04.2026', letterKy: 'Өкүлчүлүктүн каты (02.03.2026, № КР-М-77/26)' });
+    // A letter dated after the memo was not yet sent on the memo's date.
+    const earlier = await documentInputsFor(db, caseId, { template: factoryTemplate('citizen_memo'), number: '', date: '2026-03-01' });
+    expect(earlier.sent).toEqual([]);
   });
 });
