@@ -9,6 +9,7 @@ import { db } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
 import { Dialog } from '../../ui/Dialog';
 import { describeIpcError } from '../../ui/ipc-error';
+import { localized } from '../../ui/reference-display';
 import { savedCaseQuery } from '../../data/cases/saved-query';
 import { localTodayIso } from '../../lib/date-time';
 import { openCaseList, type CaseQuery } from '../../data/cases/list-query.repo';
@@ -33,7 +34,7 @@ function filterDescription(t: TFunction, query: CaseQuery): string {
 
 /** Where the caseworker picks a template for every case of the list's current filter and starts. */
 function NewBatch() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const actor = useActor();
   const templates = useTemplates();
   const reference = useReference();
@@ -105,7 +106,7 @@ function NewBatch() {
             <option value="">{t('batch.chooseTemplate')}</option>
             {choices.map((c) => (
               <option key={c.id} value={c.id}>
-                {`${c.template.title.ru} (v${c.version})`}
+                {`${localized(c.template.title, i18n.language)} (v${c.version})`}
               </option>
             ))}
           </select>
@@ -140,7 +141,7 @@ function NewBatch() {
       </form>
       {confirming && entry ? (
         <Dialog open title={t('batch.confirm.title')} onClose={() => setConfirming(false)}>
-          <p>{t('batch.confirm.question', { count, template: entry.template.title.ru, date: formatDate(date) })}</p>
+          <p>{t('batch.confirm.question', { count, template: localized(entry.template.title, i18n.language), date: formatDate(date) })}</p>
           {isNumbered(entry.template) ? <p>{t('batch.confirm.numbered')}</p> : null}
           <div className="form-actions">
             {/* Cancel comes first: the modal focuses it, so Enter alone never starts a batch. */}

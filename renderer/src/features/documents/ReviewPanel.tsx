@@ -16,7 +16,8 @@ import { InlineField } from '../../ui/case/InlineField';
 import { localTodayIso } from '../../lib/date-time';
 import { useReference } from '../../data/reference/reference.repo';
 import { useTemplates, type TemplateEntry } from '../../data/templates/templates.repo';
-import { citableDocuments, isNumbered, needsPrevious, templateTitle } from '../../data/documents/document-inputs.repo';
+import { citableDocuments, isNumbered, needsPrevious } from '../../data/documents/document-inputs.repo';
+import { localized } from '../../ui/reference-display';
 import { checkRequisitesOf } from '../../../../shared/documents/requisites';
 import type { ConsistencyFinding } from '../../../../shared/documents/checks';
 import { consistencyFor, generateDocument, invalidInputFields, reviewInputs, type GenerateRequest } from './generate';
@@ -58,7 +59,7 @@ interface Props {
  * the button refuses while one is missing and says which.
  */
 export function ReviewPanel({ editing, record, person, onClose, findings: outerFindings }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const shortcut = useShortcutProps();
   const headingId = useId();
   const blockedId = useId();
@@ -201,7 +202,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings: outerF
               <option value="">{t('documents.review.chooseTemplate')}</option>
               {(templates ?? []).filter(CASE_TEMPLATE).map((e) => (
                 <option key={e.id} value={e.id}>
-                  {templateTitle(e.template)}
+                  {localized(e.template.title, i18n.language)}
                 </option>
               ))}
             </select>
