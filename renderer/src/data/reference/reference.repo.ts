@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
+import { IpcCallError } from '../../../../shared/ipc/result';
 import { db as defaultDb, type AryzDb } from '../schema';
 
 /** The reference data in force: the highest stored version. */
@@ -16,7 +17,7 @@ export async function ensureReference(db: AryzDb, api: Pick<AryzApi, 'getFactory
   const current = await currentReference(db);
   if (current) return current;
   const factory = await api.getFactoryReference({});
-  if (!factory.ok) throw new Error(`reference data unavailable: ${factory.error.code}`);
+  if (!factory.ok) throw new IpcCallError(factory.error, 'reference data unavailable');
   await db.transaction('rw', db.referenceVersions, async () => {
     if ((await db.referenceVersions.count()) === 0) {
       await db.referenceVersions.add({ version: factory.value.version, bundle: factory.value, at: new Date().toISOString(), who: 'factory' });

@@ -21,6 +21,7 @@ import { batchJob, countStates, createBatchJob, jobItems } from '../../data/batc
 import type { BatchAddresseeChoice, BatchItemRow } from '../../data/batch/batch-rows';
 import { abandonBatchJob, mergeBatchJob } from '../../data/batch/batch-run.repo';
 import { cancelRun, isDriving, startRun, useRun } from './run.store';
+import { describeError } from '../../ui/error-text';
 
 function filterDescription(t: TFunction, query: CaseQuery): string {
   const parts = [
@@ -46,7 +47,7 @@ function NewBatch() {
   const [merge, setMerge] = useState(true);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ cause: unknown } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -54,7 +55,7 @@ function NewBatch() {
       const list = await openCaseList(db(), query);
       const rows = list.count > 0 ? await list.page(0, list.count) : [];
       if (live) setCaseIds(rows.map((r) => r.id));
-    })().catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    })().catch((e: unknown) => live && setError({ cause: e }));
     return () => {
       live = false;
     };
@@ -75,7 +76,7 @@ function NewBatch() {
       startRun(job.id);
       navigate(`/batch/${job.id}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError({ cause: e });
       setBusy(false);
     }
   };
@@ -134,7 +135,7 @@ function NewBatch() {
         </label>
         {entry && isNumbered(entry.template) ? <p className="muted">{t('batch.numberedNote')}</p> : null}
         {entry && entry.template.requisites.some((r) => r.path === 'attachments') ? <p className="muted">{t('batch.attachmentNote')}</p> : null}
-        {error ? <p className="status--error" role="alert">{t('batch.error', { reason: error })}</p> : null}
+        {error ? <p className="status--error" role="alert">{t('batch.error', { reason: describeError(t, error.cause) })}</p> : null}
         <button type="submit" className="button button--primary" disabled={!canStart}>
           {t('batch.start', { count })}
         </button>
@@ -169,7 +170,10 @@ function NewBatch() {
 function reasonText(t: TFunction, item: BatchItemRow): string {
   const error = item.error ?? { code: 'other', message: '' };
   const known = ['MISSING_REQUISITES', 'NO_ADDRESSEE', 'CASE_MISSING', 'CANCELED', 'IO_ERROR', 'WORKER_EXITED'];
-  return known.includes(error.code) ? t(`batch.reason.${error.code}`, { message: error.message }) : t('batch.reason.other', { code: error.code, message: error.message });
+  // Only the reasons whose detail is the case's own data (requisite labels, a region) print it; a failure's
+  // technical text (a file path, an exception) stays in the item's record and the log.
+  if (error.code === 'MISSING_REQUISITES' || error.code === 'NO_ADDRESSEE') return t(`batch.reason.${error.code}`, { message: error.message });
+  return known.includes(error.code) ? t(`batch.reason.${error.code}`) : t('batch.reason.other', { code: error.code });
 }
 
 function eta(t: TFunction, seconds: number): string {
@@ -214,7 +218,7 @@ function JobView({ jobId }: { jobId: string }) {
       if (!result.ok) setMessage(describeIpcError(t, result.error));
       else if (result.value.status === 'saved') setMessage(t('batch.saved', { name: result.value.fileName }));
     } catch (e) {
-      setMessage(t('batch.error', { reason: e instanceof Error ? e.message : String(e) }));
+      setMessage(t('batch.error', { reason: describeError(t, e) }));
     } finally {
       setBusy(false);
     }
@@ -225,7 +229,7 @@ function JobView({ jobId }: { jobId: string }) {
     try {
       await mergeBatchJob(db(), jobId, getApi());
     } catch (e) {
-      setMessage(t('batch.error', { reason: e instanceof Error ? e.message : String(e) }));
+      setMessage(t('batch.error', { reason: describeError(t, e) }));
     } finally {
       setBusy(false);
     }
@@ -266,7 +270,7 @@ function JobView({ jobId }: { jobId: string }) {
             {t('batch.cancel')}
           </button>
         ) : null}
-        {run?.error ? <p className="status--error" role="alert">{t('batch.error', { reason: run.error })}</p> : null}
+        {run?.error ? <p className="status--error" role="alert">{t('batch.error', { reason: describeError(t, run.error.cause) })}</p> : null}
       </section>
       {job.state !== 'running' && items ? (
         <section aria-labelledby="batch-summary" className="batch__summary">

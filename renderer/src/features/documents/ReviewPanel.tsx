@@ -27,6 +27,7 @@ import { DocumentPreview } from './DocumentPreview';
 import { LetterPreview, type LetterFinding } from './LetterPreview';
 import { fieldLabelKey, fixFor } from './review-fields';
 import { useShortcutProps } from '../../ui/shortcuts';
+import { describeError } from '../../ui/error-text';
 
 /** Templates made for one case; the batch list letter is made from the case list, for many cases at once. */
 const CASE_TEMPLATE = (entry: TemplateEntry) => entry.template.kind !== 'batch_list_letter';
@@ -120,7 +121,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings: outerF
         setOutcome(result.error.code === 'REFUSED' ? refusalText(t, result.error.refusal) : t('documents.review.failed', { reason: describeIpcError(t, result.error) }));
       }
     } catch (error) {
-      setOutcome(t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }));
+      setOutcome(describeError(t, error));
     } finally {
       setBusy(false);
     }
