@@ -37,7 +37,7 @@ export function createBatchHandlers(deps: MainDeps): BatchHandlers {
       if (!merged) return { status: 'unknown', fileName };
       const data = await readFile(mergedBatchFile(deps.dataDir, request.jobId));
       const name = fileName.toLowerCase().endsWith('.pdf') ? fileName : `${fileName}.pdf`;
-      return ctx.saveFile({ defaultName: name, data, filterName: 'PDF', extensions: ['pdf'] });
+      return ctx.saveFile({ defaultName: name, data, filterName: 'pdf', extensions: ['pdf'] });
     },
   };
 }
