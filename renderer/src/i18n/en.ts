@@ -62,6 +62,21 @@ export const en: Messages = {
   },
   format: {
     datePlaceholder: 'dd.mm.yyyy',
+    months: {
+      '01': 'January',
+      '02': 'February',
+      '03': 'March',
+      '04': 'April',
+      '05': 'May',
+      '06': 'June',
+      '07': 'July',
+      '08': 'August',
+      '09': 'September',
+      '10': 'October',
+      '11': 'November',
+      '12': 'December',
+    },
+    yearOf: '{{field}}: year',
   },
   startup: {
     title: 'The database could not be opened',
