@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
@@ -24,7 +24,12 @@ export function MonthInput({ id, label, value, onChange, invalid, describedBy }:
   const { t } = useTranslation();
   const [year, month] = [value.slice(0, 4), value.slice(5, 7)];
   const [yearText, setYearText] = useState(year);
-  useEffect(() => setYearText(year), [year]);
+  // A new value from outside (another button set the period) replaces what is in the box.
+  const [shownYear, setShownYear] = useState(year);
+  if (shownYear !== year) {
+    setShownYear(year);
+    setYearText(year);
+  }
   return (
     <span className="month-input">
       <select id={id} value={month} onChange={(e) => onChange(`${year}-${e.target.value}`)} aria-invalid={invalid} aria-describedby={describedBy}>
