@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
+import { withFactoryTranslations } from '../../../../shared/reference/translations';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { IpcCallError } from '../../../../shared/ipc/result';
 import { db as defaultDb, type AryzDb } from '../schema';
@@ -15,9 +17,13 @@ export async function currentReference(db: AryzDb): Promise<ReferenceBundle | un
  */
 export async function ensureReference(db: AryzDb, api: Pick<AryzApi, 'getFactoryReference'>): Promise<ReferenceBundle> {
   const current = await currentReference(db);
-  if (current) return current;
+  if (current) {
+    if (!factoryCopy) await readFactory(api).catch(() => undefined);
+    return factoryCopy ? withFactoryTranslations(current, factoryCopy) : current;
+  }
   const factory = await api.getFactoryReference({});
   if (!factory.ok) throw new IpcCallError(factory.error, 'reference data unavailable');
+  remember(factory.value);
   await db.transaction('rw', db.referenceVersions, async () => {
     if ((await db.referenceVersions.count()) === 0) {
       await db.referenceVersions.add({ version: factory.value.version, bundle: factory.value, at: new Date().toISOString(), who: 'factory' });
@@ -26,8 +32,39 @@ export async function ensureReference(db: AryzDb, api: Pick<AryzApi, 'getFactory
   return (await currentReference(db))!;
 }
 
+/**
+ * The factory copy, read once per start: its English texts are shown for stored rows that predate them and
+ * still carry the factory's Russian (shared/reference/translations.ts). Nothing is written for it; the next
+ * edit of a row stores what the form showed.
+ */
+let factoryCopy: ReferenceBundle | null = null;
+const factoryListeners = new Set<() => void>();
+
+function remember(bundle: ReferenceBundle): void {
+  factoryCopy = bundle;
+  for (const listener of factoryListeners) listener();
+}
+
+async function readFactory(api: Pick<AryzApi, 'getFactoryReference'>): Promise<void> {
+  const factory = await api.getFactoryReference({});
+  if (factory.ok) remember(factory.value);
+}
+
+function useFactoryCopy(): ReferenceBundle | null {
+  return useSyncExternalStore(
+    (listener) => {
+      factoryListeners.add(listener);
+      return () => factoryListeners.delete(listener);
+    },
+    () => factoryCopy,
+  );
+}
+
 export function useReference(): ReferenceBundle | undefined {
-  return useLiveQuery(() => currentReference(defaultDb()), []);
+  const factory = useFactoryCopy();
+  const stored = useLiveQuery(() => currentReference(defaultDb()), []);
+  // One object per stored version: screens key effects and memos on it.
+  return useMemo(() => (stored && factory ? withFactoryTranslations(stored, factory) : stored), [stored, factory]);
 }
 
 export async function referenceHistory(db: AryzDb) {
