@@ -3,7 +3,7 @@ import { AccessCallError } from '../../../../renderer/src/features/access/access
 import { BatchIpcError } from '../../../../renderer/src/data/batch/batch-run.repo';
 import { describeError, ipcErrorOf, STORAGE_ERROR_NAMES } from '../../../../renderer/src/ui/error-text';
 import { IPC_ERROR_CODES, IpcCallError, type IpcError } from '../../../../shared/ipc/result';
-import { translator } from './case/translator.helpers';
+import { translator } from '../../support/translator';
 
 const LANGUAGES = ['ru', 'ky', 'en'] as const;
 const ipcError = (code: (typeof IPC_ERROR_CODES)[number]): IpcError =>

@@ -1,17 +1,10 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_MESSAGES } from '../../../../renderer/src/app/feature-messages';
-import { en } from '../../../../renderer/src/i18n/en';
-import { ky } from '../../../../renderer/src/i18n/ky';
-import { ru } from '../../../../renderer/src/i18n/ru';
+import { messagesFor, type Language } from '../../../../renderer/src/i18n';
+import { translator as appTranslator } from '../../support/translator';
 
-const BASE = { ru, ky, en } as const;
-type Language = keyof typeof BASE;
 const SUFFIX = /_(zero|one|two|few|many|other)$/;
-
-function tree(language: Language): Record<string, unknown> {
-  return { ...BASE[language], ...Object.fromEntries(FEATURE_MESSAGES.map((f) => [f.namespace, f[language]])) };
-}
+const tree = (language: Language) => messagesFor(language, FEATURE_MESSAGES);
 
 function keys(node: unknown, prefix = ''): string[] {
   if (node === null || typeof node !== 'object') return [prefix];
@@ -19,9 +12,7 @@ function keys(node: unknown, prefix = ''): string[] {
 }
 
 async function translator(language: Language) {
-  const instance = i18next.createInstance();
-  await instance.init({ lng: language, resources: { [language]: { translation: tree(language) } }, interpolation: { escapeValue: false }, fallbackLng: false });
-  return instance.t.bind(instance);
+  return (await appTranslator(language)).t;
 }
 
 describe('plural forms follow each language’s plural rules', () => {
