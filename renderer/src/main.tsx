@@ -62,7 +62,7 @@ async function start(): Promise<void> {
     // A database from before encryption at rest is sealed now, after the pre-upgrade backup above, with
     // progress; an interrupted run resumes here at the next start.
     if (await encryptionPending(db())) {
-      const show = (done: number, total: number, problem?: string) =>
+      const show = (done: number, total: number, problem?: { cause: unknown }) =>
         reactRoot.render(<StrictMode><EncryptionProgress done={done} total={total} failure={problem} /></StrictMode>);
       let last = { done: 0, total: 0 };
       try {
@@ -71,7 +71,7 @@ async function start(): Promise<void> {
           show(done, total);
         });
       } catch (error) {
-        show(last.done, last.total, error instanceof Error ? error.message : String(error));
+        show(last.done, last.total, { cause: error });
         return;
       }
     }

@@ -20,7 +20,7 @@ export function useCaseList(query: CaseQuery) {
   const [handle, setHandle] = useState<CaseListHandle | null>(null);
   const [early, setEarly] = useState<CaseListRow[] | undefined>(() => takePreloadedFirstPage(db(), query));
   const [pages, setPages] = useState<Map<number, CaseListRow[]>>(() => (early ? new Map([[0, early]]) : new Map()));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
   const indexVersion = useRef<string | undefined>(undefined);
@@ -64,7 +64,7 @@ export function useCaseList(query: CaseQuery) {
         // Search as you type gets its in-memory index once the list is on screen (see case-index.ts).
         setTimeout(() => void caseIndexOf(db()).load().catch((e: unknown) => console.warn('case index:', e)), 500);
       },
-      (e: unknown) => gen === generation.current && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => gen === generation.current && setError(e),
     );
     // `early` only seeds the first open; later changes to it must not reopen the list.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -2,6 +2,7 @@ import { writeAudit } from '../audit.repo';
 import { commitReferenceEdit, referenceRow, type ReferenceChange } from '../../../../shared/reference/versioning';
 import type { ReferenceIssue } from '../../../../shared/reference/load';
 import type { AryzApi } from '../../../../shared/ipc/contract';
+import { IpcCallError } from '../../../../shared/ipc/result';
 import type { AryzDb } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 import { currentReference } from './reference.repo';
@@ -42,6 +43,6 @@ export function saveReferenceEdit(db: AryzDb, edited: unknown, actor: Actor): Pr
 /** Puts the factory data back in force as a new version (history is kept). */
 export async function resetReferenceToFactory(db: AryzDb, api: Pick<AryzApi, 'getFactoryReference'>, actor: Actor): Promise<ReferenceSave> {
   const factory = await api.getFactoryReference({});
-  if (!factory.ok) throw new Error(`reference data unavailable: ${factory.error.code}`);
+  if (!factory.ok) throw new IpcCallError(factory.error, 'reference data unavailable');
   return commit(db, factory.value, actor, 'reset_to_factory');
 }

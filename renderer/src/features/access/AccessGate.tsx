@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateRu } from '../../../../shared/format/date';
 import { accountsStatus, recoverAdministrator, resumeSession, setUpAdministrator, signIn, type AccountsStatus } from './access-api';
 import { PasswordStrengthNote, usePasswordStrength } from './PasswordStrength';
+import { describeError } from '../../ui/error-text';
 
 /**
  * What stands before the app: the first start's administrator setup (then the recovery key, shown once), or
@@ -11,7 +12,7 @@ import { PasswordStrengthNote, usePasswordStrength } from './PasswordStrength';
 export function AccessGate({ onReady }: { onReady: () => void }) {
   const [status, setStatus] = useState<AccountsStatus | null>(null);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null);
   const { t } = useTranslation();
 
   useEffect(() => {
@@ -22,13 +23,13 @@ export function AccessGate({ onReady }: { onReady: () => void }) {
         const next = await accountsStatus();
         if (live) setStatus(next);
       })
-      .catch((error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => live && setFailure({ cause: error }));
     return () => {
       live = false;
     };
   }, [onReady]);
 
-  if (failure) return <p className="errors" role="alert">{t(`errors.${failure}`, { defaultValue: failure })}</p>;
+  if (failure) return <p className="errors" role="alert">{describeError(t, failure.cause)}</p>;
   if (!status) return null;
   if (recoveryKey) return <RecoveryKeyScreen recoveryKey={recoveryKey} onDone={onReady} />;
   if (!status.setUp) return <SetupScreen onCreated={setRecoveryKey} onAlreadySetUp={() => void accountsStatus().then(setStatus)} />;

@@ -72,7 +72,10 @@ export const accessMessages = defineMessages(
       title: 'Проверка журнала действий',
       description: 'Каждая запись журнала хранит хеш предыдущей: изменённая, удалённая или вставленная вне программы запись нарушает цепочку.',
       run: 'Проверить журнал',
-      ok: 'Журнал цел: {{rows}} записей, цепочка не нарушена.',
+      ok_one: 'Журнал цел: {{count}} запись, цепочка не нарушена.',
+      ok_few: 'Журнал цел: {{count}} записи, цепочка не нарушена.',
+      ok_many: 'Журнал цел: {{count}} записей, цепочка не нарушена.',
+      ok_other: 'Журнал цел: {{count}} записи, цепочка не нарушена.',
       broken: {
         edited: 'Цепочка нарушена: запись № {{seq}} изменена вне программы.',
         link: 'Цепочка нарушена перед записью № {{seq}}: запись удалена или вставлена вне программы.',
@@ -153,7 +156,8 @@ export const accessMessages = defineMessages(
       title: 'Аракеттер журналын текшерүү',
       description: 'Журналдын ар бир жазуусу мурунку жазуунун хешин сактайт: программадан тышкары өзгөртүлгөн, өчүрүлгөн же кошулган жазуу чынжырды бузат.',
       run: 'Журналды текшерүү',
-      ok: 'Журнал бүтүн: {{rows}} жазуу, чынжыр бузулган эмес.',
+      ok_one: 'Журнал бүтүн: {{count}} жазуу, чынжыр бузулган эмес.',
+      ok_other: 'Журнал бүтүн: {{count}} жазуу, чынжыр бузулган эмес.',
       broken: {
         edited: 'Чынжыр бузулган: № {{seq}} жазуу программадан тышкары өзгөртүлгөн.',
         link: 'Чынжыр № {{seq}} жазуунун алдында бузулган: жазуу программадан тышкары өчүрүлгөн же кошулган.',
@@ -234,7 +238,8 @@ export const accessMessages = defineMessages(
       title: 'Audit log check',
       description: 'Each audit row holds the hash of the one before: a row changed, removed or inserted outside the app breaks the chain.',
       run: 'Check the log',
-      ok: 'The log is intact: {{rows}} rows, the chain is unbroken.',
+      ok_one: 'The log is intact: {{count}} row, the chain is unbroken.',
+      ok_other: 'The log is intact: {{count}} rows, the chain is unbroken.',
       broken: {
         edited: 'The chain is broken: row {{seq}} was changed outside the app.',
         link: 'The chain is broken before row {{seq}}: a row was removed or inserted outside the app.',

@@ -15,6 +15,7 @@ import { statusCounts, type CaseQuery } from '../../data/cases/list-query.repo';
 import { saveCaseQuery, savedCaseQuery } from '../../data/cases/saved-query';
 import { useCaseList } from '../../data/cases/use-case-list';
 import { useShortcutProps } from '../../ui/shortcuts';
+import { describeError } from '../../ui/error-text';
 
 const ROW_HEIGHT = 44;
 const EMPTY: string[] = [];
@@ -201,7 +202,7 @@ export function CaseListScreen() {
         <a className="button button--small" href="#/transfer/import">{t('transfer.action.import')}</a>
       </div>
       <p role="status" className="case-list__count">
-        {error ? <span className="status--error">{t('errors.DB', { reason: error })}</span> : null}
+        {error ? <span className="status--error">{describeError(t, error)}</span> : null}
         {count === undefined ? t('app.loading') : effective.text || Object.values(effective.filters).some(Boolean) ? t('cases.list.found', { count }) : t('cases.list.total', { count })}
       </p>
       {/* The batch acts on exactly the cases the filter shows. */}

@@ -226,9 +226,9 @@ export const casesMessages = defineMessages(
     patronymicForm: { patronymic: 'Patronymic', uulu_kyzy: '“uulu/kyzy” form', none: 'No patronymic' },
     language: { ky: 'Kyrgyz', ru: 'Russian' },
     documentType: {
-      id_card_2017: 'ID card (2017 sample)',
-      id_card_2024: 'ID card (2024 sample)',
-      passport_2004: 'Passport, 2004 sample',
+      id_card_2017: 'ID card (2017 model)',
+      id_card_2024: 'ID card (2024 model)',
+      passport_2004: 'Passport (2004 model)',
       passport_2006: 'Travel passport (2006)',
       passport_2020: 'Travel passport (2020)',
       passport_2023: 'Travel passport (2023)',

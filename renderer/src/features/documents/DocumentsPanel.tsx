@@ -15,6 +15,7 @@ import { documentsFor, VOID_REASON_MAX, voidDocument } from '../../data/document
 import { refusalText } from './refusal-text';
 import { ReviewPanel } from './ReviewPanel';
 import { useShortcutProps } from '../../ui/shortcuts';
+import { describeError } from '../../ui/error-text';
 
 /** File name a saved copy suggests: the document's title and number, without characters Windows refuses. */
 export function savedFileName(doc: Pick<GeneratedDocRow, 'title' | 'outgoingNumber' | 'registeredAt'>): string {
@@ -96,7 +97,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
     try {
       onNotice(await action());
     } catch (error) {
-      onNotice(t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }));
+      onNotice(describeError(t, error));
     } finally {
       setBusy(false);
     }

@@ -11,6 +11,7 @@ import { localTodayIso } from '../../lib/date-time';
 import { resetReferenceToFactory, saveReferenceEdit } from '../../data/reference/reference-edits.repo';
 import { previewImport, sizeProblem, type ImportPreview } from './import-preview';
 import { issueLine } from './issue-text';
+import { describeError } from '../../ui/error-text';
 
 export type Outcome = { ok: boolean; text: string };
 
@@ -31,7 +32,7 @@ export function ReferenceActions({ bundle, actor, onOutcome }: Props) {
   const [confirmReset, setConfirmReset] = useState(false);
   const [resetting, setResetting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  const reason = (error: unknown) => (describeError(t, error));
 
   const exportBundle = async () => {
     setExporting(true);

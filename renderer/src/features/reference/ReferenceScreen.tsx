@@ -21,6 +21,7 @@ import { HistoryTab } from './tabs/HistoryTab';
 import { LegalRefsTab } from './tabs/LegalRefsTab';
 import { MissionsTab } from './tabs/MissionsTab';
 import { Tabs } from './Tabs';
+import { describeError } from '../../ui/error-text';
 
 const TABS = ['grounds', 'causes', 'evidence', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates', 'documentClocks', 'history'] as const;
 type TabId = (typeof TABS)[number];
@@ -42,14 +43,14 @@ export function ReferenceScreen() {
   const bundle = useReference();
   const versions = useLive(loadVersions, []);
   const actor = useActor();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [tab, setTab] = useState<TabId>('grounds');
 
   // Normally stored at start-up; if that failed (or has not finished), this screen says so instead of waiting.
   useEffect(() => {
     let alive = true;
-    ensureReference(db(), getApi()).catch((error: unknown) => alive && setFailure(error instanceof Error ? error.message : String(error)));
+    ensureReference(db(), getApi()).catch((error: unknown) => alive && setFailure({ cause: error }));
     return () => {
       alive = false;
     };
@@ -67,7 +68,7 @@ export function ReferenceScreen() {
       <p className="muted reference-screen__intro">{t('reference.intro')}</p>
       {failure && !bundle ? (
         <p className="status status--error" role="alert">
-          {t('reference.unavailable', { reason: failure })}
+          {t('reference.unavailable', { reason: describeError(t, failure.cause) })}
         </p>
       ) : null}
       {!bundle ? (

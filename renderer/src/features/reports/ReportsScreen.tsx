@@ -4,6 +4,7 @@ import type { ReportDocument } from '../../../../shared/ipc/channels/reports';
 import { checkPeriod, lastMonths, type Report, type ReportFilters, type ReportRequest } from '../../../../shared/reports/compute';
 import { getApi } from '../../api';
 import { describeIpcError } from '../../ui/ipc-error';
+import { MonthInput } from '../../ui/MonthInput';
 import { localized } from '../../ui/reference-display';
 import { useReference } from '../../data/reference/reference.repo';
 import { missionIdOf, useStoredSettings } from '../../data/settings/use-actor';
@@ -162,11 +163,11 @@ export function ReportsScreen() {
         <div className="reports-settings__row">
           <div className="field">
             <label htmlFor="report-from">{t('reports.from')}</label>
-            <input id="report-from" type="month" value={choice.from} onChange={(e) => set({ from: e.target.value })} aria-invalid={periodProblem !== 'ok'} aria-describedby="report-period-problem" />
+            <MonthInput id="report-from" label={t('reports.from')} value={choice.from} onChange={(from) => set({ from })} invalid={periodProblem !== 'ok'} describedBy="report-period-problem" />
           </div>
           <div className="field">
             <label htmlFor="report-to">{t('reports.to')}</label>
-            <input id="report-to" type="month" value={choice.to} onChange={(e) => set({ to: e.target.value })} aria-invalid={periodProblem !== 'ok'} aria-describedby="report-period-problem" />
+            <MonthInput id="report-to" label={t('reports.to')} value={choice.to} onChange={(to) => set({ to })} invalid={periodProblem !== 'ok'} describedBy="report-period-problem" />
           </div>
           <button type="button" className="button" onClick={() => set(lastMonths(localTodayIso()))}>
             {t('reports.lastYear')}

@@ -13,11 +13,12 @@ import { AuditCheckPanel } from './AuditCheckPanel';
 import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
 import { useShortcutProps } from '../../ui/shortcuts';
 import { TextSizePanel } from '../../ui/TextSizePanel';
+import { describeError } from '../../ui/error-text';
 
 const formSchema = z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema });
 type FormValues = z.infer<typeof formSchema>;
 
-type Status = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason: string } | null;
+type Status = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; cause: unknown } | null;
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ export function SettingsScreen() {
         setStored(loaded);
         reset({ mission: loaded.mission, caseworker: loaded.caseworker });
       },
-      (error: unknown) => alive && setStatus({ kind: 'failed', reason: String(error) }),
+      (error: unknown) => alive && setStatus({ kind: 'failed', cause: error }),
     );
     return () => {
       alive = false;
@@ -51,7 +52,7 @@ export function SettingsScreen() {
         reset(values);
         setStatus({ kind: 'saved' });
       } catch (error) {
-        setStatus({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+        setStatus({ kind: 'failed', cause: error });
       }
     },
     () => setStatus({ kind: 'invalid' }),
@@ -101,7 +102,7 @@ export function SettingsScreen() {
           <span role="status" className={status?.kind === 'saved' ? 'status status--ok' : 'status status--error'}>
             {status?.kind === 'saved' && !formState.isDirty ? t('settings.saved') : null}
             {status?.kind === 'invalid' ? t('settings.invalid') : null}
-            {status?.kind === 'failed' ? t('settings.saveFailed', { reason: status.reason }) : null}
+            {status?.kind === 'failed' ? t('settings.saveFailed', { reason: describeError(t, status.cause) }) : null}
           </span>
         </div>
       </form>

@@ -4,6 +4,7 @@ import { getApi } from '../../api';
 import { Dialog } from '../Dialog';
 import { describeIpcError } from '../ipc-error';
 import { runExport, type ExportSpec, type RowSource } from './run-export';
+import { describeError } from '../error-text';
 
 interface Props {
   open: boolean;
@@ -42,7 +43,7 @@ export function ExportDialog({ open, title, hint, baseName, sheetName, columns, 
       else if (outcome.status === 'saved') setState({ kind: 'finished', text: t('export.saved', { name: outcome.fileName, count: outcome.rows }), error: false });
       else setState({ kind: 'finished', text: t('export.notSaved'), error: false });
     } catch (error) {
-      setState({ kind: 'finished', text: t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }), error: true });
+      setState({ kind: 'finished', text: describeError(t, error), error: true });
     }
   };
 
