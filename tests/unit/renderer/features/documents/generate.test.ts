@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,8 @@ import { CASEWORKER, factoryTemplate, MISSION } from '../../../support/document-
 import { PdfWorkspace } from '../../../support/pdf-reader';
 import { factoryBundle } from '../../../support/reference-fixtures';
 import { testContext } from '../../../support/call-context';
-import { testMainDeps } from '../../../support/main-deps';
+import { TEST_FILE_KEYS, testMainDeps } from '../../../support/main-deps';
+import { readStoredPdf } from '../../../../../electron/main/documents/store';
 
 /**
  * The page's side of generation against main's real handlers: the inputs gathered from a stored case must pass
@@ -104,7 +105,7 @@ describe('generating from a stored case', () => {
     expect(done.document).toMatchObject({ outgoingNumber: 'КР-М-1/26', templateId: 'mission_letter_mvd', templateVersion: 1, addressee: addressee.nameRu, status: 'generated' });
     const file = done.document.file!;
     expect(file.relPath).toBe(`${caseId}/${done.document.id}.pdf`);
-    const text = work.read(readFileSync(path.join(dataDir, 'cases', file.relPath)), 'flow').flat;
+    const text = work.read((await readStoredPdf(dataDir, file.relPath, TEST_FILE_KEYS.content))!, 'flow').flat;
     for (const expected of ['КР-М-1/26', '10.02.2026', 'Усенов Манызбек', addressee.addresseeRu, 'Копия паспорта гражданина на 2 л. в 1 экз.']) expect(text).toContain(expected);
     expect((await registerRows(db)).map((r) => [r.number, r.documentId, r.status])).toEqual([['КР-М-1/26', done.document.id, 'registered']]);
   });
@@ -129,7 +130,7 @@ describe('generating from a stored case', () => {
     const reminder = await generateDocument(db, api, request(caseId, addressee, { template: factoryTemplate('reminder'), date: '2026-03-20', attachments: [], previousDocumentId: first.document.id }), actor);
     expect(reminder).toMatchObject({ status: 'generated', document: { outgoingNumber: 'КР-М-2/26' } });
     if (reminder.status !== 'generated') return;
-    const text = work.read(readFileSync(path.join(dataDir, 'cases', reminder.document.file!.relPath)), 'reminder').flat;
+    const text = work.read((await readStoredPdf(dataDir, reminder.document.file!.relPath, TEST_FILE_KEYS.content))!, 'reminder').flat;
     expect(text).toContain('КР-М-1/26');
     expect(text).toContain('10.02.2026');
 
