@@ -81,7 +81,7 @@ export interface FieldChange {
 
 /** Append-only: rows are added, never changed or removed. */
 /** What the access log records (sign-in and lock, from main's accounts file); rows under SESSION_TRAIL. */
-export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' | 'unlock' | 'password_changed' | 'password_reset' | 'account_added' | 'recovered';
+export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' | 'unlock' | 'password_changed' | 'password_reset' | 'account_added' | 'account_changed' | 'recovered';
 
 export interface AuditRow {
   seq?: number;

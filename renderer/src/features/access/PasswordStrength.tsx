@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { passwordStrength, PasswordStrength as Strength } from '../../../../shared/accounts/password-strength';
+import type { passwordStrength, Strength } from '../../../../shared/security/password-strength';
 
 // The estimator and its dictionaries load only on screens that set a password, never with the first bundle.
 let estimator: Promise<{ passwordStrength: typeof passwordStrength }> | null = null;
-const loadEstimator = () => (estimator ??= import('../../../../shared/accounts/password-strength'));
+const loadEstimator = () => (estimator ??= import('../../../../shared/security/password-strength'));
 
 /** Live strength from zxcvbn-ts; main checks the same rule again before it accepts a password. */
 export function usePasswordStrength(password: string, userInputs: string[]): Strength | null {
