@@ -27,7 +27,7 @@ export function PasswordStrengthNote({ strength, id }: { strength: Strength | nu
   if (!strength) return null;
   return (
     <div id={id} className={strength.problem ? 'field__error' : 'field__hint'} aria-live="polite">
-      {t('access.strength.label', { score: strength.score })}
+      <meter min={0} max={4} low={2} high={3} optimum={4} value={strength.score} aria-hidden="true" /> {t('access.strength.label', { score: strength.score })}
       {strength.problem ? ` — ${t(`access.strength.${strength.problem}`, { min: 10 })}` : null}
     </div>
   );
