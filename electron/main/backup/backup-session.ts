@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackupFailure, BackupReason } from '../../../shared/ipc/channels/backup';
+import type { AuditCheck, BackupFailure, BackupReason } from '../../../shared/ipc/channels/backup';
 import { writeSealedFile, type WriteSealedOptions } from '../crypto/sealed-file';
 import { attachmentPartName, BACKUP_KIND, BACKUP_LAYOUT_VERSION, DATABASE_PART, type BackupManifest, type BackupPart } from './manifest';
 import { backupFileName, backupsToRemove, upgradeBackupFileName } from './rotation';
@@ -24,6 +24,7 @@ interface Session {
   reason: BackupReason;
   schemaVersion: number;
   counts: Record<string, number>;
+  audit: AuditCheck | undefined;
   passphrase: string | null;
   stagingPath: string;
   handle: FileHandle;
@@ -110,7 +111,7 @@ export class BackupSessions {
     private readonly log: (line: string) => void = (line) => console.warn(line),
   ) {}
 
-  async begin(reason: BackupReason, schemaVersion: number, counts: Record<string, number>): Promise<{ status: 'started'; session: string; sealed: boolean } | { status: 'failed'; reason: BackupFailure }> {
+  async begin(reason: BackupReason, schemaVersion: number, counts: Record<string, number>, audit?: AuditCheck): Promise<{ status: 'started'; session: string; sealed: boolean } | { status: 'failed'; reason: BackupFailure }> {
     const passphrase = await this.host.secrets.load();
     // Without a passphrase only the pre-upgrade safety copy may be written, and only inside the data dir.
     if (!passphrase && reason !== 'upgrade') return this.fail('NO_PASSPHRASE');
@@ -121,7 +122,7 @@ export class BackupSessions {
       await this.dropStaleStaging(dir);
       const stagingPath = path.join(dir, `${id}.json`);
       const handle = await open(stagingPath, 'wx');
-      this.sessions.set(id, { id, reason, schemaVersion, counts, passphrase, stagingPath, handle, hash: createHash('sha256'), bytes: 0, nextSeq: 0, failed: null });
+      this.sessions.set(id, { id, reason, schemaVersion, counts, audit, passphrase, stagingPath, handle, hash: createHash('sha256'), bytes: 0, nextSeq: 0, failed: null });
       return { status: 'started', session: id, sealed: passphrase !== null };
     } catch (error) {
       return this.fail(failureOf(error));
@@ -198,6 +199,7 @@ export class BackupSessions {
       schemaVersion: session.schemaVersion,
       reason: session.reason,
       counts: session.counts,
+      ...(session.audit ? { audit: session.audit } : {}),
       parts: [database, ...attachments],
     };
     const fileName = session.reason === 'upgrade' ? upgradeBackupFileName(session.schemaVersion, at) : backupFileName(at);

@@ -57,7 +57,7 @@ export function createBackupHandlers(deps: MainDeps, options: BackupWriteOptions
       await saveBackupSettings(deps.dataDir, { ...(await loadBackupSettings(deps.dataDir)), folder: null });
       return status();
     },
-    'backup:begin': ({ reason, schemaVersion, counts }) => backups.begin(reason, schemaVersion, counts),
+    'backup:begin': ({ reason, schemaVersion, counts, audit }) => backups.begin(reason, schemaVersion, counts, audit),
     'backup:append': ({ session, seq, data }) => backups.append(session, seq, data),
     'backup:finish': ({ session }) => backups.finish(session),
     'backup:abort': async ({ session }) => {

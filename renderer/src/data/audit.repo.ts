@@ -1,4 +1,6 @@
+import type Dexie from 'dexie';
 import { chainRow, GENESIS_HASH, verifyChain, type ChainVerdict } from '../../../shared/audit/chain';
+import type { AuditCheck } from '../../../shared/ipc/channels/backup';
 import { currentAccount } from '../lib/session';
 import type { ActAction, ActEntity, AryzDb, AuditRow, SessionAction } from './schema';
 
@@ -67,7 +69,7 @@ export async function writeSessionEvents(db: AryzDb, events: readonly { at: stri
 /** What an act records: the case it concerns ('' for none), what was acted on and a short description. */
 export interface Act {
   action: ActAction;
-  entity: ActEntity | 'case' | 'document';
+  entity: ActEntity | 'case' | 'document' | 'reference';
   entityId: string;
   caseId?: string;
   note?: string;
@@ -103,7 +105,27 @@ export async function recentAudit(db: AryzDb, limit: number): Promise<AuditRow[]
  * Walks the whole audit in order and names the first row whose content, link or position no longer fits (a row
  * edited, removed or inserted outside the app). `expectedHead` is the head recorded at the last backup, if any.
  */
-export async function verifyAudit(db: AryzDb, expectedHead?: { seq: number; hash: string }): Promise<ChainVerdict> {
-  const rows = await db.audit.orderBy(':id').toArray();
+export async function verifyAudit(db: Dexie, expectedHead?: { seq: number; hash: string }): Promise<ChainVerdict> {
+  // Any Dexie database with the audit table: the app's, a restored one, or an older version before its upgrade.
+  const rows = await db.table<AuditRow>('audit').orderBy(':id').toArray();
   return verifyChain(rows, { allowUnchainedPrefix: true, ...(expectedHead ? { expectedHead } : {}) });
+}
+
+/** The position (seq) of the row where a chain broke, or the row after the end when rows were cut from it. */
+export function brokenSeqOf(verdict: Extract<ChainVerdict, { ok: false }>): number {
+  const seq = (verdict.row as { seq?: unknown } | null)?.seq;
+  return typeof seq === 'number' ? seq : verdict.brokenAt + 1;
+}
+
+/** A verdict in the shape a backup's manifest keeps. */
+export function auditCheckOf(verdict: ChainVerdict): AuditCheck {
+  return verdict.ok
+    ? { ok: true, rows: verdict.rows, headSeq: verdict.headSeq, headHash: verdict.headHash }
+    : { ok: false, rows: verdict.rows, brokenSeq: brokenSeqOf(verdict), reason: verdict.reason };
+}
+
+/** A short, language-neutral note of a check for an audit row (the log shows it as it is). */
+export function auditCheckNote(check: AuditCheck | null): string {
+  if (!check) return 'audit: not checked';
+  return check.ok ? `audit: intact, ${check.rows} rows` : `audit: BROKEN at row ${check.brokenSeq} (${check.reason})`;
 }

@@ -15,6 +15,7 @@ import { documentsFor, VOID_REASON_MAX, voidDocument } from '../../data/document
 import { refusalText } from './refusal-text';
 import { ReviewPanel } from './ReviewPanel';
 import { useShortcutProps } from '../../ui/shortcuts';
+import { recordAct } from '../../data/audit.repo';
 
 /** File name a saved copy suggests: the document's title and number, without characters Windows refuses. */
 export function savedFileName(doc: Pick<GeneratedDocRow, 'title' | 'outgoingNumber' | 'registeredAt'>): string {
@@ -114,6 +115,9 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
       const result = kind === 'open' ? await api.openDocument({ relPath }) : await api.printDocument({ relPath });
       if (!result.ok) return describeIpcError(t, result.error);
       if (result.value.status === 'missing') return t('documents.list.missing');
+      await recordAct(db(), { action: kind === 'print' ? 'print' : 'view', entity: 'document', entityId: doc.id, caseId: doc.caseId, note: doc.outgoingNumber || doc.title }).catch(
+        (error: unknown) => console.warn('document audit row:', error),
+      );
       return t(kind === 'print' ? 'documents.list.openedForPrint' : 'documents.list.opened');
     });
   const regenerate = () =>
