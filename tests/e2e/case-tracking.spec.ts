@@ -3,7 +3,8 @@ import { addDays, formatDate } from '../../shared/case/dates';
 import { intake } from '../fixtures/intakes';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
-import { CASEWORKER, openRoute, saveSettings } from './support/setup';
+import { openRoute, saveSettings } from './support/setup';
+import { ADMIN } from './support/sign-in';
 
 const GAP_CAUSE = 'Разрыв регистрации в период действия договора';
 const GROUND_E2 = 'E-2 — Приобретение законных оснований для пребывания (проживания) в России';
@@ -66,7 +67,7 @@ test('a registration gap is diagnosed with its reasoning, checklist and document
   await cause.getByRole('button', { name: `Подтвердить: ${GAP_CAUSE}` }).click();
   const decision = diagnosis.getByTestId('diagnosis-decision');
   await expect(decision).toContainText(`Подтверждено: ${GAP_CAUSE}`);
-  await expect(decision).toContainText(new RegExp(`Справочник версии 1 · ${CASEWORKER.fullName} · \\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}`));
+  await expect(decision).toContainText(new RegExp(`Справочник версии 1 · ${ADMIN.name} · \\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}`));
   await expect(cause.getByText('Подтверждено сотрудником')).toBeVisible();
   await expect(history(page).getByText(`Диагноз подтверждён: ${GAP_CAUSE}; основание для исключения: ${GROUND_E2}`)).toBeVisible();
 

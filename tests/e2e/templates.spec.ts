@@ -4,6 +4,7 @@ import { expect, test } from './support/fixtures';
 import { intake } from '../fixtures/intakes';
 import { createCasesInPage } from './support/page-cases';
 import { CASEWORKER, MISSION, openRoute, saveSettings } from './support/setup';
+import { ADMIN } from './support/sign-in';
 
 const LETTER = 'Ходатайство представительства в территориальный орган МВД';
 /** The mission letter's closing paragraph («… заранее благодарит за содействие.»), block 19. */
@@ -83,7 +84,7 @@ test('copy a factory template, edit a text block with a live PDF preview, save v
   const history = page.getByRole('region', { name: 'История версий' });
   await expect(history.getByRole('listitem')).toHaveCount(1);
   await expect(history).toContainText(`Версия 2 `);
-  await expect(history).toContainText(CASEWORKER.fullName);
+  await expect(history).toContainText(ADMIN.name);
   await expect(page.getByLabel(CLOSING_BLOCK)).toHaveValue('Проверочная строка для {{person.fullNameKy}}.');
   await expect(page.getByLabel(CLOSING_BLOCK)).toHaveJSProperty('readOnly', true);
   await expectPreviewToContain(page, `Проверочная строка для ${SAMPLE_KY_NAME}.`);
