@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditCheckNote, auditCheckOf, recentAudit, recordAct, verifyAudit, writeAudit, writeAudits, writeSessionEvents, type AuditEntry } from '../../../../renderer/src/data/audit.repo';
 import { beginSession, endSession } from '../../../../renderer/src/lib/session';
-import { freshDb } from './cases/cases.helpers';
+import { freshDb } from '../../support/db-fixtures';
 
 const entry = (i: number): AuditEntry => ({ at: `2026-12-07T10:00:0${i}Z`, who: 'Токтогулов Нурлан', caseId: `c${i}`, entity: 'case', entityId: `c${i}`, action: 'update', changes: [{ field: 'phone', before: '1', after: String(i) }] });
 
