@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBridge, type Bridge } from '../bridge/server';
 import { intake } from '../fixtures/intakes';
+import { expectAccessible } from './support/axe';
 import { createCasesInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
 import { ADMIN, signInAsAdmin } from './support/sign-in';
@@ -59,6 +60,7 @@ base.describe('accounts and roles', () => {
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: WORKER.name }) });
     await expect(row.getByRole('combobox')).toHaveValue('caseworker');
     await expect(row.getByRole('cell', { name: 'активна' })).toBeVisible();
+    await expectAccessible(page, 'accounts screen (administrator)');
     // The last administrator cannot demote themself.
     const adminRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(ADMIN.name) }) });
     await adminRow.getByRole('combobox').selectOption('caseworker');
@@ -92,6 +94,7 @@ base.describe('accounts and roles', () => {
     await expect(page.getByRole('heading', { name: 'Сменить мой пароль' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Сотрудники' })).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Журнал действий' })).toHaveCount(0);
+    await expectAccessible(page, 'accounts screen (caseworker)');
     // They open the case.
     await openRoute(page, `/cases/${caseId}`);
     await expect(page.getByRole('heading', { name: /^Дело КР-М-\d{2}-\d{5}$/ })).toBeVisible();
