@@ -19,6 +19,7 @@ import { comfortMessages } from '../ui/comfort-messages';
 import { supportMessages } from '../features/settings/support-messages';
 import { accessMessages } from '../features/access/messages';
 import { accountsMessages } from '../features/access/accounts-messages';
+import { encryptionMessages } from '../features/access/encryption-messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
@@ -45,4 +46,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   supportMessages,
   accessMessages,
   accountsMessages,
+  encryptionMessages,
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditCheckNote, auditCheckOf, recentAudit, recordAct, verifyAudit, writeAudit, writeAudits, writeSessionEvents, type AuditEntry } from '../../../../renderer/src/data/audit.repo';
-import { beginSession, endSession } from '../../../../renderer/src/lib/session';
+import { beginSession } from '../../../../renderer/src/lib/session';
+import { signInForTests } from '../../support/signed-in';
 import { freshDb } from '../../support/db-fixtures';
 
 const entry = (i: number): AuditEntry => ({ at: `2026-12-07T10:00:0${i}Z`, who: 'Токтогулов Нурлан', caseId: `c${i}`, entity: 'case', entityId: `c${i}`, action: 'update', changes: [{ field: 'phone', before: '1', after: String(i) }] });
@@ -80,7 +81,7 @@ describe('«кто» is the signed-in account, and acts are recorded as it', () 
       // The activity log reads newest first.
       expect((await recentAudit(db, 2)).map((r) => r.seq)).toEqual([3, 2]);
     } finally {
-      endSession();
+      signInForTests();
     }
   });
 

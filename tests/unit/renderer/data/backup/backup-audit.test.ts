@@ -9,7 +9,8 @@ import { exportDatabase } from '../../../../../renderer/src/data/backup/db-expor
 import { runRestore } from '../../../../../renderer/src/data/backup/restore.repo';
 import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { bytesToBase64 } from '../../../../../renderer/src/lib/base64';
-import { beginSession, endSession } from '../../../../../renderer/src/lib/session';
+import { beginSession } from '../../../../../renderer/src/lib/session';
+import { signInForTests } from '../../../support/signed-in';
 
 const ADMIN = { accountId: 'a'.repeat(24), name: 'Токтогулов Нурлан', position: 'Консул', role: 'admin' as const, mustChangePassword: false };
 const KEY = `${'A'.repeat(43)}=`;
@@ -82,7 +83,8 @@ beforeAll(() => {
     removeItem: (k: string) => void store.delete(k),
   };
 });
-afterEach(() => endSession());
+// Back to the suite's own session: the at-rest codec needs a key for every database a later test opens.
+afterEach(() => signInForTests());
 
 describe('every backup checks the audit chain first', () => {
   it('seals an intact chain’s head into the manifest and records the backup as the signed-in account', async () => {
