@@ -86,16 +86,26 @@ export interface FieldChange {
 
 /** Append-only: rows are added, never changed or removed. */
 /** What the access log records (sign-in and lock, from main's accounts file); rows under SESSION_TRAIL. */
-export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' | 'unlock' | 'password_changed' | 'password_reset' | 'account_added' | 'recovered';
+export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' | 'unlock' | 'password_changed' | 'password_reset' | 'account_added' | 'account_changed' | 'recovered';
+
+/**
+ * Acts that change no row but are recorded (who looked at or took out what): opening a case, exports, prints and
+ * opening a PDF in the viewer, backups, restores and transfers. Written by recordAct (audit.repo.ts).
+ */
+export const ACT_ACTIONS = ['open', 'export', 'print', 'view', 'backup', 'restore', 'transfer_out', 'transfer_in'] as const;
+export type ActAction = (typeof ACT_ACTIONS)[number];
+export type ActEntity = 'report' | 'cases' | 'register' | 'backup' | 'bundle';
 
 export interface AuditRow {
   seq?: number;
   at: string;
   who: string;
   caseId: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import' | 'session';
+  /** The signed-in account that made the row (`who` is its name then); absent on rows from before accounts. */
+  accountId?: string;
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import' | 'session' | ActEntity;
   entityId: string;
-  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void' | 'transfer' | SessionAction;
+  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void' | 'transfer' | SessionAction | ActAction;
   changes: FieldChange[];
   note?: string;
   /** The hash chain (shared/audit/chain.ts): the previous row's hash and this row's; absent on rows from before it. */

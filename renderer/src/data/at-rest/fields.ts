@@ -90,6 +90,7 @@ export const AT_REST_FIELDS = {
     seq: 'plain',
     at: 'plain',
     who: 'plain',
+    accountId: 'plain',
     caseId: 'plain',
     entity: 'plain',
     entityId: 'plain',

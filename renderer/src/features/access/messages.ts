@@ -58,6 +58,7 @@ export const accessMessages = defineMessages(
       too_short: 'Пароль должен быть не короче {{min}} символов.',
       too_long: 'Пароль слишком длинный.',
       too_weak: 'Пароль слишком простой: добавьте слова или символы, не используйте имя, даты и распространённые пароли.',
+      same_as_current: 'Новый пароль должен отличаться от текущего.',
     },
     refused: {
       NOT_SET_UP: 'Программа ещё не настроена.',
@@ -67,6 +68,7 @@ export const accessMessages = defineMessages(
       UNKNOWN_ACCOUNT: 'Учётная запись не найдена.',
       LAST_ADMIN: 'Нельзя отключить или понизить последнего администратора.',
       DUPLICATE_NAME: 'Сотрудник с таким именем уже есть.',
+      PASSWORD_CHANGE_REQUIRED: 'Сначала смените пароль.',
     },
     auditCheck: {
       title: 'Проверка журнала действий',
@@ -142,6 +144,7 @@ export const accessMessages = defineMessages(
       too_short: 'Сырсөз кеминде {{min}} белгиден турушу керек.',
       too_long: 'Сырсөз өтө узун.',
       too_weak: 'Сырсөз өтө жөнөкөй: сөздөрдү же белгилерди кошуңуз, атыңызды, даталарды жана кеңири тараган сырсөздөрдү колдонбоңуз.',
+      same_as_current: 'Жаңы сырсөз учурдагысынан айырмаланышы керек.',
     },
     refused: {
       NOT_SET_UP: 'Программа азырынча жөндөлгөн эмес.',
@@ -151,6 +154,7 @@ export const accessMessages = defineMessages(
       UNKNOWN_ACCOUNT: 'Эсеп табылган жок.',
       LAST_ADMIN: 'Акыркы администраторду өчүрүүгө же төмөндөтүүгө болбойт.',
       DUPLICATE_NAME: 'Мындай аты бар кызматкер мурунтан бар.',
+      PASSWORD_CHANGE_REQUIRED: 'Адегенде сырсөздү алмаштырыңыз.',
     },
     auditCheck: {
       title: 'Аракеттер журналын текшерүү',
@@ -224,6 +228,7 @@ export const accessMessages = defineMessages(
       too_short: 'The password must be at least {{min}} characters.',
       too_long: 'The password is too long.',
       too_weak: 'The password is too easy to guess: add words or symbols; avoid names, dates and common passwords.',
+      same_as_current: 'The new password must differ from the current one.',
     },
     refused: {
       NOT_SET_UP: 'The app is not set up yet.',
@@ -233,6 +238,7 @@ export const accessMessages = defineMessages(
       UNKNOWN_ACCOUNT: 'Account not found.',
       LAST_ADMIN: 'The last administrator cannot be disabled or demoted.',
       DUPLICATE_NAME: 'A staff member with this name already exists.',
+      PASSWORD_CHANGE_REQUIRED: 'Change your password first.',
     },
     auditCheck: {
       title: 'Audit log check',

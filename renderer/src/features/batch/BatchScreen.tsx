@@ -6,6 +6,7 @@ import { formatDate } from '../../../../shared/case/dates';
 import { getApi } from '../../api';
 import { navigate } from '../../ui/router';
 import { db } from '../../data/schema';
+import { recordAct } from '../../data/audit.repo';
 import { DateInput } from '../../ui/DateInput';
 import { Dialog } from '../../ui/Dialog';
 import { describeIpcError } from '../../ui/ipc-error';
@@ -216,7 +217,11 @@ function JobView({ jobId }: { jobId: string }) {
         if (merged) result = await getApi().saveMergedBatch({ jobId: merged.mainJobId, fileName });
       }
       if (!result.ok) setMessage(describeIpcError(t, result.error));
-      else if (result.value.status === 'saved') setMessage(t('batch.saved', { name: result.value.fileName }));
+      else if (result.value.status === 'saved') {
+        // The merged letters leave the app for printing: an export of documents, recorded as such.
+        await recordAct(db(), { action: 'export', entity: 'document', entityId: jobId, note: job.templateTitle }).catch((error: unknown) => console.warn('batch audit row:', error));
+        setMessage(t('batch.saved', { name: result.value.fileName }));
+      }
     } catch (e) {
       setMessage(t('batch.error', { reason: describeError(t, e) }));
     } finally {

@@ -16,6 +16,7 @@ import { saveCaseQuery, savedCaseQuery } from '../../data/cases/saved-query';
 import { useCaseList } from '../../data/cases/use-case-list';
 import { useShortcutProps } from '../../ui/shortcuts';
 import { describeError } from '../../ui/error-text';
+import { isAdministrator } from '../../lib/session';
 
 const ROW_HEIGHT = 44;
 const EMPTY: string[] = [];
@@ -197,10 +198,13 @@ export function CaseListScreen() {
         </label>
         <ExportButton what="cases" count={count} columns={caseColumns(t)} source={() => caseRowSource(db(), effective, t)} />
       </div>
-      <div className="case-list__actions">
-        <a className="button button--small" href="#/transfer">{t('transfer.action.export')}</a>
-        <a className="button button--small" href="#/transfer/import">{t('transfer.action.import')}</a>
-      </div>
+      {/* Transfers between PCs are the administrator's. */}
+      {isAdministrator() ? (
+        <div className="case-list__actions">
+          <a className="button button--small" href="#/transfer">{t('transfer.action.export')}</a>
+          <a className="button button--small" href="#/transfer/import">{t('transfer.action.import')}</a>
+        </div>
+      ) : null}
       <p role="status" className="case-list__count">
         {error ? <span className="status--error">{describeError(t, error)}</span> : null}
         {count === undefined ? t('app.loading') : effective.text || Object.values(effective.filters).some(Boolean) ? t('cases.list.found', { count }) : t('cases.list.total', { count })}

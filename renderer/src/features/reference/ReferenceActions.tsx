@@ -12,6 +12,7 @@ import { resetReferenceToFactory, saveReferenceEdit } from '../../data/reference
 import { previewImport, sizeProblem, type ImportPreview } from './import-preview';
 import { issueLine } from './issue-text';
 import { describeError } from '../../ui/error-text';
+import { recordAct } from '../../data/audit.repo';
 
 export type Outcome = { ok: boolean; text: string };
 
@@ -40,7 +41,10 @@ export function ReferenceActions({ bundle, actor, onOutcome }: Props) {
       const result = await getApi().exportReference({ json: exportReferenceBundle(bundle), fileName: `aryz-reference-v${bundle.version}-${localTodayIso()}` });
       if (!result.ok) onOutcome({ ok: false, text: describeIpcError(t, result.error) });
       else if (result.value.status === 'canceled') onOutcome({ ok: true, text: t('reference.export.canceled') });
-      else onOutcome({ ok: true, text: t('reference.export.saved', { fileName: result.value.fileName }) });
+      else {
+        await recordAct(db(), { action: 'export', entity: 'reference', entityId: `v${bundle.version}`, note: `v${bundle.version}` }).catch((error: unknown) => console.warn('reference audit row:', error));
+        onOutcome({ ok: true, text: t('reference.export.saved', { fileName: result.value.fileName }) });
+      }
     } catch {
       onOutcome({ ok: false, text: t('errors.NO_BACKEND') });
     } finally {

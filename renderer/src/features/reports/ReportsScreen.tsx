@@ -12,6 +12,8 @@ import { ReportTableView } from './ReportTableView';
 import { monthLabel, reportTables, roundDays, type GroupLabels, type LabelledTable } from './tables';
 import { useReport } from './use-report';
 import { localTodayIso } from '../../lib/date-time';
+import { recordAct } from '../../data/audit.repo';
+import { db } from '../../data/schema';
 
 // chart.js is loaded with the first chart, not with the app: most sessions never open the reports.
 const ReportCharts = lazy(() => import('./ReportCharts').then((m) => ({ default: m.ReportCharts })));
@@ -142,7 +144,10 @@ export function ReportsScreen() {
       const result = kind === 'xlsx' ? await api.exportReportXlsx(doc) : await api.exportReportPdf(doc);
       if (!result.ok) setOutcome({ ok: false, text: describeIpcError(t, result.error) });
       else if (result.value.status === 'canceled') setOutcome({ ok: true, text: t('reports.export.canceled') });
-      else setOutcome({ ok: true, text: t('reports.export.saved', { fileName: result.value.fileName }) });
+      else {
+        await recordAct(db(), { action: 'export', entity: 'report', entityId: kind, note: `${kind}: ${report.from} – ${report.to}` }).catch((error: unknown) => console.warn('report audit row:', error));
+        setOutcome({ ok: true, text: t('reports.export.saved', { fileName: result.value.fileName }) });
+      }
     } catch {
       setOutcome({ ok: false, text: t('errors.NO_BACKEND') });
     } finally {

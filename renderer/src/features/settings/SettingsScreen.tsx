@@ -14,6 +14,7 @@ import { loadSettings, saveSettings, type StoredSettings } from '../../data/sett
 import { useShortcutProps } from '../../ui/shortcuts';
 import { TextSizePanel } from '../../ui/TextSizePanel';
 import { describeError } from '../../ui/error-text';
+import { isAdministrator } from '../../lib/session';
 
 const formSchema = z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema });
 type FormValues = z.infer<typeof formSchema>;
@@ -59,6 +60,8 @@ export function SettingsScreen() {
   );
 
   if (!stored) return <p role="status">{t('app.loading')}</p>;
+  // A caseworker sees no administrator's screens (main refuses their channels too).
+  const admin = isAdministrator();
 
   return (
     <div className="screen">
@@ -109,28 +112,41 @@ export function SettingsScreen() {
       <TextSizePanel />
       <MissionCardPanel settings={stored} dirty={formState.isDirty} />
       <NumberingPanel />
-      <section className="panel settings-reference" aria-labelledby="settings-reference-title">
-        <h2 id="settings-reference-title">{t('reference.settingsLink.title')}</h2>
-        <p>{t('reference.settingsLink.description')}</p>
-        <a className="button" href="#/settings/reference">
-          {t('reference.settingsLink.open')}
+      <section className="panel settings-reference" aria-labelledby="settings-accounts-title">
+        <h2 id="settings-accounts-title">{t('accounts.settingsLink.title')}</h2>
+        <p>{admin ? t('accounts.settingsLink.description') : t('accounts.settingsLink.descriptionOwn')}</p>
+        <a className="button" href="#/settings/accounts">
+          {t('accounts.settingsLink.open')}
         </a>
       </section>
-      <section className="panel settings-reference" aria-labelledby="settings-templates-title">
-        <h2 id="settings-templates-title">{t('templates.settingsLink.title')}</h2>
-        <p>{t('templates.settingsLink.description')}</p>
-        <a className="button" href="#/settings/templates">
-          {t('templates.settingsLink.open')}
-        </a>
-      </section>
+      {admin ? (
+        <>
+          <section className="panel settings-reference" aria-labelledby="settings-reference-title">
+            <h2 id="settings-reference-title">{t('reference.settingsLink.title')}</h2>
+            <p>{t('reference.settingsLink.description')}</p>
+            <a className="button" href="#/settings/reference">
+              {t('reference.settingsLink.open')}
+            </a>
+          </section>
+          <section className="panel settings-reference" aria-labelledby="settings-templates-title">
+            <h2 id="settings-templates-title">{t('templates.settingsLink.title')}</h2>
+            <p>{t('templates.settingsLink.description')}</p>
+            <a className="button" href="#/settings/templates">
+              {t('templates.settingsLink.open')}
+            </a>
+          </section>
+        </>
+      ) : null}
       <AuditCheckPanel />
-      <section className="panel settings-reference" aria-labelledby="settings-backup-title">
-        <h2 id="settings-backup-title">{t('backup.settingsLink.title')}</h2>
-        <p>{t('backup.settingsLink.description')}</p>
-        <a className="button" href="#/settings/backup">
-          {t('backup.settingsLink.open')}
-        </a>
-      </section>
+      {admin ? (
+        <section className="panel settings-reference" aria-labelledby="settings-backup-title">
+          <h2 id="settings-backup-title">{t('backup.settingsLink.title')}</h2>
+          <p>{t('backup.settingsLink.description')}</p>
+          <a className="button" href="#/settings/backup">
+            {t('backup.settingsLink.open')}
+          </a>
+        </section>
+      ) : null}
       <SupportPanel />
     </div>
   );
