@@ -10,6 +10,7 @@ import { StartupError } from './app/StartupError';
 import { getApi } from './api';
 import { activeDbName } from './data/active-db';
 import { db, DB_NAME } from './data/schema';
+import { keepSearchIndexWithSession } from './data/cases/search-index-session';
 import { ensureReference } from './data/reference/reference.repo';
 import { backupBeforeSchemaUpgrade, noteDatabaseOpened, startAutomaticBackups } from './features/backup/startup';
 import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
@@ -20,6 +21,9 @@ import './styles.css';
 
 /** Start-up milestones the benchmarks read back (performance marks cost nothing when nobody reads them). */
 const mark = (name: 'modules-evaluated' | 'database-open' | 'first-screen-data' | 'first-render') => performance.mark(`aryz:${name}`);
+
+/** How long the first screen has IndexedDB to itself before the search index starts reading. */
+const SEARCH_INDEX_DELAY_MS = 150;
 
 /** Nothing of the data is opened before a session holds the key: the first start's setup, or sign-in. */
 function signInFirst(root: Root): Promise<void> {
@@ -77,6 +81,9 @@ async function start(): Promise<void> {
   if (!failure) startAutomaticBackups(getApi());
   mark('first-render');
   reactRoot.render(<StrictMode>{failure ? <StartupError error={failure} /> : <LockLayer idleMinutes={idleMinutes}><App /></LockLayer>}</StrictMode>);
+  // The search index is built from the data after sign-in, in slices behind the first screen's own reads,
+  // and dropped on lock and sign-out (nothing of it is stored).
+  if (!failure) setTimeout(() => keepSearchIndexWithSession(db()), SEARCH_INDEX_DELAY_MS);
 }
 
 void start();
