@@ -46,8 +46,13 @@ export function useCaseList(query: CaseQuery) {
     }
     opened.current = { query, version };
     if (version !== undefined && previous?.query === query && previous.version === undefined) {
-      indexVersion.current = version;
-      return;
+      // The search index was built when the session began and may not have seen writes made since through
+      // another connection: once built, it catches up now (in the background when this list does not use it).
+      if (!index.ready) return;
+      if (!needsSearchIndex(query)) {
+        void index.catchUp().then(() => void (indexVersion.current = version), () => undefined);
+        return;
+      }
     }
     const gen = ++generation.current;
     // Until the first list is open its first page is read on its own, ahead of every count.
