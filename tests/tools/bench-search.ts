@@ -137,7 +137,7 @@ async function signInTimings(page: Page): Promise<{ unlockMs: number; indexReady
   await page.evaluate(watchSignInToQueue);
   await page.getByRole('button', { name: 'Войти' }).click();
   await orExplain(page, page.waitForFunction(() => (window as unknown as { __queueAt?: number }).__queueAt !== undefined, null, { timeout: 120_000 }));
-  await orExplain(page, page.waitForFunction(() => performance.getEntriesByName('aryz:search-index-ready').length > 0, null, { timeout: 120_000 }));
+  await orExplain(page, page.waitForFunction(() => performance.getEntriesByName('aryz:search-index-ready').length > 0, null, { timeout: 600_000, polling: 50 }));
   const { signInAt, queueAt, readyAt } = await page.evaluate(() => {
     const w = window as unknown as { __signInAt: number; __queueAt: number };
     return { signInAt: w.__signInAt, queueAt: w.__queueAt, readyAt: performance.getEntriesByName('aryz:search-index-ready')[0]!.startTime };

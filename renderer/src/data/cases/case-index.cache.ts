@@ -56,6 +56,8 @@ interface Bucket {
 
 /** Rows read per slice while building, with a pause for the page in between. */
 const LOAD_SLICE = 2000;
+/** Cases filed per slice once read (filing is a few microseconds a case). */
+const FILE_SLICE = 10_000;
 
 /** What the index keeps of a person: their search words and the name the list sorts by. */
 interface PersonKeys {
@@ -242,9 +244,11 @@ export class CaseIndex {
   }
 
   /**
-   * Reads every person (their words and sort name; the rest of the row is not kept), the outgoing register,
-   * then every case in updatedAt order (ties by id, as the database's index orders them), so that slots —
-   * and with them every bucket — are in the list's default order and a search needs no sort.
+   * Reads every person (their words and sort name; the rest of the row is not kept) and every case (what a
+   * list row shows) side by side, each in slices, then files the cases in updatedAt order (ties by id, as
+   * the database's index orders them), so that slots — and with them every bucket — are in the list's
+   * default order and a search needs no sort. The two reads overlap: while IndexedDB reads one table's
+   * slice, the page folds the other's names.
    */
   private async readAll(epoch: number): Promise<void> {
     const started = performance.now();
@@ -253,48 +257,63 @@ export class CaseIndex {
     this.check(epoch);
     const total = personCount + caseCount;
     let done = 0;
+    const progress = (rows: number) => {
+      done += rows;
+      this.setStatus({ ready: false, done: Math.min(done, total), total });
+    };
     this.setStatus({ ready: false, done, total });
     const people = new Map<string, PersonKeys>();
     const tokensOf = memoTokens();
-    let lastPerson: string | null = null;
-    for (;;) {
-      const from: string | null = lastPerson;
-      const rows: PersonRow[] = await (from === null ? this.db.persons.orderBy(':id') : this.db.persons.where(':id').above(from)).limit(this.slice).toArray();
-      this.check(epoch);
-      for (const person of rows) people.set(person.id, this.personKeys(person, tokensOf));
-      done += rows.length;
-      this.setStatus({ ready: false, done: Math.min(done, total), total });
-      if (rows.length < this.slice) break;
-      lastPerson = rows[rows.length - 1]!.id;
-      await pause();
-      this.check(epoch);
-    }
-    const outgoing = await outgoingByCase(this.db);
-    this.check(epoch);
-    let after: string | null = null;
-    // Ids already read whose updatedAt equals `after`: the next slice starts at that value again.
-    let seen = new Set<string>();
-    for (;;) {
-      const want = this.slice + seen.size;
-      const from: string | null = after;
-      const rows: CaseRow[] = await (from === null ? this.db.cases.orderBy('updatedAt') : this.db.cases.where('updatedAt').aboveOrEqual(from)).limit(want).toArray();
-      this.check(epoch);
-      let fresh = 0;
-      for (const row of rows) {
-        if (row.updatedAt === after && seen.has(row.id)) continue;
-        fresh++;
-        this.put(row, people.get(row.personId), outgoing.get(row.id));
-        if (row.updatedAt !== after) {
-          after = row.updatedAt;
-          seen = new Set();
-        }
-        seen.add(row.id);
+    const readPersons = async () => {
+      let last: string | null = null;
+      for (;;) {
+        const from: string | null = last;
+        const rows: PersonRow[] = await (from === null ? this.db.persons.orderBy(':id') : this.db.persons.where(':id').above(from)).limit(this.slice).toArray();
+        this.check(epoch);
+        for (const person of rows) people.set(person.id, this.personKeys(person, tokensOf));
+        progress(rows.length);
+        if (rows.length < this.slice) return;
+        last = rows[rows.length - 1]!.id;
+        await pause();
+        this.check(epoch);
       }
-      done += fresh;
-      this.setStatus({ ready: false, done: Math.min(done, total), total });
-      if (rows.length < want) break;
-      await pause();
-      this.check(epoch);
+    };
+    const listed: CaseListRow[] = [];
+    const readCases = async () => {
+      let after: string | null = null;
+      // Ids already read whose updatedAt equals `after`: the next slice starts at that value again.
+      let seen = new Set<string>();
+      for (;;) {
+        const want = this.slice + seen.size;
+        const from: string | null = after;
+        const rows: CaseRow[] = await (from === null ? this.db.cases.orderBy('updatedAt') : this.db.cases.where('updatedAt').aboveOrEqual(from)).limit(want).toArray();
+        this.check(epoch);
+        let fresh = 0;
+        for (const row of rows) {
+          if (row.updatedAt === after && seen.has(row.id)) continue;
+          fresh++;
+          listed.push(project(row));
+          if (row.updatedAt !== after) {
+            after = row.updatedAt;
+            seen = new Set();
+          }
+          seen.add(row.id);
+        }
+        progress(fresh);
+        if (rows.length < want) return;
+        await pause();
+        this.check(epoch);
+      }
+    };
+    const [, , outgoing] = await Promise.all([readPersons(), readCases(), outgoingByCase(this.db)]);
+    this.check(epoch);
+    for (let i = 0; i < listed.length; i++) {
+      const row = listed[i]!;
+      this.put(row, people.get(row.personId), outgoing.get(row.id));
+      if (i % FILE_SLICE === FILE_SLICE - 1) {
+        await pause();
+        this.check(epoch);
+      }
     }
     this.trim();
     this.loadMs = performance.now() - started;
@@ -319,7 +338,7 @@ export class CaseIndex {
   }
 
   /** Files a case with its person's keys (none when the person is missing) and its outgoing numbers. */
-  private put(row: CaseRow, person: PersonKeys | undefined, outgoing: readonly string[] | undefined): void {
+  private put(row: CaseListRow, person: PersonKeys | undefined, outgoing: readonly string[] | undefined): void {
     const own = caseNumberWords(row.number, outgoing);
     const words = person ? (own.length === 0 ? person.words : [...new Set([...person.words, ...own.map((word) => this.intern(word))])]) : own.map((word) => this.intern(word));
     const sortName = person?.sortName ?? '';
@@ -327,14 +346,14 @@ export class CaseIndex {
     const current = existing === undefined ? null : this.slots[existing];
     // A rewrite that is not an edit (the daily deadline refresh keeps updatedAt) keeps its place.
     if (current && current.row.updatedAt === row.updatedAt && sameWords(current.words, words)) {
-      this.slots[existing!] = { row: project(row), words: current.words, sortName };
+      this.slots[existing!] = { row, words: current.words, sortName };
       return;
     }
     this.remove(row.id);
     if (this.lastKey && (row.updatedAt < this.lastKey.updatedAt || (row.updatedAt === this.lastKey.updatedAt && row.id < this.lastKey.id))) this.ordered = false;
     this.lastKey = { updatedAt: row.updatedAt, id: row.id };
     const slot = this.slots.length;
-    this.slots.push({ row: project(row), words, sortName });
+    this.slots.push({ row, words, sortName });
     this.slotOf.set(row.id, slot);
     this.file(slot, words);
     if (row.updatedAt > this.newest) this.newest = row.updatedAt;
@@ -411,7 +430,7 @@ export class CaseIndex {
     for (const person of persons) if (person) people.set(person.id, this.personKeys(person));
     ids.forEach((id, i) => {
       const row = rows[i];
-      if (row) this.put(row, people.get(row.personId), outgoing.get(row.id));
+      if (row) this.put(project(row), people.get(row.personId), outgoing.get(row.id));
       else this.remove(id);
     });
   }
