@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCases } from '../../../../../shared/seed/generate';
 import { bulkCreateCases } from '../../../../../renderer/src/data/cases/bulk.repo';
 import { openCaseList, scanCases, statusCounts, type CaseQuery, type ListTuning } from '../../../../../renderer/src/data/cases/list-query.repo';
-import { actor, freshDb, searchableCases, type SearchableCase } from './cases.helpers';
+import { actor, freshDb, searchableCases, type SearchableCase } from '../../../support/db-fixtures';
 
 // Small data (fake-indexeddb walks some cursors quadratically); tiny tuning values force every plan:
 // rows read and sorted in memory, sort-index walks that start short and grow, several pages.

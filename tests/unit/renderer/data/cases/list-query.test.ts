@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openCaseList, scanCases, type CaseQuery } from '../../../../../renderer/src/data/cases/list-query.repo';
 import { changeStatus, createCase } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake, searchableCases, type SearchableCase } from './cases.helpers';
+import { actor, freshDb, intake, searchableCases, type SearchableCase } from '../../../support/db-fixtures';
 
 async function seeded() {
   const db = freshDb();

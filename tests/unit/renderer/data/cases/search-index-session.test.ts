@@ -7,7 +7,7 @@ import { CaseIndex, caseIndexOf, type CaseIndexStatus } from '../../../../../ren
 import { openCaseList, type CaseQuery } from '../../../../../renderer/src/data/cases/list-query.repo';
 import { keepSearchIndexWithSession } from '../../../../../renderer/src/data/cases/search-index-session';
 import { beginSession, endSession, lockLocally, type SessionInfo } from '../../../../../renderer/src/lib/session';
-import { actor, freshDb, searchableCases } from './cases.helpers';
+import { actor, freshDb, searchableCases } from '../../../support/db-fixtures';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 const q = (text: string, extra: Partial<CaseQuery> = {}): CaseQuery => ({ text, filters: {}, sort: 'updatedAt', direction: 'desc', ...extra });

@@ -12,7 +12,7 @@ import {
   voidDocument,
   type RegisterInput,
 } from '../../../../../renderer/src/data/documents/register.repo';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 /** The cases a search of the case list finds (answered by the in-memory index). */
 async function found(db: AryzDb, text: string): Promise<string[]> {

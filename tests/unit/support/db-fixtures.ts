@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { AryzDb, type CaseRow } from '../../../../../renderer/src/data/schema';
-import { caseSearchWords, sortNameOf } from '../../../../../shared/search/case-keys';
-import type { Actor } from '../../../../../renderer/src/data/cases/cases.repo';
+import { AryzDb, type CaseRow } from '../../../renderer/src/data/schema';
+import { caseSearchWords, sortNameOf } from '../../../shared/search/case-keys';
+import type { Actor } from '../../../renderer/src/data/cases/cases.repo';
 
 let n = 0;
 /** A fresh database per test: its own IndexedDB factory, nothing shared. */
@@ -11,7 +11,7 @@ export function freshDb(): AryzDb {
 
 export const actor: Actor = { who: 'Токтогулов Нурлан', missionId: 'mKR', missionPrefix: 'КР-М' };
 
-export { intake } from '../../../../fixtures/intakes';
+export { intake } from '../../fixtures/intakes';
 
 /** A case row with the search words and the sort name the in-memory index derives for it. */
 export type SearchableCase = CaseRow & { words: string[]; sortName: string };
