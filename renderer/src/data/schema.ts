@@ -1,6 +1,11 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { activeDbName } from './active-db';
 import { caseWritesMiddleware } from './case-writes';
+import { atRestMiddleware } from './at-rest/field-crypto';
+import { AT_REST_FIELDS, type Decisions } from './at-rest/fields';
+import { currentCodec } from './at-rest/keys';
+import type { AtRestCodec } from '../../../shared/crypto/at-rest';
+import { ENCRYPTION_MARKER, type AtRestMarkerRow } from './at-rest/marker';
 import { dropPlainSearchKeys, rederiveSearchKeys } from './search-keys-upgrade';
 import type {
   AminaStatus,
@@ -360,10 +365,14 @@ export class AryzDb extends Dexie {
   transferSync!: Table<TransferSyncRow, [string, string]>;
   batchJobs!: Table<BatchJobRow, string>;
   batchItems!: Table<BatchItemRow, string>;
+  atRest!: Table<AtRestMarkerRow, string>;
 
-  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+  /** `codecOf`: where the at-rest codec comes from — the signed-in session, or a key a worker was handed. */
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], codecOf: () => AtRestCodec | null = currentCodec) {
     super(name, options);
     this.use(caseWritesMiddleware(this));
+    // Personal fields are sealed and equality keys hashed below everything else (data/at-rest/fields.ts).
+    this.use(atRestMiddleware(codecOf));
     this.version(1).stores({
       settings: 'key',
     });
@@ -447,16 +456,31 @@ export class AryzDb extends Dexie {
     // v13: no store changes; the search words and duplicate keys are derived again under the new rules
     // (a sign before a vowel is the glide й; birth dates and phones are search words). See search-keys-upgrade.ts.
     this.version(13).stores({}).upgrade((tx) => rederiveSearchKeys(tx));
-    // v14: nothing personal in plain form in an index. The search words (name keys, ПИН, document numbers,
-    // birth dates, phones) and the sort name leave the rows and the indexes; search and the sort by name are
-    // answered from the index built in memory after sign-in (cases/case-index.cache.ts). See drop-search-keys.ts.
+    // v14: nothing readable at rest. Rows written from now on are sealed by the at-rest middleware; the rows
+    // already there are sealed after this open, in batches with progress, by at-rest/encrypt-in-place.repo.ts,
+    // which this marker asks for and which records its progress in it (so an interrupted run resumes). A fresh
+    // database runs no upgrade and needs no marker. Writing the marker only when it is absent keeps a second
+    // run from restarting a pass already under way.
     this.version(14)
+      .stores({ atRest: 'key' })
+      .upgrade(async (tx) => {
+        const markers = tx.table('atRest');
+        if (!(await markers.get(ENCRYPTION_MARKER))) await markers.put({ key: ENCRYPTION_MARKER, state: 'pending', table: null, after: null, done: 0, startedAt: null } satisfies AtRestMarkerRow);
+      });
+    // v15: nothing personal in plain form in an index. The search words (name keys, ПИН, document numbers,
+    // birth dates, phones) and the sort name leave the rows and the indexes; search and the sort by name are
+    // answered from the index built in memory after sign-in (cases/case-index.cache.ts). See search-keys-upgrade.ts.
+    this.version(15)
       .stores({
         cases: ['id', '&number', 'personId', ...INDEXED_SORT_FIELDS, 'nextCheck', '*actions', ...INDEXED_COMPOUND_INDEXES].join(', '),
       })
       .upgrade((tx) => dropPlainSearchKeys(tx));
   }
 }
+
+/** Every table but the marker, with its row type: each field of each needs a decision in at-rest/fields.ts. */
+type DecidedTables = { [K in keyof AryzDb as AryzDb[K] extends Table<infer _R, infer _K, infer _I> ? (K extends 'atRest' ? never : K) : never]: AryzDb[K] extends Table<infer R, infer _K, infer _I> ? Decisions<R> : never };
+AT_REST_FIELDS satisfies DecidedTables;
 
 export const CASE_SORT_FIELDS = SORT_FIELDS;
 export const CASE_INDEXED_SORT_FIELDS = INDEXED_SORT_FIELDS;

@@ -1,4 +1,5 @@
 import './zod-jitless';
+import { withPageSession } from './tools-session';
 import { db, type PersonRow } from '../../../renderer/src/data/schema';
 import { caseNumberWords, personSearchWords } from '../../../shared/search/case-keys';
 import { bulkCreateCases } from '../../../renderer/src/data/cases/bulk.repo';
@@ -123,7 +124,7 @@ async function searchIndex(): Promise<{ loadMs: number; size: number }> {
   return { loadMs: index.loadMs, size: index.size };
 }
 
-const tools = { seed, bench, scan, searchIndex, count: () => db().cases.count() };
+const tools = withPageSession({ seed, bench, scan, searchIndex, count: () => db().cases.count() });
 export type PageTools = typeof tools;
 
 (window as unknown as { __aryzTools: PageTools }).__aryzTools = tools;

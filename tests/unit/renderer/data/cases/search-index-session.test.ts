@@ -6,7 +6,8 @@ import { bulkCreateCases } from '../../../../../renderer/src/data/cases/bulk.rep
 import { CaseIndex, caseIndexOf, type CaseIndexStatus } from '../../../../../renderer/src/data/cases/case-index.cache';
 import { openCaseList, type CaseQuery } from '../../../../../renderer/src/data/cases/list-query.repo';
 import { keepSearchIndexWithSession } from '../../../../../renderer/src/data/cases/search-index-session';
-import { beginSession, endSession, lockLocally, type SessionInfo } from '../../../../../renderer/src/lib/session';
+import { endSession, lockLocally } from '../../../../../renderer/src/lib/session';
+import { signInForTests } from '../../../support/signed-in';
 import { actor, freshDb, searchableCases } from '../../../support/db-fixtures';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
@@ -28,10 +29,8 @@ async function settled<T>(promise: Promise<T>): Promise<T | 'pending'> {
   return Promise.race([promise, new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), 50))]);
 }
 
-const session = { accountId: 'a1', name: 'Токтогулов Нурлан', position: 'Консул', role: 'admin' } as unknown as SessionInfo;
-const KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(7)));
-
-afterEach(() => endSession());
+// Every test file starts signed in (tests/unit/support/signed-in.ts); the session tests end it themselves.
+afterEach(() => signInForTests());
 
 describe('building the search index', () => {
   it('reads persons then cases in slices, telling how far it is, and files every case', async () => {
@@ -93,6 +92,7 @@ describe('the search index and the session', () => {
     const index = caseIndexOf(db);
     const all = await searchableCases(db);
     const surname = all[0]!.summary.nameRu.split(' ')[0]!;
+    endSession();
     const stop = keepSearchIndexWithSession(db);
     try {
       // Nobody signed in: nothing is read, and a search waits rather than answering from nothing.
@@ -101,7 +101,7 @@ describe('the search index and the session', () => {
       expect(index.size).toBe(0);
       expect(index.status()).toMatchObject({ ready: false, done: 0 });
 
-      beginSession(session, KEY);
+      signInForTests();
       const hits = await early;
       expect(hits).toContain(all[0]!.id);
       expect(index.ready).toBe(true);
@@ -114,7 +114,7 @@ describe('the search index and the session', () => {
       const whileLocked = found(db, surname);
       expect(await settled(whileLocked)).toBe('pending');
 
-      beginSession(session, KEY);
+      signInForTests();
       expect(await whileLocked).toEqual(hits);
       expect(index.size).toBe(12);
 
@@ -129,14 +129,15 @@ describe('the search index and the session', () => {
   it('stops a build cut short by a lock, and builds again after the unlock', async () => {
     const db = await seeded(30);
     const index = caseIndexOf(db);
+    endSession();
     const stop = keepSearchIndexWithSession(db);
     try {
-      beginSession(session, KEY);
+      signInForTests();
       const building = index.load();
       lockLocally();
       expect(await settled(building)).toBe('pending');
       expect(index.size).toBe(0);
-      beginSession(session, KEY);
+      signInForTests();
       await building;
       expect(index.ready).toBe(true);
       expect(index.size).toBe(30);
