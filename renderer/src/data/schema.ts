@@ -6,7 +6,7 @@ import { AT_REST_FIELDS, type Decisions } from './at-rest/fields';
 import { currentCodec } from './at-rest/keys';
 import type { AtRestCodec } from '../../../shared/crypto/at-rest';
 import { ENCRYPTION_MARKER, type AtRestMarkerRow } from './at-rest/marker';
-import { rederiveSearchKeys } from './search-keys-upgrade';
+import { dropPlainSearchKeys, rederiveSearchKeys } from './search-keys-upgrade';
 import type {
   AminaStatus,
   CaseRecord,
@@ -59,10 +59,11 @@ export interface CaseSummary {
   document: string;
 }
 
+/**
+ * A case as stored. It holds no search words and no sort name: those are personal (name keys, ПИН,
+ * document numbers), so they live only in the in-memory index built after sign-in (cases/case-index.cache.ts).
+ */
 export interface CaseRow extends CaseRecord {
-  /** Search index words (name keys in all scripts, ПИН, document, case and outgoing numbers). */
-  words: string[];
-  sortName: string;
   /** Earliest open deadline as an ISO date; '9999-12-31' when none, so every case stays in the index. */
   nextDeadline: string;
   /** Which clock that deadline belongs to. */
@@ -338,10 +339,17 @@ export interface TransferSyncRow {
 export const DB_NAME = 'aryz';
 export const NO_DEADLINE = '9999-12-31';
 
+/** What the case list sorts by. `sortName` is computed in memory from the person (see INDEXED_SORT_FIELDS). */
 const SORT_FIELDS = ['updatedAt', 'createdAt', 'sortName', 'nextDeadline'] as const;
 const FILTER_FIELDS = ['status', 'region', 'missionId', 'caseworker'] as const;
-/** Each filter paired with each sort, so every list query walks one index. */
-const CASE_COMPOUND_INDEXES = FILTER_FIELDS.flatMap((f) => SORT_FIELDS.map((s) => `[${f}+${s}]`));
+/** The sorts IndexedDB still indexes since v14: `sortName` (the Russian name, personal) is no longer stored. */
+const INDEXED_SORT_FIELDS = ['updatedAt', 'createdAt', 'nextDeadline'] as const;
+/** Versions 2 to 13 indexed the name too; their declarations must stay as they were. */
+const LEGACY_SORT_FIELDS = ['updatedAt', 'createdAt', 'sortName', 'nextDeadline'] as const;
+/** Each filter paired with each sort, so every list query walks one index (v2 to v13). */
+const CASE_COMPOUND_INDEXES = FILTER_FIELDS.flatMap((f) => LEGACY_SORT_FIELDS.map((s) => `[${f}+${s}]`));
+/** The same for the sorts still indexed (v14 on). */
+const INDEXED_COMPOUND_INDEXES = FILTER_FIELDS.flatMap((f) => INDEXED_SORT_FIELDS.map((s) => `[${f}+${s}]`));
 
 /**
  * The case database. Every schema change is a new `version(n)` after the previous ones, never an edit of
@@ -381,7 +389,7 @@ export class AryzDb extends Dexie {
     // v2: case management. New tables only, so there is nothing to migrate.
     this.version(2).stores({
       persons: 'id, pinKey, *docKeys, *dupKeys, updatedAt',
-      cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...SORT_FIELDS, '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+      cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...LEGACY_SORT_FIELDS, '*words', ...CASE_COMPOUND_INDEXES].join(', '),
       audit: '++seq, caseId, at',
       drafts: 'key',
       counters: 'key',
@@ -390,7 +398,7 @@ export class AryzDb extends Dexie {
     // next re-check date on each case for the work queue. The upgrade only fills fields that are missing.
     this.version(3)
       .stores({
-        cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+        cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...LEGACY_SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
         requests: 'id, caseId',
         checks: 'id, caseId',
         referenceVersions: 'version',
@@ -434,7 +442,7 @@ export class AryzDb extends Dexie {
     // A filter alone is answered by its [filter+sort] compound index (Dexie's virtual index on the first part);
     // nothing reads persons by updatedAt or the audit by time. Deleting an index is idempotent in Dexie's diff.
     this.version(11).stores({
-      cases: ['id', '&number', 'personId', ...SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+      cases: ['id', '&number', 'personId', ...LEGACY_SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
       persons: 'id, pinKey, *docKeys, *dupKeys',
       audit: '++seq, caseId',
     });
@@ -444,7 +452,7 @@ export class AryzDb extends Dexie {
     // version changes (tracking/daily-refresh.ts), fills them in.
     this.version(12)
       .stores({
-        cases: ['id', '&number', 'personId', ...SORT_FIELDS, 'nextCheck', '*actions', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+        cases: ['id', '&number', 'personId', ...LEGACY_SORT_FIELDS, 'nextCheck', '*actions', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
         documents: 'id, caseId, status, registeredAt, [status+registeredAt]',
       })
       .upgrade((tx) =>
@@ -469,6 +477,14 @@ export class AryzDb extends Dexie {
         const markers = tx.table('atRest');
         if (!(await markers.get(ENCRYPTION_MARKER))) await markers.put({ key: ENCRYPTION_MARKER, state: 'pending', table: null, after: null, done: 0, startedAt: null } satisfies AtRestMarkerRow);
       });
+    // v15: nothing personal in plain form in an index. The search words (name keys, ПИН, document numbers,
+    // birth dates, phones) and the sort name leave the rows and the indexes; search and the sort by name are
+    // answered from the index built in memory after sign-in (cases/case-index.cache.ts). See search-keys-upgrade.ts.
+    this.version(15)
+      .stores({
+        cases: ['id', '&number', 'personId', ...INDEXED_SORT_FIELDS, 'nextCheck', '*actions', ...INDEXED_COMPOUND_INDEXES].join(', '),
+      })
+      .upgrade((tx) => dropPlainSearchKeys(tx));
   }
 }
 
@@ -477,8 +493,10 @@ type DecidedTables = { [K in keyof AryzDb as AryzDb[K] extends Table<infer _R, i
 AT_REST_FIELDS satisfies DecidedTables;
 
 export const CASE_SORT_FIELDS = SORT_FIELDS;
+export const CASE_INDEXED_SORT_FIELDS = INDEXED_SORT_FIELDS;
 export const CASE_FILTER_FIELDS = FILTER_FIELDS;
 export type CaseSortField = (typeof SORT_FIELDS)[number];
+export type CaseIndexedSortField = (typeof INDEXED_SORT_FIELDS)[number];
 export type CaseFilterField = (typeof FILTER_FIELDS)[number];
 
 let instance: AryzDb | null = null;

@@ -11,9 +11,8 @@
  *   keyed hash, and queries look it up by `indexKey` (keys.ts).
  * - `plain`: ids, statuses, dates of work, regions, outgoing and case numbers, staff names: indexes need them
  *   and they say nothing about the person.
- *
- * The cases' search words and sort name are not decided here: the in-memory search index (branch i16-search)
- * takes them out of the rows and IndexedDB altogether (SEARCH_OWNED).
+ * Cases carry no search words or sort name since v15: those live only in the in-memory search index
+ * (data/cases/case-index.cache.ts); SEARCH_OWNED names them for rows written before that upgrade.
  */
 export type FieldDecision = 'sealed' | 'hashed' | 'plain';
 
