@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, ROLES, type Role } from '../../../../shared/accounts/roles';
 import { MIN_PASSWORD_LENGTH } from '../../../../shared/security/password-strength';
 import { sessionSnapshot, subscribeSession } from '../../lib/session';
+import { describeError } from '../../ui/error-text';
 import { accountsStatus, addAccount, resetAccountPassword, setIdleMinutes, updateAccount, type AccountsStatus } from './access-api';
 import { ActivityLogPanel } from './ActivityLogPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -37,8 +38,8 @@ function AdministratorPanels({ selfId }: { selfId: string }) {
   const [status, setStatus] = useState<AccountsStatus | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const reload = useCallback(() => {
-    accountsStatus().then(setStatus, (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
-  }, []);
+    accountsStatus().then(setStatus, (error: unknown) => setFailure(describeError(t, error)));
+  }, [t]);
   useEffect(reload, [reload]);
   if (failure) return <p className="errors" role="alert">{t('accounts.failed', { reason: failure })}</p>;
   if (!status) return <p role="status">{t('app.loading')}</p>;
@@ -70,7 +71,7 @@ function AccountsTable({ accounts, selfId, onChanged }: { accounts: Account[]; s
       const answer = await updateAccount({ accountId: account.id, ...patch });
       setNote(answer.status === 'ok' ? { ok: true, text: t(done, { name: account.name }) } : { ok: false, text: answerText(answer) });
     } catch (error) {
-      setNote({ ok: false, text: t('accounts.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setNote({ ok: false, text: t('accounts.failed', { reason: describeError(t, error) }) });
     }
     onChanged();
   };
@@ -188,7 +189,7 @@ function ResetPasswordForm({ account, self, onDone, onCancel }: { account: Accou
       if (answer.status === 'ok') onDone(t(self ? 'accounts.reset.doneSelf' : 'accounts.reset.done', { name: account.name }));
       else setMessage(answerText(answer));
     } catch (error) {
-      setMessage(t('accounts.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setMessage(t('accounts.failed', { reason: describeError(t, error) }));
     }
   };
   return (
@@ -249,7 +250,7 @@ function AddAccountPanel({ onAdded }: { onAdded: () => void }) {
         onAdded();
       } else setNote({ ok: false, text: answerText(answer) });
     } catch (error) {
-      setNote({ ok: false, text: t('accounts.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setNote({ ok: false, text: t('accounts.failed', { reason: describeError(t, error) }) });
     } finally {
       setBusy(false);
     }
@@ -317,7 +318,7 @@ function IdlePanel({ minutes, onSaved }: { minutes: number; onSaved: () => void 
       setNote(answer.status === 'ok' ? { ok: true, text: t('accounts.idle.saved', { minutes: parsed }) } : { ok: false, text: t(`access.refused.${answer.reason}`) });
       onSaved();
     } catch (error) {
-      setNote({ ok: false, text: t('accounts.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setNote({ ok: false, text: t('accounts.failed', { reason: describeError(t, error) }) });
     }
   };
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { recentAudit } from '../../data/audit.repo';
 import { db, type AuditRow } from '../../data/schema';
 import { formatDateTime } from '../../lib/date-time';
+import { describeError } from '../../ui/error-text';
 
 /** How many of the newest rows the log shows; the chain check (settings) walks all of them. */
 const LOG_ROWS = 200;
@@ -16,9 +17,9 @@ export function ActivityLogPanel() {
   const [rows, setRows] = useState<AuditRow[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const load = () => {
-    recentAudit(db(), LOG_ROWS).then(setRows, (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    recentAudit(db(), LOG_ROWS).then(setRows, (error: unknown) => setFailure(describeError(t, error)));
   };
-  useEffect(load, []);
+  useEffect(load, [t]);
   return (
     <section className="panel" aria-labelledby="accounts-log-title">
       <h2 id="accounts-log-title">{t('accounts.log.title')}</h2>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH } from '../../../../shared/security/password-strength';
 import { changeOwnPassword } from './access-api';
 import { PasswordStrengthNote, usePasswordStrength } from './PasswordStrength';
+import { describeError } from '../../ui/error-text';
 
 /**
  * «Сменить свой пароль»: only with the current one (main checks it by unwrapping the data key with it). Also the
@@ -34,7 +35,7 @@ export function ChangePasswordForm({ userInputs, onChanged, record = true }: { u
       else if (answer.status === 'weak') setNote({ ok: false, text: t(`access.strength.${answer.problem}`, { min: MIN_PASSWORD_LENGTH }) });
       else setNote({ ok: false, text: t(`access.refused.${answer.reason}`) });
     } catch (error) {
-      setNote({ ok: false, text: t('accounts.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setNote({ ok: false, text: t('accounts.failed', { reason: describeError(t, error) }) });
     } finally {
       setBusy(false);
     }
