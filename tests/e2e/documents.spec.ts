@@ -161,7 +161,7 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   // The case history tells the document's story in words, with who did it.
   const history = page.locator('section[aria-labelledby="case-section-history"]');
   await expect(history).toContainText(`Зарегистрирован документ «${LETTER}» № КР-М-1/${year}, адресат: ${ADDRESSEE}`);
-  await expect(history).toContainText(/Сформирован файл документа: страниц \d+, \d+ КБ/);
+  await expect(history).toContainText(/Сформирован файл документа: \d+ страниц[аы]?, \d+ КБ/);
   await expect(history.locator('li.history__entry', { hasText: 'Документ аннулирован' })).toContainText('Ошибка в адресате');
 
   await openRoute(page, '/register');

@@ -37,7 +37,7 @@ async function exportAll(page: Page, count: number, file: string): Promise<void>
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Создать файл передачи' }).click();
   await (await download).saveAs(file);
-  await expect(page.getByText(new RegExp(`^Файл «aryz-transfer-.*\\.aryzt» сохранён: дел ${count},`))).toBeVisible(OPENED);
+  await expect(page.getByText(new RegExp(`^Файл «aryz-transfer-.*\\.aryzt» сохранён: ${count} дел(о|а)?,`))).toBeVisible(OPENED);
 }
 
 async function openBundle(page: Page, file: string, passphrase: string): Promise<void> {

@@ -191,7 +191,7 @@ type RestoreStep =
 function AuditCheckText({ check }: { check: AuditCheck | null }) {
   const { t } = useTranslation();
   if (!check) return <>{t('backup.auditCheck.unknown')}</>;
-  return <>{check.ok ? t('backup.auditCheck.intact', { rows: check.rows }) : t('backup.auditCheck.broken', { seq: check.brokenSeq })}</>;
+  return <>{check.ok ? t('backup.auditCheck.intact', { count: check.rows }) : t('backup.auditCheck.broken', { seq: check.brokenSeq })}</>;
 }
 
 function SummaryView({ summary }: { summary: BackupSummary }) {

@@ -56,7 +56,10 @@ export const backupMessages = defineMessages(
     },
     auditCheck: {
       label: 'Журнал действий',
-      intact: 'цел: {{rows}} записей',
+      intact_one: 'цел: {{count}} запись',
+      intact_few: 'цел: {{count}} записи',
+      intact_many: 'цел: {{count}} записей',
+      intact_other: 'цел: {{count}} записи',
       broken: 'нарушен на записи № {{seq}}',
       unknown: 'не проверялся (копия старой версии)',
       backupBroken: 'Внимание: журнал действий нарушен на записи № {{seq}}. Копия сделана, нарушение записано в ней и в журнале.',
@@ -179,7 +182,8 @@ export const backupMessages = defineMessages(
     },
     auditCheck: {
       label: 'Аракеттер журналы',
-      intact: 'бүтүн: {{rows}} жазуу',
+      intact_one: 'бүтүн: {{count}} жазуу',
+      intact_other: 'бүтүн: {{count}} жазуу',
       broken: '№ {{seq}} жазууда бузулган',
       unknown: 'текшерилген эмес (эски версиянын көчүрмөсү)',
       backupBroken: 'Көңүл буруңуз: аракеттер журналы № {{seq}} жазууда бузулган. Көчүрмө жасалды, бузулуу анда жана журналда жазылды.',
@@ -300,7 +304,8 @@ export const backupMessages = defineMessages(
     },
     auditCheck: {
       label: 'Audit log',
-      intact: 'intact: {{rows}} rows',
+      intact_one: 'intact: {{count}} row',
+      intact_other: 'intact: {{count}} rows',
       broken: 'broken at row {{seq}}',
       unknown: 'not checked (a backup of an older version)',
       backupBroken: 'Warning: the audit log is broken at row {{seq}}. The backup was taken; the break is recorded in it and in the log.',

@@ -288,7 +288,7 @@ function JobView({ jobId }: { jobId: string }) {
           </ul>
           {job.merged ? (
             <p>
-              {t('batch.mergedReady', { pages: job.merged.pages })}{' '}
+              {t('batch.mergedReady', { count: job.merged.pages })}{' '}
               <button type="button" className="button button--primary" disabled={busy} onClick={() => void saveMerged()}>
                 {t('batch.saveMerged')}
               </button>

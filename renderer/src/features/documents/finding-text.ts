@@ -7,5 +7,11 @@ export function findingText(t: Translate, f: Pick<ConsistencyFinding, 'code' | '
   const params: Record<string, unknown> = { ...f.params };
   if (f.code === 'date_before_register') params.what = t(`documents.checks.what.${String(f.params.what)}`);
   if (f.code === 'addressee_field_missing') params.field = t(`documents.checks.field.${String(f.params.field)}`);
+  // Counted words take the language's plural form: the day count picks the message's form, sheets and pages their own.
+  if (f.code === 'lawful_stay_vs_gap') params.count = Number(f.params.days);
+  if (f.code === 'sheet_count') {
+    params.sheets = t('documents.checks.sheets', { count: Number(f.params.sheets) });
+    params.pages = t('documents.checks.pages', { count: Number(f.params.pages) });
+  }
   return t(`documents.checks.code.${f.code}`, params);
 }

@@ -15,7 +15,7 @@ export function describeDocumentChange(t: Translate, change: FieldChange): strin
       : t('documents.history.registeredUnnumbered', { title: String(title ?? '') });
   }
   if (change.field === 'document.file' && isRecord(change.after)) {
-    return t('documents.history.file', { pages: Number(change.after.pages), kb: Math.max(1, Math.round(Number(change.after.bytes) / 1024)) });
+    return t('documents.history.file', { count: Number(change.after.pages), kb: Math.max(1, Math.round(Number(change.after.bytes) / 1024)) });
   }
   // What the caseworker generated over: each acknowledged warning as the review said it.
   if (change.field === 'acknowledgedWarnings' && Array.isArray(change.after)) {

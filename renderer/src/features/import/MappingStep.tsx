@@ -48,7 +48,7 @@ export function MappingStep({ file, mapping, saved, defaults, problems, onMappin
         <strong>{t('import.file.summary', { name: file.fileName, count: table.rows.length })}</strong>
         <span className="muted"> — {file.format === 'csv' ? t('import.file.csv', { encoding: file.encoding.toUpperCase(), delimiter }) : t('import.file.xlsx', { sheet: file.sheet })}</span>
       </p>
-      {table.truncated ? <p role="status" className="field__warning">{t('import.file.truncated', { total: table.totalRows, count: table.rows.length })}</p> : null}
+      {table.truncated ? <p role="status" className="field__warning">{t('import.file.truncated', { count: table.totalRows, read: table.rows.length })}</p> : null}
       {file.sheets.length > 1 ? (
         <div className="field">
           <label htmlFor={`${id}-sheet`}>{t('import.file.sheet')}</label>

@@ -14,7 +14,10 @@ export const importMessages = defineMessages(
       csv: 'CSV, кодировка {{encoding}}, разделитель «{{delimiter}}»',
       xlsx: 'Excel, лист «{{sheet}}»',
       sheet: 'Лист',
-      truncated: 'В файле {{total}} строк; прочитаны первые {{count}}. Разделите файл на части, чтобы импортировать остальные.',
+      truncated_one: 'В файле {{count}} строка; прочитаны первые {{read}}. Разделите файл на части, чтобы импортировать остальные.',
+      truncated_few: 'В файле {{count}} строки; прочитаны первые {{read}}. Разделите файл на части, чтобы импортировать остальные.',
+      truncated_many: 'В файле {{count}} строк; прочитаны первые {{read}}. Разделите файл на части, чтобы импортировать остальные.',
+      truncated_other: 'В файле {{count}} строки; прочитаны первые {{read}}. Разделите файл на части, чтобы импортировать остальные.',
       tab: 'табуляция',
     },
     refused: {
@@ -152,7 +155,8 @@ export const importMessages = defineMessages(
       csv: 'CSV, коддоо {{encoding}}, бөлгүч «{{delimiter}}»',
       xlsx: 'Excel, барак «{{sheet}}»',
       sheet: 'Барак',
-      truncated: 'Файлда {{total}} сап; алгачкы {{count}} окулду. Калганын импорттоо үчүн файлды бөлүңүз.',
+      truncated_one: 'Файлда {{count}} сап; алгачкы {{read}} окулду. Калганын импорттоо үчүн файлды бөлүңүз.',
+      truncated_other: 'Файлда {{count}} сап; алгачкы {{read}} окулду. Калганын импорттоо үчүн файлды бөлүңүз.',
       tab: 'табуляция',
     },
     refused: {
@@ -290,7 +294,8 @@ export const importMessages = defineMessages(
       csv: 'CSV, encoding {{encoding}}, delimiter “{{delimiter}}”',
       xlsx: 'Excel, sheet “{{sheet}}”',
       sheet: 'Sheet',
-      truncated: 'The file has {{total}} rows; the first {{count}} were read. Split the file to import the rest.',
+      truncated_one: 'The file has {{count}} row; the first {{read}} were read. Split the file to import the rest.',
+      truncated_other: 'The file has {{count}} rows; the first {{read}} were read. Split the file to import the rest.',
       tab: 'tab',
     },
     refused: {

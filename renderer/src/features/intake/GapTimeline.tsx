@@ -46,7 +46,7 @@ export function GapTimeline({ index, today }: { index: number; today: string }) 
         ))}
         {timeline.gaps.map((gap) => (
           <li key={gap.from} className="gap-timeline__gap">
-            {t('intake.timeline.gap', { from: formatDate(gap.from), to: formatDate(gap.to), days: gap.days })}
+            {t('intake.timeline.gap', { from: formatDate(gap.from), to: formatDate(gap.to), count: gap.days })}
           </li>
         ))}
         <li className={timeline.gapDays > 0 ? 'gap-timeline__gap' : 'gap-timeline__ok'}>

@@ -153,7 +153,10 @@ export const referenceMessages = defineMessages(
       kind: { embassy: 'Посольство', consulate_general: 'Генеральное консульство' },
       city: 'Город: {{city}}',
       address: 'Адрес: {{address}}',
-      district: 'Консульский округ (регионов: {{count}})',
+      district_one: 'Консульский округ (регионов: {{count}})',
+      district_few: 'Консульский округ (регионов: {{count}})',
+      district_many: 'Консульский округ (регионов: {{count}})',
+      district_other: 'Консульский округ (регионов: {{count}})',
     },
     calendar: {
       year: '{{year}} год',
@@ -526,7 +529,8 @@ export const referenceMessages = defineMessages(
       kind: { embassy: 'Элчилик', consulate_general: 'Башкы консулдук' },
       city: 'Шаары: {{city}}',
       address: 'Дареги: {{address}}',
-      district: 'Консулдук округ (аймактар: {{count}})',
+      district_one: 'Консулдук округ (аймактар: {{count}})',
+      district_other: 'Консулдук округ (аймактар: {{count}})',
     },
     calendar: {
       year: '{{year}}-жыл',
@@ -899,7 +903,8 @@ export const referenceMessages = defineMessages(
       kind: { embassy: 'Embassy', consulate_general: 'Consulate General' },
       city: 'City: {{city}}',
       address: 'Address: {{address}}',
-      district: 'Consular district ({{count}} regions)',
+      district_one: 'Consular district ({{count}} region)',
+      district_other: 'Consular district ({{count}} regions)',
     },
     calendar: {
       year: '{{year}}',

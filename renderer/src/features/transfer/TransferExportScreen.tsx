@@ -148,7 +148,16 @@ function ExportMessage({ outcome }: { outcome: ExportOutcome | { status: 'noCase
   const { t } = useTranslation();
   switch (outcome.status) {
     case 'saved':
-      return <p className="status status--ok">{t('transfer.export.saved', { fileName: outcome.fileName, cases: outcome.cases, records: outcome.records, files: outcome.files })}</p>;
+      return (
+        <p className="status status--ok">
+          {t('transfer.export.saved', {
+            fileName: outcome.fileName,
+            cases: t('transfer.export.cases', { count: outcome.cases }),
+            records: t('transfer.export.records', { count: outcome.records }),
+            files: t('transfer.export.files', { count: outcome.files }),
+          })}
+        </p>
+      );
     case 'canceled':
       return <p className="status">{t('transfer.export.canceled')}</p>;
     case 'noCases':

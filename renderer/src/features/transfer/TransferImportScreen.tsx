@@ -207,7 +207,7 @@ function Done({ result, plan }: { result: ApplyResult; plan: MergePlan }) {
   const { t } = useTranslation();
   return (
     <div className="transfer-done">
-      <p className="status status--ok">{t('transfer.import.done', { written: result.written, kept: result.kept, history: result.historyAdded })}</p>
+      <p className="status status--ok">{t('transfer.import.done', { written: result.written, kept: result.kept, count: result.historyAdded })}</p>
       {result.renumbered.map((r) => (
         <p key={r.caseId}>{t('transfer.import.renumbered', { from: r.from, to: r.to })}</p>
       ))}

@@ -18,7 +18,10 @@ export const exportMessages = defineMessages(
     stop: 'Остановить',
     close: 'Закрыть',
     progress: 'Выгружено строк: {{done}} из {{total}}',
-    saved: 'Сохранено: {{name}} (строк: {{count}})',
+    saved_one: 'Сохранено: {{name}} ({{count}} строка)',
+    saved_few: 'Сохранено: {{name}} ({{count}} строки)',
+    saved_many: 'Сохранено: {{name}} ({{count}} строк)',
+    saved_other: 'Сохранено: {{name}} ({{count}} строки)',
     notSaved: 'Файл не сохранён.',
     stopped: 'Экспорт остановлен, файл не создан.',
     refused: {
@@ -69,7 +72,8 @@ export const exportMessages = defineMessages(
     stop: 'Токтотуу',
     close: 'Жабуу',
     progress: 'Чыгарылган саптар: {{done}} / {{total}}',
-    saved: 'Сакталды: {{name}} (саптар: {{count}})',
+    saved_one: 'Сакталды: {{name}} ({{count}} сап)',
+    saved_other: 'Сакталды: {{name}} ({{count}} сап)',
     notSaved: 'Файл сакталган жок.',
     stopped: 'Экспорт токтотулду, файл түзүлгөн жок.',
     refused: {
@@ -120,7 +124,8 @@ export const exportMessages = defineMessages(
     stop: 'Stop',
     close: 'Close',
     progress: 'Rows exported: {{done}} of {{total}}',
-    saved: 'Saved: {{name}} ({{count}} rows)',
+    saved_one: 'Saved: {{name}} ({{count}} row)',
+    saved_other: 'Saved: {{name}} ({{count}} rows)',
     notSaved: 'The file was not saved.',
     stopped: 'Export stopped; no file was made.',
     refused: {
