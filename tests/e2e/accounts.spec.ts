@@ -54,7 +54,13 @@ base.describe('accounts and roles', () => {
     await page.getByLabel('Начальный пароль', { exact: true }).fill('qwerty12345');
     await expect(page.getByText(/Пароль слишком простой/)).toBeVisible();
     await page.getByLabel('Начальный пароль', { exact: true }).fill(WORKER.password);
-    await page.getByLabel('Повторите начальный пароль').fill(WORKER.password);
+    // A repeat that differs is said next to it as soon as it is left, before anything is sent.
+    const repeat = page.getByLabel('Повторите начальный пароль');
+    await repeat.fill(`${WORKER.password}x`);
+    await repeat.blur();
+    await expect(repeat).toHaveAccessibleDescription('Пароли не совпадают.');
+    await repeat.fill(WORKER.password);
+    await expect(page.getByText('Пароли не совпадают.')).toHaveCount(0);
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
     await expect(page.getByText(`Сотрудник «${WORKER.name}» добавлен.`)).toBeVisible({ timeout: 15_000 });
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: WORKER.name }) });
@@ -107,6 +113,13 @@ base.describe('accounts and roles', () => {
     const workerRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: WORKER.name }) });
     await workerRow.getByRole('button', { name: 'Сбросить пароль' }).click();
     await page.getByLabel('Временный пароль').fill(RESET_PASSWORD);
+    // Cancelling with a password typed asks first; keeping it loses nothing.
+    await page.locator('.accounts-reset').getByRole('button', { name: 'Отмена' }).click();
+    const discard = page.getByRole('dialog', { name: 'Отменить ввод?' });
+    await expect(discard).toBeVisible();
+    await expect(discard.getByRole('button', { name: 'Продолжить ввод' })).toBeFocused();
+    await discard.getByRole('button', { name: 'Продолжить ввод' }).click();
+    await expect(page.getByLabel('Временный пароль')).toHaveValue(RESET_PASSWORD);
     await page.getByRole('button', { name: 'Сбросить', exact: true }).click();
     await expect(page.getByText(`Пароль сотрудника «${WORKER.name}» сброшен.`, { exact: false })).toBeVisible({ timeout: 15_000 });
     await expect(workerRow.getByRole('cell', { name: 'должен сменить пароль' })).toBeVisible();

@@ -60,6 +60,12 @@ export const en: Messages = {
     unknown_field: 'Unexpected field',
     invalid_value: 'Invalid value',
   },
+  discard: {
+    title: 'Discard what you typed?',
+    text: 'What you typed is not saved and will be lost.',
+    confirm: 'Discard',
+    keep: 'Keep editing',
+  },
   format: {
     datePlaceholder: 'dd.mm.yyyy',
     months: {

@@ -60,6 +60,12 @@ export const ky: Messages = {
     unknown_field: 'Ашыкча талаа',
     invalid_value: 'Жараксыз маани',
   },
+  discard: {
+    title: 'Киргизилгенди жокко чыгарасызбы?',
+    text: 'Киргизилген маалыматтар сакталган жок жана жоголот.',
+    confirm: 'Жокко чыгаруу',
+    keep: 'Киргизүүнү улантуу',
+  },
   format: {
     datePlaceholder: 'кк.аа.жжжж',
     months: {

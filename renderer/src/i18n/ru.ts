@@ -59,6 +59,12 @@ export const ru = {
     unknown_field: 'Лишнее поле',
     invalid_value: 'Недопустимое значение',
   },
+  discard: {
+    title: 'Отменить ввод?',
+    text: 'Введённые данные не сохранены и будут потеряны.',
+    confirm: 'Отменить ввод',
+    keep: 'Продолжить ввод',
+  },
   format: {
     datePlaceholder: 'дд.мм.гггг',
     months: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountNameSchema, accountPositionSchema } from '../../accounts/forms';
 import { MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, ROLES } from '../../accounts/roles';
 import { MAX_PASSWORD_LENGTH } from '../../security/password-strength';
 
@@ -9,8 +10,8 @@ import { MAX_PASSWORD_LENGTH } from '../../security/password-strength';
  */
 
 const accountId = z.string().regex(/^[a-f0-9]{24}$/);
-const personName = z.string().trim().min(1).max(200);
-const position = z.string().trim().max(200);
+const personName = accountNameSchema;
+const position = accountPositionSchema;
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 const role = z.enum(ROLES);
 const dataKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);

@@ -1,10 +1,16 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatDateRu } from '../../../../shared/format/date';
 import { currentAccount } from '../../lib/session';
 import { accountsStatus, recoverAdministrator, resumeSession, setUpAdministrator, signIn, type AccountsStatus } from './access-api';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { PasswordStrengthNote, usePasswordStrength } from './PasswordStrength';
+import { NewPasswordFields } from './NewPasswordFields';
+import { ACCOUNT_LIMITS, recoverFormSchema, setupFormSchema, type RecoverFormValues, type SetupFormValues } from '../../../../shared/accounts/forms';
+import { MIN_PASSWORD_LENGTH } from '../../../../shared/security/password-strength';
+import { codeResolver } from '../../ui/code-resolver';
+import { FieldShell } from '../../ui/FieldShell';
+import { TextField } from '../../ui/TextField';
 import { describeError } from '../../ui/error-text';
 
 /**
@@ -58,62 +64,44 @@ function MustChangePasswordScreen({ onDone }: { onDone: () => void }) {
   );
 }
 
+const NEW_ADMINISTRATOR: SetupFormValues = { name: '', position: '', password: '', repeat: '' };
+
 function SetupScreen({ onCreated, onAlreadySetUp }: { onCreated: (recoveryKey: string) => void; onAlreadySetUp: () => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [position, setPosition] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const form = useForm<SetupFormValues>({ resolver: codeResolver(setupFormSchema), mode: 'onTouched', defaultValues: NEW_ADMINISTRATOR });
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const strength = usePasswordStrength(password, [name, position]);
-  const ids = { name: useId(), position: useId(), password: useId(), repeat: useId(), strength: useId() };
+  const [name, position] = useWatch({ control: form.control, name: ['name', 'position'] });
+  const errors = form.formState.errors;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim() === '') return setMessage(t('access.setup.required'));
-    if (password !== repeat) return setMessage(t('access.setup.mismatch'));
-    setBusy(true);
+  const submit = form.handleSubmit(async ({ name, position, password }) => {
     try {
-      const answer = await setUpAdministrator({ name: name.trim(), position: position.trim(), password });
+      const answer = await setUpAdministrator({ name, position, password });
       if (answer.status === 'ok') onCreated(answer.recoveryKey);
-      else if (answer.status === 'weak') setMessage(t(`access.strength.${answer.problem}`, { min: 10 }));
+      else if (answer.status === 'weak') setMessage(t(`access.strength.${answer.problem}`, { min: MIN_PASSWORD_LENGTH }));
       else if (answer.reason === 'ALREADY_SET_UP') onAlreadySetUp();
       else setMessage(t(`access.refused.${answer.reason}`));
-    } finally {
-      setBusy(false);
+    } catch (error) {
+      setMessage(describeError(t, error));
     }
-  };
+  });
 
   return (
     <main className="screen access-screen">
       <h1>{t('access.setup.title')}</h1>
       <p>{t('access.setup.intro')}</p>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label htmlFor={ids.name}>{t('access.setup.name')}</label>
-          <input id={ids.name} autoFocus autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.position}>{t('access.setup.position')}</label>
-          <input id={ids.position} autoComplete="organization-title" value={position} onChange={(e) => setPosition(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.password}>{t('access.setup.password')}</label>
-          <input id={ids.password} type="password" autoComplete="new-password" aria-describedby={ids.strength} value={password} onChange={(e) => setPassword(e.target.value)} />
-          <PasswordStrengthNote id={ids.strength} strength={strength} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.repeat}>{t('access.setup.repeat')}</label>
-          <input id={ids.repeat} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
-        </div>
-        {message ? <p className="errors" role="alert">{message}</p> : null}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('access.setup.submit')}
-          </button>
-        </div>
-      </form>
+      <FormProvider {...form}>
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <TextField label={t('access.setup.name')} autoFocus autoComplete="name" maxLength={ACCOUNT_LIMITS.name} error={errors.name} {...form.register('name')} />
+          <TextField label={t('access.setup.position')} autoComplete="organization-title" maxLength={ACCOUNT_LIMITS.position} error={errors.position} {...form.register('position')} />
+          <NewPasswordFields labels={{ password: t('access.setup.password'), repeat: t('access.setup.repeat') }} userInputs={[name, position]} />
+          {message ? <p className="errors" role="alert">{message}</p> : null}
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
+              {t('access.setup.submit')}
+            </button>
+          </div>
+        </form>
+      </FormProvider>
     </main>
   );
 }
@@ -223,49 +211,46 @@ function SignInScreen({ status, onSignedIn }: { status: AccountsStatus; onSigned
 
 function RecoverForm({ accounts, onDone }: { accounts: AccountsStatus['accounts']; onDone: () => void }) {
   const { t } = useTranslation();
-  const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
-  const [key, setKey] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useForm<RecoverFormValues>({ resolver: codeResolver(recoverFormSchema), mode: 'onTouched', defaultValues: { accountId: accounts[0]?.id ?? '', recoveryKey: '', password: '' } });
   const [message, setMessage] = useState<string | null>(null);
-  const strength = usePasswordStrength(password, [accounts.find((a) => a.id === accountId)?.name ?? '']);
-  const ids = { account: useId(), key: useId(), password: useId(), strength: useId() };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const answer = await recoverAdministrator({ accountId, recoveryKey: key, password });
-    if (answer.status === 'ok') {
-      setMessage(t('access.recover.done'));
-      setTimeout(onDone, 1500);
-    } else if (answer.status === 'wrong_key') setMessage(t('access.recover.wrongKey'));
-    else if (answer.status === 'weak') setMessage(t(`access.strength.${answer.problem}`, { min: 10 }));
-    else setMessage(t(`access.refused.${answer.reason}`));
-  };
+  const accountId = useWatch({ control: form.control, name: 'accountId' });
+  const errors = form.formState.errors;
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const answer = await recoverAdministrator(values);
+      if (answer.status === 'ok') {
+        setMessage(t('access.recover.done'));
+        setTimeout(onDone, 1500);
+      } else if (answer.status === 'wrong_key') setMessage(t('access.recover.wrongKey'));
+      else if (answer.status === 'weak') setMessage(t(`access.strength.${answer.problem}`, { min: MIN_PASSWORD_LENGTH }));
+      else setMessage(t(`access.refused.${answer.reason}`));
+    } catch (error) {
+      setMessage(describeError(t, error));
+    }
+  });
   return (
-    <form onSubmit={(event) => void submit(event)}>
-      <div className="field">
-        <label htmlFor={ids.account}>{t('access.signIn.account')}</label>
-        <select id={ids.account} value={accountId} onChange={(e) => setAccountId(e.target.value)}>
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.key}>{t('access.recover.key')}</label>
-        <input id={ids.key} autoComplete="off" spellCheck={false} value={key} onChange={(e) => setKey(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.password}>{t('access.recover.password')}</label>
-        <input id={ids.password} type="password" autoComplete="new-password" aria-describedby={ids.strength} value={password} onChange={(e) => setPassword(e.target.value)} />
-        <PasswordStrengthNote id={ids.strength} strength={strength} />
-      </div>
-      {message ? <p role="status">{message}</p> : null}
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {t('access.recover.submit')}
-        </button>
-      </div>
-    </form>
+    <FormProvider {...form}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <FieldShell label={t('access.signIn.account')}>
+          {({ id }) => (
+            <select id={id} {...form.register('accountId')}>
+              {accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldShell>
+        <TextField label={t('access.recover.key')} autoComplete="off" spellCheck={false} maxLength={ACCOUNT_LIMITS.recoveryKey} error={errors.recoveryKey} {...form.register('recoveryKey')} />
+        <NewPasswordFields labels={{ password: t('access.recover.password') }} userInputs={[accounts.find((a) => a.id === accountId)?.name ?? '']} />
+        {message ? <p role="status">{message}</p> : null}
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={form.formState.isSubmitting}>
+            {t('access.recover.submit')}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
   );
 }

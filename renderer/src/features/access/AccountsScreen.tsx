@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, ROLES, type Role } from '../../../../shared/accounts/roles';
 import { MIN_PASSWORD_LENGTH } from '../../../../shared/security/password-strength';
@@ -7,7 +8,20 @@ import { describeError } from '../../ui/error-text';
 import { accountsStatus, addAccount, resetAccountPassword, setIdleMinutes, updateAccount, type AccountsStatus } from './access-api';
 import { ActivityLogPanel } from './ActivityLogPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { PasswordStrengthNote, usePasswordStrength } from './PasswordStrength';
+import { NewPasswordFields } from './NewPasswordFields';
+import { codeResolver } from '../../ui/code-resolver';
+import { FieldShell } from '../../ui/FieldShell';
+import { useDiscardGuard } from '../../ui/discard-guard';
+import { TextField } from '../../ui/TextField';
+import {
+  ACCOUNT_LIMITS,
+  addAccountFormSchema,
+  idleFormSchema,
+  resetPasswordFormSchema,
+  type AddAccountFormValues,
+  type IdleFormValues,
+  type ResetPasswordFormValues,
+} from '../../../../shared/accounts/forms';
 
 type Account = AccountsStatus['accounts'][number];
 type Note = { ok: boolean; text: string } | null;
@@ -177,13 +191,10 @@ function AccountRow(props: {
 
 function ResetPasswordForm({ account, self, onDone, onCancel }: { account: Account; self: boolean; onDone: (text: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
+  const form = useForm<ResetPasswordFormValues>({ resolver: codeResolver(resetPasswordFormSchema), mode: 'onTouched', defaultValues: { password: '' } });
   const [message, setMessage] = useState<string | null>(null);
-  const strength = usePasswordStrength(password, [account.name, account.position]);
-  const ids = { password: useId(), strength: useId() };
   const answerText = useAnswerText();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(async ({ password }) => {
     try {
       const answer = await resetAccountPassword({ accountId: account.id, password });
       if (answer.status === 'ok') onDone(t(self ? 'accounts.reset.doneSelf' : 'accounts.reset.done', { name: account.name }));
@@ -191,151 +202,135 @@ function ResetPasswordForm({ account, self, onDone, onCancel }: { account: Accou
     } catch (error) {
       setMessage(t('accounts.failed', { reason: describeError(t, error) }));
     }
-  };
+  });
+  const guard = useDiscardGuard(form.formState.isDirty, onCancel);
+  const cancel = guard.request;
   return (
-    <form
-      className="accounts-reset"
-      onSubmit={(event) => void submit(event)}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
-      <p>{t(self ? 'accounts.reset.introSelf' : 'accounts.reset.intro', { name: account.name })}</p>
-      <div className="field">
-        <label htmlFor={ids.password}>{t('accounts.reset.password', { name: account.name })}</label>
-        <input id={ids.password} type="password" autoFocus autoComplete="new-password" aria-describedby={ids.strength} value={password} onChange={(e) => setPassword(e.target.value)} />
-        <PasswordStrengthNote id={ids.strength} strength={strength} />
-      </div>
-      {message ? <p className="errors" role="alert">{message}</p> : null}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={password === ''}>
-          {t('accounts.reset.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('accounts.cancel')}
-        </button>
-      </div>
-    </form>
+    <FormProvider {...form}>
+      <form
+        className="accounts-reset"
+        noValidate
+        onSubmit={(event) => void submit(event)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') cancel();
+        }}
+      >
+        <p>{t(self ? 'accounts.reset.introSelf' : 'accounts.reset.intro', { name: account.name })}</p>
+        <NewPasswordFields labels={{ password: t('accounts.reset.password', { name: account.name }) }} userInputs={[account.name, account.position]} autoFocus />
+        {message ? <p className="errors" role="alert">{message}</p> : null}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
+            {t('accounts.reset.submit')}
+          </button>
+          <button type="button" className="button" onClick={cancel}>
+            {t('accounts.cancel')}
+          </button>
+        </div>
+      </form>
+      {guard.dialog}
+    </FormProvider>
   );
 }
 
+const NEW_ACCOUNT: AddAccountFormValues = { name: '', position: '', role: 'caseworker', password: '', repeat: '' };
+
 function AddAccountPanel({ onAdded }: { onAdded: () => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [position, setPosition] = useState('');
-  const [role, setRole] = useState<Role>('caseworker');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const form = useForm<AddAccountFormValues>({ resolver: codeResolver(addAccountFormSchema), mode: 'onTouched', defaultValues: NEW_ACCOUNT });
   const [note, setNote] = useState<Note>(null);
-  const [busy, setBusy] = useState(false);
-  const strength = usePasswordStrength(password, [name, position]);
-  const ids = { name: useId(), position: useId(), role: useId(), password: useId(), repeat: useId(), strength: useId() };
+  const [name, position] = useWatch({ control: form.control, name: ['name', 'position'] });
   const answerText = useAnswerText();
+  const errors = form.formState.errors;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim() === '') return setNote({ ok: false, text: t('access.setup.required') });
-    if (password !== repeat) return setNote({ ok: false, text: t('access.setup.mismatch') });
-    setBusy(true);
+  const submit = form.handleSubmit(async ({ name, position, role, password }) => {
     try {
-      const answer = await addAccount({ name: name.trim(), position: position.trim(), role, password });
+      const answer = await addAccount({ name, position, role, password });
       if (answer.status === 'ok') {
         // What was typed stays until the account exists: a refusal loses nothing.
-        setName('');
-        setPosition('');
-        setPassword('');
-        setRepeat('');
-        setRole('caseworker');
+        form.reset(NEW_ACCOUNT);
         setNote({ ok: true, text: t('accounts.add.done', { name: answer.account.name }) });
         onAdded();
       } else setNote({ ok: false, text: answerText(answer) });
     } catch (error) {
       setNote({ ok: false, text: t('accounts.failed', { reason: describeError(t, error) }) });
-    } finally {
-      setBusy(false);
     }
-  };
+  });
 
   return (
     <section className="panel" aria-labelledby="accounts-add-title">
       <h2 id="accounts-add-title">{t('accounts.add.title')}</h2>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label htmlFor={ids.name}>{t('accounts.add.name')}</label>
-          <input id={ids.name} autoComplete="off" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.position}>{t('accounts.add.position')}</label>
-          <input id={ids.position} autoComplete="off" value={position} maxLength={200} onChange={(e) => setPosition(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.role}>{t('accounts.add.role')}</label>
-          <select id={ids.role} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`access.role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.password}>{t('accounts.add.password')}</label>
-          <input id={ids.password} type="password" autoComplete="new-password" aria-describedby={ids.strength} value={password} onChange={(e) => setPassword(e.target.value)} />
-          <PasswordStrengthNote id={ids.strength} strength={strength} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.repeat}>{t('accounts.add.repeat')}</label>
-          <input id={ids.repeat} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
-        </div>
-        {note ? (
-          <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'status status--ok' : 'errors'}>
-            {note.text}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('accounts.add.submit')}
-          </button>
-        </div>
-      </form>
+      <FormProvider {...form}>
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <TextField label={t('accounts.add.name')} autoComplete="off" maxLength={ACCOUNT_LIMITS.name} error={errors.name} {...form.register('name')} />
+          <TextField label={t('accounts.add.position')} autoComplete="off" maxLength={ACCOUNT_LIMITS.position} error={errors.position} {...form.register('position')} />
+          <FieldShell label={t('accounts.add.role')}>
+            {({ id }) => (
+              <select id={id} {...form.register('role')}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`access.role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldShell>
+          <NewPasswordFields labels={{ password: t('accounts.add.password'), repeat: t('accounts.add.repeat') }} userInputs={[name, position]} />
+          {note ? (
+            <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'status status--ok' : 'errors'}>
+              {note.text}
+            </p>
+          ) : null}
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
+              {t('accounts.add.submit')}
+            </button>
+          </div>
+        </form>
+      </FormProvider>
     </section>
   );
 }
 
 function IdlePanel({ minutes, onSaved }: { minutes: number; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(String(minutes));
+  const form = useForm<IdleFormValues>({ resolver: codeResolver(idleFormSchema), mode: 'onTouched', values: { minutes } });
   const [note, setNote] = useState<Note>(null);
-  const id = useId();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < MIN_IDLE_MINUTES || parsed > MAX_IDLE_MINUTES) {
-      return setNote({ ok: false, text: t('accounts.idle.range', { min: MIN_IDLE_MINUTES, max: MAX_IDLE_MINUTES }) });
-    }
+  const submit = form.handleSubmit(async ({ minutes: chosen }) => {
     try {
-      const answer = await setIdleMinutes(parsed);
-      setNote(answer.status === 'ok' ? { ok: true, text: t('accounts.idle.saved', { minutes: parsed }) } : { ok: false, text: t(`access.refused.${answer.reason}`) });
+      const answer = await setIdleMinutes(chosen);
+      setNote(answer.status === 'ok' ? { ok: true, text: t('accounts.idle.saved', { minutes: chosen }) } : { ok: false, text: t(`access.refused.${answer.reason}`) });
       onSaved();
     } catch (error) {
       setNote({ ok: false, text: t('accounts.failed', { reason: describeError(t, error) }) });
     }
-  };
+  });
+  // Any refusal of the number is the same advice: a whole number of minutes in the allowed range.
+  const invalid = form.formState.errors.minutes ? t('accounts.idle.range', { min: MIN_IDLE_MINUTES, max: MAX_IDLE_MINUTES }) : undefined;
   return (
     <section className="panel" aria-labelledby="accounts-idle-title">
       <h2 id="accounts-idle-title">{t('accounts.idle.title')}</h2>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label htmlFor={id}>{t('accounts.idle.label')}</label>
-          <input id={id} type="number" inputMode="numeric" min={MIN_IDLE_MINUTES} max={MAX_IDLE_MINUTES} value={value} onChange={(e) => setValue(e.target.value)} />
-        </div>
+        <FieldShell label={t('accounts.idle.label')} error={invalid}>
+          {({ id, describedBy }) => (
+            <input
+              id={id}
+              type="number"
+              inputMode="numeric"
+              min={MIN_IDLE_MINUTES}
+              max={MAX_IDLE_MINUTES}
+              aria-invalid={invalid ? true : undefined}
+              aria-describedby={describedBy}
+              {...form.register('minutes', { valueAsNumber: true })}
+            />
+          )}
+        </FieldShell>
         {note ? (
           <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'status status--ok' : 'errors'}>
             {note.text}
           </p>
         ) : null}
         <div className="form-actions">
-          <button type="submit" className="button">
+          <button type="submit" className="button" disabled={form.formState.isSubmitting}>
             {t('accounts.idle.submit')}
           </button>
         </div>

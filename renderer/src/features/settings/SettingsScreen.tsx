@@ -10,6 +10,7 @@ import { MissionCardPanel } from './MissionCardPanel';
 import { NumberingPanel } from './NumberingPanel';
 import { SupportPanel } from './SupportPanel';
 import { AuditCheckPanel } from './AuditCheckPanel';
+import { SettingsLinkPanel } from './SettingsLinkPanel';
 import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
 import { useShortcutProps } from '../../ui/shortcuts';
 import { TextSizePanel } from '../../ui/TextSizePanel';
@@ -112,41 +113,15 @@ export function SettingsScreen() {
       <TextSizePanel />
       <MissionCardPanel settings={stored} dirty={formState.isDirty} />
       <NumberingPanel />
-      <section className="panel settings-reference" aria-labelledby="settings-accounts-title">
-        <h2 id="settings-accounts-title">{t('accounts.settingsLink.title')}</h2>
-        <p>{admin ? t('accounts.settingsLink.description') : t('accounts.settingsLink.descriptionOwn')}</p>
-        <a className="button" href="#/settings/accounts">
-          {t('accounts.settingsLink.open')}
-        </a>
-      </section>
+      <SettingsLinkPanel name="accounts" description={admin ? undefined : t('accounts.settingsLink.descriptionOwn')} />
       {admin ? (
         <>
-          <section className="panel settings-reference" aria-labelledby="settings-reference-title">
-            <h2 id="settings-reference-title">{t('reference.settingsLink.title')}</h2>
-            <p>{t('reference.settingsLink.description')}</p>
-            <a className="button" href="#/settings/reference">
-              {t('reference.settingsLink.open')}
-            </a>
-          </section>
-          <section className="panel settings-reference" aria-labelledby="settings-templates-title">
-            <h2 id="settings-templates-title">{t('templates.settingsLink.title')}</h2>
-            <p>{t('templates.settingsLink.description')}</p>
-            <a className="button" href="#/settings/templates">
-              {t('templates.settingsLink.open')}
-            </a>
-          </section>
+          <SettingsLinkPanel name="reference" />
+          <SettingsLinkPanel name="templates" />
         </>
       ) : null}
       <AuditCheckPanel />
-      {admin ? (
-        <section className="panel settings-reference" aria-labelledby="settings-backup-title">
-          <h2 id="settings-backup-title">{t('backup.settingsLink.title')}</h2>
-          <p>{t('backup.settingsLink.description')}</p>
-          <a className="button" href="#/settings/backup">
-            {t('backup.settingsLink.open')}
-          </a>
-        </section>
-      ) : null}
+      {admin ? <SettingsLinkPanel name="backup" /> : null}
       <SupportPanel />
     </div>
   );
