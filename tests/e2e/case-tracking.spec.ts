@@ -116,6 +116,13 @@ test('sending a citizen application starts the 59-ФЗ clocks; recording its reg
   await expect(dialog.getByText('Обязательное поле')).toBeVisible();
   await dialog.getByLabel('Адресат').fill(ADDRESSEE);
   await dialog.getByLabel('Наш исходящий номер').fill('15');
+  // Escape with something typed asks before it is lost; keeping it returns to the form as it was.
+  await page.keyboard.press('Escape');
+  const discard = page.getByRole('dialog', { name: 'Отменить ввод?' });
+  await expect(discard.getByRole('button', { name: 'Продолжить ввод' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(discard).toBeHidden();
+  await expect(dialog.getByLabel('Адресат')).toHaveValue(ADDRESSEE);
   await dialog.getByRole('button', { name: 'Записать отправку' }).click();
   await expect(dialog).toBeHidden();
   await expect(requests.getByText('Запрос записан, сроки пересчитаны.')).toBeVisible();

@@ -1,39 +1,13 @@
 import { writeAudit } from '../audit.repo';
-import { z } from 'zod';
-import { isoDate } from '../../../../shared/case/schema';
-import { MAX_EXTENSION_DAYS, SENT_KINDS } from '../../../../shared/deadlines/facts';
+import { newRequestSchema, requestPatchSchema } from '../../../../shared/deadlines/request-schema';
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
 import type { AryzDb, FieldChange, RequestRow } from '../schema';
 import { caseRow } from '../cases/case-rows';
 import { followWork, getCase, keptExtras, stripDerived, type Actor } from '../cases/cases.repo';
 import { trackingInputFor, trackingTables } from './tracking-input.repo';
 
-const text = (max: number) => z.string().trim().max(max);
-const optionalDate = z.union([z.literal(''), isoDate]).optional();
-
-export const newRequestSchema = z
-  .object({
-    kind: z.enum(SENT_KINDS),
-    addressee: z.string().trim().min(1).max(500),
-    ourNumber: text(100),
-    sentAt: isoDate,
-    note: text(2000).default(''),
-    follows: z.string().max(64).optional(),
-  })
-  .strict();
-
-export const requestPatchSchema = z
-  .object({
-    receivedAt: optionalDate,
-    registeredAt: optionalDate,
-    forwardedAt: optionalDate,
-    answeredAt: optionalDate,
-    extendedByDays: z.number().int().min(1).max(MAX_EXTENSION_DAYS).nullable().optional(),
-    theirNumber: text(100).optional(),
-    answerSummary: text(2000).optional(),
-    note: text(2000).optional(),
-  })
-  .strict();
+// The schemas live in shared/ so the forms validate with them too; re-exported for the callers of this module.
+export { newRequestSchema, requestPatchSchema };
 
 export type RepoResult<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 

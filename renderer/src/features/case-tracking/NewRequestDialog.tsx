@@ -1,8 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useController, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { SENT_KINDS, type SentKind } from '../../../../shared/deadlines/facts';
+import type { z } from 'zod';
+import { type SentKind, SENT_KINDS } from '../../../../shared/deadlines/facts';
+import { newRequestSchema } from '../../../../shared/deadlines/request-schema';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { Addressee } from '../../../../shared/reference/schema';
+import { maxLengthAt } from '../../../../shared/validation/max-length';
 import { db, type RequestRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
@@ -10,10 +14,13 @@ import { FieldShell } from '../../ui/FieldShell';
 import type { Translate } from '../../ui/case/describe';
 import type { CaseEditing } from '../../ui/case/editing';
 import { addRequest } from '../../data/tracking/requests.repo';
-import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
+import { errorText } from './form-problems';
 import { requestLabel } from '../../ui/case/labels';
 import { ErrorList } from '../../ui/ErrorList';
 import { localTodayIso } from '../../lib/date-time';
+import { codeResolver } from '../../ui/code-resolver';
+import { useDiscardGuard } from '../../ui/discard-guard';
+import { setIssues } from '../../ui/form-issues';
 
 interface Props {
   editing: CaseEditing;
@@ -23,7 +30,9 @@ interface Props {
   onClose(added: RequestRow | null): void;
 }
 
-const SHOWN = ['kind', 'addressee', 'ourNumber', 'sentAt', 'note', 'follows'];
+type Values = z.output<typeof newRequestSchema>;
+const SHOWN = ['kind', 'addressee', 'ourNumber', 'sentAt', 'note', 'follows'] as const;
+const limit = (path: string) => maxLengthAt(newRequestSchema, path);
 
 /** The addressee directory, the case region's migration unit first. */
 function suggestions(addressees: readonly Addressee[], region: string): string[] {
@@ -36,47 +45,43 @@ function suggestions(addressees: readonly Addressee[], region: string): string[]
 export function NewRequestDialog({ editing, region, addressees, requests, onClose }: Props) {
   const { t } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
-  const [kind, setKind] = useState<SentKind>('citizen_application');
-  const [follows, setFollows] = useState('');
-  const [addressee, setAddressee] = useState('');
-  const [ourNumber, setOurNumber] = useState('');
-  const [sentAt, setSentAt] = useState(localTodayIso());
+  const form = useForm<Values>({
+    resolver: codeResolver(newRequestSchema),
+    mode: 'onTouched',
+    defaultValues: { kind: 'citizen_application', follows: '', addressee: '', ourNumber: '', sentAt: localTodayIso(), note: '' },
+  });
+  const { register, control, formState } = form;
+  const errors = formState.errors;
+  const sentAt = useController({ control, name: 'sentAt' });
+  const kind = useWatch({ control, name: 'kind' });
+  // Text in the date box that is not a date: the value keeps the last real date, so saving must not go on.
   const [sentUnreadable, setSentUnreadable] = useState(false);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const [rest, setRest] = useState<string[]>([]);
   const chased = requests.filter((r) => r.kind !== 'reminder');
+  const guard = useDiscardGuard(formState.isDirty, () => onClose(null));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    if (sentUnreadable) {
-      setErrors({ sentAt: t('validation.invalid_format') });
-      return;
-    }
-    setBusy(true);
+  const submit = form.handleSubmit(async ({ kind: chosen, addressee, ourNumber, sentAt: date, note, follows }) => {
+    if (sentUnreadable) return form.setError('sentAt', { type: 'invalid_format', message: '' });
+    setRest([]);
     try {
-      const input = { kind, addressee, ourNumber, sentAt, note, ...(kind === 'reminder' && follows ? { follows } : {}) };
+      const input = { kind: chosen, addressee, ourNumber, sentAt: date, note, ...(chosen === 'reminder' && follows ? { follows } : {}) };
       const result = await addRequest(db(), editing.caseId, input, editing.actor);
       if (result.ok) onClose(result.value);
-      else setErrors(fieldErrors(tr, result.issues));
+      else setRest(setIssues(tr, form.setError, result.issues, SHOWN));
     } catch (error) {
-      setErrors({ '': errorText(error, tr) });
-    } finally {
-      setBusy(false);
+      setRest([errorText(error, tr)]);
     }
-  };
+  });
 
-  const rest = otherErrors(errors, SHOWN);
   return (
-    <Dialog open title={t('tracking.requests.addTitle')} onClose={() => onClose(null)}>
+    <Dialog open title={t('tracking.requests.addTitle')} onClose={guard.request}>
       <form noValidate className="tracking-form" onSubmit={(event) => void submit(event)}>
         <ErrorList messages={rest} />
         <div className="grid">
           <FieldShell label={t('tracking.requests.kind')} error={errors.kind} required>
             {({ id, describedBy, invalid }) => (
-              <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={kind} autoFocus onChange={(event) => setKind(event.target.value as SentKind)}>
-                {SENT_KINDS.map((k) => (
+              <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} autoFocus {...register('kind')}>
+                {SENT_KINDS.map((k: SentKind) => (
                   <option key={k} value={k}>
                     {t(`tracking.kind.${k}`)}
                   </option>
@@ -87,7 +92,7 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
           {kind === 'reminder' && chased.length > 0 ? (
             <FieldShell label={t('tracking.requests.follows')} error={errors.follows}>
               {({ id, describedBy }) => (
-                <select id={id} aria-describedby={describedBy} value={follows} onChange={(event) => setFollows(event.target.value)}>
+                <select id={id} aria-describedby={describedBy} {...register('follows')}>
                   <option value="">{t('tracking.dash')}</option>
                   {chased.map((r) => (
                     <option key={r.id} value={r.id}>
@@ -98,25 +103,25 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
               )}
             </FieldShell>
           ) : null}
-          <DateField label={t('tracking.requests.sentAt')} error={errors.sentAt} required value={sentAt} onChange={setSentAt} onReadable={(ok) => setSentUnreadable(!ok)} />
+          <DateField
+            label={t('tracking.requests.sentAt')}
+            error={errors.sentAt}
+            required
+            inputRef={sentAt.field.ref}
+            value={sentAt.field.value}
+            onChange={sentAt.field.onChange}
+            onReadable={(ok) => {
+              setSentUnreadable(!ok);
+              if (ok) form.clearErrors('sentAt');
+            }}
+          />
           <FieldShell label={t('tracking.requests.ourNumber')} error={errors.ourNumber}>
-            {({ id, describedBy, invalid }) => (
-              <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={100} value={ourNumber} onChange={(event) => setOurNumber(event.target.value)} />
-            )}
+            {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={limit('ourNumber')} {...register('ourNumber')} />}
           </FieldShell>
         </div>
         <FieldShell className="field--wide" label={t('tracking.requests.addressee')} hint={t('tracking.requests.addresseeHint')} error={errors.addressee} required>
           {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              list="tracking-addressees"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              aria-required
-              maxLength={500}
-              value={addressee}
-              onChange={(event) => setAddressee(event.target.value)}
-            />
+            <input id={id} list="tracking-addressees" aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required maxLength={limit('addressee')} {...register('addressee')} />
           )}
         </FieldShell>
         <datalist id="tracking-addressees">
@@ -125,17 +130,18 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
           ))}
         </datalist>
         <FieldShell className="field--wide" label={t('tracking.requests.note')} error={errors.note}>
-          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />}
+          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={2} maxLength={limit('note')} {...register('note')} />}
         </FieldShell>
         <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
             {t('tracking.requests.submit')}
           </button>
-          <button type="button" className="button" onClick={() => onClose(null)}>
+          <button type="button" className="button" onClick={guard.request}>
             {t('casePage.edit.cancel')}
           </button>
         </div>
       </form>
+      {guard.dialog}
     </Dialog>
   );
 }

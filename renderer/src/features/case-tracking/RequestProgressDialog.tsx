@@ -1,7 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useController, useForm, type Control } from 'react-hook-form';
+import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { MAX_EXTENSION_DAYS } from '../../../../shared/deadlines/facts';
+import { requestProgressFormSchema } from '../../../../shared/deadlines/request-schema';
+import { maxLengthAt } from '../../../../shared/validation/max-length';
 import type { SentKind } from '../../../../shared/deadlines/facts';
 import { DEFAULT_DEADLINE_SETTINGS, type SentRegime } from '../../../../shared/deadlines/settings';
 import { documentRegimes } from '../../../../shared/reference/lookup';
@@ -9,16 +12,18 @@ import { useReference } from '../../data/reference/reference.repo';
 import { db, type RequestRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
-import { FieldShell } from '../../ui/FieldShell';
+import { FieldShell, type FieldMessage } from '../../ui/FieldShell';
 import type { Translate } from '../../ui/case/describe';
 import type { CaseEditing } from '../../ui/case/editing';
 import { updateRequest } from '../../data/tracking/requests.repo';
-import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
+import { errorText } from './form-problems';
 import { requestLabel } from '../../ui/case/labels';
 import { ErrorList } from '../../ui/ErrorList';
+import { codeResolver } from '../../ui/code-resolver';
+import { useDiscardGuard } from '../../ui/discard-guard';
+import { setIssues } from '../../ui/form-issues';
 
 type DateKey = 'receivedAt' | 'registeredAt' | 'forwardedAt' | 'answeredAt';
-type TextKey = 'theirNumber' | 'answerSummary' | 'note';
 
 /**
  * Only a request whose kind starts a legal term (a citizen's appeal under 59-ФЗ) is registered, forwarded and
@@ -34,110 +39,131 @@ interface Props {
   onClose(saved: boolean): void;
 }
 
-const SHOWN = ['receivedAt', 'registeredAt', 'forwardedAt', 'answeredAt', 'theirNumber', 'answerSummary', 'note', 'extendedByDays'];
+type Values = z.output<typeof requestProgressFormSchema>;
+const SHOWN = ['receivedAt', 'registeredAt', 'forwardedAt', 'answeredAt', 'theirNumber', 'answerSummary', 'note', 'extendedByDays'] as const;
+const limit = (path: string) => maxLengthAt(requestProgressFormSchema, path);
 
 /** What happened to a request after it was sent; each date moves its clocks. Empty clears a date. */
 export function RequestProgressDialog({ editing, request, onClose }: Props) {
   const { t } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
   const appeal = isAppeal(request, documentRegimes(useReference()));
-  const [dates, setDates] = useState<Record<DateKey, string>>({
-    receivedAt: request.receivedAt ?? '',
-    registeredAt: request.registeredAt ?? '',
-    forwardedAt: request.forwardedAt ?? '',
-    answeredAt: request.answeredAt ?? '',
+  const form = useForm<Values>({
+    resolver: codeResolver(requestProgressFormSchema),
+    mode: 'onTouched',
+    defaultValues: {
+      receivedAt: request.receivedAt ?? '',
+      registeredAt: request.registeredAt ?? '',
+      forwardedAt: request.forwardedAt ?? '',
+      answeredAt: request.answeredAt ?? '',
+      theirNumber: request.theirNumber,
+      answerSummary: request.answerSummary,
+      note: request.note,
+      extendedByDays: request.extendedByDays ? String(request.extendedByDays) : '',
+    },
   });
-  const [texts, setTexts] = useState<Record<TextKey, string>>({ theirNumber: request.theirNumber, answerSummary: request.answerSummary, note: request.note });
-  const [extension, setExtension] = useState(request.extendedByDays ? String(request.extendedByDays) : '');
+  const { register, formState } = form;
+  const errors = formState.errors;
+  // Date boxes whose text is not a date: their value keeps the last real date, so saving must not go on.
   const [unreadable, setUnreadable] = useState<ReadonlySet<DateKey>>(new Set());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const [rest, setRest] = useState<string[]>([]);
   const label = requestLabel(tr, request);
+  const guard = useDiscardGuard(formState.isDirty, () => onClose(false));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const local: FieldErrors = {};
-    for (const key of unreadable) local[key] = t('validation.invalid_format');
-    const days = extension.trim() === '' ? null : Number(extension.trim());
-    if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS)) local.extendedByDays = t('tracking.requests.notNumber');
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
+  const submit = form.handleSubmit(async (values) => {
+    if (unreadable.size > 0) {
+      for (const key of unreadable) form.setError(key, { type: 'invalid_format', message: '' });
       return;
     }
-    setBusy(true);
+    setRest([]);
     try {
-      const patch = appeal ? { ...dates, ...texts, extendedByDays: days } : { receivedAt: dates.receivedAt, answeredAt: dates.answeredAt, ...texts };
+      const { extendedByDays, ...rest } = values;
+      const days = extendedByDays === '' ? null : Number(extendedByDays);
+      const texts = { theirNumber: rest.theirNumber, answerSummary: rest.answerSummary, note: rest.note };
+      const patch = appeal ? { ...rest, extendedByDays: days } : { receivedAt: rest.receivedAt, answeredAt: rest.answeredAt, ...texts };
       const result = await updateRequest(db(), request.id, patch, editing.actor);
       if (result.ok) onClose(true);
-      else setErrors(fieldErrors(tr, result.issues, (issue) => (issue.code === 'invalid_value' && issue.path.endsWith('At') ? t('tracking.requests.beforeSent', { date: formatDate(request.sentAt) }) : null)));
+      else setRest(setIssues(tr, form.setError, result.issues, SHOWN));
     } catch (error) {
-      setErrors({ '': errorText(error, tr) });
-    } finally {
-      setBusy(false);
+      setRest([errorText(error, tr)]);
     }
-  };
+  });
 
+  // A date the write refuses as a value is one before the sending: said so, with the date.
+  const dateError = (key: DateKey) => (errors[key]?.type === 'invalid_value' ? t('tracking.requests.beforeSent', { date: formatDate(request.sentAt) }) : errors[key]);
   const dateField = (key: DateKey, autoFocus = false) => (
-    <DateField
+    <ProgressDate
+      key={key}
+      control={form.control}
+      name={key}
       label={t(`tracking.requests.${key}`)}
-      error={errors[key]}
+      error={dateError(key)}
       autoFocus={autoFocus}
-      value={dates[key]}
-      onChange={(iso) => setDates((current) => ({ ...current, [key]: iso }))}
-      onReadable={(readable) =>
+      onReadable={(readable) => {
+        if (readable) form.clearErrors(key);
         setUnreadable((current) => {
           const next = new Set(current);
           if (readable) next.delete(key);
           else next.add(key);
           return next;
-        })
-      }
+        });
+      }}
     />
   );
-  const textField = (key: 'theirNumber' | 'note', max: number) => (
+  const textField = (key: 'theirNumber' | 'note') => (
     <FieldShell label={t(`tracking.requests.${key}`)} error={errors[key]}>
-      {({ id, describedBy, invalid }) => (
-        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={max} value={texts[key]} onChange={(event) => setTexts((c) => ({ ...c, [key]: event.target.value }))} />
-      )}
+      {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={limit(key)} {...register(key)} />}
     </FieldShell>
   );
 
-  const rest = otherErrors(errors, SHOWN);
   return (
-    <Dialog open title={t('tracking.requests.editTitle', { request: label })} onClose={() => onClose(false)}>
+    <Dialog open title={t('tracking.requests.editTitle', { request: label })} onClose={guard.request}>
       <form noValidate className="tracking-form" onSubmit={(event) => void submit(event)}>
         <ErrorList messages={rest} />
         <p className="muted">{t('tracking.requests.sent', { date: formatDate(request.sentAt) })}</p>
         <div className="grid">
           {dateField('receivedAt', true)}
           {appeal ? dateField('registeredAt') : null}
-          {textField('theirNumber', 100)}
+          {textField('theirNumber')}
           {appeal ? dateField('forwardedAt') : null}
           {appeal ? (
-            <FieldShell label={t('tracking.requests.extendedByDays')} hint={t('tracking.requests.extendedByDaysHint')} error={errors.extendedByDays}>
+            <FieldShell label={t('tracking.requests.extendedByDays')} hint={t('tracking.requests.extendedByDaysHint')} error={errors.extendedByDays ? t('tracking.requests.notNumber') : undefined}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} inputMode="numeric" aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={2} value={extension} onChange={(event) => setExtension(event.target.value)} />
+                <input id={id} inputMode="numeric" aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={limit('extendedByDays')} {...register('extendedByDays')} />
               )}
             </FieldShell>
           ) : null}
           {dateField('answeredAt')}
         </div>
         <FieldShell className="field--wide" label={t('tracking.requests.answerSummary')} error={errors.answerSummary}>
-          {({ id, describedBy }) => (
-            <textarea id={id} aria-describedby={describedBy} rows={3} maxLength={2000} value={texts.answerSummary} onChange={(event) => setTexts((c) => ({ ...c, answerSummary: event.target.value }))} />
-          )}
+          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={3} maxLength={limit('answerSummary')} {...register('answerSummary')} />}
         </FieldShell>
-        {textField('note', 2000)}
+        {textField('note')}
         <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
             {t('tracking.requests.save')}
           </button>
-          <button type="button" className="button" onClick={() => onClose(false)}>
+          <button type="button" className="button" onClick={guard.request}>
             {t('casePage.edit.cancel')}
           </button>
         </div>
       </form>
+      {guard.dialog}
     </Dialog>
+  );
+}
+
+function ProgressDate(props: { control: Control<Values>; name: DateKey; label: string; error: FieldMessage | string | undefined; autoFocus: boolean; onReadable(readable: boolean): void }) {
+  const { field } = useController({ control: props.control, name: props.name });
+  return (
+    <DateField
+      label={props.label}
+      error={props.error}
+      autoFocus={props.autoFocus}
+      inputRef={field.ref}
+      value={field.value ?? ''}
+      onChange={field.onChange}
+      onReadable={props.onReadable}
+    />
   );
 }
