@@ -31,6 +31,10 @@ export const diagnosisChoiceSchema = z
 
 export type DiagnosisChoice = z.output<typeof diagnosisChoiceSchema>;
 
+/** What the caseworker picks in the decision form; the rest of a choice is filled in when it is saved. */
+export const decisionFormSchema = z.object({ causeId: referenceIdSchema, exclusionGround: referenceIdSchema, note: z.string().trim().max(2000) });
+export type DecisionInput = z.output<typeof decisionFormSchema>;
+
 /** `confirmed` when the chosen cause and ground are the suggestion's, `overridden` otherwise. */
 export function decisionOf(
   suggested: { causeId: string; exclusionGround: string } | null,

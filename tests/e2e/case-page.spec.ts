@@ -153,6 +153,10 @@ test('documents are added and removed with confirmation; impossible dates are re
   let dialog = page.getByRole('dialog', { name: 'Добавить документ' });
   await dialog.getByLabel('Вид документа').selectOption('passport_2020');
   await dialog.getByLabel('Серия').fill('AC');
+  // Cancel with something typed asks first; keeping it loses nothing.
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
+  await page.getByRole('dialog', { name: 'Отменить ввод?' }).getByRole('button', { name: 'Продолжить ввод' }).click();
+  await expect(dialog.getByLabel('Серия')).toHaveValue('AC');
   await dialog.getByRole('button', { name: 'Добавить' }).click();
   // Nothing is written while a required field is missing; what was typed stays.
   await expect(dialog.getByText('Обязательное поле').first()).toBeVisible();

@@ -126,8 +126,9 @@ export interface RequestRow extends SentItem {
   updatedAt: string;
 }
 
-export const CHECK_CHANNELS = ['mvd_site', 'gosuslugi', 'bank', 'other'] as const;
-export type CheckChannel = (typeof CHECK_CHANNELS)[number];
+// Defined with the check form's schema in shared/; re-exported for the data layer's callers.
+export { CHECK_CHANNELS, type CheckChannel } from '../../../shared/deadlines/check-schema';
+import type { CheckChannel } from '../../../shared/deadlines/check-schema';
 
 /** One look at the register for a person. */
 export interface CheckRow {

@@ -1,4 +1,5 @@
 import type { KeyboardEventHandler, Ref } from 'react';
+import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { DateInput } from './DateInput';
 import { FieldShell, type FieldMessage } from './FieldShell';
 
@@ -45,4 +46,12 @@ export function DateField({ label, hint, error, required, autoFocus, className, 
       )}
     </FieldShell>
   );
+}
+
+type ControlledProps<T extends FieldValues> = Omit<Props, 'value' | 'onChange' | 'inputRef'> & { control: Control<T>; name: FieldPath<T> };
+
+/** The same field bound to a react-hook-form value (an ISO date or ''). */
+export function ControlledDateField<T extends FieldValues>({ control, name, ...props }: ControlledProps<T>) {
+  const { field } = useController({ control, name });
+  return <DateField {...props} inputRef={field.ref} value={(field.value as string | undefined) ?? ''} onChange={field.onChange} />;
 }

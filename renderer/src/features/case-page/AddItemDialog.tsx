@@ -10,6 +10,7 @@ import { FieldControl } from '../../ui/case/FieldControl';
 import { fromEditorValue, toEditorValue, type EditorValue } from '../../ui/case/field-values';
 import { formPath, ITEM_FIELDS, pathsRelated, type ItemList } from '../../ui/case/fields';
 import { describeError } from '../../ui/error-text';
+import { useDiscardGuard } from '../../ui/discard-guard';
 
 const EMPTY: Record<ItemList, () => Record<string, unknown>> = {
   documents: () => emptyDocument(),
@@ -33,11 +34,14 @@ export function AddItemDialog({ list, index, documents, onClose }: Props) {
   const editing = useCaseEditing();
   const descriptors = ITEM_FIELDS[list];
   const [blank] = useState(EMPTY[list]);
-  const [draft, setDraft] = useState<Record<string, EditorValue>>(() => Object.fromEntries(descriptors.map((d) => [d.key, toEditorValue(d.kind, blank[d.key])])));
+  const [initial] = useState<Record<string, EditorValue>>(() => Object.fromEntries(descriptors.map((d) => [d.key, toEditorValue(d.kind, blank[d.key])])));
+  const [draft, setDraft] = useState(initial);
   const [unreadable, setUnreadable] = useState<ReadonlySet<string>>(new Set());
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
   const pathOf = (key: string) => formPath.item(list, index, key);
+  // Typed input (or text a date box could not read) is asked about before the dialog closes without it.
+  const guard = useDiscardGuard(unreadable.size > 0 || JSON.stringify(draft) !== JSON.stringify(initial), () => onClose(false));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -77,7 +81,7 @@ export function AddItemDialog({ list, index, documents, onClose }: Props) {
   const elsewhere = problems.filter((p) => !descriptors.some((d) => atField(d.key).includes(p)));
 
   return (
-    <Dialog open title={t(`casePage.add.${list}`)} onClose={() => onClose(false)}>
+    <Dialog open title={t(`casePage.add.${list}`)} onClose={guard.request}>
       <form noValidate onSubmit={(event) => void submit(event)}>
         {elsewhere.length > 0 ? (
           <div className="errors" role="alert">
@@ -116,11 +120,12 @@ export function AddItemDialog({ list, index, documents, onClose }: Props) {
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('casePage.add.submit')}
           </button>
-          <button type="button" className="button" onClick={() => onClose(false)}>
+          <button type="button" className="button" onClick={guard.request}>
             {t('casePage.edit.cancel')}
           </button>
         </div>
       </form>
+      {guard.dialog}
     </Dialog>
   );
 }

@@ -1,20 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useController, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { IdentityDocument } from '../../../../shared/case/schema';
-import { CHECK_CHANNELS, db, type CheckChannel, type CheckRow } from '../../data/schema';
-import { DateField } from '../../ui/DateField';
+import { BIRTH_DATE_MODES, CHECK_CHANNELS, CHECK_LIMITS, checkFormSchema, type CheckFormValues } from '../../../../shared/deadlines/check-schema';
+import { db, type CheckRow } from '../../data/schema';
+import { ControlledDateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
 import { documentName, type Translate } from '../../ui/case/describe';
 import type { CaseEditing } from '../../ui/case/editing';
 import { currentDocument } from '../../data/cases/case-rows';
 import { addCheck } from '../../data/tracking/checks.repo';
-import { errorText, fieldErrors, otherErrors, type FieldErrors } from './form-problems';
+import { errorText } from './form-problems';
 import { composeCheckAt, nowParts } from '../../ui/case/labels';
 import { ErrorList } from '../../ui/ErrorList';
+import { codeResolver } from '../../ui/code-resolver';
+import { useDiscardGuard } from '../../ui/discard-guard';
+import { setIssues } from '../../ui/form-issues';
 
-export const BIRTH_DATE_MODES = ['full', 'month_year', 'year'] as const;
-type BirthDateMode = (typeof BIRTH_DATE_MODES)[number];
+export { BIRTH_DATE_MODES };
 
 interface Props {
   editing: CaseEditing;
@@ -22,72 +26,77 @@ interface Props {
   onClose(added: { check: CheckRow; proposeExclusion: boolean } | null): void;
 }
 
-const SHOWN = ['at', 'channel', 'documentId', 'issueDate', 'birthDateMode', 'listed', 'resultText', 'screenshotNote'];
+/** The form holds `listed` as null until it is answered; the schema then says it is required. */
+type Values = Omit<CheckFormValues, 'listed'> & { listed: boolean | null };
+const SHOWN = ['date', 'time', 'channel', 'documentId', 'issueDate', 'birthDateMode', 'listed', 'resultText', 'screenshotNote'] as const;
+
+/** A minute's leeway for a clock that runs a little ahead of the one the check was read from. */
+const laterThanNow = (at: string) => Date.parse(at) > Date.now() + 60_000;
 
 /** One look at the register: when, where, with which data, and what it showed. */
 export function NewCheckDialog({ editing, documents, onClose }: Props) {
   const { t } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
-  const [start] = useState(nowParts);
-  const [date, setDate] = useState(start.date);
-  const [dateUnreadable, setDateUnreadable] = useState(false);
-  const [time, setTime] = useState(start.time);
-  const [channel, setChannel] = useState<CheckChannel>('mvd_site');
-  const initialDoc = currentDocument([...documents]) ?? documents[0];
-  const [documentId, setDocumentId] = useState(initialDoc?.id ?? '');
-  const [issueDate, setIssueDate] = useState(initialDoc?.issueDate ?? '');
-  const [issueUnreadable, setIssueUnreadable] = useState(false);
-  const [birthDateMode, setBirthDateMode] = useState<BirthDateMode>('full');
-  const [listed, setListed] = useState<boolean | null>(null);
-  const [resultText, setResultText] = useState('');
-  const [screenshotNote, setScreenshotNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const local: FieldErrors = {};
-    const at = dateUnreadable ? null : composeCheckAt(date, time);
-    if (dateUnreadable) local.date = t('validation.invalid_format');
-    else if (!date) local.date = t('validation.required');
-    else if (at === null) local.time = t('tracking.checks.timeInvalid');
-    else if (Date.parse(at) > Date.now() + 60_000) local.time = t('tracking.checks.future');
-    if (issueUnreadable) local.issueDate = t('validation.invalid_format');
-    if (listed === null) local.listed = t('validation.required');
-    if (Object.keys(local).length > 0 || at === null || listed === null) {
-      setErrors(local);
-      return;
-    }
-    setBusy(true);
-    try {
-      const input = { at, channel, birthDateMode, listed, resultText, screenshotNote, issueDate, ...(documentId ? { documentId } : {}) };
-      const result = await addCheck(db(), editing.caseId, input, editing.actor);
-      if (result.ok) onClose({ check: result.value, proposeExclusion: result.proposeExclusion === true });
-      else setErrors(fieldErrors(tr, result.issues, (issue) => (issue.path === 'at' && issue.code === 'invalid_value' ? t('tracking.checks.future') : null)));
-    } catch (error) {
-      setErrors({ '': errorText(error, tr) });
-    } finally {
-      setBusy(false);
-    }
+  const [defaults] = useState((): Values => {
+    const start = nowParts();
+    const doc = currentDocument([...documents]) ?? documents[0];
+    return { ...start, channel: 'mvd_site', documentId: doc?.id ?? '', issueDate: doc?.issueDate ?? '', birthDateMode: 'full', listed: null, resultText: '', screenshotNote: '' };
+  });
+  // The resolver answers a checked `listed` (boolean); the form's own values may still hold the unanswered null.
+  const form = useForm<Values>({ resolver: codeResolver(checkFormSchema) as unknown as Resolver<Values>, mode: 'onTouched', defaultValues: defaults });
+  const { register, control, formState } = form;
+  const errors = formState.errors;
+  const listed = useController({ control, name: 'listed' });
+  // Date boxes whose text is not a date: their value keeps the last real date, so saving must not go on.
+  const [unreadable, setUnreadable] = useState<ReadonlySet<'date' | 'issueDate'>>(new Set());
+  const [rest, setRest] = useState<string[]>([]);
+  const guard = useDiscardGuard(formState.isDirty, () => onClose(null));
+  const readable = (key: 'date' | 'issueDate') => (ok: boolean) => {
+    if (ok) form.clearErrors(key);
+    setUnreadable((current) => {
+      const next = new Set(current);
+      if (ok) next.delete(key);
+      else next.add(key);
+      return next;
+    });
   };
 
-  const rest = otherErrors(errors, [...SHOWN, 'date', 'time']);
-  const timeError = errors.time ?? errors.at;
+  const submit = form.handleSubmit(async ({ date, time, documentId, listed: answer, ...values }) => {
+    if (unreadable.size > 0) {
+      for (const key of unreadable) form.setError(key, { type: 'invalid_format', message: '' });
+      return;
+    }
+    const at = composeCheckAt(date, time);
+    if (at === null) return form.setError('time', { type: 'invalid_format', message: '' });
+    if (laterThanNow(at)) return form.setError('time', { type: 'invalid_value', message: '' });
+    setRest([]);
+    try {
+      const input = { at, listed: answer === true, ...values, ...(documentId ? { documentId } : {}) };
+      const result = await addCheck(db(), editing.caseId, input, editing.actor);
+      if (result.ok) onClose({ check: result.value, proposeExclusion: result.proposeExclusion === true });
+      // The write knows the instant as `at`; the form shows it as the time.
+      else setRest(setIssues(tr, form.setError, result.issues.map((issue) => (issue.path === 'at' ? { ...issue, path: 'time' } : issue)), SHOWN));
+    } catch (error) {
+      setRest([errorText(error, tr)]);
+    }
+  });
+
+  // The time's problems in words: not чч:мм, or later than now.
+  const timeError = errors.time ? (errors.time.type === 'invalid_value' ? t('tracking.checks.future') : t('tracking.checks.timeInvalid')) : undefined;
   return (
-    <Dialog open title={t('tracking.checks.addTitle')} onClose={() => onClose(null)}>
+    <Dialog open title={t('tracking.checks.addTitle')} onClose={guard.request}>
       <form noValidate className="tracking-form" onSubmit={(event) => void submit(event)}>
         <ErrorList messages={rest} />
         <div className="grid">
-          <DateField label={t('tracking.checks.date')} error={errors.date} required autoFocus value={date} onChange={setDate} onReadable={(ok) => setDateUnreadable(!ok)} />
+          <ControlledDateField control={control} name="date" label={t('tracking.checks.date')} error={errors.date} required autoFocus onReadable={readable('date')} />
           <FieldShell label={t('tracking.checks.time')} hint={t('tracking.checks.timeHint')} error={timeError} required>
             {({ id, describedBy, invalid }) => (
-              <input id={id} inputMode="numeric" maxLength={5} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required value={time} onChange={(event) => setTime(event.target.value)} />
+              <input id={id} inputMode="numeric" maxLength={CHECK_LIMITS.time} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required {...register('time')} />
             )}
           </FieldShell>
           <FieldShell label={t('tracking.checks.channel')} error={errors.channel}>
             {({ id, describedBy }) => (
-              <select id={id} aria-describedby={describedBy} value={channel} onChange={(event) => setChannel(event.target.value as CheckChannel)}>
+              <select id={id} aria-describedby={describedBy} {...register('channel')}>
                 {CHECK_CHANNELS.map((c) => (
                   <option key={c} value={c}>
                     {t(`tracking.checks.channelName.${c}`)}
@@ -101,11 +110,10 @@ export function NewCheckDialog({ editing, documents, onClose }: Props) {
               <select
                 id={id}
                 aria-describedby={describedBy}
-                value={documentId}
-                onChange={(event) => {
-                  setDocumentId(event.target.value);
-                  setIssueDate(documents.find((d) => d.id === event.target.value)?.issueDate ?? '');
-                }}
+                {...register('documentId', {
+                  // The chosen document brings its issue date, as the register's form asks for it.
+                  onChange: (event: { target: { value: string } }) => form.setValue('issueDate', documents.find((d) => d.id === event.target.value)?.issueDate ?? ''),
+                })}
               >
                 <option value="">{t('tracking.checks.noDocument')}</option>
                 {documents.map((doc) => (
@@ -116,10 +124,10 @@ export function NewCheckDialog({ editing, documents, onClose }: Props) {
               </select>
             )}
           </FieldShell>
-          <DateField label={t('tracking.checks.issueDate')} error={errors.issueDate} value={issueDate} onChange={setIssueDate} onReadable={(ok) => setIssueUnreadable(!ok)} />
+          <ControlledDateField control={control} name="issueDate" label={t('tracking.checks.issueDate')} error={errors.issueDate} onReadable={readable('issueDate')} />
           <FieldShell label={t('tracking.checks.birthDateMode')} error={errors.birthDateMode}>
             {({ id, describedBy }) => (
-              <select id={id} aria-describedby={describedBy} value={birthDateMode} onChange={(event) => setBirthDateMode(event.target.value as BirthDateMode)}>
+              <select id={id} aria-describedby={describedBy} {...register('birthDateMode')}>
                 {BIRTH_DATE_MODES.map((mode) => (
                   <option key={mode} value={mode}>
                     {t(`tracking.checks.birthDate.${mode}`)}
@@ -135,34 +143,35 @@ export function NewCheckDialog({ editing, documents, onClose }: Props) {
             <span className="field__required" aria-hidden="true"> *</span>
           </legend>
           <label className="checkbox">
-            <input type="radio" name="check-listed" checked={listed === true} onChange={() => setListed(true)} />
+            <input type="radio" name="check-listed" checked={listed.field.value === true} onChange={() => listed.field.onChange(true)} />
             {t('tracking.checks.listedYes')}
           </label>
           <label className="checkbox">
-            <input type="radio" name="check-listed" checked={listed === false} onChange={() => setListed(false)} />
+            <input type="radio" name="check-listed" checked={listed.field.value === false} onChange={() => listed.field.onChange(false)} />
             {t('tracking.checks.listedNo')}
           </label>
           {errors.listed ? (
             <div id="check-listed-error" className="field__error">
-              {errors.listed}
+              {t(`validation.${errors.listed.type}`)}
             </div>
           ) : null}
         </fieldset>
         <FieldShell className="field--wide" label={t('tracking.checks.resultText')} error={errors.resultText}>
-          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={2} maxLength={2000} value={resultText} onChange={(event) => setResultText(event.target.value)} />}
+          {({ id, describedBy }) => <textarea id={id} aria-describedby={describedBy} rows={2} maxLength={CHECK_LIMITS.resultText} {...register('resultText')} />}
         </FieldShell>
         <FieldShell className="field--wide" label={t('tracking.checks.screenshotNote')} hint={t('tracking.checks.screenshotHint')} error={errors.screenshotNote}>
-          {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} maxLength={500} value={screenshotNote} onChange={(event) => setScreenshotNote(event.target.value)} />}
+          {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} maxLength={CHECK_LIMITS.screenshotNote} {...register('screenshotNote')} />}
         </FieldShell>
         <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
             {t('tracking.checks.submit')}
           </button>
-          <button type="button" className="button" onClick={() => onClose(null)}>
+          <button type="button" className="button" onClick={guard.request}>
             {t('casePage.edit.cancel')}
           </button>
         </div>
       </form>
+      {guard.dialog}
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useController, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type SentKind, SENT_KINDS } from '../../../../shared/deadlines/facts';
@@ -8,7 +8,7 @@ import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { Addressee } from '../../../../shared/reference/schema';
 import { maxLengthAt } from '../../../../shared/validation/max-length';
 import { db, type RequestRow } from '../../data/schema';
-import { DateField } from '../../ui/DateField';
+import { ControlledDateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
 import type { Translate } from '../../ui/case/describe';
@@ -52,7 +52,6 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
   });
   const { register, control, formState } = form;
   const errors = formState.errors;
-  const sentAt = useController({ control, name: 'sentAt' });
   const kind = useWatch({ control, name: 'kind' });
   // Text in the date box that is not a date: the value keeps the last real date, so saving must not go on.
   const [sentUnreadable, setSentUnreadable] = useState(false);
@@ -103,13 +102,12 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
               )}
             </FieldShell>
           ) : null}
-          <DateField
+          <ControlledDateField
+            control={control}
+            name="sentAt"
             label={t('tracking.requests.sentAt')}
             error={errors.sentAt}
             required
-            inputRef={sentAt.field.ref}
-            value={sentAt.field.value}
-            onChange={sentAt.field.onChange}
             onReadable={(ok) => {
               setSentUnreadable(!ok);
               if (ok) form.clearErrors('sentAt');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useController, useForm, type Control } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
@@ -10,9 +10,9 @@ import { DEFAULT_DEADLINE_SETTINGS, type SentRegime } from '../../../../shared/d
 import { documentRegimes } from '../../../../shared/reference/lookup';
 import { useReference } from '../../data/reference/reference.repo';
 import { db, type RequestRow } from '../../data/schema';
-import { DateField } from '../../ui/DateField';
+import { ControlledDateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
-import { FieldShell, type FieldMessage } from '../../ui/FieldShell';
+import { FieldShell } from '../../ui/FieldShell';
 import type { Translate } from '../../ui/case/describe';
 import type { CaseEditing } from '../../ui/case/editing';
 import { updateRequest } from '../../data/tracking/requests.repo';
@@ -92,7 +92,7 @@ export function RequestProgressDialog({ editing, request, onClose }: Props) {
   // A date the write refuses as a value is one before the sending: said so, with the date.
   const dateError = (key: DateKey) => (errors[key]?.type === 'invalid_value' ? t('tracking.requests.beforeSent', { date: formatDate(request.sentAt) }) : errors[key]);
   const dateField = (key: DateKey, autoFocus = false) => (
-    <ProgressDate
+    <ControlledDateField
       key={key}
       control={form.control}
       name={key}
@@ -150,20 +150,5 @@ export function RequestProgressDialog({ editing, request, onClose }: Props) {
       </form>
       {guard.dialog}
     </Dialog>
-  );
-}
-
-function ProgressDate(props: { control: Control<Values>; name: DateKey; label: string; error: FieldMessage | string | undefined; autoFocus: boolean; onReadable(readable: boolean): void }) {
-  const { field } = useController({ control: props.control, name: props.name });
-  return (
-    <DateField
-      label={props.label}
-      error={props.error}
-      autoFocus={props.autoFocus}
-      inputRef={field.ref}
-      value={field.value ?? ''}
-      onChange={field.onChange}
-      onReadable={props.onReadable}
-    />
   );
 }
