@@ -249,7 +249,12 @@ test('the case page tracking panels (deadlines, diagnosis, requests, checks), th
   await progress.getByRole('button', { name: 'Сохранить' }).click();
   await expect(progress.getByText('Целое число от 1 до 30')).toBeVisible();
   await expectAccessible(page, 'request progress dialog with an error');
+  // Escape with a changed form asks before dropping the changes.
   await page.keyboard.press('Escape');
+  const discard = page.getByRole('dialog', { name: 'Отменить ввод?' });
+  await expect(discard).toBeVisible();
+  await expectAccessible(page, 'the discard question over a changed form');
+  await discard.getByRole('button', { name: 'Отменить ввод' }).click();
   await expect(progress).toBeHidden();
 
   const checks = page.getByRole('region', { name: 'Проверки реестра' });
@@ -308,6 +313,7 @@ test('the reference edit forms with errors, the import report and the reset dial
   await expect(addressee.getByText('Обязательное поле')).toBeVisible();
   await expectAccessible(page, 'addressee form with an error');
   await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Отменить ввод?' }).getByRole('button', { name: 'Отменить ввод' }).click();
   await expect(addressee).toBeHidden();
 
   await page.getByRole('tab', { name: 'Календарь' }).click();

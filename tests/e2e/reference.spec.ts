@@ -106,7 +106,11 @@ test('an addressee edit (address, verified today) makes a new audited version; a
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog.getByText('Дата проверки ставится только у записи со статусом «проверено»')).toBeVisible();
   await expect(dialog.getByText('Обязательное поле')).toBeHidden();
+  // Cancel with changes asks first; confirming drops them.
   await dialog.getByRole('button', { name: 'Отмена' }).click();
+  const discard = page.getByRole('dialog', { name: 'Отменить ввод?' });
+  await expect(discard).toContainText('Введённые данные не сохранены и будут потеряны.');
+  await discard.getByRole('button', { name: 'Отменить ввод' }).click();
   await expect(dialog).toBeHidden();
 
   await expect(inForce(page)).toContainText('Версия 2');

@@ -9,6 +9,7 @@ import { accountsStatus, addAccount, resetAccountPassword, setIdleMinutes, updat
 import { ActivityLogPanel } from './ActivityLogPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { NewPasswordFields } from './NewPasswordFields';
+import { OutcomeNote, type Outcome } from './OutcomeNote';
 import { codeResolver } from '../../ui/code-resolver';
 import { FieldShell } from '../../ui/FieldShell';
 import { useDiscardGuard } from '../../ui/discard-guard';
@@ -24,7 +25,7 @@ import {
 } from '../../../../shared/accounts/forms';
 
 type Account = AccountsStatus['accounts'][number];
-type Note = { ok: boolean; text: string } | null;
+type Note = Outcome;
 
 /**
  * «Учётные записи» (#/settings/accounts). Everyone changes their own password here; the administrator also adds
@@ -122,11 +123,7 @@ function AccountsTable({ accounts, selfId, onChanged }: { accounts: Account[]; s
           ))}
         </tbody>
       </table>
-      {note ? (
-        <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'status status--ok' : 'errors'}>
-          {note.text}
-        </p>
-      ) : null}
+      <OutcomeNote note={note} />
     </section>
   );
 }
@@ -275,11 +272,7 @@ function AddAccountPanel({ onAdded }: { onAdded: () => void }) {
             )}
           </FieldShell>
           <NewPasswordFields labels={{ password: t('accounts.add.password'), repeat: t('accounts.add.repeat') }} userInputs={[name, position]} />
-          {note ? (
-            <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'status status--ok' : 'errors'}>
-              {note.text}
-            </p>
-          ) : null}
+          <OutcomeNote note={note} />
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
               {t('accounts.add.submit')}
@@ -324,11 +317,7 @@ function IdlePanel({ minutes, onSaved }: { minutes: number; onSaved: () => void 
             />
           )}
         </FieldShell>
-        {note ? (
-          <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'status status--ok' : 'errors'}>
-            {note.text}
-          </p>
-        ) : null}
+        <OutcomeNote note={note} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={form.formState.isSubmitting}>
             {t('accounts.idle.submit')}

@@ -5,6 +5,7 @@ import { changePasswordFormSchema, type ChangePasswordFormValues } from '../../.
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../../shared/security/password-strength';
 import { changeOwnPassword } from './access-api';
 import { NewPasswordFields } from './NewPasswordFields';
+import { OutcomeNote, type Outcome } from './OutcomeNote';
 import { describeError } from '../../ui/error-text';
 import { codeResolver } from '../../ui/code-resolver';
 import { FieldShell } from '../../ui/FieldShell';
@@ -18,7 +19,7 @@ const EMPTY: ChangePasswordFormValues = { current: '', password: '', repeat: '' 
 export function ChangePasswordForm({ userInputs, onChanged, record = true }: { userInputs: string[]; onChanged?: () => void; record?: boolean }) {
   const { t } = useTranslation();
   const form = useForm<ChangePasswordFormValues>({ resolver: codeResolver(changePasswordFormSchema), mode: 'onTouched', defaultValues: EMPTY });
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<Outcome>(null);
 
   const submit = form.handleSubmit(async ({ current, password }) => {
     try {
@@ -45,11 +46,7 @@ export function ChangePasswordForm({ userInputs, onChanged, record = true }: { u
           )}
         </FieldShell>
         <NewPasswordFields labels={{ password: t('accounts.password.next'), repeat: t('accounts.password.repeat') }} userInputs={userInputs} />
-        {note ? (
-          <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'status status--ok' : 'errors'}>
-            {note.text}
-          </p>
-        ) : null}
+        <OutcomeNote note={note} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
             {t('accounts.password.submit')}

@@ -33,6 +33,10 @@ export function AddresseeForm({ addressee, actor, onSaved, onClose }: Props) {
     onClose();
   });
 
+  const edited = { nameRu, addresseeRu, salutation, address, addressVerification, verification, verifiedOn, note };
+  const original = { ...addressee, verifiedOn: addressee.verifiedOn ?? '', note: addressee.note ?? '' };
+  const dirty = badDate || (Object.keys(edited) as (keyof typeof edited)[]).some((key) => edited[key] !== original[key]);
+
   const submit = () => {
     if (badDate) return refuse();
     void save(addressee.id, {
@@ -49,7 +53,7 @@ export function AddresseeForm({ addressee, actor, onSaved, onClose }: Props) {
   };
 
   return (
-    <EditDialog title={t('reference.addressee.formTitle', { name: addressee.nameRu })} state={state} onSubmit={submit} onClose={onClose}>
+    <EditDialog title={t('reference.addressee.formTitle', { name: addressee.nameRu })} state={state} dirty={dirty} onSubmit={submit} onClose={onClose}>
       <TextInput label={t('reference.addressee.nameRu')} required maxLength={REFERENCE_LIMITS.title} value={nameRu} onValue={setNameRu} error={errorAt('nameRu')} className="field--wide" />
       <TextInput label={t('reference.addressee.addresseeRu')} required maxLength={REFERENCE_LIMITS.title} value={addresseeRu} onValue={setAddresseeRu} error={errorAt('addresseeRu')} className="field--wide" />
       <TextInput label={t('reference.addressee.salutation')} required maxLength={REFERENCE_LIMITS.salutation} value={salutation} onValue={setSalutation} error={errorAt('salutation')} className="field--wide" />

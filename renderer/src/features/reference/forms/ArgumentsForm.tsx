@@ -28,7 +28,8 @@ const FIELD_LIST = ARGUMENT_FIELDS.filter((f) => !f.startsWith('law.'))
  */
 export function ArgumentsForm({ cause, bundle, actor, onSaved, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const [drafts, setDrafts] = useState<ArgumentDraft[]>(() => (cause.arguments ?? []).map(draftOf));
+  const [initial] = useState<ArgumentDraft[]>(() => (cause.arguments ?? []).map(draftOf));
+  const [drafts, setDrafts] = useState(initial);
   const { state, save, errorAt } = useRowSave('causes', actor, (message) => {
     onSaved(message);
     onClose();
@@ -42,6 +43,7 @@ export function ArgumentsForm({ cause, bundle, actor, onSaved, onClose }: Props)
     <EditDialog
       title={t('reference.argument.formTitle', { id: cause.id, title: localized(cause.title, i18n.language) })}
       state={state}
+      dirty={JSON.stringify(drafts) !== JSON.stringify(initial)}
       onSubmit={() => void save(cause.id, causeWithArguments(cause, drafts))}
       onClose={onClose}
     >

@@ -82,6 +82,12 @@ export function CalendarYearForm({ entry, isNew, legalRefs, actor, onSaved, onCl
 
   const listIssue = (prefix: string) => Object.keys(state.fields).some((path) => path === prefix || path.startsWith(`${prefix}.`));
 
+  // Changed lists or fields, or a day typed in an add box and not yet added.
+  const dirty =
+    JSON.stringify({ holidays, transfers, verification, legalRef, note }) !==
+      JSON.stringify({ holidays: entry.holidays, transfers: entry.transfers, verification: entry.verification, legalRef: entry.legalRef ?? '', note: entry.note ?? '' }) ||
+    [holiday, from, to].some((text) => text !== '');
+
   const submit = () =>
     void save(
       String(year),
@@ -90,7 +96,7 @@ export function CalendarYearForm({ entry, isNew, legalRefs, actor, onSaved, onCl
     );
 
   return (
-    <EditDialog title={t('reference.calendar.formTitle', { year })} state={state} onSubmit={submit} onClose={onClose}>
+    <EditDialog title={t('reference.calendar.formTitle', { year })} state={state} dirty={dirty} onSubmit={submit} onClose={onClose}>
       <fieldset className="ref-days">
         <legend>{t('reference.calendar.holidays')}</legend>
         {errorAt('holidays') ? <p className="field__error">{errorAt('holidays')}</p> : null}

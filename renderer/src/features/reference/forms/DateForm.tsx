@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { REFERENCE_LIMITS, type ReferenceBundle, type ReferenceDate, type Verification } from '../../../../../shared/reference/schema';
+import { REFERENCE_LIMITS, type ReferenceBundle, type ReferenceDate } from '../../../../../shared/reference/schema';
 import type { Actor } from '../../../data/cases/cases.repo';
 import { optional } from '../row-edit';
 import { Select, TextArea, TextInput, VerificationSelect } from './controls';
@@ -18,10 +18,7 @@ interface Props {
 /** One law-dependent date: the day itself, its legal basis and how sure we are of it. */
 export function DateForm({ row, bundle, actor, onSaved, onClose }: Props) {
   const { t } = useTranslation();
-  const [date, setDate] = useState(row.date);
-  const [verification, setVerification] = useState<Verification>(row.verification);
-  const [legalRef, setLegalRef] = useState(row.legalRef ?? '');
-  const [note, setNote] = useState(row.note ?? '');
+  const form = useForm({ defaultValues: { date: row.date, verification: row.verification, legalRef: row.legalRef ?? '', note: row.note ?? '' } });
   const { state, save, errorAt } = useRowSave('dates', actor, (message) => {
     onSaved(message);
     onClose();
@@ -30,11 +27,12 @@ export function DateForm({ row, bundle, actor, onSaved, onClose }: Props) {
     <EditDialog
       title={t('reference.date.formTitle', { name: t(`reference.date.${row.id}`) })}
       state={state}
-      onSubmit={() => void save(row.id, { ...row, date, verification, legalRef: legalRef === '' ? null : legalRef, note: optional(note) })}
+      dirty={form.formState.isDirty}
+      onSubmit={() => void form.handleSubmit(({ date, verification, legalRef, note }) => save(row.id, { ...row, date, verification, legalRef: legalRef === '' ? null : legalRef, note: optional(note) }))()}
       onClose={onClose}
     >
-      <TextInput label={t('reference.columns.date')} hint={t(`reference.date.use.${row.id}`)} required type="date" value={date} onValue={setDate} error={errorAt('date')} />
-      <Select label={t('reference.columns.basis')} value={legalRef} onValue={setLegalRef} error={errorAt('legalRef')}>
+      <TextInput label={t('reference.columns.date')} hint={t(`reference.date.use.${row.id}`)} required type="date" {...form.register('date')} error={errorAt('date')} />
+      <Select label={t('reference.columns.basis')} {...form.register('legalRef')} error={errorAt('legalRef')}>
         <option value="">{t('reference.none')}</option>
         {bundle.legalRefs.map((r) => (
           <option key={r.id} value={r.id}>
@@ -42,8 +40,8 @@ export function DateForm({ row, bundle, actor, onSaved, onClose }: Props) {
           </option>
         ))}
       </Select>
-      <VerificationSelect label={t('reference.legal.verification')} value={verification} onValue={setVerification} error={errorAt('verification')} />
-      <TextArea label={t('reference.legal.note')} rows={3} maxLength={REFERENCE_LIMITS.note} value={note} onValue={setNote} error={errorAt('note')} />
+      <VerificationSelect label={t('reference.legal.verification')} {...form.register('verification')} error={errorAt('verification')} />
+      <TextArea label={t('reference.legal.note')} rows={3} maxLength={REFERENCE_LIMITS.note} {...form.register('note')} error={errorAt('note')} />
     </EditDialog>
   );
 }

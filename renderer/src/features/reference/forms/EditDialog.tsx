@@ -1,19 +1,23 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../ui/Dialog';
+import { useDiscardGuard } from '../../../ui/discard-guard';
 import type { RowSaveState } from './use-row-save';
 
 interface Props {
   title: string;
   state: RowSaveState;
+  /** Whether anything was changed: closing then asks before the changes are dropped. */
+  dirty: boolean;
   onSubmit(): void;
   onClose(): void;
   children: ReactNode;
 }
 
 /** The modal every row editor shares: fields, a summary when saving was refused, Save and Cancel. */
-export function EditDialog({ title, state, onSubmit, onClose, children }: Props) {
+export function EditDialog({ title, state, dirty, onSubmit, onClose, children }: Props) {
   const { t } = useTranslation();
+  const guard = useDiscardGuard(dirty, onClose);
   const formRef = useRef<HTMLFormElement>(null);
 
   // After a refusal, take the keyboard to the first field at fault (or the summary when the fault is elsewhere).
@@ -30,7 +34,7 @@ export function EditDialog({ title, state, onSubmit, onClose, children }: Props)
   };
 
   return (
-    <Dialog open title={title} onClose={onClose}>
+    <Dialog open title={title} onClose={guard.request}>
       <form ref={formRef} className="ref-form" noValidate onSubmit={submit}>
         {state.refused ? (
           <div className="errors ref-form__summary" role="alert" tabIndex={-1}>
@@ -52,11 +56,12 @@ export function EditDialog({ title, state, onSubmit, onClose, children }: Props)
           <button type="submit" className="button button--primary" disabled={state.busy} aria-busy={state.busy}>
             {state.busy ? t('reference.form.saving') : t('reference.form.save')}
           </button>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={guard.request}>
             {t('reference.form.cancel')}
           </button>
         </div>
       </form>
+      {guard.dialog}
     </Dialog>
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { REFERENCE_LIMITS, type LegalRef, type Verification } from '../../../../../shared/reference/schema';
+import { REFERENCE_LIMITS, type LegalRef } from '../../../../../shared/reference/schema';
 import type { Actor } from '../../../data/cases/cases.repo';
 import { optional } from '../row-edit';
 import { TextArea, VerificationSelect } from './controls';
@@ -17,9 +17,7 @@ interface Props {
 /** A legal provision's plain-language summary and how sure we are of it (only verified ones are cited). */
 export function LegalRefForm({ legalRef, actor, onSaved, onClose }: Props) {
   const { t } = useTranslation();
-  const [summaryRu, setSummaryRu] = useState(legalRef.summaryRu);
-  const [verification, setVerification] = useState<Verification>(legalRef.verification);
-  const [note, setNote] = useState(legalRef.note ?? '');
+  const form = useForm({ defaultValues: { summaryRu: legalRef.summaryRu, verification: legalRef.verification, note: legalRef.note ?? '' } });
   const { state, save, errorAt } = useRowSave('legalRefs', actor, (message) => {
     onSaved(message);
     onClose();
@@ -30,7 +28,8 @@ export function LegalRefForm({ legalRef, actor, onSaved, onClose }: Props) {
     <EditDialog
       title={title}
       state={state}
-      onSubmit={() => void save(legalRef.id, { ...legalRef, summaryRu, verification, note: optional(note) })}
+      dirty={form.formState.isDirty}
+      onSubmit={() => void form.handleSubmit(({ summaryRu, verification, note }) => save(legalRef.id, { ...legalRef, summaryRu, verification, note: optional(note) }))()}
       onClose={onClose}
     >
       <TextArea
@@ -40,12 +39,11 @@ export function LegalRefForm({ legalRef, actor, onSaved, onClose }: Props) {
         lang="ru"
         rows={6}
         maxLength={REFERENCE_LIMITS.text}
-        value={summaryRu}
-        onValue={setSummaryRu}
+        {...form.register('summaryRu')}
         error={errorAt('summaryRu')}
       />
-      <VerificationSelect label={t('reference.legal.verification')} value={verification} onValue={setVerification} error={errorAt('verification')} />
-      <TextArea label={t('reference.legal.note')} rows={3} maxLength={REFERENCE_LIMITS.note} value={note} onValue={setNote} error={errorAt('note')} />
+      <VerificationSelect label={t('reference.legal.verification')} {...form.register('verification')} error={errorAt('verification')} />
+      <TextArea label={t('reference.legal.note')} rows={3} maxLength={REFERENCE_LIMITS.note} {...form.register('note')} error={errorAt('note')} />
     </EditDialog>
   );
 }

@@ -21,6 +21,8 @@ interface Props<Row> {
   rows: readonly Row[];
   columns: RefColumn<Row>[];
   actor: Actor | null;
+  /** The row's mark when more than its own verification decides it (an addressee's address too). */
+  rowClass?(row: Row): string | undefined;
   /** The row as the edit button's accessible name says it. */
   rowName(row: Row): string;
   /** The edit dialog for one row; `close` is called once it is saved or cancelled. */
@@ -54,7 +56,7 @@ export function EditableRefTable<Row extends { id: string; verification: Verific
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} className={rowMark(r.verification)}>
+            <tr key={r.id} className={props.rowClass ? props.rowClass(r) : rowMark(r.verification)}>
               {columns.map((column) => (
                 <td key={column.header} lang={column.lang}>
                   {column.cell(r)}
