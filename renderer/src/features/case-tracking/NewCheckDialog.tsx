@@ -17,6 +17,7 @@ import { ErrorList } from '../../ui/ErrorList';
 import { codeResolver } from '../../ui/code-resolver';
 import { useDiscardGuard } from '../../ui/discard-guard';
 import { setIssues } from '../../ui/form-issues';
+import { useUnreadableDates } from '../../ui/unreadable-dates';
 
 export { BIRTH_DATE_MODES };
 
@@ -47,25 +48,12 @@ export function NewCheckDialog({ editing, documents, onClose }: Props) {
   const { register, control, formState } = form;
   const errors = formState.errors;
   const listed = useController({ control, name: 'listed' });
-  // Date boxes whose text is not a date: their value keeps the last real date, so saving must not go on.
-  const [unreadable, setUnreadable] = useState<ReadonlySet<'date' | 'issueDate'>>(new Set());
+  const { readable, refuse } = useUnreadableDates(form);
   const [rest, setRest] = useState<string[]>([]);
   const guard = useDiscardGuard(formState.isDirty, () => onClose(null));
-  const readable = (key: 'date' | 'issueDate') => (ok: boolean) => {
-    if (ok) form.clearErrors(key);
-    setUnreadable((current) => {
-      const next = new Set(current);
-      if (ok) next.delete(key);
-      else next.add(key);
-      return next;
-    });
-  };
 
   const submit = form.handleSubmit(async ({ date, time, documentId, listed: answer, ...values }) => {
-    if (unreadable.size > 0) {
-      for (const key of unreadable) form.setError(key, { type: 'invalid_format', message: '' });
-      return;
-    }
+    if (refuse()) return;
     const at = composeCheckAt(date, time);
     if (at === null) return form.setError('time', { type: 'invalid_format', message: '' });
     if (laterThanNow(at)) return form.setError('time', { type: 'invalid_value', message: '' });

@@ -21,6 +21,7 @@ import { localTodayIso } from '../../lib/date-time';
 import { codeResolver } from '../../ui/code-resolver';
 import { useDiscardGuard } from '../../ui/discard-guard';
 import { setIssues } from '../../ui/form-issues';
+import { useUnreadableDates } from '../../ui/unreadable-dates';
 
 interface Props {
   editing: CaseEditing;
@@ -53,14 +54,13 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
   const { register, control, formState } = form;
   const errors = formState.errors;
   const kind = useWatch({ control, name: 'kind' });
-  // Text in the date box that is not a date: the value keeps the last real date, so saving must not go on.
-  const [sentUnreadable, setSentUnreadable] = useState(false);
+  const { readable, refuse } = useUnreadableDates(form);
   const [rest, setRest] = useState<string[]>([]);
   const chased = requests.filter((r) => r.kind !== 'reminder');
   const guard = useDiscardGuard(formState.isDirty, () => onClose(null));
 
   const submit = form.handleSubmit(async ({ kind: chosen, addressee, ourNumber, sentAt: date, note, follows }) => {
-    if (sentUnreadable) return form.setError('sentAt', { type: 'invalid_format', message: '' });
+    if (refuse()) return;
     setRest([]);
     try {
       const input = { kind: chosen, addressee, ourNumber, sentAt: date, note, ...(chosen === 'reminder' && follows ? { follows } : {}) };
@@ -108,10 +108,7 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
             label={t('tracking.requests.sentAt')}
             error={errors.sentAt}
             required
-            onReadable={(ok) => {
-              setSentUnreadable(!ok);
-              if (ok) form.clearErrors('sentAt');
-            }}
+            onReadable={readable('sentAt')}
           />
           <FieldShell label={t('tracking.requests.ourNumber')} error={errors.ourNumber}>
             {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={limit('ourNumber')} {...register('ourNumber')} />}

@@ -22,6 +22,7 @@ import { ErrorList } from '../../ui/ErrorList';
 import { codeResolver } from '../../ui/code-resolver';
 import { useDiscardGuard } from '../../ui/discard-guard';
 import { setIssues } from '../../ui/form-issues';
+import { useUnreadableDates } from '../../ui/unreadable-dates';
 
 type DateKey = 'receivedAt' | 'registeredAt' | 'forwardedAt' | 'answeredAt';
 
@@ -64,17 +65,13 @@ export function RequestProgressDialog({ editing, request, onClose }: Props) {
   });
   const { register, formState } = form;
   const errors = formState.errors;
-  // Date boxes whose text is not a date: their value keeps the last real date, so saving must not go on.
-  const [unreadable, setUnreadable] = useState<ReadonlySet<DateKey>>(new Set());
+  const { readable, refuse } = useUnreadableDates(form);
   const [rest, setRest] = useState<string[]>([]);
   const label = requestLabel(tr, request);
   const guard = useDiscardGuard(formState.isDirty, () => onClose(false));
 
   const submit = form.handleSubmit(async (values) => {
-    if (unreadable.size > 0) {
-      for (const key of unreadable) form.setError(key, { type: 'invalid_format', message: '' });
-      return;
-    }
+    if (refuse()) return;
     setRest([]);
     try {
       const { extendedByDays, ...rest } = values;
@@ -99,15 +96,7 @@ export function RequestProgressDialog({ editing, request, onClose }: Props) {
       label={t(`tracking.requests.${key}`)}
       error={dateError(key)}
       autoFocus={autoFocus}
-      onReadable={(readable) => {
-        if (readable) form.clearErrors(key);
-        setUnreadable((current) => {
-          const next = new Set(current);
-          if (readable) next.delete(key);
-          else next.add(key);
-          return next;
-        });
-      }}
+      onReadable={readable(key)}
     />
   );
   const textField = (key: 'theirNumber' | 'note') => (
