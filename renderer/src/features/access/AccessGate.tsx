@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatDateRu } from '../../../../shared/format/date';
@@ -6,8 +6,8 @@ import { currentAccount } from '../../lib/session';
 import { accountsStatus, recoverAdministrator, resumeSession, setUpAdministrator, signIn, type AccountsStatus } from './access-api';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { NewPasswordFields } from './NewPasswordFields';
-import { ACCOUNT_LIMITS, recoverFormSchema, setupFormSchema, type RecoverFormValues, type SetupFormValues } from '../../../../shared/accounts/forms';
-import { MIN_PASSWORD_LENGTH } from '../../../../shared/security/password-strength';
+import { ACCOUNT_LIMITS, recoverFormSchema, setupFormSchema, signInFormSchema, type RecoverFormValues, type SetupFormValues, type SignInFormValues } from '../../../../shared/accounts/forms';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../../shared/security/password-strength';
 import { codeResolver } from '../../ui/code-resolver';
 import { FieldShell } from '../../ui/FieldShell';
 import { TextField } from '../../ui/TextField';
@@ -159,40 +159,37 @@ export function useSignInForm(onSignedIn: () => void) {
 function SignInScreen({ status, onSignedIn }: { status: AccountsStatus; onSignedIn: () => void }) {
   const { t } = useTranslation();
   const active = status.accounts.filter((a) => !a.disabled);
-  const [accountId, setAccountId] = useState(active[0]?.id ?? '');
-  const [password, setPassword] = useState('');
   const [recovering, setRecovering] = useState(false);
-  const form = useSignInForm(onSignedIn);
-  const ids = { account: useId(), password: useId() };
+  const form = useForm<SignInFormValues>({ resolver: codeResolver(signInFormSchema), defaultValues: { accountId: active[0]?.id ?? '', password: '' } });
+  const password = useWatch({ control: form.control, name: 'password' });
+  const answer = useSignInForm(onSignedIn);
+  const submit = form.handleSubmit(({ accountId, password: typed }) => {
+    // Cleared at once: a password typed while the answer is on its way must not be wiped by it.
+    form.setValue('password', '');
+    void answer.attempt(accountId, typed);
+  });
   return (
     <main className="screen access-screen">
       <h1>{t('access.signIn.title')}</h1>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          // Cleared at once: a password typed while the answer is on its way must not be wiped by it.
-          setPassword('');
-          void form.attempt(accountId, password);
-        }}
-      >
-        <div className="field">
-          <label htmlFor={ids.account}>{t('access.signIn.account')}</label>
-          <select id={ids.account} value={accountId} onChange={(e) => setAccountId(e.target.value)}>
-            {active.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-                {a.position ? ` — ${a.position}` : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.password}>{t('access.signIn.password')}</label>
-          <input id={ids.password} type="password" autoFocus autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        </div>
-        {form.message ? <p className="errors" role="alert">{form.message}</p> : null}
+      <form onSubmit={(event) => void submit(event)}>
+        <FieldShell label={t('access.signIn.account')}>
+          {({ id }) => (
+            <select id={id} {...form.register('accountId')}>
+              {active.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                  {a.position ? ` — ${a.position}` : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldShell>
+        <FieldShell label={t('access.signIn.password')}>
+          {({ id }) => <input id={id} type="password" autoFocus autoComplete="current-password" maxLength={MAX_PASSWORD_LENGTH} {...form.register('password')} />}
+        </FieldShell>
+        {answer.message ? <p className="errors" role="alert">{answer.message}</p> : null}
         <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={form.busy || password === ''}>
+          <button type="submit" className="button button--primary" disabled={answer.busy || password === ''}>
             {t('access.signIn.submit')}
           </button>
         </div>
