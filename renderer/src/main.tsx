@@ -22,7 +22,7 @@ import { applyTextSize, storedTextSize } from './ui/text-size';
 import './styles.css';
 
 /** Start-up milestones the benchmarks read back (performance marks cost nothing when nobody reads them). */
-const mark = (name: 'modules-evaluated' | 'database-open' | 'first-screen-data' | 'first-render') => performance.mark(`aryz:${name}`);
+const mark = (name: 'modules-evaluated' | 'signed-in' | 'upgrade-checked' | 'database-open' | 'first-screen-data' | 'first-render') => performance.mark(`aryz:${name}`);
 
 /**
  * How long the first screen has IndexedDB to itself before the search index starts reading: at 100,000 cases
@@ -43,10 +43,12 @@ async function start(): Promise<void> {
   if (!root) throw new Error('#root missing from index.html');
   const reactRoot = createRoot(root);
   await signInFirst(reactRoot);
+  mark('signed-in');
   reactRoot.render(null);
   const { idleMinutes } = await accountsStatus();
   // A schema upgrade never runs without a copy of the data as it was (see features/backup/pre-upgrade.ts).
   const upgradeBackupFailure = await backupBeforeSchemaUpgrade(getApi());
+  mark('upgrade-checked');
   if (upgradeBackupFailure) {
     reactRoot.render(<StrictMode><UpgradeBackupFailed reason={upgradeBackupFailure.reason} /></StrictMode>);
     return;

@@ -6,10 +6,11 @@ type Listener = (writes: CaseWrites) => void;
 
 /**
  * The tables a case's search words come from: the case itself, its person (names, ПИН, documents, birth
- * date, phones) and the outgoing register (the numbers of its letters).
+ * date, phones) and the outgoing register (the numbers of its letters); and the search entries derived from
+ * them (data/case-search.ts), keyed by case id.
  */
-type Watched = 'cases' | 'persons' | 'outgoing';
-const WATCHED: readonly string[] = ['cases', 'persons', 'outgoing'] satisfies readonly Watched[];
+type Watched = 'cases' | 'persons' | 'outgoing' | 'caseSearch';
+const WATCHED: readonly string[] = ['cases', 'persons', 'outgoing', 'caseSearch'] satisfies readonly Watched[];
 
 const listeners = new WeakMap<object, Map<Watched, Set<Listener>>>();
 
@@ -81,6 +82,11 @@ export function onCaseWrites(owner: object, listener: Listener): () => void {
 /** Subscribes to the person writes made through `owner`: the ids of the persons written. */
 export function onPersonWrites(owner: object, listener: Listener): () => void {
   return subscribe(owner, 'persons', listener);
+}
+
+/** Subscribes to writes of the cases' search entries through `owner` (data/case-search.ts): the case ids. */
+export function onSearchEntryWrites(owner: object, listener: Listener): () => void {
+  return subscribe(owner, 'caseSearch', listener);
 }
 
 /** Subscribes to writes of the outgoing register through `owner`: the ids of the cases whose numbers changed. */

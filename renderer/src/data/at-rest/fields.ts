@@ -232,6 +232,7 @@ export const AT_REST_FIELDS = {
     error: 'sealed',
     updatedAt: 'plain',
   },
+  caseSearch: { id: 'plain', entry: 'sealed' },
 } as const satisfies Record<string, Record<string, FieldDecision>>;
 
 /**
