@@ -51,7 +51,7 @@ export function deriveFileKeys(dataKey: Uint8Array): FileKeys {
 }
 
 /** The on-disk name of a content-addressed file whose plain content has this SHA-256. */
-export function sealedName(keys: FileKeys, sha256: string): string {
+export function sealedName(keys: Pick<FileKeys, 'names'>, sha256: string): string {
   return createHmac('sha256', keys.names).update(sha256, 'utf8').digest('hex');
 }
 
