@@ -1,12 +1,8 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { caseSearchEntry, withListRow, type CaseSearchEntry } from './cases/case-search-entry';
+import { caseSearchEntry, entryOf, storedEntry, withListRow, type CaseSearchRow } from './cases/case-search-entry';
 import type { CaseRow, OutgoingRow, PersonRow } from './schema';
 
-/** One row per case: its id and ONE sealed value with all the search index and the list need of it. */
-export interface CaseSearchRow {
-  id: string;
-  entry: CaseSearchEntry;
-}
+export type { CaseSearchRow };
 
 export const CASE_SEARCH_TABLE = 'caseSearch';
 /** What an entry is derived from: the case, its person, and the outgoing numbers of its letters. */
@@ -77,7 +73,7 @@ export function caseSearchMiddleware(): Middleware<DBCore> {
         const people = new Map(known);
         wanted.forEach((id, i) => people.set(id, fetched[i]));
         const numbers = await Promise.all(rows.map((row) => numbersOf(trans, row.id)));
-        return rows.map((row, i) => ({ id: row.id, entry: caseSearchEntry(row, people.get(row.personId), numbers[i]) }));
+        return rows.map((row, i) => storedEntry(caseSearchEntry(row, people.get(row.personId), numbers[i])));
       };
       const store = async (trans: DBCoreTransaction, rows: CaseSearchRow[]): Promise<void> => {
         if (rows.length > 0) await entries().mutate({ type: 'put', trans, values: rows });
@@ -102,8 +98,9 @@ export function caseSearchMiddleware(): Middleware<DBCore> {
         const kept: CaseSearchRow[] = [];
         const fresh: CaseRow[] = [];
         rows.forEach((row, i) => {
-          const entry = withListRow(before[i]?.entry, row);
-          if (entry) kept.push({ id: row.id, entry });
+          const previous = before[i];
+          const entry = withListRow(previous ? entryOf(previous) : undefined, row);
+          if (entry) kept.push(storedEntry(entry));
           else fresh.push(row);
         });
         await store(trans, [...kept, ...(await derive(trans, fresh))]);

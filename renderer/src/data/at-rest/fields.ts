@@ -232,7 +232,19 @@ export const AT_REST_FIELDS = {
     error: 'sealed',
     updatedAt: 'plain',
   },
-  caseSearch: { id: 'plain', entry: 'sealed' },
+  caseSearch: {
+    id: 'plain',
+    number: 'plain',
+    personId: 'plain',
+    status: 'plain',
+    region: 'plain',
+    missionId: 'plain',
+    caseworker: 'plain',
+    updatedAt: 'plain',
+    createdAt: 'plain',
+    nextDeadline: 'plain',
+    entry: 'sealed',
+  },
 } as const satisfies Record<string, Record<string, FieldDecision>>;
 
 /**
@@ -243,6 +255,8 @@ export const REVIEWED_PLAIN: Readonly<Record<string, string>> = {
   'settings.value': "the mission's requisites and the signed-in caseworker's profile: staff, not the people in the cases",
   'cases.caseworker': 'the staff member in charge; a list filter index',
   'cases.number': "the mission's case number; an index and printed on letters",
+  'caseSearch.caseworker': "a copy of the case's plain field (the staff member in charge)",
+  'caseSearch.number': "a copy of the case's plain field (the mission's case number)",
   'audit.who': 'the signed-in account (staff)',
   'requests.addressee': 'the Russian authority a request went to',
   'requests.ourNumber': 'an outgoing number of the mission',

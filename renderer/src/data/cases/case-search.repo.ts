@@ -1,5 +1,5 @@
 import type { AryzDb, CaseRow } from '../schema';
-import { caseSearchEntry, memoTokens } from './case-search-entry';
+import { caseSearchEntry, memoTokens, storedEntry } from './case-search-entry';
 
 /** Cases per transaction while filling: each commits in a fraction of a second, so an interruption loses little. */
 export const FILL_BATCH = 500;
@@ -32,7 +32,7 @@ export async function fillCaseSearch(db: AryzDb, onProgress: (done: number, tota
       const people = new Map(persons.flatMap((person) => (person ? [[person.id, person] as const] : [])));
       const numbers = new Map<string, string[]>();
       for (const row of outgoing) numbers.set(row.caseId, [...(numbers.get(row.caseId) ?? []), row.number]);
-      await db.caseSearch.bulkPut(rows.map((row) => ({ id: row.id, entry: caseSearchEntry(row, people.get(row.personId), numbers.get(row.id), tokensOf) })));
+      await db.caseSearch.bulkPut(rows.map((row) => storedEntry(caseSearchEntry(row, people.get(row.personId), numbers.get(row.id), tokensOf))));
     });
     onProgress(Math.min(from + batch, missing.length), missing.length);
   }

@@ -8,7 +8,10 @@ function fakeAccounts() {
   const listeners: (() => void)[] = [];
   return {
     dataKey: () => dataKey,
-    onLock: (listener: () => void) => void listeners.push(listener),
+    onLock: (listener: () => void) => {
+      listeners.push(listener);
+      return () => void listeners.splice(listeners.indexOf(listener), 1);
+    },
     lock() {
       dataKey = null;
       for (const listener of listeners) listener();
