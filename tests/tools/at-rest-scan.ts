@@ -25,13 +25,33 @@ export function filesUnder(dir: string): string[] {
   return out;
 }
 
+/** Hex digests the app stores plain (the audit chain's SHA-256 links, content hashes, keyed file names) are this long or longer. */
+export const DIGEST_CHARS = 32;
+
+const isHexCode = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+
+/**
+ * Whether text[start, start + length) lies inside a run of at least DIGEST_CHARS lower-case hex characters. Seven
+ * digits in a row occur by chance in hex: 10,000 audit rows hold about 24,000 such windows in their SHA-256 links,
+ * so about 50 of 20,000 seeded seven-digit document numbers turn up in them without anything having been stored.
+ */
+export function insideHexDigest(text: string, start: number, length: number): boolean {
+  let from = start;
+  while (from > 0 && isHexCode(text.charCodeAt(from - 1))) from--;
+  let to = start + length;
+  while (to < text.length && isHexCode(text.charCodeAt(to))) to++;
+  for (let i = start; i < start + length; i++) if (!isHexCode(text.charCodeAt(i))) return false;
+  return to - from >= DIGEST_CHARS;
+}
+
 /**
  * Finds seeded values (ПИН, document numbers, surnames) in every file under `dirs`, as UTF-8 and as UTF-16LE
  * (V8 serialises a string IndexedDB stores as Latin-1 or UTF-16, so Cyrillic lands in UTF-16LE). Only runs of
  * the characters the values are made of are looked at, each window of a value's length in a set, so ten
- * thousand values over a large profile cost seconds, not hours.
+ * thousand values over a large profile cost seconds, not hours. A window inside a hex digest is no hit (see
+ * insideHexDigest); `onDigest` is told of each, so a run can say how many it set aside.
  */
-export function scanForValues(dirs: readonly string[], values: readonly string[]): AtRestHit[] {
+export function scanForValues(dirs: readonly string[], values: readonly string[], onDigest: (value: string, file: string) => void = () => undefined): AtRestHit[] {
   const wanted = new Set(values.filter((v) => v.length >= 4));
   if (wanted.size === 0) return [];
   const lengths = [...new Set([...wanted].map((v) => v.length))];
@@ -59,7 +79,12 @@ export function scanForValues(dirs: readonly string[], values: readonly string[]
         for (const length of lengths) {
           for (let i = 0; i + length <= run.length; i++) {
             const window = run.slice(i, i + length);
-            if (wanted.has(window) && !found.has(`${encoding}:${window}`)) {
+            if (!wanted.has(window)) continue;
+            if (insideHexDigest(text, match.index + i, length)) {
+              onDigest(window, file);
+              continue;
+            }
+            if (!found.has(`${encoding}:${window}`)) {
               found.add(`${encoding}:${window}`);
               hits.push({ file, value: window, encoding });
             }
