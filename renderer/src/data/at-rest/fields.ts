@@ -11,8 +11,9 @@
  *   keyed hash, and queries look it up by `indexKey` (keys.ts).
  * - `plain`: ids, statuses, dates of work, regions, outgoing and case numbers, staff names: indexes need them
  *   and they say nothing about the person.
- * Cases carry no search words or sort name since v15: those live only in the in-memory search index
- * (data/cases/case-index.cache.ts); SEARCH_OWNED names them for rows written before that upgrade.
+ * Cases carry no search words or sort name since v15: those live in the in-memory search index
+ * (data/cases/case-index.cache.ts) and, since v17, sealed in each case's one search entry (`caseSearch.entry`,
+ * data/case-search.ts); SEARCH_OWNED names them for rows written before v15.
  */
 export type FieldDecision = 'sealed' | 'hashed' | 'plain';
 
