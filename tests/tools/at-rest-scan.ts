@@ -6,6 +6,8 @@ export interface AtRestHit {
   file: string;
   value: string;
   encoding: 'utf-8' | 'utf-16le';
+  /** What surrounds it in the file (unprintable characters as «·»), for a person to judge a hit. */
+  context?: string;
 }
 
 /** Every file under `dir` (links are not followed). */
@@ -86,7 +88,9 @@ export function scanForValues(dirs: readonly string[], values: readonly string[]
             }
             if (!found.has(`${encoding}:${window}`)) {
               found.add(`${encoding}:${window}`);
-              hits.push({ file, value: window, encoding });
+              const at = match.index + i;
+              const context = text.slice(Math.max(0, at - 24), at + length + 24).replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, '·');
+              hits.push({ file, value: window, encoding, context });
             }
           }
         }

@@ -49,7 +49,7 @@ async function atRestStep(): Promise<number> {
   const atRestCases = Number(process.env.ARYZ_AT_REST_CASES ?? 10_000);
   try {
     const scan = await atRestScan(atRestCases, log);
-    for (const hit of scan.hits.slice(0, 20)) log(`  HIT ${hit.encoding} ${path.basename(hit.file)} (${hit.value.length} chars)`);
+    for (const hit of scan.hits.slice(0, 20)) log(`  HIT ${hit.encoding} ${path.basename(hit.file)} (${hit.value.length} chars) «${hit.context ?? ''}»`);
     console.log(`at_rest cases=${scan.cases} values=${scan.values} at_rest_hits=${scan.hits.length} pin=${scan.byKind.pin} document=${scan.byKind.document} surname=${scan.byKind.surname}`);
     return scan.hits.length;
   } catch (error) {
