@@ -27,33 +27,47 @@ export function filesUnder(dir: string): string[] {
   return out;
 }
 
-/** Hex digests the app stores plain (the audit chain's SHA-256 links, content hashes, keyed file names) are this long or longer. */
-export const DIGEST_CHARS = 32;
+/** Encoded values (hex digests, base64url of sealed values and keyed hashes) are runs at least this long. */
+export const ENCODED_RUN = 22;
 
-const isHexCode = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+const isTokenCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** Why a window that equals a seeded value is no hit; null when it is one. */
+export type ChanceMatch = 'inside an encoded run' | 'in leveldb\'s own log';
 
 /**
- * Whether text[start, start + length) lies inside a run of at least DIGEST_CHARS lower-case hex characters. Seven
- * digits in a row occur by chance in hex: 10,000 audit rows hold about 24,000 such windows in their SHA-256 links,
- * so about 50 of 20,000 seeded seven-digit document numbers turn up in them without anything having been stored.
+ * Whether text[start, start + length) lies inside a run of at least ENCODED_RUN characters of the hex and
+ * base64url alphabets that holds something other than digits: a hex digest (the audit chain's SHA-256 links,
+ * content hashes) or the base64url of a sealed value or a keyed hash, which the app writes instead of the value.
+ * Seven digits in a row occur there by chance: 10,000 audit rows hold about 24,000 such windows in their links
+ * alone, so dozens of 20,000 seeded seven-digit document numbers turn up without anything having been stored.
+ * A plain value is bounded by the bytes around it (quotes, a length, a space); a run of digits only (a ПИН
+ * holding a document number) is never set aside.
  */
-export function insideHexDigest(text: string, start: number, length: number): boolean {
+export function insideEncodedRun(text: string, start: number, length: number): boolean {
+  for (let i = start; i < start + length; i++) if (!isTokenCode(text.charCodeAt(i))) return false;
   let from = start;
-  while (from > 0 && isHexCode(text.charCodeAt(from - 1))) from--;
+  while (from > 0 && isTokenCode(text.charCodeAt(from - 1))) from--;
   let to = start + length;
-  while (to < text.length && isHexCode(text.charCodeAt(to))) to++;
-  for (let i = start; i < start + length; i++) if (!isHexCode(text.charCodeAt(i))) return false;
-  return to - from >= DIGEST_CHARS;
+  while (to < text.length && isTokenCode(text.charCodeAt(to))) to++;
+  if (to - from < ENCODED_RUN) return false;
+  for (let i = from; i < to; i++) if (!isDigitCode(text.charCodeAt(i))) return true;
+  return false;
 }
+
+/** LevelDB's info log (LOG, LOG.old beside the tables): compaction figures such as «2118294 bytes», never data. */
+const isLevelDbLog = (file: string) => /^LOG(\.old)?$/.test(path.basename(file));
 
 /**
  * Finds seeded values (ПИН, document numbers, surnames) in every file under `dirs`, as UTF-8 and as UTF-16LE
  * (V8 serialises a string IndexedDB stores as Latin-1 or UTF-16, so Cyrillic lands in UTF-16LE). Only runs of
  * the characters the values are made of are looked at, each window of a value's length in a set, so ten
- * thousand values over a large profile cost seconds, not hours. A window inside a hex digest is no hit (see
- * insideHexDigest); `onDigest` is told of each, so a run can say how many it set aside.
+ * thousand values over a large profile cost seconds, not hours. A window inside an encoded run (see
+ * insideEncodedRun) or in LevelDB's info log is a chance match, no hit; `onChance` is told of each, so a run can
+ * say how many it set aside and why.
  */
-export function scanForValues(dirs: readonly string[], values: readonly string[], onDigest: (value: string, file: string) => void = () => undefined): AtRestHit[] {
+export function scanForValues(dirs: readonly string[], values: readonly string[], onChance: (value: string, file: string, why: ChanceMatch) => void = () => undefined): AtRestHit[] {
   const wanted = new Set(values.filter((v) => v.length >= 4));
   if (wanted.size === 0) return [];
   const lengths = [...new Set([...wanted].map((v) => v.length))];
@@ -82,8 +96,9 @@ export function scanForValues(dirs: readonly string[], values: readonly string[]
           for (let i = 0; i + length <= run.length; i++) {
             const window = run.slice(i, i + length);
             if (!wanted.has(window)) continue;
-            if (insideHexDigest(text, match.index + i, length)) {
-              onDigest(window, file);
+            const why: ChanceMatch | null = isLevelDbLog(file) ? "in leveldb's own log" : insideEncodedRun(text, match.index + i, length) ? 'inside an encoded run' : null;
+            if (why) {
+              onChance(window, file, why);
               continue;
             }
             if (!found.has(`${encoding}:${window}`)) {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { insideHexDigest, scanForValues } from '../../tools/at-rest-scan';
+import { insideEncodedRun, scanForValues } from '../../tools/at-rest-scan';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -17,13 +17,16 @@ function folderWith(files: Record<string, string | Buffer>): string {
 }
 
 describe('the at-rest scan', () => {
-  it('sets aside a number that only turns up inside a hex digest, and still finds it anywhere else', () => {
+  it('sets aside a number that only turns up inside a hex digest, a sealed value\'s base64 or leveldb\'s log, and still finds it anywhere else', () => {
     const digest = `9f0c${'1234567'}ab3e4d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9`;
-    expect(insideHexDigest(digest, 4, 7)).toBe(true);
+    expect(insideEncodedRun(digest, 4, 7)).toBe(true);
+    const sealed = `\u0000s1:VlMwK0rbmFOLN${'1234567'}ztI-XBr-Ya1rNjaiwXR-ev7p`;
     const aside: string[] = [];
-    const onlyInDigest = folderWith({ 'audit.ldb': `{"hash":"${digest}"}` });
-    expect(scanForValues([onlyInDigest], ['1234567'], (value) => aside.push(value))).toEqual([]);
-    expect(aside).toEqual(['1234567']);
+    const onlyEncoded = folderWith({ 'audit.ldb': `{"hash":"${digest}","name":"${sealed}"}`, LOG: 'table #110@0: 490 keys, 1234567 bytes' });
+    expect(scanForValues([onlyEncoded], ['1234567'], (value, file, why) => aside.push(`${path.basename(file)}: ${why}`))).toEqual([]);
+    expect(aside.sort()).toEqual(['LOG: in leveldb\'s own log', 'audit.ldb: inside an encoded run', 'audit.ldb: inside an encoded run']);
+    // A ПИН (digits only) that holds the number is no encoded run: found.
+    expect(insideEncodedRun('x 21234567000123 y', 3, 7)).toBe(false);
     // The same number stored as a value (beside a digest, in a short hex-looking run, or in UTF-16) is a hit.
     const stored = folderWith({ 'rows.ldb': `{"hash":"${digest}","number":"1234567","id":"ab1234567c"}`, 'utf16.ldb': Buffer.from('№1234567', 'utf16le') });
     const hits = scanForValues([stored], ['1234567']);
