@@ -52,13 +52,22 @@ export interface AtRestCodec {
 export const isSealed = (value: unknown): value is string => typeof value === 'string' && value.startsWith(SEALED_PREFIX);
 export const isKeyedHash = (value: unknown): value is string => typeof value === 'string' && value.startsWith(HASH_PREFIX);
 
+/** The engine's own base64 (ES2026; Chromium has it, Node 20 not): no string replaces and no byte loop per value. */
+interface NativeBase64 {
+  fromBase64?: (text: string, options: { alphabet: 'base64url' }) => Uint8Array;
+}
+const nativeFrom = (Uint8Array as unknown as NativeBase64).fromBase64;
+const nativeTo = (Uint8Array.prototype as unknown as { toBase64?: unknown }).toBase64 !== undefined;
+
 function toBase64Url(bytes: Uint8Array): string {
+  if (nativeTo) return (bytes as unknown as { toBase64(options: { alphabet: 'base64url'; omitPadding: boolean }): string }).toBase64({ alphabet: 'base64url', omitPadding: true });
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(text: string): Uint8Array {
+  if (nativeFrom) return nativeFrom.call(Uint8Array, text, { alphabet: 'base64url' });
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -130,6 +130,9 @@ const DOWNLOAD_TYPES: Record<string, string> = {
   '.jpeg': 'image/jpeg',
 };
 
+/** Channels that read a picked file within the call itself: its upload copy is removed when the call returns. */
+const CONSUMED_BY_ITS_CALL: ReadonlySet<string> = new Set(['attachments:pick', 'import:open']);
+
 /** A staged upload keeps its name (handlers may look at it) but never a folder part or a control character. */
 function safeUploadName(raw: string | null): string {
   const cleaned = [...path.basename(raw ?? '')].map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
@@ -296,9 +299,11 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           },
         };
         const result = await dispatch(channel, payload, ctx);
-        // A picked scan is read once and stored sealed: its plain upload copy goes at once. (Backups, transfer
-        // bundles and imports are read again by later calls; theirs go with the bridge or past MAX_KEPT_UPLOADS.)
-        if (channel === 'attachments:pick') {
+        // A picked scan is read once and stored sealed, an import file read once into main's memory (its sheets
+        // are read from there): their plain upload copies go at once, whatever the call answered. Backups and
+        // transfer bundles are read again by later calls, but they are sealed files (refused otherwise); theirs go
+        // with the bridge or past MAX_KEPT_UPLOADS.
+        if (CONSUMED_BY_ITS_CALL.has(channel)) {
           for (const id of String(req.headers['x-aryz-picked'] ?? '').split(',')) if (uploads.has(id)) await forgetUpload(id);
         }
         const headers: Record<string, string> = {};

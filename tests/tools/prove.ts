@@ -14,6 +14,8 @@ import { atRestScan } from './prove/at-rest';
  * the last line is exactly
  *   reliability electronegativity_findings=<n> fuzz_channels=<n> fuzz_runs=<n> fuzz_failures=<n> faults_passed=<k>/<m> axe_serious=<n>
  * `npm test` runs the same tests with fewer fuzz runs (ARYZ_FUZZ_RUNS=100), so CI keeps them green.
+ * `npm run prove -- --only at-rest` runs the at-rest scan alone (its line is then the last), for a re-check
+ * of that figure without the whole suite.
  */
 const root = path.resolve(__dirname, '../..');
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
@@ -41,7 +43,34 @@ function specsOf(suite: PlaywrightSuite): NonNullable<PlaywrightSuite['specs']> 
   return [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specsOf)];
 }
 
+/** The at-rest scan: prints its line and answers the number of hits (-1 when the scan itself failed). */
+async function atRestStep(): Promise<number> {
+  log('=== nothing readable at rest');
+  const atRestCases = Number(process.env.ARYZ_AT_REST_CASES ?? 10_000);
+  try {
+    const scan = await atRestScan(atRestCases, log);
+    for (const hit of scan.hits.slice(0, 20)) log(`  HIT ${hit.encoding} ${path.basename(hit.file)} (${hit.value.length} chars) «${hit.context ?? ''}»`);
+    console.log(`at_rest cases=${scan.cases} values=${scan.values} at_rest_hits=${scan.hits.length} pin=${scan.byKind.pin} document=${scan.byKind.document} surname=${scan.byKind.surname}`);
+    return scan.hits.length;
+  } catch (error) {
+    log(`  at-rest scan failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.log('at_rest_hits=-1');
+    return -1;
+  }
+}
+
 async function main(): Promise<void> {
+  const only = process.argv.indexOf('--only');
+  if (only >= 0) {
+    const step = process.argv[only + 1];
+    if (step !== 'at-rest') {
+      log(`unknown step «${step ?? ''}»; the one step that runs alone is at-rest`);
+      process.exit(2);
+    }
+    const hits = await atRestStep();
+    rmSync(out, { recursive: true, force: true });
+    process.exit(hits === 0 ? 0 : 1);
+  }
   log('=== Electronegativity');
   const audit = await electronegativityAudit();
   for (const f of audit.findings) log(`  FINDING ${f.id} (${f.severity}) ${f.file}:${f.line} ${f.description}`);
@@ -61,18 +90,7 @@ async function main(): Promise<void> {
   const browser = readJson<PlaywrightSuite>(pwReport);
   const browserFaults = browser ? specsOf(browser).filter((s) => (s.tags ?? []).some((tag) => tag.replace(/^@/, '') === 'fault')) : [];
 
-  log('=== nothing readable at rest');
-  const atRestCases = Number(process.env.ARYZ_AT_REST_CASES ?? 10_000);
-  let atRestHits = -1;
-  try {
-    const scan = await atRestScan(atRestCases, log);
-    atRestHits = scan.hits.length;
-    for (const hit of scan.hits.slice(0, 20)) log(`  HIT ${hit.encoding} ${path.basename(hit.file)} (${hit.value.length} chars)`);
-    console.log(`at_rest cases=${scan.cases} values=${scan.values} at_rest_hits=${atRestHits} pin=${scan.byKind.pin} document=${scan.byKind.document} surname=${scan.byKind.surname}`);
-  } catch (error) {
-    log(`  at-rest scan failed: ${error instanceof Error ? error.message : String(error)}`);
-    console.log('at_rest_hits=-1');
-  }
+  const atRestHits = await atRestStep();
 
   const fuzz = readdirSync(out)
     .filter((f) => f.startsWith('fuzz-'))

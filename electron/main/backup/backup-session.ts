@@ -4,7 +4,7 @@ import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditCheck, BackupFailure, BackupReason } from '../../../shared/ipc/channels/backup';
 import { AttachmentStore } from '../attachments/store';
-import { mkdirPrivate, openStream, SealedFileWriter, type FileKeys } from '../crypto/file-cipher';
+import { copyFileKeys, mkdirPrivate, openStream, SealedFileWriter, zeroFileKeys, type FileKeys } from '../crypto/file-cipher';
 import { writeSealedFile, type SealingSecret, type WriteSealedOptions } from '../crypto/sealed-file';
 import { attachmentPartName, BACKUP_KIND, BACKUP_LAYOUT_VERSION, DATABASE_PART, type BackupManifest, type BackupPart } from './manifest';
 import { backupFileName, backupsToRemove, upgradeBackupFileName } from './rotation';
@@ -184,7 +184,10 @@ export class BackupSessions {
       const stagingPath = path.join(dir, `${id}.part`);
       const stagingKey = randomBytes(32);
       const staging = await SealedFileWriter.create(stagingPath, stagingKey);
-      this.sessions.set(id, { id, reason, schemaVersion, counts, audit, passphrase, keys, stagingPath, staging, stagingKey, hash: createHash('sha256'), bytes: 0, nextSeq: 0, failed: null });
+      // Its own copy of the file keys: the session spans many calls and may outlive a lock (the page exported the
+      // rows before it), while the session's keys are zeroed at the lock; this copy is zeroed when the backup settles.
+      const own: BackupKeys = { ...keys, files: copyFileKeys(keys.files) };
+      this.sessions.set(id, { id, reason, schemaVersion, counts, audit, passphrase, keys: own, stagingPath, staging, stagingKey, hash: createHash('sha256'), bytes: 0, nextSeq: 0, failed: null });
       return { status: 'started', session: id, sealed: passphrase !== null };
     } catch (error) {
       return this.fail(failureOf(error));
@@ -224,7 +227,7 @@ export class BackupSessions {
     const at = this.host.now();
     try {
       const result = await this.writeSealed(session, at);
-      this.sessions.delete(id);
+      this.forget(session);
       await unlink(session.stagingPath).catch(() => undefined);
       const settings = await loadBackupSettings(this.host.dataDir);
       if (result.sealed) {
@@ -237,7 +240,7 @@ export class BackupSessions {
       return { status: 'done', at: at.toISOString(), ...result };
     } catch (error) {
       this.log(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
-      this.sessions.delete(id);
+      this.forget(session);
       await unlink(session.stagingPath).catch(() => undefined);
       return this.fail(failureOf(error));
     }
@@ -293,14 +296,22 @@ export class BackupSessions {
   }
 
   /** The session stays known as failed, so later slices and finish answer the real reason, not SESSION_LOST. */
+  /** Ends a session: it is no longer found, and its copy of the file keys is zeroed. */
+  private forget(session: Session): void {
+    this.sessions.delete(session.id);
+    zeroFileKeys(session.keys.files);
+  }
+
   private async failSession(session: Session, reason: BackupFailure) {
     session.failed = reason;
+    // A failed session writes nothing more (later calls answer its reason), so its keys go now.
+    zeroFileKeys(session.keys.files);
     await session.staging.abort();
     return this.fail(reason);
   }
 
   private async discard(session: Session): Promise<void> {
-    this.sessions.delete(session.id);
+    this.forget(session);
     await session.staging.abort();
   }
 

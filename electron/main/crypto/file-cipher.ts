@@ -50,8 +50,20 @@ export function deriveFileKeys(dataKey: Uint8Array): FileKeys {
   return { content: derive(dataKey, 'aryz/files/v1/content'), names: derive(dataKey, 'aryz/files/v1/names'), backup: derive(dataKey, 'aryz/backup/v1') };
 }
 
+/** A copy its holder owns and zeroes (zeroFileKeys) when done: a session's own keys may be zeroed at a lock. */
+export function copyFileKeys(keys: FileKeys): FileKeys {
+  return { content: Buffer.from(keys.content), names: Buffer.from(keys.names), backup: Buffer.from(keys.backup) };
+}
+
+/** Overwrites the keys in place: whoever still holds the object holds zeros, not a key. */
+export function zeroFileKeys(keys: FileKeys): void {
+  keys.content.fill(0);
+  keys.names.fill(0);
+  keys.backup.fill(0);
+}
+
 /** The on-disk name of a content-addressed file whose plain content has this SHA-256. */
-export function sealedName(keys: FileKeys, sha256: string): string {
+export function sealedName(keys: Pick<FileKeys, 'names'>, sha256: string): string {
   return createHmac('sha256', keys.names).update(sha256, 'utf8').digest('hex');
 }
 

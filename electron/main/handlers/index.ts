@@ -4,7 +4,7 @@ import { createAttachmentsHandlers } from '../attachments/handlers';
 import { createBatchHandlers } from '../batch/handlers';
 import { createDocumentsHandlers } from '../documents/handlers';
 import { createBackupHandlers } from '../backup/handlers';
-import { fileKeysFromAccounts } from '../crypto/session-keys';
+import { sessionFileKeys } from '../crypto/session-keys';
 import { clientOf } from '../accounts/handlers';
 import { sealOnFirstUnlock, sealPlainFiles } from '../at-rest/seal-plain-files';
 import type { CallContext, HandlerTable } from '../ipc/dispatch';
@@ -21,12 +21,15 @@ import { createReportsHandlers } from '../reports/handlers';
 
 export function createHandlers(given: MainDeps): HandlerTable {
   const accounts = given.accounts ?? new AccountService(given.dataDir, given.now);
-  // Every file handler finds the caller's keys the same way: from its unlocked session.
-  const deps: MainDeps = { ...given, accounts, fileKeys: given.fileKeys ?? fileKeysFromAccounts(accounts) };
+  // Every file handler finds the caller's keys the same way: from its unlocked session. Every call holds them, so a
+  // lock zeroes them once no call is under way (crypto/session-keys.ts); keys a test hands in are its own.
+  const session = given.fileKeys ? null : sessionFileKeys(accounts);
+  const hold = <T,>(work: () => Promise<T>): Promise<T> => (session ? session.hold(work) : work());
+  const deps: MainDeps = { ...given, accounts, fileKeys: given.fileKeys ?? session!.keysOf };
   const accountsHandlers = createAccountsHandlers(accounts);
   // Files an earlier version left plain are sealed at the first unlocked session, in the background.
   const sealPlain = sealOnFirstUnlock(
-    async (keys) => sealPlainFiles(deps, keys),
+    async (keys) => hold(() => sealPlainFiles(deps, keys)),
     (event, fields) => deps.log?.event(event, fields),
   );
   const afterUnlock = async (ctx: CallContext): Promise<void> => {
@@ -41,7 +44,7 @@ export function createHandlers(given: MainDeps): HandlerTable {
       if (answer.status === 'ok') await afterUnlock(ctx);
       return answer;
     }) as unknown as HandlerTable[C];
-  return {
+  const table: HandlerTable = {
     ...createDocumentsHandlers(deps),
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
     'app:setLanguage': async ({ language }) => {
@@ -90,4 +93,9 @@ export function createHandlers(given: MainDeps): HandlerTable {
     ...createBackupHandlers(deps),
     ...createReportsHandlers(deps),
   };
+  if (!session) return table;
+  const held = Object.fromEntries(
+    Object.entries(table).map(([channel, handler]) => [channel, (request: never, ctx: CallContext) => hold(() => (handler as (r: never, c: CallContext) => Promise<unknown>)(request, ctx))]),
+  );
+  return held as unknown as HandlerTable;
 }

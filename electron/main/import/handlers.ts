@@ -9,7 +9,8 @@ type ImportHandlers = Pick<HandlerTable, 'import:open' | 'import:sheet'>;
 /** Import reads only files the user picked in the open dialog; parsing never throws (see csv.ts, xlsx.ts). */
 export function createImportHandlers(deps: MainDeps): ImportHandlers {
   // Workbooks are parsed off the event loop wherever the host built the worker (the app and browser mode).
-  const files = createImportFiles(16, deps.xlsxWorkerEntry ? xlsxInThread(deps.xlsxWorkerEntry) : undefined);
+  // The files' bytes are kept (up to 30 MB each), so only the last few opened can switch sheets.
+  const files = createImportFiles(4, deps.xlsxWorkerEntry ? xlsxInThread(deps.xlsxWorkerEntry) : undefined);
   return {
     'import:open': async (_request, ctx) => {
       const paths = await ctx.pickFiles({ ...IMPORT_PICK, extensions: [...IMPORT_PICK.extensions] });

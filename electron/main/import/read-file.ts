@@ -34,18 +34,22 @@ export async function parseImportBytes(
 
 /**
  * Files the user picked, remembered by an opaque id so another sheet can be read without asking again;
- * the page never sees or sends a path. Workbooks are parsed by `xlsx` (a worker thread in the app).
+ * the page never sees or sends a path. What is remembered is the file's bytes, read once when it is opened,
+ * not its path: in browser mode the picked file is a plain upload copy of a spreadsheet of people, which the
+ * bridge deletes as soon as `import:open` has read it (tests/bridge/server.ts), and in the app a file changed
+ * or moved between two sheets would otherwise mix two versions. Workbooks are parsed by `xlsx` (a worker
+ * thread in the app).
  */
 export function createImportFiles(maxRemembered = 16, xlsx: XlsxParser = parseXlsx) {
-  const files = new Map<string, string>();
-  const remember = (absolutePath: string) => {
+  const files = new Map<string, { fileName: string; bytes: Uint8Array }>();
+  const remember = (fileName: string, bytes: Uint8Array) => {
     const id = randomBytes(12).toString('hex');
-    files.set(id, absolutePath);
+    files.set(id, { fileName, bytes });
     while (files.size > maxRemembered) files.delete(files.keys().next().value as string);
     return id;
   };
 
-  async function read(absolutePath: string, fileId: string, sheet?: string): Promise<Exclude<ImportOpenResult, { status: 'canceled' }>> {
+  async function open(absolutePath: string): Promise<Exclude<ImportOpenResult, { status: 'canceled' }>> {
     const fileName = path.basename(absolutePath);
     const refused = (reason: 'too_large' | 'unreadable') => ({ status: 'refused' as const, reason, fileName, limitMb: MAX_IMPORT_FILE_MB });
     let bytes: Uint8Array;
@@ -57,16 +61,17 @@ export function createImportFiles(maxRemembered = 16, xlsx: XlsxParser = parseXl
     } catch {
       return refused('unreadable');
     }
-    const result = await parseImportBytes(bytes, fileName, sheet, xlsx);
-    return result.status === 'parsed' ? { ...result, fileId } : result;
+    const result = await parseImportBytes(bytes, fileName, undefined, xlsx);
+    return result.status === 'parsed' ? { ...result, fileId: remember(fileName, bytes) } : result;
   }
 
   return {
-    open: (absolutePath: string) => read(absolutePath, remember(absolutePath)),
+    open,
     sheet: async (fileId: string, sheet: string) => {
       const known = files.get(fileId);
       if (!known) return { status: 'refused' as const, reason: 'expired' as const, fileName: '', limitMb: MAX_IMPORT_FILE_MB };
-      return read(known, fileId, sheet);
+      const result = await parseImportBytes(known.bytes, known.fileName, sheet, xlsx);
+      return result.status === 'parsed' ? { ...result, fileId } : result;
     },
   };
 }

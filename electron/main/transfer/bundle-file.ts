@@ -18,7 +18,7 @@ import {
 } from '../../../shared/transfer/bundle';
 import { sniffType } from '../attachments/sniff';
 import { readSealedFile, SealedFileError, writeSealedFile, type WriteSealedOptions } from '../crypto/sealed-file';
-import { openStream, SealedFileWriter } from '../crypto/file-cipher';
+import { openStream, SealedFileWriter, sealedName, type FileKeys } from '../crypto/file-cipher';
 
 /**
  * The transfer bundle on disk: a sealed file whose manifest lists every record with its content hash and
@@ -167,10 +167,13 @@ export interface OpenedBundle {
  * Total: every failure is a typed refusal, never an exception; memory stays bounded by the record limits.
  */
 /**
- * Opens and checks a bundle, staging its files in `stagingDir`. With `contentKey` the staged files are sealed as
- * the stores keep them (crypto/file-cipher.ts), so nothing of the bundle lies plain on disk while it is reviewed.
+ * Opens and checks a bundle, staging its files in `stagingDir`. With the session's file `keys` the staged files are
+ * sealed and named as the stores keep them (crypto/file-cipher.ts: the content key, and the keyed HMAC of the plain
+ * SHA-256 as the name), so nothing of the bundle lies plain on disk while it is reviewed, and a known scan's hash
+ * cannot be looked up among the staged names either. Without keys (tests of the format) they are plain, named by hash.
  */
-export async function readBundle(file: string, passphrase: string, stagingDir: string, contentKey?: Buffer): Promise<Checked<OpenedBundle>> {
+export async function readBundle(file: string, passphrase: string, stagingDir: string, keys?: Pick<FileKeys, 'content' | 'names'>): Promise<Checked<OpenedBundle>> {
+  const contentKey = keys?.content;
   try {
     const size = (await stat(file)).size;
     if (size > TRANSFER_LIMITS.fileBytes) return { ok: false, reason: 'too_large' };
@@ -210,7 +213,7 @@ export async function readBundle(file: string, passphrase: string, stagingDir: s
     await mkdir(stagingDir, { recursive: true });
     const files = new Map<string, string>();
     for (const attachment of attachments) {
-      const target = path.join(stagingDir, attachment.sha256);
+      const target = path.join(stagingDir, keys ? sealedName(keys, attachment.sha256) : attachment.sha256);
       const hash = createHash('sha256');
       // The type is decided by the first bytes, kept here so a sealed staged file need not be opened again.
       let head = Buffer.alloc(0);

@@ -134,7 +134,7 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
       if (!entry) return { status: 'refused' as const, reason: 'not_bundle' as const, detail: 'token' };
       await rm(entry.staging, { recursive: true, force: true }).catch(() => undefined);
       // Staged sealed: the files wait for the caseworker's review as the stores would keep them.
-      const opened = await readBundle(entry.file, request.passphrase, entry.staging, keys.content);
+      const opened = await readBundle(entry.file, request.passphrase, entry.staging, keys);
       if (!opened.ok) {
         entry.opened = null;
         await rm(entry.staging, { recursive: true, force: true }).catch(() => undefined);

@@ -5,15 +5,15 @@ export type CaseWrites = readonly string[] | 'all';
 type Listener = (writes: CaseWrites) => void;
 
 /**
- * The tables a case's search words come from: the case itself, its person (names, ПИН, documents, birth
- * date, phones) and the outgoing register (the numbers of its letters).
+ * The table whose writes are reported: the cases' search entries (data/case-search.ts), keyed by case id. Every
+ * write of a case, its person or its outgoing numbers rewrites the entries it touches in the same transaction,
+ * so this one table tells which cases changed for search.
  */
-type Watched = 'cases' | 'persons' | 'outgoing';
-const WATCHED: readonly string[] = ['cases', 'persons', 'outgoing'] satisfies readonly Watched[];
+const WATCHED = 'caseSearch';
 
-const listeners = new WeakMap<object, Map<Watched, Set<Listener>>>();
+const listeners = new WeakMap<object, Set<Listener>>();
 
-function primaryIds(request: DBCoreMutateRequest): CaseWrites {
+function idsOf(request: DBCoreMutateRequest): CaseWrites {
   switch (request.type) {
     case 'add':
     case 'put':
@@ -25,17 +25,10 @@ function primaryIds(request: DBCoreMutateRequest): CaseWrites {
   }
 }
 
-/** What a write reports: row ids for cases and persons; for the register, the cases its rows belong to. */
-function idsOf(table: Watched, request: DBCoreMutateRequest): CaseWrites {
-  if (table !== 'outgoing') return primaryIds(request);
-  if (request.type !== 'add' && request.type !== 'put') return 'all';
-  return request.values.map((value: { caseId?: unknown }) => value.caseId).filter((id): id is string => typeof id === 'string');
-}
-
 /**
- * Tells listeners which rows a write touched, whatever code path wrote them (repository, import, bulk
- * edits), so in-memory views of the cases (the search index) can re-read exactly those rows. A write inside
- * a transaction that later aborts is reported too: listeners re-read the rows, so they see the truth.
+ * Tells listeners which cases' search entries a write touched, whatever code path wrote them (repository, import,
+ * bulk edits), so in-memory views of the cases (the search index) can re-read exactly those entries. A write
+ * inside a transaction that later aborts is reported too: listeners re-read the rows, so they see the truth.
  */
 export function caseWritesMiddleware(owner: object): Middleware<DBCore> {
   return {
@@ -45,15 +38,14 @@ export function caseWritesMiddleware(owner: object): Middleware<DBCore> {
       ...down,
       table: (name: string): DBCoreTable => {
         const table = down.table(name);
-        if (!WATCHED.includes(name)) return table;
-        const watched = name as Watched;
+        if (name !== WATCHED) return table;
         return {
           ...table,
           mutate: async (request) => {
             const result = await table.mutate(request);
-            const set = listeners.get(owner)?.get(watched);
+            const set = listeners.get(owner);
             if (set && set.size > 0) {
-              const writes = idsOf(watched, request);
+              const writes = idsOf(request);
               for (const listener of set) listener(writes);
             }
             return result;
@@ -64,26 +56,10 @@ export function caseWritesMiddleware(owner: object): Middleware<DBCore> {
   };
 }
 
-function subscribe(owner: object, table: Watched, listener: Listener): () => void {
-  let tables = listeners.get(owner);
-  if (!tables) listeners.set(owner, (tables = new Map()));
-  let set = tables.get(table);
-  if (!set) tables.set(table, (set = new Set()));
+/** Subscribes to writes of the cases' search entries through `owner` (an AryzDb): the case ids. Answers the unsubscribe. */
+export function onSearchEntryWrites(owner: object, listener: Listener): () => void {
+  let set = listeners.get(owner);
+  if (!set) listeners.set(owner, (set = new Set()));
   set.add(listener);
   return () => set.delete(listener);
-}
-
-/** Subscribes to the case writes made through `owner` (an AryzDb); answers the unsubscribe function. */
-export function onCaseWrites(owner: object, listener: Listener): () => void {
-  return subscribe(owner, 'cases', listener);
-}
-
-/** Subscribes to the person writes made through `owner`: the ids of the persons written. */
-export function onPersonWrites(owner: object, listener: Listener): () => void {
-  return subscribe(owner, 'persons', listener);
-}
-
-/** Subscribes to writes of the outgoing register through `owner`: the ids of the cases whose numbers changed. */
-export function onOutgoingWrites(owner: object, listener: Listener): () => void {
-  return subscribe(owner, 'outgoing', listener);
 }

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { activeDbName } from './active-db';
 import { caseWritesMiddleware } from './case-writes';
+import { caseSearchMiddleware, type CaseSearchRow } from './case-search';
 import { atRestMiddleware } from './at-rest/field-crypto';
 import { AT_REST_FIELDS, type Decisions } from './at-rest/fields';
 import { currentCodec } from './at-rest/keys';
@@ -377,11 +378,14 @@ export class AryzDb extends Dexie {
   batchJobs!: Table<BatchJobRow, string>;
   batchItems!: Table<BatchItemRow, string>;
   atRest!: Table<AtRestMarkerRow, string>;
+  caseSearch!: Table<CaseSearchRow, string>;
 
   /** `codecOf`: where the at-rest codec comes from — the signed-in session, or a key a worker was handed. */
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], codecOf: () => AtRestCodec | null = currentCodec) {
     super(name, options);
     this.use(caseWritesMiddleware(this));
+    // After case-writes (so it reports the entries this one writes): one search entry per case, kept in step.
+    this.use(caseSearchMiddleware());
     // Personal fields are sealed and equality keys hashed below everything else (data/at-rest/fields.ts).
     this.use(atRestMiddleware(codecOf));
     this.version(1).stores({
@@ -486,6 +490,11 @@ export class AryzDb extends Dexie {
         cases: ['id', '&number', 'personId', ...INDEXED_SORT_FIELDS, 'nextCheck', '*actions', ...INDEXED_COMPOUND_INDEXES].join(', '),
       })
       .upgrade((tx) => dropPlainSearchKeys(tx));
+    // v17 (v16 is the sync branch's): one sealed search entry per case (data/case-search.ts), so the index built
+    // after sign-in opens one small value per case instead of reading whole persons and cases. New table only:
+    // the entries are written with every case, person and register write from now on, and those of cases
+    // written before are filled in batches before the index first builds (cases/case-search.repo.ts).
+    this.version(17).stores({ caseSearch: 'id' });
   }
 }
 

@@ -75,8 +75,10 @@ export async function atRestScan(count: number, log: (line: string) => void, see
       }
     }
     const t0 = Date.now();
-    const hits = scanForValues([path.join(profile, 'Default', 'IndexedDB'), bridge.dataDir], [...kinds.keys()]);
-    log(`  scanned for ${kinds.size} values in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const chance = new Map<string, number>();
+    const hits = scanForValues([path.join(profile, 'Default', 'IndexedDB'), bridge.dataDir], [...kinds.keys()], (_value, _file, why) => void chance.set(why, (chance.get(why) ?? 0) + 1));
+    const aside = [...chance].map(([why, n]) => `${n} ${why}`).join(', ') || 'none';
+    log(`  scanned for ${kinds.size} values in ${((Date.now() - t0) / 1000).toFixed(1)} s; chance matches set aside (not stored values): ${aside}`);
     const byKind = { pin: 0, document: 0, surname: 0 };
     for (const hit of hits) byKind[kinds.get(hit.value)!]++;
     return { cases: count, values: kinds.size, hits, byKind };

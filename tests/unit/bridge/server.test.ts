@@ -117,6 +117,24 @@ describe('the test bridge', () => {
     expect(stored.every((name) => isSealed(readFileSync(path.join(bridge.dataDir, 'attachments', name))))).toBe(true);
   });
 
+  it('removes an import file\'s upload copy once it is opened, and still reads it again from main\'s memory', async () => {
+    setAccountKdfForTests({ N: 2 ** 10, r: 8, p: 1 });
+    const cookie = await login();
+    const rpc = (channel: string, payload: unknown, extra: Record<string, string> = {}) =>
+      send({ path: `/__bridge/rpc/${channel}`, method: 'POST', headers: { cookie, origin: bridge.origin, 'content-type': 'application/json', ...extra }, body: JSON.stringify(payload) });
+    const status = JSON.parse((await rpc('accounts:status', {})).body) as { value: { setUp: boolean } };
+    if (!status.value.setUp) expect((await rpc('accounts:setup', { name: 'Токтогулов Нурлан', position: 'Консул', password: 'correct horse battery staple' })).status).toBe(200);
+    const csv = 'Фамилия;Имя;ПИН\nАсанов;Бакыт;21203199000123\n';
+    const upload = await send({ path: '/__bridge/upload?name=people.csv', method: 'POST', headers: { cookie, origin: bridge.origin, 'content-type': 'application/octet-stream' }, body: Buffer.from(csv, 'utf8') });
+    const { id } = JSON.parse(upload.body) as { id: string };
+    expect(existsSync(path.join(bridge.dataDir, 'uploads', id))).toBe(true);
+    const opened = JSON.parse((await rpc('import:open', {}, { 'x-aryz-picked': id })).body) as { ok: boolean; value: { status: string; fileId: string; table: { rows: string[][] } } };
+    expect(opened).toMatchObject({ ok: true, value: { status: 'parsed' } });
+    expect(existsSync(path.join(bridge.dataDir, 'uploads', id))).toBe(false);
+    const again = JSON.parse((await rpc('import:sheet', { fileId: opened.value.fileId, sheet: 'Лист1' })).body) as { ok: boolean; value: { status: string; table: unknown } };
+    expect(again).toMatchObject({ ok: true, value: { status: 'parsed', table: opened.value.table } });
+  });
+
   it('[fault] bounds its open connections', async () => {
     const sockets = await Promise.all(
       Array.from({ length: MAX_CONNECTIONS + 10 }, () => new Promise<Socket>((resolve) => {

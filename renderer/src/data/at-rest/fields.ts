@@ -11,8 +11,9 @@
  *   keyed hash, and queries look it up by `indexKey` (keys.ts).
  * - `plain`: ids, statuses, dates of work, regions, outgoing and case numbers, staff names: indexes need them
  *   and they say nothing about the person.
- * Cases carry no search words or sort name since v15: those live only in the in-memory search index
- * (data/cases/case-index.cache.ts); SEARCH_OWNED names them for rows written before that upgrade.
+ * Cases carry no search words or sort name since v15: those live in the in-memory search index
+ * (data/cases/case-index.cache.ts) and, since v17, sealed in each case's one search entry (`caseSearch.entry`,
+ * data/case-search.ts); SEARCH_OWNED names them for rows written before v15.
  */
 export type FieldDecision = 'sealed' | 'hashed' | 'plain';
 
@@ -232,6 +233,19 @@ export const AT_REST_FIELDS = {
     error: 'sealed',
     updatedAt: 'plain',
   },
+  caseSearch: {
+    id: 'plain',
+    number: 'plain',
+    personId: 'plain',
+    status: 'plain',
+    region: 'plain',
+    missionId: 'plain',
+    caseworker: 'plain',
+    updatedAt: 'plain',
+    createdAt: 'plain',
+    nextDeadline: 'plain',
+    entry: 'sealed',
+  },
 } as const satisfies Record<string, Record<string, FieldDecision>>;
 
 /**
@@ -242,6 +256,8 @@ export const REVIEWED_PLAIN: Readonly<Record<string, string>> = {
   'settings.value': "the mission's requisites and the signed-in caseworker's profile: staff, not the people in the cases",
   'cases.caseworker': 'the staff member in charge; a list filter index',
   'cases.number': "the mission's case number; an index and printed on letters",
+  'caseSearch.caseworker': "a copy of the case's plain field (the staff member in charge)",
+  'caseSearch.number': "a copy of the case's plain field (the mission's case number)",
   'audit.who': 'the signed-in account (staff)',
   'requests.addressee': 'the Russian authority a request went to',
   'requests.ourNumber': 'an outgoing number of the mission',

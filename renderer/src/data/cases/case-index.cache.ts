@@ -1,8 +1,12 @@
-import { nameKey, nameTokens } from '../../../../shared/names';
-import { caseNumberWords, matchesAllPrefixes, NO_MATCH, personSearchWords, queryWords, sortNameOf, type PartTokens } from '../../../../shared/search/case-keys';
+import { nameKey } from '../../../../shared/names';
+import { matchesAllPrefixes, NO_MATCH, queryWords } from '../../../../shared/search/case-keys';
 import { nearestWord } from '../../../../shared/search/did-you-mean';
-import { onCaseWrites, onOutgoingWrites, onPersonWrites } from '../case-writes';
-import type { AryzDb, CaseFilterField, CaseRow, CaseSortField, PersonRow } from '../schema';
+import { onSearchEntryWrites } from '../case-writes';
+import type { AryzDb, CaseFilterField, CaseSortField } from '../schema';
+import { entryOf, type CaseSearchEntry, type CaseListRow } from './case-search-entry';
+import { fillCaseSearch } from './case-search.repo';
+
+export { LIST_FIELDS, type CaseListRow } from './case-search-entry';
 
 export interface CaseQuery {
   text: string;
@@ -16,22 +20,6 @@ export interface CaseListHandle {
   /** Rows in list order, `offset` from the start. */
   page(offset: number, limit: number): Promise<CaseListRow[]>;
 }
-
-/** The fields the case list shows, sorts and filters by: all an in-memory list row keeps. */
-export const LIST_FIELDS = [
-  'id',
-  'number',
-  'personId',
-  'summary',
-  'status',
-  'region',
-  'missionId',
-  'caseworker',
-  'updatedAt',
-  'createdAt',
-  'nextDeadline',
-] as const satisfies readonly (keyof CaseRow)[];
-export type CaseListRow = Pick<CaseRow, (typeof LIST_FIELDS)[number]>;
 
 /**
  * Bucket key lengths: every case is filed under the first 2 to 5 characters of each of its search words.
@@ -54,16 +42,13 @@ interface Bucket {
   words: string[] | null;
 }
 
-/** Rows read per slice while building, with a pause for the page in between. */
-const LOAD_SLICE = 2000;
+/**
+ * Search entries read per slice while building. Each slice is one getAll of small values; the next is asked
+ * for before the current one is opened, so IndexedDB reads while the page decrypts.
+ */
+const LOAD_SLICE = 5000;
 /** Cases filed per slice once read (filing is a few microseconds a case). */
 const FILE_SLICE = 10_000;
-
-/** What the index keeps of a person: their search words and the name the list sorts by. */
-interface PersonKeys {
-  words: readonly string[];
-  sortName: string;
-}
 
 interface Slot {
   row: CaseListRow;
@@ -72,20 +57,32 @@ interface Slot {
   sortName: string;
 }
 
-/** How far the index is: `done` of `total` rows (persons, then cases) read; `ready` once all are filed. */
+/**
+ * How far the index is: `done` of `total` cases, counting the search entries still to derive (once, for cases
+ * written before the entries existed) and then the entries read; `ready` once all are filed.
+ */
 export interface CaseIndexStatus {
   ready: boolean;
   done: number;
   total: number;
 }
 
-function project(row: CaseRow): CaseListRow {
-  const out: Record<string, unknown> = {};
-  for (const field of LIST_FIELDS) out[field] = row[field];
-  return out as CaseListRow;
+/**
+ * Yields to the page for one task. A message, not setTimeout(0): timers of a page Chromium counts as hidden (a
+ * window behind another, a benchmark's second tab) are held to one a second, which made each pause of the build
+ * cost a second; messages are not throttled.
+ */
+function pause(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Thrown into a build that a lock (drop) made pointless; never reaches a caller as a failure. */
 class Dropped extends Error {}
@@ -107,27 +104,15 @@ function compareSlots(query: Pick<CaseQuery, 'sort' | 'direction'>): (a: Slot, b
   return (a, b) => dir * (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
 }
 
-/** The outgoing numbers of every case, in one read of the register (numbers are not personal). */
-async function outgoingByCase(db: AryzDb, caseIds?: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = caseIds ? await db.outgoing.where('caseId').anyOf([...caseIds]).toArray() : await db.outgoing.toArray();
-  const out = new Map<string, string[]>();
-  for (const row of rows) {
-    const list = out.get(row.caseId);
-    if (list) list.push(row.number);
-    else out.set(row.caseId, [row.number]);
-  }
-  return out;
-}
-
 /**
  * The in-memory search index of the cases and the case list's mirror: a projection of every case (what a
- * list row shows), its search words and its sort name, filed in prefix buckets. Nothing of it is stored:
- * the words (name keys in every script, ПИН, document numbers, birth dates, phones) and the name are derived
- * here from the persons, cases and outgoing register read through the data layer, after sign-in, and the
- * whole index is dropped on lock and sign-out (see search-index-session.ts). It is built in slices that
- * yield to the page, so the first screen is usable meanwhile; until it is ready a search waits for it
- * (`status` tells how far it is). It is kept current by re-reading exactly the cases every write touched
- * (see data/case-writes.ts): the case, its person or its outgoing numbers.
+ * list row shows), its search words and its sort name, filed in prefix buckets. None of it is stored in
+ * readable form: the words (name keys in every script, ПИН, document numbers, birth dates, phones) and the
+ * name come from each case's one sealed search entry (cases/case-search-entry.ts, kept in step with the case,
+ * its person and its outgoing numbers by data/case-search.ts), opened after sign-in, and the whole index is
+ * dropped on lock and sign-out (see search-index-session.ts). It is built in slices that yield to the page,
+ * so the first screen is usable meanwhile; until it is ready a search waits for it (`status` tells how far
+ * it is). It is kept current by re-reading exactly the entries every write touched (data/case-writes.ts).
  */
 export class CaseIndex {
   private slots: (Slot | null)[] = [];
@@ -141,7 +126,6 @@ export class CaseIndex {
   /** Newest updatedAt among the rows read: writes this instance did not see are found from there. */
   private newest = '';
   private dirty = new Set<string>();
-  private dirtyPersons = new Set<string>();
   private reloadAll = false;
   private loading: Promise<void> | null = null;
   /** Bumped by drop(): a build started before it stops at its next slice. */
@@ -161,17 +145,10 @@ export class CaseIndex {
     options: { slice?: number } = {},
   ) {
     this.slice = options.slice ?? LOAD_SLICE;
-    onCaseWrites(db, (writes) => {
+    // Every write of a case, its person or its outgoing numbers rewrites the case's entry in the same transaction.
+    onSearchEntryWrites(db, (writes) => {
       if (writes === 'all') this.reloadAll = true;
       else for (const id of writes) this.dirty.add(id);
-    });
-    onOutgoingWrites(db, (writes) => {
-      if (writes === 'all') this.reloadAll = true;
-      else for (const id of writes) this.dirty.add(id);
-    });
-    onPersonWrites(db, (writes) => {
-      if (writes === 'all') this.reloadAll = true;
-      else for (const id of writes) this.dirtyPersons.add(id);
     });
   }
 
@@ -225,7 +202,6 @@ export class CaseIndex {
     this.epoch++;
     this.loading = null;
     this.dirty.clear();
-    this.dirtyPersons.clear();
     this.reloadAll = false;
     this.clear();
     this.loadMs = 0;
@@ -244,72 +220,59 @@ export class CaseIndex {
   }
 
   /**
-   * Reads every person (their words and sort name; the rest of the row is not kept) and every case (what a
-   * list row shows) side by side, each in slices, then files the cases in updatedAt order (ties by id, as
-   * the database's index orders them), so that slots — and with them every bucket — are in the list's
-   * default order and a search needs no sort. The two reads overlap: while IndexedDB reads one table's
-   * slice, the page folds the other's names.
+   * Derives the entries still missing (once, for cases written before there were entries; resumable), then
+   * reads every case's search entry in slices of one getAll each and opens it, then files the cases in
+   * updatedAt order (ties by id, as the database's index orders them), so that slots — and with them every
+   * bucket — are in the list's default order and a search needs no sort. Nothing else is read: no person, no
+   * case row, no register.
    */
   private async readAll(epoch: number): Promise<void> {
     const started = performance.now();
+    // Phase marks for the benchmark's log (bench:search prints every aryz: mark of the sign-in).
+    performance.mark('aryz:search-index-start');
     this.clear();
-    const [personCount, caseCount] = await Promise.all([this.db.persons.count(), this.db.cases.count()]);
+    const caseCount = await this.db.cases.count();
     this.check(epoch);
-    const total = personCount + caseCount;
-    let done = 0;
-    const progress = (rows: number) => {
-      done += rows;
+    let derived = 0;
+    this.setStatus({ ready: false, done: 0, total: caseCount });
+    try {
+      await fillCaseSearch(this.db, (done, missing) => {
+        // A lock stops the fill between batches; what committed stays, the rest is derived at the next build.
+        this.check(epoch);
+        derived = missing;
+        this.setStatus({ ready: false, done, total: missing + caseCount });
+      });
+    } catch (error) {
+      this.check(epoch);
+      throw error;
+    }
+    this.check(epoch);
+    // The fill reported its own writes; the entries are all read below.
+    this.dirty.clear();
+    performance.mark('aryz:search-index-entries-complete');
+    const total = derived + caseCount;
+    let done = derived;
+    const entries: CaseSearchEntry[] = [];
+    const slice = (after: string | null) => (after === null ? this.db.caseSearch.orderBy(':id') : this.db.caseSearch.where(':id').above(after)).limit(this.slice).toArray();
+    let pending = slice(null);
+    for (;;) {
+      const rows = await pending;
+      this.check(epoch);
+      const more = rows.length === this.slice;
+      if (more) {
+        pending = slice(rows[rows.length - 1]!.id);
+        // A lock between here and the next await abandons this read; its failure then has nobody to tell.
+        pending.catch(() => undefined);
+      }
+      for (const row of rows) entries.push(entryOf(row));
+      done += rows.length;
       this.setStatus({ ready: false, done: Math.min(done, total), total });
-    };
-    this.setStatus({ ready: false, done, total });
-    const people = new Map<string, PersonKeys>();
-    const tokensOf = memoTokens();
-    const readPersons = async () => {
-      let last: string | null = null;
-      for (;;) {
-        const from: string | null = last;
-        const rows: PersonRow[] = await (from === null ? this.db.persons.orderBy(':id') : this.db.persons.where(':id').above(from)).limit(this.slice).toArray();
-        this.check(epoch);
-        for (const person of rows) people.set(person.id, this.personKeys(person, tokensOf));
-        progress(rows.length);
-        if (rows.length < this.slice) return;
-        last = rows[rows.length - 1]!.id;
-        await pause();
-        this.check(epoch);
-      }
-    };
-    const listed: CaseListRow[] = [];
-    const readCases = async () => {
-      let after: string | null = null;
-      // Ids already read whose updatedAt equals `after`: the next slice starts at that value again.
-      let seen = new Set<string>();
-      for (;;) {
-        const want = this.slice + seen.size;
-        const from: string | null = after;
-        const rows: CaseRow[] = await (from === null ? this.db.cases.orderBy('updatedAt') : this.db.cases.where('updatedAt').aboveOrEqual(from)).limit(want).toArray();
-        this.check(epoch);
-        let fresh = 0;
-        for (const row of rows) {
-          if (row.updatedAt === after && seen.has(row.id)) continue;
-          fresh++;
-          listed.push(project(row));
-          if (row.updatedAt !== after) {
-            after = row.updatedAt;
-            seen = new Set();
-          }
-          seen.add(row.id);
-        }
-        progress(fresh);
-        if (rows.length < want) return;
-        await pause();
-        this.check(epoch);
-      }
-    };
-    const [, , outgoing] = await Promise.all([readPersons(), readCases(), outgoingByCase(this.db)]);
-    this.check(epoch);
-    for (let i = 0; i < listed.length; i++) {
-      const row = listed[i]!;
-      this.put(row, people.get(row.personId), outgoing.get(row.id));
+      if (!more) break;
+    }
+    performance.mark('aryz:search-index-entries-opened');
+    entries.sort((a, b) => (a.row.updatedAt < b.row.updatedAt ? -1 : a.row.updatedAt > b.row.updatedAt ? 1 : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+    for (let i = 0; i < entries.length; i++) {
+      this.put(entries[i]!);
       if (i % FILE_SLICE === FILE_SLICE - 1) {
         await pause();
         this.check(epoch);
@@ -320,10 +283,6 @@ export class CaseIndex {
     this.setStatus({ ready: true, done: total, total });
     // For the benchmark (bench:search reads it as index_ready_ms): marks cost nothing when nobody reads them.
     performance.mark('aryz:search-index-ready');
-  }
-
-  private personKeys(person: PersonRow, tokensOf?: PartTokens): PersonKeys {
-    return { words: personSearchWords(person, person.documents ?? [], tokensOf).map((word) => this.intern(word)), sortName: sortNameOf(person) };
   }
 
   private clear(): void {
@@ -337,11 +296,10 @@ export class CaseIndex {
     this.ordered = true;
   }
 
-  /** Files a case with its person's keys (none when the person is missing) and its outgoing numbers. */
-  private put(row: CaseListRow, person: PersonKeys | undefined, outgoing: readonly string[] | undefined): void {
-    const own = caseNumberWords(row.number, outgoing);
-    const words = person ? (own.length === 0 ? person.words : [...new Set([...person.words, ...own.map((word) => this.intern(word))])]) : own.map((word) => this.intern(word));
-    const sortName = person?.sortName ?? '';
+  /** Files a case from its search entry (its words interned: a common surname is one string for thousands). */
+  private put(entry: CaseSearchEntry): void {
+    const { row, sortName } = entry;
+    const words = entry.words.map((word) => this.intern(word));
     const existing = this.slotOf.get(row.id);
     const current = existing === undefined ? null : this.slots[existing];
     // A rewrite that is not an edit (the daily deadline refresh keeps updatedAt) keeps its place.
@@ -367,24 +325,26 @@ export class CaseIndex {
   }
 
   private file(slot: number, words: readonly string[]): void {
-    DEPTHS.forEach((depth, d) => {
-      // Depths used only as exact keys need each key once per case; the deepest also tests longer query
-      // words, so each distinct word sharing its key is filed.
-      const deepest = d === DEPTHS.length - 1;
-      const seen = new Set<string>();
+    // Depths used only as exact keys need each key once per case; the deepest also tests longer query words,
+    // so each word is filed there (a case's words are distinct: caseSearchEntry). Slots are filed in ascending
+    // order (put appends, compact re-files in order), so a key the case already has ends with its slot: no
+    // set per case, which at 100,000 cases was most of the filing time.
+    const deepest = DEPTHS.length - 1;
+    for (let d = 0; d <= deepest; d++) {
+      const depth = DEPTHS[d]!;
+      const buckets = this.buckets[d]!;
       for (const word of words) {
         if (word.length < depth) continue;
-        const key = word.slice(0, depth);
-        const once = deepest ? word : key;
-        if (seen.has(once)) continue;
-        seen.add(once);
-        let bucket = this.buckets[d]!.get(key);
-        if (!bucket) this.buckets[d]!.set(key, (bucket = { slots: [], words: deepest ? [] : null }));
+        const key = word.length === depth ? word : word.slice(0, depth);
+        let bucket = buckets.get(key);
+        if (!bucket) buckets.set(key, (bucket = { slots: [], words: d === deepest ? [] : null }));
+        else if (d !== deepest && bucket.slots[bucket.slots.length - 1] === slot) continue;
         bucket.slots.push(slot);
         bucket.words?.push(word);
       }
-    });
+    }
   }
+
 
   /** Copies every bucket to its exact length: a list grown by pushing keeps up to half again as much room. */
   private trim(): void {
@@ -419,18 +379,14 @@ export class CaseIndex {
     this.trim();
   }
 
-  /** Re-reads the given cases with their persons and outgoing numbers, and files them again. */
+  /** Re-reads the search entries of the given cases and files them again (a case without one is gone). */
   private async reread(ids: readonly string[]): Promise<void> {
     const epoch = this.epoch;
-    const rows = await this.db.cases.bulkGet([...ids]);
-    const present = rows.filter((row): row is CaseRow => row !== undefined);
-    const [persons, outgoing] = await Promise.all([this.db.persons.bulkGet(present.map((row) => row.personId)), outgoingByCase(this.db, present.map((row) => row.id))]);
+    const rows = await this.db.caseSearch.bulkGet([...ids]);
     if (epoch !== this.epoch) return;
-    const people = new Map<string, PersonKeys>();
-    for (const person of persons) if (person) people.set(person.id, this.personKeys(person));
     ids.forEach((id, i) => {
       const row = rows[i];
-      if (row) this.put(project(row), people.get(row.personId), outgoing.get(row.id));
+      if (row) this.put(entryOf(row));
       else this.remove(id);
     });
   }
@@ -441,17 +397,10 @@ export class CaseIndex {
     if (this.reloadAll) {
       this.reloadAll = false;
       this.dirty.clear();
-      this.dirtyPersons.clear();
       this.loading = null;
       this.setStatus({ ready: false, done: 0, total: this.current.total });
       await this.load();
       return;
-    }
-    if (this.dirtyPersons.size > 0) {
-      // A person's cases are found among the slots (a person edit is rare; the walk is a millisecond).
-      const persons = this.dirtyPersons;
-      this.dirtyPersons = new Set();
-      for (const slot of this.slots) if (slot && persons.has(slot.row.personId)) this.dirty.add(slot.row.id);
     }
     if (this.dirty.size === 0) return;
     const ids = [...this.dirty];
@@ -691,16 +640,6 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
 }
 
 const indexes = new WeakMap<AryzDb, CaseIndex>();
-
-/** A cache in front of `nameTokens` for one build: each distinct part of a name is folded once. */
-function memoTokens(): PartTokens {
-  const known = new Map<string, readonly string[]>();
-  return (part) => {
-    let tokens = known.get(part);
-    if (tokens === undefined) known.set(part, (tokens = nameTokens(part)));
-    return tokens;
-  };
-}
 
 /** The one index of a database's cases (created on first use; building starts with `load()`). */
 export function caseIndexOf(db: AryzDb): CaseIndex {

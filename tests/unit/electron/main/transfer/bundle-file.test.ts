@@ -1,8 +1,9 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, readBundle, recordHash } from '../../../../../electron/main/transfer/bundle-file';
 import { writeSealedFile } from '../../../../../electron/main/crypto/sealed-file';
+import { deriveFileKeys, isSealed, openBytes, sealedName } from '../../../../../electron/main/crypto/file-cipher';
 import { contentHash } from '../../../../../shared/transfer/canonical';
 import { freshDb } from '../../../support/db-fixtures';
 import { FAST, input, PASS, seedCases, tempDir, writeCasesBundle } from '../../../support/transfer-fixtures';
@@ -38,6 +39,23 @@ describe('transfer bundle file', () => {
     expect(await readFile(staged)).toEqual(scan);
     // Main's hash (node:crypto) and the page's (Web Crypto) agree, so both sides compare the same values.
     for (const r of gathered.records) expect(recordHash(r.row)).toBe(await contentHash(r.row));
+  });
+
+  it('stages the files of a bundle opened with the session\'s keys sealed, and named by the keyed hash, never the plain SHA-256', async () => {
+    const db = freshDb();
+    const dir = await tempDir();
+    const scan = Buffer.from('%PDF-1.4 staged scan '.repeat(3000));
+    const { target, built } = await writeCasesBundle(db, await seedCases(db), dir, [{ data: scan }]);
+    const keys = deriveFileKeys(new Uint8Array(32).fill(7));
+    const staging = path.join(dir, 'staging-sealed');
+    const opened = await readBundle(target, PASS, staging, keys);
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const sha256 = built.manifest.attachments[0]!.sha256;
+    expect(await readdir(staging)).toEqual([sealedName(keys, sha256)]);
+    const staged = await readFile(opened.value.files.get(sha256)!);
+    expect(isSealed(staged)).toBe(true);
+    expect(await openBytes(keys.content, staged)).toEqual(scan);
   });
 
   it('[fault] refuses a wrong passphrase, a truncated file, a flipped bit, trailing bytes and a non-bundle', async () => {
