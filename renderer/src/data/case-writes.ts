@@ -49,6 +49,15 @@ export function caseWritesMiddleware(owner: object): Middleware<DBCore> {
   };
 }
 
+/**
+ * Reports case writes made below this middleware: the mission sync writes incoming rows under the field encryption
+ * and must still tell the in-memory case index which rows to re-read.
+ */
+export function notifyCaseWrites(owner: object, writes: CaseWrites): void {
+  const set = listeners.get(owner);
+  if (set) for (const listener of set) listener(writes);
+}
+
 /** Subscribes to the case writes made through `owner` (an AryzDb); answers the unsubscribe function. */
 export function onCaseWrites(owner: object, listener: Listener): () => void {
   let set = listeners.get(owner);

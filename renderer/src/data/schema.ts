@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { activeDbName } from './active-db';
 import { caseWritesMiddleware } from './case-writes';
+import { syncStampMiddleware } from './sync/stamps';
+import type { SyncConflictRow, SyncMetaRow, SyncStateRow } from './sync/sync-rows';
 import { rederiveSearchKeys } from './search-keys-upgrade';
 import type {
   AminaStatus,
@@ -352,10 +354,14 @@ export class AryzDb extends Dexie {
   transferSync!: Table<TransferSyncRow, [string, string]>;
   batchJobs!: Table<BatchJobRow, string>;
   batchItems!: Table<BatchItemRow, string>;
+  syncState!: Table<SyncStateRow, [string, string]>;
+  syncMeta!: Table<SyncMetaRow, [string, string]>;
+  syncConflicts!: Table<SyncConflictRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.use(caseWritesMiddleware(this));
+    this.use(syncStampMiddleware(this));
     this.version(1).stores({
       settings: 'key',
     });
@@ -439,6 +445,14 @@ export class AryzDb extends Dexie {
     // v13: no store changes; the search words and duplicate keys are derived again under the new rules
     // (a sign before a vowel is the glide й; birth dates and phones are search words). See search-keys-upgrade.ts.
     this.version(13).stores({}).upgrade((tx) => rederiveSearchKeys(tx));
+    // v14: mission sync (data/sync/). The revision and local write time of each synced row, kept beside the
+    // row (rows themselves are unchanged, and a deletion leaves its stamp as the tombstone the server needs);
+    // the replication engine's own bookkeeping; and same-field conflicts awaiting a choice. New tables only.
+    this.version(14).stores({
+      syncState: '[table+key], [table+lwt+key]',
+      syncMeta: '[scope+id]',
+      syncConflicts: 'id, [table+key]',
+    });
   }
 }
 

@@ -1,0 +1,15 @@
+import type { MergePolicy } from '../../../../shared/sync/merge';
+import type { SyncedTable } from './stamps';
+
+/**
+ * How each synced table's fields merge. Derived fields (search words, duplicate keys, list summary, deadlines) are
+ * computed from the others, so two PCs always disagree on them after different edits: they follow the server and are
+ * never shown as a conflict.
+ */
+export const MERGE_POLICIES: Record<SyncedTable, MergePolicy> = {
+  persons: { latestWins: ['updatedAt'], derived: ['pinKey', 'docKeys', 'dupKeys'] },
+  cases: {
+    latestWins: ['updatedAt'],
+    derived: ['words', 'sortName', 'nextDeadline', 'nextDeadlineClock', 'nextCheck', 'actions', 'summary'],
+  },
+};

@@ -1,0 +1,136 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { SyncStateRow } from './sync-rows';
+
+/** Tables replicated to the mission server, in this slice. */
+export const SYNCED_TABLES = ['persons', 'cases'] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+export const STATE_TABLE = 'syncState';
+
+/** A synced row as the engine sees it: the stored row, its stamp, and the protocol's fields. */
+export type SyncRowDoc = Record<string, unknown> & {
+  id: string;
+  _deleted: boolean;
+  _rev: string;
+  _meta: { lwt: number };
+  _attachments: Record<string, never>;
+};
+
+export type SyncWriteListener = (table: SyncedTable, docs: SyncRowDoc[], context: string) => void;
+
+interface SyncCoreState {
+  /** The DBCore below this middleware: raw stored rows, under the field encryption above it. */
+  down: DBCore | null;
+  stamping: boolean;
+  writer: string;
+  lastLwt: number;
+  listeners: Set<SyncWriteListener>;
+}
+
+const states = new WeakMap<object, SyncCoreState>();
+
+export function syncCoreState(owner: object): SyncCoreState {
+  let state = states.get(owner);
+  if (!state) states.set(owner, (state = { down: null, stamping: false, writer: 'local', lastLwt: 0, listeners: new Set() }));
+  return state;
+}
+
+/** The next local write time: RxDB's checkpoints need it strictly increasing, even within one millisecond. */
+export function nextLwt(state: SyncCoreState): number {
+  const now = Date.now();
+  state.lastLwt = now > state.lastLwt ? now : state.lastLwt + 0.01;
+  return state.lastLwt;
+}
+
+export function nextRev(previous: string | undefined, writer: string): string {
+  const height = previous ? Number.parseInt(previous, 10) || 0 : 0;
+  return `${height + 1}-${writer}`;
+}
+
+export function toSyncDoc(key: string, row: Record<string, unknown> | undefined, stamp: SyncStateRow): SyncRowDoc {
+  const meta = { _rev: stamp.rev, _meta: { lwt: stamp.lwt }, _attachments: {} };
+  if (!row || stamp.deleted) return { id: key, _deleted: true, ...meta };
+  return { ...row, id: key, _deleted: false, ...meta };
+}
+
+export function onSyncedWrites(owner: object, listener: SyncWriteListener): () => void {
+  const { listeners } = syncCoreState(owner);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function emitSyncedWrites(owner: object, table: SyncedTable, docs: SyncRowDoc[], context: string): void {
+  if (docs.length === 0) return;
+  for (const listener of syncCoreState(owner).listeners) listener(table, docs, context);
+}
+
+/** Runs `then` once the transaction commits (never for one that aborts, so nothing unsaved is pushed). */
+export function afterCommit(trans: DBCoreTransaction, then: () => void): void {
+  const idb = trans as unknown as Partial<IDBTransaction>;
+  if (typeof idb.addEventListener === 'function') idb.addEventListener('complete', then);
+  else queueMicrotask(then);
+}
+
+function isSynced(name: string): name is SyncedTable {
+  return (SYNCED_TABLES as readonly string[]).includes(name);
+}
+
+async function keysWritten(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
+  if (request.type === 'delete') return request.keys;
+  if (request.type === 'deleteRange') {
+    const found = await table.query({ trans: request.trans, query: { index: table.schema.primaryKey, range: request.range }, values: false });
+    return found.result;
+  }
+  return request.keys ?? request.values.map((value) => (value as { id?: unknown }).id);
+}
+
+/**
+ * Stamps every write to a synced table with the revision and local write time RxDB's replication needs, in the
+ * same transaction, and tells the replication once it commits. It sits low in the DBCore stack (level 8, under the
+ * default level 10 of the app's own middlewares, where the field encryption sits), so stamps and pushed rows are the
+ * rows as stored: personal fields encrypted. The replication writes incoming rows through `down`, below itself.
+ * Until sync is started nothing is stamped, so a PC without a server writes exactly what it wrote before.
+ */
+export function syncStampMiddleware(owner: object): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'sync-stamps',
+    level: 8,
+    create: (down) => {
+      const state = syncCoreState(owner);
+      state.down = down;
+      return {
+        ...down,
+        transaction: (stores, mode, options) => {
+          // Always widened, so sync switched on in the middle of a transaction never writes outside its scope.
+          const widen = mode === 'readwrite' && stores.some(isSynced) && !stores.includes(STATE_TABLE);
+          return down.transaction(widen ? [...stores, STATE_TABLE] : stores, mode, options);
+        },
+        table: (name: string): DBCoreTable => {
+          const table = down.table(name);
+          if (!isSynced(name)) return table;
+          return {
+            ...table,
+            mutate: async (request) => {
+              if (!state.stamping) return table.mutate(request);
+              const before = request.type === 'deleteRange' ? await keysWritten(table, request) : null;
+              const result = await table.mutate(request);
+              const keys = before ?? (request.type === 'add' || request.type === 'put' ? (result.results ?? (await keysWritten(table, request))) : await keysWritten(table, request));
+              const written = keys
+                .map((key, i) => ({ key, value: request.type === 'add' || request.type === 'put' ? (request.values[i] as Record<string, unknown>) : undefined, i }))
+                .filter((w): w is { key: string; value: Record<string, unknown> | undefined; i: number } => typeof w.key === 'string' && !result.failures[w.i]);
+              if (written.length === 0) return result;
+              const stamps = down.table(STATE_TABLE);
+              const previous = (await stamps.getMany({ trans: request.trans, keys: written.map((w) => [name, w.key]) })) as (SyncStateRow | undefined)[];
+              const deleting = request.type === 'delete' || request.type === 'deleteRange';
+              const rows: SyncStateRow[] = written.map((w, i) => ({ table: name, key: w.key, rev: nextRev(previous[i]?.rev, state.writer), lwt: nextLwt(state), deleted: deleting }));
+              await stamps.mutate({ type: 'put', trans: request.trans, values: rows });
+              const docs = rows.map((stamp, i) => toSyncDoc(stamp.key, written[i]!.value, stamp));
+              afterCommit(request.trans, () => emitSyncedWrites(owner, name, docs, 'aryz-local-write'));
+              return result;
+            },
+          };
+        },
+      };
+    },
+  };
+}
