@@ -32,6 +32,7 @@ export interface MissionSyncOptions {
 export interface MissionSync {
   /** Resolves once both directions of every table have nothing left to do. */
   idle(): Promise<void>;
+  /** Stops talking to the server; writes keep being stamped for the next start. */
   stop(): Promise<void>;
 }
 
@@ -163,7 +164,8 @@ export async function startMissionSync(database: AryzDb, transport: SyncTranspor
     stop: async () => {
       stopped = true;
       unwatch();
-      core.stamping = false;
+      // Stamping stays on: what is written while the replication is stopped (offline, before the next start)
+      // must still be pushed when it runs again.
       await Promise.all(states.map((state) => cancelRxStorageReplication(state)));
       for (const close of closers) await close();
     },

@@ -16,9 +16,9 @@ import {
   type RxStorageInstance,
   type RxStorageQueryResult,
 } from 'rxdb';
-import type { DBCore, DBCoreTransaction } from 'dexie';
+import type { DBCore, DBCoreTransaction, Dexie } from 'dexie';
 import { notifyCaseWrites } from '../case-writes';
-import { STATE_TABLE, afterCommit, onSyncedWrites, syncCoreState, toSyncDoc, type SyncRowDoc, type SyncedTable } from './stamps';
+import { STATE_TABLE, onSyncedWrites, syncCoreState, toSyncDoc, type SyncRowDoc, type SyncedTable } from './stamps';
 import type { SyncStateRow } from './sync-rows';
 
 type Doc = RxDocumentData<SyncRowDoc>;
@@ -45,26 +45,12 @@ function stripProtocol(doc: Record<string, unknown>): Record<string, unknown> {
   return row;
 }
 
-/** Runs `work` in one IndexedDB transaction of the raw DBCore and resolves once it has committed. */
-async function inTransaction<T>(core: DBCore, stores: string[], mode: 'readonly' | 'readwrite', work: (trans: DBCoreTransaction) => Promise<T>): Promise<T> {
-  const trans = core.transaction(stores, mode);
-  const committed = new Promise<void>((resolve, reject) => {
-    afterCommit(trans, resolve);
-    const idb = trans as unknown as Partial<IDBTransaction>;
-    idb.addEventListener?.('abort', () => reject(idb.error ?? new Error('sync transaction aborted')));
-  });
-  try {
-    const result = await work(trans);
-    await committed;
-    return result;
-  } catch (error) {
-    try {
-      (trans as unknown as IDBTransaction).abort();
-    } catch {
-      // already finished
-    }
-    throw error;
-  }
+/**
+ * Runs `work` in one Dexie transaction and hands it the transaction as DBCore sees it, so the raw core below the
+ * encryption can be used inside Dexie's own transaction handling (commit, abort, live-query notification).
+ */
+function inTransaction<T>(database: Dexie, stores: string[], mode: 'readonly' | 'readwrite', work: (trans: DBCoreTransaction) => Promise<T>): Promise<T> {
+  return database.transaction(mode === 'readwrite' ? 'rw' : 'r', stores, (tx) => work((tx as unknown as { idbtrans: DBCoreTransaction }).idbtrans));
 }
 
 /**
@@ -83,7 +69,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly owner: { name: string },
+    private readonly owner: Dexie,
     readonly table: SyncedTable,
   ) {
     this.databaseName = owner.name;
@@ -130,7 +116,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
   }
 
   async findDocumentsById(ids: string[], withDeleted: boolean): Promise<Doc[]> {
-    const docs = await inTransaction(this.core(), [this.table, STATE_TABLE], 'readonly', (trans) => this.read(trans, ids));
+    const docs = await inTransaction(this.owner, [this.table, STATE_TABLE], 'readonly', (trans) => this.read(trans, ids));
     return docs.filter((doc): doc is Doc => !!doc && (withDeleted || !doc._deleted));
   }
 
@@ -138,7 +124,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
     const ids = writes.map((w) => w.document.id);
     const core = this.core();
     let written: Doc[] = [];
-    const error = await inTransaction(core, [this.table, STATE_TABLE], 'readwrite', async (trans) => {
+    const error = await inTransaction(this.owner, [this.table, STATE_TABLE], 'readwrite', async (trans) => {
       const current = await this.read(trans, ids);
       const inDb = new Map<string, Doc>();
       current.forEach((doc) => doc && inDb.set(doc.id, doc));
@@ -163,7 +149,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
 
   async getChangedDocumentsSince(limit: number, checkpoint?: RxStorageDefaultCheckpoint): Promise<{ documents: Doc[]; checkpoint: RxStorageDefaultCheckpoint }> {
     const core = this.core();
-    return inTransaction(core, [this.table, STATE_TABLE], 'readonly', async (trans) => {
+    return inTransaction(this.owner, [this.table, STATE_TABLE], 'readonly', async (trans) => {
       const found = await core.table(STATE_TABLE).query({
         trans,
         limit,
@@ -219,7 +205,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
   async cleanup(minimumDeletedTime: number): Promise<boolean> {
     const core = this.core();
     const before = Date.now() - minimumDeletedTime;
-    await inTransaction(core, [STATE_TABLE], 'readwrite', async (trans) => {
+    await inTransaction(this.owner, [STATE_TABLE], 'readwrite', async (trans) => {
       const found = await core.table(STATE_TABLE).query({
         trans,
         values: true,

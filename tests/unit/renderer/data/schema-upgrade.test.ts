@@ -42,7 +42,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-upgrade', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(13);
+    expect(current.verno).toBe(14);
     expect(await current.settings.get('mission')).toMatchObject({ value: { nameRu: 'Посольство' } });
     expect(await current.cases.count()).toBe(0);
     expect(current.cases.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['[status+updatedAt]', '[caseworker+nextDeadline]', 'number']));
@@ -95,7 +95,8 @@ describe('database schema versions', () => {
       if (!created.ok) throw new Error(JSON.stringify(created));
       made.push(created.value.id);
     }
-    const tables = Object.fromEntries(await Promise.all(seedDb.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+    // Only the tables a v10 database had (later versions add their own).
+    const tables = Object.fromEntries(await Promise.all(seedDb.tables.filter((t) => t.name in V10).map(async (t) => [t.name, await t.toArray()] as const)));
     seedDb.close();
     const v10 = new Dexie('aryz-v10', { indexedDB, IDBKeyRange });
     v10.version(10).stores(V10);
@@ -104,7 +105,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(13);
+    expect(current.verno).toBe(14);
     for (const [name, rows] of Object.entries(tables)) expect(await current.table(name).toArray()).toEqual(rows);
     current.close();
     const { stores } = await rawSchema(indexedDB, 'aryz-v10');

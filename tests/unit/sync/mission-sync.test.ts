@@ -1,0 +1,214 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSyncClient, enrollPc, type SyncServerAddress } from '../../../electron/main/sync/client';
+import { startSyncServer } from '../../../electron/sync-server/server';
+import { SyncStore } from '../../../electron/sync-server/store';
+import { createServerCertificate } from '../../../electron/sync-server/tls';
+import { onCaseWrites } from '../../../renderer/src/data/case-writes';
+import { AryzDb } from '../../../renderer/src/data/schema';
+import { startMissionSync, type MissionSync } from '../../../renderer/src/data/sync/replicate';
+import { sameValue } from '../../../shared/sync/merge';
+import { SyncRefusal, type SyncTransport } from '../../../shared/sync/protocol';
+import { freePort, postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres';
+
+const binaries = postgresBinaries();
+if ('missing' in binaries) console.log(`skipping mission sync integration: ${binaries.missing}`);
+
+const ROOT = resolve(__dirname, '../../..');
+
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+interface ServerProcess {
+  child: ChildProcess;
+  output: string[];
+}
+
+describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and the sync server', () => {
+  let pg: ThrowawayPostgres;
+  let pool: Pool;
+  let store: SyncStore;
+  let syncDir: string;
+  let port: number;
+  let address: SyncServerAddress;
+  let server: ServerProcess;
+  const credentials: Record<string, { pcId: string; secret: string }> = {};
+  const open: { close(): void }[] = [];
+
+  function startServer(): Promise<ServerProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/sync-server/main.ts'), 'serve', '127.0.0.1', String(port)], {
+      cwd: ROOT,
+      env: { ...process.env, ...pg.env, ARYZ_SYNC_DIR: syncDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => output.push(...chunk.split('\n').filter(Boolean)));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => output.push(...chunk.split('\n').filter(Boolean)));
+    return waitFor('the sync server to listen', () => output.some((line) => line.startsWith('listening ')), 30_000).then(() => ({ child, output }));
+  }
+
+  function client(name: string): SyncTransport & { close(): void } {
+    const transport = createSyncClient(address, credentials[name]!, 200);
+    open.push(transport);
+    return transport;
+  }
+
+  function pcDatabase(name: string): AryzDb {
+    return new AryzDb(`aryz-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  }
+
+  async function sync(database: AryzDb, name: string, options: { pushBatchSize?: number } = {}): Promise<MissionSync> {
+    return startMissionSync(database, client(name), { writer: credentials[name]!.pcId, retryMs: 100, ...options });
+  }
+
+  beforeAll(async () => {
+    if ('missing' in binaries) return;
+    pg = await startThrowawayPostgres(binaries.dir);
+    pool = new Pool({ host: '127.0.0.1', port: pg.port, user: 'aryz', database: 'postgres' });
+    store = new SyncStore(pool);
+    await store.migrate();
+    syncDir = mkdtempSync(join(tmpdir(), 'aryz-sync-'));
+    const certificate = await createServerCertificate('Aryz test mission', ['127.0.0.1']);
+    writeFileSync(join(syncDir, 'server.crt'), certificate.cert);
+    writeFileSync(join(syncDir, 'server.key'), certificate.key);
+    port = await freePort();
+    address = { url: `https://127.0.0.1:${port}`, certPem: certificate.cert, fingerprint256: certificate.fingerprint256 };
+    server = await startServer();
+    for (const name of ['pcA', 'pcB', 'pcPending', 'pcExpired']) {
+      const pcId = `${name}-0000000001`;
+      const enrolled = await enrollPc(address, pcId, name);
+      expect(enrolled.approved).toBe(false);
+      credentials[name] = { pcId, secret: enrolled.secret };
+    }
+    await store.approve(credentials.pcA!.pcId, 30);
+    await store.approve(credentials.pcB!.pcId, 30);
+    await store.approve(credentials.pcExpired!.pcId, 0);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const transport of open) transport.close();
+    server?.child.kill('SIGKILL');
+    await pool?.end();
+    pg?.stop();
+    if (syncDir) rmSync(syncDir, { recursive: true, force: true });
+  });
+
+  it('refuses a PC not approved, a wrong secret, an expired credential and an id already enrolled', async () => {
+    await expect(client('pcPending').pull('persons', null, 10)).rejects.toMatchObject({ code: 'PC_NOT_APPROVED' });
+    await expect(client('pcExpired').pull('persons', null, 10)).rejects.toMatchObject({ code: 'CREDENTIAL_EXPIRED' });
+    const forged = createSyncClient(address, { pcId: credentials.pcA!.pcId, secret: 'not-the-secret' });
+    open.push(forged);
+    await expect(forged.pull('persons', null, 10)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(enrollPc(address, credentials.pcA!.pcId, 'impostor')).rejects.toBeInstanceOf(SyncRefusal);
+  });
+
+  it('refuses a server whose certificate is not the pinned one, and a bind address outside the LAN', async () => {
+    const other = await createServerCertificate('someone else', ['127.0.0.1']);
+    const wrongPin = createSyncClient({ ...address, fingerprint256: other.fingerprint256 }, credentials.pcA!);
+    open.push(wrongPin);
+    await expect(wrongPin.pull('persons', null, 10)).rejects.toThrow(/pinned/);
+    await expect(startSyncServer({ store, cert: other.cert, key: other.key, host: '8.8.8.8', port: 0 })).rejects.toThrow(/not a LAN address/);
+  });
+
+  it('merges offline edits of different fields from two PCs, and records the same field edited on both as a conflict', async () => {
+    const a = pcDatabase('merge-a');
+    const b = pcDatabase('merge-b');
+    await a.persons.put({ id: 'p1', placeOfBirth: 'Бишкек', email: 'a1@example.kg', ruPostalAddress: 'Москва', updatedAt: '2026-12-01T10:00:00Z' } as never);
+    await a.cases.put({ id: 'c1', personId: 'p1', number: 'A-1', status: 'intake', updatedAt: '2026-12-01T10:00:00Z' } as never);
+    let syncA = await sync(a, 'pcA');
+    await syncA.idle();
+    const caseWrites: string[] = [];
+    onCaseWrites(b, (ids) => ids !== 'all' && caseWrites.push(...ids));
+    let syncB = await sync(b, 'pcB');
+    await syncB.idle();
+    expect(await b.persons.get('p1')).toMatchObject({ placeOfBirth: 'Бишкек', email: 'a1@example.kg' });
+    expect(await b.cases.get('c1')).toMatchObject({ number: 'A-1' });
+    expect(caseWrites).toContain('c1'); // the in-memory case index hears about rows that came from the server
+    await syncA.stop();
+    await syncB.stop();
+
+    // Both offline: different fields, and one field (the placeOfBirth) on both.
+    await a.persons.update('p1', { email: 'a2@example.kg', placeOfBirth: 'Ош', updatedAt: '2026-12-02T09:00:00Z' });
+    await b.persons.update('p1', { ruPostalAddress: 'Казань', placeOfBirth: 'Нарын', updatedAt: '2026-12-02T09:05:00Z' });
+    syncA = await sync(a, 'pcA');
+    await syncA.idle();
+    syncB = await sync(b, 'pcB');
+    await syncB.idle();
+    await waitFor('both PCs to agree', async () => {
+      if (process.env.ARYZ_SYNC_DEBUG) console.log(JSON.stringify([await a.persons.get('p1'), await b.persons.get('p1')]));
+      const [pa, pb] = [await a.persons.get('p1'), await b.persons.get('p1')];
+      return pa?.email === 'a2@example.kg' && pa?.ruPostalAddress === 'Казань' && sameValue(pa, pb);
+    });
+    const merged = (await b.persons.get('p1')) as unknown as Record<string, unknown>;
+    expect(merged).toMatchObject({ email: 'a2@example.kg', ruPostalAddress: 'Казань', placeOfBirth: 'Ош', updatedAt: '2026-12-02T09:05:00Z' });
+    const conflicts = await b.syncConflicts.toArray();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ table: 'persons', key: 'p1', resolved: false });
+    expect(conflicts[0]!.fields).toEqual([{ field: 'placeOfBirth', base: 'Бишкек', mine: 'Нарын', theirs: 'Ош' }]);
+    expect(await a.syncConflicts.count()).toBe(0);
+
+    // Both online: an edit on one PC reaches the other through the live stream.
+    const started = Date.now();
+    await a.persons.update('p1', { email: 'a3@example.kg' });
+    await waitFor('the live edit on the other PC', async () => (await b.persons.get('p1'))?.email === 'a3@example.kg', 10_000);
+    console.log(`sync propagate_ms=${Date.now() - started}`);
+    await syncA.stop();
+    await syncB.stop();
+  }, 90_000);
+
+  it('hands out outgoing numbers to two PCs at once without ever sharing one', async () => {
+    const [a, b] = [client('pcA'), client('pcB')];
+    const numbers = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).nextRegisterNumber(2026)));
+    const seqs = numbers.map((n) => n.seq).sort((x, y) => x - y);
+    expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const issued = await pool.query<{ pc_id: string; n: string }>('SELECT pc_id, count(*) AS n FROM register_issued WHERE year = 2026 GROUP BY pc_id ORDER BY pc_id');
+    expect(issued.rows.map((r) => Number(r.n))).toEqual([20, 20]);
+  });
+
+  it('finishes a push cut short by the server being killed, once the server is back, with every row exactly once', async () => {
+    const a = pcDatabase('kill-a');
+    const rows = Array.from({ length: 1500 }, (_, i) => ({ id: `k${String(i).padStart(5, '0')}`, placeOfBirth: `S${i}`, updatedAt: '2026-12-03T00:00:00Z' }));
+    await a.persons.bulkPut(rows as never);
+    const before = server.output.length;
+    const syncA = await sync(a, 'pcA', { pushBatchSize: 50 });
+    await waitFor('the first push to land', () => server.output.slice(before).some((line) => line.startsWith('push ')), 30_000);
+    server.child.kill('SIGKILL');
+    const atKill = Number((await pool.query("SELECT count(*) AS n FROM sync_docs WHERE collection = 'persons' AND id LIKE 'k%'")).rows[0].n);
+    expect(atKill).toBeLessThan(1500);
+    await new Promise((r) => setTimeout(r, 500));
+    server = await startServer();
+    await waitFor('the push to finish', async () => Number((await pool.query("SELECT count(*) AS n FROM sync_docs WHERE collection = 'persons' AND id LIKE 'k%'")).rows[0].n) === 1500, 60_000);
+    await syncA.idle();
+    const b = pcDatabase('kill-b');
+    const syncB = await sync(b, 'pcB');
+    await syncB.idle();
+    expect(await b.persons.where('id').startsWith('k').count()).toBe(1500);
+    await syncA.stop();
+    await syncB.stop();
+    console.log(`sync killed_at_rows=${atKill} of 1500`);
+  }, 120_000);
+
+  it('keeps audit rows append-only: an edit or deletion is refused by the server and by PostgreSQL itself', async () => {
+    const a = client('pcA');
+    const row = { id: 'pcA:1', _deleted: false, at: '2026-12-04T10:00:00Z', who: 'acc-1', action: 'create', entity: 'case', entityId: 'c1', caseId: 'c1', changes: [] };
+    expect(await a.push('audit', [{ newDocumentState: row }])).toEqual([]);
+    expect(await a.push('audit', [{ newDocumentState: row, assumedMasterState: row }])).toEqual([]); // a resend after a cut is no edit
+    await expect(a.push('audit', [{ newDocumentState: { ...row, who: 'someone-else' }, assumedMasterState: row }])).rejects.toMatchObject({ code: 'APPEND_ONLY' });
+    await expect(a.push('audit', [{ newDocumentState: { ...row, _deleted: true }, assumedMasterState: row }])).rejects.toMatchObject({ code: 'APPEND_ONLY' });
+    await expect(pool.query("UPDATE sync_docs SET doc = doc || '{\"who\":\"x\"}' WHERE collection = 'audit'")).rejects.toThrow(/append-only/);
+    await expect(pool.query("DELETE FROM sync_docs WHERE collection = 'audit'")).rejects.toThrow(/append-only/);
+    const kept = await pool.query("SELECT doc->>'who' AS who FROM sync_docs WHERE collection = 'audit' AND id = 'pcA:1'");
+    expect(kept.rows).toEqual([{ who: 'acc-1' }]);
+  });
+});
