@@ -163,6 +163,14 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     await a.persons.update('p1', { email: 'a3@example.kg' });
     await waitFor('the live edit on the other PC', async () => (await b.persons.get('p1'))?.email === 'a3@example.kg', 10_000);
     console.log(`sync propagate_ms=${Date.now() - started}`);
+
+    // A deletion travels as a tombstone: the row leaves the other PC too, and the case index hears of it.
+    caseWrites.length = 0;
+    await a.cases.delete('c1');
+    await waitFor('the deletion on the other PC', async () => (await b.cases.get('c1')) === undefined, 10_000);
+    expect(caseWrites).toContain('c1');
+    const tomb = await pool.query("SELECT deleted FROM sync_docs WHERE collection = 'cases' AND id = 'c1'");
+    expect(tomb.rows).toEqual([{ deleted: true }]);
     await syncA.stop();
     await syncB.stop();
   }, 90_000);
