@@ -126,6 +126,8 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     const b = pcDatabase('merge-b');
     await a.persons.put({ id: 'p1', placeOfBirth: 'Бишкек', email: 'a1@example.kg', ruPostalAddress: 'Москва', updatedAt: '2026-12-01T10:00:00Z' } as never);
     await a.cases.put({ id: 'c1', personId: 'p1', number: 'A-1', status: 'intake', updatedAt: '2026-12-01T10:00:00Z' } as never);
+    await a.requests.put({ id: 'r1', caseId: 'c1', addressee: 'ГУВМ МВД России', ourNumber: '12', updatedAt: '2026-12-01T10:00:00Z' } as never);
+    await a.checks.put({ id: 'k1', caseId: 'c1', at: '2026-12-01T10:00:00Z', channel: 'mvd_site', listed: true } as never);
     let syncA = await sync(a, 'pcA');
     await syncA.idle();
     const caseWrites: string[] = [];
@@ -134,6 +136,8 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     await syncB.idle();
     expect(await b.persons.get('p1')).toMatchObject({ placeOfBirth: 'Бишкек', email: 'a1@example.kg' });
     expect(await b.cases.get('c1')).toMatchObject({ number: 'A-1' });
+    expect(await b.requests.get('r1')).toMatchObject({ ourNumber: '12' });
+    expect(await b.checks.get('k1')).toMatchObject({ listed: true });
     expect(caseWrites).toContain('c1'); // the in-memory case index hears about rows that came from the server
     await syncA.stop();
     await syncB.stop();
@@ -199,8 +203,10 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     await waitFor('the push to finish', async () => Number((await pool.query("SELECT count(*) AS n FROM sync_docs WHERE collection = 'persons' AND id LIKE 'k%'")).rows[0].n) === 1500, 60_000);
     await syncA.idle();
     const b = pcDatabase('kill-b');
+    const pullStarted = Date.now();
     const syncB = await sync(b, 'pcB');
     await syncB.idle();
+    console.log(`sync initial_pull_rows=${await b.persons.count()} initial_pull_ms=${Date.now() - pullStarted} (fake-indexeddb)`);
     expect(await b.persons.where('id').startsWith('k').count()).toBe(1500);
     await syncA.stop();
     await syncB.stop();

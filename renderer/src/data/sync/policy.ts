@@ -12,4 +12,6 @@ export const MERGE_POLICIES: Record<SyncedTable, MergePolicy> = {
     latestWins: ['updatedAt'],
     derived: ['words', 'sortName', 'nextDeadline', 'nextDeadlineClock', 'nextCheck', 'actions', 'summary'],
   },
+  requests: { latestWins: ['updatedAt'] },
+  checks: { latestWins: ['updatedAt'] },
 };

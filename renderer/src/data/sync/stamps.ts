@@ -1,8 +1,12 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { SyncStateRow } from './sync-rows';
 
-/** Tables replicated to the mission server, in this slice. */
-export const SYNCED_TABLES = ['persons', 'cases'] as const;
+/**
+ * Tables replicated to the mission server, in this slice: people, cases and their tracking (requests sent,
+ * register checks). Documents wait for their PDFs to travel, the register for leased numbers, the audit for
+ * per-PC chains; see the closing note.
+ */
+export const SYNCED_TABLES = ['persons', 'cases', 'requests', 'checks'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 export const STATE_TABLE = 'syncState';
 
