@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { activeDbName } from './active-db';
 import { caseWritesMiddleware } from './case-writes';
-import { syncStampMiddleware } from './sync/stamps';
+import { SYNC_ENABLED_KEY, loadSyncSwitch, syncStampMiddleware } from './sync/stamps';
 import type { SyncConflictRow, SyncMetaRow, SyncStateRow } from './sync/sync-rows';
 import { rederiveSearchKeys } from './search-keys-upgrade';
 import type {
@@ -453,6 +453,7 @@ export class AryzDb extends Dexie {
       syncMeta: '[scope+id]',
       syncConflicts: 'id, [table+key]',
     });
+    this.on('ready', () => loadSyncSwitch(this, () => this.syncMeta.get(SYNC_ENABLED_KEY)));
   }
 }
 

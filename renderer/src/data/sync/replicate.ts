@@ -14,7 +14,7 @@ import { SyncRefusal, type SyncCheckpoint, type SyncDoc, type SyncTransport } fr
 import type { AryzDb } from '../schema';
 import { DexieMetaInstance } from './meta-instance';
 import { MERGE_POLICIES } from './policy';
-import { SYNCED_TABLES, nextLwt, syncCoreState, type SyncRowDoc, type SyncedTable } from './stamps';
+import { SYNCED_TABLES, SYNC_ENABLED_KEY, nextLwt, syncCoreState, type SyncRowDoc, type SyncedTable } from './stamps';
 import type { SyncConflictRow, SyncStateRow } from './sync-rows';
 import { DexieTableInstance } from './table-instance';
 
@@ -98,6 +98,7 @@ export async function startMissionSync(database: AryzDb, transport: SyncTranspor
   const core = syncCoreState(database);
   core.writer = options.writer;
   core.stamping = true;
+  await database.syncMeta.put({ scope: SYNC_ENABLED_KEY[0], id: SYNC_ENABLED_KEY[1], doc: { writer: options.writer, since: new Date().toISOString() } });
   const tables = options.tables ?? SYNCED_TABLES;
   let stopped = false;
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -45,6 +45,20 @@ export function nextLwt(state: SyncCoreState): number {
   return state.lastLwt;
 }
 
+/** The `syncMeta` row that says this database belongs to a mission server, and which PC writes to it. */
+export const SYNC_ENABLED_KEY: [string, string] = ['aryz', 'enabled'];
+
+/**
+ * Called when the database opens: a PC that has joined a mission stamps every write from the first one, even those
+ * made before the replication starts (or while it is stopped), so none of them is left out of the next push.
+ */
+export async function loadSyncSwitch(owner: object, read: () => Promise<{ doc: Record<string, unknown> } | undefined>): Promise<void> {
+  const row = await read();
+  const state = syncCoreState(owner);
+  state.stamping = !!row;
+  if (row && typeof row.doc.writer === 'string') state.writer = row.doc.writer;
+}
+
 export function nextRev(previous: string | undefined, writer: string): string {
   const height = previous ? Number.parseInt(previous, 10) || 0 : 0;
   return `${height + 1}-${writer}`;
