@@ -161,7 +161,7 @@ function createWindow(): void {
     title: 'Aryz',
     icon: path.join(resourcesDir(), 'icons', 'icon.png'),
     // Spelled out here rather than built by a helper so that static audits (Electronegativity) see each
-    // value where the window is made; tests/unit/security checks the same values on the real window.
+    // value where the window is made; tests/unit/electron/main/shell/packaged-shell.test.ts checks the same values on the real window.
     webPreferences: {
       // Reviewed: the preload exposes named functions only, through contextBridge (electron/preload/index.ts).
       preload: path.join(__dirname, '../preload/index.js'), // eng-disable PRELOAD_JS_CHECK

@@ -349,7 +349,8 @@ test('keyboard: Tab reaches the navigation, the search, a row (Enter opens it), 
 
   await focusTopOfPage(page);
   const nav = page.getByRole('navigation', { name: 'Разделы' });
-  await tabTo(page, nav.getByRole('link', { name: 'Дела' }), 5);
+  // Top bar first: the skip link, help, then the account's lock and sign-out buttons.
+  await tabTo(page, nav.getByRole('link', { name: 'Дела' }), 7);
   await tabTo(page, nav.getByRole('link', { name: 'Настройки' }), 5);
   await tabTo(page, page.getByLabel('Поиск'), 5);
   const row = page.getByRole('row').filter({ hasText: 'Усенов Нурлан' });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { intake } from '../fixtures/intakes';
 import { expect, test } from './support/fixtures';
+import { acknowledgeEndedEvidence } from './support/consistency';
 import { createCasesInPage } from './support/page-cases';
 import { pdfText } from './support/pdf';
 import { pdfInNewTab } from './support/pdf-tab';
@@ -38,6 +39,7 @@ test('a scan attached to the case gives its real page count to the attachment ma
   await section.getByRole('button', { name: 'Добавить вложения дела (1)' }).click();
   await expect(section.getByLabel('Наименование приложения 1')).toHaveValue('трудовой договор');
   await expect(section.getByLabel('Листов', { exact: true })).toHaveValue('3');
+  await acknowledgeEndedEvidence(section);
   await section.getByRole('button', { name: 'Сформировать документ' }).click();
   const row = section.getByRole('row', { name: new RegExp(LETTER) });
   await expect(row).toContainText('КР-М-1/');

@@ -58,6 +58,8 @@ test('batch: documents for the filtered cases, with progress, consecutive number
   await openRoute(page, '/cases');
   // The region is chosen from the values in the data: typed, then taken with Enter.
   await page.getByRole('combobox', { name: 'Регион' }).fill('г. Москва');
+  // The offered values come from the cases (a live query): Enter chooses only once the list has them.
+  await expect(page.getByRole('option', { name: 'г. Москва', exact: true })).toBeVisible();
   await page.getByRole('combobox', { name: 'Регион' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Найдено' })).toContainText('4');
   await page.getByRole('link', { name: 'Сформировать документы…' }).click();
@@ -132,6 +134,8 @@ test('batch: a batch interrupted by a reload is offered for resume and finishes 
   await openRoute(page, '/cases');
   // The region is chosen from the values in the data: typed, then taken with Enter.
   await page.getByRole('combobox', { name: 'Регион' }).fill('г. Москва');
+  // The offered values come from the cases (a live query): Enter chooses only once the list has them.
+  await expect(page.getByRole('option', { name: 'г. Москва', exact: true })).toBeVisible();
   await page.getByRole('combobox', { name: 'Регион' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Найдено' })).toContainText('10');
   await page.getByRole('link', { name: 'Сформировать документы…' }).click();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { chromiumLaunchOptions } from './support/browser';
+import { signInAsAdmin } from './support/sign-in';
 import { factoryTemplate, fixtureInputs, payloadInputs } from '../unit/support/document-fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -63,6 +64,8 @@ test('browser mode keeps its documents, scans and backups across a restart, in o
     let context = await chromium.launchPersistentContext(profile, { executablePath: launch.executablePath, args: launch.args, headless: true });
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto(first.url);
+    // A new data folder: the first start creates the administrator; after the restart the same account signs in.
+    await signInAsAdmin(page);
     await expect(page.getByRole('heading', { name: 'Рабочая очередь', level: 1 })).toBeVisible();
     const letter = { caseId: 'case-restart', documentId: 'doc-1', template: factoryTemplate('mission_letter_mvd'), inputs: payloadInputs(fixtureInputs('mission_letter_mvd')) };
     const made = await page.evaluate(async (request) => {
@@ -90,6 +93,7 @@ test('browser mode keeps its documents, scans and backups across a restart, in o
     context = await chromium.launchPersistentContext(profile, { executablePath: launch.executablePath, args: launch.args, headless: true });
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(second.url);
+    await signInAsAdmin(page);
     await expect(page.getByRole('heading', { name: 'Рабочая очередь', level: 1 })).toBeVisible();
     const found = await page.evaluate(async (hash) => {
       const api = window.aryz!;

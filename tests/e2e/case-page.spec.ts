@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { CASEWORKER, openRoute, saveSettings } from './support/setup';
+import { openRoute, saveSettings } from './support/setup';
+import { ADMIN } from './support/sign-in';
 import { intake } from '../fixtures/intakes';
 import { createCasesInPage } from './support/page-cases';
 
@@ -57,10 +58,10 @@ test('the header shows the person in every script, ПИН, birth date, status, r
   await expect(headerValue(page, 'Дата рождения')).toHaveText('12.03.1990');
   await expect(headerValue(page, 'Статус')).toHaveText('Приём');
   await expect(headerValue(page, 'Регион')).toHaveText('г. Москва');
-  await expect(headerValue(page, 'Сотрудник')).toHaveText(CASEWORKER.fullName);
+  await expect(headerValue(page, 'Сотрудник')).toHaveText(ADMIN.name);
   await expect(headerValue(page, 'Создано')).toHaveText(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
   await expect(history(page).getByText(/^Дело создано, № КР-М-\d{2}-00001\. Статус: Приём\.$/)).toBeVisible();
-  await expect(history(page).getByText(CASEWORKER.fullName)).toBeVisible();
+  await expect(history(page).getByText(ADMIN.name)).toBeVisible();
 });
 
 test('a field edited in place is saved, survives a reload and is in the history as before → after with who did it', async ({ app: page }) => {
@@ -97,7 +98,7 @@ test('a field edited in place is saved, survives a reload and is in the history 
   await expect(headerValue(page, 'Ф.И.О. (лат.)')).toHaveText('USÖNOV BAKYT ASANOVICH');
   const entry = history(page).locator('.history__entry').filter({ hasText: 'Фамилия (рус.): Усенов → Усёнов' });
   await expect(entry).toHaveCount(1);
-  await expect(entry).toContainText(CASEWORKER.fullName);
+  await expect(entry).toContainText(ADMIN.name);
   await expect(entry.locator('time')).toHaveText(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
   await expect(history(page)).toContainText('Место рождения: — → г. Ош');
   // Newest first.
@@ -138,7 +139,7 @@ test('a status change shows in the header and in the history with its note', asy
   const entry = history(page).locator('.history__entry').first();
   await expect(entry).toContainText('Статус: Приём → Проверка');
   await expect(entry).toContainText('Примечание: Проверено на сайте МВД: лицо в реестре');
-  await expect(entry).toContainText(CASEWORKER.fullName);
+  await expect(entry).toContainText(ADMIN.name);
   await page.reload();
   await expect(page.getByTestId('case-status')).toHaveText('Проверка');
 });

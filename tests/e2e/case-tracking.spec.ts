@@ -3,7 +3,8 @@ import { addDays, formatDate } from '../../shared/case/dates';
 import { intake } from '../fixtures/intakes';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
-import { CASEWORKER, openRoute, saveSettings } from './support/setup';
+import { openRoute, saveSettings } from './support/setup';
+import { ADMIN } from './support/sign-in';
 
 const GAP_CAUSE = 'Разрыв регистрации в период действия договора';
 const GROUND_E2 = 'E-2 — Приобретение законных оснований для пребывания (проживания) в России';
@@ -66,7 +67,7 @@ test('a registration gap is diagnosed with its reasoning, checklist and document
   await cause.getByRole('button', { name: `Подтвердить: ${GAP_CAUSE}` }).click();
   const decision = diagnosis.getByTestId('diagnosis-decision');
   await expect(decision).toContainText(`Подтверждено: ${GAP_CAUSE}`);
-  await expect(decision).toContainText(new RegExp(`Справочник версии 1 · ${CASEWORKER.fullName} · \\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}`));
+  await expect(decision).toContainText(new RegExp(`Справочник версии 1 · ${ADMIN.name} · \\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}`));
   await expect(cause.getByText('Подтверждено сотрудником')).toBeVisible();
   await expect(history(page).getByText(`Диагноз подтверждён: ${GAP_CAUSE}; основание для исключения: ${GROUND_E2}`)).toBeVisible();
 
@@ -128,12 +129,15 @@ test('sending a citizen application starts the 59-ФЗ clocks; recording its reg
   await expect(registration).toContainText('оценочно');
   await expect(registration).toContainText('Предстоит');
   await expect(registration).toContainText('календарные');
-  await expect(registration).toContainText('59fz-art8');
+  // Cited from the reference data (59fz-art8: 59-ФЗ, ст. 8 ч. 2 — registration within three days), never by its id.
+  await expect(registration).toContainText('59-ФЗ, ст. 8 ч. 2, 3');
+  await expect(registration).not.toContainText('59fz-art8');
   await expect(registration).toContainText(label);
   const answer = deadlineRow(deadlines, 'Ответ на обращение \\(30 дней\\)');
   await expect(answer).toContainText(formatDate(addDays(today, 33)));
   await expect(answer).toContainText('оценочно');
-  await expect(answer).toContainText('59fz-art12');
+  await expect(answer).toContainText('59-ФЗ, ст. 12');
+  await expect(answer).not.toContainText('59fz-art12');
   await expect(panel(page, 'Проверки реестра').getByText(`Следующая проверка: ${formatDate(addDays(today, 1))}`)).toBeVisible();
   await expect(history(page).getByText(`Отправлен запрос: ${label}, адресат: ${ADDRESSEE}`)).toBeVisible();
 
@@ -212,7 +216,11 @@ test('a check showing the person is no longer listed proposes closing the case a
   await expect(proposal).toHaveCount(0);
   await expect(checks.getByText(`Дело закрыто: исключён из реестра ${formatDate(day)}.`)).toBeVisible();
   await expect(panel(page, 'Сроки').getByText('Дело закрыто — сроки больше не отслеживаются.')).toBeVisible();
-  await expect(history(page).getByText('Статус: Приём → Исключён из реестра')).toBeVisible();
+  // The first check moved the case to «Проверка» by the rules (register_checked: intake → checking); closing it
+  // was the caseworker's confirmation, never a rule.
+  await expect(history(page).getByText('Статус: Приём → Проверка')).toBeVisible();
+  await expect(history(page).getByText('Примечание: Проверка по реестру')).toBeVisible();
+  await expect(history(page).getByText('Статус: Проверка → Исключён из реестра')).toBeVisible();
   await expect(history(page).getByText(`Примечание: Исключён из реестра ${formatDate(day)}`)).toBeVisible();
   await expect(history(page).getByText('Итог дела: — → Исключён')).toBeVisible();
   await expect(history(page).getByText(`Проверка реестра ${formatDate(day)} 09:45 (Госуслуги): В реестре не значится`)).toBeVisible();

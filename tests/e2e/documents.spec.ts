@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { acknowledgeEndedEvidence } from './support/consistency';
 import { createCasesInPage } from './support/page-cases';
 import { installDocumentsHelper, registerManyInPage } from './support/page-documents';
 import { pdfText } from './support/pdf';
@@ -64,6 +65,8 @@ test('review, refuse a missing requisite, fix a value in place, generate the mis
   // Values are never broken inside: a value (a date, a number) is one unbreakable run.
   const date = letter.locator('[data-path="outgoing.date"]');
   expect(await date.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
+  // The fixture's registration and contract ended before today's letter: true warnings, acknowledged explicitly.
+  await acknowledgeEndedEvidence(section);
   const generate = section.getByRole('button', { name: 'Сформировать документ' });
   await expect(generate).toBeDisabled();
   await expect(section.getByText(`Нельзя сформировать: не заполнено — ${ATTACHMENTS_REQUISITE}.`)).toBeVisible();

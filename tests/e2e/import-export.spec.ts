@@ -74,7 +74,8 @@ test('an import with bad rows lists every one of them, writes nothing until conf
   for (const n of [4, 6, 7]) await expect(rowOf(n).getByRole('checkbox')).toBeDisabled();
   await expect(rowOf(9).getByRole('checkbox')).not.toBeChecked();
   expect(await storeRows(page, 'cases')).toHaveLength(1);
-  expect(await storeRows(page, 'audit')).toHaveLength(1);
+  // The dry run wrote nothing: the audit holds the case's creation (and the session's sign-in) only.
+  expect((await storeRows<{ entity: string }>(page, 'audit')).filter((a) => a.entity !== 'session')).toHaveLength(1);
   await expectAccessible(page, 'import: dry run');
 
   await page.getByRole('button', { name: 'Подтвердить и импортировать (3)' }).click();
@@ -123,6 +124,8 @@ test('the filtered, sorted case list exports to CSV and XLSX exactly as listed',
   await expect(page.getByText('Всего дел: 4')).toBeVisible();
   // The region is chosen from the values in the data: typed, then taken with Enter.
   await page.getByRole('combobox', { name: 'Регион' }).fill('г. Москва');
+  // The offered values come from the cases (a live query): Enter chooses only once the list has them.
+  await expect(page.getByRole('option', { name: 'г. Москва', exact: true })).toBeVisible();
   await page.getByRole('combobox', { name: 'Регион' }).press('Enter');
   await page.getByLabel('Сортировка').selectOption('sortName');
   await page.getByLabel('Порядок').selectOption('asc');

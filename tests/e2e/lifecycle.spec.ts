@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { intake } from '../fixtures/intakes';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { acknowledgeEndedEvidence } from './support/consistency';
 import { createCasesInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
 
@@ -36,6 +37,7 @@ async function generateLetter(page: Page, caseId: string): Promise<string> {
   await section.getByRole('button', { name: 'Добавить приложение' }).click();
   await section.getByLabel('Наименование приложения 1').fill('Копия паспорта гражданина');
   await section.getByLabel('Листов', { exact: true }).fill('1');
+  await acknowledgeEndedEvidence(section);
   await section.getByRole('button', { name: 'Сформировать документ' }).click();
   const done = section.getByRole('status').filter({ hasText: `Документ сформирован: ${LETTER}` });
   await expect(done).toBeVisible({ timeout: 30_000 });

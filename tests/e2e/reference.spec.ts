@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
 import { loadReferenceBundle, type ReferenceBundle } from '../../shared/reference';
 import { expect, test } from './support/fixtures';
-import { CASEWORKER, openRoute, saveSettings } from './support/setup';
+import { openRoute, saveSettings } from './support/setup';
+import { ADMIN } from './support/sign-in';
 
 const MOSCOW = 'Управление по вопросам миграции ГУ МВД России по г. Москве';
 const NEW_ADDRESS = '115035, г. Москва, ул. Примерная, д. 5';
@@ -75,7 +76,7 @@ test('an addressee edit (address, verified today) makes a new audited version; a
   await expect(dialog).toBeHidden();
   await expect(status(page)).toHaveText('Сохранено: создана версия 2');
   await expect(inForce(page)).toContainText('Версия 2');
-  await expect(inForce(page)).toContainText(CASEWORKER.fullName);
+  await expect(inForce(page)).toContainText(ADMIN.name);
   await expect(row).toContainText(NEW_ADDRESS);
   await expect(row).toContainText('адрес: проверено');
   await expect(row).toContainText(TODAY);
@@ -83,7 +84,7 @@ test('an addressee edit (address, verified today) makes a new audited version; a
   panel = await openTab(page, 'История версий');
   const v2 = panel.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Версия 2/ }) });
   await expect(v2).toContainText('Изменение');
-  await expect(v2).toContainText(CASEWORKER.fullName);
+  await expect(v2).toContainText(ADMIN.name);
   await expect(v2).toContainText('Адресаты: uvm-77 — изменено');
   await expect(panel.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Версия 1/ }) })).toContainText('Заводские данные');
 

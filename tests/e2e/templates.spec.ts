@@ -4,10 +4,11 @@ import { expect, test } from './support/fixtures';
 import { intake } from '../fixtures/intakes';
 import { createCasesInPage } from './support/page-cases';
 import { CASEWORKER, MISSION, openRoute, saveSettings } from './support/setup';
+import { ADMIN } from './support/sign-in';
 
 const LETTER = 'Ходатайство представительства в территориальный орган МВД';
-/** The mission letter's closing paragraph («… заранее благодарит за содействие.»), block 19. */
-const CLOSING_BLOCK = 'Текст блока 19';
+/** The mission letter's closing paragraph («… заранее благодарит за содействие.»), block 21 (the template gained the conditional learned-at and cause-argument blocks). */
+const CLOSING_BLOCK = 'Текст блока 21';
 const SAMPLE_KY_NAME = 'Төлөгөнов Чыңгыз Үмүтбекович';
 
 const preview = (page: Page): Locator => page.getByRole('region', { name: 'Предпросмотр' });
@@ -55,7 +56,7 @@ test('copy a factory template, edit a text block with a live PDF preview, save v
   // An unpaired bold marker: named at its block and field, the preview is not updated, and saving is refused.
   await closing.fill('Проверочная строка ** для {{person.fullNameKy}}.');
   const issues = page.getByRole('region', { name: 'Ошибки шаблона' });
-  await expect(issues).toContainText('Блок 19 (Абзац): поле «text»: непарный маркер жирного шрифта **');
+  await expect(issues).toContainText('Блок 21 (Абзац): поле «text»: непарный маркер жирного шрифта **');
   await expect(page.getByText('Предпросмотр не обновлён: в шаблоне есть ошибки.')).toBeVisible();
   await page.getByRole('button', { name: 'Сохранить новую версию' }).click();
   await expect(page.getByText('Шаблон не сохранён: исправьте ошибки (1).')).toBeVisible();
@@ -63,7 +64,7 @@ test('copy a factory template, edit a text block with a live PDF preview, save v
 
   // A field that does not exist is refused the same way.
   await closing.fill('Проверочная строка для {{person.fullNmeKy}}.');
-  await expect(issues).toContainText('Блок 19 (Абзац): поле {{person.fullNmeKy}} не существует');
+  await expect(issues).toContainText('Блок 21 (Абзац): поле {{person.fullNmeKy}} не существует');
 
   // A valid edit: the preview PDF shows it, with the sample citizen's Kyrgyz name.
   await closing.fill('Проверочная строка для {{person.fullNameKy}}.');
@@ -83,7 +84,7 @@ test('copy a factory template, edit a text block with a live PDF preview, save v
   const history = page.getByRole('region', { name: 'История версий' });
   await expect(history.getByRole('listitem')).toHaveCount(1);
   await expect(history).toContainText(`Версия 2 `);
-  await expect(history).toContainText(CASEWORKER.fullName);
+  await expect(history).toContainText(ADMIN.name);
   await expect(page.getByLabel(CLOSING_BLOCK)).toHaveValue('Проверочная строка для {{person.fullNameKy}}.');
   await expect(page.getByLabel(CLOSING_BLOCK)).toHaveJSProperty('readOnly', true);
   await expectPreviewToContain(page, `Проверочная строка для ${SAMPLE_KY_NAME}.`);

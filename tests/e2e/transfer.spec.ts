@@ -4,6 +4,7 @@ import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { CASEWORKER, openRoute, saveSettings } from './support/setup';
+import { signInAsAdmin } from './support/sign-in';
 
 const PASSPHRASE = 'Тёплый ветер над Иссык-Кулем 2025';
 
@@ -136,6 +137,7 @@ test('on another PC the cases arrive new, a case number taken there is replaced,
   other.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   other.on('pageerror', (e) => problems.push(e.message));
   await other.goto(`${process.env.ARYZ_BRIDGE_ORIGIN}/?token=${process.env.ARYZ_BRIDGE_TOKEN}`);
+  await signInAsAdmin(other);
   await saveSettings(other);
   const [localId] = await createCasesInPage(other, [intake({ nameRu: ['Жумагулов', 'Бакыт', ''], pin, birth: { year: 1990, month: 3, day: 12 } })]);
 

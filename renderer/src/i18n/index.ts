@@ -35,8 +35,11 @@ export async function setLanguage(language: Language): Promise<void> {
   }
 }
 
-function withFeatures(base: object, features: readonly FeatureMessages[], language: Language): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...base };
+const BASE = { ru, ky, en } as const;
+
+/** One language's whole tree: the shell's strings and each feature's under its namespace. */
+export function messagesFor(language: Language, features: readonly FeatureMessages[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...BASE[language] };
   for (const feature of features) {
     if (feature.namespace in merged) throw new Error(`i18n namespace ${feature.namespace} defined twice`);
     merged[feature.namespace] = feature[language];
@@ -49,9 +52,9 @@ export async function initI18n(features: readonly FeatureMessages[]): Promise<ty
   const lng = storedLanguage();
   await i18next.use(initReactI18next).init({
     resources: {
-      ru: { translation: withFeatures(ru, features, 'ru') },
-      ky: { translation: withFeatures(ky, features, 'ky') },
-      en: { translation: withFeatures(en, features, 'en') },
+      ru: { translation: messagesFor('ru', features) },
+      ky: { translation: messagesFor('ky', features) },
+      en: { translation: messagesFor('en', features) },
     },
     lng,
     fallbackLng: 'ru',

@@ -10,7 +10,7 @@ import { readBundle } from '../../../electron/main/transfer/bundle-file';
 import { loadFactoryReference } from '../../../electron/main/reference/factory';
 import { parseTemplate } from '../../../shared/documents/template-schema';
 import { parseReferenceBundle } from '../../../shared/reference/load';
-import { freshDb } from '../renderer/data/cases/cases.helpers';
+import { freshDb } from '../support/db-fixtures';
 import { PASS, seedCases, writeCasesBundle } from '../support/transfer-fixtures';
 import { mutationsOf } from '../support/fuzz-mutate';
 import { pollution } from '../support/fuzz-arbitrary';

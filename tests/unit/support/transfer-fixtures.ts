@@ -8,7 +8,7 @@ import { createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { addRequest } from '../../../renderer/src/data/tracking/requests.repo';
 import { gatherCases } from '../../../renderer/src/data/transfer/gather.repo';
 import type { BundleManifest, BundleRecord } from '../../../shared/transfer/bundle';
-import { actor, intake } from '../renderer/data/cases/cases.helpers';
+import { actor, intake } from './db-fixtures';
 
 /** Fast scrypt for tests; the reader accepts any power of two from 2^10. */
 export const FAST = { kdf: { N: 2 ** 14, r: 8, p: 1 } };

@@ -8,8 +8,8 @@ import { localTodayIso } from '../../../../renderer/src/lib/date-time';
 import { preloadQueue, saveStaleDays, takePreloadedQueue } from '../../../../renderer/src/features/queue/queue-preload';
 import { workQueueRows } from '../../../../renderer/src/data/tracking/queue.repo';
 import { addRequest } from '../../../../renderer/src/data/tracking/requests.repo';
-import { actor, freshDb, intake } from '../data/cases/cases.helpers';
-import { useMemoryStorages } from '../storage.helpers';
+import { actor, freshDb, intake } from '../../support/db-fixtures';
+import { useMemoryStorages } from '../../support/storage-fixtures';
 
 async function seeded(n: number) {
   const db = freshDb();

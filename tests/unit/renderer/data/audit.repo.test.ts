@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAudit, writeAudit, writeAudits, type AuditEntry } from '../../../../renderer/src/data/audit.repo';
-import { freshDb } from './cases/cases.helpers';
+import { freshDb } from '../../support/db-fixtures';
 
 const entry = (i: number): AuditEntry => ({ at: `2026-12-07T10:00:0${i}Z`, who: 'Токтогулов Нурлан', caseId: `c${i}`, entity: 'case', entityId: `c${i}`, action: 'update', changes: [{ field: 'phone', before: '1', after: String(i) }] });
 

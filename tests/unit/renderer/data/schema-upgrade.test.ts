@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AryzDb } from '../../../../renderer/src/data/schema';
 import { openCaseList } from '../../../../renderer/src/data/cases/list-query.repo';
 import { createCase } from '../../../../renderer/src/data/cases/cases.repo';
-import { actor, intake } from './cases/cases.helpers';
+import { actor, intake } from '../../support/db-fixtures';
 import { rawSchema } from '../../support/raw-schema';
 
 const FILTERS = ['status', 'region', 'missionId', 'caseworker'];

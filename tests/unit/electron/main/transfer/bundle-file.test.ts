@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBundle, readBundle, recordHash } from '../../../../../electron/main/transfer/bundle-file';
 import { writeSealedFile } from '../../../../../electron/main/crypto/sealed-file';
 import { contentHash } from '../../../../../shared/transfer/canonical';
-import { freshDb } from '../../../renderer/data/cases/cases.helpers';
+import { freshDb } from '../../../support/db-fixtures';
 import { FAST, input, PASS, seedCases, tempDir, writeCasesBundle } from '../../../support/transfer-fixtures';
 
 async function* once(...parts: Uint8Array[]) {

@@ -8,7 +8,7 @@ import { createTransferHandlers } from '../../../../../electron/main/transfer/ha
 import type { ResponseOf } from '../../../../../shared/ipc/contract';
 import type { IpcResult } from '../../../../../shared/ipc/result';
 import { gatherCases } from '../../../../../renderer/src/data/transfer/gather.repo';
-import { freshDb } from '../../../renderer/data/cases/cases.helpers';
+import { freshDb } from '../../../support/db-fixtures';
 import { testContext } from '../../../support/call-context';
 import { testMainDeps } from '../../../support/main-deps';
 import { FAST, PASS, seedCases, tempDir } from '../../../support/transfer-fixtures';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../../../../electron/main/transfer/bundle-file';
 import { gatherCases } from '../../../../../renderer/src/data/transfer/gather.repo';
 import { BUNDLE_REFUSALS, checkRecords } from '../../../../../shared/transfer/bundle';
-import { freshDb } from '../../../renderer/data/cases/cases.helpers';
+import { freshDb } from '../../../support/db-fixtures';
 import { manifestFor, PASS, seedCases, tempDir, writeCasesBundle } from '../../../support/transfer-fixtures';
 
 /** The reader is total: whatever the bytes, a typed answer and never an exception (issue 7 fuzzes it at scale). */

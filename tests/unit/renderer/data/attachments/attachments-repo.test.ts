@@ -17,7 +17,7 @@ import {
 } from '../../../../../renderer/src/data/attachments/attachments.repo';
 import { auditFor, createCase, getCase, stripDerived } from '../../../../../renderer/src/data/cases/cases.repo';
 import { caseFacts } from '../../../../../renderer/src/data/tracking/case-tracking';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 const dir = path.resolve(__dirname, '../../../../../resources/reference');
 const files = Object.fromEntries(Object.values(REFERENCE_FILES).map((f) => [f, JSON.parse(readFileSync(path.join(dir, f), 'utf8'))]));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { ExportImporter, exportDatabase, rowCost, schemaOf } from '../../../../../renderer/src/data/backup/db-export.repo';
 import { createCase } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, intake } from '../cases/cases.helpers';
+import { actor, intake } from '../../../support/db-fixtures';
 import { rawSchema } from '../../../support/raw-schema';
 
 async function dump(db: Dexie): Promise<Record<string, Array<[unknown, unknown]>>> {

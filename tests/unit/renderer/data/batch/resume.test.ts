@@ -7,7 +7,7 @@ import { registerRows } from '../../../../../renderer/src/data/documents/registe
 import { createBatchJob, jobItems } from '../../../../../renderer/src/data/batch/batch.repo';
 import { runBatchJob, type BatchApi, type BatchProgress } from '../../../../../renderer/src/data/batch/batch-run.repo';
 import { saveSettings, type StoredSettings } from '../../../../../renderer/src/data/settings/settings.repo';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 import { CASEWORKER, factoryTemplate, MISSION } from '../../../support/document-fixtures';
 import { factoryBundle } from '../../../support/reference-fixtures';
 

@@ -4,7 +4,7 @@ import { BulkCaseError, bulkCreateCases } from '../../../../../renderer/src/data
 import { caseRow, personDataFromIntake } from '../../../../../renderer/src/data/cases/case-rows';
 import { openCaseList } from '../../../../../renderer/src/data/cases/list-query.repo';
 import { auditFor, checkIntake, createCase } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake } from './cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 // fake-indexeddb walks some cursors quadratically: keep the data small here, measure speed in Chromium.
 const seeded = generateCases(24, 5);

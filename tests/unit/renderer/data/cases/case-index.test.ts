@@ -7,7 +7,7 @@ import { openCaseList, scanCases, type CaseQuery } from '../../../../../renderer
 import { changeStatus, createCase, updateField } from '../../../../../renderer/src/data/cases/cases.repo';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { AryzDb as Db } from '../../../../../renderer/src/data/schema';
-import { actor, freshDb, intake } from './cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 

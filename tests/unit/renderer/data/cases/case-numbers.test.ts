@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateCaseNumbers, createCase } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake } from './cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 /** Gives an existing case another number, as a restore or a transfer can bring in. */
 async function renumber(db: ReturnType<typeof freshDb>, caseId: string, id: string, number: string): Promise<void> {

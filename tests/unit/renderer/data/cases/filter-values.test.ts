@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterValues, matchesFilterText } from '../../../../../renderer/src/data/cases/filter-values.repo';
 import { createCase } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake } from './cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 describe('filter values from the data', () => {
   it('lists each region present once, sorted, whatever the number of cases', async () => {

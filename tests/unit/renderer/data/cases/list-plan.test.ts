@@ -3,7 +3,7 @@ import { generateCases } from '../../../../../shared/seed/generate';
 import type { CaseRow } from '../../../../../renderer/src/data/schema';
 import { bulkCreateCases } from '../../../../../renderer/src/data/cases/bulk.repo';
 import { openCaseList, scanCases, statusCounts, type CaseQuery, type ListTuning } from '../../../../../renderer/src/data/cases/list-query.repo';
-import { actor, freshDb } from './cases.helpers';
+import { actor, freshDb } from '../../../support/db-fixtures';
 
 // Small data (fake-indexeddb walks some cursors quadratically); tiny tuning values force every plan:
 // rows read and sorted in memory, sort-index walks that start short and grow, several pages.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRow } from '../../../../../renderer/src/data/schema';
 import { openCaseList, scanCases, type CaseQuery } from '../../../../../renderer/src/data/cases/list-query.repo';
 import { changeStatus, createCase } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake } from './cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 async function seeded() {
   const db = freshDb();

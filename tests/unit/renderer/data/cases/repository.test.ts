@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditFor, changeStatus, createCase, findDuplicates, getCase, updateField } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake } from './cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 const NOW = new Date('2025-06-01T09:00:00Z');
 

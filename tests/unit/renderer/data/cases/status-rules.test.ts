@@ -8,7 +8,7 @@ import { ensureReference } from '../../../../../renderer/src/data/reference/refe
 import { STATUS_EVENTS, STATUS_RULES, statusMove } from '../../../../../shared/case/status-rules';
 import { CASE_STATUSES } from '../../../../../shared/case/statuses';
 import { CLOSED_STATUSES } from '../../../../../shared/deadlines/facts';
-import { actor, freshDb, intake } from './cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 import { factoryBundle } from '../../../support/reference-fixtures';
 
 const at = (day: string) => new Date(`${day}T09:00:00Z`);

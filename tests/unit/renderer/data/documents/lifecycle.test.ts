@@ -7,7 +7,7 @@ import { ensureReference } from '../../../../../renderer/src/data/reference/refe
 import { addRequest } from '../../../../../renderer/src/data/tracking/requests.repo';
 import { trackingInputFor } from '../../../../../renderer/src/data/tracking/tracking-input.repo';
 import { checkLifecycleStep, nextActions, previousDate } from '../../../../../shared/documents/lifecycle';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 import { factoryBundle } from '../../../support/reference-fixtures';
 
 const at = (day: string) => new Date(`${day}T09:00:00Z`);

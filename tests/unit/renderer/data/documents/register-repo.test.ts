@@ -12,7 +12,7 @@ import {
   voidDocument,
   type RegisterInput,
 } from '../../../../../renderer/src/data/documents/register.repo';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 async function seeded(db: AryzDb = freshDb()) {
   const created = await createCase(db, intake(), actor, { now: new Date('2025-06-01T09:00:00Z') });

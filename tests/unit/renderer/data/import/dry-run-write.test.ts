@@ -10,7 +10,7 @@ import { defaultExcluded, dryRun } from '../../../../../renderer/src/features/im
 import { closeInterruptedImports, writeImport } from '../../../../../renderer/src/data/import/import.repo';
 import { mappingFor, saveMapping } from '../../../../../renderer/src/data/import/mappings.repo';
 import { caseColumns, caseRowSource } from '../../../../../renderer/src/ui/export/case-export';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 const TODAY = '2026-11-26';
 const defaults: ImportDefaults = { missionId: 'mKR', caseworker: actor.who, region: 'г. Москва', learnedAt: '2026-11-20', learnedHow: 'other', language: 'ru' };

@@ -3,7 +3,7 @@ import { emptyIntake, intakeFormSchema } from '../../../../../shared/case/schema
 import { INTAKE_DRAFT_KEY } from '../../../../../renderer/src/data/cases/cases.repo';
 import { discardDraft, loadDraft, restoreDraft, saveDraft } from '../../../../../renderer/src/data/intake/intake-drafts.repo';
 import { validIntake } from '../../../support/case-fixtures';
-import { freshDb } from '../cases/cases.helpers';
+import { freshDb } from '../../../support/db-fixtures';
 
 describe('restoreDraft', () => {
   it('gives back a current draft unchanged', () => {

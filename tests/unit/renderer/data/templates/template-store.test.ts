@@ -7,8 +7,8 @@ import {
   templateHistory,
 } from '../../../../../renderer/src/data/templates/templates.repo';
 import type { DocumentTemplate } from '../../../../../shared/documents/template-schema';
-import { actor, freshDb } from '../cases/cases.helpers';
-import { factoryApi } from '../../../templates/helpers';
+import { actor, freshDb } from '../../../support/db-fixtures';
+import { factoryApi } from '../../../support/template-fixtures';
 
 const api = factoryApi();
 const T0 = new Date('2026-01-10T09:00:00Z');

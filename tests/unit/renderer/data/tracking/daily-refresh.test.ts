@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCase } from '../../../../../renderer/src/data/cases/cases.repo';
 import { caseTracking } from '../../../../../renderer/src/data/tracking/case-tracking';
 import { refreshDeadlines } from '../../../../../renderer/src/data/tracking/daily-refresh.repo';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 import { localTodayIso } from '../../../../../renderer/src/lib/date-time';
 
 const CREATED = new Date('2026-11-02T09:00:00');

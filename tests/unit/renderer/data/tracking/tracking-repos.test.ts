@@ -11,7 +11,7 @@ import { addRequest, updateRequest } from '../../../../../renderer/src/data/trac
 import { workQueue } from '../../../../../renderer/src/data/tracking/queue.repo';
 import { deadlinesOf } from '../../../../../renderer/src/data/tracking/case-tracking';
 import { trackingInputFor } from '../../../../../renderer/src/data/tracking/tracking-input.repo';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 const dir = path.resolve(__dirname, '../../../../../resources/reference');
 const files = Object.fromEntries(Object.values(REFERENCE_FILES).map((f) => [f, JSON.parse(readFileSync(path.join(dir, f), 'utf8'))]));

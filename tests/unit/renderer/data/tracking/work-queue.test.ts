@@ -9,7 +9,7 @@ import { workQueue, type QueueBucket } from '../../../../../renderer/src/data/tr
 import { addRequest, updateRequest } from '../../../../../renderer/src/data/tracking/requests.repo';
 import { actionEntries } from '../../../../../shared/deadlines/actions';
 import type { Deadline } from '../../../../../shared/deadlines';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 const NOW = new Date('2025-06-10T09:00:00Z');
 const TODAY = '2025-06-10';

@@ -6,7 +6,7 @@ import { conflictGroups, groupKey, recordSide } from '../../../../../renderer/sr
 import { recordExported } from '../../../../../renderer/src/data/transfer/export-records.repo';
 import { gatherCases } from '../../../../../renderer/src/data/transfer/gather.repo';
 import { planMerge } from '../../../../../renderer/src/data/transfer/plan.repo';
-import { actor, freshDb, intake } from '../cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 import { manifestFor, NOW, seedCases } from '../../../support/transfer-fixtures';
 
 const LATER = new Date('2025-06-02T10:00:00Z');

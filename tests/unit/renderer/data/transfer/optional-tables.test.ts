@@ -4,7 +4,7 @@ import { exportCases } from '../../../../../renderer/src/features/transfer/expor
 import { gatherCases } from '../../../../../renderer/src/data/transfer/gather.repo';
 import { generatedPdfsOf } from '../../../../../renderer/src/data/transfer/records.repo';
 import { planMerge } from '../../../../../renderer/src/data/transfer/plan.repo';
-import { actor, freshDb } from '../cases/cases.helpers';
+import { actor, freshDb } from '../../../support/db-fixtures';
 import { manifestFor, seedCases } from '../../../support/transfer-fixtures';
 
 const SHA = 'b'.repeat(64);

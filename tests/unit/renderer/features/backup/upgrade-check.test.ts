@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AryzApi } from '../../../../../shared/ipc/contract';
 import { db } from '../../../../../renderer/src/data/schema';
 import { backupBeforeSchemaUpgrade, noteDatabaseOpened } from '../../../../../renderer/src/features/backup/startup';
-import { useMemoryStorages } from '../../storage.helpers';
+import { useMemoryStorages } from '../../../support/storage-fixtures';
 
 /** An API that records every call and fails it: the check must not touch main unless it backs up. */
 function recordingApi() {

@@ -6,7 +6,7 @@ import { localized, reasonText } from '../../../../../renderer/src/ui/case/reaso
 import { suggestionFor } from '../../../../../renderer/src/features/case-tracking/decision';
 import type { RequestRow } from '../../../../../renderer/src/data/schema';
 import { factoryBundle } from '../../../support/reference-fixtures';
-import { translator } from './translator.helpers';
+import { translator } from '../../../support/translator';
 
 const request: RequestRow = {
   id: 'q1',
@@ -24,7 +24,7 @@ const request: RequestRow = {
 
 describe('reasoning in words', () => {
   it('words code params first and picks the variant for an optional part', async () => {
-    const t = await translator('ru');
+    const { t } = await translator('ru');
     expect(reasonText(t, { code: 'registration_gap', params: { from: '01.01.2025', to: '30.06.2025', days: 181 } })).toBe('Нет регистрации с 01.01.2025 по 30.06.2025 (181 дн.)');
     expect(reasonText(t, { code: 'purpose_not_work', params: { entryDate: '15.01.2024', purpose: 'private' } })).toBe('При въезде 15.01.2024 цель визита «Частная», а не «работа», хотя есть договор');
     expect(reasonText(t, { code: 'spelling_variant', params: { script: 'latin', reference: 'ASANOV BAKYT', variant: 'ASANOV BAKIT', variantKind: 'transliteration' } })).toBe(
@@ -40,8 +40,8 @@ describe('reasoning in words', () => {
   });
 
   it('speaks Kyrgyz and English too', async () => {
-    const ky = await translator('ky');
-    const en = await translator('en');
+    const { t: ky } = await translator('ky');
+    const { t: en } = await translator('en');
     const gap = { code: 'registration_gap' as const, params: { from: '01.01.2025', to: '30.06.2025', days: 181 } };
     expect(reasonText(ky, gap)).toBe('01.01.2025 баштап 30.06.2025 чейин каттоо жок (181 күн)');
     expect(reasonText(en, gap)).toBe('No registration from 01.01.2025 to 30.06.2025 (181 d)');
@@ -57,13 +57,13 @@ describe('reasoning in words', () => {
 
 describe('labels', () => {
   it('names a request with and without our number', async () => {
-    const t = await translator('ru');
+    const { t } = await translator('ru');
     expect(requestLabel(t, request)).toBe('Заявление гражданина № 15 от 02.06.2025');
     expect(requestLabel(t, { ...request, kind: 'verbal_note', ourNumber: ' ' })).toBe('Вербальная нота от 02.06.2025');
   });
 
   it('says what a deadline is about, or that its record is gone', async () => {
-    const t = await translator('ru');
+    const { t } = await translator('ru');
     const person = {
       documents: [{ id: 'd1', type: 'passport_2020' as const, series: 'AC', number: '1234567', issueDate: '2021-05-10', issuer: '', expiryDate: '2031-05-09', status: 'current' as const, usedForEntry: true }],
       stays: [],
@@ -118,7 +118,7 @@ describe('the decision a choice is measured against', () => {
 
 describe('history lines of tracking changes', () => {
   it('words requests sent and updated, checks, the diagnosis decision and the outcome; leaves the rest', async () => {
-    const t = await translator('ru');
+    const { t } = await translator('ru');
     const ctx = { requests: [request], reference: factoryBundle(), language: 'ru' };
     expect(describeTrackingChange(t, { field: 'request', before: null, after: request }, 'q1', ctx)).toBe(
       'Отправлен запрос: Заявление гражданина № 15 от 02.06.2025, адресат: УВМ ГУ МВД России по г. Москве',

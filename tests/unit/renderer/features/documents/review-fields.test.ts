@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCase, getCase } from '../../../../../renderer/src/data/cases/cases.repo';
 import { fieldLabelKey, fixFor } from '../../../../../renderer/src/features/documents/review-fields';
-import { actor, freshDb, intake } from '../../data/cases/cases.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 async function loaded() {
   const db = freshDb();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportReferenceBundle } from '../../../../../shared/reference';
 import { IMPORT_MAX_BYTES, locateIssue, previewImport, sizeProblem } from '../../../../../renderer/src/features/reference/import-preview';
 import { factoryBundle } from '../../../support/reference-fixtures';
-import { clone } from './reference.helpers';
+import { clone } from '../../../support/reference-db-fixtures';
 
 const AT = '2026-03-01T09:30:00+03:00';
 

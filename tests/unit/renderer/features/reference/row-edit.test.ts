@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReferenceIssue } from '../../../../../shared/reference';
 import { optional, rowIssues, withRow } from '../../../../../renderer/src/features/reference/row-edit';
 import { factoryBundle } from '../../../support/reference-fixtures';
-import { clone } from './reference.helpers';
+import { clone } from '../../../support/reference-db-fixtures';
 
 describe('withRow', () => {
   it('replaces the row with that id and says where it sits, leaving the bundle given untouched', () => {

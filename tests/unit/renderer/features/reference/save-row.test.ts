@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { saveRow } from '../../../../../renderer/src/features/reference/save-row';
 import { saveReferenceEdit } from '../../../../../renderer/src/data/reference/reference-edits.repo';
 import { currentReference } from '../../../../../renderer/src/data/reference/reference.repo';
-import { actor } from '../../data/cases/cases.helpers';
-import { clone, seededDb } from './reference.helpers';
+import { actor } from '../../../support/db-fixtures';
+import { clone, seededDb } from '../../../support/reference-db-fixtures';
 
 describe('saveRow', () => {
   it('stores an edited row as the next version, audited with the row before and after', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { auditFor, changeStatus, createCase, getCase, removeItem, addItem, updateField } from '../../../../../renderer/src/data/cases/cases.repo';
 import { describeChange, findingText, pathLabel, problemsOf } from '../../../../../renderer/src/ui/case/describe';
 import { buildHistory } from '../../../../../renderer/src/features/case-page/history';
-import { actor, freshDb, intake } from '../../data/cases/cases.helpers';
-import { translator } from './translator.helpers';
+import { actor, freshDb, intake } from '../../../support/db-fixtures';
+import { translator } from '../../../support/translator';
 
 const NOW = new Date('2025-06-01T09:00:00Z');
 

@@ -14,7 +14,7 @@ import {
   valueAt,
 } from '../../../../../renderer/src/ui/case/fields';
 import { aminaStatusSchema, caseIntakeSchema, identityDocumentSchema, employmentSchema, personSchema, registrationSchema, stayEntrySchema } from '../../../../../shared/case/schema';
-import { translator } from './translator.helpers';
+import { translator } from '../../../support/translator';
 
 const ALL = [...NAME_FIELDS, ...PERSON_FIELDS, ...REPRESENTATIVE_FIELDS, ...AMINA_FIELDS, ...CASE_FIELDS, ...ITEM_LISTS.flatMap((l) => ITEM_FIELDS[l])];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingMessage } from '../../../../../renderer/src/features/intake/findings';
-import { translator } from './translator.helpers';
+import { translator } from '../../../support/translator';
 
 const draft = { person: { pin: '' } } as Parameters<typeof findingMessage>[1];
 const gapFinding = (days: number) => ({ path: 'employments.0', code: 'registration_gap', params: { from: '01.06.2024', to: '30.06.2024', days } }) as Parameters<typeof findingMessage>[0];

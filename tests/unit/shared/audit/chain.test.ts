@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainRow, GENESIS_HASH, verifyChain } from '../../../shared/audit/chain';
+import { chainRow, GENESIS_HASH, verifyChain } from '../../../../shared/audit/chain';
 
 type Row = { [key: string]: unknown };
 

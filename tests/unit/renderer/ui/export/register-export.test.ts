@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../../../electron/main/handlers';
-import { createDispatcher } from '../../../electron/main/ipc/dispatch';
-import type { AryzApi } from '../../../shared/ipc/contract';
-import type { OutgoingRow } from '../../../renderer/src/data/schema';
-import { registerColumns, registerRowSource } from '../../../renderer/src/ui/export/register-export';
-import { runExport } from '../../../renderer/src/ui/export/run-export';
-import { testContext } from '../support/call-context';
-import { testMainDeps } from '../support/main-deps';
-import { freshDb } from '../renderer/data/cases/cases.helpers';
+import { createHandlers } from '../../../../../electron/main/handlers';
+import { createDispatcher } from '../../../../../electron/main/ipc/dispatch';
+import type { AryzApi } from '../../../../../shared/ipc/contract';
+import type { OutgoingRow } from '../../../../../renderer/src/data/schema';
+import { registerColumns, registerRowSource } from '../../../../../renderer/src/ui/export/register-export';
+import { runExport } from '../../../../../renderer/src/ui/export/run-export';
+import { testContext } from '../../../support/call-context';
+import { testMainDeps } from '../../../support/main-deps';
+import { freshDb } from '../../../support/db-fixtures';
 
 const t = (key: string) => key;
 

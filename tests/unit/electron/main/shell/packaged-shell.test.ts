@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { isBlockedKey } from '../../../electron/main/shell/input-guard';
-import { localDataDir, moveRoamingDataOnce } from '../../../electron/main/shell/data-dir';
-import { attachCrashRecovery } from '../../../electron/main/shell/crash';
-import { SHELL_STRINGS } from '../../../electron/main/shell/strings';
+import { isBlockedKey } from '../../../../../electron/main/shell/input-guard';
+import { localDataDir, moveRoamingDataOnce } from '../../../../../electron/main/shell/data-dir';
+import { attachCrashRecovery } from '../../../../../electron/main/shell/crash';
+import { SHELL_STRINGS } from '../../../../../electron/main/shell/strings';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aryz-shell-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -115,7 +115,7 @@ async function boot() {
   state.ipc.clear();
   state.dialogs.length = 0;
   (process as { resourcesPath?: string }).resourcesPath = path.resolve(__dirname, '../../../resources');
-  await import('../../../electron/main/index');
+  await import('../../../../../electron/main/index');
   state.readyResolve?.();
   await new Promise((resolve) => setTimeout(resolve, 10));
 }

@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { AryzDb } from '../../../../../renderer/src/data/schema';
-import type { Actor } from '../../../../../renderer/src/data/cases/cases.repo';
+import { AryzDb } from '../../../renderer/src/data/schema';
+import type { Actor } from '../../../renderer/src/data/cases/cases.repo';
 
 let n = 0;
 /** A fresh database per test: its own IndexedDB factory, nothing shared. */
@@ -10,4 +10,4 @@ export function freshDb(): AryzDb {
 
 export const actor: Actor = { who: 'Токтогулов Нурлан', missionId: 'mKR', missionPrefix: 'КР-М' };
 
-export { intake } from '../../../../fixtures/intakes';
+export { intake } from '../../fixtures/intakes';

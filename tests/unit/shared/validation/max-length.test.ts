@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_LIMITS, intakeFormSchema } from '../../../shared/case/schema';
-import { LIMITS, missionSettingsSchema } from '../../../shared/settings/schema';
-import { maxLengthAt } from '../../../shared/validation/max-length';
+import { CASE_LIMITS, intakeFormSchema } from '../../../../shared/case/schema';
+import { LIMITS, missionSettingsSchema } from '../../../../shared/settings/schema';
+import { maxLengthAt } from '../../../../shared/validation/max-length';
 
 describe('maxLengthAt', () => {
   it('reads the limit the schema enforces at a form path, through objects, arrays and wrappers', () => {

@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_CHANNELS, guardHandlers, OPEN_CHANNELS } from '../../../electron/main/accounts/guard';
-import { setAccountKdfForTests } from '../../../electron/main/accounts/key-wrap';
-import { AccountService } from '../../../electron/main/accounts/store';
-import { createHandlers } from '../../../electron/main/handlers';
-import { createDispatcher, type CallContext } from '../../../electron/main/ipc/dispatch';
-import { testMainDeps } from '../support/main-deps';
+import { ADMIN_CHANNELS, guardHandlers, OPEN_CHANNELS } from '../../../../../electron/main/accounts/guard';
+import { setAccountKdfForTests } from '../../../../../electron/main/accounts/key-wrap';
+import { AccountService } from '../../../../../electron/main/accounts/store';
+import { createHandlers } from '../../../../../electron/main/handlers';
+import { createDispatcher, type CallContext } from '../../../../../electron/main/ipc/dispatch';
+import { testMainDeps } from '../../../support/main-deps';
 
 setAccountKdfForTests({ N: 2 ** 10, r: 8, p: 1 });
 

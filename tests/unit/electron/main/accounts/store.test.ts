@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setAccountKdfForTests, newRecoveryKey, normalizeRecoveryKey } from '../../../electron/main/accounts/key-wrap';
-import { AccountError, AccountService, WeakPasswordError } from '../../../electron/main/accounts/store';
-import { lockoutDelayMs } from '../../../shared/accounts/roles';
-import { passwordStrength } from '../../../shared/accounts/password-strength';
+import { setAccountKdfForTests, newRecoveryKey, normalizeRecoveryKey } from '../../../../../electron/main/accounts/key-wrap';
+import { AccountError, AccountService, WeakPasswordError } from '../../../../../electron/main/accounts/store';
+import { lockoutDelayMs } from '../../../../../shared/accounts/roles';
+import { passwordStrength } from '../../../../../shared/accounts/password-strength';
 
 const ADMIN_PW = 'correct horse battery staple';
 const WORKER_PW = 'violet tundra kettle 42';

@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { setAccountKdfForTests } from '../../../electron/main/accounts/key-wrap';
-import { lockOnOsEvents } from '../../../electron/main/accounts/os-lock';
-import { AccountService } from '../../../electron/main/accounts/store';
+import { setAccountKdfForTests } from '../../../../../electron/main/accounts/key-wrap';
+import { lockOnOsEvents } from '../../../../../electron/main/accounts/os-lock';
+import { AccountService } from '../../../../../electron/main/accounts/store';
 
 // Electron's powerMonitor is an EventEmitter; the mock stands in for it as the desktop app passes it.
 const powerMonitor = new EventEmitter();

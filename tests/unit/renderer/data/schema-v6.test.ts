@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { AryzDb } from '../../../renderer/src/data/schema';
+import { AryzDb } from '../../../../renderer/src/data/schema';
 
 describe('database version 6', () => {
   it('adds the attachments table to a version-3 database, keeping its cases, and indexes trash by deletion time', async () => {

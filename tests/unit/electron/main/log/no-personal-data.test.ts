@@ -3,11 +3,11 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppLog } from '../../../electron/main/log/app-log';
-import { redactError, redactFields } from '../../../electron/main/log/redact';
-import { startBridge, type Bridge } from '../../bridge/server';
-import { DOCUMENTS, factoryTemplate, fixtureInputs, PERSON, payloadInputs } from '../support/document-fixtures';
-import { pdfBytes } from '../../fixtures/scans';
+import { createAppLog } from '../../../../../electron/main/log/app-log';
+import { redactError, redactFields } from '../../../../../electron/main/log/redact';
+import { startBridge, type Bridge } from '../../../../bridge/server';
+import { DOCUMENTS, factoryTemplate, fixtureInputs, PERSON, payloadInputs } from '../../../support/document-fixtures';
+import { pdfBytes } from '../../../../fixtures/scans';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aryz-logs-'));
 let bridge: Bridge;
