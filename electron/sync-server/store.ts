@@ -130,6 +130,8 @@ export class SyncStore {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sync:${collection}`]);
+      // One row per id (the last one wins), as RxDB sends them: a single INSERT cannot touch a row twice.
+      rows = [...new Map(rows.map((row) => [row.newDocumentState.id, row])).values()];
       const ids = rows.map((row) => row.newDocumentState.id);
       const current = await client.query<{ id: string; doc: SyncDoc }>(`SELECT id, doc FROM sync_docs WHERE collection = $1 AND id = ANY($2)`, [collection, ids]);
       const master = new Map(current.rows.map((row) => [row.id, row.doc]));
@@ -148,12 +150,15 @@ export class SyncStore {
         else if (row.assumedMasterState && sameValue(existing, row.assumedMasterState)) writes.push(doc);
         else conflicts.push(existing);
       }
-      for (const doc of writes) {
+      if (writes.length > 0) {
+        // One statement for the whole batch: a round trip per row made the first push of a PC crawl.
         await client.query(
-          `INSERT INTO sync_docs (collection, id, doc, deleted, seq, written_by) VALUES ($1, $2, $3, $4, nextval('sync_seq'), $5)
+          `INSERT INTO sync_docs (collection, id, doc, deleted, seq, written_by)
+           SELECT $1, d->>'id', d, (d->>'_deleted')::boolean, nextval('sync_seq'), $3
+             FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(d, n) ORDER BY n
            ON CONFLICT (collection, id) DO UPDATE SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq,
              written_by = EXCLUDED.written_by, written_at = now()`,
-          [collection, doc.id, JSON.stringify(doc), doc._deleted, pc.id],
+          [collection, JSON.stringify(writes), pc.id],
         );
       }
       await client.query('COMMIT');

@@ -216,7 +216,7 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
   it('keeps audit rows append-only: an edit or deletion is refused by the server and by PostgreSQL itself', async () => {
     const a = client('pcA');
     const row = { id: 'pcA:1', _deleted: false, at: '2026-12-04T10:00:00Z', who: 'acc-1', action: 'create', entity: 'case', entityId: 'c1', caseId: 'c1', changes: [] };
-    expect(await a.push('audit', [{ newDocumentState: row }])).toEqual([]);
+    expect(await a.push('audit', [{ newDocumentState: row }, { newDocumentState: row }])).toEqual([]); // one id twice in a push
     expect(await a.push('audit', [{ newDocumentState: row, assumedMasterState: row }])).toEqual([]); // a resend after a cut is no edit
     await expect(a.push('audit', [{ newDocumentState: { ...row, who: 'someone-else' }, assumedMasterState: row }])).rejects.toMatchObject({ code: 'APPEND_ONLY' });
     await expect(a.push('audit', [{ newDocumentState: { ...row, _deleted: true }, assumedMasterState: row }])).rejects.toMatchObject({ code: 'APPEND_ONLY' });
