@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Signed in with a test data key, as the renderer is whenever the database is open.
+    setupFiles: ['tests/unit/support/signed-in.ts'],
   },
 });

@@ -10,6 +10,7 @@ import { AccountService } from './accounts/store';
 import { createBatchRunner } from './batch/runner';
 import { utilityWorkerSpawner } from './batch/spawn-utility';
 import { createPdfPrinter } from './documents/print-window';
+import { clearViewerCopiesSync, defaultViewerTempDir } from './documents/viewer-copies';
 import { osSecretStore } from './backup/os-secret-store';
 import { createHandlers } from './handlers';
 import { createDispatcher, HandlerError, type CallContext } from './ipc/dispatch';
@@ -207,7 +208,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
+  // Plain copies made for the system viewer or the print window go at quit; any a viewer still held, at the next start.
+  app.on('will-quit', () => clearViewerCopiesSync(defaultViewerTempDir(app.getPath('userData'))));
   void app.whenReady().then(() => {
+    clearViewerCopiesSync(defaultViewerTempDir(app.getPath('userData')));
     mkdirSync(app.getPath('userData'), { recursive: true });
     log = createAppLog(app.getPath('userData'));
     log.event('app.start', { version: app.getVersion(), platform: process.platform, arch: process.arch, electron: process.versions.electron, packaged: app.isPackaged, dataMove: dataMove.startsWith('failed') ? 1 : 0, code: dataMove.replace(/^failed:/, '') });

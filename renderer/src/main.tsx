@@ -13,6 +13,8 @@ import { db, DB_NAME } from './data/schema';
 import { ensureReference } from './data/reference/reference.repo';
 import { backupBeforeSchemaUpgrade, noteDatabaseOpened, startAutomaticBackups } from './features/backup/startup';
 import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
+import { EncryptionProgress } from './features/access/EncryptionProgress';
+import { encryptInPlace, encryptionPending } from './data/at-rest/encrypt-in-place.repo';
 import { FEATURE_MESSAGES } from './app/feature-messages';
 import { initI18n } from './i18n';
 import { applyTextSize, storedTextSize } from './ui/text-size';
@@ -53,6 +55,26 @@ async function start(): Promise<void> {
   mark('database-open');
   if (!failure) {
     noteDatabaseOpened(activeDbName(DB_NAME), db().verno);
+    // A restored database that opened is accepted: the one it replaced goes (data/backup/restore.repo.ts).
+    void import('./data/backup/restore.repo')
+      .then(({ dropPreviousDatabase }) => dropPreviousDatabase(activeDbName(DB_NAME)))
+      .catch((error: unknown) => console.warn('previous database:', error));
+    // A database from before encryption at rest is sealed now, after the pre-upgrade backup above, with
+    // progress; an interrupted run resumes here at the next start.
+    if (await encryptionPending(db())) {
+      const show = (done: number, total: number, problem?: string) =>
+        reactRoot.render(<StrictMode><EncryptionProgress done={done} total={total} failure={problem} /></StrictMode>);
+      let last = { done: 0, total: 0 };
+      try {
+        await encryptInPlace(db(), (done, total) => {
+          last = { done, total };
+          show(done, total);
+        });
+      } catch (error) {
+        show(last.done, last.total, error instanceof Error ? error.message : String(error));
+        return;
+      }
+    }
     await firstScreen;
     mark('first-screen-data');
   }

@@ -14,6 +14,7 @@ import { threadWorkerSpawner } from '../../electron/main/batch/spawn-thread';
 import { guardHandlers } from '../../electron/main/accounts/guard';
 import { AccountService } from '../../electron/main/accounts/store';
 import { createHandlers } from '../../electron/main/handlers';
+import { clearViewerCopiesSync, defaultViewerTempDir } from '../../electron/main/documents/viewer-copies';
 import { createDispatcher, type CallContext } from '../../electron/main/ipc/dispatch';
 import { createAppLog } from '../../electron/main/log/app-log';
 import { createPdfEngine } from '../../electron/main/pdf/engine';
@@ -179,6 +180,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
   const uploadsDir = path.join(dataDir, 'uploads');
   // Uploads are copies of files the page picked: none outlives the bridge, nor a crash of the previous one.
   await rm(uploadsDir, { recursive: true, force: true });
+  // Nor do plain copies handed to the "system viewer" (documents:open and print) by a previous run.
+  clearViewerCopiesSync(defaultViewerTempDir(dataDir));
   const forgetUpload = async (id: string) => {
     uploads.delete(id);
     await rm(path.join(uploadsDir, id), { recursive: true, force: true });
@@ -293,6 +296,11 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
           },
         };
         const result = await dispatch(channel, payload, ctx);
+        // A picked scan is read once and stored sealed: its plain upload copy goes at once. (Backups, transfer
+        // bundles and imports are read again by later calls; theirs go with the bridge or past MAX_KEPT_UPLOADS.)
+        if (channel === 'attachments:pick') {
+          for (const id of String(req.headers['x-aryz-picked'] ?? '').split(',')) if (uploads.has(id)) await forgetUpload(id);
+        }
         const headers: Record<string, string> = {};
         const saved = download as { id: string; name: string } | null;
         if (result.ok && saved) {
@@ -390,6 +398,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       for (const socket of sockets) socket.destroy();
       await closed;
       await rm(uploadsDir, { recursive: true, force: true });
+      clearViewerCopiesSync(defaultViewerTempDir(dataDir));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -65,7 +66,7 @@ async function batch(n: number, dataDir: string): Promise<{ seconds: number; rss
   const runner = createBatchRunner({ spawn: threadWorkerSpawner(await batchWorkerEntry({ fresh: true })), fontDir: defaultFontDir(), dataDir });
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const { jobId } = runner.start({ template: TEMPLATE });
+  const { jobId } = runner.start({ template: TEMPLATE, contentKey: randomBytes(32) });
   let sent = 0;
   let sampled = 0;
   const sampler = setInterval(() => {

@@ -3,12 +3,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { electronegativityAudit } from './prove/electronegativity';
+import { atRestScan } from './prove/at-rest';
 
 /**
  * `npm run prove`: the reliability and security evidence in one run — the Electronegativity audit, the
  * fuzzing of every IPC channel and parser at 1,000 runs each, the fault-injection tests (unit tests named
- * "[fault] …" and browser tests tagged @fault), and the browser suite with its axe scans. Details go to
- * the console; the last line is exactly
+ * "[fault] …" and browser tests tagged @fault), the browser suite with its axe scans, and the at-rest scan
+ * (10,000 cases seeded, then the IndexedDB files and the data folder searched for their ПИН, document numbers
+ * and surnames; one line `at_rest_hits=N`; ARYZ_AT_REST_CASES changes the count). Details go to the console;
+ * the last line is exactly
  *   reliability electronegativity_findings=<n> fuzz_channels=<n> fuzz_runs=<n> fuzz_failures=<n> faults_passed=<k>/<m> axe_serious=<n>
  * `npm test` runs the same tests with fewer fuzz runs (ARYZ_FUZZ_RUNS=100), so CI keeps them green.
  */
@@ -58,6 +61,19 @@ async function main(): Promise<void> {
   const browser = readJson<PlaywrightSuite>(pwReport);
   const browserFaults = browser ? specsOf(browser).filter((s) => (s.tags ?? []).some((tag) => tag.replace(/^@/, '') === 'fault')) : [];
 
+  log('=== nothing readable at rest');
+  const atRestCases = Number(process.env.ARYZ_AT_REST_CASES ?? 10_000);
+  let atRestHits = -1;
+  try {
+    const scan = await atRestScan(atRestCases, log);
+    atRestHits = scan.hits.length;
+    for (const hit of scan.hits.slice(0, 20)) log(`  HIT ${hit.encoding} ${path.basename(hit.file)} (${hit.value.length} chars)`);
+    console.log(`at_rest cases=${scan.cases} values=${scan.values} at_rest_hits=${atRestHits} pin=${scan.byKind.pin} document=${scan.byKind.document} surname=${scan.byKind.surname}`);
+  } catch (error) {
+    log(`  at-rest scan failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.log('at_rest_hits=-1');
+  }
+
   const fuzz = readdirSync(out)
     .filter((f) => f.startsWith('fuzz-'))
     .map((f) => JSON.parse(readFileSync(path.join(out, f), 'utf8')) as { channels?: number; runs: number; failures: number });
@@ -77,7 +93,7 @@ async function main(): Promise<void> {
   console.log(
     `reliability electronegativity_findings=${audit.findings.length} fuzz_channels=${channels} fuzz_runs=${fuzzRuns} fuzz_failures=${fuzzFailures} faults_passed=${faultsPassed}/${faultsTotal} axe_serious=${axeSerious}`,
   );
-  const clean = audit.findings.length === 0 && fuzzFailures === 0 && faultsPassed === faultsTotal && axeSerious === 0 && axe.length > 0 && channels > 0;
+  const clean = atRestHits === 0 && audit.findings.length === 0 && fuzzFailures === 0 && faultsPassed === faultsTotal && axeSerious === 0 && axe.length > 0 && channels > 0;
   process.exit(clean ? 0 : 1);
 }
 

@@ -6,7 +6,7 @@ import { passwordStrength, type PasswordProblem } from '../../../shared/accounts
 import { DEFAULT_IDLE_MINUTES, lockoutDelayMs, ROLES, type Role } from '../../../shared/accounts/roles';
 import type { AuthEvent } from '../../../shared/ipc/channels/accounts';
 import { writeFileAtomic } from '../save-file';
-import { newDataKey, newRecoveryKey, unwrap, wrapWithPassword, wrapWithRecoveryKey } from './key-wrap';
+import { newDataKey, newRecoveryKey, unwrap, wrapWithPassword, wrapWithRecoveryKey, type WrappedKey } from './key-wrap';
 
 /**
  * The accounts file (accounts.json in main's data folder): who may sign in, each account's wrapping of the data key,
@@ -391,6 +391,14 @@ export class AccountService {
       key.fill(0);
       return 'ok';
     });
+  }
+
+  /**
+   * The data key wrapped by the recovery key, as this file keeps it: backups sealed by the data key carry it, so on
+   * another PC the recovery key opens them. Without the recovery key it opens nothing.
+   */
+  async recoveryWrapping(): Promise<WrappedKey | null> {
+    return (await this.load())?.recovery ?? null;
   }
 
   /** Sign-in events for the page to write into the chained audit once it holds the key; removed from the file. */

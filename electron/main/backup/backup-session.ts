@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupFailure, BackupReason } from '../../../shared/ipc/channels/backup';
-import { writeSealedFile, type WriteSealedOptions } from '../crypto/sealed-file';
+import { AttachmentStore } from '../attachments/store';
+import { mkdirPrivate, openStream, SealedFileWriter, type FileKeys } from '../crypto/file-cipher';
+import { writeSealedFile, type SealingSecret, type WriteSealedOptions } from '../crypto/sealed-file';
 import { attachmentPartName, BACKUP_KIND, BACKUP_LAYOUT_VERSION, DATABASE_PART, type BackupManifest, type BackupPart } from './manifest';
 import { backupFileName, backupsToRemove, upgradeBackupFileName } from './rotation';
 import type { SecretStore } from './secrets';
@@ -19,14 +21,24 @@ export interface BackupHost {
 /** Test hooks: weaker KDF parameters for speed, a file opener that fails like a full disk. */
 export type BackupWriteOptions = Pick<WriteSealedOptions, 'kdf' | 'openFile'>;
 
+/** What the session that begins a backup brings: its file keys, and the recovery wrapping of the data key. */
+export interface BackupKeys {
+  files: FileKeys;
+  /** The data key wrapped by the recovery key (accounts file); carried by key-sealed backups for another PC. */
+  recoveryWrap: Record<string, unknown> | null;
+}
+
 interface Session {
   id: string;
   reason: BackupReason;
   schemaVersion: number;
   counts: Record<string, number>;
   passphrase: string | null;
+  keys: BackupKeys;
   stagingPath: string;
-  handle: FileHandle;
+  /** The database export as it arrives, sealed with a key of this session alone: a crash leaves only noise. */
+  staging: SealedFileWriter;
+  stagingKey: Buffer;
   hash: ReturnType<typeof createHash>;
   bytes: number;
   nextSeq: number;
@@ -37,12 +49,12 @@ export type FinishResult =
   | { status: 'done'; fileName: string; folder: string; bytes: number; at: string; sealed: boolean; attachments: number; removed: number }
   | { status: 'failed'; reason: BackupFailure };
 
-const HASH_NAME = /^[a-f0-9]{64}$/;
-const KEEP_PLAIN_COPIES = 3;
-
 export const attachmentsDir = (dataDir: string) => path.join(dataDir, 'attachments');
-const stagingDir = (dataDir: string) => path.join(dataDir, 'backup-staging');
-/** Pre-upgrade copies taken before any passphrase exists: plain, so they never leave the data dir. */
+export const stagingDir = (dataDir: string) => path.join(dataDir, 'backup-staging');
+/**
+ * Pre-upgrade copies taken before any passphrase exists: sealed by the data key (see writeSealed), kept in the data
+ * dir. Copies from before encryption lie here as plain `.json` files until `sealPlainCopies` seals them.
+ */
 export const plainCopiesDir = (dataDir: string) => path.join(dataDir, 'backups-before-upgrade');
 
 function failureOf(error: unknown): BackupFailure {
@@ -54,46 +66,83 @@ function failureOf(error: unknown): BackupFailure {
   return 'WRITE_FAILED';
 }
 
-async function sha256OfFile(file: string): Promise<{ sha256: string; bytes: number }> {
+/** The attachment store as it is now: every file whose content matches its name (others are damaged and skipped). */
+export async function listAttachments(dataDir: string, keys: FileKeys, log: (line: string) => void = () => undefined): Promise<Array<{ file: string; part: BackupPart; sealed: boolean }>> {
+  const found = await new AttachmentStore(dataDir).list(keys, (line) => log(`backup: ${line}`));
+  const parts: Array<{ file: string; part: BackupPart; sealed: boolean }> = [];
+  const seen = new Set<string>();
+  for (const { sha256, file, sealed } of found) {
+    // A scan both sealed and still plain (a migration cut short) goes in once.
+    if (seen.has(sha256)) continue;
+    seen.add(sha256);
+    const bytes = (await plainBytesOf(file, sealed ? keys.content : null)).bytes;
+    parts.push({ file, part: { name: attachmentPartName(sha256), bytes, sha256 }, sealed });
+  }
+  return parts.sort((a, b) => a.part.sha256.localeCompare(b.part.sha256));
+}
+
+/** A file's plain content as a stream: opened on the fly when it is sealed. */
+function plainStream(file: string, contentKey: Buffer | null): AsyncIterable<Uint8Array> {
+  const raw = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  return contentKey ? openStream(contentKey, raw) : raw;
+}
+
+async function plainBytesOf(file: string, contentKey: Buffer | null): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
+  for await (const chunk of plainStream(file, contentKey)) {
+    hash.update(chunk);
+    bytes += chunk.length;
   }
   return { sha256: hash.digest('hex'), bytes };
 }
 
-/** The attachment store as it is now: every file whose content matches its name (others are damaged and skipped). */
-export async function listAttachments(dataDir: string, log: (line: string) => void = () => undefined): Promise<BackupPart[]> {
-  const dir = attachmentsDir(dataDir);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const parts: BackupPart[] = [];
-  for (const name of names.filter((n) => HASH_NAME.test(n)).sort()) {
-    const file = path.join(dir, name);
-    if (!(await stat(file)).isFile()) continue;
-    const { sha256, bytes } = await sha256OfFile(file);
-    if (sha256 !== name) {
-      log(`backup: attachment ${name} does not match its hash; left out`);
-      continue;
-    }
-    parts.push({ name: attachmentPartName(sha256), bytes, sha256 });
-  }
-  return parts;
-}
-
 /** Streams the parts in manifest order, re-checking each hash so a file changed since listing fails the backup. */
-async function* streamParts(files: Array<{ file: string; part: BackupPart }>): AsyncGenerator<Uint8Array> {
-  for (const { file, part } of files) {
+async function* streamParts(files: Array<{ file: string; part: BackupPart; key: Buffer | null }>): AsyncGenerator<Uint8Array> {
+  for (const { file, part, key } of files) {
     const hash = createHash('sha256');
     let bytes = 0;
-    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-      hash.update(chunk as Buffer);
-      bytes += (chunk as Buffer).length;
-      yield chunk as Buffer;
+    for await (const chunk of plainStream(file, key)) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      yield chunk;
     }
     if (bytes !== part.bytes || hash.digest('hex') !== part.sha256) throw new Error(`${part.name} changed while the backup was written`);
   }
+}
+
+/**
+ * Pre-upgrade copies taken before encryption lie plain (`.json`, the gzip export) in the data dir: each is sealed
+ * into a backup file like the ones taken now, by the data key, then the plain one removed. One at a time, each
+ * by rename, so an interruption leaves every copy plain or sealed and a second run goes on.
+ */
+export async function sealPlainCopies(host: Pick<BackupHost, 'dataDir' | 'version'>, keys: BackupKeys, options: BackupWriteOptions = {}): Promise<number> {
+  const folder = plainCopiesDir(host.dataDir);
+  let sealed = 0;
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const match = /^aryz-before-upgrade-v(\d+)-(.+)\.json$/.exec(name);
+    if (!match) continue;
+    const file = path.join(folder, name);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) continue;
+    const { sha256, bytes } = await plainBytesOf(file, null);
+    const manifest: BackupManifest = {
+      kind: BACKUP_KIND,
+      layout: BACKUP_LAYOUT_VERSION,
+      createdAt: info.mtime.toISOString(),
+      appVersion: host.version,
+      schemaVersion: Number(match[1]),
+      reason: 'upgrade',
+      // Not recorded by the old copies; the restore checks the tables against the export's own header.
+      counts: {},
+      parts: [{ name: DATABASE_PART, bytes, sha256 }],
+    };
+    const secret: SealingSecret = { key: keys.files.backup, ...(keys.recoveryWrap ? { keyWrap: keys.recoveryWrap } : {}) };
+    await writeSealedFile(path.join(folder, name.replace(/\.json$/, '.aryzbak')), secret, manifest, streamParts([{ file, part: manifest.parts[0]!, key: null }]), options);
+    await unlink(file);
+    sealed++;
+  }
+  return sealed;
 }
 
 /**
@@ -103,6 +152,7 @@ async function* streamParts(files: Array<{ file: string; part: BackupPart }>): A
  */
 export class BackupSessions {
   private readonly sessions = new Map<string, Session>();
+  private leftovers: Promise<void> | null = null;
 
   constructor(
     private readonly host: BackupHost,
@@ -110,18 +160,30 @@ export class BackupSessions {
     private readonly log: (line: string) => void = (line) => console.warn(line),
   ) {}
 
-  async begin(reason: BackupReason, schemaVersion: number, counts: Record<string, number>): Promise<{ status: 'started'; session: string; sealed: boolean } | { status: 'failed'; reason: BackupFailure }> {
+  /**
+   * Staging files no session of this run owns (a crash, a killed app) are removed: at start (the handlers call this
+   * when created) and again before each backup. Sealed by keys that died with their process, they were noise anyway.
+   */
+  clearLeftovers(): Promise<void> {
+    return (this.leftovers ??= this.dropOrphanStaging().catch(() => undefined));
+  }
+
+  /**
+   * `sealed` in the answer says the backup is sealed by the backup passphrase; without one only the pre-upgrade
+   * safety copy may be written, inside the data dir, sealed by the data key.
+   */
+  async begin(reason: BackupReason, schemaVersion: number, counts: Record<string, number>, keys: BackupKeys): Promise<{ status: 'started'; session: string; sealed: boolean } | { status: 'failed'; reason: BackupFailure }> {
     const passphrase = await this.host.secrets.load();
-    // Without a passphrase only the pre-upgrade safety copy may be written, and only inside the data dir.
     if (!passphrase && reason !== 'upgrade') return this.fail('NO_PASSPHRASE');
     const id = randomBytes(12).toString('hex');
     const dir = stagingDir(this.host.dataDir);
     try {
-      await mkdir(dir, { recursive: true });
-      await this.dropStaleStaging(dir);
-      const stagingPath = path.join(dir, `${id}.json`);
-      const handle = await open(stagingPath, 'wx');
-      this.sessions.set(id, { id, reason, schemaVersion, counts, passphrase, stagingPath, handle, hash: createHash('sha256'), bytes: 0, nextSeq: 0, failed: null });
+      await this.clearLeftovers();
+      await mkdirPrivate(dir);
+      const stagingPath = path.join(dir, `${id}.part`);
+      const stagingKey = randomBytes(32);
+      const staging = await SealedFileWriter.create(stagingPath, stagingKey);
+      this.sessions.set(id, { id, reason, schemaVersion, counts, passphrase, keys, stagingPath, staging, stagingKey, hash: createHash('sha256'), bytes: 0, nextSeq: 0, failed: null });
       return { status: 'started', session: id, sealed: passphrase !== null };
     } catch (error) {
       return this.fail(failureOf(error));
@@ -135,8 +197,7 @@ export class BackupSessions {
     if (seq !== session.nextSeq) return this.failSession(session, 'SESSION_LOST');
     const data = Buffer.from(base64, 'base64');
     try {
-      let offset = 0;
-      while (offset < data.length) offset += (await session.handle.write(data, offset)).bytesWritten;
+      await session.staging.write(data);
     } catch (error) {
       return this.failSession(session, failureOf(error));
     }
@@ -155,14 +216,13 @@ export class BackupSessions {
     const session = this.sessions.get(id);
     if (!session || session.failed) return { status: 'failed', reason: session?.failed ?? 'SESSION_LOST' };
     try {
-      await session.handle.sync();
-      await session.handle.close();
+      await session.staging.finish();
     } catch (error) {
       return this.failSession(session, failureOf(error));
     }
     const at = this.host.now();
     try {
-      const result = session.passphrase ? await this.writeSealed(session, at) : await this.keepPlainCopy(session, at);
+      const result = await this.writeSealed(session, at);
       this.sessions.delete(id);
       await unlink(session.stagingPath).catch(() => undefined);
       const settings = await loadBackupSettings(this.host.dataDir);
@@ -182,13 +242,20 @@ export class BackupSessions {
     }
   }
 
+  /**
+   * Seals the staged export and the attachment store into one backup file. With a passphrase it goes to the backup
+   * folder; without one (the pre-upgrade copy) it is sealed by a key from the data key and stays in the data dir,
+   * carrying the recovery key's wrapping of the data key so the recovery key opens it on another PC.
+   */
   private async writeSealed(session: Session, at: Date) {
     const settings = await loadBackupSettings(this.host.dataDir);
-    const folder = settings.folder ?? defaultBackupFolder(this.host.dataDir);
+    const byPassphrase = session.passphrase !== null;
+    const folder = byPassphrase ? (settings.folder ?? defaultBackupFolder(this.host.dataDir)) : plainCopiesDir(this.host.dataDir);
     // The default folder is ours to create; a chosen one (a USB stick) that is gone must not be recreated on the PC.
-    if (settings.folder === null) await mkdir(folder, { recursive: true });
+    if (!byPassphrase) await mkdirPrivate(folder);
+    else if (settings.folder === null) await mkdir(folder, { recursive: true });
     else if (!(await stat(folder).then((s) => s.isDirectory(), () => false))) throw Object.assign(new Error('backup folder missing'), { code: 'ENOENT' });
-    const attachments = await listAttachments(this.host.dataDir, this.log);
+    const attachments = await listAttachments(this.host.dataDir, session.keys.files, this.log);
     const database: BackupPart = { name: DATABASE_PART, bytes: session.bytes, sha256: session.hash.digest('hex') };
     const manifest: BackupManifest = {
       kind: BACKUP_KIND,
@@ -198,29 +265,17 @@ export class BackupSessions {
       schemaVersion: session.schemaVersion,
       reason: session.reason,
       counts: session.counts,
-      parts: [database, ...attachments],
+      parts: [database, ...attachments.map((a) => a.part)],
     };
     const fileName = session.reason === 'upgrade' ? upgradeBackupFileName(session.schemaVersion, at) : backupFileName(at);
     const files = [
-      { file: session.stagingPath, part: database },
-      ...attachments.map((part) => ({ file: path.join(attachmentsDir(this.host.dataDir), part.sha256), part })),
+      { file: session.stagingPath, part: database, key: session.stagingKey },
+      ...attachments.map(({ file, part, sealed }) => ({ file, part, key: sealed ? session.keys.files.content : null })),
     ];
-    const written = await writeSealedFile(path.join(folder, fileName), session.passphrase!, manifest, streamParts(files), this.options);
+    const secret: SealingSecret = session.passphrase ?? { key: session.keys.files.backup, ...(session.keys.recoveryWrap ? { keyWrap: session.keys.recoveryWrap } : {}) };
+    const written = await writeSealedFile(path.join(folder, fileName), secret, manifest, streamParts(files), this.options);
     const removed = await this.rotate(folder);
-    return { fileName, folder, bytes: written.bytes, sealed: true, attachments: attachments.length, removed };
-  }
-
-  private async keepPlainCopy(session: Session, at: Date) {
-    const folder = plainCopiesDir(this.host.dataDir);
-    await mkdir(folder, { recursive: true });
-    const fileName = upgradeBackupFileName(session.schemaVersion, at).replace(/\.aryzbak$/, '.json');
-    await rename(session.stagingPath, path.join(folder, fileName));
-    const copies = (await readdir(folder)).filter((n) => n.endsWith('.json')).sort().reverse();
-    let removed = 0;
-    for (const old of copies.slice(KEEP_PLAIN_COPIES)) {
-      await unlink(path.join(folder, old)).then(() => removed++, () => undefined);
-    }
-    return { fileName, folder, bytes: session.bytes, sealed: false, attachments: 0, removed };
+    return { fileName, folder, bytes: written.bytes, sealed: byPassphrase, attachments: attachments.length, removed };
   }
 
   /** Rotation runs only after the new backup is safely in place, and a failed delete is not a failed backup. */
@@ -238,15 +293,13 @@ export class BackupSessions {
   /** The session stays known as failed, so later slices and finish answer the real reason, not SESSION_LOST. */
   private async failSession(session: Session, reason: BackupFailure) {
     session.failed = reason;
-    await session.handle.close().catch(() => undefined);
-    await unlink(session.stagingPath).catch(() => undefined);
+    await session.staging.abort();
     return this.fail(reason);
   }
 
   private async discard(session: Session): Promise<void> {
     this.sessions.delete(session.id);
-    await session.handle.close().catch(() => undefined);
-    await unlink(session.stagingPath).catch(() => undefined);
+    await session.staging.abort();
   }
 
   private async fail(reason: BackupFailure): Promise<{ status: 'failed'; reason: BackupFailure }> {
@@ -257,13 +310,12 @@ export class BackupSessions {
     return { status: 'failed', reason };
   }
 
-  /** Staging files of sessions that never finished (the app was killed) are removed after a day. */
-  private async dropStaleStaging(dir: string): Promise<void> {
-    const cutoff = this.host.now().getTime() - 24 * 3600 * 1000;
-    for (const name of await readdir(dir)) {
-      const file = path.join(dir, name);
-      const info = await stat(file).catch(() => null);
-      if (info && info.mtimeMs < cutoff) await rm(file, { force: true });
+  /** Removes every staging file no live session writes (sessions live only in this process). */
+  private async dropOrphanStaging(): Promise<void> {
+    const dir = stagingDir(this.host.dataDir);
+    const live = new Set([...this.sessions.values()].map((session) => path.basename(session.stagingPath)));
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!live.has(name)) await rm(path.join(dir, name), { recursive: true, force: true });
     }
   }
 }

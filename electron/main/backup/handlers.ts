@@ -3,7 +3,12 @@ import type { BackupStatus } from '../../../shared/ipc/channels/backup';
 import { isStrongEnough } from '../../../shared/security/password-strength';
 import type { MainDeps } from '../main-deps';
 import type { HandlerTable } from '../ipc/dispatch';
-import { BackupSessions, type BackupWriteOptions } from './backup-session';
+import { z } from 'zod';
+import { unwrap } from '../accounts/key-wrap';
+import { deriveFileKeys } from '../crypto/file-cipher';
+import { requireFileKeys } from '../crypto/session-keys';
+import type { CallContext } from '../ipc/dispatch';
+import { BackupSessions, type BackupKeys, type BackupWriteOptions } from './backup-session';
 import { memorySecretStore } from './secrets';
 import { dropRestoreStaging, RestoreSessions } from './restore-session';
 import { defaultBackupFolder, loadBackupSettings, saveBackupSettings } from './settings-file';
@@ -16,12 +21,47 @@ function sameSecret(a: string, b: string): boolean {
 
 type BackupChannel = Extract<keyof HandlerTable, `backup:${string}`>;
 
+/** The recovery key's wrapping as a key-sealed backup carries it; only the fast HKDF kind (a file must not ask for scrypt). */
+const recoveryWrapSchema = z.object({
+  kdf: z.object({ name: z.literal('hkdf-sha256') }),
+  salt: z.string().max(200),
+  iv: z.string().max(200),
+  data: z.string().max(200),
+  tag: z.string().max(200),
+});
+
 export function createBackupHandlers(deps: MainDeps, options: BackupWriteOptions = {}): Pick<HandlerTable, BackupChannel> {
   const secrets = deps.secrets ?? memorySecretStore();
   const backups = new BackupSessions({ dataDir: deps.dataDir, version: deps.version, secrets, now: deps.now }, options);
   const restores = new RestoreSessions(deps.dataDir);
-  // Whatever a crash left half-staged belongs to no session of this run; cleared before the first restore.
+  // Whatever a crash left half-staged belongs to no session of this run: cleared now (start) and before the first use.
   let cleaned: Promise<void> | null = null;
+  const clearRestoreLeftovers = () => (cleaned ??= dropRestoreStaging(deps.dataDir).catch(() => undefined));
+  void clearRestoreLeftovers();
+  void backups.clearLeftovers();
+
+  const backupKeys = async (ctx: CallContext): Promise<BackupKeys> => {
+    const files = requireFileKeys(deps.fileKeys, ctx);
+    const wrap = (await deps.accounts?.recoveryWrapping()) ?? null;
+    return { files, recoveryWrap: wrap ? { ...wrap } : null };
+  };
+
+  /**
+   * Keys that may open a backup sealed by a data key: this installation's own (the same data key: no question asked),
+   * then the one the recovery key typed in the passphrase field unwraps from the file (a backup from another PC).
+   */
+  const keysFor = (ctx: CallContext) => async (keyWrap: Record<string, unknown> | undefined, typed: string): Promise<Buffer[]> => {
+    const keys = [requireFileKeys(deps.fileKeys, ctx).backup];
+    const wrap = recoveryWrapSchema.safeParse(keyWrap);
+    if (wrap.success && typed.trim() !== '') {
+      const dataKey = await unwrap(wrap.data, typed, 'recovery').catch(() => null);
+      if (dataKey) {
+        keys.push(deriveFileKeys(dataKey).backup);
+        dataKey.fill(0);
+      }
+    }
+    return keys;
+  };
 
   const status = async (): Promise<BackupStatus> => {
     const settings = await loadBackupSettings(deps.dataDir);
@@ -57,7 +97,7 @@ export function createBackupHandlers(deps: MainDeps, options: BackupWriteOptions
       await saveBackupSettings(deps.dataDir, { ...(await loadBackupSettings(deps.dataDir)), folder: null });
       return status();
     },
-    'backup:begin': ({ reason, schemaVersion, counts }) => backups.begin(reason, schemaVersion, counts),
+    'backup:begin': async ({ reason, schemaVersion, counts }, ctx) => backups.begin(reason, schemaVersion, counts, await backupKeys(ctx)),
     'backup:append': ({ session, seq, data }) => backups.append(session, seq, data),
     'backup:finish': ({ session }) => backups.finish(session),
     'backup:abort': async ({ session }) => {
@@ -65,11 +105,11 @@ export function createBackupHandlers(deps: MainDeps, options: BackupWriteOptions
       return {};
     },
     'backup:restorePick': async (_request, ctx) => {
-      await (cleaned ??= dropRestoreStaging(deps.dataDir).catch(() => undefined));
+      await clearRestoreLeftovers();
       return restores.pick(ctx);
     },
-    'backup:restoreOpen': ({ pick, passphrase, schemaVersion }) => restores.open(pick, passphrase, schemaVersion),
-    'backup:restoreRead': ({ restore }) => restores.read(restore),
+    'backup:restoreOpen': ({ pick, passphrase, schemaVersion }, ctx) => restores.open(pick, passphrase, schemaVersion, keysFor(ctx)),
+    'backup:restoreRead': ({ restore }, ctx) => restores.read(restore, requireFileKeys(deps.fileKeys, ctx)),
     'backup:restoreCommit': ({ restore }) => restores.commit(restore),
     'backup:restoreCancel': async ({ restore }) => {
       await restores.cancel(restore);

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { access, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupSummary, RestoreRefusal } from '../../../shared/ipc/channels/backup';
-import { readSealedFile, SEALED_MAGIC, SealedFileError } from '../crypto/sealed-file';
+import { mkdirPrivate, sealedName, SealedFileWriter, type FileKeys } from '../crypto/file-cipher';
+import { readSealedFile, SEALED_MAGIC, SealedFileError, type OpeningSecret } from '../crypto/sealed-file';
 import type { CallContext } from '../ipc/dispatch';
 import { attachmentsDir } from './backup-session';
 import { BACKUP_KIND, BACKUP_LAYOUT_VERSION, parseManifest, summaryOf, type BackupPart } from './manifest';
@@ -57,8 +58,9 @@ interface Restore {
   parts: BackupPart[];
   pieces: AsyncGenerator<Piece>;
   stagingDir: string;
-  current: FileHandle | null;
-  staged: string[];
+  /** The attachment being staged: sealed with the session's file keys, under the name the store gives it. */
+  current: SealedFileWriter | null;
+  staged: Array<{ sha256: string; name: string }>;
   complete: boolean;
   failed: RestoreRefusal | null;
 }
@@ -105,12 +107,13 @@ export class RestoreSessions {
     return { status: 'picked', pick, fileName: path.basename(file) };
   }
 
-  async open(pick: string, passphrase: string, currentSchema: number): Promise<{ status: 'opened'; restore: string; summary: BackupSummary } | (Refused & { summary?: BackupSummary })> {
+  /** `keysFor` opens backups sealed by a data key (no passphrase was set): see backup/handlers.ts. */
+  async open(pick: string, passphrase: string, currentSchema: number, keysFor?: OpeningSecret['keysFor']): Promise<{ status: 'opened'; restore: string; summary: BackupSummary } | (Refused & { summary?: BackupSummary })> {
     const picked = this.picks.get(pick);
     if (!picked) return { status: 'refused', reason: 'SESSION_LOST' };
     let opened: Awaited<ReturnType<typeof readSealedFile>>;
     try {
-      opened = await readSealedFile(picked.path, passphrase);
+      opened = await readSealedFile(picked.path, { passphrase, ...(keysFor ? { keysFor } : {}) });
     } catch (error) {
       return { status: 'refused', reason: error instanceof SealedFileError ? error.code : 'NOT_SEALED' };
     }
@@ -142,7 +145,7 @@ export class RestoreSessions {
     return { status: 'opened', restore: id, summary };
   }
 
-  async read(id: string): Promise<{ status: 'data'; data: string } | { status: 'end' } | Refused> {
+  async read(id: string, keys: FileKeys): Promise<{ status: 'data'; data: string } | { status: 'end' } | Refused> {
     const restore = this.restores.get(id);
     if (!restore) return { status: 'refused', reason: 'SESSION_LOST' };
     if (restore.failed) return { status: 'refused', reason: restore.failed };
@@ -164,7 +167,7 @@ export class RestoreSessions {
           if (bytes >= READ_TARGET_BYTES || (piece.end && bytes > 0)) return { status: 'data', data: Buffer.concat(slices).toString('base64') };
           continue;
         }
-        await this.stage(restore, piece);
+        await this.stage(restore, piece, keys);
       }
     } catch (error) {
       return this.failRestore(restore, refusalOf(error));
@@ -177,11 +180,13 @@ export class RestoreSessions {
     if (!restore.complete || restore.failed) return { status: 'refused', reason: restore.failed ?? 'SESSION_LOST' };
     const store = attachmentsDir(this.dataDir);
     let added = 0;
+    const exists = (file: string) => access(file).then(() => true, () => false);
     try {
-      await mkdir(store, { recursive: true });
-      for (const name of restore.staged) {
+      await mkdirPrivate(store);
+      for (const { sha256, name } of restore.staged) {
         const target = path.join(store, name);
-        if (await access(target).then(() => true, () => false)) continue;
+        // Already here, sealed or (not yet migrated) plain: content-addressed, so the same file.
+        if ((await exists(target)) || (await exists(path.join(store, sha256)))) continue;
         await rename(path.join(restore.stagingDir, name), target);
         added++;
       }
@@ -197,29 +202,31 @@ export class RestoreSessions {
     const restore = this.restores.get(id);
     if (!restore) return;
     this.restores.delete(id);
-    await restore.current?.close().catch(() => undefined);
+    await restore.current?.abort();
     await restore.pieces.return(undefined).catch(() => undefined);
     await rm(restore.stagingDir, { recursive: true, force: true });
   }
 
-  private async stage(restore: Restore, piece: Piece): Promise<void> {
-    const name = restore.parts[piece.index]!.sha256;
+  private async stage(restore: Restore, piece: Piece, keys: FileKeys): Promise<void> {
+    const sha256 = restore.parts[piece.index]!.sha256;
+    const name = sealedName(keys, sha256);
     if (!restore.current) {
-      await mkdir(restore.stagingDir, { recursive: true });
-      restore.current = await open(path.join(restore.stagingDir, name), 'w');
+      await mkdirPrivate(restore.stagingDir);
+      // A part repeated in a manifest meets its own staged file: it is written again (same content, hash checked).
+      await rm(path.join(restore.stagingDir, name), { force: true });
+      restore.current = await SealedFileWriter.create(path.join(restore.stagingDir, name), keys.content);
     }
-    let offset = 0;
-    while (offset < piece.data.length) offset += (await restore.current.write(piece.data, offset)).bytesWritten;
+    await restore.current.write(piece.data);
     if (piece.end) {
-      await restore.current.close();
+      await restore.current.finish();
       restore.current = null;
-      restore.staged.push(name);
+      restore.staged.push({ sha256, name });
     }
   }
 
   private async failRestore(restore: Restore, reason: RestoreRefusal): Promise<Refused> {
     restore.failed = reason;
-    await restore.current?.close().catch(() => undefined);
+    await restore.current?.abort();
     restore.current = null;
     await restore.pieces.return(undefined).catch(() => undefined);
     await rm(restore.stagingDir, { recursive: true, force: true });

@@ -23,9 +23,10 @@ export type WorkerRequest =
   | { type: 'init'; fontDir: string; dataDir: string }
   /** Cached by key in the worker so a job sends its template once, not with every item. */
   | { type: 'template'; key: string; template: DocumentTemplate }
-  | { type: 'render'; taskId: number; templateKey: string; item: RenderItem; generatedAt: string }
+  /** `contentKey` (base64) seals what the worker stores: the files key of the session that started the job. */
+  | { type: 'render'; taskId: number; templateKey: string; item: RenderItem; generatedAt: string; contentKey: string }
   /** `files` are case documents as the register names them (documents/store.ts); the copy goes to the job's own file. */
-  | { type: 'merge'; taskId: number; files: string[]; jobId: string }
+  | { type: 'merge'; taskId: number; files: string[]; jobId: string; contentKey: string }
   | { type: 'forgetTemplate'; key: string };
 
 export interface TaskFailure {

@@ -67,9 +67,10 @@ export interface JobStatus {
 export type AddResult = { status: 'accepted'; queued: number } | { status: 'refused'; reason: 'UNKNOWN_JOB' | 'NOT_RUNNING' | 'CLOSED' | 'QUEUE_FULL'; queued: number };
 
 export interface BatchRunner {
-  start(request: { template: DocumentTemplate }): { jobId: string };
+  /** `contentKey` seals the stored files: the files key of the session that started the job, dropped when it settles. */
+  start(request: { template: DocumentTemplate; contentKey: Uint8Array }): { jobId: string };
   add(jobId: string, items: readonly RenderItem[], last: boolean): AddResult;
-  merge(files: readonly string[]): { jobId: string };
+  merge(files: readonly string[], contentKey: Uint8Array): { jobId: string };
   status(jobId: string, since?: number): JobStatus | null;
   cancel(jobId: string): JobStatus | null;
   /** Resolves when the job is settled (tests and the benchmark; the UI polls). */
@@ -85,6 +86,8 @@ interface Job {
   state: JobState;
   templateKey: string;
   template: DocumentTemplate | null;
+  /** Base64 of the key the job's files are sealed with; null once settled. */
+  contentKey: string | null;
   generatedAt: string;
   queue: RenderItem[];
   mergeFiles: string[] | null;
@@ -138,6 +141,7 @@ export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
       if (slot.alive && slot.templates.delete(job.templateKey)) slot.handle.post({ type: 'forgetTemplate', key: job.templateKey });
     }
     job.template = null;
+    job.contentKey = null;
     for (const wake of job.waiters.splice(0)) wake();
     prune();
   }
@@ -242,12 +246,12 @@ export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
           slot.templates.add(job.templateKey);
         }
         slot.task = { taskId, job, key: item.key };
-        slot.handle.post({ type: 'render', taskId, templateKey: job.templateKey, item, generatedAt: job.generatedAt });
+        slot.handle.post({ type: 'render', taskId, templateKey: job.templateKey, item, generatedAt: job.generatedAt, contentKey: job.contentKey! });
       } else {
         const files = job.mergeFiles!;
         job.mergeFiles = null;
         slot.task = { taskId, job, key: job.id };
-        slot.handle.post({ type: 'merge', taskId, files, jobId: job.id });
+        slot.handle.post({ type: 'merge', taskId, files, jobId: job.id, contentKey: job.contentKey! });
       }
     }
     scheduleIdle();
@@ -266,7 +270,7 @@ export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
     idleTimer.unref?.();
   }
 
-  function newJob(kind: Job['kind'], template: DocumentTemplate | null): Job {
+  function newJob(kind: Job['kind'], template: DocumentTemplate | null, contentKey: Uint8Array): Job {
     const id = randomUUID();
     const job: Job = {
       id,
@@ -274,6 +278,7 @@ export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
       state: 'running',
       templateKey: id,
       template,
+      contentKey: Buffer.from(contentKey).toString('base64'),
       generatedAt: now().toISOString(),
       queue: [],
       mergeFiles: null,
@@ -317,8 +322,8 @@ export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
   }
 
   return {
-    start({ template }) {
-      const job = newJob('render', template);
+    start({ template, contentKey }) {
+      const job = newJob('render', template, contentKey);
       return { jobId: job.id };
     },
 
@@ -336,8 +341,8 @@ export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
       return { status: 'accepted', queued: job.queue.length };
     },
 
-    merge(files) {
-      const job = newJob('merge', null);
+    merge(files, contentKey) {
+      const job = newJob('merge', null, contentKey);
       job.mergeFiles = [...files];
       job.received = 1;
       job.closed = true;

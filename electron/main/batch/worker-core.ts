@@ -1,7 +1,7 @@
 import { buildDocumentModel, type DocumentInputs } from '../../../shared/documents/model';
 import { refusalAsItemError, type DocumentRefusal } from '../../../shared/documents/requisites';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
-import { caseDocumentPath, resolveStoredPdf, storeCaseDocument, storeMergedBatch } from '../documents/store';
+import { caseDocumentPath, readStoredPdf, storeCaseDocument, storeMergedBatch } from '../documents/store';
 import { createPdfEngine, type PdfEngine } from '../pdf/engine';
 import { templatePdfOrRefusal } from '../pdf/templates/layout';
 import type { TaskFailure, WorkerRequest, WorkerResponse } from './protocol';
@@ -63,7 +63,7 @@ export function createBatchWorkerCore(): BatchWorkerCore {
             }
             const made = await templatePdfOrRefusal(engine, template, model, { generatedAt: new Date(request.generatedAt) });
             if ('status' in made) return { ...base, ok: false, error: refused(made), ms: performance.now() - started, rss: rss() };
-            const file = await storeCaseDocument(dataDir, item.caseId, item.documentId, made);
+            const file = await storeCaseDocument(dataDir, item.caseId, item.documentId, made, Buffer.from(request.contentKey, 'base64'));
             return { ...base, ok: true, file, ms: performance.now() - started, rss: rss() };
           } catch (error) {
             return { ...base, ok: false, error: failure(error), ms: performance.now() - started, rss: rss() };
@@ -73,14 +73,13 @@ export function createBatchWorkerCore(): BatchWorkerCore {
           const started = performance.now();
           const base = { type: 'merged' as const, taskId: request.taskId };
           try {
-            const sources: string[] = [];
-            for (const relPath of request.files) {
-              const source = await resolveStoredPdf(dataDir, relPath);
+            const key = Buffer.from(request.contentKey, 'base64');
+            const merged = await mergePdfFiles(request.files, async (relPath) => {
+              const source = await readStoredPdf(dataDir, relPath, key);
               if (!source) throw Object.assign(new Error(`No stored document ${relPath}`), { code: 'ENOENT' });
-              sources.push(source);
-            }
-            const merged = await mergePdfFiles(sources);
-            const file = await storeMergedBatch(dataDir, request.jobId, merged);
+              return source;
+            });
+            const file = await storeMergedBatch(dataDir, request.jobId, merged, key);
             return { ...base, ok: true, file, ms: performance.now() - started, rss: rss() };
           } catch (error) {
             return { ...base, ok: false, error: failure(error), ms: performance.now() - started, rss: rss() };

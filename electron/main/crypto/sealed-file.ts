@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -79,7 +79,7 @@ const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 const MAX_CHUNK_SIZE = 16 * 1024 * 1024;
 const MIN_CHUNK_SIZE = 1024;
 
-interface HeaderParams {
+interface ScryptHeaderParams {
   kdf: 'scrypt';
   N: number;
   r: number;
@@ -88,6 +88,34 @@ interface HeaderParams {
   noncePrefix: string;
   chunkSize: number;
   cipher: 'aes-256-gcm';
+}
+
+/**
+ * A file sealed by a key rather than a passphrase (a backup taken with no backup passphrase set: the key comes
+ * from the installation's data key). `keyWrap` is what lets another installation open it: the data key wrapped
+ * by the recovery key, as the accounts file keeps it. It opens nothing without that recovery key.
+ */
+interface KeyHeaderParams {
+  kdf: 'hkdf-key';
+  salt: string;
+  noncePrefix: string;
+  chunkSize: number;
+  cipher: 'aes-256-gcm';
+  keyWrap?: Record<string, unknown>;
+}
+
+type HeaderParams = ScryptHeaderParams | KeyHeaderParams;
+
+/** What seals a file: a passphrase (scrypt), or a 32-byte key and the wrapping that recovers it elsewhere. */
+export type SealingSecret = string | { key: Buffer; keyWrap?: Record<string, unknown> };
+
+/**
+ * What opens a file: a passphrase, or for key-sealed files the candidate keys (the session's own first, then
+ * one recovered from `keyWrap` with what the user typed). The passphrase is also handed over for that.
+ */
+export interface OpeningSecret {
+  passphrase: string;
+  keysFor?: (keyWrap: Record<string, unknown> | undefined, passphrase: string) => Promise<Buffer[]>;
 }
 
 interface Keys {
@@ -110,10 +138,23 @@ async function deriveKeys(passphrase: string, salt: Buffer, params: ScryptParams
   return { enc: key.subarray(0, 32), verify: key.subarray(32, 64) };
 }
 
+/** A random key needs no stretching: HKDF splits it into the same two halves scrypt gives a passphrase. */
+function keysFromKey(key: Buffer, salt: Buffer): Keys {
+  const out = Buffer.from(hkdfSync('sha256', key, salt, 'aryz sealed file', 64));
+  return { enc: out.subarray(0, 32), verify: out.subarray(32, 64) };
+}
+
 function validParams(value: unknown): HeaderParams | null {
   if (typeof value !== 'object' || value === null) return null;
   const p = value as Record<string, unknown>;
   const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+  if (p.kdf === 'hkdf-key' && p.cipher === 'aes-256-gcm') {
+    if (!isInt(p.chunkSize) || p.chunkSize < MIN_CHUNK_SIZE || p.chunkSize > MAX_CHUNK_SIZE) return null;
+    if (typeof p.salt !== 'string' || Buffer.from(p.salt, 'base64').length < 16) return null;
+    if (typeof p.noncePrefix !== 'string' || Buffer.from(p.noncePrefix, 'base64').length !== 4) return null;
+    if (p.keyWrap !== undefined && (typeof p.keyWrap !== 'object' || p.keyWrap === null || Array.isArray(p.keyWrap))) return null;
+    return p as unknown as KeyHeaderParams;
+  }
   if (p.kdf !== 'scrypt' || p.cipher !== 'aes-256-gcm') return null;
   if (!isInt(p.N) || p.N < 2 ** 10 || p.N > 2 ** 20 || (p.N & (p.N - 1)) !== 0) return null;
   if (!isInt(p.r) || p.r < 1 || p.r > 32) return null;
@@ -183,28 +224,24 @@ async function nodeFile(tempPath: string): Promise<SealedWriterFile> {
  */
 export async function writeSealedFile(
   target: string,
-  passphrase: string,
+  secret: SealingSecret,
   manifest: object,
   parts: AsyncIterable<Uint8Array>,
   options: WriteSealedOptions = {},
 ): Promise<{ bytes: number; sha256: string }> {
-  if (passphrase.length === 0) throw new Error('An empty passphrase cannot seal a file');
+  if (typeof secret === 'string' && secret.length === 0) throw new Error('An empty passphrase cannot seal a file');
+  if (typeof secret !== 'string' && secret.key.length !== 32) throw new Error('A sealing key has 32 bytes');
   const kdf = options.kdf ?? defaultKdf;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const salt = randomBytes(32);
   const noncePrefix = randomBytes(4);
-  const params: HeaderParams = {
-    kdf: 'scrypt',
-    N: kdf.N,
-    r: kdf.r,
-    p: kdf.p,
-    salt: salt.toString('base64'),
-    noncePrefix: noncePrefix.toString('base64'),
-    chunkSize,
-    cipher: 'aes-256-gcm',
-  };
+  const common = { salt: salt.toString('base64'), noncePrefix: noncePrefix.toString('base64'), chunkSize, cipher: 'aes-256-gcm' as const };
+  const params: HeaderParams =
+    typeof secret === 'string'
+      ? { kdf: 'scrypt', N: kdf.N, r: kdf.r, p: kdf.p, ...common }
+      : { kdf: 'hkdf-key', ...common, ...(secret.keyWrap ? { keyWrap: secret.keyWrap } : {}) };
   if (!validParams(params)) throw new Error('Sealed-file parameters out of range');
-  const keys = await deriveKeys(passphrase, salt, kdf);
+  const keys = typeof secret === 'string' ? await deriveKeys(secret, salt, kdf) : keysFromKey(secret.key, salt);
 
   const paramsBytes = Buffer.from(JSON.stringify(params), 'utf8');
   const version = Buffer.alloc(2);
@@ -299,7 +336,8 @@ interface OpenedHeader {
   noncePrefix: Buffer;
 }
 
-async function readHeader(reader: ExactReader, passphrase: string): Promise<OpenedHeader> {
+async function readHeader(reader: ExactReader, secret: string | OpeningSecret): Promise<OpenedHeader> {
+  const opening = typeof secret === 'string' ? { passphrase: secret } : secret;
   const magic = await reader.read(SEALED_MAGIC.length);
   if (!magic || magic.length < SEALED_MAGIC.length || !magic.equals(SEALED_MAGIC)) throw new SealedFileError('NOT_SEALED');
   const fixed = await readExact(reader, 6);
@@ -322,10 +360,19 @@ async function readHeader(reader: ExactReader, passphrase: string): Promise<Open
   }
   const params = validParams(parsed);
   if (!params) throw new SealedFileError('UNSUPPORTED_VERSION', 'Unknown sealed-file parameters');
-  const keys = await deriveKeys(passphrase, Buffer.from(params.salt, 'base64'), params);
-  const mac = createHmac('sha256', keys.verify).update(prefix).digest();
-  if (!timingSafeEqual(mac, verifier)) throw new SealedFileError('WRONG_PASSPHRASE');
-  return { params, keys, checksum, noncePrefix: Buffer.from(params.noncePrefix, 'base64') };
+  const salt = Buffer.from(params.salt, 'base64');
+  const fits = (keys: Keys) => timingSafeEqual(createHmac('sha256', keys.verify).update(prefix).digest(), verifier);
+  const opened = (keys: Keys): OpenedHeader => ({ params, keys, checksum, noncePrefix: Buffer.from(params.noncePrefix, 'base64') });
+  if (params.kdf === 'hkdf-key') {
+    for (const key of (await opening.keysFor?.(params.keyWrap, opening.passphrase)) ?? []) {
+      const keys = keysFromKey(key, salt);
+      if (fits(keys)) return opened(keys);
+    }
+    throw new SealedFileError('WRONG_PASSPHRASE');
+  }
+  const keys = await deriveKeys(opening.passphrase, salt, params);
+  if (!fits(keys)) throw new SealedFileError('WRONG_PASSPHRASE');
+  return opened(keys);
 }
 
 async function openRecord(
@@ -360,13 +407,13 @@ async function openRecord(
  */
 export async function readSealedFile(
   filePath: string,
-  passphrase: string,
+  secret: string | OpeningSecret,
 ): Promise<{ manifest: Record<string, unknown>; parts: AsyncIterable<Uint8Array>; close: () => Promise<void> }> {
   const handle = await open(filePath, 'r');
   let handedOver = false;
   try {
     const reader = new ExactReader(handle);
-    const header = await readHeader(reader, passphrase);
+    const header = await readHeader(reader, secret);
     const first = await openRecord(reader, header, 0, MAX_MANIFEST_BYTES);
     if (!first) throw new SealedFileError('TRUNCATED');
     if ((first.flags & FLAG_MANIFEST) === 0 || (first.flags & FLAG_FINAL) !== 0) throw new SealedFileError('CORRUPT');

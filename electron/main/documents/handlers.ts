@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildDocumentModel, type DocumentInputs } from '../../../shared/documents/model';
 import type { DocumentRefusal } from '../../../shared/documents/requisites';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
-import type { HandlerTable } from '../ipc/dispatch';
+import type { CallContext, HandlerTable } from '../ipc/dispatch';
 import { HandlerError } from '../ipc/dispatch';
 import type { MainDeps } from '../main-deps';
 import { templatePdfOrRefusal, type TemplatePdf } from '../pdf/templates/layout';
-import { resolveStoredPdf, storeCaseDocument, StorePathError } from './store';
+import { requireFileKeys } from '../crypto/session-keys';
+import { readStoredFile, resolveStoredPdf, storeCaseDocument, StorePathError } from './store';
+import { defaultViewerTempDir, ViewerCopies, ViewerFolderError } from './viewer-copies';
 
 type DocumentsHandlers = Pick<HandlerTable, 'documents:generate' | 'documents:preview' | 'documents:open' | 'documents:saveAs' | 'documents:print'>;
 
@@ -30,12 +31,19 @@ function documentPdf(deps: MainDeps, template: DocumentTemplate, inputs: Documen
 }
 
 /** Generation runs here, not in the page: the template and the inputs were validated by the channel's schemas. */
-export function createDocumentsHandlers(deps: MainDeps): DocumentsHandlers {
+export function createDocumentsHandlers(deps: MainDeps, copies = new ViewerCopies(deps.viewerTempDir ?? defaultViewerTempDir(deps.dataDir))): DocumentsHandlers {
+  /** A plain copy of a stored document for the act of showing or printing it (the viewer cannot read it sealed). */
+  const plainCopy = async (file: string, ctx: CallContext): Promise<Buffer> => readStoredFile(file, requireFileKeys(deps.fileKeys, ctx).content);
+  const viewerFailure = (error: unknown): never => {
+    if (error instanceof ViewerFolderError) throw new HandlerError('IO_ERROR', error.message);
+    throw error;
+  };
   return {
-    'documents:generate': async (request) => {
+    'documents:generate': async (request, ctx) => {
+      const keys = requireFileKeys(deps.fileKeys, ctx);
       const made = await documentPdf(deps, request.template, request.inputs);
       if ('status' in made) return made;
-      return { status: 'generated', ...(await storeCaseDocument(deps.dataDir, request.caseId, request.documentId, made)) };
+      return { status: 'generated', ...(await storeCaseDocument(deps.dataDir, request.caseId, request.documentId, made, keys.content)) };
     },
 
     'documents:preview': async (request) => {
@@ -47,14 +55,15 @@ export function createDocumentsHandlers(deps: MainDeps): DocumentsHandlers {
     'documents:open': async (request, ctx) => {
       const file = await stored(deps, request.relPath);
       if (!file) return { status: 'missing' };
-      await ctx.openPath(file);
+      const copy = await copies.writeForViewer(path.basename(file), await plainCopy(file, ctx)).catch(viewerFailure);
+      await ctx.openPath(copy);
       return { status: 'opened' };
     },
 
     'documents:saveAs': async (request, ctx) => {
       const file = await stored(deps, request.relPath);
       if (!file) return { status: 'missing', fileName: '' };
-      const data = await readFile(file);
+      const data = await plainCopy(file, ctx);
       return ctx.saveFile({ defaultName: request.fileName ?? path.basename(file), data, filterName: 'PDF', extensions: ['pdf'] });
     },
 
@@ -62,8 +71,17 @@ export function createDocumentsHandlers(deps: MainDeps): DocumentsHandlers {
     'documents:print': async (request, ctx) => {
       const file = await stored(deps, request.relPath);
       if (!file) return { status: 'missing' };
-      if (deps.mode === 'desktop' && deps.printPdf) await deps.printPdf(file);
-      else await ctx.openPath(file);
+      const bytes = await plainCopy(file, ctx);
+      if (deps.mode === 'desktop' && deps.printPdf) {
+        // The print window reports when it closes: its copy goes then.
+        const copy = await copies.write(path.basename(file), bytes).catch(viewerFailure);
+        try {
+          await deps.printPdf(copy.file, () => void copy.remove());
+        } catch (error) {
+          await copy.remove();
+          throw error;
+        }
+      } else await ctx.openPath(await copies.writeForViewer(path.basename(file), bytes).catch(viewerFailure));
       return { status: 'opened' };
     },
   };

@@ -12,7 +12,7 @@ const PDF_VIEWER = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
  * The window lives in an in-memory session that may load this one file and the viewer, nothing else, and
  * has no preload, so it cannot reach main.
  */
-export function createPdfPrinter(parent: () => BrowserWindow | null): (absolutePath: string) => Promise<void> {
+export function createPdfPrinter(parent: () => BrowserWindow | null): (absolutePath: string, onClosed?: () => void) => Promise<void> {
   // Files handed to a print window so far: several may be open at once.
   const allowed = new Set<string>();
   let printSession: Electron.Session | null = null;
@@ -29,7 +29,7 @@ export function createPdfPrinter(parent: () => BrowserWindow | null): (absoluteP
     printSession.on('will-download', (event) => event.preventDefault());
     return printSession;
   };
-  return async (absolutePath) => {
+  return async (absolutePath, onClosed) => {
     const fileUrl = pathToFileURL(absolutePath).href;
     allowed.add(fileUrl);
     const owner = parent();
@@ -50,6 +50,11 @@ export function createPdfPrinter(parent: () => BrowserWindow | null): (absoluteP
         // The PDF viewer's links must not open new windows on a middle click.
         disableBlinkFeatures: 'Auxclick',
       },
+    });
+    // The file is a plain copy made for this window alone (documents/viewer-copies.ts): it goes when the window does.
+    win.on('closed', () => {
+      allowed.delete(fileUrl);
+      onClosed?.();
     });
     await win.loadURL(fileUrl);
     win.webContents.print({ silent: false, printBackground: true }, () => undefined);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, realpath } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../save-file';
+import { isSealed, mkdirPrivate, openBytes, writeSealedBytes } from '../crypto/file-cipher';
 
 /**
  * The store of generated PDFs, and the one convention for naming them. A case's documents live in
@@ -9,6 +9,10 @@ import { writeFileAtomic } from '../save-file';
  * the batch's results, the register in IndexedDB — by the part after `cases/`: `<caseId>/<documentId>.pdf`.
  * Single and batch generation both store through `storeCaseDocument`. The merged copy of a batch is not a
  * case's document: it lives in `<dataDir>/batches/<jobId>.pdf` and the page names it only by its job id.
+ *
+ * Every file is sealed with the session's content key (crypto/file-cipher.ts); the SHA-256 the register records is
+ * that of the plain PDF, so it still identifies the letter. Files from before encryption are read as they are and
+ * sealed in place by `migrateStoredPdfs`.
  *
  * A name from the page cannot reach anything else: no absolute paths, no `..`, no other separators, and no
  * symbolic link anywhere between `cases` and the file (a link could point outside).
@@ -87,16 +91,28 @@ export function caseDocumentPath(caseId: string, documentId: string): string {
   return `${caseId}/${documentId}.pdf`;
 }
 
-async function writeStored(target: string, relPath: string, file: { pdf: Uint8Array; pages: number }): Promise<StoredFile> {
-  await writeFileAtomic(target, file.pdf);
+async function writeStored(target: string, relPath: string, file: { pdf: Uint8Array; pages: number }, contentKey: Buffer): Promise<StoredFile> {
+  await writeSealedBytes(target, contentKey, file.pdf);
   return { relPath, sha256: createHash('sha256').update(file.pdf).digest('hex'), bytes: file.pdf.byteLength, pages: file.pages };
 }
 
 /** Writes a case's document atomically (replacing an earlier file of the same document) and answers what the register keeps. */
-export async function storeCaseDocument(dataDir: string, caseId: string, documentId: string, file: { pdf: Uint8Array; pages: number }): Promise<StoredFile> {
+export async function storeCaseDocument(dataDir: string, caseId: string, documentId: string, file: { pdf: Uint8Array; pages: number }, contentKey: Buffer): Promise<StoredFile> {
   const relPath = caseDocumentPath(caseId, documentId);
   const folder = await caseFolder(dataDir, caseId);
-  return writeStored(path.join(folder, `${documentId}.pdf`), relPath, file);
+  return writeStored(path.join(folder, `${documentId}.pdf`), relPath, file, contentKey);
+}
+
+/** The plain bytes of a file this store wrote (sealed, or plain from before encryption). */
+export async function readStoredFile(file: string, contentKey: Buffer): Promise<Buffer> {
+  const raw = await readFile(file);
+  return isSealed(raw) ? openBytes(contentKey, raw) : raw;
+}
+
+/** A stored document's plain PDF, or null when there is none (path checks as resolveStoredPdf). */
+export async function readStoredPdf(dataDir: string, relPath: string, contentKey: Buffer): Promise<Buffer | null> {
+  const file = await resolveStoredPdf(dataDir, relPath);
+  return file ? readStoredFile(file, contentKey) : null;
 }
 
 /** The folder of merged batch copies (pruned after a week, see batch/prune.ts). */
@@ -110,10 +126,42 @@ export function mergedBatchFile(dataDir: string, jobId: string): string {
   return path.join(batchesRoot(dataDir), `${jobId}.pdf`);
 }
 
-export async function storeMergedBatch(dataDir: string, jobId: string, file: { pdf: Uint8Array; pages: number }): Promise<StoredFile> {
+export async function storeMergedBatch(dataDir: string, jobId: string, file: { pdf: Uint8Array; pages: number }, contentKey: Buffer): Promise<StoredFile> {
   const target = mergedBatchFile(dataDir, jobId);
-  await mkdir(path.dirname(target), { recursive: true });
-  return writeStored(target, `${BATCHES_DIR}/${jobId}.pdf`, file);
+  await mkdirPrivate(path.dirname(target));
+  return writeStored(target, `${BATCHES_DIR}/${jobId}.pdf`, file, contentKey);
+}
+
+/** Seals one plain file in place (atomically, keeping its time, which pruning reads); false if it was sealed already. */
+async function sealInPlace(file: string, contentKey: Buffer): Promise<boolean> {
+  const info = await lstat(file).catch(() => null);
+  if (!info?.isFile()) return false;
+  const raw = await readFile(file);
+  if (isSealed(raw)) return false;
+  await writeSealedBytes(file, contentKey, raw);
+  await utimes(file, info.atime, info.mtime).catch(() => undefined);
+  return true;
+}
+
+/**
+ * Seals every case document and merged batch copy still plain from before encryption. Each file is replaced by
+ * an atomic rename, so an interruption leaves it plain or sealed and a second run finishes the rest.
+ */
+export async function migrateStoredPdfs(dataDir: string, contentKey: Buffer): Promise<number> {
+  let sealed = 0;
+  const root = casesRoot(dataDir);
+  for (const caseId of await readdir(root).catch(() => [] as string[])) {
+    if (!SEGMENT.test(caseId)) continue;
+    const folder = path.join(root, caseId);
+    if (!(await lstat(folder).then((s) => s.isDirectory(), () => false))) continue;
+    for (const name of await readdir(folder).catch(() => [] as string[])) {
+      if (FILE.test(name) && (await sealInPlace(path.join(folder, name), contentKey))) sealed++;
+    }
+  }
+  for (const name of await readdir(batchesRoot(dataDir)).catch(() => [] as string[])) {
+    if (FILE.test(name) && (await sealInPlace(path.join(batchesRoot(dataDir), name), contentKey))) sealed++;
+  }
+  return sealed;
 }
 
 /** Creates (if needed) and returns the folder of a case, refusing links on the way. */
@@ -121,7 +169,7 @@ export async function caseFolder(dataDir: string, caseId: string): Promise<strin
   if (!SEGMENT.test(caseId)) throw new StorePathError(`Not a case id: ${caseId}`);
   const root = casesRoot(dataDir);
   const folder = path.join(root, caseId);
-  await mkdir(folder, { recursive: true });
+  await mkdirPrivate(folder);
   await assertNoLink(root);
   await assertNoLink(folder);
   return folder;

@@ -4,7 +4,10 @@ import { createAttachmentsHandlers } from '../attachments/handlers';
 import { createBatchHandlers } from '../batch/handlers';
 import { createDocumentsHandlers } from '../documents/handlers';
 import { createBackupHandlers } from '../backup/handlers';
-import type { HandlerTable } from '../ipc/dispatch';
+import { fileKeysFromAccounts } from '../crypto/session-keys';
+import { clientOf } from '../accounts/handlers';
+import { sealOnFirstUnlock, sealPlainFiles } from '../at-rest/seal-plain-files';
+import type { CallContext, HandlerTable } from '../ipc/dispatch';
 import { supportFileName, supportInfoText } from '../log/support-info';
 import type { MainDeps } from '../main-deps';
 import { missionCardDoc, missionCardFileName } from '../pdf/mission-card';
@@ -16,7 +19,28 @@ import { createImportHandlers } from '../import/handlers';
 import { createTransferHandlers } from '../transfer/handlers';
 import { createReportsHandlers } from '../reports/handlers';
 
-export function createHandlers(deps: MainDeps): HandlerTable {
+export function createHandlers(given: MainDeps): HandlerTable {
+  const accounts = given.accounts ?? new AccountService(given.dataDir, given.now);
+  // Every file handler finds the caller's keys the same way: from its unlocked session.
+  const deps: MainDeps = { ...given, accounts, fileKeys: given.fileKeys ?? fileKeysFromAccounts(accounts) };
+  const accountsHandlers = createAccountsHandlers(accounts);
+  // Files an earlier version left plain are sealed at the first unlocked session, in the background.
+  const sealPlain = sealOnFirstUnlock(
+    async (keys) => sealPlainFiles(deps, keys),
+    (event, fields) => deps.log?.event(event, fields),
+  );
+  const afterUnlock = async (ctx: CallContext): Promise<void> => {
+    const files = deps.fileKeys?.(clientOf(ctx));
+    if (!files) return;
+    const wrap = await accounts.recoveryWrapping().catch(() => null);
+    void sealPlain({ files, recoveryWrap: wrap ? { ...wrap } : null });
+  };
+  const unlocking = <C extends 'accounts:setup' | 'accounts:signIn'>(channel: C): HandlerTable[C] =>
+    (async (request: never, ctx: CallContext) => {
+      const answer = await (accountsHandlers[channel] as (r: never, c: CallContext) => Promise<{ status: string }>)(request, ctx);
+      if (answer.status === 'ok') await afterUnlock(ctx);
+      return answer;
+    }) as unknown as HandlerTable[C];
   return {
     ...createDocumentsHandlers(deps),
     'app:info': async () => ({ version: deps.version, mode: deps.mode, dataDir: deps.dataDir }),
@@ -54,7 +78,9 @@ export function createHandlers(deps: MainDeps): HandlerTable {
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
 
-    ...createAccountsHandlers(deps.accounts ?? new AccountService(deps.dataDir, deps.now)),
+    ...accountsHandlers,
+    'accounts:setup': unlocking('accounts:setup'),
+    'accounts:signIn': unlocking('accounts:signIn'),
     ...createAttachmentsHandlers(deps),
     ...createBatchHandlers(deps),
     ...createTemplatesHandlers(deps),

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/transfer/bundle';
 import { sniffType } from '../attachments/sniff';
 import { readSealedFile, SealedFileError, writeSealedFile, type WriteSealedOptions } from '../crypto/sealed-file';
+import { openStream, SealedFileWriter } from '../crypto/file-cipher';
 
 /**
  * The transfer bundle on disk: a sealed file whose manifest lists every record with its content hash and
@@ -34,8 +35,11 @@ export interface BundleInput {
   appVersion: string;
   schemaVersion: number;
   records: BundleRecord[];
-  /** Attachment files by content hash, already checked to be in the store. */
-  attachments: { sha256: string; path: string; bytes: number }[];
+  /**
+   * Attachment files by content hash, already checked to be in the store; `bytes` is the plain size. A file sealed
+   * at rest names the key that opens it (`contentKey`), so the bundle carries the plain content.
+   */
+  attachments: { sha256: string; path: string; bytes: number; contentKey?: Buffer }[];
 }
 
 export type BuildResult = Checked<{ manifest: BundleManifest; recordsJson: Buffer }>;
@@ -71,7 +75,8 @@ export async function writeBundle(target: string, passphrase: string, built: { m
     yield built.recordsJson;
     for (const file of files) {
       let sent = 0;
-      for await (const chunk of createReadStream(file.path, { highWaterMark: 1024 * 1024 })) {
+      const raw = createReadStream(file.path, { highWaterMark: 1024 * 1024 });
+      for await (const chunk of file.contentKey ? openStream(file.contentKey, raw) : raw) {
         sent += (chunk as Buffer).length;
         if (sent > file.bytes) throw new Error(`attachment ${file.sha256} grew while being read`);
         yield chunk as Buffer;
@@ -146,16 +151,8 @@ function checkManifest(raw: unknown): Checked<BundleManifest> {
 }
 
 /** The type of a staged file by its first bytes, as attachments:add decides it (a PDF header may start late). */
-async function sniffFile(file: string): Promise<string | null> {
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(1100);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return sniffType(head.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
-}
+/** Bytes the type sniffer looks at (a PDF header may start within the first kilobyte). */
+const SNIFF_BYTES = 1100;
 
 export interface OpenedBundle {
   manifest: BundleManifest;
@@ -169,7 +166,11 @@ export interface OpenedBundle {
  * size and SHA-256 (streamed into `stagingDir`, never held whole), and nothing after the last attachment.
  * Total: every failure is a typed refusal, never an exception; memory stays bounded by the record limits.
  */
-export async function readBundle(file: string, passphrase: string, stagingDir: string): Promise<Checked<OpenedBundle>> {
+/**
+ * Opens and checks a bundle, staging its files in `stagingDir`. With `contentKey` the staged files are sealed as
+ * the stores keep them (crypto/file-cipher.ts), so nothing of the bundle lies plain on disk while it is reviewed.
+ */
+export async function readBundle(file: string, passphrase: string, stagingDir: string, contentKey?: Buffer): Promise<Checked<OpenedBundle>> {
   try {
     const size = (await stat(file)).size;
     if (size > TRANSFER_LIMITS.fileBytes) return { ok: false, reason: 'too_large' };
@@ -211,22 +212,31 @@ export async function readBundle(file: string, passphrase: string, stagingDir: s
     for (const attachment of attachments) {
       const target = path.join(stagingDir, attachment.sha256);
       const hash = createHash('sha256');
-      let handle: FileHandle | null = await open(target, 'w');
+      // The type is decided by the first bytes, kept here so a sealed staged file need not be opened again.
+      let head = Buffer.alloc(0);
+      const sink = contentKey ? await SealedFileWriter.create(target, contentKey) : null;
+      let handle: FileHandle | null = sink ? null : await open(target, 'w');
+      let complete = false;
       try {
-        const out = handle;
-        const complete = await reader.pipe(attachment.bytes, async (piece) => {
+        complete = await reader.pipe(attachment.bytes, async (piece) => {
           hash.update(piece);
-          await out.write(piece);
+          if (head.length < SNIFF_BYTES) head = Buffer.concat([head, piece.subarray(0, SNIFF_BYTES - head.length)]);
+          if (sink) await sink.write(piece);
+          else await handle!.write(piece);
         });
-        await out.close();
+        if (sink) await sink.finish();
+        else await handle!.close();
         handle = null;
-        if (!complete) return { ok: false, reason: 'corrupt', detail: 'attachments' };
+      } catch (error) {
+        await sink?.abort();
+        throw error;
       } finally {
         await handle?.close().catch(() => undefined);
       }
+      if (!complete) return { ok: false, reason: 'corrupt', detail: 'attachments' };
       if (hash.digest('hex') !== attachment.sha256) return { ok: false, reason: 'hash_mismatch', detail: `attachments.${attachment.sha256}` };
       // The same content check attachments:add makes: an executable named as a letter never reaches the store.
-      if (!(await sniffFile(target))) return { ok: false, reason: 'unsupported_file', detail: `attachments.${attachment.sha256}` };
+      if (!sniffType(head)) return { ok: false, reason: 'unsupported_file', detail: `attachments.${attachment.sha256}` };
       files.set(attachment.sha256, target);
     }
     if (!(await reader.atEnd())) return { ok: false, reason: 'corrupt', detail: 'trailing' };

@@ -8,7 +8,9 @@ import type { MainDeps } from '../main-deps';
 import type { HandlerTable } from '../ipc/dispatch';
 import { buildBundle, readBundle, writeBundle, type OpenedBundle } from './bundle-file';
 import type { WriteSealedOptions } from '../crypto/sealed-file';
-import { caseFolder, parseStoredPath, resolveStoredPdf } from '../documents/store';
+import { caseFolder, parseStoredPath, readStoredFile, resolveStoredPdf } from '../documents/store';
+import { isSealed, mkdirPrivate, openBytes, sealedName } from '../crypto/file-cipher';
+import { requireFileKeys } from '../crypto/session-keys';
 
 type TransferHandlers = Pick<HandlerTable, keyof typeof TRANSFER_CHANNELS>;
 
@@ -52,24 +54,40 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
 
   return {
     'transfer:export': async (request, ctx) => {
-      const files: { sha256: string; path: string; bytes: number }[] = [];
+      const keys = requireFileKeys(deps.fileKeys, ctx);
+      const files: { sha256: string; path: string; bytes: number; contentKey?: Buffer }[] = [];
       for (const sha256 of new Set(request.attachments)) {
-        const file = path.join(attachmentsDir(deps.dataDir), sha256);
-        // Only plain files of the store: a link could point anywhere on the disk.
-        const info = await lstat(file).catch(() => null);
-        if (!info?.isFile()) return { status: 'refused' as const, reason: 'missing_file' as const, detail: sha256 };
-        if (info.size > TRANSFER_LIMITS.attachmentBytes) return { status: 'refused' as const, reason: 'too_large' as const };
-        files.push({ sha256, path: file, bytes: info.size });
+        // Sealed under its HMAC name, or still plain under its hash (not yet migrated).
+        let found: { file: string; bytes: number; sealed: boolean } | null = null;
+        for (const name of [sealedName(keys, sha256), sha256]) {
+          const file = path.join(attachmentsDir(deps.dataDir), name);
+          // Only plain files of the store: a link could point anywhere on the disk.
+          const info = await lstat(file).catch(() => null);
+          if (!info?.isFile()) continue;
+          if (info.size > TRANSFER_LIMITS.attachmentBytes + 64 * 1024) return { status: 'refused' as const, reason: 'too_large' as const };
+          const raw = await readFile(file);
+          if (!isSealed(raw)) {
+            found = { file, bytes: raw.byteLength, sealed: false };
+            break;
+          }
+          // Opened once here to learn its plain size and check it is the file named; streamed again when sealing.
+          const plain = await openBytes(keys.content, raw).catch(() => null);
+          if (plain && createHash('sha256').update(plain).digest('hex') === sha256) found = { file, bytes: plain.byteLength, sealed: true };
+          break;
+        }
+        if (!found) return { status: 'refused' as const, reason: 'missing_file' as const, detail: sha256 };
+        if (found.bytes > TRANSFER_LIMITS.attachmentBytes) return { status: 'refused' as const, reason: 'too_large' as const };
+        files.push({ sha256, path: found.file, bytes: found.bytes, ...(found.sealed ? { contentKey: keys.content } : {}) });
       }
       // Generated documents travel as the letters they are: their PDFs, checked against the hash recorded when
       // they were made, go into the bundle beside the attachments (content-addressed alike).
       for (const doc of request.documents ?? []) {
         const file = await resolveStoredPdf(deps.dataDir, doc.relPath).catch(() => null);
         if (!file) return { status: 'refused' as const, reason: 'missing_file' as const, detail: doc.relPath };
-        const data = await readFile(file);
+        const data = await readStoredFile(file, keys.content);
         if (data.byteLength > TRANSFER_LIMITS.attachmentBytes) return { status: 'refused' as const, reason: 'too_large' as const };
         if (createHash('sha256').update(data).digest('hex') !== doc.sha256) return { status: 'refused' as const, reason: 'hash_mismatch' as const, detail: doc.relPath };
-        if (!files.some((f) => f.sha256 === doc.sha256)) files.push({ sha256: doc.sha256, path: file, bytes: data.byteLength });
+        if (!files.some((f) => f.sha256 === doc.sha256)) files.push({ sha256: doc.sha256, path: file, bytes: data.byteLength, ...(isSealed(await readFile(file)) ? { contentKey: keys.content } : {}) });
       }
       const now = deps.now();
       const built = buildBundle({
@@ -110,11 +128,13 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
       return { status: 'picked' as const, token, fileName: path.basename(file), bytes: info.size };
     },
 
-    'transfer:open': async (request) => {
+    'transfer:open': async (request, ctx) => {
+      const keys = requireFileKeys(deps.fileKeys, ctx);
       const entry = picked.get(request.token);
       if (!entry) return { status: 'refused' as const, reason: 'not_bundle' as const, detail: 'token' };
       await rm(entry.staging, { recursive: true, force: true }).catch(() => undefined);
-      const opened = await readBundle(entry.file, request.passphrase, entry.staging);
+      // Staged sealed: the files wait for the caseworker's review as the stores would keep them.
+      const opened = await readBundle(entry.file, request.passphrase, entry.staging, keys.content);
       if (!opened.ok) {
         entry.opened = null;
         await rm(entry.staging, { recursive: true, force: true }).catch(() => undefined);
@@ -124,7 +144,8 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
       return { status: 'opened' as const, manifest: opened.value.manifest, records: opened.value.records };
     },
 
-    'transfer:storeFiles': async (request) => {
+    'transfer:storeFiles': async (request, ctx) => {
+      const keys = requireFileKeys(deps.fileKeys, ctx);
       const entry = picked.get(request.token);
       if (!entry?.opened) return { status: 'refused' as const, reason: 'not_bundle' as const, detail: 'token' };
       let stored = 0;
@@ -151,11 +172,12 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
         stored++;
       }
       const store = attachmentsDir(deps.dataDir);
-      await mkdir(store, { recursive: true });
-      // Content-addressed: a file already in the store is the same file, so it is kept as it is.
+      await mkdirPrivate(store);
+      // Content-addressed: a file already in the store (sealed, or plain not yet migrated) is the same file, so it is kept.
       for (const [sha256, staged] of entry.opened.files) {
-        const target = path.join(store, sha256);
+        const target = path.join(store, sealedName(keys, sha256));
         if (await lstat(target).then(() => true, () => false)) continue;
+        if (await lstat(path.join(store, sha256)).then(() => true, () => false)) continue;
         const moved = await rename(staged, target).then(() => true, () => false);
         if (!moved) return { status: 'refused' as const, reason: 'missing_file' as const, detail: sha256 };
         stored++;

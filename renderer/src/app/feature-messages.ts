@@ -18,6 +18,7 @@ import { backupMessages } from '../features/backup/messages';
 import { comfortMessages } from '../ui/comfort-messages';
 import { supportMessages } from '../features/settings/support-messages';
 import { accessMessages } from '../features/access/messages';
+import { encryptionMessages } from '../features/access/encryption-messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
@@ -43,4 +44,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   comfortMessages,
   supportMessages,
   accessMessages,
+  encryptionMessages,
 ];

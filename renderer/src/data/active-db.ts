@@ -29,3 +29,12 @@ export function previousDbName(): string | null {
     return null;
   }
 }
+
+/** The previous database is gone (deleted once the restored one was accepted): nothing to remember. */
+export function forgetPreviousDb(): void {
+  try {
+    localStorage.removeItem(PREVIOUS_KEY);
+  } catch {
+    // no storage: nothing was remembered either
+  }
+}

@@ -1,6 +1,11 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { activeDbName } from './active-db';
 import { caseWritesMiddleware } from './case-writes';
+import { atRestMiddleware } from './at-rest/field-crypto';
+import { AT_REST_FIELDS, type Decisions } from './at-rest/fields';
+import { currentCodec } from './at-rest/keys';
+import type { AtRestCodec } from '../../../shared/crypto/at-rest';
+import { ENCRYPTION_MARKER, type AtRestMarkerRow } from './at-rest/marker';
 import { SYNC_ENABLED_KEY, loadSyncSwitch, syncStampMiddleware } from './sync/stamps';
 import type { SyncConflictRow, SyncMetaRow, SyncStateRow } from './sync/sync-rows';
 import { rederiveSearchKeys } from './search-keys-upgrade';
@@ -354,13 +359,17 @@ export class AryzDb extends Dexie {
   transferSync!: Table<TransferSyncRow, [string, string]>;
   batchJobs!: Table<BatchJobRow, string>;
   batchItems!: Table<BatchItemRow, string>;
+  atRest!: Table<AtRestMarkerRow, string>;
   syncState!: Table<SyncStateRow, [string, string]>;
   syncMeta!: Table<SyncMetaRow, [string, string]>;
   syncConflicts!: Table<SyncConflictRow, string>;
 
-  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+  /** `codecOf`: where the at-rest codec comes from — the signed-in session, or a key a worker was handed. */
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], codecOf: () => AtRestCodec | null = currentCodec) {
     super(name, options);
     this.use(caseWritesMiddleware(this));
+    // Personal fields are sealed and equality keys hashed below everything else (data/at-rest/fields.ts).
+    this.use(atRestMiddleware(codecOf));
     this.use(syncStampMiddleware(this));
     this.version(1).stores({
       settings: 'key',
@@ -445,10 +454,21 @@ export class AryzDb extends Dexie {
     // v13: no store changes; the search words and duplicate keys are derived again under the new rules
     // (a sign before a vowel is the glide й; birth dates and phones are search words). See search-keys-upgrade.ts.
     this.version(13).stores({}).upgrade((tx) => rederiveSearchKeys(tx));
-    // v14: mission sync (data/sync/). The revision and local write time of each synced row, kept beside the
+    // v14: nothing readable at rest. Rows written from now on are sealed by the at-rest middleware; the rows
+    // already there are sealed after this open, in batches with progress, by at-rest/encrypt-in-place.repo.ts,
+    // which this marker asks for and which records its progress in it (so an interrupted run resumes). A fresh
+    // database runs no upgrade and needs no marker. Writing the marker only when it is absent keeps a second
+    // run from restarting a pass already under way.
+    this.version(14)
+      .stores({ atRest: 'key' })
+      .upgrade(async (tx) => {
+        const markers = tx.table('atRest');
+        if (!(await markers.get(ENCRYPTION_MARKER))) await markers.put({ key: ENCRYPTION_MARKER, state: 'pending', table: null, after: null, done: 0, startedAt: null } satisfies AtRestMarkerRow);
+      });
+    // v15: mission sync (data/sync/). The revision and local write time of each synced row, kept beside the
     // row (rows themselves are unchanged, and a deletion leaves its stamp as the tombstone the server needs);
     // the replication engine's own bookkeeping; and same-field conflicts awaiting a choice. New tables only.
-    this.version(14).stores({
+    this.version(15).stores({
       syncState: '[table+key], [table+lwt+key]',
       syncMeta: '[scope+id]',
       syncConflicts: 'id, [table+key]',
@@ -456,6 +476,10 @@ export class AryzDb extends Dexie {
     this.on('ready', () => loadSyncSwitch(this, () => this.syncMeta.get(SYNC_ENABLED_KEY)));
   }
 }
+
+/** Every table but the marker, with its row type: each field of each needs a decision in at-rest/fields.ts. */
+type DecidedTables = { [K in keyof AryzDb as AryzDb[K] extends Table<infer _R, infer _K, infer _I> ? (K extends 'atRest' ? never : K) : never]: AryzDb[K] extends Table<infer R, infer _K, infer _I> ? Decisions<R> : never };
+AT_REST_FIELDS satisfies DecidedTables;
 
 export const CASE_SORT_FIELDS = SORT_FIELDS;
 export const CASE_FILTER_FIELDS = FILTER_FIELDS;

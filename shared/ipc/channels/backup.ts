@@ -136,7 +136,12 @@ export const BACKUP_CHANNELS = {
   },
   'backup:restoreOpen': {
     request: z
-      .object({ pick: id, passphrase: z.string().min(1).max(PASSPHRASE_MAX_CHARS), schemaVersion: z.number().int().nonnegative().max(10_000) })
+      .object({
+        pick: id,
+        // Empty for a copy sealed by this installation's data key; the recovery key for one from another PC.
+        passphrase: z.string().max(PASSPHRASE_MAX_CHARS),
+        schemaVersion: z.number().int().nonnegative().max(10_000),
+      })
       .strict(),
     response: z.union([
       z.object({ status: z.literal('opened'), restore: id, summary: backupSummary }),

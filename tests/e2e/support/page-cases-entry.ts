@@ -1,4 +1,5 @@
 import '../../tools/page/zod-jitless';
+import { withPageSession } from '../../tools/page/tools-session';
 import { db } from '../../../renderer/src/data/schema';
 import { changeStatus, createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { saveDiagnosisChoice } from '../../../renderer/src/data/tracking/diagnosis.repo';
@@ -68,7 +69,7 @@ async function chooseCause(caseId: string, causeId: string, exclusionGround: str
   if (!result.ok) throw new Error(JSON.stringify(result));
 }
 
-const api = { createCases, addRequests, patchRequest, addChecks, changeStatuses, chooseCause };
+const api = withPageSession({ createCases, addRequests, patchRequest, addChecks, changeStatuses, chooseCause });
 export type PageCasesApi = typeof api;
 
 (window as unknown as { __aryzTest: PageCasesApi }).__aryzTest = api;

@@ -1,4 +1,5 @@
 import '../../tools/page/zod-jitless';
+import { withPageSession } from '../../tools/page/tools-session';
 import { db } from '../../../renderer/src/data/schema';
 import { registerDocument } from '../../../renderer/src/data/documents/register.repo';
 import { loadSettings } from '../../../renderer/src/data/settings/settings.repo';
@@ -17,7 +18,7 @@ async function registerMany(caseId: string, count: number, date: string, label: 
   return (await Promise.all(jobs)).map((d) => d.outgoingNumber);
 }
 
-const api = { registerMany };
+const api = withPageSession({ registerMany });
 export type PageDocumentsApi = typeof api;
 
 (window as unknown as { __aryzDocs: PageDocumentsApi }).__aryzDocs = api;

@@ -1,4 +1,5 @@
 import './zod-jitless';
+import { withPageSession } from './tools-session';
 import { addDays, toDayNumber } from '../../../shared/case/dates';
 import { CLOSED_STATUSES, type SentKind } from '../../../shared/deadlines/facts';
 import { mixSeed, mulberry32, type Random } from '../../../shared/seed/random';
@@ -170,7 +171,7 @@ async function queueTimings(limit = 100): Promise<{ today: string; buckets: Buck
   return { today, buckets, rowsMs: t1 - t0, countsMs: performance.now() - t1 };
 }
 
-const tools = { addTracking, queueTimings };
+const tools = withPageSession({ addTracking, queueTimings });
 export type QueueTools = typeof tools;
 
 (window as unknown as { __aryzQueueTools: QueueTools }).__aryzQueueTools = tools;

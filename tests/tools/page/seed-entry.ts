@@ -1,4 +1,5 @@
 import './zod-jitless';
+import { withPageSession } from './tools-session';
 import { db } from '../../../renderer/src/data/schema';
 import { bulkCreateCases } from '../../../renderer/src/data/cases/bulk.repo';
 import { caseIndexOf } from '../../../renderer/src/data/cases/case-index.cache';
@@ -109,7 +110,7 @@ async function searchIndex(): Promise<{ loadMs: number; size: number }> {
   return { loadMs: index.loadMs, size: index.size };
 }
 
-const tools = { seed, bench, scan, searchIndex, count: () => db().cases.count() };
+const tools = withPageSession({ seed, bench, scan, searchIndex, count: () => db().cases.count() });
 export type PageTools = typeof tools;
 
 (window as unknown as { __aryzTools: PageTools }).__aryzTools = tools;

@@ -1,10 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONNECTIONS, startBridge, type Bridge } from '../../bridge/server';
+import { setAccountKdfForTests } from '../../../electron/main/accounts/key-wrap';
+import { isSealed } from '../../../electron/main/crypto/file-cipher';
+import { PNG_1X1 } from '../../fixtures/scans';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aryz-bridge-test-'));
 const rendererDir = path.join(work, 'renderer');
@@ -94,6 +97,24 @@ describe('the test bridge', () => {
     const other = await startBridge({ rendererDir, dataDir: bridge.dataDir });
     expect(existsSync(path.join(bridge.dataDir, 'uploads'))).toBe(false);
     await other.close();
+  });
+
+  it('removes a picked scan\'s upload copy once it is stored (sealed), whatever the call answered', async () => {
+    setAccountKdfForTests({ N: 2 ** 10, r: 8, p: 1 });
+    const cookie = await login();
+    const rpc = (channel: string, payload: unknown, extra: Record<string, string> = {}) =>
+      send({ path: `/__bridge/rpc/${channel}`, method: 'POST', headers: { cookie, origin: bridge.origin, 'content-type': 'application/json', ...extra }, body: JSON.stringify(payload) });
+    const status = JSON.parse((await rpc('accounts:status', {})).body) as { value: { setUp: boolean } };
+    if (!status.value.setUp) expect((await rpc('accounts:setup', { name: 'Токтогулов Нурлан', position: 'Консул', password: 'correct horse battery staple' })).status).toBe(200);
+    const upload = await send({ path: '/__bridge/upload?name=passport.png', method: 'POST', headers: { cookie, origin: bridge.origin, 'content-type': 'application/octet-stream' }, body: Buffer.from(PNG_1X1) });
+    const { id } = JSON.parse(upload.body) as { id: string };
+    expect(existsSync(path.join(bridge.dataDir, 'uploads', id))).toBe(true);
+    const picked = JSON.parse((await rpc('attachments:pick', {}, { 'x-aryz-picked': id })).body) as { ok: boolean; value: { status: string; files: Array<{ status: string; sha256: string }> } };
+    expect(picked).toMatchObject({ ok: true, value: { status: 'done', files: [{ status: 'stored' }] } });
+    expect(existsSync(path.join(bridge.dataDir, 'uploads', id))).toBe(false);
+    const stored = readdirSync(path.join(bridge.dataDir, 'attachments'));
+    expect(stored).not.toContain(picked.value.files[0]!.sha256);
+    expect(stored.every((name) => isSealed(readFileSync(path.join(bridge.dataDir, 'attachments', name))))).toBe(true);
   });
 
   it('[fault] bounds its open connections', async () => {

@@ -37,6 +37,8 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'aryz-fuzz-'));
 const dataDir = path.join(scratch, 'data');
 const picks = path.join(scratch, 'picks');
 const folder = path.join(scratch, 'folder');
+/** Plain copies for the system viewer and the print window live in a private temp folder of their own, not the store. */
+const viewer = path.join(scratch, 'viewer');
 for (const dir of [dataDir, picks, folder]) mkdirSync(dir, { recursive: true });
 
 // Files a fuzzed "open dialog" may answer: empty, garbage, a tiny PDF header, a PNG signature, CSV text.
@@ -68,7 +70,7 @@ function filesUnder(dir: string): string[] {
 const logged: string[] = [];
 // Batches render in a worker thread, as in browser mode.
 const batch = createBatchRunner({ spawn: threadWorkerSpawner(await batchWorkerEntry(), (m, e) => logged.push(`${m}: ${String(e)}`)), fontDir: defaultFontDir(), dataDir });
-const dispatch = createDispatcher(createHandlers(testMainDeps(dataDir, { batch })), (message, error) => logged.push(`${message}: ${String(error)}`));
+const dispatch = createDispatcher(createHandlers(testMainDeps(dataDir, { batch, viewerTempDir: viewer })), (message, error) => logged.push(`${message}: ${String(error)}`));
 const codes = new Set<string>(IPC_ERROR_CODES);
 const repoRootBefore = new Set(readdirSync(path.resolve(__dirname, '../../..')));
 
@@ -118,7 +120,7 @@ describe('every IPC channel under generated payloads', () => {
   }
 
   it('wrote nothing outside the store and the folders a dialog answered', () => {
-    const outside = filesUnder(scratch).filter((file) => ![dataDir, picks, folder].some((dir) => file.startsWith(dir + path.sep)));
+    const outside = filesUnder(scratch).filter((file) => ![dataDir, picks, folder, viewer].some((dir) => file.startsWith(dir + path.sep)));
     expect(outside).toEqual([]);
     const picked = filesUnder(picks).map((f) => path.basename(f)).sort();
     expect(picked).toEqual(Object.keys(PICKABLE).sort());

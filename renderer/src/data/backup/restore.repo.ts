@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { BackupSummary, RestoreRefusal } from '../../../../shared/ipc/channels/backup';
 import type { AryzApi } from '../../../../shared/ipc/contract';
-import { RESTORED_PREFIX, previousDbName, switchActiveDb } from '../active-db';
+import { RESTORED_PREFIX, forgetPreviousDb, previousDbName, switchActiveDb } from '../active-db';
 import { AryzDb } from '../schema';
 import { setActivity } from './activity.store';
 import { base64ToBytes } from '../../lib/base64';
@@ -93,7 +93,8 @@ export async function runRestore(api: AryzApi, restore: string, summary: BackupS
     const committed = await api.commitRestore({ restore });
     if (!committed.ok) return { status: 'refused', reason: 'IPC_ERROR' };
     if (committed.value.status === 'refused') return { status: 'refused', reason: committed.value.reason };
-    // One older database stays as a safety net; the one before it is no longer needed.
+    // The database in use until now stays until the restored one has been opened at the next start
+    // (dropPreviousDatabase); one still remembered from an earlier restore is no longer needed.
     const older = previousDbName();
     switchActiveDb(name, currentName);
     switched = true;
@@ -106,4 +107,24 @@ export async function runRestore(api: AryzApi, restore: string, summary: BackupS
     }
     setActivity(null);
   }
+}
+
+/**
+ * Once the app has opened the restored database (the restore is accepted), the one it replaced is deleted: a
+ * second full copy of the people's data must not linger in the profile. A failed delete is tried at the next start.
+ */
+export async function dropPreviousDatabase(active: string, remove: (name: string) => Promise<void> = (name) => Dexie.delete(name)): Promise<boolean> {
+  const previous = previousDbName();
+  if (!previous || previous === active) {
+    if (previous) forgetPreviousDb();
+    return false;
+  }
+  try {
+    await remove(previous);
+  } catch (error) {
+    console.warn('could not delete the previous database:', error);
+    return false;
+  }
+  forgetPreviousDb();
+  return true;
 }

@@ -16,6 +16,7 @@ import {
 import { statusMove, type StatusEvent } from '../../../../shared/case/status-rules';
 import { validateIntake, type Finding } from '../../../../shared/case/validate';
 import { documentKeys, duplicateNameKeys, pinKey } from '../../../../shared/search/case-keys';
+import { indexKey, indexKeys } from '../at-rest/keys';
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
 import type { AryzDb, CaseRow, FieldChange, PersonRow } from '../schema';
 import { trackingInputFor, trackingTables } from '../tracking/tracking-input.repo';
@@ -112,13 +113,15 @@ export async function findDuplicates(db: AryzDb, draft: Pick<IntakeDraft, 'perso
   };
   const pin = pinKey(person.pin ?? '');
   if (pin.length >= 4) {
-    for (const row of await db.persons.where('pinKey').equals(pin).toArray()) add(row.id, 'pin', person.pin);
+    for (const id of await db.persons.where('pinKey').equals(indexKey(pin)).primaryKeys()) add(id, 'pin', person.pin);
   }
   const docs = (draft.documents ?? []).filter((d) => d.number?.trim());
   const keys = documentKeys(docs.map((d) => ({ series: d.series ?? '', number: d.number ?? '' })));
   if (keys.length > 0) {
-    for (const row of await db.persons.where('docKeys').anyOf(keys).toArray()) {
-      const hit = row.docKeys.find((k) => keys.includes(k)) ?? '';
+    // The index holds keyed hashes (at-rest/fields.ts); each hash found names the plain key it stands for.
+    const hashed = indexKeys(keys);
+    for (const row of await db.persons.where('docKeys').anyOf([...hashed.keys()]).toArray()) {
+      const hit = hashed.get(row.docKeys.find((k) => hashed.has(k)) ?? '') ?? '';
       const doc = docs.find((d) => documentKeys([{ series: d.series ?? '', number: d.number ?? '' }]).includes(hit));
       add(row.id, 'document', doc ? `${doc.series ?? ''} ${doc.number ?? ''}`.trim() : hit);
     }
@@ -126,8 +129,9 @@ export async function findDuplicates(db: AryzDb, draft: Pick<IntakeDraft, 'perso
   if (person.birthDate) {
     const dupKeys = duplicateNameKeys({ ...person, birthDate: person.birthDate } as Parameters<typeof duplicateNameKeys>[0]);
     if (dupKeys.length > 0) {
-      for (const row of await db.persons.where('dupKeys').anyOf(dupKeys).toArray()) {
-        add(row.id, 'name_birth', row.dupKeys.find((k) => dupKeys.includes(k))?.split('|')[1] ?? '');
+      const hashed = indexKeys(dupKeys);
+      for (const row of await db.persons.where('dupKeys').anyOf([...hashed.keys()]).toArray()) {
+        add(row.id, 'name_birth', hashed.get(row.dupKeys.find((k) => hashed.has(k)) ?? '')?.split('|')[1] ?? '');
       }
     }
   }

@@ -3,6 +3,7 @@ import type { DuplicateKeys } from '../../../../shared/import/check';
 import type { IndexableType } from 'dexie';
 import type { AryzDb, CaseRow } from '../schema';
 import type { DuplicateReason } from '../cases/cases.repo';
+import { indexKeys } from '../at-rest/keys';
 
 /** A case already in the database that a row of the file looks like. */
 export interface DbMatch {
@@ -24,13 +25,17 @@ type PersonKeyIndex = 'pinKey' | 'docKeys' | 'dupKeys';
  * batches (about 20 µs per entry). So an index with few entries for the keys asked is read whole and matched here,
  * and a large one is still sought key by key. Only keys are read, never the person rows.
  */
-async function personsByKey(db: AryzDb, index: PersonKeyIndex, keys: readonly string[]): Promise<Map<string, Set<string>>> {
+async function personsByKey(db: AryzDb, index: PersonKeyIndex, plainKeys: readonly string[]): Promise<Map<string, Set<string>>> {
   const found = new Map<string, Set<string>>();
-  if (keys.length === 0) return found;
+  if (plainKeys.length === 0) return found;
+  // The index holds keyed hashes (at-rest/fields.ts): look up those, answer by the plain keys asked.
+  const hashed = indexKeys(plainKeys);
+  const keys = [...hashed.keys()];
   const add = (key: IndexableType, personId: IndexableType) => {
-    const set = found.get(key as string) ?? new Set<string>();
+    const plain = hashed.get(key as string)!;
+    const set = found.get(plain) ?? new Set<string>();
     set.add(personId as string);
-    found.set(key as string, set);
+    found.set(plain, set);
   };
   const entries = await db.persons.orderBy(index).count();
   if (entries <= SCAN_FACTOR * keys.length) {
@@ -39,7 +44,7 @@ async function personsByKey(db: AryzDb, index: PersonKeyIndex, keys: readonly st
       if (wanted.has(key as string)) add(key, cursor.primaryKey);
     });
   } else {
-    await db.persons.where(index).anyOf(keys as string[]).eachKey((key, cursor) => add(key, cursor.primaryKey));
+    await db.persons.where(index).anyOf(keys).eachKey((key, cursor) => add(key, cursor.primaryKey));
   }
   return found;
 }

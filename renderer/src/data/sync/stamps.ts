@@ -103,16 +103,17 @@ async function keysWritten(table: DBCoreTable, request: DBCoreMutateRequest): Pr
 
 /**
  * Stamps every write to a synced table with the revision and local write time RxDB's replication needs, in the
- * same transaction, and tells the replication once it commits. It sits low in the DBCore stack (level 8, under the
- * default level 10 of the app's own middlewares, where the field encryption sits), so stamps and pushed rows are the
- * rows as stored: personal fields encrypted. The replication writes incoming rows through `down`, below itself.
+ * same transaction, and tells the replication once it commits. It sits lowest in the DBCore stack (level -3, under
+ * the at-rest middleware at -2 and Dexie's own), so stamps and pushed rows are the rows as stored: personal fields
+ * sealed, equality keys hashed. The replication writes incoming rows through `down`, below itself, and then tells
+ * live queries and the case index itself (table-instance.ts).
  * Until sync is started nothing is stamped, so a PC without a server writes exactly what it wrote before.
  */
 export function syncStampMiddleware(owner: object): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'sync-stamps',
-    level: 8,
+    level: -3,
     create: (down) => {
       const state = syncCoreState(owner);
       state.down = down;

@@ -16,7 +16,7 @@ import {
   type RxStorageInstance,
   type RxStorageQueryResult,
 } from 'rxdb';
-import type { DBCore, DBCoreTransaction, Dexie } from 'dexie';
+import { Dexie as DexieRuntime, RangeSet, type DBCore, type DBCoreTransaction, type Dexie } from 'dexie';
 import { notifyCaseWrites } from '../case-writes';
 import { STATE_TABLE, onSyncedWrites, syncCoreState, toSyncDoc, type SyncRowDoc, type SyncedTable } from './stamps';
 import type { SyncStateRow } from './sync-rows';
@@ -141,10 +141,23 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
       return categorized.errors;
     });
     if (written.length) {
+      this.signalLiveQueries();
       if (this.table === 'cases') notifyCaseWrites(this.owner, written.map((doc) => doc.id));
       this.emit(written as SyncRowDoc[], context);
     }
     return { error };
+  }
+
+  /**
+   * Incoming rows were written under Dexie's observability middleware, which therefore did not see them: tell the
+   * live queries on this table (every screen's list) that it changed, as Dexie itself does after an upgrade.
+   */
+  private signalLiveQueries(): void {
+    const all = () => new RangeSet(-Infinity, [[[]]]);
+    const prefix = `idb://${this.owner.name}/${this.table}/`;
+    const parts: Record<string, RangeSet> = { [prefix]: all(), [`${prefix}:dels`]: all() };
+    for (const index of this.owner.table(this.table).schema.indexes) if (index.name) parts[`${prefix}${index.name}`] = all();
+    DexieRuntime.on.storagemutated.fire(parts);
   }
 
   async getChangedDocumentsSince(limit: number, checkpoint?: RxStorageDefaultCheckpoint): Promise<{ documents: Doc[]; checkpoint: RxStorageDefaultCheckpoint }> {

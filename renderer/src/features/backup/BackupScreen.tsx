@@ -306,10 +306,14 @@ function RestoreSection() {
         <form onSubmit={(event) => void open(event)} noValidate>
           <div className="field">
             <label htmlFor={`${id}-pass`}>{t('backup.restore.passphrase')}</label>
-            <input id={`${id}-pass`} type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+            <input id={`${id}-pass`} type="password" autoComplete="off" aria-describedby={`${id}-pass-hint`} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+            <div id={`${id}-pass-hint`} className="field__hint">
+              {t('backup.restore.passphraseHint')}
+            </div>
           </div>
           <div className="form-actions">
-            <button type="submit" className="button" disabled={busy || passphrase === ''}>
+            {/* Empty is allowed: a copy sealed by this installation's data key needs no passphrase here. */}
+            <button type="submit" className="button" disabled={busy}>
               {busy ? t('backup.restore.opening') : t('backup.restore.open')}
             </button>
           </div>

@@ -1,5 +1,6 @@
 import { AryzDb } from '../../data/schema';
 import { FactsStore } from '../../data/reports/report-facts.repo';
+import { createAtRestCodec, type AtRestCodec } from '../../../../shared/crypto/at-rest';
 import type { FromWorker, ToWorker } from './report-protocol';
 
 /**
@@ -10,12 +11,14 @@ import type { FromWorker, ToWorker } from './report-protocol';
 // The renderer is type-checked with the DOM library only; this is the slice of the worker scope used here.
 const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
 
-const store = new FactsStore((name) => new AryzDb(name));
+let codec: AtRestCodec | null = null;
+const store = new FactsStore((name) => new AryzDb(name, undefined, () => codec));
 const post = (message: FromWorker) => scope.postMessage(message);
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.kind === 'load') {
+    if (message.dataKey) codec = createAtRestCodec(message.dataKey);
     const t0 = performance.now();
     store
       .load(message.dbName, message.full, (done, total) => post({ kind: 'progress', done, total }))

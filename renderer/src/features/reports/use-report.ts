@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FilterOptions, Report, ReportRequest } from '../../../../shared/reports/compute';
 import { AryzDb, db } from '../../data/schema';
 import { FactsStore } from '../../data/reports/report-facts.repo';
+import { dataKeyBytes } from '../../lib/session';
 import type { FromWorker, ToWorker } from './report-protocol';
 
 type Inner =
@@ -131,7 +132,7 @@ export function useReport(request: ReportRequest | null): { state: ReportState; 
       }
     });
     // The request effect below runs next and asks for the first report.
-    engine.send({ kind: 'load', dbName: db().name, full: false });
+    engine.send({ kind: 'load', dbName: db().name, full: false, dataKey: dataKeyBytes()?.slice() ?? null });
     return stop;
   }, []);
 
@@ -142,7 +143,7 @@ export function useReport(request: ReportRequest | null): { state: ReportState; 
 
   const reload = useCallback(() => {
     setInner({ phase: 'loading', done: 0, total: 0 });
-    engine.send({ kind: 'load', dbName: db().name, full: true });
+    engine.send({ kind: 'load', dbName: db().name, full: true, dataKey: dataKeyBytes()?.slice() ?? null });
     compute(latest.current);
   }, [compute]);
 

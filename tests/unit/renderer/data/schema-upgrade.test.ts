@@ -6,6 +6,7 @@ import { openCaseList } from '../../../../renderer/src/data/cases/list-query.rep
 import { createCase } from '../../../../renderer/src/data/cases/cases.repo';
 import { actor, intake } from '../../support/db-fixtures';
 import { rawSchema } from '../../support/raw-schema';
+import { indexKey } from '../../../../renderer/src/data/at-rest/keys';
 
 const FILTERS = ['status', 'region', 'missionId', 'caseworker'];
 const SORTS = ['updatedAt', 'createdAt', 'sortName', 'nextDeadline'];
@@ -42,7 +43,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-upgrade', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(14);
+    expect(current.verno).toBe(15);
     expect(await current.settings.get('mission')).toMatchObject({ value: { nameRu: 'Посольство' } });
     expect(await current.cases.count()).toBe(0);
     expect(current.cases.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['[status+updatedAt]', '[caseworker+nextDeadline]', 'number']));
@@ -105,7 +106,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(14);
+    expect(current.verno).toBe(15);
     for (const [name, rows] of Object.entries(tables)) expect(await current.table(name).toArray()).toEqual(rows);
     current.close();
     const { stores } = await rawSchema(indexedDB, 'aryz-v10');
@@ -154,7 +155,8 @@ describe('database schema versions', () => {
     expect(words).toEqual(expect.arrayContaining(['vasiliov', 'nurlan', '15031990', '9161234567', 'an1234567']));
     expect(words).not.toContain('stale');
     expect(words).toContain('kpm725');
-    expect((await current.persons.get('p1'))!.dupKeys).toEqual(['nurlan vasiliov|15.03.1990']);
+    // Stored as its keyed hash since v14 (at-rest/fields.ts).
+    expect((await current.persons.get('p1'))!.dupKeys).toEqual([indexKey('nurlan vasiliov|15.03.1990')]);
     expect(await current.cases.where('words').equals('15031990').count()).toBe(1);
     current.close();
 

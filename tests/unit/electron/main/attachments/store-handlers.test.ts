@@ -8,7 +8,8 @@ import { createDispatcher } from '../../../../../electron/main/ipc/dispatch';
 import { AttachmentStore } from '../../../../../electron/main/attachments/store';
 import { MAX_ATTACHMENT_BYTES } from '../../../../../shared/ipc/channels/attachments';
 import { testContext } from '../../../support/call-context';
-import { testMainDeps } from '../../../support/main-deps';
+import { TEST_FILE_KEYS, testMainDeps } from '../../../support/main-deps';
+import { openBytes, sealedName } from '../../../../../electron/main/crypto/file-cipher';
 import { EXE_HEAD, PNG_1X1, pdfBytes, tiffBytes } from '../../../../fixtures/scans';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aryz-attach-'));
@@ -23,6 +24,10 @@ function setup(now = () => new Date()) {
 }
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** The name a scan is stored under: the HMAC of its hash (never the hash itself). */
+const onDisk = (bytes: Uint8Array) => sealedName(TEST_FILE_KEYS, sha(bytes));
+const opened = (file: string) => openBytes(TEST_FILE_KEYS.content, readFileSync(file));
+const keys = TEST_FILE_KEYS;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const ctx = testContext();
 
@@ -40,7 +45,7 @@ describe('attachments:add (dropped bytes)', () => {
     const pdf = await pdfBytes(3);
     const result = await dispatch('attachments:add', { name: 'скан.pdf', dataBase64: b64(pdf) }, ctx);
     expect(result).toEqual({ ok: true, value: { status: 'stored', name: 'скан.pdf', sha256: sha(pdf), mime: 'application/pdf', bytes: pdf.length, pages: 3, duplicate: false } });
-    expect(readFileSync(path.join(store, sha(pdf)))).toEqual(Buffer.from(pdf));
+    expect(await opened(path.join(store, onDisk(pdf)))).toEqual(Buffer.from(pdf));
   });
 
   it('decides the type by content: a .pdf that is a PNG is stored as PNG; an .exe renamed .pdf is refused', async () => {
@@ -49,7 +54,7 @@ describe('attachments:add (dropped bytes)', () => {
     expect(png).toMatchObject({ ok: true, value: { status: 'stored', mime: 'image/png', pages: 1 } });
     const exe = await dispatch('attachments:add', { name: 'scan.pdf', dataBase64: b64(EXE_HEAD) }, ctx);
     expect(exe).toEqual({ ok: true, value: { status: 'refused', name: 'scan.pdf', reason: 'unsupported_type', bytes: EXE_HEAD.length } });
-    expect(readdirSync(store)).toEqual([sha(PNG_1X1)]);
+    expect(readdirSync(store)).toEqual([onDisk(PNG_1X1)]);
   });
 
   it('[fault] 16 adds of the same file at once all succeed and leave one stored file, no temp files', async () => {
@@ -57,8 +62,8 @@ describe('attachments:add (dropped bytes)', () => {
     const pdf = await pdfBytes(2);
     const results = await Promise.all(Array.from({ length: 16 }, () => dispatch('attachments:add', { name: 'скан.pdf', dataBase64: b64(pdf) }, ctx)));
     for (const result of results) expect(result).toMatchObject({ ok: true, value: { status: 'stored', sha256: sha(pdf) } });
-    expect(readdirSync(store)).toEqual([sha(pdf)]);
-    expect(readFileSync(path.join(store, sha(pdf)))).toEqual(Buffer.from(pdf));
+    expect(readdirSync(store)).toEqual([onDisk(pdf)]);
+    expect(await opened(path.join(store, onDisk(pdf)))).toEqual(Buffer.from(pdf));
   });
 
   it('refuses an empty file', async () => {
@@ -73,7 +78,7 @@ describe('attachments:add (dropped bytes)', () => {
     const second = await dispatch('attachments:add', { name: 'b.tiff', dataBase64: b64(tiff) }, ctx);
     expect(first).toMatchObject({ ok: true, value: { status: 'stored', mime: 'image/tiff', pages: 2, duplicate: false } });
     expect(second).toMatchObject({ ok: true, value: { status: 'stored', sha256: sha(tiff), duplicate: true } });
-    expect(readdirSync(store)).toEqual([sha(tiff)]);
+    expect(readdirSync(store)).toEqual([onDisk(tiff)]);
   });
 
   it('refuses bytes over the size limit with a typed reason, and a payload far over it before the handler', async () => {
@@ -81,7 +86,7 @@ describe('attachments:add (dropped bytes)', () => {
     const small = new AttachmentStore(path.dirname(dir), { maxBytes: 100 });
     const big = new Uint8Array(101);
     big.set(PNG_1X1.slice(0, 8));
-    await expect(small.add('big.png', big)).resolves.toEqual({ status: 'refused', name: 'big.png', reason: 'too_large', bytes: 101 });
+    await expect(small.add('big.png', big, keys)).resolves.toEqual({ status: 'refused', name: 'big.png', reason: 'too_large', bytes: 101 });
     expect(existsSync(dir)).toBe(false);
 
     const { dispatch } = setup();
@@ -122,7 +127,7 @@ describe('attachments:pick (native dialog)', () => {
         ],
       },
     });
-    expect(readdirSync(store)).toEqual([sha(pdf)]);
+    expect(readdirSync(store)).toEqual([onDisk(pdf)]);
   });
 
   it('answers canceled when the dialog is closed', async () => {
@@ -133,7 +138,7 @@ describe('attachments:pick (native dialog)', () => {
   it('refuses a picked file over the limit without reading it', async () => {
     const { dataDir } = setup();
     const file = writeUpload('big.png', new Uint8Array(300));
-    await expect(new AttachmentStore(dataDir, { maxBytes: 200 }).addFromPath(file)).resolves.toEqual({ status: 'refused', name: 'big.png', reason: 'too_large', bytes: 300 });
+    await expect(new AttachmentStore(dataDir, { maxBytes: 200 }).addFromPath(file, keys)).resolves.toEqual({ status: 'refused', name: 'big.png', reason: 'too_large', bytes: 300 });
   });
 });
 
@@ -152,8 +157,8 @@ describe('attachments:read', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     }
     const store = new AttachmentStore(work);
-    expect(store.pathOf('../x')).toBeNull();
-    await expect(store.read('../../etc/passwd')).resolves.toEqual({ status: 'refused' });
+    expect(store.pathOf('../x', keys)).toBeNull();
+    await expect(store.read('../../etc/passwd', keys)).resolves.toEqual({ status: 'refused' });
   });
 
   it('[fault] refuses a symlink planted in the store that points outside it, also when the store folder itself is a link', async () => {
@@ -175,9 +180,9 @@ describe('attachments:read', () => {
     rmSync(store, { recursive: true });
     symlinkSync(elsewhere, store);
     const other = new AttachmentStore(dataDir);
-    await expect(other.read(sha(PNG_1X1))).resolves.toMatchObject({ status: 'ok', mime: 'image/png' });
+    await expect(other.read(sha(PNG_1X1), keys)).resolves.toMatchObject({ status: 'ok', mime: 'image/png' });
     symlinkSync(secret, path.join(elsewhere, planted));
-    await expect(other.read(planted)).resolves.toEqual({ status: 'refused' });
+    await expect(other.read(planted, keys)).resolves.toEqual({ status: 'refused' });
   });
 
   it('refuses a stored file whose bytes are no longer a scan', async () => {
@@ -207,16 +212,16 @@ describe('attachments:purge', () => {
 
     clock = new Date(Date.now() + 2 * 60 * 60 * 1000);
     const old = new Date(Date.now() - 1000);
-    utimesSync(path.join(store, sha(PNG_1X1)), old, old);
+    utimesSync(path.join(store, onDisk(PNG_1X1)), old, old);
     await expect(dispatch('attachments:purge', { keep: [sha(pdf)] }, ctx)).resolves.toEqual({ ok: true, value: { removed: 1, kept: 1 } });
-    expect(readdirSync(store).sort()).toEqual([sha(pdf), 'notes.txt'].sort());
-    expect(lstatSync(path.join(store, sha(pdf))).isFile()).toBe(true);
+    expect(readdirSync(store).sort()).toEqual([onDisk(pdf), 'notes.txt'].sort());
+    expect(lstatSync(path.join(store, onDisk(pdf))).isFile()).toBe(true);
 
     // An old orphan attached again just before a purge that did not know of it yet survives that purge.
-    utimesSync(path.join(store, sha(pdf)), old, old);
+    utimesSync(path.join(store, onDisk(pdf)), old, old);
     await dispatch('attachments:add', { name: 'again.pdf', dataBase64: b64(pdf) }, ctx);
     await expect(dispatch('attachments:purge', { keep: [] }, ctx)).resolves.toEqual({ ok: true, value: { removed: 0, kept: 1 } });
-    expect(existsSync(path.join(store, sha(pdf)))).toBe(true);
+    expect(existsSync(path.join(store, onDisk(pdf)))).toBe(true);
   });
 
   it('refuses a keep list with anything but hashes', async () => {

@@ -9,7 +9,8 @@ import type { BackupWriteOptions } from '../../../../../electron/main/backup/bac
 import { writeSealedFile } from '../../../../../electron/main/crypto/sealed-file';
 import { createDispatcher } from '../../../../../electron/main/ipc/dispatch';
 import { testContext } from '../../../support/call-context';
-import { testMainDeps } from '../../../support/main-deps';
+import { TEST_FILE_KEYS, testMainDeps } from '../../../support/main-deps';
+import { openBytes, sealedName } from '../../../../../electron/main/crypto/file-cipher';
 
 const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
 const PASS = 'a long enough passphrase';
@@ -104,7 +105,11 @@ describe('backup and restore handlers', () => {
     expect(back.summary).toMatchObject({ schemaVersion: 3, counts: { cases: 1 }, attachments: 3, appVersion: '9.9.9' });
     expect(existsSync(path.join(target.dataDir, 'attachments'))).toBe(false);
     await expect(target.call('backup:restoreCommit', { restore: back.restore })).resolves.toEqual({ status: 'committed', attachments: 3 });
-    for (const [i, sha] of hashes.entries()) expect(readFileSync(path.join(target.dataDir, 'attachments', sha)).equals(blobs[i]!)).toBe(true);
+    // Restored sealed, under the names the store gives them (the source's were plain, from before encryption).
+    for (const [i, sha] of hashes.entries()) {
+      const raw = readFileSync(path.join(target.dataDir, 'attachments', sealedName(TEST_FILE_KEYS, sha)));
+      expect((await openBytes(TEST_FILE_KEYS.content, raw)).equals(blobs[i]!)).toBe(true);
+    }
     expect(readdirSync(path.join(target.dataDir, 'restore-staging'))).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createBatchWorkerCore } from '../../../../../electron/main/batch/worker-core';
 import { defaultFontDir } from '../../../../../electron/main/pdf/fonts';
 import { pdfBytes } from '../../../../fixtures/scans';
+import { TEST_FILE_KEYS } from '../../../support/main-deps';
 
 const work = mkdtempSync(path.join(tmpdir(), 'aryz-merge-paths-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -12,7 +13,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function worker(dataDir: string) {
   const core = createBatchWorkerCore();
   await core.handle({ type: 'init', fontDir: defaultFontDir(), dataDir });
-  return (files: string[]) => core.handle({ type: 'merge', taskId: 1, files, jobId: 'job-1' });
+  return (files: string[]) => core.handle({ type: 'merge', taskId: 1, files, jobId: 'job-1', contentKey: TEST_FILE_KEYS.content.toString('base64') });
 }
 
 describe('batch merge sources', () => {

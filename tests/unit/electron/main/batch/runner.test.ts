@@ -10,6 +10,8 @@ import type { RenderItem, WorkerRequest, WorkerResponse } from '../../../../../e
 import { defaultFontDir } from '../../../../../electron/main/pdf/fonts';
 import { batchWorkerEntry } from '../../../../bridge/batch-worker';
 import { CASEWORKER, factoryTemplate, fixtureInputs, MISSION } from '../../../support/document-fixtures';
+import { TEST_FILE_KEYS } from '../../../support/main-deps';
+import { isSealed, openBytes } from '../../../../../electron/main/crypto/file-cipher';
 
 const template = factoryTemplate('mission_letter_mvd');
 
@@ -42,7 +44,7 @@ afterAll(async () => {
 describe('batch runner with worker threads', () => {
   it('renders every item into its case folder, reports progress and the stored file of each', async () => {
     const r = runner();
-    const { jobId } = r.start({ template });
+    const { jobId } = r.start({ template, contentKey: TEST_FILE_KEYS.content });
     const seen: number[] = [];
     expect(r.add(jobId, [item(0), item(1), item(2)], false)).toEqual({ status: 'accepted', queued: expect.any(Number) });
     expect(r.status(jobId)?.total).toBeNull();
@@ -67,7 +69,10 @@ describe('batch runner with worker threads', () => {
       const i = Number(result.key.slice(5));
       // Named as a single document is named (documents/store.ts), so the page records both alike.
       expect(result.file.relPath).toBe(`case-${i % 3}/doc-${i}.pdf`);
-      const bytes = readFileSync(path.join(dataDir, 'cases', result.file.relPath));
+      const raw = readFileSync(path.join(dataDir, 'cases', result.file.relPath));
+      // Sealed at rest; the register's hash, size and pages are those of the plain letter inside.
+      expect(isSealed(raw)).toBe(true);
+      const bytes = await openBytes(TEST_FILE_KEYS.content, raw);
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       expect(result.file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       expect(result.file.bytes).toBe(bytes.length);
@@ -78,7 +83,7 @@ describe('batch runner with worker threads', () => {
 
   it('reports an item with a missing requisite as failed, naming it, and goes on with the rest', async () => {
     const r = runner();
-    const { jobId } = r.start({ template });
+    const { jobId } = r.start({ template, contentKey: TEST_FILE_KEYS.content });
     r.add(jobId, [item(10), item(11, { outgoing: null }), item(12)], true);
     const status = (await r.settled(jobId))!;
     expect(status).toMatchObject({ state: 'done', done: 2, failed: 1 });
@@ -90,7 +95,7 @@ describe('batch runner with worker threads', () => {
 
   it('refuses items past the queue bound, so a large batch is fed chunk by chunk and main never holds it all', async () => {
     const r = runner({ maxQueued: 4 });
-    const { jobId } = r.start({ template });
+    const { jobId } = r.start({ template, contentKey: TEST_FILE_KEYS.content });
     const all = Array.from({ length: 14 }, (_, i) => item(20 + i, { caseworker: CASEWORKER, mission: MISSION }));
     expect(r.add(jobId, all.slice(0, 6), false)).toEqual({ status: 'refused', reason: 'QUEUE_FULL', queued: 0 });
     let sent = 0;
@@ -116,7 +121,7 @@ describe('batch runner with worker threads', () => {
 
   it('cancels: queued items are dropped, the item in flight still reports, and nothing comes after settling', async () => {
     const r = runner();
-    const { jobId } = r.start({ template });
+    const { jobId } = r.start({ template, contentKey: TEST_FILE_KEYS.content });
     r.add(jobId, Array.from({ length: 12 }, (_, i) => item(40 + i)), true);
     while (r.status(jobId)!.done === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const canceled = r.cancel(jobId)!;
@@ -137,17 +142,17 @@ describe('batch runner with worker threads', () => {
 
   it('merges the files made into one PDF whose page count is the sum of theirs', async () => {
     const r = runner({ workers: 2 });
-    const { jobId } = r.start({ template });
+    const { jobId } = r.start({ template, contentKey: TEST_FILE_KEYS.content });
     r.add(jobId, [item(60), item(61), item(62)], true);
     const status = (await r.settled(jobId))!;
     const files = status.results.map((x) => (x.ok ? x.file : null)).filter((f) => f !== null);
     expect(files).toHaveLength(3);
-    const merge = r.merge(files.map((f) => f.relPath));
+    const merge = r.merge(files.map((f) => f.relPath), TEST_FILE_KEYS.content);
     const merged = (await r.settled(merge.jobId))!;
     expect(merged).toMatchObject({ kind: 'merge', state: 'done' });
     const expected = files.reduce((sum, f) => sum + f.pages, 0);
     expect(merged.merged?.pages).toBe(expected);
-    const doc = await PDFDocument.load(readFileSync(path.join(dataDir, merged.merged!.relPath)));
+    const doc = await PDFDocument.load(await openBytes(TEST_FILE_KEYS.content, readFileSync(path.join(dataDir, merged.merged!.relPath))));
     expect(doc.getPageCount()).toBe(expected);
     expect(merged.merged!.relPath).toBe(`batches/${merge.jobId}.pdf`);
   });
@@ -194,7 +199,7 @@ describe('batch runner bookkeeping', () => {
   it('reports the item a crashed worker held as failed and carries on with a new worker', async () => {
     const fake = fakeSpawner(3);
     const r = runner({ spawn: fake.spawn });
-    const { jobId } = r.start({ template });
+    const { jobId } = r.start({ template, contentKey: TEST_FILE_KEYS.content });
     r.add(jobId, Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, caseId: 'c', documentId: `d${i}`, inputs: {} })), true);
     const status = (await r.settled(jobId))!;
     expect(status).toMatchObject({ state: 'done', done: 5, failed: 1 });

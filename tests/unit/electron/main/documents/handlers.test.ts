@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -9,13 +9,21 @@ import type { MainDeps } from '../../../../../electron/main/main-deps';
 import { factoryTemplate, fixtureInputs, payloadInputs } from '../../../support/document-fixtures';
 import { PdfWorkspace } from '../../../support/pdf-reader';
 import { testContext } from '../../../support/call-context';
-import { testMainDeps } from '../../../support/main-deps';
+import { TEST_FILE_KEYS, testMainDeps } from '../../../support/main-deps';
+import { isSealed, openBytes } from '../../../../../electron/main/crypto/file-cipher';
+
+/** A stored document's plain bytes: on disk it is sealed with the session's file keys. */
+async function storedPlain(file: string): Promise<Buffer> {
+  const raw = readFileSync(file);
+  expect(isSealed(raw)).toBe(true);
+  return openBytes(TEST_FILE_KEYS.content, raw);
+}
 
 const work = new PdfWorkspace();
 const dirs: string[] = [];
 afterAll(() => {
   work.dispose();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs) for (const d of [dir, `${dir}-viewer`]) rmSync(d, { recursive: true, force: true });
 });
 
 function setup(extra: Partial<MainDeps> = {}) {
@@ -36,7 +44,8 @@ describe('documents:generate', () => {
     if (!result.ok) return;
     const value = result.value as { status: string; relPath: string; sha256: string; bytes: number; pages: number };
     expect(value).toMatchObject({ status: 'generated', relPath: `${CASE_ID}/doc-1.pdf` });
-    const bytes = readFileSync(path.join(dataDir, 'cases', value.relPath));
+    const bytes = await storedPlain(path.join(dataDir, 'cases', value.relPath));
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(value.bytes).toBe(bytes.byteLength);
     expect(value.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     const text = work.read(bytes, 'mission-letter');
@@ -100,13 +109,20 @@ describe('stored documents: open, save as, print', () => {
     return { ...env, relPath: (result.value as { relPath: string }).relPath };
   }
 
-  it('opens, saves a copy of the stored bytes, and prints through the viewer in browser mode', async () => {
+  it('opens a plain copy in a private temp folder, saves a copy of the plain bytes, and prints through the viewer in browser mode', async () => {
     const { dataDir, dispatch, relPath } = await generated();
-    const stored = readFileSync(path.join(dataDir, 'cases', relPath));
-    const openPath = vi.fn(async () => undefined);
+    const stored = await storedPlain(path.join(dataDir, 'cases', relPath));
+    const viewerDir = `${dataDir}-viewer`;
+    const shown: Buffer[] = [];
+    const openPath = vi.fn(async (file: string) => void shown.push(readFileSync(file)));
     const saveFile = vi.fn(async (req: { defaultName: string }) => ({ status: 'saved' as const, fileName: req.defaultName }));
     expect(await dispatch('documents:open', { relPath }, testContext({ openPath }))).toEqual({ ok: true, value: { status: 'opened' } });
-    expect(openPath).toHaveBeenCalledWith(path.join(dataDir, 'cases', relPath));
+    // The viewer gets a plain copy outside the data folder, in an owner-only folder; the stored file stays sealed.
+    const opened = (openPath.mock.calls[0] as unknown as [string])[0];
+    expect(path.relative(viewerDir, opened).startsWith('..')).toBe(false);
+    expect(path.basename(opened)).toBe('doc-1.pdf');
+    expect(shown[0]!.equals(stored)).toBe(true);
+    if (process.platform !== 'win32') expect(statSync(viewerDir).mode & 0o077).toBe(0);
     expect(await dispatch('documents:saveAs', { relPath, fileName: 'Ходатайство КР-М-1-25.pdf' }, testContext({ saveFile }))).toEqual({ ok: true, value: { status: 'saved', fileName: 'Ходатайство КР-М-1-25.pdf' } });
     const saved = saveFile.mock.calls[0]![0] as unknown as { data: Uint8Array; extensions: string[] };
     expect(Buffer.from(saved.data).equals(stored)).toBe(true);
@@ -116,11 +132,20 @@ describe('stored documents: open, save as, print', () => {
     expect(await dispatch('documents:open', { relPath: `${CASE_ID}/nothing.pdf` }, testContext())).toEqual({ ok: true, value: { status: 'missing' } });
   });
 
-  it('prints through the desktop hook (the system dialog), never by opening silently', async () => {
-    const printPdf = vi.fn(async () => undefined);
+  it('prints through the desktop hook (the system dialog) from a plain copy that goes when the print window closes', async () => {
+    let closed: (() => void) | undefined;
+    let printed: Buffer | null = null;
+    const printPdf = vi.fn(async (file: string, onClosed?: () => void) => {
+      printed = readFileSync(file);
+      closed = onClosed;
+    });
     const { dataDir, dispatch, relPath } = await generated({ mode: 'desktop', printPdf });
     expect(await dispatch('documents:print', { relPath }, testContext())).toEqual({ ok: true, value: { status: 'opened' } });
-    expect(printPdf).toHaveBeenCalledWith(path.join(dataDir, 'cases', relPath));
+    const copy = (printPdf.mock.calls[0] as unknown as [string])[0];
+    expect(printed!.equals(await storedPlain(path.join(dataDir, 'cases', relPath)))).toBe(true);
+    expect(existsSync(copy)).toBe(true);
+    closed!();
+    await vi.waitFor(() => expect(existsSync(copy)).toBe(false));
   });
 
   it('refuses paths that leave the store: dot segments, absolute paths, other folders, links', async () => {

@@ -8,7 +8,7 @@ const state = vi.hoisted(() => ({
   permissionCheck: null as null | ((wc: unknown, permission: string) => boolean),
   devicePermission: null as null | ((details: unknown) => boolean),
   downloads: null as null | ((event: { preventDefault(): void }) => void),
-  windows: [] as Array<{ options: Record<string, unknown>; url?: string; print?: Record<string, unknown> }>,
+  windows: [] as Array<{ options: Record<string, unknown>; url?: string; print?: Record<string, unknown>; closed?: () => void }>,
 }));
 
 vi.mock('electron', () => {
@@ -20,11 +20,15 @@ vi.mock('electron', () => {
     on: (name: string, cb: never) => name === 'will-download' && (state.downloads = cb),
   };
   class BrowserWindow {
-    entry: { options: Record<string, unknown>; url?: string; print?: Record<string, unknown> };
+    entry: { options: Record<string, unknown>; url?: string; print?: Record<string, unknown>; closed?: () => void };
     webContents = { print: (options: Record<string, unknown>) => (this.entry.print = options) };
     constructor(options: Record<string, unknown>) {
       this.entry = { options };
       state.windows.push(this.entry);
+    }
+    on(name: string, listener: () => void) {
+      if (name === 'closed') this.entry.closed = listener;
+      return this;
     }
     loadURL(url: string) {
       this.entry.url = url;
@@ -64,5 +68,22 @@ describe('desktop printing', () => {
     const event = { preventDefault: vi.fn() };
     state.downloads!(event);
     expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it('reports when the print window closes (its plain copy goes then) and stops allowing that file', async () => {
+    const { createPdfPrinter } = await import('../../../../../electron/main/documents/print-window');
+    const onClosed = vi.fn();
+    await createPdfPrinter(() => null)('/tmp/aryz-view-x/ab/doc-2.pdf', onClosed);
+    const win = state.windows.at(-1)!;
+    const allowed = () => {
+      let verdict: boolean | undefined;
+      state.beforeRequest!({ url: 'file:///tmp/aryz-view-x/ab/doc-2.pdf' }, (r) => (verdict = !r.cancel));
+      return verdict;
+    };
+    expect(allowed()).toBe(true);
+    expect(onClosed).not.toHaveBeenCalled();
+    win.closed!();
+    expect(onClosed).toHaveBeenCalledTimes(1);
+    expect(allowed()).toBe(false);
   });
 });

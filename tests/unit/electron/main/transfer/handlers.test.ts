@@ -10,7 +10,8 @@ import type { IpcResult } from '../../../../../shared/ipc/result';
 import { gatherCases } from '../../../../../renderer/src/data/transfer/gather.repo';
 import { freshDb } from '../../../support/db-fixtures';
 import { testContext } from '../../../support/call-context';
-import { testMainDeps } from '../../../support/main-deps';
+import { TEST_FILE_KEYS, testMainDeps } from '../../../support/main-deps';
+import { openBytes, sealedName } from '../../../../../electron/main/crypto/file-cipher';
 import { FAST, PASS, seedCases, tempDir } from '../../../support/transfer-fixtures';
 
 async function setup() {
@@ -68,7 +69,9 @@ describe('transfer handlers', () => {
     expect(opened.value.manifest.attachments).toEqual([{ sha256: sha, bytes: scan.length }]);
     expect(opened.value.records).toHaveLength(12);
     expect(await other.dispatch('transfer:storeFiles', { token }, testContext())).toEqual({ ok: true, value: { status: 'stored', files: 1 } });
-    expect(await readFile(path.join(other.dataDir, 'attachments', sha))).toEqual(scan);
+    // The receiving PC keeps it sealed under its HMAC name; the sending PC's plain file (from before encryption) was read as it was.
+    expect(await openBytes(TEST_FILE_KEYS.content, await readFile(path.join(other.dataDir, 'attachments', sealedName(TEST_FILE_KEYS, sha))))).toEqual(scan);
+    expect(await readdir(path.join(other.dataDir, 'attachments'))).toEqual([sealedName(TEST_FILE_KEYS, sha)]);
     expect(await other.dispatch('transfer:discard', { token }, testContext())).toEqual({ ok: true, value: { status: 'discarded' } });
     expect(await readdir(path.join(other.dataDir, 'transfer-staging'))).toEqual([]);
     // The token is gone with it.
@@ -99,7 +102,7 @@ describe('transfer handlers', () => {
     // A name that leaves the store is refused before anything is written.
     expect(await other.dispatch('transfer:storeFiles', { token, documents: [{ relPath: '../../evil.pdf', sha256: sha }] }, testContext())).toMatchObject({ ok: true, value: { status: 'refused', reason: 'unsafe_keys' } });
     expect(await other.dispatch('transfer:storeFiles', { token, documents: [{ relPath, sha256: sha }] }, testContext())).toMatchObject({ ok: true, value: { status: 'stored' } });
-    expect(await readFile(path.join(other.dataDir, 'cases', relPath))).toEqual(letter);
+    expect(await openBytes(TEST_FILE_KEYS.content, await readFile(path.join(other.dataDir, 'cases', relPath)))).toEqual(letter);
     expect((await readdir(path.join(other.dataDir, 'cases', 'case-1'))).sort()).toEqual(['doc-1.pdf']);
 
     // The PDF changed on disk since it was generated: it is not sent as that letter.

@@ -6,6 +6,7 @@ import { ExportImporter, exportDatabase, rowCost, schemaOf } from '../../../../.
 import { createCase } from '../../../../../renderer/src/data/cases/cases.repo';
 import { actor, intake } from '../../../support/db-fixtures';
 import { rawSchema } from '../../../support/raw-schema';
+import { indexKey } from '../../../../../renderer/src/data/at-rest/keys';
 
 async function dump(db: Dexie): Promise<Record<string, Array<[unknown, unknown]>>> {
   const out: Record<string, Array<[unknown, unknown]>> = {};
@@ -124,7 +125,7 @@ describe('database export and import', () => {
         db.cases.where('[region+sortName]').between(['г. Москва', ''], ['г. Москва', '\uffff']).primaryKeys(),
         db.cases.where('[status+updatedAt]').between(['intake', ''], ['intake', '\uffff']).primaryKeys(),
         db.cases.where('number').equals('КР-М-26-00003').primaryKeys(),
-        db.persons.where('docKeys').equals('an7000001').primaryKeys(),
+        db.persons.where('docKeys').equals(indexKey('an7000001')).primaryKeys(),
         db.audit.where('caseId').notEqual('').count(),
       ]);
     const answers = await ask(restored);

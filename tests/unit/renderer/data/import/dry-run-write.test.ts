@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { checkRow, checkRows } from '../../../../../shared/import/check';
+import { documentKeys, duplicateNameKeys, pinKey } from '../../../../../shared/search/case-keys';
 import { guessMapping } from '../../../../../shared/import/fields';
 import { convertRow, splitDocument, sexFromPatronymic, type ImportDefaults } from '../../../../../shared/import/rows';
 import { createCase } from '../../../../../renderer/src/data/cases/cases.repo';
@@ -141,7 +142,8 @@ describe('looking rows up in the database', () => {
       numbers.push(made.value.number);
     }
     const persons = await db.persons.toArray();
-    const probe = { pin: persons[3]!.pinKey, docKeys: persons[5]!.docKeys, dupKeys: persons[7]!.dupKeys };
+    // The stored keys are keyed hashes; a file row brings the plain keys, derived from the values.
+    const probe = { pin: pinKey(persons[3]!.pin), docKeys: documentKeys(persons[5]!.documents), dupKeys: duplicateNameKeys(persons[7]!) };
     const caseOf = async (n: number) => (await db.cases.where('personId').equals(persons[n]!.id).first())!.number;
     const expected = [
       { caseNumber: await caseOf(3), reasons: ['pin'] },
