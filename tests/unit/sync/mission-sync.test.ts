@@ -12,6 +12,7 @@ import { createServerCertificate } from '../../../electron/sync-server/tls';
 import { onCaseWrites } from '../../../renderer/src/data/case-writes';
 import { AryzDb } from '../../../renderer/src/data/schema';
 import { startMissionSync, type MissionSync } from '../../../renderer/src/data/sync/replicate';
+import { createAtRestCodec } from '../../../shared/crypto/at-rest';
 import { sameValue } from '../../../shared/sync/merge';
 import { SyncRefusal, type SyncTransport } from '../../../shared/sync/protocol';
 import { freePort, postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from '../support/postgres';
@@ -20,6 +21,7 @@ const binaries = postgresBinaries();
 if ('missing' in binaries) console.log(`skipping mission sync integration: ${binaries.missing}`);
 
 const ROOT = resolve(__dirname, '../../..');
+const missionCodec = createAtRestCodec(new Uint8Array(32).fill(7));
 
 async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -65,7 +67,8 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
   }
 
   function pcDatabase(name: string): AryzDb {
-    return new AryzDb(`aryz-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    // Every PC of the mission holds the same data key (issue 16), so rows sealed on one open on the other.
+    return new AryzDb(`aryz-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange }, () => missionCodec);
   }
 
   async function sync(database: AryzDb, name: string, options: { pushBatchSize?: number } = {}): Promise<MissionSync> {
