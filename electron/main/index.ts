@@ -26,7 +26,7 @@ import { guardInput } from './shell/input-guard';
 import { saveLanguage, startLanguage } from './shell/language';
 import { menuTemplate } from './shell/menu';
 import { createOpenFileHandoff } from './shell/open-files';
-import { SHELL_STRINGS } from './shell/strings';
+import { dialogFilterName, SHELL_STRINGS } from './shell/strings';
 
 // Must run before `ready`: the scheme has to be standard and secure for IndexedDB to persist under it.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -81,7 +81,7 @@ function contextFor(win: BrowserWindow | null, client: string): CallContext {
     async saveFile({ defaultName, data, filterName, extensions }) {
       const options = {
         defaultPath: path.join(app.getPath('documents'), defaultName),
-        filters: [{ name: filterName, extensions }],
+        filters: [{ name: dialogFilterName(SHELL_STRINGS[language], filterName, extensions), extensions }],
       };
       const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return { status: 'canceled', fileName: defaultName };
@@ -93,7 +93,7 @@ function contextFor(win: BrowserWindow | null, client: string): CallContext {
       const opened = openFiles.takeFor(extensions);
       const options: Electron.OpenDialogOptions = {
         ...(opened ? { defaultPath: opened } : {}),
-        filters: [{ name: filterName, extensions }],
+        filters: [{ name: dialogFilterName(SHELL_STRINGS[language], filterName, extensions), extensions }],
         properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
       };
       const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

@@ -10,6 +10,7 @@ import { StartupError } from './app/StartupError';
 import { getApi } from './api';
 import { activeDbName } from './data/active-db';
 import { db, DB_NAME } from './data/schema';
+import { keepSearchIndexWithSession } from './data/cases/search-index-session';
 import { ensureReference } from './data/reference/reference.repo';
 import { backupBeforeSchemaUpgrade, noteDatabaseOpened, startAutomaticBackups } from './features/backup/startup';
 import { UpgradeBackupFailed } from './features/backup/UpgradeBackupFailed';
@@ -22,6 +23,12 @@ import './styles.css';
 
 /** Start-up milestones the benchmarks read back (performance marks cost nothing when nobody reads them). */
 const mark = (name: 'modules-evaluated' | 'database-open' | 'first-screen-data' | 'first-render') => performance.mark(`aryz:${name}`);
+
+/**
+ * How long the first screen has IndexedDB to itself before the search index starts reading: at 100,000 cases
+ * the build's reads, started at once, held the work queue's first rows back by seconds.
+ */
+const SEARCH_INDEX_DELAY_MS = 1000;
 
 /** Nothing of the data is opened before a session holds the key: the first start's setup, or sign-in. */
 function signInFirst(root: Root): Promise<void> {
@@ -62,7 +69,7 @@ async function start(): Promise<void> {
     // A database from before encryption at rest is sealed now, after the pre-upgrade backup above, with
     // progress; an interrupted run resumes here at the next start.
     if (await encryptionPending(db())) {
-      const show = (done: number, total: number, problem?: string) =>
+      const show = (done: number, total: number, problem?: { cause: unknown }) =>
         reactRoot.render(<StrictMode><EncryptionProgress done={done} total={total} failure={problem} /></StrictMode>);
       let last = { done: 0, total: 0 };
       try {
@@ -71,7 +78,7 @@ async function start(): Promise<void> {
           show(done, total);
         });
       } catch (error) {
-        show(last.done, last.total, error instanceof Error ? error.message : String(error));
+        show(last.done, last.total, { cause: error });
         return;
       }
     }
@@ -99,6 +106,9 @@ async function start(): Promise<void> {
   if (!failure) startAutomaticBackups(getApi());
   mark('first-render');
   reactRoot.render(<StrictMode>{failure ? <StartupError error={failure} /> : <LockLayer idleMinutes={idleMinutes}><App /></LockLayer>}</StrictMode>);
+  // The search index is built from the data after sign-in, in slices behind the first screen's own reads,
+  // and dropped on lock and sign-out (nothing of it is stored).
+  if (!failure) setTimeout(() => keepSearchIndexWithSession(db()), SEARCH_INDEX_DELAY_MS);
 }
 
 void start();

@@ -65,7 +65,7 @@ export type ChainBreak =
   | 'head';
 
 export type ChainVerdict =
-  | { ok: true; rows: number; headHash: string; unchained: number }
+  | { ok: true; rows: number; headHash: string; headSeq: number; unchained: number }
   | { ok: false; rows: number; brokenAt: number; reason: ChainBreak; row: Record<string, unknown> | null };
 
 export interface VerifyOptions {
@@ -112,5 +112,5 @@ export async function verifyChain(rows: Iterable<object> | AsyncIterable<object>
   if (expected && (head.seq < expected.seq || (head.seq === expected.seq && head.hash !== expected.hash))) {
     return { ok: false, rows: index, brokenAt: index, reason: 'head', row: null };
   }
-  return { ok: true, rows: index, headHash: head.hash, unchained };
+  return { ok: true, rows: index, headHash: head.hash, headSeq: head.seq, unchained };
 }

@@ -2,6 +2,7 @@ import { toDayNumber, validDateOrNull } from '../case/dates';
 import type { Employment, Registration, StayEntry } from '../case/schema';
 import { addCalendarDays, addWorkingDays } from './calendar';
 import { makeDeadline, type ClockContext, type Deadline } from './deadline';
+import { citizenDutyLastDay } from './safe-side';
 
 /**
  * Duties of an EAEU worker and his employer during the current stay (domain §5.1–5.2, §10.3):
@@ -62,7 +63,8 @@ export function eaeuClocks(facts: EaeuFacts, ctx: ClockContext): Deadline[] {
         clock: 'eaeu_registration',
         related: stay.id,
         relatedKind: 'stay',
-        due: registrationFreeUntil,
+        // The citizen's duty: the day of entry counts as day 1 (./safe-side), one day before the later reading.
+        due: citizenDutyLastDay(entry, EAEU_REGISTRATION_FREE_DAYS),
         completedAt: earliest(registrationsFrom(facts.registrations, entry)),
         trackLate: true,
       },
@@ -113,7 +115,7 @@ export function eaeuClocks(facts: EaeuFacts, ctx: ClockContext): Deadline[] {
             clock: 'eaeu_new_contract',
             related: job.id,
             relatedKind: 'employment',
-            due: addCalendarDays(terminated, EAEU_NEW_CONTRACT_DAYS),
+            due: citizenDutyLastDay(terminated, EAEU_NEW_CONTRACT_DAYS),
             completedAt: earliest(next),
             trackLate: true,
           },

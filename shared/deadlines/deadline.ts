@@ -1,5 +1,6 @@
 import type { Verification } from '../reference/schema';
-import { calendarVerification, rollToWorkingDay, type WorkCalendar } from './calendar';
+import { addCalendarDays, calendarVerification, rollToWorkingDay, type WorkCalendar } from './calendar';
+import { CLOCK_SAFE_SIDE } from './safe-side';
 import { CLOCK_KINDS, CLOCK_SOURCES, type ClockId, type DayKind, type DeadlineSettings } from './settings';
 
 export const DEADLINE_STATUSES = ['overdue', 'due_today', 'upcoming', 'done'] as const;
@@ -30,6 +31,11 @@ export interface Deadline {
   rolledFrom?: string;
   /** The least certain production-calendar year the computation relied on (working-day counts and moves only). */
   calendar?: Verification;
+  /**
+   * A term the authority must meet whose last day is a non-working day: the first day it is called overdue (the
+   * next working day, ./safe-side). Absent when that is simply the day after `due`.
+   */
+  overdueFrom?: string;
 }
 
 export interface ClockInput {
@@ -57,7 +63,9 @@ export function makeDeadline(input: ClockInput, ctx: ClockContext): Deadline {
   const rule = ctx.settings.roll[input.clock];
   const due = rollToWorkingDay(ctx.calendar, input.due, rule);
   const completedAt = input.completedAt ?? undefined;
-  const status: DeadlineStatus = completedAt !== undefined ? 'done' : due < ctx.today ? 'overdue' : due === ctx.today ? 'due_today' : 'upcoming';
+  // The authority is late only on the later reading: from the next working day when the last day is not one.
+  const lastDay = CLOCK_SAFE_SIDE[input.clock] === 'authority_later' ? rollToWorkingDay(ctx.calendar, due, 'next') : due;
+  const status: DeadlineStatus = completedAt !== undefined ? 'done' : lastDay < ctx.today ? 'overdue' : lastDay === ctx.today ? 'due_today' : 'upcoming';
   const deadline: Deadline = {
     id: `${input.clock}:${input.related ?? 'case'}`,
     clock: input.clock,
@@ -69,7 +77,8 @@ export function makeDeadline(input: ClockInput, ctx: ClockContext): Deadline {
     relatedKind: input.relatedKind,
   };
   if (completedAt !== undefined) deadline.completedAt = completedAt;
-  if (completedAt !== undefined && input.trackLate) deadline.late = completedAt > due;
+  if (completedAt !== undefined && input.trackLate) deadline.late = completedAt > lastDay;
+  if (lastDay !== due) deadline.overdueFrom = addCalendarDays(lastDay, 1);
   if (input.estimated) deadline.estimated = true;
   if (due !== input.due) deadline.rolledFrom = input.due;
   if (input.countedFrom !== undefined) deadline.calendar = calendarVerification(ctx.calendar, input.countedFrom, due);

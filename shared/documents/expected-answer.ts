@@ -9,6 +9,8 @@ import type { Deadline } from '../deadlines/deadline';
 
 export interface SentRequest {
   id: string;
+  /** Whether the reference data marks the legal term of this kind verified; false → never presented as law. */
+  lawVerified?: boolean;
   title: string;
   titleKy: string;
   number: string;
@@ -36,6 +38,7 @@ export function expectedAnswer(deadlines: readonly Deadline[], requests: readonl
   const lapsed = open.filter(({ d }) => d.due < date).sort((a, b) => (a.d.due < b.d.due ? 1 : -1))[0];
   const pick = ahead ?? lapsed;
   if (!pick) return null;
-  const { id: _id, ...letter } = pick.request;
-  return { ...letter, due: pick.d.due, appeal: pick.d.clock === 'appeal_answer' };
+  const { id: _id, lawVerified, ...letter } = pick.request;
+  // A term stated as the law's (59-ФЗ art. 12) only when the reference data says so; otherwise just a date.
+  return { ...letter, due: pick.d.due, appeal: pick.d.clock === 'appeal_answer' && lawVerified !== false };
 }

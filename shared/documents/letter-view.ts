@@ -1,6 +1,7 @@
 import { conditionHolds, fieldText, isPresent, resolveInScope, UNKNOWN, type DocumentModel, type Scope } from './model';
+import { tokenizeTemplateText } from './template-tokens';
 import { missingRequisites, type MissingRequisite } from './requisites';
-import { PLACEHOLDER, type DocumentTemplate, type TemplateBlock, type TemplateLine } from './template-schema';
+import { type DocumentTemplate, type TemplateBlock, type TemplateLine } from './template-schema';
 
 /**
  * The letter as the caseworker reviews it before a number is taken: the template's blocks over the merge model,
@@ -83,7 +84,6 @@ export interface LetterFinding {
   text: string;
 }
 
-const TOKEN = new RegExp(`${PLACEHOLDER.source}|\\*\\*`, 'g');
 
 interface Ctx {
   model: DocumentModel;
@@ -106,27 +106,21 @@ function reviewPath(path: string, each: string | undefined): string {
 
 function segments(ctx: Ctx, text: string, scope: Scope = {}, each?: string): LetterSegment[] {
   const out: LetterSegment[] = [];
-  let bold = false;
-  let last = 0;
-  const pushText = (piece: string) => {
+  const pushText = (piece: string, bold: boolean) => {
     if (piece === '') return;
     const prev = out[out.length - 1];
     if (prev?.kind === 'text' && prev.bold === bold) prev.text += piece;
     else out.push({ kind: 'text', text: piece, bold });
   };
-  for (const m of text.matchAll(TOKEN)) {
-    pushText(text.slice(last, m.index));
-    last = m.index + m[0].length;
-    if (m[0] === '**') {
-      bold = !bold;
+  for (const token of tokenizeTemplateText(text)) {
+    if (token.kind === 'text') {
+      pushText(token.text, token.bold);
       continue;
     }
-    const path = m[1]!;
-    const value = resolveInScope(ctx.model, path, scope);
-    if (path === 'index') pushText(fieldText(value));
-    else out.push(field(ctx, reviewPath(path, each), value === UNKNOWN ? '' : value, bold));
+    const value = resolveInScope(ctx.model, token.path, scope);
+    if (token.path === 'index') pushText(fieldText(value), token.bold);
+    else out.push(field(ctx, reviewPath(token.path, each), value === UNKNOWN ? '' : value, token.bold));
   }
-  pushText(text.slice(last));
   return out;
 }
 

@@ -1,3 +1,4 @@
+import type { SentKind } from '../deadlines/facts';
 import type { TemplateKind } from './template-schema';
 
 /**
@@ -21,3 +22,19 @@ export const DOCUMENT_TITLES_KY: Readonly<Record<TemplateKind, string>> = {
 export function documentTitleKy(templateId: string, titleRu: string): string {
   return (DOCUMENT_TITLES_KY as Record<string, string>)[templateId] ?? titleRu;
 }
+
+/**
+ * An outgoing item's kind in Kyrgyz, for a letter recorded by hand (the register does not hold it): the memo's
+ * Kyrgyz half names it in Kyrgyz, as ./russian's SENT_KIND_RU names it in the Russian half.
+ */
+export const SENT_KIND_KY: Readonly<Record<SentKind, string>> = {
+  citizen_application: 'Жарандын арызы',
+  citizen_complaint: 'Жарандын даттануусу',
+  mission_letter: 'Өкүлчүлүктүн каты',
+  verbal_note: 'Вербалдык нота',
+  cover_letter: 'Коштомо кат',
+  reminder: 'Эскертүү (кайталап кайрылуу)',
+  complaint_superior: 'Жогору турган органга даттануу',
+  complaint_prosecutor: 'Прокуратурага даттануу',
+  court_claim: 'Административдик доо арыз',
+};

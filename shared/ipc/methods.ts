@@ -72,9 +72,16 @@ export const API_METHODS = {
  * dialog; the browser-mode adapter needs to know in advance so it can show the page's file chooser first.
  * Keyed by method name; the handler passes the same options to `ctx.pickFiles`.
  */
-export const FILE_PICKS: { readonly [method: string]: { readonly filterName: string; readonly extensions: readonly string[]; readonly multiple: boolean } } = {
-  pickAttachments: { filterName: 'PDF, JPEG, PNG, TIFF', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'], multiple: true },
-  openImportFile: { filterName: 'CSV, Excel', extensions: ['csv', 'txt', 'xlsx'], multiple: false },
-  pickTransfer: { filterName: 'Aryz transfer', extensions: ['aryzt'], multiple: false },
-  pickRestoreFile: { filterName: 'Aryz backup', extensions: ['aryzbak'], multiple: false },
+export const FILE_PICKS: { readonly [method: string]: { readonly filterName: DialogFilter; readonly extensions: readonly string[]; readonly multiple: boolean } } = {
+  pickAttachments: { filterName: 'scans', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'], multiple: true },
+  openImportFile: { filterName: 'table', extensions: ['csv', 'txt', 'xlsx'], multiple: false },
+  pickTransfer: { filterName: 'transfer', extensions: ['aryzt'], multiple: false },
+  pickRestoreFile: { filterName: 'backup', extensions: ['aryzbak'], multiple: false },
 };
+
+/**
+ * The kinds of file a save or open dialog filters for. Handlers name the kind; main words it in the
+ * interface's language (electron/main/shell/strings.ts), so the dialog's filter reads like the rest of the app.
+ */
+export const DIALOG_FILTERS = ['text', 'json', 'pdf', 'csv', 'excel', 'table', 'scans', 'backup', 'transfer'] as const;
+export type DialogFilter = (typeof DIALOG_FILTERS)[number];

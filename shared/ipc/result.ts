@@ -40,6 +40,17 @@ export function ipcResultSchema<T extends z.ZodType>(value: T) {
   return z.union([z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: ipcErrorSchema })]);
 }
 
+/** A failed IPC answer raised as an exception where a caller cannot return a result; the UI words its code. */
+export class IpcCallError extends Error {
+  constructor(
+    readonly error: IpcError,
+    what: string,
+  ) {
+    super(`${what}: ${error.code}`);
+    this.name = 'IpcCallError';
+  }
+}
+
 export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 export const fail = <T = never>(error: IpcError): IpcResult<T> => ({ ok: false, error });
 

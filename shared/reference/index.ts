@@ -5,3 +5,4 @@ export * from './versioning';
 export * from './lookup';
 export * from './region-codes';
 export { RUSSIAN_REGIONS } from './regions';
+export { withFactoryTranslations } from './translations';

@@ -7,7 +7,8 @@ import type { ReferenceBundle } from './schema';
  * the path of the offending value.
  */
 
-export const INTEGRITY_CODES = ['duplicate_id', 'unknown_reference', 'duplicate_region', 'duplicate_rule', 'duplicate_entry'] as const;
+/** `unknown_placeholder` comes from a row's own schema (a letter argument's `{{field}}`), reported the same way. */
+export const INTEGRITY_CODES = ['duplicate_id', 'unknown_reference', 'duplicate_region', 'duplicate_rule', 'duplicate_entry', 'unknown_placeholder'] as const;
 export type IntegrityCode = (typeof INTEGRITY_CODES)[number];
 
 export interface IntegrityProblem {
@@ -38,6 +39,20 @@ export function checkReferenceIntegrity(bundle: BundleTables): IntegrityProblem[
   uniqueIds(bundle.addressees, ['addressees']);
   uniqueIds(bundle.missions, ['missions']);
   const legal = uniqueIds(bundle.legalRefs, ['legalRefs']);
+
+  const dates = new Set<string>();
+  (bundle.dates ?? []).forEach((entry, i) => {
+    if (dates.has(entry.id)) problems.push({ path: ['dates', i, 'id'], code: 'duplicate_id', value: entry.id });
+    dates.add(entry.id);
+    if (entry.legalRef !== null && !legal.has(entry.legalRef)) problems.push({ path: ['dates', i, 'legalRef'], code: 'unknown_reference', value: entry.legalRef });
+  });
+
+  const kinds = new Set<string>();
+  (bundle.documentClocks ?? []).forEach((entry, i) => {
+    if (kinds.has(entry.id)) problems.push({ path: ['documentClocks', i, 'id'], code: 'duplicate_id', value: entry.id });
+    kinds.add(entry.id);
+    if (entry.legalRef !== null && !legal.has(entry.legalRef)) problems.push({ path: ['documentClocks', i, 'legalRef'], code: 'unknown_reference', value: entry.legalRef });
+  });
 
   const years = new Set<number>();
   bundle.calendar.forEach((entry, i) => {

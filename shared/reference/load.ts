@@ -9,6 +9,8 @@ import {
   groundsSchema,
   legalRefSchema,
   missionSchema,
+  documentClockSchema,
+  referenceDateSchema,
   referenceBundleSchema,
   referenceMetaSchema,
   type ReferenceBundle,
@@ -30,6 +32,8 @@ export const REFERENCE_FILES = {
   missions: 'missions.json',
   calendar: 'calendar.json',
   legalRefs: 'legal-refs.json',
+  dates: 'dates.json',
+  documentClocks: 'document-clocks.json',
 } as const;
 
 type Table = keyof typeof REFERENCE_FILES;
@@ -43,6 +47,8 @@ const FILE_SCHEMAS = {
   missions: z.array(missionSchema),
   calendar: z.array(calendarYearSchema),
   legalRefs: z.array(legalRefSchema),
+  dates: z.array(referenceDateSchema),
+  documentClocks: z.array(documentClockSchema),
 } satisfies Record<Table, z.ZodType>;
 
 export type ReferenceIssueCode = FieldIssueCode | IntegrityCode | 'missing_file' | 'unknown_file';
@@ -118,6 +124,8 @@ export function loadReferenceBundle(files: Readonly<Record<string, unknown>>): R
     missions: parsed.missions,
     calendar: parsed.calendar,
     legalRefs: parsed.legalRefs,
+    dates: parsed.dates,
+    documentClocks: parsed.documentClocks,
   };
   const whole = parseForIssues(referenceBundleSchema, assembled);
   if (whole.success) return { ok: true, bundle: whole.data };
@@ -149,5 +157,7 @@ export function referenceFiles(bundle: ReferenceBundle): Record<string, unknown>
     [REFERENCE_FILES.missions]: bundle.missions,
     [REFERENCE_FILES.calendar]: bundle.calendar,
     [REFERENCE_FILES.legalRefs]: bundle.legalRefs,
+    [REFERENCE_FILES.dates]: bundle.dates,
+    [REFERENCE_FILES.documentClocks]: bundle.documentClocks,
   };
 }

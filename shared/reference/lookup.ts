@@ -1,5 +1,7 @@
 import { resolveRegion } from './region-codes';
-import type { Addressee, AddresseeKind, LegalRef, Mission, Verification } from './schema';
+import type { SentKind } from '../deadlines/facts';
+import type { SentRegime } from '../deadlines/settings';
+import type { Addressee, AddresseeKind, DocumentClock, LegalRef, Mission, ReferenceDate, Verification } from './schema';
 
 /** Questions the rest of the app asks of the reference data. */
 
@@ -46,4 +48,29 @@ export function citableLegalRefs(refs: readonly LegalRef[]): LegalRef[] {
 export function citation(refs: readonly LegalRef[], id: string): LegalRef | null {
   const ref = refs.find((r) => r.id === id);
   return ref && canCite(ref) ? ref : null;
+}
+
+/**
+ * The day the register of controlled persons began (260-ФЗ): used only when the reference data in force has no
+ * such row (data stored before dates existed and not yet upgraded, or a row a caseworker removed by import).
+ */
+export const REGISTER_START_FALLBACK = '2025-02-05';
+
+/** The register's start as the reference data in force says it. */
+export function registerStart(bundle: { dates?: readonly ReferenceDate[] } | undefined): string {
+  return bundle?.dates?.find((d) => d.id === 'register_start')?.date ?? REGISTER_START_FALLBACK;
+}
+
+/** Which clock each outgoing kind starts, as the reference data in force says; kinds it lacks keep the defaults. */
+export function documentRegimes(bundle: { documentClocks?: readonly DocumentClock[] } | undefined): Partial<Record<SentKind, SentRegime>> {
+  return Object.fromEntries((bundle?.documentClocks ?? []).map((c) => [c.id, c.regime]));
+}
+
+/**
+ * Whether a document may state the legal term an outgoing kind starts as law: only when the reference data
+ * marks that kind's term verified (an unverified term still runs, as a tracking aid).
+ */
+export function termStatedAsLaw(bundle: { documentClocks?: readonly DocumentClock[] } | undefined, kind: SentKind): boolean {
+  const row = bundle?.documentClocks?.find((c) => c.id === kind);
+  return row !== undefined && row.regime === 'appeal' && row.verification === 'verified';
 }

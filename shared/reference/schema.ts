@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime } from '../case/schema';
+import { SENT_KINDS } from '../deadlines/facts';
+import { SENT_REGIMES } from '../deadlines/settings';
 import { checkReferenceIntegrity } from './integrity';
 
 /**
@@ -169,7 +171,38 @@ export const evidenceItemSchema = z
   .strict()
   .refine((item) => item.field !== null || item.attachment, { message: 'Evidence must be detectable by a field or an attachment' });
 
-/** Fields of the case an argument may print (shared/documents/arguments.ts `ArgumentFacts`). */
+/**
+ * Fields of the case an argument may print: the leaves of shared/documents/arguments.ts `ArgumentFacts` (a test
+ * keeps the two in step), and `law.cite`, the citation of the argument's legal reference while it is verified.
+ */
+export const ARGUMENT_FIELDS = [
+  'gap.from',
+  'gap.to',
+  'gap.days',
+  'contract.ref',
+  'contract.number',
+  'contract.start',
+  'contract.end',
+  'contract.employer',
+  'registration.from',
+  'registration.to',
+  'registration.address',
+  'notification.date',
+  'termination.date',
+  'newContract.ref',
+  'newContract.start',
+  'entry.date',
+  'entry.checkpoint',
+  'exit.date',
+  'document.current',
+  'document.previous',
+  'names.recorded',
+  'check.date',
+  'check.document',
+  'law.cite',
+] as const;
+const ARGUMENT_FIELD_SET: ReadonlySet<string> = new Set(ARGUMENT_FIELDS);
+
 const ARGUMENT_PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const CHECK_OPENING = /^Просим (?:также )?проверить/u;
 
@@ -196,6 +229,12 @@ export const letterArgumentSchema = z
   })
   .strict()
   .superRefine((a, ctx) => {
+    // A misspelt field would silently keep the paragraph out of every letter: name it instead.
+    for (const key of ['text', 'checkText'] as const) {
+      for (const field of placeholdersOf(a[key] ?? '')) {
+        if (!ARGUMENT_FIELD_SET.has(field)) ctx.addIssue({ code: 'custom', path: [key], message: 'unknown_placeholder', params: { code: 'unknown_placeholder', value: field } });
+      }
+    }
     const cites = placeholdersOf(a.text).some((p) => p.startsWith('law.'));
     if (cites && a.legalRef === null) ctx.addIssue({ code: 'custom', path: ['text'], message: 'A paragraph citing {{law.…}} names its legal reference' });
     if (a.checkText !== undefined) {
@@ -366,6 +405,42 @@ export const legalRefSchema = z
   })
   .strict();
 
+/** Dates the code reads from the reference data; a senior caseworker corrects them without a code change. */
+export const REFERENCE_DATE_IDS = ['register_start'] as const;
+export type ReferenceDateId = (typeof REFERENCE_DATE_IDS)[number];
+
+/**
+ * A date that depends on law (domain §1: the register exists from 05.02.2025, 260-ФЗ): what the consistency
+ * checks compare a case's dates with. Editable and marked with how sure we are, like every law-dependent item.
+ */
+export const referenceDateSchema = z
+  .object({
+    id: z.enum(REFERENCE_DATE_IDS),
+    date: isoDate,
+    verification: verificationSchema,
+    legalRef: referenceIdSchema.nullable(),
+    sources,
+    note: optionalText(REFERENCE_LIMITS.note),
+  })
+  .strict();
+
+/**
+ * Which clock an outgoing document starts (domain §4.4): a legal term (`appeal`: 59-ФЗ art. 12 for a citizen's
+ * own appeal), the mission's own follow-up interval, or none. Data, with how sure we are: a term marked
+ * unverified still runs as a tracking aid and is shown as such, but no document states it as law.
+ */
+export const documentClockSchema = z
+  .object({
+    id: z.enum(SENT_KINDS),
+    regime: z.enum(SENT_REGIMES),
+    legalRef: referenceIdSchema.nullable(),
+    verification: verificationSchema,
+    sources,
+    note: optionalText(REFERENCE_LIMITS.note),
+  })
+  .strict()
+  .refine((c) => c.regime === 'appeal' || c.legalRef === null, { message: 'Only a legal term names a legal reference', path: ['legalRef'] });
+
 export const referenceMetaSchema = z
   .object({
     version: z.number().int().min(1),
@@ -384,6 +459,9 @@ const bundleShape = z
     missions: z.array(missionSchema).max(REFERENCE_LIMITS.list),
     calendar: z.array(calendarYearSchema).max(200),
     legalRefs: z.array(legalRefSchema).max(REFERENCE_LIMITS.list),
+    // An export made before dates existed still imports: the code then falls back to the factory values.
+    dates: z.array(referenceDateSchema).max(REFERENCE_DATE_IDS.length).default([]),
+    documentClocks: z.array(documentClockSchema).max(SENT_KINDS.length).default([]),
   })
   .strict();
 
@@ -412,5 +490,7 @@ export type Mission = z.output<typeof missionSchema>;
 export type DayTransfer = z.output<typeof dayTransferSchema>;
 export type CalendarYear = z.output<typeof calendarYearSchema>;
 export type LegalRef = z.output<typeof legalRefSchema>;
+export type ReferenceDate = z.output<typeof referenceDateSchema>;
+export type DocumentClock = z.output<typeof documentClockSchema>;
 export type ReferenceMeta = z.output<typeof referenceMetaSchema>;
 export type ReferenceBundle = z.output<typeof bundleShape>;

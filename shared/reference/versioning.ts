@@ -1,6 +1,6 @@
 import { isoDateTime } from '../case/schema';
 import { parseReferenceBundle, type ReferenceIssue } from './load';
-import type { ReferenceBundle } from './schema';
+import type { LetterArgument, ReferenceBundle } from './schema';
 
 /**
  * Reference data changes are versioned and audited: every accepted edit or import becomes version n + 1 and
@@ -8,7 +8,7 @@ import type { ReferenceBundle } from './schema';
  * so a later change of the law's data never silently rewrites an old diagnosis.
  */
 
-export const REFERENCE_TABLES = ['inclusionGrounds', 'exclusionGrounds', 'evidence', 'causes', 'addressees', 'missions', 'calendar', 'legalRefs'] as const;
+export const REFERENCE_TABLES = ['inclusionGrounds', 'exclusionGrounds', 'evidence', 'causes', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates', 'documentClocks'] as const;
 export type ReferenceTable = (typeof REFERENCE_TABLES)[number];
 
 export interface ReferenceChange {
@@ -19,8 +19,9 @@ export interface ReferenceChange {
 }
 
 function rowsOf(bundle: ReferenceBundle, table: ReferenceTable): Map<string, unknown> {
+  // `?? []`: data stored before a table existed lacks it.
   const list: readonly ({ id: string } | { year: number })[] =
-    table === 'inclusionGrounds' ? bundle.grounds.inclusion : table === 'exclusionGrounds' ? bundle.grounds.exclusion : bundle[table];
+    (table === 'inclusionGrounds' ? bundle.grounds.inclusion : table === 'exclusionGrounds' ? bundle.grounds.exclusion : bundle[table]) ?? [];
   return new Map(list.map((row) => ['id' in row ? row.id : String(row.year), row]));
 }
 
@@ -34,6 +35,11 @@ function canonical(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** One row of a reference table by its id (the calendar: its year); null when absent. The audit keeps whole rows. */
+export function referenceRow(bundle: ReferenceBundle, table: ReferenceTable, id: string): unknown {
+  return rowsOf(bundle, table).get(id) ?? null;
 }
 
 /** Rows added, removed or changed from `before` to `after`, table by table, in the order of `after`. */
@@ -82,4 +88,29 @@ export function importReferenceBundle(current: ReferenceBundle, json: string, at
     return { ok: false, issues: [{ file: null, path: '', code: 'invalid_format' }] };
   }
   return commitReferenceEdit(current, data, at);
+}
+
+/**
+ * Letter arguments are versioned one by one, like templates: a generated document records the id and version of
+ * each paragraph it printed, so an edited paragraph must carry a new version. Given a cause's arguments before and
+ * after an edit, returns `after` with each changed argument at its old version + 1, each unchanged one at its old
+ * version, and each new id at version 1 (whatever versions the edited copy carried).
+ */
+export function bumpArgumentVersions(before: readonly LetterArgument[], after: readonly LetterArgument[]): LetterArgument[] {
+  const old = new Map(before.map((a) => [a.id, a]));
+  return after.map((arg) => {
+    const previous = old.get(arg.id);
+    if (!previous) return { ...arg, version: 1 };
+    const { version: _was, ...content } = previous;
+    const { version: _now, ...edited } = arg;
+    return { ...arg, version: canonical(content) === canonical(edited) ? previous.version : previous.version + 1 };
+  });
+}
+
+/** An id for a new argument of `causeId` that none of `existing` has: `R-1.p4` after `R-1.p3`. */
+export function newArgumentId(causeId: string, existing: readonly { id: string }[]): string {
+  const taken = new Set(existing.map((a) => a.id));
+  let n = existing.length + 1;
+  while (taken.has(`${causeId}.p${n}`)) n++;
+  return `${causeId}.p${n}`;
 }

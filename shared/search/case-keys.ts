@@ -33,6 +33,23 @@ export function personNameKeys(person: Pick<Person, 'nameKy' | 'nameRu' | 'nameL
   return nameTokens(...nameParts(person.nameKy), ...nameParts(person.nameRu), ...nameParts(person.nameLat), ...person.otherSpellings);
 }
 
+/** The name keys of one part of a name (`nameTokens` of it alone); what a cache in front of it must answer. */
+export type PartTokens = (part: string) => readonly string[];
+const partTokens: PartTokens = (part) => nameTokens(part);
+
+/**
+ * `nameTokens` answers part by part (each token is folded and filtered on its own, then kept once, first
+ * seen first), so a memo of `tokensOf` per part gives the same keys as personNameKeys: names repeat, and
+ * building the search index of 100,000 people folds each distinct name once.
+ */
+function personNameKeysBy(person: Pick<Person, 'nameKy' | 'nameRu' | 'nameLat' | 'otherSpellings'>, tokensOf: PartTokens): string[] {
+  const keys = new Set<string>();
+  for (const part of [...nameParts(person.nameKy), ...nameParts(person.nameRu), ...nameParts(person.nameLat), ...person.otherSpellings]) {
+    if (part) for (const key of tokensOf(part)) keys.add(key);
+  }
+  return [...keys];
+}
+
 function birthKey(birthDate: Person['birthDate']): string {
   return formatPartialDate(birthDate);
 }
@@ -102,26 +119,37 @@ export function phoneWords(phones: readonly string[] | undefined): string[] {
   return [...words];
 }
 
+export type SearchablePerson = Pick<Person, 'nameKy' | 'nameRu' | 'nameLat' | 'otherSpellings' | 'pin'> & Partial<Pick<Person, 'birthDate' | 'phones'>>;
+
+/** The person's search words: name keys in every script, ПИН, document numbers, birth date and phone words. */
+export function personSearchWords(person: SearchablePerson, documents: readonly Pick<IdentityDocument, 'series' | 'number'>[], tokensOf: PartTokens = partTokens): string[] {
+  const words = new Set<string>(personNameKeysBy(person, tokensOf));
+  const pin = pinKey(person.pin);
+  if (pin) words.add(pin);
+  for (const key of documentKeys(documents)) words.add(key);
+  for (const key of birthDateWords(person.birthDate)) words.add(key);
+  for (const key of phoneWords(person.phones)) words.add(key);
+  return [...words];
+}
+
+/** The case's own search words: its number and the outgoing numbers of its letters (nothing personal). */
+export function caseNumberWords(caseNumber: string, outgoingNumbers: readonly string[] = []): string[] {
+  const words = new Set<string>();
+  for (const value of [caseNumber, ...outgoingNumbers]) {
+    const key = identifierKey(value);
+    if (key) words.add(key);
+  }
+  return [...words];
+}
+
 /** All words of the case's search index: name keys, ПИН, document numbers, case number and outgoing numbers. */
 export function caseSearchWords(input: {
-  person: Pick<Person, 'nameKy' | 'nameRu' | 'nameLat' | 'otherSpellings' | 'pin'> & Partial<Pick<Person, 'birthDate' | 'phones'>>;
+  person: SearchablePerson;
   documents: readonly Pick<IdentityDocument, 'series' | 'number'>[];
   caseNumber: string;
   outgoingNumbers?: readonly string[];
 }): string[] {
-  const words = new Set<string>(personNameKeys(input.person));
-  const pin = pinKey(input.person.pin);
-  if (pin) words.add(pin);
-  for (const key of documentKeys(input.documents)) words.add(key);
-  for (const key of birthDateWords(input.person.birthDate)) words.add(key);
-  for (const key of phoneWords(input.person.phones)) words.add(key);
-  const number = identifierKey(input.caseNumber);
-  if (number) words.add(number);
-  for (const outgoing of input.outgoingNumbers ?? []) {
-    const key = identifierKey(outgoing);
-    if (key) words.add(key);
-  }
-  return [...words];
+  return [...new Set([...personSearchWords(input.person, input.documents), ...caseNumberWords(input.caseNumber, input.outgoingNumbers)])];
 }
 
 /**

@@ -73,7 +73,7 @@ test('attach a 3-page PDF through the dialog and a PNG by drop: page counts, thu
   const chooser = page.waitForEvent('filechooser');
   await section.getByRole('button', { name: 'Прикрепить файлы…' }).click();
   await (await chooser).setFiles(pdfPath);
-  await expect(section.getByText('Прикреплено файлов: 1')).toBeVisible();
+  await expect(section.getByText('Прикреплён 1 файл')).toBeVisible();
   const pdfItem = item(section, 'договор.pdf');
   await expect(pdfItem.getByText('3 л.', { exact: true })).toBeVisible();
   await expect(pdfItem).toContainText('PDF');

@@ -3,6 +3,7 @@ import { intake } from '../fixtures/intakes';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
+import { ADMIN } from './support/sign-in';
 
 const LONG_REGION = 'Ханты-Мансийский автономный округ — Югра';
 
@@ -174,4 +175,26 @@ test('intake takes the other spelling of the glide class for the same person, bo
     await dialog.getByRole('button', { name: 'Вернуться к анкете' }).click();
     await expect(dialog).toBeHidden();
   }
+});
+
+test('a lock drops the search index; after the unlock the search and the sort by name answer from the one built again', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  const box = page.getByLabel('Поиск');
+  await box.fill('Усенов');
+  await expect(page.getByText('Найдено: 1')).toBeVisible();
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('heading', { name: 'Программа заблокирована' })).toBeVisible();
+  await page.getByLabel('Пароль', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Разблокировать' }).click();
+  await expect(page.getByRole('heading', { name: 'Программа заблокирована' })).toBeHidden();
+  await box.fill('Васильев');
+  await expect(page.getByText('Найдено: 1')).toBeVisible();
+  await expect(rows(page).filter({ hasText: 'Васильев Марьям' })).toHaveCount(1);
+  await box.fill('');
+  await page.getByLabel('Сортировка').selectOption('sortName');
+  await page.getByLabel('Порядок').selectOption('asc');
+  const names = rows(page).locator('.case-row__name a');
+  await expect(names).toHaveText(['Васильев Марьям', 'Джумагулов Бакыт', 'Усенов Нурлан', 'Ылйасов Йусуп']);
+  await page.getByLabel('Порядок').selectOption('desc');
+  await expect(names).toHaveText(['Ылйасов Йусуп', 'Усенов Нурлан', 'Джумагулов Бакыт', 'Васильев Марьям']);
 });

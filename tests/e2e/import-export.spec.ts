@@ -85,14 +85,15 @@ test('an import with bad rows lists every one of them, writes nothing until conf
   await expect(page.getByText('Строка 9: исключена вами')).toBeVisible();
   await expectAccessible(page, 'import: done');
 
-  const cases = await storeRows<{ number: string; summary: { nameRu: string } }>(page, 'cases');
-  expect(cases.map((c) => c.summary.nameRu).sort()).toEqual(['Бекова Айжан Талантовна', 'Джумагулов Бакыт', 'Сыдыков Эрлан Маратович', 'Токтосунов Азамат']);
+  // Names are sealed at rest: the stored rows are counted here, their names read back through the list below.
+  expect(await storeRows(page, 'cases')).toHaveLength(4);
   const audit = await storeRows<{ entity: string; changes: { field: string; after: { number: string }[] }[] }>(page, 'audit');
   const imports = audit.filter((a) => a.entity === 'import');
   expect(imports).toHaveLength(1);
-  expect(imports[0]!.changes[0]!.after.map((c) => c.number)).toEqual(['КР-М-26-00002', 'КР-М-26-00003', 'КР-М-26-00004']);
+  // The row's changes (the numbers created) are sealed at rest; the numbers are read in the report above.
 
   await page.getByRole('link', { name: 'Открыть список дел' }).click();
+  for (const name of ['Бекова Айжан Талантовна', 'Джумагулов Бакыт', 'Сыдыков Эрлан Маратович', 'Токтосунов Азамат']) await expect(page.getByText(name).first()).toBeVisible();
   await page.getByLabel('Поиск').fill('Токтосунов');
   await expect(page.getByText('Найдено: 1')).toBeVisible();
 });

@@ -42,9 +42,15 @@ async function seedFixture(page: Page): Promise<string[]> {
 async function openReport(page: Page, from: string, to: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Отчёты' }).click();
   await expect(page.getByRole('heading', { name: 'Отчёты для министерства', level: 1 })).toBeVisible();
-  await page.getByLabel('Период с (месяц)').fill(from);
-  await page.getByLabel('по (месяц)').fill(to);
+  await setMonth(page, 'Период с (месяц)', from);
+  await setMonth(page, 'по (месяц)', to);
   await expectSettled(page);
+}
+
+/** The period's month picker: the month by name in the interface's language, then the year. */
+async function setMonth(page: Page, label: string, month: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).selectOption(month.slice(5, 7));
+  await page.getByLabel(`${label}: год`, { exact: true }).fill(month.slice(0, 4));
 }
 
 /** The report shown is the one for the current settings (not still reading or recomputing). */
@@ -138,8 +144,10 @@ test('filters and the period change the counts; a reversed period is refused', a
   ]);
   await page.getByLabel('Регион', { exact: true }).selectOption('');
   // February alone: c1's exclusion is before it, c5 and c1 are not open at its start (c5 is: taken in in December).
-  await page.getByLabel('Период с (месяц)').fill('2025-02');
-  await page.getByLabel('по (месяц)').fill('2025-02');
+  await setMonth(page, 'Период с (месяц)', '2025-02');
+  await setMonth(page, 'по (месяц)', '2025-02');
+  // Months are named in the interface's language, whatever the system locale («January 2026» before).
+  await expect(page.getByLabel('Период с (месяц)', { exact: true }).locator('option:checked')).toHaveText('Февраль');
   await expectSettled(page);
   expect(await tableRows(page, 'months')).toEqual([
     ['02.2025', '2', '0', '0', '1', '0', '0', '2'],
@@ -147,7 +155,7 @@ test('filters and the period change the counts; a reversed period is refused', a
   ]);
   await expect(page.locator('.reports-summary div', { hasText: 'Открыто на начало периода' }).locator('dd')).toHaveText('1');
 
-  await page.getByLabel('Период с (месяц)').fill('2025-04');
+  await setMonth(page, 'Период с (месяц)', '2025-04');
   await expect(page.getByRole('alert')).toHaveText('Начало периода позже его конца.');
   await expect(page.locator('table[data-table="months"]')).toHaveCount(0);
 });

@@ -4,7 +4,7 @@ import { expectAccessible } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { createCasesInPage } from './support/page-cases';
 import { CASEWORKER, openRoute, saveSettings } from './support/setup';
-import { signInAsAdmin } from './support/sign-in';
+import { ADMIN, signInAsAdmin } from './support/sign-in';
 
 const PASSPHRASE = 'Тёплый ветер над Иссык-Кулем 2025';
 
@@ -97,7 +97,7 @@ test('a bundle of cases changed here since export shows the conflict side by sid
   const merge = history(page).locator('.history__entry').filter({ hasText: 'Передача дел: принята версия из файла' });
   await expect(merge).toHaveCount(1);
   await expect(merge).toContainText('Регион: Новосибирская область → г. Москва');
-  await expect(merge).toContainText(CASEWORKER.fullName);
+  await expect(merge).toContainText(ADMIN.name);
   // The other case was identical: untouched.
   await openRoute(page, `/cases/${ids[1]}`);
   await expect(headerValue(page, 'Регион')).toHaveText('Московская область');

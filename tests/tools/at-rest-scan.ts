@@ -8,7 +8,8 @@ export interface AtRestHit {
   encoding: 'utf-8' | 'utf-16le';
 }
 
-function filesUnder(dir: string): string[] {
+/** Every file under `dir` (links are not followed). */
+export function filesUnder(dir: string): string[] {
   const out: string[] = [];
   let entries: Dirent[];
   try {

@@ -63,25 +63,45 @@ async function tableDigests(page: Page): Promise<Record<string, { rows: number; 
   });
 }
 
-/** Deterministic pseudo-scans: content-addressed like the attachment store keeps them. */
+/** A PNG's signature: the store reads back (and the restored side's API answers) only what is typed as a scan. */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Pseudo-scans, named by their hash as an earlier version kept them (plain): the backup reads them as they are,
+ * the restore stores them sealed.
+ */
 function writeAttachments(dataDir: string, totalMb: number, seed: number): number {
   const dir = path.join(dataDir, 'attachments');
   mkdirSync(dir, { recursive: true });
   const random = mulberry32(seed);
   let bytes = 0;
   while (bytes < totalMb * 1024 * 1024) {
-    const size = Math.min(totalMb * 1024 * 1024 - bytes, random.int(200_000, 2_500_000));
-    const data = randomBytes(size);
+    const size = Math.max(PNG_SIGNATURE.length + 1, Math.min(totalMb * 1024 * 1024 - bytes, random.int(200_000, 2_500_000)));
+    const data = Buffer.concat([PNG_SIGNATURE, randomBytes(size - PNG_SIGNATURE.length)]);
     writeFileSync(path.join(dir, createHash('sha256').update(data).digest('hex')), data);
     bytes += size;
   }
   return bytes;
 }
 
+/** The source's plain store: each file's name and the hash of its content. */
 function storeDigest(dataDir: string): string {
   const dir = path.join(dataDir, 'attachments');
   const hash = createHash('sha256');
   for (const name of readdirSync(dir).sort()) hash.update(`${name}:${createHash('sha256').update(readFileSync(path.join(dir, name))).digest('hex')}\n`);
+  return hash.digest('hex');
+}
+
+/** The same digest of a restored store, which is sealed on disk: read back through the signed-in page. */
+async function restoredStoreDigest(page: Page, names: string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of [...names].sort()) {
+    const data = await page.evaluate(async (sha256) => {
+      const read = await window.aryz!.readAttachment({ sha256 });
+      return read.ok && read.value.status === 'ok' ? read.value.dataBase64 : null;
+    }, name);
+    hash.update(`${name}:${data === null ? 'missing' : createHash('sha256').update(Buffer.from(data, 'base64')).digest('hex')}\n`);
+  }
   return hash.digest('hex');
 }
 
@@ -119,6 +139,8 @@ async function openApp(context: BrowserContext, bridge: Bridge, route: string): 
   await page.goto(bridge.url);
   await signInForTools(page);
   await page.goto(`${bridge.origin}/#${route}`);
+  // A first setup through the API leaves the page on its sign-in screen: a reload resumes the new session.
+  await page.reload();
   return page;
 }
 
@@ -210,7 +232,7 @@ async function main(): Promise<void> {
     const after = await tableDigests(restorePage);
     const diffs = Object.keys({ ...before, ...after }).filter((t) => before[t]?.rows !== after[t]?.rows || before[t]?.sha256 !== after[t]?.sha256);
     for (const t of diffs) log(`DIFF ${t}: source ${JSON.stringify(before[t])} restored ${JSON.stringify(after[t])}`);
-    const attachmentsSame = storeDigest(source1.dataDir) === storeDigest(target.dataDir);
+    const attachmentsSame = storeDigest(source1.dataDir) === (await restoredStoreDigest(restorePage, readdirSync(path.join(source1.dataDir, 'attachments'))));
     if (!attachmentsSame) log('DIFF attachments: the restored store differs');
     const exact = diffs.length === 0 && attachmentsSame && restoredText.includes('восстановлены');
     log(`targets: backup ≤ 30 s ${backupS <= 30 ? 'met' : 'MISSED'}; restore ≤ 30 s ${restoreS <= 30 ? 'met' : 'MISSED'}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { generateCase, type SeedCase, type SeedOptions } from '../../shared/seed/generate';
 import { mixSeed, mulberry32, type Random } from '../../shared/seed/random';
+import { ADMIN } from '../e2e/support/sign-in';
 import { describeMilestones, openBenchBrowser, seedFromSettings, startMilestones } from './bench-browser';
 import { heapUsedMb, waitUntilIdle } from './chromium-metrics';
 import { installPageTools, pageErrorMessage, pageToolsSource, parseArgs, positiveInt, scanTimingsInPage, searchIndexInPage, searchTimingsInPage } from './page-tools';
@@ -11,7 +12,10 @@ import { installPageTools, pageErrorMessage, pageToolsSource, parseArgs, positiv
  * as a linear scan over the same data in memory, checks both find the same number of cases, then times
  * the case list's first rows after a reload and reads the JS heap. Details go to stderr; stdout ends with
  * exactly one line:
- *   search cases=<n> p50_ms=<x> p95_ms=<y> scan_p95_ms=<z> list_first_rows_ms=<w> heap_mb=<m>
+ *   search cases=<n> p50_ms=<x> p95_ms=<y> scan_p95_ms=<z> list_first_rows_ms=<w> heap_mb=<m> unlock_ms=<u> index_ready_ms=<i>
+ * where unlock_ms is the time from pressing «Войти» on the sign-in screen to the work queue shown (its
+ * first rows, or its sections when nothing is due), and index_ready_ms from the same press to the search
+ * index built in memory (the app's `aryz:search-index-ready` mark).
  */
 
 const USAGE = 'usage: npm run bench:search -- [--cases N] [--queries Q] [--seed S]';
@@ -84,6 +88,61 @@ function watchFirstRow(): void {
     });
   });
   observer.observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Notes (in the page) when «Войти» is pressed and when the work queue is first painted with its rows, or
+ * with all its sections when nothing is due. Serialised into the page as it is: no inner named functions.
+ */
+function watchSignInToQueue(): void {
+  const w = window as unknown as { __signInAt?: number; __queueAt?: number };
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (w.__signInAt === undefined && (event.target as Element | null)?.closest('button[type="submit"]')) w.__signInAt = performance.now();
+    },
+    { capture: true },
+  );
+  const observer = new MutationObserver(() => {
+    if (w.__signInAt === undefined || w.__queueAt !== undefined) return;
+    const rows = document.querySelector('.work-queue .queue-row');
+    const sections = document.querySelectorAll('.work-queue .queue-section').length;
+    const empty = document.querySelectorAll('.work-queue .queue-section__empty').length;
+    if (!rows && (sections === 0 || empty < sections)) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      w.__queueAt = performance.now();
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * A real sign-in at the scale seeded: signs the session out, reloads onto the sign-in screen, signs in as
+ * the administrator through the form, and times the work queue and the search index from the press.
+ */
+async function signInTimings(page: Page): Promise<{ unlockMs: number; indexReadyMs: number; milestones: Record<string, number> }> {
+  await page.evaluate(async () => {
+    const api = (window as unknown as { aryz: { signOut(request: object): Promise<unknown> } }).aryz;
+    await api.signOut({});
+  });
+  await page.evaluate(() => {
+    window.location.hash = '#/queue';
+  });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Вход в программу' }).waitFor({ state: 'visible', timeout: 60_000 });
+  const account = page.getByLabel('Сотрудник');
+  if ((await account.count()) > 0) await account.selectOption({ label: `${ADMIN.name} — ${ADMIN.position}` });
+  await page.getByLabel('Пароль', { exact: true }).fill(process.env.ARYZ_ADMIN_PASSWORD ?? ADMIN.password);
+  await page.evaluate(watchSignInToQueue);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await orExplain(page, page.waitForFunction(() => (window as unknown as { __queueAt?: number }).__queueAt !== undefined, null, { timeout: 120_000 }));
+  await orExplain(page, page.waitForFunction(() => performance.getEntriesByName('aryz:search-index-ready').length > 0, null, { timeout: 600_000, polling: 50 }));
+  const { signInAt, queueAt, readyAt } = await page.evaluate(() => {
+    const w = window as unknown as { __signInAt: number; __queueAt: number };
+    return { signInAt: w.__signInAt, queueAt: w.__queueAt, readyAt: performance.getEntriesByName('aryz:search-index-ready')[0]!.startTime };
+  });
+  return { unlockMs: queueAt - signInAt, indexReadyMs: readyAt - signInAt, milestones: await startMilestones(page) };
 }
 
 /** Waits for `what`; when it does not come, says what the page shows instead. */
@@ -185,15 +244,19 @@ async function main(): Promise<void> {
     const cold = await listFirstRows(page, false);
     log(`a start in a new renderer process: first rows ${fmt(cold.ms)} ms (${describeMilestones([cold.milestones])})`);
     log(`list first rows after reload: ${loads.map(fmt).join(', ')} ms (median reported); the app's start, median: ${describeMilestones(reloads.map((r) => r.milestones))}`);
+    // Sign-in to a usable queue, and to the search index built in memory (nothing of it is stored).
+    await waitUntilIdle(profile, 60_000, 2);
+    const signIn = await signInTimings(page);
+    log(`sign-in: queue shown ${fmt(signIn.unlockMs)} ms, search index ready ${fmt(signIn.indexReadyMs)} ms after «Войти» (${describeMilestones([signIn.milestones])})`);
     // The heap is read with the search index loaded, as it is while a caseworker searches (the reloads
     // above dropped the injected tools).
     await installPageTools(page, source);
     await searchIndexInPage(page);
     const heap = await heapUsedMb(context, page);
 
-    log(`targets: p95 ≤ 50 ms ${p95 <= 50 ? 'met' : 'MISSED'}; ≥ 10× the scan (${fmt(scanP95 / p95)}×) ${scanP95 >= 10 * p95 ? 'met' : 'MISSED'}; list ≤ 300 ms ${percentile(loads, 50) <= 300 ? 'met' : 'MISSED'}; heap ≤ 300 MB ${heap <= 300 ? 'met' : 'MISSED'}`);
+    log(`targets: p95 ≤ 50 ms ${p95 <= 50 ? 'met' : 'MISSED'}; ≥ 10× the scan (${fmt(scanP95 / p95)}×) ${scanP95 >= 10 * p95 ? 'met' : 'MISSED'}; list ≤ 300 ms ${percentile(loads, 50) <= 300 ? 'met' : 'MISSED'}; heap ≤ 300 MB ${heap <= 300 ? 'met' : 'MISSED'}; unlock ≤ 1000 ms ${signIn.unlockMs <= 1000 ? 'met' : 'MISSED'}; index ≤ 5000 ms ${signIn.indexReadyMs <= 5000 ? 'met' : 'MISSED'}`);
     log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    console.log(`search cases=${cases} p50_ms=${fmt(p50)} p95_ms=${fmt(p95)} scan_p95_ms=${fmt(scanP95)} list_first_rows_ms=${fmt(percentile(loads, 50))} heap_mb=${fmt(heap)}`);
+    console.log(`search cases=${cases} p50_ms=${fmt(p50)} p95_ms=${fmt(p95)} scan_p95_ms=${fmt(scanP95)} list_first_rows_ms=${fmt(percentile(loads, 50))} heap_mb=${fmt(heap)} unlock_ms=${fmt(signIn.unlockMs)} index_ready_ms=${fmt(signIn.indexReadyMs)}`);
   } finally {
     await browser.close();
   }

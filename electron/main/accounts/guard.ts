@@ -22,7 +22,11 @@ export const OPEN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'accounts:signOut',
 ]);
 
-/** Administrator's work: backups settings and restore, transfers between PCs, reference data export. */
+/**
+ * Administrator's work: backup settings and restore, transfers between PCs, reference data export, templates and
+ * accounts. Taking a backup (backup:begin…finish) stays open to every session: the daily and pre-upgrade backups run
+ * whoever is signed in.
+ */
 export const ADMIN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'backup:setPassphrase',
   'backup:chooseFolder',
@@ -38,7 +42,17 @@ export const ADMIN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'transfer:storeFiles',
   'transfer:discard',
   'reference:export',
+  // The template editor's live preview: templates are the administrator's.
+  'templates:preview',
+  // The accounts store refuses these for a caseworker too; the guard says so before the store is reached.
+  'accounts:add',
+  'accounts:resetPassword',
+  'accounts:update',
+  'accounts:setIdle',
 ]);
+
+/** The one channel a session whose password was reset may call (besides the open ones): choosing a new password. */
+const PASSWORD_CHANGE_CHANNEL: Channel = 'accounts:changePassword';
 
 /** Wraps every handler with the session check its channel needs; the accounts store enforces its own roles too. */
 export function guardHandlers(table: HandlerTable, accounts: AccountService): HandlerTable {
@@ -51,7 +65,7 @@ export function guardHandlers(table: HandlerTable, accounts: AccountService): Ha
     const role = ADMIN_CHANNELS.has(channel) ? 'admin' : undefined;
     guarded[channel] = (request: unknown, ctx: CallContext) => {
       try {
-        accounts.requireSession(clientOf(ctx), role);
+        accounts.requireSession(clientOf(ctx), role, channel === PASSWORD_CHANGE_CHANNEL);
       } catch (error) {
         if (error instanceof AccountError) throw new HandlerError(error.code === 'NOT_PERMITTED' ? 'NOT_PERMITTED' : 'LOCKED');
         throw error;

@@ -7,7 +7,7 @@ type AccountsHandlers = Pick<HandlerTable, keyof typeof ACCOUNTS_CHANNELS>;
 /** The session a call belongs to: its window, or the single caller of a host without windows. */
 export const clientOf = (ctx: CallContext): string => ctx.client ?? 'default';
 
-const sessionInfo = (s: Session) => ({ accountId: s.accountId, name: s.name, position: s.position, role: s.role });
+const sessionInfo = (s: Session) => ({ accountId: s.accountId, name: s.name, position: s.position, role: s.role, mustChangePassword: s.mustChangePassword });
 
 /** Turns the store's refusals into answers the page words; anything else stays an error. */
 async function answer<T>(run: () => Promise<T>): Promise<T | { status: 'weak'; problem: WeakPasswordError['problem'] } | { status: 'refused'; reason: AccountError['code'] }> {

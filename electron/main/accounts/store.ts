@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { passwordStrength, type PasswordProblem } from '../../../shared/accounts/password-strength';
+import { passwordStrength, type PasswordProblem } from '../../../shared/security/password-strength';
 import { DEFAULT_IDLE_MINUTES, lockoutDelayMs, ROLES, type Role } from '../../../shared/accounts/roles';
-import type { AuthEvent } from '../../../shared/ipc/channels/accounts';
+import { AUTH_EVENT_KINDS, type ACCOUNT_REFUSALS, type AuthEvent } from '../../../shared/ipc/channels/accounts';
 import { writeFileAtomic } from '../save-file';
 import { newDataKey, newRecoveryKey, unwrap, wrapWithPassword, wrapWithRecoveryKey, type WrappedKey } from './key-wrap';
 
@@ -35,6 +35,8 @@ const accountSchema = z.object({
   key: wrappedSchema,
   failures: z.number().int().nonnegative(),
   lastFailureAt: z.number().nullable(),
+  /** Set when the administrator reset the password: the next sign-in must choose a new one. Absent in older files. */
+  mustChangePassword: z.boolean().optional(),
 });
 
 const fileSchema = z.object({
@@ -44,7 +46,7 @@ const fileSchema = z.object({
   idleMinutes: z.number().int(),
   /** Sign-in events that happened while no one could write the (encrypted) audit; the page drains them. */
   pending: z.array(
-    z.object({ at: z.string(), kind: z.enum(['sign_in', 'sign_in_failed', 'sign_out', 'lock', 'unlock', 'password_changed', 'password_reset', 'account_added', 'recovered']), accountId: z.string(), accountName: z.string(), detail: z.string().optional() }),
+    z.object({ at: z.string(), kind: z.enum(AUTH_EVENT_KINDS), accountId: z.string(), accountName: z.string(), detail: z.string().optional() }),
   ),
 });
 
@@ -57,6 +59,7 @@ export interface PublicAccount {
   position: string;
   role: Role;
   disabled: boolean;
+  mustChangePassword: boolean;
 }
 
 export interface Session {
@@ -64,6 +67,8 @@ export interface Session {
   name: string;
   position: string;
   role: Role;
+  /** The administrator reset this account's password: nothing but choosing a new one is allowed until then. */
+  mustChangePassword: boolean;
   /** Present while unlocked; dropped on lock. */
   dataKey: Buffer | null;
 }
@@ -76,13 +81,13 @@ export type SignInOutcome =
   | { status: 'unknown_account' };
 
 export class AccountError extends Error {
-  constructor(readonly code: 'NOT_SET_UP' | 'ALREADY_SET_UP' | 'NOT_SIGNED_IN' | 'NOT_PERMITTED' | 'UNKNOWN_ACCOUNT' | 'LAST_ADMIN' | 'DUPLICATE_NAME') {
+  constructor(readonly code: (typeof ACCOUNT_REFUSALS)[number]) {
     super(code);
   }
 }
 
 export class WeakPasswordError extends Error {
-  constructor(readonly problem: PasswordProblem) {
+  constructor(readonly problem: PasswordProblem | 'same_as_current') {
     super(problem);
   }
 }
@@ -91,7 +96,7 @@ const MAX_PENDING_EVENTS = 500;
 const ACCOUNTS_FILE = 'accounts.json';
 
 function publicOf(account: Account): PublicAccount {
-  return { id: account.id, name: account.name, position: account.position, role: account.role, disabled: account.disabled };
+  return { id: account.id, name: account.name, position: account.position, role: account.role, disabled: account.disabled, mustChangePassword: account.mustChangePassword ?? false };
 }
 
 function checkStrength(password: string, inputs: string[]): void {
@@ -157,7 +162,7 @@ export class AccountService {
       setUp: file !== null,
       accounts: file ? file.accounts.map(publicOf) : [],
       idleMinutes: file?.idleMinutes ?? DEFAULT_IDLE_MINUTES,
-      session: session ? { accountId: session.accountId, name: session.name, position: session.position, role: session.role, locked: session.dataKey === null } : null,
+      session: session ? { accountId: session.accountId, name: session.name, position: session.position, role: session.role, mustChangePassword: session.mustChangePassword, locked: session.dataKey === null } : null,
     };
   }
 
@@ -183,7 +188,7 @@ export class AccountService {
       const file: AccountsFile = { version: 1, accounts: [admin], recovery: await wrapWithRecoveryKey(dataKey, recoveryKey, 'recovery'), idleMinutes: DEFAULT_IDLE_MINUTES, pending: [] };
       this.event(file, 'sign_in', admin, 'setup');
       await this.save(file);
-      const session: Session = { accountId: id, name: admin.name, position: admin.position, role: 'admin', dataKey };
+      const session: Session = { accountId: id, name: admin.name, position: admin.position, role: 'admin', mustChangePassword: false, dataKey };
       this.sessions.set(client, session);
       return { recoveryKey, session };
     });
@@ -215,7 +220,7 @@ export class AccountService {
       account.lastFailureAt = null;
       this.event(file, resumed ? 'unlock' : 'sign_in', account);
       await this.save(file);
-      const session: Session = { accountId: account.id, name: account.name, position: account.position, role: account.role, dataKey };
+      const session: Session = { accountId: account.id, name: account.name, position: account.position, role: account.role, mustChangePassword: account.mustChangePassword ?? false, dataKey };
       this.sessions.set(client, session);
       return { status: 'ok', session };
     });
@@ -267,10 +272,14 @@ export class AccountService {
     });
   }
 
-  /** The unlocked session, or throws: what every guarded channel calls. */
-  requireSession(client: string, role?: Role): Session & { dataKey: Buffer } {
+  /**
+   * The unlocked session, or throws: what every guarded channel calls. A session whose password was reset by the
+   * administrator may only choose a new one (`passwordChange`) until it has.
+   */
+  requireSession(client: string, role?: Role, passwordChange = false): Session & { dataKey: Buffer } {
     const session = this.sessions.get(client);
     if (!session || session.dataKey === null) throw new AccountError('NOT_SIGNED_IN');
+    if (session.mustChangePassword && !passwordChange) throw new AccountError('PASSWORD_CHANGE_REQUIRED');
     if (role === 'admin' && session.role !== 'admin') throw new AccountError('NOT_PERMITTED');
     return session as Session & { dataKey: Buffer };
   }
@@ -288,14 +297,18 @@ export class AccountService {
 
   changePassword(client: string, input: { current: string; next: string }): Promise<'ok' | 'wrong_password'> {
     return this.serial(async () => {
-      const session = this.requireSession(client);
+      const session = this.requireSession(client, undefined, true);
       const file = (await this.load())!;
       const account = file.accounts.find((a) => a.id === session.accountId);
       if (!account) throw new AccountError('UNKNOWN_ACCOUNT');
       const key = await unwrap(account.key, input.current, account.id);
       if (!key) return 'wrong_password';
       checkStrength(input.next, [account.name, account.position]);
+      // The administrator's temporary password may not simply be kept.
+      if (input.next === input.current) throw new WeakPasswordError('same_as_current');
       account.key = await wrapWithPassword(key, input.next, account.id);
+      account.mustChangePassword = false;
+      session.mustChangePassword = false;
       this.event(file, 'password_changed', account);
       await this.save(file);
       return 'ok';
@@ -338,6 +351,8 @@ export class AccountService {
       account.key = await wrapWithPassword(session.dataKey, input.password, account.id);
       account.failures = 0;
       account.lastFailureAt = null;
+      // The administrator knows this password: it opens one sign-in, which must replace it.
+      account.mustChangePassword = account.id !== session.accountId;
       this.event(file, 'password_reset', { id: session.accountId, name: session.name }, account.name);
       await this.save(file);
     });
@@ -353,16 +368,34 @@ export class AccountService {
       const adminsLeft = file.accounts.map((a) => (a.id === next.id ? next : a)).filter((a) => a.role === 'admin' && !a.disabled).length;
       // Without an active administrator nobody could add accounts or restore backups again.
       if (adminsLeft === 0 || (account.id === session.accountId && next.disabled)) throw new AccountError('LAST_ADMIN');
+      const changes = [
+        ...(next.role !== account.role ? [`role: ${account.role} → ${next.role}`] : []),
+        ...(next.disabled !== account.disabled ? [next.disabled ? 'disabled' : 'enabled'] : []),
+        ...(next.position !== account.position ? ['position'] : []),
+      ];
       Object.assign(account, next);
+      if (changes.length > 0) this.event(file, 'account_changed', { id: session.accountId, name: session.name }, `${account.name}: ${changes.join(', ')}`);
       await this.save(file);
+      // A disabled account's open windows lose their session at once; a changed role applies to the next call.
+      for (const [client, open] of this.sessions) {
+        if (open.accountId !== account.id) continue;
+        if (account.disabled) {
+          open.dataKey?.fill(0);
+          this.sessions.delete(client);
+        } else {
+          open.role = account.role;
+          open.position = account.position;
+        }
+      }
       return publicOf(account);
     });
   }
 
   setIdleMinutes(client: string, minutes: number): Promise<void> {
     return this.serial(async () => {
-      this.requireSession(client, 'admin');
+      const session = this.requireSession(client, 'admin');
       const file = (await this.load())!;
+      if (file.idleMinutes !== minutes) this.event(file, 'account_changed', { id: session.accountId, name: session.name }, `idle: ${file.idleMinutes} → ${minutes}`);
       file.idleMinutes = minutes;
       await this.save(file);
     });
@@ -386,6 +419,7 @@ export class AccountService {
       account.failures = 0;
       account.lastFailureAt = null;
       account.disabled = false;
+      account.mustChangePassword = false;
       this.event(file, 'recovered', account);
       await this.save(file);
       key.fill(0);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackupFailure, BackupReason } from '../../../shared/ipc/channels/backup';
+import type { AuditCheck, BackupFailure, BackupReason } from '../../../shared/ipc/channels/backup';
 import { AttachmentStore } from '../attachments/store';
 import { mkdirPrivate, openStream, SealedFileWriter, type FileKeys } from '../crypto/file-cipher';
 import { writeSealedFile, type SealingSecret, type WriteSealedOptions } from '../crypto/sealed-file';
@@ -33,6 +33,7 @@ interface Session {
   reason: BackupReason;
   schemaVersion: number;
   counts: Record<string, number>;
+  audit: AuditCheck | undefined;
   passphrase: string | null;
   keys: BackupKeys;
   stagingPath: string;
@@ -172,7 +173,7 @@ export class BackupSessions {
    * `sealed` in the answer says the backup is sealed by the backup passphrase; without one only the pre-upgrade
    * safety copy may be written, inside the data dir, sealed by the data key.
    */
-  async begin(reason: BackupReason, schemaVersion: number, counts: Record<string, number>, keys: BackupKeys): Promise<{ status: 'started'; session: string; sealed: boolean } | { status: 'failed'; reason: BackupFailure }> {
+  async begin(reason: BackupReason, schemaVersion: number, counts: Record<string, number>, keys: BackupKeys, audit?: AuditCheck): Promise<{ status: 'started'; session: string; sealed: boolean } | { status: 'failed'; reason: BackupFailure }> {
     const passphrase = await this.host.secrets.load();
     if (!passphrase && reason !== 'upgrade') return this.fail('NO_PASSPHRASE');
     const id = randomBytes(12).toString('hex');
@@ -183,7 +184,7 @@ export class BackupSessions {
       const stagingPath = path.join(dir, `${id}.part`);
       const stagingKey = randomBytes(32);
       const staging = await SealedFileWriter.create(stagingPath, stagingKey);
-      this.sessions.set(id, { id, reason, schemaVersion, counts, passphrase, keys, stagingPath, staging, stagingKey, hash: createHash('sha256'), bytes: 0, nextSeq: 0, failed: null });
+      this.sessions.set(id, { id, reason, schemaVersion, counts, audit, passphrase, keys, stagingPath, staging, stagingKey, hash: createHash('sha256'), bytes: 0, nextSeq: 0, failed: null });
       return { status: 'started', session: id, sealed: passphrase !== null };
     } catch (error) {
       return this.fail(failureOf(error));
@@ -265,6 +266,7 @@ export class BackupSessions {
       schemaVersion: session.schemaVersion,
       reason: session.reason,
       counts: session.counts,
+      ...(session.audit ? { audit: session.audit } : {}),
       parts: [database, ...attachments.map((a) => a.part)],
     };
     const fileName = session.reason === 'upgrade' ? upgradeBackupFileName(session.schemaVersion, at) : backupFileName(at);

@@ -97,7 +97,7 @@ export function createBackupHandlers(deps: MainDeps, options: BackupWriteOptions
       await saveBackupSettings(deps.dataDir, { ...(await loadBackupSettings(deps.dataDir)), folder: null });
       return status();
     },
-    'backup:begin': async ({ reason, schemaVersion, counts }, ctx) => backups.begin(reason, schemaVersion, counts, await backupKeys(ctx)),
+    'backup:begin': async ({ reason, schemaVersion, counts, audit }, ctx) => backups.begin(reason, schemaVersion, counts, await backupKeys(ctx), audit),
     'backup:append': ({ session, seq, data }) => backups.append(session, seq, data),
     'backup:finish': ({ session }) => backups.finish(session),
     'backup:abort': async ({ session }) => {

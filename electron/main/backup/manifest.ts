@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACKUP_REASONS, type BackupSummary } from '../../../shared/ipc/channels/backup';
+import { auditCheckSchema, BACKUP_REASONS, type BackupSummary } from '../../../shared/ipc/channels/backup';
 
 /** What a backup file says about itself, sealed with it. `parts` are in stream order; the database comes first. */
 export const BACKUP_KIND = 'aryz-backup';
@@ -18,6 +18,8 @@ export const manifestSchema = z.object({
   schemaVersion: z.number().int().nonnegative(),
   reason: z.enum(BACKUP_REASONS),
   counts: z.record(z.string(), z.number().int().nonnegative()),
+  /** The audit chain's check when the backup was taken (absent in backups from before it was recorded). */
+  audit: auditCheckSchema.optional(),
   parts: z.array(partSchema).min(1),
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
@@ -51,5 +53,6 @@ export function summaryOf(manifest: BackupManifest): BackupSummary {
     attachments: attachments.length,
     attachmentBytes: attachments.reduce((sum, part) => sum + part.bytes, 0),
     databaseBytes: manifest.parts[0]!.bytes,
+    audit: manifest.audit ?? null,
   };
 }

@@ -8,7 +8,7 @@ import type { CallContext } from '../ipc/dispatch';
 import { attachmentsDir } from './backup-session';
 import { BACKUP_KIND, BACKUP_LAYOUT_VERSION, parseManifest, summaryOf, type BackupPart } from './manifest';
 
-export const RESTORE_PICK = { filterName: 'Aryz backup', extensions: ['aryzbak'], multiple: false } as const;
+export const RESTORE_PICK = { filterName: 'backup', extensions: ['aryzbak'], multiple: false } as const;
 
 interface Piece {
   index: number;

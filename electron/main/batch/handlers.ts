@@ -38,7 +38,7 @@ export function createBatchHandlers(deps: MainDeps): BatchHandlers {
       if (!merged) return { status: 'unknown', fileName };
       const data = await readStoredFile(mergedBatchFile(deps.dataDir, request.jobId), requireFileKeys(deps.fileKeys, ctx).content);
       const name = fileName.toLowerCase().endsWith('.pdf') ? fileName : `${fileName}.pdf`;
-      return ctx.saveFile({ defaultName: name, data, filterName: 'PDF', extensions: ['pdf'] });
+      return ctx.saveFile({ defaultName: name, data, filterName: 'pdf', extensions: ['pdf'] });
     },
   };
 }

@@ -221,37 +221,37 @@ export class SealedFileWriter {
 
 /** Opens a sealed stream; throws FileCipherError on damage, truncation, or a key that does not fit. */
 export async function* openStream(contentKey: Buffer, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Buffer> {
-  let buffered: Buffer[] = [];
-  let size = 0;
+  // One buffer and a read offset: records are views into it, so a large single input is never copied per record.
+  let buffer: Buffer = Buffer.alloc(0);
+  let offset = 0;
+  const size = () => buffer.length - offset;
+  const take = (n: number): Buffer => {
+    const out = buffer.subarray(offset, offset + n);
+    offset += n;
+    return out;
+  };
   let header: Buffer | null = null;
   let fileKey: Buffer | null = null;
   let chunk = 0;
   let index = 0;
-  const take = (n: number): Buffer => {
-    const all = Buffer.concat(buffered);
-    buffered = [all.subarray(n)];
-    size = all.length - n;
-    return all.subarray(0, n);
-  };
   for await (const part of source) {
-    buffered.push(Buffer.from(part.buffer, part.byteOffset, part.byteLength));
-    size += part.length;
+    const incoming = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+    buffer = size() === 0 ? incoming : Buffer.concat([buffer.subarray(offset), incoming]);
+    offset = 0;
     if (!header) {
-      if (size < FILE_HEADER_BYTES) continue;
+      if (size() < FILE_HEADER_BYTES) continue;
       header = Buffer.from(take(FILE_HEADER_BYTES));
       const parsed = parseHeader(header);
       chunk = parsed.chunk;
       fileKey = derive(contentKey, 'aryz/file', parsed.salt);
     }
     // Strictly more than a full record buffered: the full record cannot be the final one.
-    while (size > chunk + TAG_BYTES) yield openRecord(fileKey!, header, index++, false, take(chunk + TAG_BYTES));
+    while (size() > chunk + TAG_BYTES) yield openRecord(fileKey!, header, index++, false, take(chunk + TAG_BYTES));
   }
   if (!header) throw new FileCipherError('TRUNCATED');
-  if (size === chunk + TAG_BYTES) {
-    // A full record at the very end is not final: the final record is missing.
-    throw new FileCipherError('TRUNCATED');
-  }
-  yield openRecord(fileKey!, header, index, true, take(size));
+  // A full record at the very end is not final: the final record is missing.
+  if (size() === chunk + TAG_BYTES) throw new FileCipherError('TRUNCATED');
+  yield openRecord(fileKey!, header, index, true, take(size()));
   fileKey!.fill(0);
 }
 

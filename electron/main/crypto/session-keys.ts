@@ -14,10 +14,9 @@ export type FileKeysOf = (client: string) => FileKeys | null;
  */
 export function fileKeysFromAccounts(accounts: Pick<AccountService, 'dataKey' | 'onLock'>): FileKeysOf {
   let cached: { copy: Buffer; keys: FileKeys } | null = null;
-  // A lock drops the derived keys too; a window still unlocked derives them again on its next call.
+  // A lock drops the derived keys too; a window still unlocked derives them again on its next call. They are not
+  // zeroed: a call already under way (a scan being sealed) still holds them, and zeroing would seal it with a wrong key.
   accounts.onLock(() => {
-    if (!cached) return;
-    for (const key of [cached.copy, cached.keys.content, cached.keys.names, cached.keys.backup]) key.fill(0);
     cached = null;
   });
   return (client) => {

@@ -64,7 +64,7 @@ export function createDocumentsHandlers(deps: MainDeps, copies = new ViewerCopie
       const file = await stored(deps, request.relPath);
       if (!file) return { status: 'missing', fileName: '' };
       const data = await plainCopy(file, ctx);
-      return ctx.saveFile({ defaultName: request.fileName ?? path.basename(file), data, filterName: 'PDF', extensions: ['pdf'] });
+      return ctx.saveFile({ defaultName: request.fileName ?? path.basename(file), data, filterName: 'pdf', extensions: ['pdf'] });
     },
 
     // Never silent: the desktop hook shows the PDF with the system print dialog; browser mode hands the file over.

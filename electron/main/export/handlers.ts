@@ -63,7 +63,7 @@ export function createExportHandlers(deps: Pick<MainDeps, 'now'>): ExportHandler
       const saved = await ctx.saveFile({
         defaultName: session.fileName,
         data,
-        filterName: session.format === 'csv' ? 'CSV' : 'Excel',
+        filterName: session.format === 'csv' ? 'csv' : 'excel',
         extensions: [session.format],
       });
       return { ...saved, rows: session.rows, bytes: saved.status === 'saved' ? data.byteLength : 0 };

@@ -52,7 +52,7 @@ export function createHandlers(given: MainDeps): HandlerTable {
       const now = deps.now();
       const text = await supportInfoText(deps.log, { version: deps.version, mode: deps.mode, versions: process.versions, platform: process.platform, arch: process.arch, now });
       const data = new TextEncoder().encode(text);
-      const saved = await ctx.saveFile({ defaultName: supportFileName(now), data, filterName: 'Text', extensions: ['txt'] });
+      const saved = await ctx.saveFile({ defaultName: supportFileName(now), data, filterName: 'text', extensions: ['txt'] });
       return { ...saved, bytes: saved.status === 'saved' ? data.byteLength : 0 };
     },
 
@@ -63,7 +63,7 @@ export function createHandlers(given: MainDeps): HandlerTable {
       ctx.saveFile({
         defaultName: referenceFileName(request.fileName, deps.now()),
         data: new TextEncoder().encode(request.json),
-        filterName: 'JSON',
+        filterName: 'json',
         extensions: ['json'],
       }),
 
@@ -72,7 +72,7 @@ export function createHandlers(given: MainDeps): HandlerTable {
       const result = await ctx.saveFile({
         defaultName: missionCardFileName(request.mission),
         data,
-        filterName: 'PDF',
+        filterName: 'pdf',
         extensions: ['pdf'],
       });
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };

@@ -1,6 +1,7 @@
 import { CHANNELS, isChannel, payloadLimitOf, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import { fail, ok, type IpcErrorCode, type IpcResult } from '../../../shared/ipc/result';
 import { parseForIssues, toFieldIssues } from '../../../shared/validation/issues';
+import type { DialogFilter } from '../../../shared/ipc/methods';
 
 /** What a handler may do beyond computing: things bound to the calling window (dialogs, downloads). */
 export interface CallContext {
@@ -10,13 +11,13 @@ export interface CallContext {
    */
   client?: string;
   /** Ask the user where to save `data` (native dialog, or a download in browser mode) and write it there. */
-  saveFile(request: { defaultName: string; data: Uint8Array; filterName: string; extensions: string[] }): Promise<{ status: 'saved' | 'canceled'; fileName: string }>;
+  saveFile(request: { defaultName: string; data: Uint8Array; filterName: DialogFilter; extensions: string[] }): Promise<{ status: 'saved' | 'canceled'; fileName: string }>;
   /**
    * Ask the user for files to read (native open dialog; in browser mode the page's file chooser, staged by the
    * bridge). Answers absolute paths in main's file system, or null when the user cancelled. The only way a
    * handler gets a path to read that is not in the app's own store: the page never sends paths.
    */
-  pickFiles(request: { filterName: string; extensions: string[]; multiple: boolean }): Promise<string[] | null>;
+  pickFiles(request: { filterName: DialogFilter; extensions: string[]; multiple: boolean }): Promise<string[] | null>;
   /** Ask the user for a folder (native dialog; in browser mode a folder inside the bridge's data dir), or null. */
   pickFolder(request: { title: string }): Promise<string | null>;
   /** Hand a file main wrote to the system's viewer (in browser mode the file is offered as a download). */

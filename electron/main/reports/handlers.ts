@@ -14,12 +14,12 @@ export function createReportsHandlers(deps: MainDeps): ReportsHandlers {
   return {
     'reports:exportXlsx': async (request, ctx) => {
       const data = await buildReportXlsx(request, deps.now());
-      const result = await ctx.saveFile({ defaultName: fileName(request, 'xlsx'), data, filterName: 'Excel', extensions: ['xlsx'] });
+      const result = await ctx.saveFile({ defaultName: fileName(request, 'xlsx'), data, filterName: 'excel', extensions: ['xlsx'] });
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
     'reports:exportPdf': async (request, ctx) => {
       const { pdf: data } = await deps.pdf.makePdf(reportPdfDoc(request, deps.now()));
-      const result = await ctx.saveFile({ defaultName: fileName(request, 'pdf'), data, filterName: 'PDF', extensions: ['pdf'] });
+      const result = await ctx.saveFile({ defaultName: fileName(request, 'pdf'), data, filterName: 'pdf', extensions: ['pdf'] });
       return { ...result, bytes: result.status === 'saved' ? data.byteLength : 0 };
     },
   };

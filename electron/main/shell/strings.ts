@@ -1,4 +1,5 @@
 import type { UiLanguage } from '../../../shared/ipc/channels/app';
+import type { DialogFilter } from '../../../shared/ipc/methods';
 
 /** Main-process texts (menu, dialogs) in the page's three languages; the page's own texts live in its i18n. */
 export interface ShellStrings {
@@ -26,6 +27,8 @@ export interface ShellStrings {
   };
   about: { title: string; detail: (version: string) => string };
   crash: { title: string; gone: string; hung: string; detail: string; reload: string; wait: string; quit: string };
+  /** The file-type filters of save and open dialogs; the extensions follow in brackets. */
+  filters: Record<DialogFilter, string>;
 }
 
 const ru: ShellStrings = {
@@ -60,6 +63,17 @@ const ru: ShellStrings = {
     reload: 'Перезагрузить окно',
     wait: 'Подождать',
     quit: 'Закрыть программу',
+  },
+  filters: {
+    text: 'Текстовый файл',
+    json: 'Файл данных JSON',
+    pdf: 'Документ PDF',
+    csv: 'Таблица CSV',
+    excel: 'Книга Excel',
+    table: 'Таблица CSV или Excel',
+    scans: 'Сканы и документы',
+    backup: 'Резервная копия Aryz',
+    transfer: 'Файл передачи дел Aryz',
   },
 };
 
@@ -96,6 +110,17 @@ const ky: ShellStrings = {
     wait: 'Күтүү',
     quit: 'Программаны жабуу',
   },
+  filters: {
+    text: 'Текст файлы',
+    json: 'JSON маалымат файлы',
+    pdf: 'PDF документи',
+    csv: 'CSV таблицасы',
+    excel: 'Excel китеби',
+    table: 'CSV же Excel таблицасы',
+    scans: 'Скандар жана документтер',
+    backup: 'Aryz камдык көчүрмөсү',
+    transfer: 'Aryz иштерин өткөрүү файлы',
+  },
 };
 
 const en: ShellStrings = {
@@ -131,6 +156,22 @@ const en: ShellStrings = {
     wait: 'Wait',
     quit: 'Close the program',
   },
+  filters: {
+    text: 'Text file',
+    json: 'JSON data file',
+    pdf: 'PDF document',
+    csv: 'CSV table',
+    excel: 'Excel workbook',
+    table: 'CSV or Excel table',
+    scans: 'Scans and documents',
+    backup: 'Aryz backup',
+    transfer: 'Aryz case transfer file',
+  },
 };
 
 export const SHELL_STRINGS: Readonly<Record<UiLanguage, ShellStrings>> = { ru, ky, en };
+
+/** A dialog filter's name: the kind in words, then its extensions («Документ PDF (*.pdf)»). */
+export function dialogFilterName(strings: ShellStrings, filter: DialogFilter, extensions: readonly string[]): string {
+  return `${strings.filters[filter]} (${extensions.map((e) => `*.${e}`).join(', ')})`;
+}

@@ -107,7 +107,7 @@ export function createTransferHandlers(deps: MainDeps, seal?: WriteSealedOptions
       try {
         const written = await writeBundle(temp, request.passphrase, built.value, files, seal);
         const data = await readFile(temp);
-        const saved = await ctx.saveFile({ defaultName: bundleFileName(request.fileName, now), data, filterName: 'Aryz', extensions: ['aryzt'] });
+        const saved = await ctx.saveFile({ defaultName: bundleFileName(request.fileName, now), data, filterName: 'transfer', extensions: ['aryzt'] });
         return { ...saved, bytes: saved.status === 'saved' ? written.bytes : 0, sha256: saved.status === 'saved' ? written.sha256 : '' };
       } finally {
         await rm(temp, { force: true }).catch(() => undefined);

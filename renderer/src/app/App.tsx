@@ -12,6 +12,7 @@ import { requestNewCase } from '../ui/new-case';
 import { ShortcutsHelp } from '../ui/ShortcutsHelp';
 import { useShortcutLabel } from '../ui/shortcuts';
 import { useRoute } from '../ui/router';
+import { isAdministrator } from '../lib/session';
 
 const NAV = [
   { path: '/queue', key: 'queue.nav', match: (r: string) => r === '/' || r === '/queue' },
@@ -21,8 +22,28 @@ const NAV = [
   { path: '/import', key: 'import.nav', match: (r: string) => r === '/import' },
   { path: '/reports', key: 'reports.nav', match: (r: string) => r === '/reports' },
   { path: '/settings', key: 'nav.settings', match: (r: string) => r === '/settings' || (r.startsWith('/settings/') && !r.startsWith('/settings/templates')) },
-  { path: '/settings/templates', key: 'templates.nav', match: (r: string) => r === '/settings/templates' || r.startsWith('/settings/templates/') },
+  { path: '/settings/templates', key: 'templates.nav', match: (r: string) => r === '/settings/templates' || r.startsWith('/settings/templates/'), adminOnly: true },
 ] as const;
+
+/**
+ * Screens of the administrator (reference data, templates, backups and restore, transfers): hidden from a
+ * caseworker's navigation and refused here if typed as an address; main refuses their channels as well.
+ */
+export function isAdministratorRoute(route: string): boolean {
+  const path = route.split('?')[0]!;
+  return path === '/settings/reference' || path === '/settings/backup' || path === '/settings/templates' || path.startsWith('/settings/templates/') || path === '/transfer' || path.startsWith('/transfer/');
+}
+
+function Forbidden() {
+  const { t } = useTranslation();
+  return (
+    <div className="screen">
+      <p className="errors" role="alert">
+        {t('accounts.forbidden')}
+      </p>
+    </div>
+  );
+}
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -55,6 +76,7 @@ const TemplatesScreen = lazy(() => import('../features/templates/TemplatesScreen
 const BatchScreen = lazy(() => import('../features/batch/BatchScreen').then((m) => ({ default: m.BatchScreen })));
 // The banner offering to resume an interrupted batch brings the batch runner with it: not part of the first bundle.
 const BatchResumeBanner = lazy(() => import('../features/batch/BatchResumeBanner').then((m) => ({ default: m.BatchResumeBanner })));
+const AccountsScreen = lazy(() => import('../features/access/AccountsScreen').then((m) => ({ default: m.AccountsScreen })));
 const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
 function LoadingScreen() {
@@ -68,7 +90,9 @@ function LoadingScreen() {
 
 function Screen({ route }: { route: string }) {
   if (route === '/' || route === '/queue') return <WorkQueueScreen />;
+  if (isAdministratorRoute(route) && !isAdministrator()) return <Forbidden />;
   if (route === '/settings') return <SettingsScreen />;
+  if (route === '/settings/accounts') return <AccountsScreen />;
   if (route === '/reports') return <ReportsScreen />;
   if (route === '/settings/reference') return <ReferenceScreen />;
   const templateMatch = /^\/settings\/templates(?:\/([a-z0-9][a-z0-9._-]*))?$/.exec(route);
@@ -130,7 +154,7 @@ export function App() {
       <BackupActivityBar />
       <nav className="sidebar" aria-label={t('nav.label')}>
         <ul>
-          {NAV.map((item) => (
+          {NAV.filter((item) => !('adminOnly' in item) || isAdministrator()).map((item) => (
             <li key={item.path}>
               <a
                 href={`#${item.path}`}

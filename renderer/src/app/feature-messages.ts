@@ -18,6 +18,7 @@ import { backupMessages } from '../features/backup/messages';
 import { comfortMessages } from '../ui/comfort-messages';
 import { supportMessages } from '../features/settings/support-messages';
 import { accessMessages } from '../features/access/messages';
+import { accountsMessages } from '../features/access/accounts-messages';
 import { encryptionMessages } from '../features/access/encryption-messages';
 
 /**
@@ -44,5 +45,6 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   comfortMessages,
   supportMessages,
   accessMessages,
+  accountsMessages,
   encryptionMessages,
 ];

@@ -1,5 +1,8 @@
+import type Dexie from 'dexie';
 import { chainRow, GENESIS_HASH, verifyChain, type ChainVerdict } from '../../../shared/audit/chain';
-import type { AryzDb, AuditRow, SessionAction } from './schema';
+import type { AuditCheck } from '../../../shared/ipc/channels/backup';
+import { currentAccount } from '../lib/session';
+import type { ActAction, ActEntity, AryzDb, AuditRow, SessionAction } from './schema';
 
 /** An audit row as a write describes it; the chain numbers it (`seq`) and links it (`prevHash`, `hash`). */
 export type AuditEntry = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>;
@@ -21,8 +24,11 @@ async function appendChained(db: AryzDb, entries: readonly AuditEntry[]): Promis
   return db.transaction('rw', db.audit, async () => {
     let previous = await lastLink(db);
     const rows: AuditRow[] = [];
+    // «Кто» is the signed-in account: its id goes with every row (names may repeat over the years, ids do not).
+    const accountId = currentAccount()?.accountId;
     for (const entry of entries) {
-      const row = chainRow(entry, previous) as AuditRow & { seq: number; hash: string };
+      const stamped = entry.accountId || !accountId ? entry : { ...entry, accountId };
+      const row = chainRow(stamped, previous) as AuditRow & { seq: number; hash: string };
       rows.push(row);
       previous = row;
     }
@@ -56,15 +62,70 @@ export async function auditFor(db: AryzDb, caseId: string): Promise<AuditRow[]> 
 export async function writeSessionEvents(db: AryzDb, events: readonly { at: string; kind: SessionAction; accountId: string; accountName: string; detail?: string }[]): Promise<void> {
   await writeAudits(
     db,
-    events.map((e) => ({ at: e.at, who: e.accountName, caseId: SESSION_TRAIL, entity: 'session' as const, entityId: e.accountId, action: e.kind, changes: [], ...(e.detail ? { note: e.detail } : {}) })),
+    events.map((e) => ({ at: e.at, who: e.accountName, accountId: e.accountId, caseId: SESSION_TRAIL, entity: 'session' as const, entityId: e.accountId, action: e.kind, changes: [], ...(e.detail ? { note: e.detail } : {}) })),
   );
+}
+
+/** What an act records: the case it concerns ('' for none), what was acted on and a short description. */
+export interface Act {
+  action: ActAction;
+  entity: ActEntity | 'case' | 'document' | 'reference';
+  entityId: string;
+  caseId?: string;
+  note?: string;
+}
+
+/** The trail of acts that concern no single case (exports of lists, reports, backups, transfers). */
+export const ACTS_TRAIL = '~acts';
+
+/**
+ * Records an act that changes no row (opening a case, an export, a print, a backup…) as the signed-in account.
+ * Its own transaction: there is no change for it to land with.
+ */
+export async function recordAct(db: AryzDb, act: Act, now: Date = new Date()): Promise<void> {
+  const account = currentAccount();
+  await writeAudit(db, {
+    at: now.toISOString(),
+    who: account?.name ?? 'system',
+    caseId: act.caseId ?? ACTS_TRAIL,
+    entity: act.entity,
+    entityId: act.entityId,
+    action: act.action,
+    changes: [],
+    ...(act.note ? { note: act.note } : {}),
+  });
+}
+
+/** The newest rows of the whole audit, newest first (the administrator's activity log). */
+export async function recentAudit(db: AryzDb, limit: number): Promise<AuditRow[]> {
+  return db.audit.orderBy(':id').reverse().limit(limit).toArray();
 }
 
 /**
  * Walks the whole audit in order and names the first row whose content, link or position no longer fits (a row
  * edited, removed or inserted outside the app). `expectedHead` is the head recorded at the last backup, if any.
  */
-export async function verifyAudit(db: AryzDb, expectedHead?: { seq: number; hash: string }): Promise<ChainVerdict> {
-  const rows = await db.audit.orderBy(':id').toArray();
+export async function verifyAudit(db: Dexie, expectedHead?: { seq: number; hash: string }): Promise<ChainVerdict> {
+  // Any Dexie database with the audit table: the app's, a restored one, or an older version before its upgrade.
+  const rows = await db.table<AuditRow>('audit').orderBy(':id').toArray();
   return verifyChain(rows, { allowUnchainedPrefix: true, ...(expectedHead ? { expectedHead } : {}) });
+}
+
+/** The position (seq) of the row where a chain broke, or the row after the end when rows were cut from it. */
+export function brokenSeqOf(verdict: Extract<ChainVerdict, { ok: false }>): number {
+  const seq = (verdict.row as { seq?: unknown } | null)?.seq;
+  return typeof seq === 'number' ? seq : verdict.brokenAt + 1;
+}
+
+/** A verdict in the shape a backup's manifest keeps. */
+export function auditCheckOf(verdict: ChainVerdict): AuditCheck {
+  return verdict.ok
+    ? { ok: true, rows: verdict.rows, headSeq: verdict.headSeq, headHash: verdict.headHash }
+    : { ok: false, rows: verdict.rows, brokenSeq: brokenSeqOf(verdict), reason: verdict.reason };
+}
+
+/** A short, language-neutral note of a check for an audit row (the log shows it as it is). */
+export function auditCheckNote(check: AuditCheck | null): string {
+  if (!check) return 'audit: not checked';
+  return check.ok ? `audit: intact, ${check.rows} rows` : `audit: BROKEN at row ${check.brokenSeq} (${check.reason})`;
 }

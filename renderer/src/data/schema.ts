@@ -8,7 +8,7 @@ import type { AtRestCodec } from '../../../shared/crypto/at-rest';
 import { ENCRYPTION_MARKER, type AtRestMarkerRow } from './at-rest/marker';
 import { SYNC_ENABLED_KEY, loadSyncSwitch, syncStampMiddleware } from './sync/stamps';
 import type { SyncConflictRow, SyncMetaRow, SyncStateRow } from './sync/sync-rows';
-import { rederiveSearchKeys } from './search-keys-upgrade';
+import { dropPlainSearchKeys, rederiveSearchKeys } from './search-keys-upgrade';
 import type {
   AminaStatus,
   CaseRecord,
@@ -61,10 +61,11 @@ export interface CaseSummary {
   document: string;
 }
 
+/**
+ * A case as stored. It holds no search words and no sort name: those are personal (name keys, ПИН,
+ * document numbers), so they live only in the in-memory index built after sign-in (cases/case-index.cache.ts).
+ */
 export interface CaseRow extends CaseRecord {
-  /** Search index words (name keys in all scripts, ПИН, document, case and outgoing numbers). */
-  words: string[];
-  sortName: string;
   /** Earliest open deadline as an ISO date; '9999-12-31' when none, so every case stays in the index. */
   nextDeadline: string;
   /** Which clock that deadline belongs to. */
@@ -88,16 +89,26 @@ export interface FieldChange {
 
 /** Append-only: rows are added, never changed or removed. */
 /** What the access log records (sign-in and lock, from main's accounts file); rows under SESSION_TRAIL. */
-export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' | 'unlock' | 'password_changed' | 'password_reset' | 'account_added' | 'recovered';
+export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' | 'unlock' | 'password_changed' | 'password_reset' | 'account_added' | 'account_changed' | 'recovered';
+
+/**
+ * Acts that change no row but are recorded (who looked at or took out what): opening a case, exports, prints and
+ * opening a PDF in the viewer, backups, restores and transfers. Written by recordAct (audit.repo.ts).
+ */
+export const ACT_ACTIONS = ['open', 'export', 'print', 'view', 'backup', 'restore', 'transfer_out', 'transfer_in'] as const;
+export type ActAction = (typeof ACT_ACTIONS)[number];
+export type ActEntity = 'report' | 'cases' | 'register' | 'backup' | 'bundle';
 
 export interface AuditRow {
   seq?: number;
   at: string;
   who: string;
   caseId: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import' | 'session';
+  /** The signed-in account that made the row (`who` is its name then); absent on rows from before accounts. */
+  accountId?: string;
+  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import' | 'session' | ActEntity;
   entityId: string;
-  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void' | 'transfer' | SessionAction;
+  action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void' | 'transfer' | SessionAction | ActAction;
   changes: FieldChange[];
   note?: string;
   /** The hash chain (shared/audit/chain.ts): the previous row's hash and this row's; absent on rows from before it. */
@@ -330,10 +341,17 @@ export interface TransferSyncRow {
 export const DB_NAME = 'aryz';
 export const NO_DEADLINE = '9999-12-31';
 
+/** What the case list sorts by. `sortName` is computed in memory from the person (see INDEXED_SORT_FIELDS). */
 const SORT_FIELDS = ['updatedAt', 'createdAt', 'sortName', 'nextDeadline'] as const;
 const FILTER_FIELDS = ['status', 'region', 'missionId', 'caseworker'] as const;
-/** Each filter paired with each sort, so every list query walks one index. */
-const CASE_COMPOUND_INDEXES = FILTER_FIELDS.flatMap((f) => SORT_FIELDS.map((s) => `[${f}+${s}]`));
+/** The sorts IndexedDB still indexes since v14: `sortName` (the Russian name, personal) is no longer stored. */
+const INDEXED_SORT_FIELDS = ['updatedAt', 'createdAt', 'nextDeadline'] as const;
+/** Versions 2 to 13 indexed the name too; their declarations must stay as they were. */
+const LEGACY_SORT_FIELDS = ['updatedAt', 'createdAt', 'sortName', 'nextDeadline'] as const;
+/** Each filter paired with each sort, so every list query walks one index (v2 to v13). */
+const CASE_COMPOUND_INDEXES = FILTER_FIELDS.flatMap((f) => LEGACY_SORT_FIELDS.map((s) => `[${f}+${s}]`));
+/** The same for the sorts still indexed (v14 on). */
+const INDEXED_COMPOUND_INDEXES = FILTER_FIELDS.flatMap((f) => INDEXED_SORT_FIELDS.map((s) => `[${f}+${s}]`));
 
 /**
  * The case database. Every schema change is a new `version(n)` after the previous ones, never an edit of
@@ -377,7 +395,7 @@ export class AryzDb extends Dexie {
     // v2: case management. New tables only, so there is nothing to migrate.
     this.version(2).stores({
       persons: 'id, pinKey, *docKeys, *dupKeys, updatedAt',
-      cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...SORT_FIELDS, '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+      cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...LEGACY_SORT_FIELDS, '*words', ...CASE_COMPOUND_INDEXES].join(', '),
       audit: '++seq, caseId, at',
       drafts: 'key',
       counters: 'key',
@@ -386,7 +404,7 @@ export class AryzDb extends Dexie {
     // next re-check date on each case for the work queue. The upgrade only fills fields that are missing.
     this.version(3)
       .stores({
-        cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+        cases: ['id', '&number', 'personId', ...FILTER_FIELDS, ...LEGACY_SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
         requests: 'id, caseId',
         checks: 'id, caseId',
         referenceVersions: 'version',
@@ -430,7 +448,7 @@ export class AryzDb extends Dexie {
     // A filter alone is answered by its [filter+sort] compound index (Dexie's virtual index on the first part);
     // nothing reads persons by updatedAt or the audit by time. Deleting an index is idempotent in Dexie's diff.
     this.version(11).stores({
-      cases: ['id', '&number', 'personId', ...SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+      cases: ['id', '&number', 'personId', ...LEGACY_SORT_FIELDS, 'nextCheck', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
       persons: 'id, pinKey, *docKeys, *dupKeys',
       audit: '++seq, caseId',
     });
@@ -440,7 +458,7 @@ export class AryzDb extends Dexie {
     // version changes (tracking/daily-refresh.ts), fills them in.
     this.version(12)
       .stores({
-        cases: ['id', '&number', 'personId', ...SORT_FIELDS, 'nextCheck', '*actions', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
+        cases: ['id', '&number', 'personId', ...LEGACY_SORT_FIELDS, 'nextCheck', '*actions', '*words', ...CASE_COMPOUND_INDEXES].join(', '),
         documents: 'id, caseId, status, registeredAt, [status+registeredAt]',
       })
       .upgrade((tx) =>
@@ -465,10 +483,18 @@ export class AryzDb extends Dexie {
         const markers = tx.table('atRest');
         if (!(await markers.get(ENCRYPTION_MARKER))) await markers.put({ key: ENCRYPTION_MARKER, state: 'pending', table: null, after: null, done: 0, startedAt: null } satisfies AtRestMarkerRow);
       });
-    // v15: mission sync (data/sync/). The revision and local write time of each synced row, kept beside the
+    // v15: nothing personal in plain form in an index. The search words (name keys, ПИН, document numbers,
+    // birth dates, phones) and the sort name leave the rows and the indexes; search and the sort by name are
+    // answered from the index built in memory after sign-in (cases/case-index.cache.ts). See search-keys-upgrade.ts.
+    this.version(15)
+      .stores({
+        cases: ['id', '&number', 'personId', ...INDEXED_SORT_FIELDS, 'nextCheck', '*actions', ...INDEXED_COMPOUND_INDEXES].join(', '),
+      })
+      .upgrade((tx) => dropPlainSearchKeys(tx));
+    // v16: mission sync (data/sync/). The revision and local write time of each synced row, kept beside the
     // row (rows themselves are unchanged, and a deletion leaves its stamp as the tombstone the server needs);
     // the replication engine's own bookkeeping; and same-field conflicts awaiting a choice. New tables only.
-    this.version(15).stores({
+    this.version(16).stores({
       syncState: '[table+key], [table+lwt+key]',
       syncMeta: '[scope+id]',
       syncConflicts: 'id, [table+key]',
@@ -482,8 +508,10 @@ type DecidedTables = { [K in keyof AryzDb as AryzDb[K] extends Table<infer _R, i
 AT_REST_FIELDS satisfies DecidedTables;
 
 export const CASE_SORT_FIELDS = SORT_FIELDS;
+export const CASE_INDEXED_SORT_FIELDS = INDEXED_SORT_FIELDS;
 export const CASE_FILTER_FIELDS = FILTER_FIELDS;
 export type CaseSortField = (typeof SORT_FIELDS)[number];
+export type CaseIndexedSortField = (typeof INDEXED_SORT_FIELDS)[number];
 export type CaseFilterField = (typeof FILTER_FIELDS)[number];
 
 let instance: AryzDb | null = null;

@@ -62,6 +62,21 @@ export const en: Messages = {
   },
   format: {
     datePlaceholder: 'dd.mm.yyyy',
+    months: {
+      '01': 'January',
+      '02': 'February',
+      '03': 'March',
+      '04': 'April',
+      '05': 'May',
+      '06': 'June',
+      '07': 'July',
+      '08': 'August',
+      '09': 'September',
+      '10': 'October',
+      '11': 'November',
+      '12': 'December',
+    },
+    yearOf: '{{field}}: year',
   },
   startup: {
     title: 'The database could not be opened',
@@ -81,5 +96,14 @@ export const en: Messages = {
     DB: 'Database error: {{reason}}',
     LOCKED: 'The app is locked. Sign in again to continue.',
     NOT_PERMITTED: 'Only an administrator may do this.',
+    NO_SETTINGS: 'Fill in the mission and caseworker settings first.',
+    UNEXPECTED: 'The action failed because of a program error. No data was changed; the details are in the log.',
+    storage: {
+      quota: 'The disk has no room left for the database. Free some space and try again. No data was changed.',
+      constraint: 'The database already holds such a record. Nothing was saved.',
+      invalid: 'The database did not accept this data. Nothing was saved.',
+      closed: 'The database is not available: the program may be open in another window. Restart the program. No data was changed.',
+      aborted: 'Writing to the database was interrupted. Nothing was saved; try again.',
+    },
   },
 };

@@ -40,6 +40,11 @@ export function endSession(): void {
   emit({ info: null, key: null, lockedAt: null });
 }
 
+/** The password was changed: the session is no longer held to changing it. */
+export function passwordChanged(): void {
+  if (state.info) emit({ ...state, info: { ...state.info, mustChangePassword: false } });
+}
+
 export function subscribeSession(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -51,6 +56,11 @@ export function sessionSnapshot(): State {
 
 export function currentAccount(): SessionInfo | null {
   return state.info;
+}
+
+/** True when the signed-in account is an administrator (the page hides administrator screens from others). */
+export function isAdministrator(): boolean {
+  return state.info?.role === 'admin';
 }
 
 export function isLocked(): boolean {

@@ -1,4 +1,5 @@
 import { isValidIsoDate } from '../../case/dates';
+import { REGISTER_START_FALLBACK } from '../../reference/lookup';
 import { argumentFacts } from '../arguments';
 import { buildDocumentModel, conditionHolds, type DocumentInputs, type DocumentModel } from '../model';
 import { dateRu } from '../russian';
@@ -36,14 +37,15 @@ export interface ConsistencyFinding {
 }
 
 export interface ConsistencyOptions {
-  /** The day the register began (5 February 2025, 260-ФЗ); a case date before it cannot be about the register. */
+  /** The day the register began (reference data; 5 February 2025, 260-ФЗ): a case date before it cannot be about the register. */
   registerStart: string;
   /** The case's dates of learning and checking (ISO). */
   learnedAt?: string;
   checkDates?: readonly string[];
 }
 
-export const REGISTER_START_DEFAULT = '2025-02-05';
+/** The factory value of the register's start; the reference data in force says it (shared/reference/lookup `registerStart`). */
+export const REGISTER_START_DEFAULT = REGISTER_START_FALLBACK;
 
 /** A sentence asserting present lawful stay: «находится … на законных основаниях», «нахожусь на законных основаниях». */
 const LAWFUL_STAY = /(наход[а-яё]*|пребыва[а-яё]*|прожива[а-яё]*)[^.;:]{0,80}?на законных основаниях/iu;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, ROLES } from '../../accounts/roles';
-import { MAX_PASSWORD_LENGTH } from '../../accounts/password-strength';
+import { MAX_PASSWORD_LENGTH } from '../../security/password-strength';
 
 /**
  * Accounts, sign-in and lock. Main keeps the accounts file and the one session; the data key (base64) reaches the
@@ -15,12 +15,13 @@ const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 const role = z.enum(ROLES);
 const dataKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
 
-const publicAccount = z.object({ id: accountId, name: z.string(), position: z.string(), role, disabled: z.boolean() });
-const sessionInfo = z.object({ accountId, name: z.string(), position: z.string(), role });
-export const PASSWORD_PROBLEMS = ['too_short', 'too_long', 'too_weak'] as const;
+const publicAccount = z.object({ id: accountId, name: z.string(), position: z.string(), role, disabled: z.boolean(), mustChangePassword: z.boolean() });
+/** `mustChangePassword`: the administrator reset the password; the page asks for a new one before anything else. */
+const sessionInfo = z.object({ accountId, name: z.string(), position: z.string(), role, mustChangePassword: z.boolean() });
+export const PASSWORD_PROBLEMS = ['too_short', 'too_long', 'too_weak', 'same_as_current'] as const;
 const weak = z.object({ status: z.literal('weak'), problem: z.enum(PASSWORD_PROBLEMS) });
 
-export const AUTH_EVENT_KINDS = ['sign_in', 'sign_in_failed', 'sign_out', 'lock', 'unlock', 'password_changed', 'password_reset', 'account_added', 'recovered'] as const;
+export const AUTH_EVENT_KINDS = ['sign_in', 'sign_in_failed', 'sign_out', 'lock', 'unlock', 'password_changed', 'password_reset', 'account_added', 'account_changed', 'recovered'] as const;
 export const authEventSchema = z.object({
   at: z.string(),
   kind: z.enum(AUTH_EVENT_KINDS),
@@ -30,7 +31,7 @@ export const authEventSchema = z.object({
 });
 export type AuthEvent = z.infer<typeof authEventSchema>;
 
-export const ACCOUNT_REFUSALS = ['NOT_SET_UP', 'ALREADY_SET_UP', 'NOT_SIGNED_IN', 'NOT_PERMITTED', 'UNKNOWN_ACCOUNT', 'LAST_ADMIN', 'DUPLICATE_NAME'] as const;
+export const ACCOUNT_REFUSALS = ['NOT_SET_UP', 'ALREADY_SET_UP', 'NOT_SIGNED_IN', 'NOT_PERMITTED', 'UNKNOWN_ACCOUNT', 'LAST_ADMIN', 'DUPLICATE_NAME', 'PASSWORD_CHANGE_REQUIRED'] as const;
 const refused = z.object({ status: z.literal('refused'), reason: z.enum(ACCOUNT_REFUSALS) });
 
 export const ACCOUNTS_CHANNELS = {

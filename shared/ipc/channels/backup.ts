@@ -40,6 +40,19 @@ export type BackupFailure = (typeof BACKUP_FAILURES)[number];
 export type RestoreRefusal = (typeof RESTORE_REFUSALS)[number];
 
 const id = z.string().regex(/^[a-f0-9]{24}$/);
+
+/**
+ * The audit chain's check, made by the page just before it exported the database (shared/audit/chain.ts) and sealed
+ * into the backup's manifest: an intact chain's head (so a restore notices rows cut from the end), or where it broke.
+ */
+export const AUDIT_BREAKS = ['edited', 'link', 'sequence', 'head'] as const;
+export const auditCheckSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), rows: z.number().int().nonnegative(), headSeq: z.number().int().nonnegative(), headHash: z.string().regex(/^[a-f0-9]{64}$/) }).strict(),
+  z
+    .object({ ok: z.literal(false), rows: z.number().int().nonnegative(), brokenSeq: z.number().int().nonnegative(), reason: z.enum(AUDIT_BREAKS) })
+    .strict(),
+]);
+export type AuditCheck = z.infer<typeof auditCheckSchema>;
 const counts = z.record(z.string().max(64), z.number().int().nonnegative());
 
 const lastBackup = z.object({
@@ -71,6 +84,8 @@ const backupSummary = z.object({
   attachments: z.number().int().nonnegative(),
   attachmentBytes: z.number().int().nonnegative(),
   databaseBytes: z.number().int().nonnegative(),
+  /** The audit check sealed with the backup; null for backups from before it was recorded. */
+  audit: auditCheckSchema.nullable(),
 });
 export type BackupSummary = z.infer<typeof backupSummary>;
 
@@ -93,7 +108,7 @@ export const BACKUP_CHANNELS = {
   'backup:useDefaultFolder': { request: empty, response: backupStatus },
   'backup:begin': {
     request: z
-      .object({ reason: z.enum(BACKUP_REASONS), schemaVersion: z.number().int().nonnegative().max(10_000), counts })
+      .object({ reason: z.enum(BACKUP_REASONS), schemaVersion: z.number().int().nonnegative().max(10_000), counts, audit: auditCheckSchema.optional() })
       .strict(),
     response: z.union([
       z.object({ status: z.literal('started'), session: id, sealed: z.boolean() }),

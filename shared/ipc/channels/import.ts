@@ -8,7 +8,7 @@ export const MAX_IMPORT_FILE_MB = 30;
  */
 export const MAX_XLSX_UNPACKED_MB = 150;
 
-export const IMPORT_PICK = { filterName: 'CSV, Excel', extensions: ['csv', 'txt', 'xlsx'], multiple: false } as const;
+export const IMPORT_PICK = { filterName: 'table', extensions: ['csv', 'txt', 'xlsx'], multiple: false } as const;
 
 const table = z.object({
   headers: z.array(z.string()),

@@ -6,7 +6,7 @@ import { beginSession } from '../../../renderer/src/lib/session';
  * the locked state lock or end the session themselves (tests/unit/renderer/data/at-rest).
  */
 export const TEST_DATA_KEY = new Uint8Array(32).map((_, i) => (i * 37 + 11) & 0xff);
-export const TEST_SESSION = { accountId: 'acc-test', name: 'Тестовый Сотрудник', position: 'консул', role: 'admin' as const };
+export const TEST_SESSION = { accountId: 'acc-test', name: 'Тестовый Сотрудник', position: 'консул', role: 'admin' as const, mustChangePassword: false };
 
 export function signInForTests(): void {
   beginSession(TEST_SESSION, btoa(String.fromCharCode(...TEST_DATA_KEY)));

@@ -1,6 +1,7 @@
 import { conditionHolds, fieldText, resolveInScope, UNKNOWN, type DocumentModel, type Scope } from '../../../../shared/documents/model';
 import { checkRequisites, unknownFieldsRefusal, type DocumentRefusal } from '../../../../shared/documents/requisites';
-import { PLACEHOLDER, type DocumentTemplate, type TemplateBlock, type TemplateLine } from '../../../../shared/documents/template-schema';
+import { type DocumentTemplate, type TemplateBlock, type TemplateLine } from '../../../../shared/documents/template-schema';
+import { tokenizeTemplateText } from '../../../../shared/documents/template-tokens';
 import { MAX_UNBREAKABLE, typeset, UNBREAKABLE_WORD } from '../../../../shared/documents/typeset';
 import type { PdfEngine, PdfFile } from '../engine';
 import type { Content, ContentNode, DocDefinition, Margins, TableCell, TableLayout } from '../types';
@@ -63,8 +64,6 @@ function v(ctx: Ctx, top: number, bottom: number): Margins {
 
 // ---------------------------------------------------------------- inline text
 
-const TOKEN = new RegExp(`${PLACEHOLDER.source}|\\*\\*`, 'g');
-
 interface Run {
   text: string;
   bold: boolean;
@@ -73,27 +72,21 @@ interface Run {
 /** Template text → runs of one weight. Bold markers come from the template only; a value never toggles bold. */
 function runs(ctx: Ctx, text: string, scope: Scope): Run[] {
   const out: Run[] = [];
-  let bold = false;
-  let last = 0;
-  const push = (piece: string) => {
+  const push = (piece: string, bold: boolean) => {
     if (piece === '') return;
     const prev = out[out.length - 1];
     if (prev && prev.bold === bold) prev.text += piece;
     else out.push({ text: piece, bold });
   };
-  for (const m of text.matchAll(TOKEN)) {
-    push(text.slice(last, m.index));
-    last = m.index + m[0].length;
-    if (m[0] === '**') {
-      bold = !bold;
+  for (const token of tokenizeTemplateText(text)) {
+    if (token.kind === 'text') {
+      push(token.text, token.bold);
       continue;
     }
-    const path = m[1]!;
-    const value = resolveInScope(ctx.model, path, scope);
-    if (value === UNKNOWN) ctx.unknown.add(path);
-    push(fieldText(value));
+    const value = resolveInScope(ctx.model, token.path, scope);
+    if (value === UNKNOWN) ctx.unknown.add(token.path);
+    push(fieldText(value), token.bold);
   }
-  push(text.slice(last));
   // A weight change inside a word («**10.03.2025**.») would be a place where justification adds space:
   // the punctuation that follows a bold run takes the bold run's weight.
   for (let i = 0; i + 1 < out.length; i++) {

@@ -11,13 +11,17 @@
  *   keyed hash, and queries look it up by `indexKey` (keys.ts).
  * - `plain`: ids, statuses, dates of work, regions, outgoing and case numbers, staff names: indexes need them
  *   and they say nothing about the person.
- * - `search`: the name search words and sort key, owned by the in-memory search index (branch i16-search),
- *   which takes them out of IndexedDB; this layer leaves them as they are until then.
+ * Cases carry no search words or sort name since v15: those live only in the in-memory search index
+ * (data/cases/case-index.cache.ts); SEARCH_OWNED names them for rows written before that upgrade.
  */
-export type FieldDecision = 'sealed' | 'hashed' | 'plain' | 'search';
+export type FieldDecision = 'sealed' | 'hashed' | 'plain';
+
+/** Fields the in-memory search index removes from the stored rows; until then they are written as they are. */
+export const SEARCH_OWNED = ['cases.words', 'cases.sortName'] as const;
+type SearchOwnedField = 'words' | 'sortName';
 
 // A union row (settings) is decided field by field over every member.
-type KeysOf<Row> = Row extends unknown ? keyof Row : never;
+type KeysOf<Row> = Row extends unknown ? Exclude<keyof Row, SearchOwnedField> : never;
 /** A decision for every field of a row type. */
 export type Decisions<Row> = { readonly [K in KeysOf<Row> & string]-?: FieldDecision };
 
@@ -73,8 +77,6 @@ export const AT_REST_FIELDS = {
     outcome: 'plain',
     createdAt: 'plain',
     updatedAt: 'plain',
-    words: 'search',
-    sortName: 'search',
     nextDeadline: 'plain',
     nextDeadlineClock: 'plain',
     nextCheck: 'plain',
@@ -87,6 +89,7 @@ export const AT_REST_FIELDS = {
     seq: 'plain',
     at: 'plain',
     who: 'plain',
+    accountId: 'plain',
     caseId: 'plain',
     entity: 'plain',
     entityId: 'plain',

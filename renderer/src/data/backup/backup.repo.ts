@@ -4,11 +4,14 @@ import type { AryzApi } from '../../../../shared/ipc/contract';
 import { setActivity } from './activity.store';
 import { bytesToBase64 } from '../../lib/base64';
 import { exportDatabase } from './db-export.repo';
+import { auditCheckNote, auditCheckOf, recordAct, verifyAudit } from '../audit.repo';
+import type { AuditCheck } from '../../../../shared/ipc/channels/backup';
+import type { AryzDb } from '../schema';
 
 const SLICE_BYTES = BACKUP_SLICE_MAX_BYTES;
 
 export type BackupOutcome =
-  | { status: 'done'; fileName: string; folder: string; bytes: number; at: string; sealed: boolean; attachments: number }
+  | { status: 'done'; fileName: string; folder: string; bytes: number; at: string; sealed: boolean; attachments: number; audit: AuditCheck | null }
   | { status: 'failed'; reason: BackupFailure | 'EXPORT_FAILED' | 'IPC_ERROR' };
 
 let running: Promise<BackupOutcome> | null = null;
@@ -31,6 +34,15 @@ export function runBackup(api: AryzApi, database: Dexie, reason: BackupReason): 
 
 async function writeBackup(api: AryzApi, database: Dexie, reason: BackupReason): Promise<BackupOutcome> {
   setActivity({ kind: 'backup', reason, phase: 'export', done: 0, total: 1 });
+  // The audit chain is checked first and the verdict sealed into the manifest: a restore can then tell a chain
+  // broken before the backup from one broken in the file, and rows cut from the end by the head. A broken chain
+  // does not stop the backup (losing the copy would be worse); it is recorded and shown.
+  let audit: AuditCheck | null = null;
+  try {
+    audit = auditCheckOf(await verifyAudit(database));
+  } catch (error) {
+    console.warn('backup audit check failed:', error);
+  }
   let exported: Awaited<ReturnType<typeof exportDatabase>>;
   try {
     exported = await exportDatabase(database, (done, total) => setActivity({ kind: 'backup', reason, phase: 'export', done, total }));
@@ -39,7 +51,7 @@ async function writeBackup(api: AryzApi, database: Dexie, reason: BackupReason):
     return { status: 'failed', reason: 'EXPORT_FAILED' };
   }
   const { blob, counts } = exported;
-  const begun = await api.beginBackup({ reason, schemaVersion: database.verno, counts });
+  const begun = await api.beginBackup({ reason, schemaVersion: database.verno, counts, ...(audit ? { audit } : {}) });
   if (!begun.ok) return { status: 'failed', reason: 'IPC_ERROR' };
   if (begun.value.status === 'failed') return { status: 'failed', reason: begun.value.reason };
   const session = begun.value.session;
@@ -85,5 +97,12 @@ async function writeBackup(api: AryzApi, database: Dexie, reason: BackupReason):
   setActivity({ kind: 'backup', reason, phase: 'seal', done: 0, total: 1 });
   const finished = await api.finishBackup({ session });
   if (!finished.ok) return { status: 'failed', reason: 'IPC_ERROR' };
-  return finished.value;
+  if (finished.value.status !== 'done') return finished.value;
+  // The pre-upgrade copy is taken before the database is opened at this version: it is recorded by nobody.
+  if (reason !== 'upgrade') {
+    await recordAct(database as AryzDb, { action: 'backup', entity: 'backup', entityId: finished.value.fileName, note: `${reason}; ${auditCheckNote(audit)}` }).catch((error: unknown) =>
+      console.warn('backup audit row:', error),
+    );
+  }
+  return { ...finished.value, audit };
 }

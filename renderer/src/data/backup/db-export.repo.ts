@@ -1,4 +1,5 @@
 import Dexie, { type IndexableType, type IndexableTypeArrayReadonly, type Table } from 'dexie';
+import { atRestMiddleware } from '../at-rest/field-crypto';
 
 /**
  * The database inside a backup: JSON lines. The first line describes the database (name, Dexie version, every
@@ -182,6 +183,8 @@ export class ExportImporter {
     for (const table of this.header.tables) this.costs.set(table.name, rowCost(table.schema));
     this.total = this.header.tables.reduce((sum, t) => sum + t.rowCount * this.costs.get(t.name)!, 0);
     const target = new Dexie(this.name, this.dexieOptions);
+    // An export holds the rows as the app reads them (opened); they are sealed again on their way in.
+    target.use(atRestMiddleware());
     target.version(this.header.databaseVersion).stores(Object.fromEntries(this.header.tables.map((t) => [t.name, t.schema])));
     await target.open();
     this.target = target;

@@ -1,13 +1,22 @@
 import Dexie from 'dexie';
-import type { BackupSummary, RestoreRefusal } from '../../../../shared/ipc/channels/backup';
+import type { AuditCheck, BackupSummary, RestoreRefusal } from '../../../../shared/ipc/channels/backup';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { RESTORED_PREFIX, forgetPreviousDb, previousDbName, switchActiveDb } from '../active-db';
 import { AryzDb } from '../schema';
 import { setActivity } from './activity.store';
 import { base64ToBytes } from '../../lib/base64';
 import { ExportImporter } from './db-export.repo';
+import { auditCheckNote, auditCheckOf, recordAct, verifyAudit } from '../audit.repo';
 
-export type RestoreOutcome = { status: 'restored'; database: string } | { status: 'refused'; reason: RestoreRefusal | 'IMPORT_FAILED' | 'COUNTS_DIFFER' | 'IPC_ERROR' };
+export type RestoreOutcome =
+  | { status: 'restored'; database: string }
+  | { status: 'refused'; reason: RestoreRefusal | 'IMPORT_FAILED' | 'COUNTS_DIFFER' | 'IPC_ERROR' | 'AUDIT_BROKEN'; audit?: AuditCheck };
+
+/**
+ * Asked when the restored audit chain is broken (edited, removed or inserted rows, or rows cut from the end of what
+ * the backup's manifest recorded), before anything is committed: true restores anyway, false keeps the current data.
+ */
+export type BrokenChainDecision = (check: Extract<AuditCheck, { ok: false }>) => Promise<boolean>;
 
 async function deleteQuietly(name: string): Promise<void> {
   await Dexie.delete(name).catch((error: unknown) => console.warn(`could not delete ${name}:`, error));
@@ -20,7 +29,14 @@ async function deleteQuietly(name: string): Promise<void> {
  * attachments in, and only then points the app at the new database. Any failure before the switch deletes the new
  * database: the current one is never touched.
  */
-export async function runRestore(api: AryzApi, restore: string, summary: BackupSummary, currentName: string, now = Date.now()): Promise<RestoreOutcome> {
+export async function runRestore(
+  api: AryzApi,
+  restore: string,
+  summary: BackupSummary,
+  currentName: string,
+  now = Date.now(),
+  onBrokenChain: BrokenChainDecision = async () => false,
+): Promise<RestoreOutcome> {
   const name = `${RESTORED_PREFIX}${now}`;
   let created = false;
   let switched = false;
@@ -86,7 +102,17 @@ export async function runRestore(api: AryzApi, restore: string, summary: BackupS
       await restored.open();
     } catch (error) {
       console.warn('restore upgrade failed:', error);
+      restored.close();
       return { status: 'refused', reason: 'IMPORT_FAILED' };
+    }
+    try {
+      // The restored audit chain, against the head the backup sealed in its manifest: a row changed, removed or
+      // inserted (in the data before the backup, or cut from its end) is reported before the switch.
+      setActivity({ kind: 'restore', phase: 'verify', done: 0, total: 1 });
+      const sealed = summary.audit?.ok ? { seq: summary.audit.headSeq, hash: summary.audit.headHash } : undefined;
+      const check = auditCheckOf(await verifyAudit(restored, sealed));
+      if (!check.ok && !(await onBrokenChain(check))) return { status: 'refused', reason: 'AUDIT_BROKEN', audit: check };
+      await recordAct(restored, { action: 'restore', entity: 'backup', entityId: summary.createdAt, note: `${summary.reason} ${summary.createdAt}; ${auditCheckNote(check)}` });
     } finally {
       restored.close();
     }

@@ -1,8 +1,8 @@
-import { nameKey } from '../../../../shared/names';
-import { matchesAllPrefixes, NO_MATCH, queryWords } from '../../../../shared/search/case-keys';
+import { nameKey, nameTokens } from '../../../../shared/names';
+import { caseNumberWords, matchesAllPrefixes, NO_MATCH, personSearchWords, queryWords, sortNameOf, type PartTokens } from '../../../../shared/search/case-keys';
 import { nearestWord } from '../../../../shared/search/did-you-mean';
-import { onCaseWrites } from '../case-writes';
-import type { AryzDb, CaseFilterField, CaseRow, CaseSortField } from '../schema';
+import { onCaseWrites, onOutgoingWrites, onPersonWrites } from '../case-writes';
+import type { AryzDb, CaseFilterField, CaseRow, CaseSortField, PersonRow } from '../schema';
 
 export interface CaseQuery {
   text: string;
@@ -29,7 +29,6 @@ export const LIST_FIELDS = [
   'caseworker',
   'updatedAt',
   'createdAt',
-  'sortName',
   'nextDeadline',
 ] as const satisfies readonly (keyof CaseRow)[];
 export type CaseListRow = Pick<CaseRow, (typeof LIST_FIELDS)[number]>;
@@ -55,12 +54,29 @@ interface Bucket {
   words: string[] | null;
 }
 
-/** Rows read per slice while loading, with a pause for the page in between. */
+/** Rows read per slice while building, with a pause for the page in between. */
 const LOAD_SLICE = 2000;
+/** Cases filed per slice once read (filing is a few microseconds a case). */
+const FILE_SLICE = 10_000;
+
+/** What the index keeps of a person: their search words and the name the list sorts by. */
+interface PersonKeys {
+  words: readonly string[];
+  sortName: string;
+}
 
 interface Slot {
   row: CaseListRow;
   words: readonly string[];
+  /** The Russian name, surname first, lower-case (sortNameOf): the sort by name, never stored on disk. */
+  sortName: string;
+}
+
+/** How far the index is: `done` of `total` rows (persons, then cases) read; `ready` once all are filed. */
+export interface CaseIndexStatus {
+  ready: boolean;
+  done: number;
+  total: number;
 }
 
 function project(row: CaseRow): CaseListRow {
@@ -71,19 +87,47 @@ function project(row: CaseRow): CaseListRow {
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Thrown into a build that a lock (drop) made pointless; never reaches a caller as a failure. */
+class Dropped extends Error {}
+
 /** Same order as the database's [filter+sort] indexes: by the sort key, ties by id, all reversed for descending. */
 export function compareForList(query: Pick<CaseQuery, 'sort' | 'direction'>): (a: CaseListRow, b: CaseListRow) => number {
   const dir = query.direction === 'desc' ? -1 : 1;
-  const key = query.sort;
+  const key = query.sort === 'sortName' ? 'updatedAt' : query.sort;
   return (a, b) => dir * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The list order over slots: as compareForList, with the sort by name read from the slot. */
+function compareSlots(query: Pick<CaseQuery, 'sort' | 'direction'>): (a: Slot, b: Slot) => number {
+  if (query.sort !== 'sortName') {
+    const rows = compareForList(query);
+    return (a, b) => rows(a.row, b.row);
+  }
+  const dir = query.direction === 'desc' ? -1 : 1;
+  return (a, b) => dir * (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
+}
+
+/** The outgoing numbers of every case, in one read of the register (numbers are not personal). */
+async function outgoingByCase(db: AryzDb, caseIds?: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = caseIds ? await db.outgoing.where('caseId').anyOf([...caseIds]).toArray() : await db.outgoing.toArray();
+  const out = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = out.get(row.caseId);
+    if (list) list.push(row.number);
+    else out.set(row.caseId, [row.number]);
+  }
+  return out;
+}
+
 /**
- * An in-memory mirror of the case list for search as you type: a projection of every case (what a list row
- * shows) and its search words, filed in prefix buckets. IndexedDB answers a multi-word prefix query with a
- * key range read per word (tens of milliseconds at 100,000 cases); the mirror answers it from a bucket of
- * candidates in about a millisecond. It is read in the background after the list first shows, and kept
- * current by re-reading exactly the cases every write touched (see db/case-writes.ts).
+ * The in-memory search index of the cases and the case list's mirror: a projection of every case (what a
+ * list row shows), its search words and its sort name, filed in prefix buckets. Nothing of it is stored:
+ * the words (name keys in every script, ПИН, document numbers, birth dates, phones) and the name are derived
+ * here from the persons, cases and outgoing register read through the data layer, after sign-in, and the
+ * whole index is dropped on lock and sign-out (see search-index-session.ts). It is built in slices that
+ * yield to the page, so the first screen is usable meanwhile; until it is ready a search waits for it
+ * (`status` tells how far it is). It is kept current by re-reading exactly the cases every write touched
+ * (see data/case-writes.ts): the case, its person or its outgoing numbers.
  */
 export class CaseIndex {
   private slots: (Slot | null)[] = [];
@@ -97,27 +141,71 @@ export class CaseIndex {
   /** Newest updatedAt among the rows read: writes this instance did not see are found from there. */
   private newest = '';
   private dirty = new Set<string>();
+  private dirtyPersons = new Set<string>();
   private reloadAll = false;
   private loading: Promise<void> | null = null;
-  /** True once every case has been read; until then the list answers from IndexedDB. */
-  ready = false;
-  /** How long the last full read took, for the benchmark's log. */
+  /** Bumped by drop(): a build started before it stops at its next slice. */
+  private epoch = 0;
+  /** Set by drop() until resume(): while locked or signed out nothing is read, and load() waits. */
+  private held: { promise: Promise<void>; release: () => void } | null = null;
+  private current: CaseIndexStatus = { ready: false, done: 0, total: 0 };
+  private listeners = new Set<() => void>();
+  /** How long the last full build took, for the benchmark's log. */
   loadMs = 0;
 
-  constructor(private readonly db: AryzDb) {
+  /** Rows read per slice of the build (LOAD_SLICE; smaller in tests, to see the slices). */
+  private readonly slice: number;
+
+  constructor(
+    private readonly db: AryzDb,
+    options: { slice?: number } = {},
+  ) {
+    this.slice = options.slice ?? LOAD_SLICE;
     onCaseWrites(db, (writes) => {
       if (writes === 'all') this.reloadAll = true;
       else for (const id of writes) this.dirty.add(id);
     });
+    onOutgoingWrites(db, (writes) => {
+      if (writes === 'all') this.reloadAll = true;
+      else for (const id of writes) this.dirty.add(id);
+    });
+    onPersonWrites(db, (writes) => {
+      if (writes === 'all') this.reloadAll = true;
+      else for (const id of writes) this.dirtyPersons.add(id);
+    });
+  }
+
+  /** True once every case has been read and filed; until then a search waits for the build. */
+  get ready(): boolean {
+    return this.current.ready;
   }
 
   get size(): number {
     return this.slotOf.size;
   }
 
-  /** Reads every case once (later calls share the first); slices keep the page responsive meanwhile. */
+  /** How far the build is (a new object on every change, for useSyncExternalStore). */
+  readonly status = (): CaseIndexStatus => this.current;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private setStatus(next: CaseIndexStatus): void {
+    this.current = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * Builds the index once (later calls share the build); slices keep the page responsive meanwhile. The
+   * promise settles when an index is ready: a build cut short by a lock waits for the unlock and the build
+   * after it, so no caller ever answers from half an index.
+   */
   load(): Promise<void> {
-    this.loading ??= this.readAll().catch((error: unknown) => {
+    if (this.held) return this.held.promise.then(() => this.load());
+    this.loading ??= this.readAll(this.epoch).catch((error: unknown) => {
+      if (error instanceof Dropped) return this.load();
       this.loading = null;
       throw error;
     });
@@ -125,34 +213,117 @@ export class CaseIndex {
   }
 
   /**
-   * Reads every case in updatedAt order (ties by id, as the database's index orders them), so that slots —
-   * and with them every bucket — are in the list's default order and a search needs no sort.
+   * Forgets everything read (on lock and sign-out): the slots, the words and the names go, a build under
+   * way stops at its next slice, and nothing is read again until `resume()` (the next sign-in or unlock).
    */
-  private async readAll(): Promise<void> {
+  drop(): void {
+    if (!this.held) {
+      let release = () => {};
+      const promise = new Promise<void>((resolve) => (release = resolve));
+      this.held = { promise, release };
+    }
+    this.epoch++;
+    this.loading = null;
+    this.dirty.clear();
+    this.dirtyPersons.clear();
+    this.reloadAll = false;
+    this.clear();
+    this.loadMs = 0;
+    this.setStatus({ ready: false, done: 0, total: 0 });
+  }
+
+  /** Allows reading again (after sign-in or unlock); builds wait for this, they do not start by it. */
+  resume(): void {
+    const held = this.held;
+    this.held = null;
+    held?.release();
+  }
+
+  private check(epoch: number): void {
+    if (epoch !== this.epoch) throw new Dropped('dropped');
+  }
+
+  /**
+   * Reads every person (their words and sort name; the rest of the row is not kept) and every case (what a
+   * list row shows) side by side, each in slices, then files the cases in updatedAt order (ties by id, as
+   * the database's index orders them), so that slots — and with them every bucket — are in the list's
+   * default order and a search needs no sort. The two reads overlap: while IndexedDB reads one table's
+   * slice, the page folds the other's names.
+   */
+  private async readAll(epoch: number): Promise<void> {
     const started = performance.now();
     this.clear();
-    let after: string | null = null;
-    // Ids already read whose updatedAt equals `after`: the next slice starts at that value again.
-    let seen = new Set<string>();
-    for (;;) {
-      const want = LOAD_SLICE + seen.size;
-      const from: string | null = after;
-      const rows: CaseRow[] = await (from === null ? this.db.cases.orderBy('updatedAt') : this.db.cases.where('updatedAt').aboveOrEqual(from)).limit(want).toArray();
-      for (const row of rows) {
-        if (row.updatedAt === after && seen.has(row.id)) continue;
-        this.put(row);
-        if (row.updatedAt !== after) {
-          after = row.updatedAt;
-          seen = new Set();
-        }
-        seen.add(row.id);
+    const [personCount, caseCount] = await Promise.all([this.db.persons.count(), this.db.cases.count()]);
+    this.check(epoch);
+    const total = personCount + caseCount;
+    let done = 0;
+    const progress = (rows: number) => {
+      done += rows;
+      this.setStatus({ ready: false, done: Math.min(done, total), total });
+    };
+    this.setStatus({ ready: false, done, total });
+    const people = new Map<string, PersonKeys>();
+    const tokensOf = memoTokens();
+    const readPersons = async () => {
+      let last: string | null = null;
+      for (;;) {
+        const from: string | null = last;
+        const rows: PersonRow[] = await (from === null ? this.db.persons.orderBy(':id') : this.db.persons.where(':id').above(from)).limit(this.slice).toArray();
+        this.check(epoch);
+        for (const person of rows) people.set(person.id, this.personKeys(person, tokensOf));
+        progress(rows.length);
+        if (rows.length < this.slice) return;
+        last = rows[rows.length - 1]!.id;
+        await pause();
+        this.check(epoch);
       }
-      if (rows.length < want) break;
-      await pause();
+    };
+    const listed: CaseListRow[] = [];
+    const readCases = async () => {
+      let after: string | null = null;
+      // Ids already read whose updatedAt equals `after`: the next slice starts at that value again.
+      let seen = new Set<string>();
+      for (;;) {
+        const want = this.slice + seen.size;
+        const from: string | null = after;
+        const rows: CaseRow[] = await (from === null ? this.db.cases.orderBy('updatedAt') : this.db.cases.where('updatedAt').aboveOrEqual(from)).limit(want).toArray();
+        this.check(epoch);
+        let fresh = 0;
+        for (const row of rows) {
+          if (row.updatedAt === after && seen.has(row.id)) continue;
+          fresh++;
+          listed.push(project(row));
+          if (row.updatedAt !== after) {
+            after = row.updatedAt;
+            seen = new Set();
+          }
+          seen.add(row.id);
+        }
+        progress(fresh);
+        if (rows.length < want) return;
+        await pause();
+        this.check(epoch);
+      }
+    };
+    const [, , outgoing] = await Promise.all([readPersons(), readCases(), outgoingByCase(this.db)]);
+    this.check(epoch);
+    for (let i = 0; i < listed.length; i++) {
+      const row = listed[i]!;
+      this.put(row, people.get(row.personId), outgoing.get(row.id));
+      if (i % FILE_SLICE === FILE_SLICE - 1) {
+        await pause();
+        this.check(epoch);
+      }
     }
     this.trim();
-    this.ready = true;
     this.loadMs = performance.now() - started;
+    this.setStatus({ ready: true, done: total, total });
+    // For the benchmark (bench:search reads it as index_ready_ms): marks cost nothing when nobody reads them.
+    performance.mark('aryz:search-index-ready');
+  }
+
+  private personKeys(person: PersonRow, tokensOf?: PartTokens): PersonKeys {
+    return { words: personSearchWords(person, person.documents ?? [], tokensOf).map((word) => this.intern(word)), sortName: sortNameOf(person) };
   }
 
   private clear(): void {
@@ -164,23 +335,25 @@ export class CaseIndex {
     this.newest = '';
     this.lastKey = null;
     this.ordered = true;
-    this.ready = false;
   }
 
-  private put(row: CaseRow): void {
+  /** Files a case with its person's keys (none when the person is missing) and its outgoing numbers. */
+  private put(row: CaseListRow, person: PersonKeys | undefined, outgoing: readonly string[] | undefined): void {
+    const own = caseNumberWords(row.number, outgoing);
+    const words = person ? (own.length === 0 ? person.words : [...new Set([...person.words, ...own.map((word) => this.intern(word))])]) : own.map((word) => this.intern(word));
+    const sortName = person?.sortName ?? '';
     const existing = this.slotOf.get(row.id);
     const current = existing === undefined ? null : this.slots[existing];
     // A rewrite that is not an edit (the daily deadline refresh keeps updatedAt) keeps its place.
-    if (current && current.row.updatedAt === row.updatedAt && sameWords(current.words, row.words)) {
-      this.slots[existing!] = { row: project(row), words: current.words };
+    if (current && current.row.updatedAt === row.updatedAt && sameWords(current.words, words)) {
+      this.slots[existing!] = { row, words: current.words, sortName };
       return;
     }
     this.remove(row.id);
     if (this.lastKey && (row.updatedAt < this.lastKey.updatedAt || (row.updatedAt === this.lastKey.updatedAt && row.id < this.lastKey.id))) this.ordered = false;
     this.lastKey = { updatedAt: row.updatedAt, id: row.id };
     const slot = this.slots.length;
-    const words = row.words.map((word) => this.intern(word));
-    this.slots.push({ row: project(row), words });
+    this.slots.push({ row, words, sortName });
     this.slotOf.set(row.id, slot);
     this.file(slot, words);
     if (row.updatedAt > this.newest) this.newest = row.updatedAt;
@@ -246,24 +419,44 @@ export class CaseIndex {
     this.trim();
   }
 
+  /** Re-reads the given cases with their persons and outgoing numbers, and files them again. */
+  private async reread(ids: readonly string[]): Promise<void> {
+    const epoch = this.epoch;
+    const rows = await this.db.cases.bulkGet([...ids]);
+    const present = rows.filter((row): row is CaseRow => row !== undefined);
+    const [persons, outgoing] = await Promise.all([this.db.persons.bulkGet(present.map((row) => row.personId)), outgoingByCase(this.db, present.map((row) => row.id))]);
+    if (epoch !== this.epoch) return;
+    const people = new Map<string, PersonKeys>();
+    for (const person of persons) if (person) people.set(person.id, this.personKeys(person));
+    ids.forEach((id, i) => {
+      const row = rows[i];
+      if (row) this.put(project(row), people.get(row.personId), outgoing.get(row.id));
+      else this.remove(id);
+    });
+  }
+
   /** Applies the writes made since the last call, re-reading the rows they touched. */
   async sync(): Promise<void> {
+    if (!this.ready) return;
     if (this.reloadAll) {
       this.reloadAll = false;
       this.dirty.clear();
+      this.dirtyPersons.clear();
       this.loading = null;
+      this.setStatus({ ready: false, done: 0, total: this.current.total });
       await this.load();
       return;
+    }
+    if (this.dirtyPersons.size > 0) {
+      // A person's cases are found among the slots (a person edit is rare; the walk is a millisecond).
+      const persons = this.dirtyPersons;
+      this.dirtyPersons = new Set();
+      for (const slot of this.slots) if (slot && persons.has(slot.row.personId)) this.dirty.add(slot.row.id);
     }
     if (this.dirty.size === 0) return;
     const ids = [...this.dirty];
     this.dirty.clear();
-    const rows = await this.db.cases.bulkGet(ids);
-    ids.forEach((id, i) => {
-      const row = rows[i];
-      if (row) this.put(row);
-      else this.remove(id);
-    });
+    await this.reread(ids);
     this.compact();
   }
 
@@ -275,8 +468,9 @@ export class CaseIndex {
   async catchUp(): Promise<void> {
     if (!this.ready) return;
     await this.sync();
-    const newer = await this.db.cases.where('updatedAt').above(this.newest).toArray();
-    for (const row of newer) this.put(row);
+    if (!this.ready) return;
+    const newer = (await this.db.cases.where('updatedAt').above(this.newest).primaryKeys()) as string[];
+    if (newer.length > 0) await this.reread(newer);
     if ((await this.db.cases.count()) !== this.slotOf.size) {
       this.reloadAll = true;
       await this.sync();
@@ -360,8 +554,8 @@ export class CaseIndex {
 
   /** The rows matching every word prefix and every filter, in list order. */
   search(words: readonly string[], filters: readonly [CaseFilterField, string][], query: Pick<CaseQuery, 'sort' | 'direction'>): CaseListRow[] {
-    const rows = this.matching(words, filters).map((i) => this.slots[i]!.row);
-    return rows.sort(compareForList(query));
+    const slots = this.matching(words, filters).map((i) => this.slots[i]!);
+    return slots.sort(compareSlots(query)).map((slot) => slot.row);
   }
 
   /**
@@ -498,7 +692,17 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
 
 const indexes = new WeakMap<AryzDb, CaseIndex>();
 
-/** The one mirror of a database's cases (created on first use; loading starts with `load()`). */
+/** A cache in front of `nameTokens` for one build: each distinct part of a name is folded once. */
+function memoTokens(): PartTokens {
+  const known = new Map<string, readonly string[]>();
+  return (part) => {
+    let tokens = known.get(part);
+    if (tokens === undefined) known.set(part, (tokens = nameTokens(part)));
+    return tokens;
+  };
+}
+
+/** The one index of a database's cases (created on first use; building starts with `load()`). */
 export function caseIndexOf(db: AryzDb): CaseIndex {
   let index = indexes.get(db);
   if (!index) indexes.set(db, (index = new CaseIndex(db)));

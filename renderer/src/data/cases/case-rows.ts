@@ -1,12 +1,5 @@
 import type { CaseRecord, IdentityDocument, IntakeForm, Person } from '../../../../shared/case/schema';
-import {
-  caseSearchWords,
-  documentKeys,
-  duplicateNameKeys,
-  fullName,
-  pinKey,
-  sortNameOf,
-} from '../../../../shared/search/case-keys';
+import { documentKeys, duplicateNameKeys, fullName, pinKey } from '../../../../shared/search/case-keys';
 import type { CaseRow, CaseSummary, PersonRow } from '../schema';
 import { caseTracking, type TrackingInput } from '../tracking/case-tracking';
 
@@ -59,14 +52,11 @@ export function caseRow(
   record: CaseRecord,
   person: PersonData,
   extra: Pick<CaseRow, 'duplicateOverride' | 'diagnosis'> = {},
-  outgoingNumbers: string[] = [],
   tracking?: TrackingInput,
 ): CaseRow {
   return {
     ...record,
     ...extra,
-    words: caseSearchWords({ person, documents: person.documents, caseNumber: record.number, outgoingNumbers }),
-    sortName: sortNameOf(person),
     ...caseTracking(record, person, tracking),
     summary: summaryOf(person),
   };

@@ -21,7 +21,6 @@ import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shar
 import type { AryzDb, CaseRow, FieldChange, PersonRow } from '../schema';
 import { trackingInputFor, trackingTables } from '../tracking/tracking-input.repo';
 import { caseRow, personDataFromIntake, personRow, type PersonData } from './case-rows';
-import { outgoingNumbersOf } from '../documents/outgoing-words.repo';
 import { localTodayIso } from '../../lib/date-time';
 
 /** Who acts and for which mission: every write is attributed. */
@@ -180,7 +179,6 @@ export async function createCase(db: AryzDb, draft: unknown, actor: Actor, optio
       record,
       person,
       override ? { duplicateOverride: { reason: override.reason.trim(), matchedCaseIds: override.matchedCaseIds } } : {},
-      [],
       await trackingInputFor(db, record.id, now),
     );
     await db.persons.add(personRow(person, at, at));
@@ -326,8 +324,7 @@ export async function updateField(db: AryzDb, caseId: string, path: string, valu
     const changes: FieldChange[] = [];
     diff(getAt(before, formPath.slice(0, 1)), getAt(form, formPath.slice(0, 1)), String(formPath[0]), changes);
     if (changes.length === 0) return { ok: true as const, value: loaded.record, warnings: checked.warnings };
-    const outgoing = await outgoingNumbersOf(db, caseId);
-    const row = caseRow(nextRecord, nextPerson, keptExtras(loaded.record), outgoing, await trackingInputFor(db, caseId, now));
+    const row = caseRow(nextRecord, nextPerson, keptExtras(loaded.record), await trackingInputFor(db, caseId, now));
     await db.persons.put(personRow(nextPerson, loaded.person.createdAt, at));
     await db.cases.put(row);
     await writeAudit(db, { at, who: actor.who, caseId, entity: scope, entityId: scope === 'case' ? caseId : person.id, action: 'update', changes });
@@ -364,7 +361,7 @@ export async function changeStatus(db: AryzDb, caseId: string, status: CaseStatu
       statusHistory: [...loaded.record.statusHistory, { status, at, note: note.trim().slice(0, 2000) }],
       updatedAt: at,
     };
-    const row = caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await outgoingNumbersOf(db, caseId), await trackingInputFor(db, caseId, now));
+    const row = caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await trackingInputFor(db, caseId, now));
     await db.cases.put(row);
     await writeAudit(db, {
       at,

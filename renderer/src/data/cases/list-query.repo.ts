@@ -1,6 +1,6 @@
 import Dexie, { type Collection, type IndexableType } from 'dexie';
 import { matchesAllPrefixes, queryWords } from '../../../../shared/search/case-keys';
-import { CASE_FILTER_FIELDS, type AryzDb, type CaseFilterField, type CaseRow } from '../schema';
+import { CASE_FILTER_FIELDS, type AryzDb, type CaseFilterField, type CaseIndexedSortField, type CaseRow } from '../schema';
 import { caseIndexOf, compareForList, type CaseListHandle, type CaseListRow, type CaseQuery } from './case-index.cache';
 
 export type { CaseListHandle, CaseQuery };
@@ -14,8 +14,18 @@ function activeFilters(query: CaseQuery): [CaseFilterField, string][] {
   });
 }
 
+/**
+ * Whether the query needs the in-memory index: a search (its words are personal, so IndexedDB holds none of
+ * them) or the sort by name (the name is not stored either). Everything else reads IndexedDB's own indexes.
+ */
+export function needsSearchIndex(query: Pick<CaseQuery, 'text' | 'sort'>): boolean {
+  return query.sort === 'sortName' || queryWords(query.text).length > 0;
+}
+
+type IndexedQuery = Omit<CaseQuery, 'sort'> & { sort: CaseIndexedSortField };
+
 /** The collection walking one index in list order: the sort index, or a [filter+sort] compound index. */
-function orderedCollection(db: AryzDb, query: CaseQuery, filter?: [CaseFilterField, string]): Collection<CaseRow, string> {
+function orderedCollection(db: AryzDb, query: IndexedQuery, filter?: [CaseFilterField, string]): Collection<CaseRow, string> {
   const collection = filter
     ? db.cases.where(`[${filter[0]}+${query.sort}]`).between([filter[1], Dexie.minKey], [filter[1], Dexie.maxKey])
     : db.cases.orderBy(query.sort);
@@ -58,25 +68,14 @@ interface Matches {
 }
 
 /**
- * The cases matching every word prefix and every filter. Each word is one index range (its key set, no
- * row read), longest word first as it is usually the most selective; once the candidates are few, their
- * rows are read and the remaining words and filters are tested on them in memory with the same prefix
- * rule, which is cheaper than reading another large key set.
+ * The cases matching every filter (no search text: that needs the in-memory index). Each filter is one
+ * index range (its key set, no row read); once the candidates are few, their rows are read and the remaining
+ * filters are tested on them in memory, which is cheaper than reading another large key set.
  */
-async function matchingCases(db: AryzDb, words: string[], filters: [CaseFilterField, string][], tuning: ListTuning): Promise<Matches> {
-  const pending = [...new Set(words)].sort((a, b) => b.length - a.length);
+async function matchingCases(db: AryzDb, filters: [CaseFilterField, string][], tuning: ListTuning): Promise<Matches> {
   let ids: Set<string> | null = null;
   let rows: CaseRow[] | null = null;
   const few = (set: Set<string> | null, most = tuning.readRowsAtMost): set is Set<string> => set !== null && set.size <= most;
-  for (let i = 0; i < pending.length; i++) {
-    if (few(ids, tuning.narrowOnRowsAtMost)) {
-      const rest = pending.slice(i);
-      rows = (await readRows(db, ids)).filter((row) => matchesAllPrefixes(row.words, rest));
-      break;
-    }
-    ids = intersect(ids, (await db.cases.where('words').startsWith(pending[i]!).primaryKeys()) as string[]);
-    if (ids.size === 0) return { ids, rows: [] };
-  }
   for (const [field, value] of filters) {
     if (!rows && few(ids, tuning.narrowOnRowsAtMost)) rows = await readRows(db, ids);
     if (rows) rows = rows.filter((row) => row[field] === value);
@@ -93,7 +92,7 @@ async function matchingCases(db: AryzDb, words: string[], filters: [CaseFilterFi
  * resuming inside a run of equal sort values). A walk that comes up short grows to the length the density
  * of hits seen so far predicts.
  */
-function sortIndexWalk(db: AryzDb, query: CaseQuery, filter: [CaseFilterField, string] | undefined, hits: Set<string>, tuning: ListTuning) {
+function sortIndexWalk(db: AryzDb, query: IndexedQuery, filter: [CaseFilterField, string] | undefined, hits: Set<string>, tuning: ListTuning) {
   let ordered: string[] = [];
   let complete = false;
   let queue: Promise<unknown> = Promise.resolve();
@@ -121,17 +120,28 @@ function sortIndexWalk(db: AryzDb, query: CaseQuery, filter: [CaseFilterField, s
   };
 }
 
+const indexedSort = (query: CaseQuery): query is IndexedQuery => query.sort !== 'sortName';
+
 /**
- * Opens the list for a query. Without search text and with at most one filter the list pages straight
- * off one index; otherwise the matching ids come from index key sets (see matchingCases) and are put in
- * order in memory when few, or by walking the sort index only as far as the pages need. No query reads
- * every row, and none walks a whole index unless its pages reach the end of it. Once the in-memory mirror
- * (case-index.ts) has loaded, it answers the search and multi-filter queries instead.
+ * Opens the list for a query. A search or the sort by name is answered by the in-memory index
+ * (case-index.cache.ts), waiting for it to be built when it is not yet (the case list shows the build's
+ * progress instead of waiting: see useCaseList). Without search text and with at most one filter the list
+ * pages straight off one index; with more filters the matching ids come from index key sets (see
+ * matchingCases) and are put in order in memory when few, or by walking the sort index only as far as the
+ * pages need, unless the in-memory index is ready, which answers them at once.
  */
 export async function openCaseList(db: AryzDb, query: CaseQuery, tuning: ListTuning = DEFAULT_TUNING): Promise<CaseListHandle> {
   const filters = activeFilters(query);
   const words = queryWords(query.text);
-  if (words.length === 0 && filters.length <= 1) {
+  const index = caseIndexOf(db);
+  if (!indexedSort(query) || words.length > 0) {
+    await index.load();
+    await index.sync();
+    // A write that needed a full re-read (a restore, a range delete) starts the build again.
+    if (!index.ready) await index.load();
+    return index.open(words, filters, query);
+  }
+  if (filters.length <= 1) {
     const collection = () => orderedCollection(db, query, filters[0]);
     // Every case is in every sort index, so without a filter the table's own count is the same number,
     // and in Chromium counting the table is about four times faster than counting an index.
@@ -139,13 +149,12 @@ export async function openCaseList(db: AryzDb, query: CaseQuery, tuning: ListTun
     if (filters.length === 0) knownTotals.set(db, count);
     return { count, page: (offset, limit) => collection().offset(offset).limit(limit).toArray() };
   }
-  // Search and combined filters are answered by the in-memory mirror once it has read every case.
-  const index = caseIndexOf(db);
+  // Combined filters are answered by the in-memory index once it is built.
   if (index.ready) {
     await index.sync();
     if (index.ready) return index.open(words, filters, query);
   }
-  const { ids, rows } = await matchingCases(db, words, filters, tuning);
+  const { ids, rows } = await matchingCases(db, filters, tuning);
   if (rows) {
     // Same order as walking the index (see compareForList).
     const ordered = rows.sort(compareForList(query));
@@ -162,12 +171,12 @@ export async function openCaseList(db: AryzDb, query: CaseQuery, tuning: ListTun
  */
 export function firstRows(db: AryzDb, query: CaseQuery, limit: number): Promise<CaseListRow[]> | null {
   const filters = activeFilters(query);
-  if (queryWords(query.text).length > 0 || filters.length > 1) return null;
+  if (!indexedSort(query) || queryWords(query.text).length > 0 || filters.length > 1) return null;
   return orderedCollection(db, query, filters[0]).limit(limit).toArray();
 }
 
 /** The same search as a linear scan over rows in memory: the benchmark's baseline and the tests' oracle. */
-export function scanCases(rows: readonly Pick<CaseRow, 'id' | 'words'>[], text: string): string[] {
+export function scanCases(rows: readonly { id: string; words: readonly string[] }[], text: string): string[] {
   const words = queryWords(text);
   return rows.filter((row) => matchesAllPrefixes(row.words, words)).map((row) => row.id);
 }

@@ -1,17 +1,19 @@
-import { consistencyFindings, REGISTER_START_DEFAULT, type ConsistencyFinding } from '../../../../shared/documents/checks';
+import { consistencyFindings, type ConsistencyFinding } from '../../../../shared/documents/checks';
+import { registerStart } from '../../../../shared/reference/lookup';
+import { currentReference } from '../reference/reference.repo';
 import type { DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { AryzDb } from '../schema';
 
 /**
  * The consistency checks of a document against its stored case (shared/documents/checks), with the case's own
- * dates of learning and checking that the checks compare with the register's start. Review and generation
+ * dates of learning and checking that the checks compare with the register's start (reference data, editable). Review and generation
  * both call this one function, so what the review shows is what generation enforces.
  */
 export async function consistencyFor(db: AryzDb, request: { caseId: string; template: DocumentTemplate }, inputs: DocumentInputs): Promise<ConsistencyFinding[]> {
-  const [record, checks] = await Promise.all([db.cases.get(request.caseId), db.checks.where('caseId').equals(request.caseId).toArray()]);
+  const [record, checks, reference] = await Promise.all([db.cases.get(request.caseId), db.checks.where('caseId').equals(request.caseId).toArray(), currentReference(db)]);
   return consistencyFindings(request.template, inputs, {
-    registerStart: REGISTER_START_DEFAULT,
+    registerStart: registerStart(reference),
     ...(record?.learnedAt ? { learnedAt: record.learnedAt } : {}),
     checkDates: checks.map((c) => c.at.slice(0, 10)),
   });

@@ -2,7 +2,8 @@ import { isValidIsoDate } from '../../../../shared/case/dates';
 import { causeForLetter } from '../../../../shared/documents/arguments';
 import { expectedAnswer } from '../../../../shared/documents/expected-answer';
 import { DOCUMENT_TYPE_RU, SENT_KIND_RU } from '../../../../shared/documents/russian';
-import { documentTitleKy } from '../../../../shared/documents/titles';
+import { documentTitleKy, SENT_KIND_KY } from '../../../../shared/documents/titles';
+import { documentRegimes, termStatedAsLaw } from '../../../../shared/reference/lookup';
 import { presentEvidence } from '../../../../shared/diagnosis/diagnose';
 import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
@@ -94,18 +95,27 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
       }
     : null;
 
-  const sent = docs
+  const numbered = docs
     .filter((d) => d.status !== 'void' && d.outgoingNumber !== '')
-    .sort((a, b) => a.registeredAt.localeCompare(b.registeredAt) || (a.outgoingSeq ?? 0) - (b.outgoingSeq ?? 0))
-    .map((d) => ({ title: d.title, titleKy: documentTitleKy(d.templateId, d.title), addressee: d.addressee, number: d.outgoingNumber, date: d.registeredAt }));
+    .sort((a, b) => a.registeredAt.localeCompare(b.registeredAt) || (a.outgoingSeq ?? 0) - (b.outgoingSeq ?? 0));
+  // What went out: the case's numbered documents, and the letters recorded as sent that are not among them (sent
+  // by other means): the memo must not say «nothing sent» next to the answer term of a letter sent.
+  const byHand = requests
+    .filter((r) => !numbered.some((d) => r.ourNumber !== '' && d.outgoingNumber === r.ourNumber))
+    .filter((r) => !isValidIsoDate(choice.date) || r.sentAt <= choice.date)
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+  const sent = [
+    ...numbered.map((d) => ({ title: d.title, titleKy: documentTitleKy(d.templateId, d.title), addressee: d.addressee, number: d.outgoingNumber, date: d.registeredAt })),
+    ...byHand.map((r) => ({ title: SENT_KIND_RU[r.kind], titleKy: SENT_KIND_KY[r.kind], addressee: r.addressee, number: r.ourNumber, date: r.sentAt })),
+  ];
 
   // The answer the memo announces: the term of a request actually sent (tracked in `requests`), named.
   const today = isValidIsoDate(choice.date) ? choice.date : localTodayIso();
-  const deadlines = deadlinesOf(record, loaded.person, { requests: requests.map(sentItemOf), checks, calendar: reference?.calendar ?? [], today });
+  const deadlines = deadlinesOf(record, loaded.person, { requests: requests.map(sentItemOf), checks, calendar: reference?.calendar ?? [], today, regimes: documentRegimes(reference) });
   const letters = requests.map((r) => {
     const doc = docs.find((d) => d.outgoingNumber !== '' && d.outgoingNumber === r.ourNumber);
     const title = doc?.title ?? SENT_KIND_RU[r.kind];
-    return { id: r.id, title, titleKy: doc ? documentTitleKy(doc.templateId, doc.title) : title, number: r.ourNumber, date: r.sentAt };
+    return { id: r.id, title, titleKy: doc ? documentTitleKy(doc.templateId, doc.title) : SENT_KIND_KY[r.kind], number: r.ourNumber, date: r.sentAt, lawVerified: termStatedAsLaw(reference, r.kind) };
   });
 
   return {

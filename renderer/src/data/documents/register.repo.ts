@@ -1,7 +1,6 @@
 import { writeAudit } from '../audit.repo';
 import Dexie from 'dexie';
 import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOfIsoDate, type NumberingSettings } from '../../../../shared/documents/numbering';
-import { identifierKey } from '../../../../shared/search/case-keys';
 import type { AryzDb, DocumentStatements, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
 import { followWork, type Actor } from '../cases/cases.repo';
 import { trackingTables } from '../tracking/tracking-input.repo';
@@ -107,9 +106,8 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
         status: 'registered',
         voidReason: '',
       };
+      // The case's in-memory search index learns the number from this write (data/case-writes.ts).
       await db.outgoing.add(register);
-      const key = identifierKey(register.number);
-      if (key && !caseRow.words.includes(key)) await db.cases.update(caseRow.id, { words: [...caseRow.words, key] });
     }
     await db.documents.add(doc);
     await writeAudit(db, {

@@ -1,8 +1,8 @@
 import { writeAudit } from '../audit.repo';
-import { commitReferenceEdit, type ReferenceChange, type ReferenceTable } from '../../../../shared/reference/versioning';
+import { commitReferenceEdit, referenceRow, type ReferenceChange } from '../../../../shared/reference/versioning';
 import type { ReferenceIssue } from '../../../../shared/reference/load';
-import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
+import { IpcCallError } from '../../../../shared/ipc/result';
 import type { AryzDb } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 import { currentReference } from './reference.repo';
@@ -11,13 +11,6 @@ import { currentReference } from './reference.repo';
 // loads, so that reading the reference data does not bring the schema library into the first bundle.
 
 export type ReferenceSave = { ok: true; version: number; changes: ReferenceChange[] } | { ok: false; issues: ReferenceIssue[] };
-
-/** One row of a reference table (the audit keeps whole rows before → after). */
-function rowOf(bundle: ReferenceBundle, table: ReferenceTable, id: string): unknown {
-  const list: readonly ({ id: string } | { year: number })[] =
-    table === 'inclusionGrounds' ? bundle.grounds.inclusion : table === 'exclusionGrounds' ? bundle.grounds.exclusion : bundle[table];
-  return list.find((row) => ('id' in row ? row.id : String(row.year)) === id) ?? null;
-}
 
 async function commit(db: AryzDb, edited: unknown, actor: Actor, note: string): Promise<ReferenceSave> {
   return db.transaction('rw', [db.referenceVersions, db.audit], async () => {
@@ -35,7 +28,7 @@ async function commit(db: AryzDb, edited: unknown, actor: Actor, note: string): 
       entity: 'reference',
       entityId: String(result.bundle.version),
       action: 'update',
-      changes: result.changes.map((c) => ({ field: `${c.table}.${c.id}`, before: rowOf(current, c.table, c.id), after: rowOf(result.bundle, c.table, c.id) })),
+      changes: result.changes.map((c) => ({ field: `${c.table}.${c.id}`, before: referenceRow(current, c.table, c.id), after: referenceRow(result.bundle, c.table, c.id) })),
       note,
     });
     return { ok: true, version: result.bundle.version, changes: result.changes };
@@ -50,6 +43,6 @@ export function saveReferenceEdit(db: AryzDb, edited: unknown, actor: Actor): Pr
 /** Puts the factory data back in force as a new version (history is kept). */
 export async function resetReferenceToFactory(db: AryzDb, api: Pick<AryzApi, 'getFactoryReference'>, actor: Actor): Promise<ReferenceSave> {
   const factory = await api.getFactoryReference({});
-  if (!factory.ok) throw new Error(`reference data unavailable: ${factory.error.code}`);
+  if (!factory.ok) throw new IpcCallError(factory.error, 'reference data unavailable');
   return commit(db, factory.value, actor, 'reset_to_factory');
 }

@@ -17,7 +17,7 @@ import {
   type RxStorageQueryResult,
 } from 'rxdb';
 import { Dexie as DexieRuntime, RangeSet, type DBCore, type DBCoreTransaction, type Dexie } from 'dexie';
-import { notifyCaseWrites } from '../case-writes';
+import { notifyWrites } from '../case-writes';
 import { STATE_TABLE, onSyncedWrites, syncCoreState, toSyncDoc, type SyncRowDoc, type SyncedTable } from './stamps';
 import type { SyncStateRow } from './sync-rows';
 
@@ -142,7 +142,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
     });
     if (written.length) {
       this.signalLiveQueries();
-      if (this.table === 'cases') notifyCaseWrites(this.owner, written.map((doc) => doc.id));
+      if (this.table === 'cases' || this.table === 'persons') notifyWrites(this.owner, this.table, written.map((doc) => doc.id));
       this.emit(written as SyncRowDoc[], context);
     }
     return { error };

@@ -5,6 +5,7 @@ import type { DocumentModel } from '../../../../shared/documents/model';
 import { unknownFieldIssues } from '../../../../shared/documents/template-check';
 import { parseTemplate } from '../../../../shared/documents/template-schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
+import { IpcCallError } from '../../../../shared/ipc/result';
 import { getApi } from '../../api';
 import { db as defaultDb, type AryzDb, type TemplateVersionRow } from '../schema';
 import type { Actor } from '../cases/cases.repo';
@@ -21,7 +22,7 @@ export function factoryTemplates(api: FactorySource = getApi()): Promise<Documen
   if (factory?.api === api) return factory.templates;
   const templates = (async () => {
     const result = await api.getFactoryTemplates({});
-    if (!result.ok) throw new Error(`factory templates unavailable: ${result.error.code}`);
+    if (!result.ok) throw new IpcCallError(result.error, 'factory templates unavailable');
     return result.value.templates;
   })();
   factory = { api, templates };

@@ -1,6 +1,8 @@
 import type { CaseRecord } from '../../../../shared/case/schema';
 import { actionEntries, computeDeadlines, nextDeadline, type CaseFacts, type Deadline, type RegisterCheck, type SentItem } from '../../../../shared/deadlines';
 import type { CalendarYear } from '../../../../shared/reference/schema';
+import type { SentKind } from '../../../../shared/deadlines/facts';
+import type { SentRegime } from '../../../../shared/deadlines/settings';
 import { NO_DEADLINE, type CaseRow, type CheckRow, type PersonRow, type RequestRow } from '../schema';
 import { localTodayIso } from '../../lib/date-time';
 
@@ -10,6 +12,8 @@ export interface TrackingInput {
   checks: readonly CheckRow[];
   calendar: readonly CalendarYear[];
   today: string;
+  /** Which clock each outgoing kind starts (reference data, shared/reference/lookup `documentRegimes`); defaults when absent. */
+  regimes?: Partial<Record<SentKind, SentRegime>>;
 }
 
 /** The request fields the engine reads (a RequestRow carries more). */
@@ -37,7 +41,7 @@ export function caseFacts(record: Pick<CaseRecord, 'learnedAt' | 'status' | 'reg
 }
 
 export function deadlinesOf(record: CaseRecord, person: PersonPart, tracking: TrackingInput): Deadline[] {
-  return computeDeadlines(caseFacts(record, person, tracking.requests, tracking.checks), [...tracking.calendar], undefined, tracking.today);
+  return computeDeadlines(caseFacts(record, person, tracking.requests, tracking.checks), [...tracking.calendar], tracking.regimes ? { regimes: tracking.regimes } : undefined, tracking.today);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AryzDb, CaseRow } from '../schema';
 import { caseTracking, sentItemOf } from './case-tracking';
 import { localTodayIso } from '../../lib/date-time';
+import { documentRegimes } from '../../../../shared/reference/lookup';
 
 /** Cases recomputed per transaction, with a pause for the page in between. */
 const CHUNK = 250;
@@ -32,7 +33,9 @@ function groupByCase<T extends { caseId: string }>(rows: readonly T[]): Map<stri
  */
 export async function refreshDeadlines(db: AryzDb, now = new Date()): Promise<RefreshReport> {
   const today = localTodayIso(now);
-  const calendar = (await db.referenceVersions.orderBy('version').last())?.bundle.calendar ?? [];
+  const reference = (await db.referenceVersions.orderBy('version').last())?.bundle;
+  const calendar = reference?.calendar ?? [];
+  const regimes = documentRegimes(reference);
   let checked = 0;
   let changed = 0;
   let last: string | null = null;
@@ -57,6 +60,7 @@ export async function refreshDeadlines(db: AryzDb, now = new Date()): Promise<Re
           checks: checksOf.get(row.id) ?? [],
           calendar,
           today,
+          regimes,
         });
         if (TRACKING_FIELDS.every((field) => sameValue(next[field], row[field]))) continue;
         await db.cases.update(row.id, next satisfies Partial<CaseRow>);

@@ -7,7 +7,6 @@ import type { AryzDb, FieldChange, RequestRow } from '../schema';
 import { caseRow } from '../cases/case-rows';
 import { followWork, getCase, keptExtras, stripDerived, type Actor } from '../cases/cases.repo';
 import { trackingInputFor, trackingTables } from './tracking-input.repo';
-import { outgoingNumbersOf } from '../documents/outgoing-words.repo';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalDate = z.union([z.literal(''), isoDate]).optional();
@@ -42,8 +41,8 @@ export type RepoResult<T> = { ok: true; value: T } | { ok: false; issues: FieldI
 export async function refreshCaseTracking(db: AryzDb, caseId: string, now: Date): Promise<void> {
   const loaded = await getCase(db, caseId);
   if (!loaded) throw new Error(`No case ${caseId}`);
-  const { words: _w, sortName: _s, nextDeadline: _n, nextDeadlineClock: _c, nextCheck: _k, actions: _a, summary: _m, duplicateOverride: _d, diagnosis: _g, ...record } = loaded.record;
-  await db.cases.put(caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await outgoingNumbersOf(db, caseId), await trackingInputFor(db, caseId, now)));
+  const { nextDeadline: _n, nextDeadlineClock: _c, nextCheck: _k, actions: _a, summary: _m, duplicateOverride: _d, diagnosis: _g, ...record } = loaded.record;
+  await db.cases.put(caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await trackingInputFor(db, caseId, now)));
 }
 
 export function requestsFor(db: AryzDb, caseId: string): Promise<RequestRow[]> {

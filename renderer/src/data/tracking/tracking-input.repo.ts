@@ -1,3 +1,4 @@
+import { documentRegimes } from '../../../../shared/reference/lookup';
 import type { AryzDb } from '../schema';
 import { sentItemOf, type TrackingInput } from './case-tracking';
 import { localTodayIso } from '../../lib/date-time';
@@ -12,5 +13,5 @@ export async function trackingInputFor(db: AryzDb, caseId: string, now = new Dat
     db.checks.where('caseId').equals(caseId).toArray(),
     db.referenceVersions.orderBy('version').last(),
   ]);
-  return { requests: requests.map(sentItemOf), checks, calendar: reference?.bundle.calendar ?? [], today: localTodayIso(now) };
+  return { requests: requests.map(sentItemOf), checks, calendar: reference?.bundle.calendar ?? [], today: localTodayIso(now), regimes: documentRegimes(reference?.bundle) };
 }

@@ -8,6 +8,7 @@ import { stripDerived } from '../cases/cases.repo';
 import { caseFacts, deadlinesOf, sentItemOf } from './case-tracking';
 import { currentReference } from '../reference/reference.repo';
 import { localTodayIso } from '../../lib/date-time';
+import { documentRegimes } from '../../../../shared/reference/lookup';
 
 export { caseFacts };
 
@@ -27,7 +28,7 @@ export function useCaseDeadlines(caseId: string): { deadlines: Deadline[]; diagn
     const today = localTodayIso();
     const data = stripDerived(person);
     const sent = requests.map(sentItemOf);
-    const deadlines = deadlinesOf(record, data, { requests: sent, checks, calendar: reference?.calendar ?? [], today });
+    const deadlines = deadlinesOf(record, data, { requests: sent, checks, calendar: reference?.calendar ?? [], today, regimes: documentRegimes(reference) });
     const diagnosis = reference ? diagnose({ ...caseFacts(record, data, sent, checks), attachments }, reference, today) : null;
     return { deadlines, diagnosis };
   }, [caseId]);

@@ -177,7 +177,7 @@ export async function applyPlan(
       const person = await db.persons.get(record.personId);
       if (!person) throw new Error(`Person ${record.personId} missing for case ${record.id}`);
       const extras = { ...(diagnosis ? { diagnosis } : {}), ...(duplicateOverride ? { duplicateOverride } : {}) };
-      await db.cases.put(caseRow({ ...(record as CaseRecord), number }, stripDerived(person), extras, [], await trackingInputFor(db, record.id, now)));
+      await db.cases.put(caseRow({ ...(record as CaseRecord), number }, stripDerived(person), extras, await trackingInputFor(db, record.id, now)));
       touchedCases.delete(record.id);
     }
     // Cases kept as they are whose person, requests or checks arrived: their deadlines and search words follow.

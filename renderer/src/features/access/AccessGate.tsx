@@ -1,18 +1,27 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateRu } from '../../../../shared/format/date';
+import { currentAccount } from '../../lib/session';
 import { accountsStatus, recoverAdministrator, resumeSession, setUpAdministrator, signIn, type AccountsStatus } from './access-api';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { PasswordStrengthNote, usePasswordStrength } from './PasswordStrength';
+import { describeError } from '../../ui/error-text';
 
 /**
  * What stands before the app: the first start's administrator setup (then the recovery key, shown once), or
  * sign-in. `onReady` runs once a session holds the data key.
  */
-export function AccessGate({ onReady }: { onReady: () => void }) {
+export function AccessGate({ onReady: onSignedIn }: { onReady: () => void }) {
   const [status, setStatus] = useState<AccountsStatus | null>(null);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null);
+  const [mustChange, setMustChange] = useState(false);
   const { t } = useTranslation();
+  // A password the administrator reset is replaced before the app opens (main refuses everything else meanwhile).
+  const onReady = useCallback(() => {
+    if (currentAccount()?.mustChangePassword) setMustChange(true);
+    else onSignedIn();
+  }, [onSignedIn]);
 
   useEffect(() => {
     let live = true;
@@ -22,17 +31,31 @@ export function AccessGate({ onReady }: { onReady: () => void }) {
         const next = await accountsStatus();
         if (live) setStatus(next);
       })
-      .catch((error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => live && setFailure({ cause: error }));
     return () => {
       live = false;
     };
   }, [onReady]);
 
-  if (failure) return <p className="errors" role="alert">{t(`errors.${failure}`, { defaultValue: failure })}</p>;
+  if (failure) return <p className="errors" role="alert">{describeError(t, failure.cause)}</p>;
+  if (mustChange) return <MustChangePasswordScreen onDone={onSignedIn} />;
   if (!status) return null;
   if (recoveryKey) return <RecoveryKeyScreen recoveryKey={recoveryKey} onDone={onReady} />;
   if (!status.setUp) return <SetupScreen onCreated={setRecoveryKey} onAlreadySetUp={() => void accountsStatus().then(setStatus)} />;
   return <SignInScreen status={status} onSignedIn={onReady} />;
+}
+
+function MustChangePasswordScreen({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const account = currentAccount();
+  return (
+    <main className="screen access-screen">
+      <h1>{t('accounts.mustChange.title')}</h1>
+      <p>{t('accounts.mustChange.intro')}</p>
+      {/* The database is not open yet: the change is recorded in the audit with the sign-in events. */}
+      <ChangePasswordForm userInputs={account ? [account.name, account.position] : []} record={false} onChanged={onDone} />
+    </main>
+  );
 }
 
 function SetupScreen({ onCreated, onAlreadySetUp }: { onCreated: (recoveryKey: string) => void; onAlreadySetUp: () => void }) {

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../../ui/error-text';
 
 /** Shown instead of the app while a database from before encryption at rest is sealed in place (main.tsx). */
-export function EncryptionProgress({ done, total, failure }: { done: number; total: number; failure?: string }) {
+export function EncryptionProgress({ done, total, failure }: { done: number; total: number; failure?: { cause: unknown } }) {
   const { t } = useTranslation();
   return (
     <main className="startup-progress" aria-busy={!failure}>
@@ -11,7 +12,7 @@ export function EncryptionProgress({ done, total, failure }: { done: number; tot
       <p role="status">{t('atRest.progress', { done, total })}</p>
       {failure ? (
         <div role="alert">
-          <p className="errors">{t('atRest.failed', { reason: failure })}</p>
+          <p className="errors">{t('atRest.failed', { reason: describeError(t, failure.cause) })}</p>
           <div className="form-actions">
             <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
               {t('atRest.retry')}

@@ -12,8 +12,10 @@ const OS_LOCK_POLL_MS = 2_000;
  * Keeps the app mounted under the lock screen, so whatever was typed and not yet saved is still there after
  * unlocking; while locked the app underneath is inert (no focus, no clicks) and hidden from assistive tech.
  */
-export function LockLayer({ idleMinutes, children }: { idleMinutes: number; children: ReactNode }) {
+export function LockLayer({ idleMinutes: initialIdleMinutes, children }: { idleMinutes: number; children: ReactNode }) {
   const session = useSyncExternalStore(subscribeSession, sessionSnapshot);
+  // The administrator may change the idle time meanwhile: the poll below brings the new value to every window.
+  const [idleMinutes, setIdleMinutes] = useState(initialIdleMinutes);
   const locked = session.info !== null && session.key === null;
   const appRef = useRef<HTMLDivElement>(null);
 
@@ -29,6 +31,7 @@ export function LockLayer({ idleMinutes, children }: { idleMinutes: number; chil
     const poll = setInterval(() => {
       void accountsStatus()
         .then((status) => {
+          setIdleMinutes(status.idleMinutes);
           if (status.session === null || status.session.locked) void lockSession('user');
         })
         .catch(() => undefined);

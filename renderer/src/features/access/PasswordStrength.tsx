@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { passwordStrength, PasswordStrength as Strength } from '../../../../shared/accounts/password-strength';
+import type { passwordStrength, Strength } from '../../../../shared/security/password-strength';
 
 // The estimator and its dictionaries load only on screens that set a password, never with the first bundle.
 let estimator: Promise<{ passwordStrength: typeof passwordStrength }> | null = null;
-const loadEstimator = () => (estimator ??= import('../../../../shared/accounts/password-strength'));
+const loadEstimator = () => (estimator ??= import('../../../../shared/security/password-strength'));
 
 /** Live strength from zxcvbn-ts; main checks the same rule again before it accepts a password. */
 export function usePasswordStrength(password: string, userInputs: string[]): Strength | null {
@@ -27,7 +27,7 @@ export function PasswordStrengthNote({ strength, id }: { strength: Strength | nu
   if (!strength) return null;
   return (
     <div id={id} className={strength.problem ? 'field__error' : 'field__hint'} aria-live="polite">
-      {t('access.strength.label', { score: strength.score })}
+      <meter min={0} max={4} low={2} high={3} optimum={4} value={strength.score} aria-hidden="true" /> {t('access.strength.label', { score: strength.score })}
       {strength.problem ? ` — ${t(`access.strength.${strength.problem}`, { min: 10 })}` : null}
     </div>
   );

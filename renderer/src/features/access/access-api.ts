@@ -1,7 +1,7 @@
 import { getApi } from '../../api';
 import { writeSessionEvents } from '../../data/audit.repo';
 import { db } from '../../data/schema';
-import { beginSession, endSession, lockLocally, type SessionInfo } from '../../lib/session';
+import { beginSession, endSession, lockLocally, passwordChanged, type SessionInfo } from '../../lib/session';
 import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import type { IpcError } from '../../../../shared/ipc/result';
 
@@ -57,6 +57,45 @@ export async function signOut(): Promise<void> {
 export async function recordAuthEvents(): Promise<void> {
   const { events } = await unwrap(getApi().drainAuthEvents({}));
   if (events.length > 0) await writeSessionEvents(db(), events);
+}
+
+/** Records what main noted (a management act, a password change) in the audit at once; a failure only waits for the next sign-in. */
+function recordSoon(): void {
+  void recordAuthEvents().catch((error: unknown) => console.warn('account events:', error));
+}
+
+export async function changeOwnPassword(request: RequestOf<'accounts:changePassword'>, record = true): Promise<ResponseOf<'accounts:changePassword'>> {
+  const answer = await unwrap(getApi().changePassword(request));
+  if (answer.status === 'ok') {
+    passwordChanged();
+    // Before sign-in is complete (a reset password) the database is not open yet: the next drain records it.
+    if (record) recordSoon();
+  }
+  return answer;
+}
+
+export async function addAccount(request: RequestOf<'accounts:add'>): Promise<ResponseOf<'accounts:add'>> {
+  const answer = await unwrap(getApi().addAccount(request));
+  if (answer.status === 'ok') recordSoon();
+  return answer;
+}
+
+export async function resetAccountPassword(request: RequestOf<'accounts:resetPassword'>): Promise<ResponseOf<'accounts:resetPassword'>> {
+  const answer = await unwrap(getApi().resetPassword(request));
+  if (answer.status === 'ok') recordSoon();
+  return answer;
+}
+
+export async function updateAccount(request: RequestOf<'accounts:update'>): Promise<ResponseOf<'accounts:update'>> {
+  const answer = await unwrap(getApi().updateAccount(request));
+  if (answer.status === 'ok') recordSoon();
+  return answer;
+}
+
+export async function setIdleMinutes(minutes: number): Promise<ResponseOf<'accounts:setIdle'>> {
+  const answer = await unwrap(getApi().setIdleMinutes({ minutes }));
+  if (answer.status === 'ok') recordSoon();
+  return answer;
 }
 
 export const recoverAdministrator = (request: RequestOf<'accounts:recover'>) => unwrap(getApi().recoverAccount(request));

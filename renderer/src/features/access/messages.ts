@@ -58,6 +58,7 @@ export const accessMessages = defineMessages(
       too_short: 'Пароль должен быть не короче {{min}} символов.',
       too_long: 'Пароль слишком длинный.',
       too_weak: 'Пароль слишком простой: добавьте слова или символы, не используйте имя, даты и распространённые пароли.',
+      same_as_current: 'Новый пароль должен отличаться от текущего.',
     },
     refused: {
       NOT_SET_UP: 'Программа ещё не настроена.',
@@ -67,12 +68,16 @@ export const accessMessages = defineMessages(
       UNKNOWN_ACCOUNT: 'Учётная запись не найдена.',
       LAST_ADMIN: 'Нельзя отключить или понизить последнего администратора.',
       DUPLICATE_NAME: 'Сотрудник с таким именем уже есть.',
+      PASSWORD_CHANGE_REQUIRED: 'Сначала смените пароль.',
     },
     auditCheck: {
       title: 'Проверка журнала действий',
       description: 'Каждая запись журнала хранит хеш предыдущей: изменённая, удалённая или вставленная вне программы запись нарушает цепочку.',
       run: 'Проверить журнал',
-      ok: 'Журнал цел: {{rows}} записей, цепочка не нарушена.',
+      ok_one: 'Журнал цел: {{count}} запись, цепочка не нарушена.',
+      ok_few: 'Журнал цел: {{count}} записи, цепочка не нарушена.',
+      ok_many: 'Журнал цел: {{count}} записей, цепочка не нарушена.',
+      ok_other: 'Журнал цел: {{count}} записи, цепочка не нарушена.',
       broken: {
         edited: 'Цепочка нарушена: запись № {{seq}} изменена вне программы.',
         link: 'Цепочка нарушена перед записью № {{seq}}: запись удалена или вставлена вне программы.',
@@ -139,6 +144,7 @@ export const accessMessages = defineMessages(
       too_short: 'Сырсөз кеминде {{min}} белгиден турушу керек.',
       too_long: 'Сырсөз өтө узун.',
       too_weak: 'Сырсөз өтө жөнөкөй: сөздөрдү же белгилерди кошуңуз, атыңызды, даталарды жана кеңири тараган сырсөздөрдү колдонбоңуз.',
+      same_as_current: 'Жаңы сырсөз учурдагысынан айырмаланышы керек.',
     },
     refused: {
       NOT_SET_UP: 'Программа азырынча жөндөлгөн эмес.',
@@ -148,12 +154,14 @@ export const accessMessages = defineMessages(
       UNKNOWN_ACCOUNT: 'Эсеп табылган жок.',
       LAST_ADMIN: 'Акыркы администраторду өчүрүүгө же төмөндөтүүгө болбойт.',
       DUPLICATE_NAME: 'Мындай аты бар кызматкер мурунтан бар.',
+      PASSWORD_CHANGE_REQUIRED: 'Адегенде сырсөздү алмаштырыңыз.',
     },
     auditCheck: {
       title: 'Аракеттер журналын текшерүү',
       description: 'Журналдын ар бир жазуусу мурунку жазуунун хешин сактайт: программадан тышкары өзгөртүлгөн, өчүрүлгөн же кошулган жазуу чынжырды бузат.',
       run: 'Журналды текшерүү',
-      ok: 'Журнал бүтүн: {{rows}} жазуу, чынжыр бузулган эмес.',
+      ok_one: 'Журнал бүтүн: {{count}} жазуу, чынжыр бузулган эмес.',
+      ok_other: 'Журнал бүтүн: {{count}} жазуу, чынжыр бузулган эмес.',
       broken: {
         edited: 'Чынжыр бузулган: № {{seq}} жазуу программадан тышкары өзгөртүлгөн.',
         link: 'Чынжыр № {{seq}} жазуунун алдында бузулган: жазуу программадан тышкары өчүрүлгөн же кошулган.',
@@ -220,6 +228,7 @@ export const accessMessages = defineMessages(
       too_short: 'The password must be at least {{min}} characters.',
       too_long: 'The password is too long.',
       too_weak: 'The password is too easy to guess: add words or symbols; avoid names, dates and common passwords.',
+      same_as_current: 'The new password must differ from the current one.',
     },
     refused: {
       NOT_SET_UP: 'The app is not set up yet.',
@@ -229,12 +238,14 @@ export const accessMessages = defineMessages(
       UNKNOWN_ACCOUNT: 'Account not found.',
       LAST_ADMIN: 'The last administrator cannot be disabled or demoted.',
       DUPLICATE_NAME: 'A staff member with this name already exists.',
+      PASSWORD_CHANGE_REQUIRED: 'Change your password first.',
     },
     auditCheck: {
       title: 'Audit log check',
       description: 'Each audit row holds the hash of the one before: a row changed, removed or inserted outside the app breaks the chain.',
       run: 'Check the log',
-      ok: 'The log is intact: {{rows}} rows, the chain is unbroken.',
+      ok_one: 'The log is intact: {{count}} row, the chain is unbroken.',
+      ok_other: 'The log is intact: {{count}} rows, the chain is unbroken.',
       broken: {
         edited: 'The chain is broken: row {{seq}} was changed outside the app.',
         link: 'The chain is broken before row {{seq}}: a row was removed or inserted outside the app.',

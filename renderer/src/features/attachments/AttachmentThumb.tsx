@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { getApi } from '../../api';
 import type { AttachmentRow } from '../../data/schema';
 import { thumbnailOf, THUMB_SIZE } from './thumbnails';
+import { IpcCallError } from '../../../../shared/ipc/result';
 
 async function readStored(sha256: string): Promise<{ mime: string; dataBase64: string } | 'missing'> {
   const result = await getApi().readAttachment({ sha256 });
-  if (!result.ok) throw new Error(result.error.code);
+  if (!result.ok) throw new IpcCallError(result.error, 'attachment thumbnail');
   return result.value.status === 'ok' ? result.value : 'missing';
 }
 

@@ -16,7 +16,10 @@ export const attachmentsMessages = defineMessages(
       label: 'Ход прикрепления файлов',
     },
     result: {
-      added: 'Прикреплено файлов: {{count}}',
+      added_one: 'Прикреплён {{count}} файл',
+      added_few: 'Прикреплено {{count}} файла',
+      added_many: 'Прикреплено {{count}} файлов',
+      added_other: 'Прикреплено {{count}} файла',
       already: '«{{name}}» уже прикреплён к этому делу',
     },
     refused: {
@@ -104,7 +107,8 @@ export const attachmentsMessages = defineMessages(
       label: 'Файлдарды тиркөөнүн жүрүшү',
     },
     result: {
-      added: 'Тиркелген файлдар: {{count}}',
+      added_one: 'Тиркелген файлдар: {{count}}',
+      added_other: 'Тиркелген файлдар: {{count}}',
       already: '«{{name}}» бул ишке мурунтан тиркелген',
     },
     refused: {
@@ -192,7 +196,8 @@ export const attachmentsMessages = defineMessages(
       label: 'Progress of attaching files',
     },
     result: {
-      added: '{{count}} files attached',
+      added_one: '{{count}} file attached',
+      added_other: '{{count}} files attached',
       already: '“{{name}}” is already attached to this case',
     },
     refused: {

@@ -4,6 +4,7 @@ import type { AttachmentLink } from '../../data/schema';
 import type { Actor } from '../../data/cases/cases.repo';
 import type { AttachOutcome } from '../../data/attachments/attachments.repo';
 import { AttachError, attachDropped, attachPicked, outcomeMessages, type AttachProgress } from './attach-files';
+import { describeError } from '../../ui/error-text';
 
 export interface AttachState {
   busy: boolean;
@@ -30,7 +31,8 @@ export function useAttach(caseId: string, link: AttachmentLink | undefined, acto
           onAttached?.(outcomes);
         }
       } catch (error) {
-        const message = error instanceof AttachError ? error.message : String(error);
+        // An AttachError's text is already a translated sentence; anything else is worded here.
+        const message = error instanceof AttachError ? error.message : describeError(t, error);
         setNotice({ ok: [], problems: [t('attachments.error', { message })] });
       } finally {
         setProgress(null);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSPHRASE_MIN_CHARS, type BackupStatus, type BackupSummary } from '../../../../shared/ipc/channels/backup';
+import { PASSPHRASE_MIN_CHARS, type AuditCheck, type BackupStatus, type BackupSummary } from '../../../../shared/ipc/channels/backup';
 import { isStrongEnough, passwordStrength } from '../../../../shared/security/password-strength';
 import { getApi } from '../../api';
 import { DB_NAME, db } from '../../data/schema';
@@ -172,6 +172,7 @@ function BackupNowSection({ status, refresh }: { status: BackupStatus; refresh: 
         <span role="status" className={outcome?.status === 'done' ? 'status status--ok' : 'status status--error'} data-testid="backup-outcome">
           {outcome?.status === 'done' ? t('backup.now.done', { file: outcome.fileName, size: formatSize(outcome.bytes) }) : null}
           {outcome?.status === 'failed' ? t(`backup.failure.${outcome.reason}`) : null}
+          {outcome?.status === 'done' && outcome.audit && !outcome.audit.ok ? ` ${t('backup.auditCheck.backupBroken', { seq: outcome.audit.brokenSeq })}` : null}
         </span>
       </div>
       {running ? <Progress label={t('backup.now.running')} /> : null}
@@ -183,7 +184,15 @@ type RestoreStep =
   | { step: 'idle' }
   | { step: 'picked'; pick: string; fileName: string }
   | { step: 'opened'; pick: string; fileName: string; restore: string; summary: BackupSummary }
-  | { step: 'running'; summary: BackupSummary };
+  | { step: 'running'; summary: BackupSummary }
+  /** The restored audit chain is broken: the restore waits (nothing committed) for the administrator's decision. */
+  | { step: 'chain'; summary: BackupSummary; check: Extract<AuditCheck, { ok: false }>; decide: (restoreAnyway: boolean) => void };
+
+function AuditCheckText({ check }: { check: AuditCheck | null }) {
+  const { t } = useTranslation();
+  if (!check) return <>{t('backup.auditCheck.unknown')}</>;
+  return <>{check.ok ? t('backup.auditCheck.intact', { rows: check.rows }) : t('backup.auditCheck.broken', { seq: check.brokenSeq })}</>;
+}
 
 function SummaryView({ summary }: { summary: BackupSummary }) {
   const { t } = useTranslation();
@@ -198,6 +207,10 @@ function SummaryView({ summary }: { summary: BackupSummary }) {
         <dd>{summary.appVersion}</dd>
         <dt>{t('backup.restore.schema')}</dt>
         <dd>{summary.schemaVersion}</dd>
+        <dt>{t('backup.auditCheck.label')}</dt>
+        <dd>
+          <AuditCheckText check={summary.audit} />
+        </dd>
         <dt>{t('backup.restore.attachments')}</dt>
         <dd>{t('backup.restore.attachmentsValue', { count: summary.attachments, size: formatSize(summary.attachmentBytes) })}</dd>
       </dl>
@@ -269,7 +282,19 @@ function RestoreSection() {
     setNote(null);
     let outcome: RestoreOutcome;
     try {
-      outcome = await runRestore(getApi(), restore, summary, activeDbName(DB_NAME));
+      outcome = await runRestore(getApi(), restore, summary, activeDbName(DB_NAME), Date.now(), (check) =>
+        new Promise<boolean>((resolve) =>
+          setState({
+            step: 'chain',
+            summary,
+            check,
+            decide: (restoreAnyway) => {
+              setState({ step: 'running', summary });
+              resolve(restoreAnyway);
+            },
+          }),
+        ),
+      );
     } catch (error) {
       console.warn('restore failed:', error);
       outcome = { status: 'refused', reason: 'IMPORT_FAILED' };
@@ -283,7 +308,8 @@ function RestoreSection() {
     }
     setState({ step: 'idle' });
     setPassphrase('');
-    refusal(outcome.reason, summary);
+    if (outcome.reason === 'AUDIT_BROKEN') setNote({ kind: 'error', text: t('backup.refused.AUDIT_BROKEN', { seq: outcome.audit && !outcome.audit.ok ? outcome.audit.brokenSeq : '' }) });
+    else refusal(outcome.reason, summary);
   };
 
   const cancel = async () => {
@@ -319,7 +345,7 @@ function RestoreSection() {
           </div>
         </form>
       ) : null}
-      {state.step === 'opened' || state.step === 'running' ? <SummaryView summary={state.summary} /> : null}
+      {state.step === 'opened' || state.step === 'running' || state.step === 'chain' ? <SummaryView summary={state.summary} /> : null}
       {state.step === 'opened' ? (
         <div className="backup-confirm">
           <p>{t('backup.restore.confirmWarning', { date: formatDateTime(state.summary.createdAt) })}</p>
@@ -329,6 +355,21 @@ function RestoreSection() {
             </button>
             <button type="button" className="button" onClick={() => void cancel()}>
               {t('backup.restore.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {state.step === 'chain' ? (
+        <div className="backup-confirm" role="alertdialog" aria-labelledby={`${id}-chain`}>
+          <h3 id={`${id}-chain`}>{t('backup.auditCheck.restoreTitle')}</h3>
+          <p className="errors">{t(`backup.auditCheck.restoreBroken.${state.check.reason}`, { seq: state.check.reason === 'head' ? state.check.rows : state.check.brokenSeq })}</p>
+          <p>{t('backup.auditCheck.restoreQuestion')}</p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => state.decide(true)}>
+              {t('backup.auditCheck.restoreAnyway')}
+            </button>
+            <button type="button" className="button button--primary" autoFocus onClick={() => state.decide(false)}>
+              {t('backup.auditCheck.restoreCancel')}
             </button>
           </div>
         </div>

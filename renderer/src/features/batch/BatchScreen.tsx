@@ -6,9 +6,11 @@ import { formatDate } from '../../../../shared/case/dates';
 import { getApi } from '../../api';
 import { navigate } from '../../ui/router';
 import { db } from '../../data/schema';
+import { recordAct } from '../../data/audit.repo';
 import { DateInput } from '../../ui/DateInput';
 import { Dialog } from '../../ui/Dialog';
 import { describeIpcError } from '../../ui/ipc-error';
+import { localized } from '../../ui/reference-display';
 import { savedCaseQuery } from '../../data/cases/saved-query';
 import { localTodayIso } from '../../lib/date-time';
 import { openCaseList, type CaseQuery } from '../../data/cases/list-query.repo';
@@ -20,6 +22,7 @@ import { batchJob, countStates, createBatchJob, jobItems } from '../../data/batc
 import type { BatchAddresseeChoice, BatchItemRow } from '../../data/batch/batch-rows';
 import { abandonBatchJob, mergeBatchJob } from '../../data/batch/batch-run.repo';
 import { cancelRun, isDriving, startRun, useRun } from './run.store';
+import { describeError } from '../../ui/error-text';
 
 function filterDescription(t: TFunction, query: CaseQuery): string {
   const parts = [
@@ -33,7 +36,7 @@ function filterDescription(t: TFunction, query: CaseQuery): string {
 
 /** Where the caseworker picks a template for every case of the list's current filter and starts. */
 function NewBatch() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const actor = useActor();
   const templates = useTemplates();
   const reference = useReference();
@@ -45,7 +48,7 @@ function NewBatch() {
   const [merge, setMerge] = useState(true);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ cause: unknown } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -53,7 +56,7 @@ function NewBatch() {
       const list = await openCaseList(db(), query);
       const rows = list.count > 0 ? await list.page(0, list.count) : [];
       if (live) setCaseIds(rows.map((r) => r.id));
-    })().catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    })().catch((e: unknown) => live && setError({ cause: e }));
     return () => {
       live = false;
     };
@@ -74,7 +77,7 @@ function NewBatch() {
       startRun(job.id);
       navigate(`/batch/${job.id}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError({ cause: e });
       setBusy(false);
     }
   };
@@ -105,7 +108,7 @@ function NewBatch() {
             <option value="">{t('batch.chooseTemplate')}</option>
             {choices.map((c) => (
               <option key={c.id} value={c.id}>
-                {`${c.template.title.ru} (v${c.version})`}
+                {`${localized(c.template.title, i18n.language)} (v${c.version})`}
               </option>
             ))}
           </select>
@@ -133,14 +136,14 @@ function NewBatch() {
         </label>
         {entry && isNumbered(entry.template) ? <p className="muted">{t('batch.numberedNote')}</p> : null}
         {entry && entry.template.requisites.some((r) => r.path === 'attachments') ? <p className="muted">{t('batch.attachmentNote')}</p> : null}
-        {error ? <p className="status--error" role="alert">{t('batch.error', { reason: error })}</p> : null}
+        {error ? <p className="status--error" role="alert">{t('batch.error', { reason: describeError(t, error.cause) })}</p> : null}
         <button type="submit" className="button button--primary" disabled={!canStart}>
           {t('batch.start', { count })}
         </button>
       </form>
       {confirming && entry ? (
         <Dialog open title={t('batch.confirm.title')} onClose={() => setConfirming(false)}>
-          <p>{t('batch.confirm.question', { count, template: entry.template.title.ru, date: formatDate(date) })}</p>
+          <p>{t('batch.confirm.question', { count, template: localized(entry.template.title, i18n.language), date: formatDate(date) })}</p>
           {isNumbered(entry.template) ? <p>{t('batch.confirm.numbered')}</p> : null}
           <div className="form-actions">
             {/* Cancel comes first: the modal focuses it, so Enter alone never starts a batch. */}
@@ -168,7 +171,10 @@ function NewBatch() {
 function reasonText(t: TFunction, item: BatchItemRow): string {
   const error = item.error ?? { code: 'other', message: '' };
   const known = ['MISSING_REQUISITES', 'NO_ADDRESSEE', 'CASE_MISSING', 'CANCELED', 'IO_ERROR', 'WORKER_EXITED'];
-  return known.includes(error.code) ? t(`batch.reason.${error.code}`, { message: error.message }) : t('batch.reason.other', { code: error.code, message: error.message });
+  // Only the reasons whose detail is the case's own data (requisite labels, a region) print it; a failure's
+  // technical text (a file path, an exception) stays in the item's record and the log.
+  if (error.code === 'MISSING_REQUISITES' || error.code === 'NO_ADDRESSEE') return t(`batch.reason.${error.code}`, { message: error.message });
+  return known.includes(error.code) ? t(`batch.reason.${error.code}`) : t('batch.reason.other', { code: error.code });
 }
 
 function eta(t: TFunction, seconds: number): string {
@@ -211,9 +217,13 @@ function JobView({ jobId }: { jobId: string }) {
         if (merged) result = await getApi().saveMergedBatch({ jobId: merged.mainJobId, fileName });
       }
       if (!result.ok) setMessage(describeIpcError(t, result.error));
-      else if (result.value.status === 'saved') setMessage(t('batch.saved', { name: result.value.fileName }));
+      else if (result.value.status === 'saved') {
+        // The merged letters leave the app for printing: an export of documents, recorded as such.
+        await recordAct(db(), { action: 'export', entity: 'document', entityId: jobId, note: job.templateTitle }).catch((error: unknown) => console.warn('batch audit row:', error));
+        setMessage(t('batch.saved', { name: result.value.fileName }));
+      }
     } catch (e) {
-      setMessage(t('batch.error', { reason: e instanceof Error ? e.message : String(e) }));
+      setMessage(t('batch.error', { reason: describeError(t, e) }));
     } finally {
       setBusy(false);
     }
@@ -224,7 +234,7 @@ function JobView({ jobId }: { jobId: string }) {
     try {
       await mergeBatchJob(db(), jobId, getApi());
     } catch (e) {
-      setMessage(t('batch.error', { reason: e instanceof Error ? e.message : String(e) }));
+      setMessage(t('batch.error', { reason: describeError(t, e) }));
     } finally {
       setBusy(false);
     }
@@ -265,7 +275,7 @@ function JobView({ jobId }: { jobId: string }) {
             {t('batch.cancel')}
           </button>
         ) : null}
-        {run?.error ? <p className="status--error" role="alert">{t('batch.error', { reason: run.error })}</p> : null}
+        {run?.error ? <p className="status--error" role="alert">{t('batch.error', { reason: describeError(t, run.error.cause) })}</p> : null}
       </section>
       {job.state !== 'running' && items ? (
         <section aria-labelledby="batch-summary" className="batch__summary">

@@ -4,7 +4,7 @@ import { db } from '../../data/schema';
 import { actorFrom } from '../../data/settings/use-actor';
 import { loadSettings } from '../../data/settings/settings.repo';
 import { ensureReference } from '../../data/reference/reference.repo';
-import { BatchIpcError, runBatchJob, type BatchOutcome, type BatchProgress, type BatchRunHandle } from '../../data/batch/batch-run.repo';
+import { runBatchJob, type BatchOutcome, type BatchProgress, type BatchRunHandle } from '../../data/batch/batch-run.repo';
 
 /**
  * The batch runs this page is driving, kept outside React so a run goes on while the caseworker looks at
@@ -16,7 +16,8 @@ export interface RunSnapshot {
   jobId: string;
   progress: BatchProgress | null;
   outcome: BatchOutcome | null;
-  error: string | null;
+  /** Why the run could not start or finish; the screen words it (ui/error-text). */
+  error: { cause: unknown } | null;
 }
 
 const runs = new Map<string, { handle: BatchRunHandle | null; snapshot: RunSnapshot; cancelRequested: boolean }>();
@@ -48,7 +49,7 @@ export function startRun(jobId: string): void {
       if (entry.cancelRequested) handle.cancel();
       update(jobId, { outcome: await handle.done });
     } catch (error) {
-      update(jobId, { error: error instanceof BatchIpcError ? error.code : error instanceof Error ? error.message : String(error) });
+      update(jobId, { error: { cause: error } });
     }
   })();
 }

@@ -9,6 +9,7 @@ import { useCaseEditing } from '../../ui/case/editing';
 import { FieldControl } from '../../ui/case/FieldControl';
 import { fromEditorValue, toEditorValue, type EditorValue } from '../../ui/case/field-values';
 import { formPath, ITEM_FIELDS, pathsRelated, type ItemList } from '../../ui/case/fields';
+import { describeError } from '../../ui/error-text';
 
 const EMPTY: Record<ItemList, () => Record<string, unknown>> = {
   documents: () => emptyDocument(),
@@ -66,7 +67,7 @@ export function AddItemDialog({ list, index, documents, onClose }: Props) {
       });
       setProblems(problemsOf(tr, { issues, errors: result.errors }));
     } catch (error) {
-      setProblems([{ path: '', text: t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }) }]);
+      setProblems([{ path: '', text: describeError(t, error) }]);
     } finally {
       setBusy(false);
     }

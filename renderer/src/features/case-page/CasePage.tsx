@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
 import { db, type CaseRow, type FieldChange, type PersonRow } from '../../data/schema';
 import { auditFor, caseNumbersOf, getCase } from '../../data/cases/cases.repo';
+import { recordAct } from '../../data/audit.repo';
 import { useActor } from '../../data/settings/use-actor';
 import { sectionHeadingId, type CaseSection } from '../../lib/case-sections';
 import { useCaseTracking, type CaseTracking } from '../../data/tracking/use-case-tracking';
@@ -77,6 +78,16 @@ export interface CasePanels {
   describeOther: (tr: Translate, change: FieldChange, entityId: string, context: { tracking: CaseTracking | undefined; language: string }) => string | null;
 }
 
+/** Opening a case is recorded once per visit, as the signed-in account, with the case's number. */
+function useRecordOpening(caseId: string, number: string | null): void {
+  const recorded = useRef<string | null>(null);
+  useEffect(() => {
+    if (number === null || recorded.current === caseId) return;
+    recorded.current = caseId;
+    void recordAct(db(), { action: 'open', entity: 'case', entityId: caseId, caseId, note: number }).catch((error: unknown) => console.warn('case opening audit row:', error));
+  }, [caseId, number]);
+}
+
 export function CasePage({ caseId, section = null, panels }: { caseId: string; section?: CaseSection | null; panels: CasePanels }) {
   const { t, i18n } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
@@ -84,6 +95,7 @@ export function CasePage({ caseId, section = null, panels }: { caseId: string; s
   const audit = useLive(() => auditFor(db(), caseId), [caseId]);
   const tracking = useCaseTracking(caseId);
   const actor = useActor();
+  useRecordOpening(caseId, loaded ? loaded.record.number : null);
   useOpenSection(caseId, section, Boolean(loaded) && tracking !== undefined && audit !== undefined && actor !== undefined);
   const matchedIds = useMemo(() => {
     const ids = new Set<string>(loaded?.record.duplicateOverride?.matchedCaseIds ?? []);

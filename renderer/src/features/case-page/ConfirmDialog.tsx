@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorList } from '../../ui/ErrorList';
+import { describeError } from '../../ui/error-text';
 
 interface Props {
   title: string;
@@ -33,7 +34,7 @@ export function ConfirmDialog({ title, question, confirmLabel, onConfirm, onClos
               if (refused && refused.length > 0) setProblems(refused);
               else onClose();
             } catch (error) {
-              setProblems([t('errors.DB', { reason: error instanceof Error ? error.message : String(error) })]);
+              setProblems([describeError(t, error)]);
             } finally {
               setBusy(false);
             }

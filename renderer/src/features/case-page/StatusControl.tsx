@@ -4,6 +4,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../../../shared/case/schema';
 import { db } from '../../data/schema';
 import { changeStatus } from '../../data/cases/cases.repo';
 import { useCaseEditing } from '../../ui/case/editing';
+import { describeError } from '../../ui/error-text';
 
 /** Moves the case along its workflow; every move is kept in the status history and the audit trail. */
 export function StatusControl({ current }: { current: CaseStatus }) {
@@ -25,7 +26,7 @@ export function StatusControl({ current }: { current: CaseStatus }) {
       setNote('');
       setMessage({ ok: true, text: t('casePage.status.changed', { status: t(`cases.status.${next}`) }) });
     } catch (error) {
-      setMessage({ ok: false, text: t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }) });
+      setMessage({ ok: false, text: describeError(t, error) });
     } finally {
       setBusy(false);
     }

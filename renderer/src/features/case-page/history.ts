@@ -1,5 +1,5 @@
 import type { CaseStatus, StatusChange } from '../../../../shared/case/schema';
-import type { AuditRow, FieldChange } from '../../data/schema';
+import { ACT_ACTIONS, type AuditRow, type FieldChange } from '../../data/schema';
 
 /**
  * One timeline of a case from its status history and its audit trail. Status changes made in this program
@@ -47,7 +47,9 @@ function fromAudit(row: AuditRow): HistoryEntry {
 
 /** Newest first; entries of the same moment keep the order they were written in, newest first too. */
 export function buildHistory(statusHistory: readonly StatusChange[], audit: readonly AuditRow[]): HistoryEntry[] {
-  const ordered = audit.map((row, i) => ({ entry: fromAudit(row), order: row.seq ?? i }));
+  // Acts (the case opened, a letter printed) changed nothing: they are in the activity log, not the case's history.
+  const changes = audit.filter((row) => !(ACT_ACTIONS as readonly string[]).includes(row.action));
+  const ordered = changes.map((row, i) => ({ entry: fromAudit(row), order: row.seq ?? i }));
   const sameMoment = (a: string, b: string) => time(a) === time(b);
   statusHistory.forEach((change, i) => {
     const audited = ordered.find(({ entry }) => entry.kind === 'status' && entry.to === change.status && sameMoment(entry.at, change.at));

@@ -10,6 +10,7 @@ import { SectionHeading } from '../../ui/case/SectionHeading';
 import type { CaseTracking } from '../../data/tracking/use-case-tracking';
 import { localTodayIso } from '../../lib/date-time';
 import { legalRefLabel } from '../../../../shared/reference/legal-label';
+import { CLOCK_SAFE_SIDE } from '../../../../shared/deadlines/safe-side';
 
 interface Props {
   record: CaseRow;
@@ -93,6 +94,9 @@ export function DeadlinesPanel({ record, person, tracking }: Props) {
                 <td>
                   <span className="deadline__due">{formatDate(d.due)}</span>
                   {d.rolledFrom ? <span className="deadline__detail">{t('tracking.deadlines.rolledFrom', { date: formatDate(d.rolledFrom) })}</span> : null}
+                  {d.overdueFrom ? <span className="deadline__detail">{t('tracking.deadlines.overdueFrom', { date: formatDate(d.overdueFrom) })}</span> : null}
+                  {/* What the app assumed where the counting rule is in doubt, and why (shared/deadlines/safe-side). */}
+                  {CLOCK_SAFE_SIDE[d.clock] ? <span className="deadline__detail deadline__assumption">{t(`tracking.deadlines.safeSide.${CLOCK_SAFE_SIDE[d.clock]}`)}</span> : null}
                   {/* Only where the production calendar decided the date: working days counted, or a move off a holiday. */}
                   {d.calendar && d.calendar !== 'verified' && (d.kind === 'working' || d.rolledFrom) ? (
                     <span className="deadline__detail">{t('tracking.deadlines.calendarUnverified')}</span>

@@ -2,7 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { MAX_EXTENSION_DAYS } from '../../../../shared/deadlines/facts';
-import { DEFAULT_DEADLINE_SETTINGS } from '../../../../shared/deadlines/settings';
+import type { SentKind } from '../../../../shared/deadlines/facts';
+import { DEFAULT_DEADLINE_SETTINGS, type SentRegime } from '../../../../shared/deadlines/settings';
+import { documentRegimes } from '../../../../shared/reference/lookup';
+import { useReference } from '../../data/reference/reference.repo';
 import { db, type RequestRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
@@ -17,9 +20,12 @@ import { ErrorList } from '../../ui/ErrorList';
 type DateKey = 'receivedAt' | 'registeredAt' | 'forwardedAt' | 'answeredAt';
 type TextKey = 'theirNumber' | 'answerSummary' | 'note';
 
-/** Only a citizen's appeal is registered, forwarded and extended under 59-ФЗ; letters just get an answer. */
-export function isAppeal(request: Pick<RequestRow, 'kind'>): boolean {
-  return DEFAULT_DEADLINE_SETTINGS.regimes[request.kind] === 'appeal';
+/**
+ * Only a request whose kind starts a legal term (a citizen's appeal under 59-ФЗ) is registered, forwarded and
+ * extended; letters just get an answer. Which kinds do is reference data (`regimes`), the defaults where it is silent.
+ */
+export function isAppeal(request: Pick<RequestRow, 'kind'>, regimes: Partial<Record<SentKind, SentRegime>> = {}): boolean {
+  return (regimes[request.kind] ?? DEFAULT_DEADLINE_SETTINGS.regimes[request.kind]) === 'appeal';
 }
 
 interface Props {
@@ -34,7 +40,7 @@ const SHOWN = ['receivedAt', 'registeredAt', 'forwardedAt', 'answeredAt', 'their
 export function RequestProgressDialog({ editing, request, onClose }: Props) {
   const { t } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
-  const appeal = isAppeal(request);
+  const appeal = isAppeal(request, documentRegimes(useReference()));
   const [dates, setDates] = useState<Record<DateKey, string>>({
     receivedAt: request.receivedAt ?? '',
     registeredAt: request.registeredAt ?? '',

@@ -7,6 +7,8 @@ import { useCaseEditing } from '../../ui/case/editing';
 import { requestLabel } from '../../ui/case/labels';
 import { NewRequestDialog } from './NewRequestDialog';
 import { isAppeal, RequestProgressDialog } from './RequestProgressDialog';
+import { documentRegimes } from '../../../../shared/reference/lookup';
+import { useReference } from '../../data/reference/reference.repo';
 import { SectionHeading } from '../../ui/case/SectionHeading';
 import type { CaseTracking } from '../../data/tracking/use-case-tracking';
 
@@ -17,6 +19,7 @@ interface Props {
 
 function RequestCard({ request, onEdit }: { request: RequestRow; onEdit: (() => void) | null }) {
   const { t } = useTranslation();
+  const appeal = isAppeal(request, documentRegimes(useReference()));
   const tr: Translate = (key, params) => t(key, params);
   const label = requestLabel(tr, request);
   const day = (iso: string | undefined) => (iso ? formatDate(iso) : <span className="muted">{t('tracking.requests.notYet')}</span>);
@@ -45,8 +48,8 @@ function RequestCard({ request, onEdit }: { request: RequestRow; onEdit: (() => 
       <dl className="request-card__grid">
         {row(t('tracking.requests.sentAt'), formatDate(request.sentAt))}
         {row(t('tracking.requests.receivedAt'), day(request.receivedAt))}
-        {isAppeal(request) ? row(t('tracking.requests.registeredAt'), registered ?? day(undefined)) : null}
-        {!isAppeal(request) && request.theirNumber ? row(t('tracking.requests.theirNumber'), request.theirNumber) : null}
+        {appeal ? row(t('tracking.requests.registeredAt'), registered ?? day(undefined)) : null}
+        {!appeal && request.theirNumber ? row(t('tracking.requests.theirNumber'), request.theirNumber) : null}
         {request.forwardedAt ? row(t('tracking.requests.forwardedAt'), formatDate(request.forwardedAt)) : null}
         {request.extendedByDays ? row(t('tracking.requests.extendedByDays'), t('tracking.requests.extended', { n: request.extendedByDays })) : null}
         {row(t('tracking.requests.answeredAt'), day(request.answeredAt))}

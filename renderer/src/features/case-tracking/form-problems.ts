@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../../../../shared/validation/issues';
 import type { Translate } from '../../ui/case/describe';
+import { describeError } from '../../ui/error-text';
 
 export type FieldErrors = Record<string, string>;
 
@@ -24,5 +25,5 @@ export function otherErrors(errors: FieldErrors, shown: readonly string[]): stri
 }
 
 export function errorText(error: unknown, t: Translate): string {
-  return t('errors.DB', { reason: error instanceof Error ? error.message : String(error) });
+  return describeError(t, error);
 }

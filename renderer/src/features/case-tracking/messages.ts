@@ -44,6 +44,11 @@ export const trackingMessages = defineMessages(
       estimated: 'оценочно',
       estimatedHint: 'Начало срока неизвестно и взято по расчёту: отметьте дату получения или регистрации в запросе.',
       rolledFrom: 'перенесён с {{date}} (нерабочий день)',
+      overdueFrom: 'последний день нерабочий: просрочка — только с {{date}}',
+      safeSide: {
+        citizen_earlier: 'Обязанность гражданина: первым днём считается день события, перенос с выходного не учитывается — берётся более ранняя дата, чтобы не опоздать.',
+        authority_later: 'Срок органа: если последний день нерабочий, просрочкой считается только следующий рабочий день — упрекать орган можно лишь по более поздней дате.',
+      },
       calendarUnverified: 'производственный календарь не подтверждён',
       practice: 'практика',
       about: {
@@ -301,6 +306,11 @@ export const trackingMessages = defineMessages(
       estimated: 'болжолдуу',
       estimatedHint: 'Мөөнөттүн башталышы белгисиз жана эсеп менен алынды: сурамда алынган же катталган күнүн белгилеңиз.',
       rolledFrom: '{{date}} күнүнөн жылдырылды (иш эмес күн)',
+      overdueFrom: 'акыркы күн иш эмес: мөөнөт {{date}} күнүнөн тартып гана өткөн болуп эсептелет',
+      safeSide: {
+        citizen_earlier: 'Жарандын милдети: окуя болгон күн биринчи күн болуп эсептелет, дем алыш күндөн жылдыруу эсепке алынбайт — кечикпөө үчүн эртерээк күн алынат.',
+        authority_later: 'Органдын мөөнөтү: акыркы күн иш эмес болсо, кийинки иш күнү өткөндөн кийин гана мөөнөт өттү деп эсептелет — органды кечиккени үчүн кийинки күн боюнча гана айыптоого болот.',
+      },
       calendarUnverified: 'өндүрүштүк календарь тастыкталган эмес',
       practice: 'практика',
       about: {
@@ -558,6 +568,11 @@ export const trackingMessages = defineMessages(
       estimated: 'estimated',
       estimatedHint: 'The start of the term is unknown and was calculated: record the date of receipt or registration on the request.',
       rolledFrom: 'moved from {{date}} (non-working day)',
+      overdueFrom: 'last day is non-working: overdue only from {{date}}',
+      safeSide: {
+        citizen_earlier: 'A citizen\'s duty: the day of the event counts as day 1 and no move off a holiday applies — the earlier date is taken, so as not to be late.',
+        authority_later: 'The authority\'s term: when the last day is non-working, it is overdue only after the next working day — the authority is called late on the later date only.',
+      },
       calendarUnverified: 'production calendar not confirmed',
       practice: 'practice',
       about: {

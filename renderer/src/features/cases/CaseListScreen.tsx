@@ -15,6 +15,8 @@ import { statusCounts, type CaseQuery } from '../../data/cases/list-query.repo';
 import { saveCaseQuery, savedCaseQuery } from '../../data/cases/saved-query';
 import { useCaseList } from '../../data/cases/use-case-list';
 import { useShortcutProps } from '../../ui/shortcuts';
+import { describeError } from '../../ui/error-text';
+import { isAdministrator } from '../../lib/session';
 
 const ROW_HEIGHT = 44;
 const EMPTY: string[] = [];
@@ -91,9 +93,10 @@ export function CaseListScreen() {
   // Typing stays responsive: the search runs on the deferred value.
   const deferredText = useDeferredValue(text);
   const effective = useMemo(() => ({ ...query, text: deferredText }), [query, deferredText]);
-  const { count, shown, rowAt, ensure, error } = useCaseList(effective);
+  const { count, shown, rowAt, ensure, error, building } = useCaseList(effective);
   // The per-status counts (nine index counts) wait for the list's first answer, which they would delay.
-  const listed = count !== undefined;
+  const listed = count !== undefined || building !== null;
+  const percent = building ? Math.floor((100 * building.done) / Math.max(1, building.total)) : 0;
   const counts = useLive(() => (listed ? statusCounts(db(), CASE_STATUSES) : undefined), [listed]);
   const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
   const parent = useRef<HTMLDivElement>(null);
@@ -196,13 +199,16 @@ export function CaseListScreen() {
         </label>
         <ExportButton what="cases" count={count} columns={caseColumns(t)} source={() => caseRowSource(db(), effective, t)} />
       </div>
-      <div className="case-list__actions">
-        <a className="button button--small" href="#/transfer">{t('transfer.action.export')}</a>
-        <a className="button button--small" href="#/transfer/import">{t('transfer.action.import')}</a>
-      </div>
+      {/* Transfers between PCs are the administrator's. */}
+      {isAdministrator() ? (
+        <div className="case-list__actions">
+          <a className="button button--small" href="#/transfer">{t('transfer.action.export')}</a>
+          <a className="button button--small" href="#/transfer/import">{t('transfer.action.import')}</a>
+        </div>
+      ) : null}
       <p role="status" className="case-list__count">
-        {error ? <span className="status--error">{t('errors.DB', { reason: error })}</span> : null}
-        {count === undefined ? t('app.loading') : effective.text || Object.values(effective.filters).some(Boolean) ? t('cases.list.found', { count }) : t('cases.list.total', { count })}
+        {error ? <span className="status--error">{describeError(t, error)}</span> : null}
+        {building ? t('cases.list.indexBuilding', { percent }) : count === undefined ? t('app.loading') : effective.text || Object.values(effective.filters).some(Boolean) ? t('cases.list.found', { count }) : t('cases.list.total', { count })}
       </p>
       {/* The batch acts on exactly the cases the filter shows. */}
       {count ? <p className="case-list__actions"><a className="button" href="#/batch">{t('batch.action')}</a></p> : null}
@@ -214,7 +220,13 @@ export function CaseListScreen() {
           ))}
         </div>
         <div ref={parent} className="case-grid__body" role={shown === 0 || items.length > 0 ? 'rowgroup' : undefined}>
-          {count === 0 ? (
+          {building ? (
+            <div role="row" aria-rowindex={2}>
+              <div role="gridcell" className="case-list__empty">
+                <progress max={100} value={percent} aria-label={t('cases.list.indexBuildingLabel')} />
+              </div>
+            </div>
+          ) : count === 0 ? (
             <div role="row" aria-rowindex={2}>
               <div role="gridcell" className="case-list__empty">
                 <p>{total === 0 ? t('cases.list.noCases') : t('cases.list.empty')}</p>

@@ -106,6 +106,8 @@ export const casesMessages = defineMessages(
       filterValues_many: '{{count}} значений',
       filterValues_other: '{{count}} значения',
       didYouMean: 'Возможно, вы имели в виду:',
+      indexBuilding: 'Индекс поиска строится после входа: {{percent}} %. Поиск и сортировка по Ф.И.О. заработают, как только он будет готов.',
+      indexBuildingLabel: 'Построение индекса поиска',
     },
   },
   {
@@ -207,6 +209,8 @@ export const casesMessages = defineMessages(
       filterValues_one: '{{count}} маани',
       filterValues_other: '{{count}} маани',
       didYouMean: 'Балким, сиз муну издегенсиз:',
+      indexBuilding: 'Кирүүдөн кийин издөө индекси түзүлүүдө: {{percent}} %. Издөө жана аты-жөнү боюнча иреттөө ал даяр болгондо иштейт.',
+      indexBuildingLabel: 'Издөө индексин түзүү',
     },
   },
   {
@@ -226,9 +230,9 @@ export const casesMessages = defineMessages(
     patronymicForm: { patronymic: 'Patronymic', uulu_kyzy: '“uulu/kyzy” form', none: 'No patronymic' },
     language: { ky: 'Kyrgyz', ru: 'Russian' },
     documentType: {
-      id_card_2017: 'ID card (2017 sample)',
-      id_card_2024: 'ID card (2024 sample)',
-      passport_2004: 'Passport, 2004 sample',
+      id_card_2017: 'ID card (2017 model)',
+      id_card_2024: 'ID card (2024 model)',
+      passport_2004: 'Passport (2004 model)',
       passport_2006: 'Travel passport (2006)',
       passport_2020: 'Travel passport (2020)',
       passport_2023: 'Travel passport (2023)',
@@ -308,6 +312,8 @@ export const casesMessages = defineMessages(
       filterValues_one: '{{count}} value',
       filterValues_other: '{{count}} values',
       didYouMean: 'Did you mean:',
+      indexBuilding: 'The search index is being built after sign-in: {{percent}} %. Search and the sort by name work as soon as it is ready.',
+      indexBuildingLabel: 'Building the search index',
     },
   },
 );

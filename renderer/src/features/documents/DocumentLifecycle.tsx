@@ -19,6 +19,7 @@ import { localTodayIso } from '../../lib/date-time';
 import type { CaseEditing } from '../../ui/case/editing';
 import { recordLifecycleStep } from '../../data/documents/lifecycle.repo';
 import { useOpenFromRoute } from '../../lib/route-open';
+import { describeError } from '../../ui/error-text';
 
 /** The document as the caseworker names it: its title and outgoing number. */
 export const documentName = (doc: Pick<GeneratedDocRow, 'title' | 'outgoingNumber'>) => (doc.outgoingNumber ? `${doc.title} ${doc.outgoingNumber}` : doc.title);
@@ -147,7 +148,7 @@ function StepDialog({ doc, action, editing, onClose }: { doc: GeneratedDocRow; a
       for (const issue of result.issues) next[issue.path] ??= text(issue);
       setErrors(next);
     } catch (error) {
-      setErrors({ '': t('lifecycle.errors.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setErrors({ '': t('lifecycle.errors.failed', { reason: describeError(t, error) }) });
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,7 @@ import { getApi } from '../../api';
 import { describeIpcError } from '../../ui/ipc-error';
 import { pdfPageImages, type PdfPageImage } from '../../ui/pdf-pages';
 import { refusalText } from './refusal-text';
+import { describeError } from '../../ui/error-text';
 
 type State = { status: 'idle' } | { status: 'busy' } | { status: 'ready'; pages: PdfPageImage[] } | { status: 'error'; text: string };
 
@@ -48,7 +49,7 @@ export function DocumentPreview({ template, inputs, stamp }: { template: Documen
       urls.current = pages.map((p) => p.url);
       setState({ status: 'ready', pages });
     } catch (error) {
-      setState({ status: 'error', text: error instanceof Error ? error.message : String(error) });
+      setState({ status: 'error', text: describeError(t, error) });
     }
   };
 

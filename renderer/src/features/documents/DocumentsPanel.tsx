@@ -15,6 +15,8 @@ import { documentsFor, VOID_REASON_MAX, voidDocument } from '../../data/document
 import { refusalText } from './refusal-text';
 import { ReviewPanel } from './ReviewPanel';
 import { useShortcutProps } from '../../ui/shortcuts';
+import { describeError } from '../../ui/error-text';
+import { recordAct } from '../../data/audit.repo';
 
 /** File name a saved copy suggests: the document's title and number, without characters Windows refuses. */
 export function savedFileName(doc: Pick<GeneratedDocRow, 'title' | 'outgoingNumber' | 'registeredAt'>): string {
@@ -96,7 +98,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
     try {
       onNotice(await action());
     } catch (error) {
-      onNotice(t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }));
+      onNotice(describeError(t, error));
     } finally {
       setBusy(false);
     }
@@ -114,6 +116,9 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
       const result = kind === 'open' ? await api.openDocument({ relPath }) : await api.printDocument({ relPath });
       if (!result.ok) return describeIpcError(t, result.error);
       if (result.value.status === 'missing') return t('documents.list.missing');
+      await recordAct(db(), { action: kind === 'print' ? 'print' : 'view', entity: 'document', entityId: doc.id, caseId: doc.caseId, note: doc.outgoingNumber || doc.title }).catch(
+        (error: unknown) => console.warn('document audit row:', error),
+      );
       return t(kind === 'print' ? 'documents.list.openedForPrint' : 'documents.list.opened');
     });
   const regenerate = () =>

@@ -16,7 +16,8 @@ import { InlineField } from '../../ui/case/InlineField';
 import { localTodayIso } from '../../lib/date-time';
 import { useReference } from '../../data/reference/reference.repo';
 import { useTemplates, type TemplateEntry } from '../../data/templates/templates.repo';
-import { citableDocuments, isNumbered, needsPrevious, templateTitle } from '../../data/documents/document-inputs.repo';
+import { citableDocuments, isNumbered, needsPrevious } from '../../data/documents/document-inputs.repo';
+import { localized } from '../../ui/reference-display';
 import { checkRequisitesOf } from '../../../../shared/documents/requisites';
 import type { ConsistencyFinding } from '../../../../shared/documents/checks';
 import { consistencyFor, generateDocument, invalidInputFields, reviewInputs, type GenerateRequest } from './generate';
@@ -26,6 +27,8 @@ import { DocumentPreview } from './DocumentPreview';
 import { LetterPreview, type LetterFinding } from './LetterPreview';
 import { fieldLabelKey, fixFor } from './review-fields';
 import { useShortcutProps } from '../../ui/shortcuts';
+import { findingText } from './finding-text';
+import { describeError } from '../../ui/error-text';
 
 /** Templates made for one case; the batch list letter is made from the case list, for many cases at once. */
 const CASE_TEMPLATE = (entry: TemplateEntry) => entry.template.kind !== 'batch_list_letter';
@@ -58,7 +61,7 @@ interface Props {
  * the button refuses while one is missing and says which.
  */
 export function ReviewPanel({ editing, record, person, onClose, findings: outerFindings }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const shortcut = useShortcutProps();
   const headingId = useId();
   const blockedId = useId();
@@ -119,7 +122,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings: outerF
         setOutcome(result.error.code === 'REFUSED' ? refusalText(t, result.error.refusal) : t('documents.review.failed', { reason: describeIpcError(t, result.error) }));
       }
     } catch (error) {
-      setOutcome(t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }));
+      setOutcome(describeError(t, error));
     } finally {
       setBusy(false);
     }
@@ -156,12 +159,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings: outerF
     }
   };
 
-  const describeFinding = (f: ConsistencyFinding) => {
-    const params = { ...f.params };
-    if (f.code === 'date_before_register') params.what = t(`documents.checks.what.${String(f.params.what)}`);
-    if (f.code === 'addressee_field_missing') params.field = t(`documents.checks.field.${String(f.params.field)}`);
-    return t(`documents.checks.code.${f.code}`, params);
-  };
+  const describeFinding = (f: ConsistencyFinding) => findingText(t, f);
   const findings = review?.findings ?? [];
   const contradictions = findings.filter((f) => f.severity === 'contradiction');
   const pending = findings.filter((f) => f.severity === 'warning' && !acknowledged.includes(f.key));
@@ -201,7 +199,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings: outerF
               <option value="">{t('documents.review.chooseTemplate')}</option>
               {(templates ?? []).filter(CASE_TEMPLATE).map((e) => (
                 <option key={e.id} value={e.id}>
-                  {templateTitle(e.template)}
+                  {localized(e.template.title, i18n.language)}
                 </option>
               ))}
             </select>

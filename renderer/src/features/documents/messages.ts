@@ -255,6 +255,10 @@ export const documentsMessages = defineMessages(
       file: 'Сформирован файл документа: страниц {{pages}}, {{kb}} КБ',
       void: 'Документ аннулирован',
       numbering: 'Формат исходящих номеров: {{before}} → {{after}}',
+      acknowledged: 'Сформирован, несмотря на предупреждения проверки ({{count}}): {{list}}',
+      statements: 'Доводы по причине {{cause}} (справочник, версия {{version}}): {{list}}',
+      argument: '{{id}} в. {{version}}',
+      argumentCheck: '{{id}} в. {{version}} (просьба проверить)',
     },
     letter: {
       title: 'Документ, как он будет напечатан',
@@ -440,6 +444,10 @@ export const documentsMessages = defineMessages(
       file: 'Документтин файлы түзүлдү: {{pages}} барак, {{kb}} КБ',
       void: 'Документ жокко чыгарылды',
       numbering: 'Чыгыш номерлеринин форматы: {{before}} → {{after}}',
+      acknowledged: 'Текшерүүнүн эскертүүлөрүнө карабастан түзүлдү ({{count}}): {{list}}',
+      statements: '{{cause}} себеби боюнча жүйөлөр (маалымдама, {{version}}-версия): {{list}}',
+      argument: '{{id}} {{version}}-в.',
+      argumentCheck: '{{id}} {{version}}-в. (текшерүү өтүнүчү)',
     },
     letter: {
       title: 'Документ басылып чыга турган түрүндө',
@@ -625,6 +633,10 @@ export const documentsMessages = defineMessages(
       file: 'Document file generated: {{pages}} pages, {{kb}} KB',
       void: 'Document voided',
       numbering: 'Outgoing number format: {{before}} → {{after}}',
+      acknowledged: 'Generated despite the check warnings ({{count}}): {{list}}',
+      statements: 'Arguments for cause {{cause}} (reference data, version {{version}}): {{list}}',
+      argument: '{{id}} v. {{version}}',
+      argumentCheck: '{{id}} v. {{version}} (request to check)',
     },
     letter: {
       title: 'The document as it will print',

@@ -22,6 +22,7 @@ import { useDraftAutosave } from './use-draft-autosave';
 import { useShortcutProps } from '../../ui/shortcuts';
 import { Dialog } from '../../ui/Dialog';
 import { NEW_CASE_EVENT } from '../../ui/new-case';
+import { describeError } from '../../ui/error-text';
 
 export const VALIDATION_DELAY_MS = 300;
 const FIRST_FIELD = 'person.nameKy.surname';
@@ -40,8 +41,6 @@ type Outcome = { kind: 'invalid' } | { kind: 'failed'; reason: string } | null;
 function withActor(values: IntakeDraft, actor: Actor): IntakeDraft {
   return { ...values, case: { ...values.case, caseworker: actor.who, missionId: actor.missionId } };
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function IntakeForm({ initial, initialSavedAt, actor, onStartOver }: Props) {
   const { t } = useTranslation();
@@ -136,13 +135,13 @@ export function IntakeForm({ initial, initialSavedAt, actor, onStartOver }: Prop
       try {
         await work();
       } catch (error) {
-        setOutcome({ kind: 'failed', reason: errorText(error) });
+        setOutcome({ kind: 'failed', reason: describeError(t, error) });
       } finally {
         busy.current = false;
         setSaving(false);
       }
     },
-    [],
+    [t],
   );
 
   const save = useCallback(
@@ -292,9 +291,9 @@ function fingerprint(values: unknown): string {
 }
 
 /** "Saved" is only claimed when nothing typed since is waiting to be written. */
-function DraftStatus({ savedAt, pending, failure }: { savedAt: string | null; pending: boolean; failure: string | null }) {
+function DraftStatus({ savedAt, pending, failure }: { savedAt: string | null; pending: boolean; failure: unknown }) {
   const { t } = useTranslation();
-  if (failure) return <span className="status status--error intake-draft-status">{t('intake.draft.saveFailed', { reason: failure })}</span>;
+  if (failure) return <span className="status status--error intake-draft-status">{t('intake.draft.saveFailed', { reason: describeError(t, failure) })}</span>;
   if (pending) return <span className="muted intake-draft-status">{t('intake.draft.saving')}</span>;
   if (!savedAt) return null;
   return <span className="muted intake-draft-status">{t('intake.draft.saved', { time: localDateTime(savedAt).time })}</span>;

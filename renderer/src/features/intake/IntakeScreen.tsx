@@ -7,12 +7,13 @@ import { discardDraft, loadDraft, type StoredDraft } from '../../data/intake/int
 import { Dialog } from '../../ui/Dialog';
 import { IntakeForm } from './IntakeForm';
 import { localDateTime } from '../../lib/date-time';
+import { describeError } from '../../ui/error-text';
 
 type Start =
   | { kind: 'loading' }
   | { kind: 'offer'; draft: StoredDraft }
   | { kind: 'form'; initial: IntakeDraft; savedAt: string | null }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; cause: unknown };
 
 /**
  * `#/cases/new`. A draft left by a closed window or a crash is offered back before the form opens, so a
@@ -30,14 +31,14 @@ export function IntakeScreen() {
         setFormKey((k) => k + 1);
         setStart({ kind: 'form', initial: emptyIntake(), savedAt: null });
       },
-      (error: unknown) => setStart({ kind: 'failed', reason: String(error) }),
+      (error: unknown) => setStart({ kind: 'failed', cause: error }),
     );
 
   useEffect(() => {
     let alive = true;
     loadDraft(db()).then(
       (draft) => alive && setStart(draft ? { kind: 'offer', draft } : { kind: 'form', initial: emptyIntake(), savedAt: null }),
-      (error: unknown) => alive && setStart({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => alive && setStart({ kind: 'failed', cause: error }),
     );
     return () => {
       alive = false;
@@ -52,7 +53,7 @@ export function IntakeScreen() {
         {t('intake.needsSettings')} <a href="#/settings">{t('intake.openSettings')}</a>
       </p>
     );
-  else if (start.kind === 'failed') body = <p className="status status--error">{t('errors.DB', { reason: start.reason })}</p>;
+  else if (start.kind === 'failed') body = <p className="status status--error">{describeError(t, start.cause)}</p>;
   else if (start.kind === 'offer')
     body = (
       <DraftOffer

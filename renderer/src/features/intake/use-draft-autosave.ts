@@ -10,7 +10,8 @@ export interface DraftAutosave {
   savedAt: string | null;
   /** A change is waiting to be written. */
   pending: boolean;
-  failure: string | null;
+  /** The last write's failure, described by the form in the user's language. */
+  failure: unknown;
   /** Writes a pending change now (before leaving the screen). */
   flush(): Promise<void>;
   /** No writes while a case is being created: the draft must not come back after createCase deletes it. */
@@ -27,7 +28,7 @@ export interface DraftAutosave {
  */
 export function useDraftAutosave(form: UseFormReturn<IntakeDraft>, initialSavedAt: string | null): DraftAutosave {
   const [savedAt, setSavedAt] = useState<string | null>(initialSavedAt);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const [pendingShown, setPendingShown] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef(false);
@@ -57,7 +58,7 @@ export function useDraftAutosave(form: UseFormReturn<IntakeDraft>, initialSavedA
       // A change typed while this write was under way is still pending (it has its own timer).
       if (version === writes.current && !timer.current) markPending(false);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(error);
     }
   }, [form, markPending]);
 

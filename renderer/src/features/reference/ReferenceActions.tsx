@@ -11,6 +11,8 @@ import { localTodayIso } from '../../lib/date-time';
 import { resetReferenceToFactory, saveReferenceEdit } from '../../data/reference/reference-edits.repo';
 import { previewImport, sizeProblem, type ImportPreview } from './import-preview';
 import { issueLine } from './issue-text';
+import { describeError } from '../../ui/error-text';
+import { recordAct } from '../../data/audit.repo';
 
 export type Outcome = { ok: boolean; text: string };
 
@@ -31,7 +33,7 @@ export function ReferenceActions({ bundle, actor, onOutcome }: Props) {
   const [confirmReset, setConfirmReset] = useState(false);
   const [resetting, setResetting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  const reason = (error: unknown) => (describeError(t, error));
 
   const exportBundle = async () => {
     setExporting(true);
@@ -39,7 +41,10 @@ export function ReferenceActions({ bundle, actor, onOutcome }: Props) {
       const result = await getApi().exportReference({ json: exportReferenceBundle(bundle), fileName: `aryz-reference-v${bundle.version}-${localTodayIso()}` });
       if (!result.ok) onOutcome({ ok: false, text: describeIpcError(t, result.error) });
       else if (result.value.status === 'canceled') onOutcome({ ok: true, text: t('reference.export.canceled') });
-      else onOutcome({ ok: true, text: t('reference.export.saved', { fileName: result.value.fileName }) });
+      else {
+        await recordAct(db(), { action: 'export', entity: 'reference', entityId: `v${bundle.version}`, note: `v${bundle.version}` }).catch((error: unknown) => console.warn('reference audit row:', error));
+        onOutcome({ ok: true, text: t('reference.export.saved', { fileName: result.value.fileName }) });
+      }
     } catch {
       onOutcome({ ok: false, text: t('errors.NO_BACKEND') });
     } finally {

@@ -13,14 +13,17 @@ import { ReferenceActions, type Outcome } from './ReferenceActions';
 import { AddresseesTab } from './tabs/AddresseesTab';
 import { CalendarTab } from './tabs/CalendarTab';
 import { CausesTab } from './tabs/CausesTab';
+import { DatesTab } from './tabs/DatesTab';
+import { DocumentClocksTab } from './tabs/DocumentClocksTab';
 import { EvidenceTab } from './tabs/EvidenceTab';
 import { GroundsTab } from './tabs/GroundsTab';
 import { HistoryTab } from './tabs/HistoryTab';
 import { LegalRefsTab } from './tabs/LegalRefsTab';
 import { MissionsTab } from './tabs/MissionsTab';
 import { Tabs } from './Tabs';
+import { describeError } from '../../ui/error-text';
 
-const TABS = ['grounds', 'causes', 'evidence', 'addressees', 'missions', 'calendar', 'legalRefs', 'history'] as const;
+const TABS = ['grounds', 'causes', 'evidence', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates', 'documentClocks', 'history'] as const;
 type TabId = (typeof TABS)[number];
 
 /** Versions with their audit entries (reference edits are audited with no case), newest first. */
@@ -40,14 +43,14 @@ export function ReferenceScreen() {
   const bundle = useReference();
   const versions = useLive(loadVersions, []);
   const actor = useActor();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [tab, setTab] = useState<TabId>('grounds');
 
   // Normally stored at start-up; if that failed (or has not finished), this screen says so instead of waiting.
   useEffect(() => {
     let alive = true;
-    ensureReference(db(), getApi()).catch((error: unknown) => alive && setFailure(error instanceof Error ? error.message : String(error)));
+    ensureReference(db(), getApi()).catch((error: unknown) => alive && setFailure({ cause: error }));
     return () => {
       alive = false;
     };
@@ -65,7 +68,7 @@ export function ReferenceScreen() {
       <p className="muted reference-screen__intro">{t('reference.intro')}</p>
       {failure && !bundle ? (
         <p className="status status--error" role="alert">
-          {t('reference.unavailable', { reason: failure })}
+          {t('reference.unavailable', { reason: describeError(t, failure.cause) })}
         </p>
       ) : null}
       {!bundle ? (
@@ -102,6 +105,8 @@ export function ReferenceScreen() {
             {tab === 'missions' ? <MissionsTab bundle={bundle} /> : null}
             {tab === 'calendar' ? <CalendarTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
             {tab === 'legalRefs' ? <LegalRefsTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
+            {tab === 'dates' ? <DatesTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
+            {tab === 'documentClocks' ? <DocumentClocksTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
             {tab === 'history' ? <HistoryTab versions={versions ?? []} /> : null}
           </Tabs>
         </>

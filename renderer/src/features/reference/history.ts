@@ -1,12 +1,13 @@
 import { REFERENCE_TABLES, type ReferenceChange, type ReferenceTable } from '../../../../shared/reference/versioning';
 import type { AuditRow, ReferenceVersionRow } from '../../data/schema';
+import { UPGRADE_NOTE } from '../../data/reference/reference-upgrade.repo';
 
-export type VersionKind = 'factory' | 'edit' | 'reset_to_factory';
+export type VersionKind = 'factory' | 'edit' | 'reset_to_factory' | 'upgrade';
 
 export interface VersionEntry {
   version: number;
   at: string;
-  /** Who made it; null for the factory data stored on first run. */
+  /** Who made it; null for the factory data stored on first run and for the app's own upgrades. */
   who: string | null;
   kind: VersionKind;
   /** Rows this version changed, from its audit entry (none for the first version). */
@@ -33,11 +34,13 @@ export function versionEntries(versions: readonly Pick<ReferenceVersionRow, 'ver
     .sort((a, b) => b.version - a.version)
     .map((v) => {
       const entry = byVersion.get(String(v.version));
-      const kind: VersionKind = entry?.note === 'reset_to_factory' ? 'reset_to_factory' : entry ? 'edit' : 'factory';
+      const kind: VersionKind =
+        entry?.note === 'reset_to_factory' ? 'reset_to_factory' : entry?.note === UPGRADE_NOTE ? 'upgrade' : entry ? 'edit' : 'factory';
       return {
         version: v.version,
         at: v.at,
-        who: v.who === FACTORY_WHO && !entry ? null : v.who,
+        // The factory data and the app's own upgrades were made by nobody at the mission.
+        who: (v.who === FACTORY_WHO && !entry) || kind === 'upgrade' ? null : v.who,
         kind,
         changes: entry ? entry.changes.map(changeOf).filter((c): c is ReferenceChange => c !== null) : [],
       };

@@ -36,7 +36,7 @@ export function previewImport(current: ReferenceBundle, text: string, at: string
   return { kind: 'changes', version: result.bundle.version, changes: result.changes, data };
 }
 
-export type IssueTable = 'inclusionGrounds' | 'exclusionGrounds' | 'evidence' | 'causes' | 'addressees' | 'missions' | 'calendar' | 'legalRefs';
+export type IssueTable = 'inclusionGrounds' | 'exclusionGrounds' | 'evidence' | 'causes' | 'addressees' | 'missions' | 'calendar' | 'legalRefs' | 'dates' | 'documentClocks';
 
 export interface IssuePlace {
   /** The table the problem sits in; null for the bundle itself (version, date, an unknown key). */
@@ -58,6 +58,8 @@ const TABLE_PATHS: [string[], IssueTable][] = [
   [['missions'], 'missions'],
   [['calendar'], 'calendar'],
   [['legalRefs'], 'legalRefs'],
+  [['dates'], 'dates'],
+  [['documentClocks'], 'documentClocks'],
 ];
 
 function at(data: unknown, keys: readonly string[]): unknown {

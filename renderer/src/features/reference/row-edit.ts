@@ -1,5 +1,5 @@
 import type { ReferenceIssue } from '../../../../shared/reference/load';
-import type { Addressee, CalendarYear, ErrorCause, LegalRef, ReferenceBundle } from '../../../../shared/reference/schema';
+import type { Addressee, CalendarYear, DocumentClock, ErrorCause, LegalRef, ReferenceBundle, ReferenceDate } from '../../../../shared/reference/schema';
 
 /** The tables the screen edits row by row; each row is found by its id (the calendar: by its year). */
 export interface EditableRows {
@@ -7,6 +7,8 @@ export interface EditableRows {
   legalRefs: LegalRef;
   causes: ErrorCause;
   calendar: CalendarYear;
+  dates: ReferenceDate;
+  documentClocks: DocumentClock;
 }
 export type EditableTable = keyof EditableRows;
 
@@ -24,7 +26,8 @@ export function withRow<T extends EditableTable>(
   row: EditableRows[T],
   options: { insert?: boolean } = {},
 ): { edited: ReferenceBundle; index: number } | null {
-  const rows: EditableRows[EditableTable][] = [...(bundle[table] as readonly EditableRows[EditableTable][])];
+  // `?? []`: data stored before a table existed lacks it.
+  const rows: EditableRows[EditableTable][] = [...((bundle[table] as readonly EditableRows[EditableTable][] | undefined) ?? [])];
   let index = rows.findIndex((existing) => keyOf(existing) === key);
   if (index >= 0) rows[index] = row;
   else if (options.insert) {

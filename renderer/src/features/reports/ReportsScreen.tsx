@@ -4,6 +4,7 @@ import type { ReportDocument } from '../../../../shared/ipc/channels/reports';
 import { checkPeriod, lastMonths, type Report, type ReportFilters, type ReportRequest } from '../../../../shared/reports/compute';
 import { getApi } from '../../api';
 import { describeIpcError } from '../../ui/ipc-error';
+import { MonthInput } from '../../ui/MonthInput';
 import { localized } from '../../ui/reference-display';
 import { useReference } from '../../data/reference/reference.repo';
 import { missionIdOf, useStoredSettings } from '../../data/settings/use-actor';
@@ -11,6 +12,8 @@ import { ReportTableView } from './ReportTableView';
 import { monthLabel, reportTables, roundDays, type GroupLabels, type LabelledTable } from './tables';
 import { useReport } from './use-report';
 import { localTodayIso } from '../../lib/date-time';
+import { recordAct } from '../../data/audit.repo';
+import { db } from '../../data/schema';
 
 // chart.js is loaded with the first chart, not with the app: most sessions never open the reports.
 const ReportCharts = lazy(() => import('./ReportCharts').then((m) => ({ default: m.ReportCharts })));
@@ -141,7 +144,10 @@ export function ReportsScreen() {
       const result = kind === 'xlsx' ? await api.exportReportXlsx(doc) : await api.exportReportPdf(doc);
       if (!result.ok) setOutcome({ ok: false, text: describeIpcError(t, result.error) });
       else if (result.value.status === 'canceled') setOutcome({ ok: true, text: t('reports.export.canceled') });
-      else setOutcome({ ok: true, text: t('reports.export.saved', { fileName: result.value.fileName }) });
+      else {
+        await recordAct(db(), { action: 'export', entity: 'report', entityId: kind, note: `${kind}: ${report.from} – ${report.to}` }).catch((error: unknown) => console.warn('report audit row:', error));
+        setOutcome({ ok: true, text: t('reports.export.saved', { fileName: result.value.fileName }) });
+      }
     } catch {
       setOutcome({ ok: false, text: t('errors.NO_BACKEND') });
     } finally {
@@ -162,11 +168,11 @@ export function ReportsScreen() {
         <div className="reports-settings__row">
           <div className="field">
             <label htmlFor="report-from">{t('reports.from')}</label>
-            <input id="report-from" type="month" value={choice.from} onChange={(e) => set({ from: e.target.value })} aria-invalid={periodProblem !== 'ok'} aria-describedby="report-period-problem" />
+            <MonthInput id="report-from" label={t('reports.from')} value={choice.from} onChange={(from) => set({ from })} invalid={periodProblem !== 'ok'} describedBy="report-period-problem" />
           </div>
           <div className="field">
             <label htmlFor="report-to">{t('reports.to')}</label>
-            <input id="report-to" type="month" value={choice.to} onChange={(e) => set({ to: e.target.value })} aria-invalid={periodProblem !== 'ok'} aria-describedby="report-period-problem" />
+            <MonthInput id="report-to" label={t('reports.to')} value={choice.to} onChange={(to) => set({ to })} invalid={periodProblem !== 'ok'} describedBy="report-period-problem" />
           </div>
           <button type="button" className="button" onClick={() => set(lastMonths(localTodayIso()))}>
             {t('reports.lastYear')}

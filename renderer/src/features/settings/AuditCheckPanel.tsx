@@ -27,7 +27,7 @@ export function AuditCheckPanel() {
       {verdict ? (
         <p role="status" className={verdict.ok ? undefined : 'errors'}>
           {verdict.ok
-            ? t('access.auditCheck.ok', { rows: verdict.rows })
+            ? t('access.auditCheck.ok', { count: verdict.rows })
             : t(`access.auditCheck.broken.${verdict.reason}`, { seq: (verdict.row as { seq?: number } | null)?.seq ?? verdict.brokenAt + 1 })}
         </p>
       ) : null}

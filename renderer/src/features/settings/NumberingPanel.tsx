@@ -1,11 +1,17 @@
 import { useLive } from '../../data/use-live';
 import { useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatOutgoingNumber, numberFormatProblem } from '../../../../shared/documents/numbering';
 import { db } from '../../data/schema';
 import { localTodayIso } from '../../lib/date-time';
 import { useActor } from '../../data/settings/use-actor';
 import { loadNumbering, saveNumbering } from '../../data/documents/register.repo';
+import { describeError } from '../../ui/error-text';
+
+interface NumberingValues {
+  format: string;
+}
 
 /** The mission's outgoing number format, with a live example; a format that could repeat numbers is refused. */
 export function NumberingPanel() {
@@ -14,40 +20,49 @@ export function NumberingPanel() {
   const inputId = useId();
   const actor = useActor();
   const stored = useLive(() => loadNumbering(db()), []);
-  const [format, setFormat] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
-  const value = format ?? stored?.format ?? '';
+  // The stored format fills the form once it is read; what the caseworker is typing is kept if it changes meanwhile.
+  const form = useForm<NumberingValues>({
+    values: stored ? { format: stored.format } : { format: '' },
+    resetOptions: { keepDirtyValues: true },
+    mode: 'onChange',
+  });
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const value = useWatch({ control: form.control, name: 'format' });
   const problem = stored ? numberFormatProblem(value) : null;
   const year = Number(localTodayIso().slice(0, 4));
   const example = !problem && value ? formatOutgoingNumber(value, { prefix: actor?.missionPrefix || 'КР', seq: 17, year }) : '';
 
+  const submit = form.handleSubmit(async ({ format }) => {
+    if (!actor || numberFormatProblem(format)) return;
+    try {
+      await saveNumbering(db(), { format }, actor);
+      form.reset({ format });
+      setNotice({ ok: true, text: t('documents.numbering.saved') });
+    } catch (error) {
+      // The typed format stays in the box; the stored one is unchanged.
+      setNotice({ ok: false, text: describeError(t, error) });
+    }
+  });
+
+  const field = form.register('format', {
+    validate: (format) => numberFormatProblem(format) === null,
+    onChange: () => setNotice(null),
+  });
+
   return (
     <section className="panel numbering-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('documents.numbering.title')}</h2>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!actor || problem) return;
-          void saveNumbering(db(), { format: value }, actor).then(() => {
-            setFormat(null);
-            setNotice(t('documents.numbering.saved'));
-          });
-        }}
-      >
+      <form onSubmit={(event) => void submit(event)}>
         <div className={problem ? 'field field--invalid' : 'field'}>
           <label htmlFor={inputId}>{t('documents.numbering.format')}</label>
           <input
+            {...field}
             id={inputId}
             type="text"
-            value={value}
             maxLength={60}
             disabled={!stored}
             aria-invalid={problem ? true : undefined}
             aria-describedby={`${inputId}-hint ${inputId}-msg`}
-            onChange={(event) => {
-              setFormat(event.target.value);
-              setNotice('');
-            }}
           />
           <div id={`${inputId}-hint`} className="field__hint">
             {t('documents.numbering.hint')}
@@ -57,11 +72,11 @@ export function NumberingPanel() {
           </div>
         </div>
         <div className="form-actions">
-          <button type="submit" className="button" disabled={!actor || Boolean(problem) || format === null}>
+          <button type="submit" className="button" disabled={!actor || Boolean(problem) || !form.formState.isDirty || form.formState.isSubmitting}>
             {t('documents.numbering.save')}
           </button>
-          <span className="status status--ok" role="status">
-            {notice}
+          <span className={notice?.ok === false ? 'status status--error' : 'status status--ok'} role="status">
+            {notice?.text ?? ''}
           </span>
         </div>
       </form>

@@ -13,11 +13,13 @@ import { AuditCheckPanel } from './AuditCheckPanel';
 import { loadSettings, saveSettings, type StoredSettings } from '../../data/settings/settings.repo';
 import { useShortcutProps } from '../../ui/shortcuts';
 import { TextSizePanel } from '../../ui/TextSizePanel';
+import { describeError } from '../../ui/error-text';
+import { isAdministrator } from '../../lib/session';
 
 const formSchema = z.object({ mission: missionSettingsSchema, caseworker: caseworkerProfileSchema });
 type FormValues = z.infer<typeof formSchema>;
 
-type Status = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; reason: string } | null;
+type Status = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'failed'; cause: unknown } | null;
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -36,7 +38,7 @@ export function SettingsScreen() {
         setStored(loaded);
         reset({ mission: loaded.mission, caseworker: loaded.caseworker });
       },
-      (error: unknown) => alive && setStatus({ kind: 'failed', reason: String(error) }),
+      (error: unknown) => alive && setStatus({ kind: 'failed', cause: error }),
     );
     return () => {
       alive = false;
@@ -51,13 +53,15 @@ export function SettingsScreen() {
         reset(values);
         setStatus({ kind: 'saved' });
       } catch (error) {
-        setStatus({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+        setStatus({ kind: 'failed', cause: error });
       }
     },
     () => setStatus({ kind: 'invalid' }),
   );
 
   if (!stored) return <p role="status">{t('app.loading')}</p>;
+  // A caseworker sees no administrator's screens (main refuses their channels too).
+  const admin = isAdministrator();
 
   return (
     <div className="screen">
@@ -101,35 +105,48 @@ export function SettingsScreen() {
           <span role="status" className={status?.kind === 'saved' ? 'status status--ok' : 'status status--error'}>
             {status?.kind === 'saved' && !formState.isDirty ? t('settings.saved') : null}
             {status?.kind === 'invalid' ? t('settings.invalid') : null}
-            {status?.kind === 'failed' ? t('settings.saveFailed', { reason: status.reason }) : null}
+            {status?.kind === 'failed' ? t('settings.saveFailed', { reason: describeError(t, status.cause) }) : null}
           </span>
         </div>
       </form>
       <TextSizePanel />
       <MissionCardPanel settings={stored} dirty={formState.isDirty} />
       <NumberingPanel />
-      <section className="panel settings-reference" aria-labelledby="settings-reference-title">
-        <h2 id="settings-reference-title">{t('reference.settingsLink.title')}</h2>
-        <p>{t('reference.settingsLink.description')}</p>
-        <a className="button" href="#/settings/reference">
-          {t('reference.settingsLink.open')}
+      <section className="panel settings-reference" aria-labelledby="settings-accounts-title">
+        <h2 id="settings-accounts-title">{t('accounts.settingsLink.title')}</h2>
+        <p>{admin ? t('accounts.settingsLink.description') : t('accounts.settingsLink.descriptionOwn')}</p>
+        <a className="button" href="#/settings/accounts">
+          {t('accounts.settingsLink.open')}
         </a>
       </section>
-      <section className="panel settings-reference" aria-labelledby="settings-templates-title">
-        <h2 id="settings-templates-title">{t('templates.settingsLink.title')}</h2>
-        <p>{t('templates.settingsLink.description')}</p>
-        <a className="button" href="#/settings/templates">
-          {t('templates.settingsLink.open')}
-        </a>
-      </section>
+      {admin ? (
+        <>
+          <section className="panel settings-reference" aria-labelledby="settings-reference-title">
+            <h2 id="settings-reference-title">{t('reference.settingsLink.title')}</h2>
+            <p>{t('reference.settingsLink.description')}</p>
+            <a className="button" href="#/settings/reference">
+              {t('reference.settingsLink.open')}
+            </a>
+          </section>
+          <section className="panel settings-reference" aria-labelledby="settings-templates-title">
+            <h2 id="settings-templates-title">{t('templates.settingsLink.title')}</h2>
+            <p>{t('templates.settingsLink.description')}</p>
+            <a className="button" href="#/settings/templates">
+              {t('templates.settingsLink.open')}
+            </a>
+          </section>
+        </>
+      ) : null}
       <AuditCheckPanel />
-      <section className="panel settings-reference" aria-labelledby="settings-backup-title">
-        <h2 id="settings-backup-title">{t('backup.settingsLink.title')}</h2>
-        <p>{t('backup.settingsLink.description')}</p>
-        <a className="button" href="#/settings/backup">
-          {t('backup.settingsLink.open')}
-        </a>
-      </section>
+      {admin ? (
+        <section className="panel settings-reference" aria-labelledby="settings-backup-title">
+          <h2 id="settings-backup-title">{t('backup.settingsLink.title')}</h2>
+          <p>{t('backup.settingsLink.description')}</p>
+          <a className="button" href="#/settings/backup">
+            {t('backup.settingsLink.open')}
+          </a>
+        </section>
+      ) : null}
       <SupportPanel />
     </div>
   );

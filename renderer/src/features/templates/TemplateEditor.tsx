@@ -19,6 +19,7 @@ import { resetTemplateToFactory, saveTemplateVersion, templateById, useTemplateH
 import { TemplatePreview } from './TemplatePreview';
 import { usePreview } from './use-preview';
 import { useShortcutProps } from '../../ui/shortcuts';
+import { describeError } from '../../ui/error-text';
 
 type Outcome = { ok: boolean; text: string } | null;
 
@@ -130,10 +131,10 @@ export function TemplateEditor({ id }: { id: string }) {
         setWorking(null);
         setOutcome({ ok: true, text: t('templates.editor.saved', { version: result.entry.version }) });
       } else {
-        setOutcome({ ok: false, text: t('templates.editor.failed', { reason: result.issues.map((i) => `${i.path}: ${i.message}`).join('; ') }) });
+        setOutcome({ ok: false, text: t('templates.editor.failed', { reason: t('errors.INVALID_PAYLOAD', { fields: [...new Set(result.issues.map((i) => i.path))].join(', ') }) }) });
       }
     } catch (error) {
-      setOutcome({ ok: false, text: t('templates.editor.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setOutcome({ ok: false, text: t('templates.editor.failed', { reason: describeError(t, error) }) });
     } finally {
       setSaving(false);
     }
@@ -154,7 +155,7 @@ export function TemplateEditor({ id }: { id: string }) {
       setWorking(null);
       setOutcome({ ok: true, text: t('templates.reset.done') });
     } catch (error) {
-      setOutcome({ ok: false, text: t('templates.editor.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setOutcome({ ok: false, text: t('templates.editor.failed', { reason: describeError(t, error) }) });
     }
   };
 

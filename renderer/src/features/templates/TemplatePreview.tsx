@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { describeIpcError } from '../../ui/ipc-error';
 import type { PreviewCase } from '../../data/templates/preview-inputs.repo';
 import type { PreviewState } from './use-preview';
+import { describeError } from '../../ui/error-text';
 
 interface Props {
   /** '' for the built-in sample, else a case id. */
@@ -45,7 +46,7 @@ export function TemplatePreview({ sample, cases, onSampleChange, state, updating
       {state.status === 'missing' ? <p className="errors">{t('templates.preview.missing', { labels: state.labels.join('; ') })}</p> : null}
       {state.status === 'unknown_fields' ? <p className="errors">{t('templates.preview.unknownFields', { fields: state.fields.map((f) => `{{${f}}}`).join(', ') })}</p> : null}
       {state.status === 'failed' ? (
-        <p className="errors">{t('templates.preview.failed', { reason: state.error.code === 'RENDER' ? state.error.message : describeIpcError(t, state.error) })}</p>
+        <p className="errors">{t('templates.preview.failed', { reason: state.error.code === 'RENDER' ? describeError(t, state.error.cause) : describeIpcError(t, state.error) })}</p>
       ) : null}
       {state.status === 'ready' ? (
         <ol className={stale || updating ? 'template-pages template-pages--dim' : 'template-pages'}>

@@ -5,6 +5,7 @@ import { db } from '../../data/schema';
 import { draftIds } from '../../data/templates/template-drafts.repo';
 import { TemplateEditor, titleLanguage } from './TemplateEditor';
 import { factoryTemplates, useTemplates } from '../../data/templates/templates.repo';
+import { describeError } from '../../ui/error-text';
 
 /** «Шаблоны документов» (#/settings/templates): every template in force, factory or edited, and the editor of one. */
 export function TemplatesScreen({ templateId }: { templateId?: string }) {
@@ -16,13 +17,13 @@ function TemplateList() {
   const { t, i18n } = useTranslation();
   const templates = useTemplates();
   const drafts = useLive(() => draftIds(db()), []);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null);
   const lang = titleLanguage(i18n.language);
 
   // The live query swallows a failed fetch from main; ask once more here so the screen can say why it is empty.
   useEffect(() => {
     let alive = true;
-    factoryTemplates().catch((error: unknown) => alive && setFailure(error instanceof Error ? error.message : String(error)));
+    factoryTemplates().catch((error: unknown) => alive && setFailure({ cause: error }));
     return () => {
       alive = false;
     };
@@ -37,7 +38,7 @@ function TemplateList() {
       <p className="muted templates-screen__intro">{t('templates.intro')}</p>
       {failure && !templates ? (
         <p className="status status--error" role="alert">
-          {t('templates.unavailable', { reason: failure })}
+          {t('templates.unavailable', { reason: describeError(t, failure.cause) })}
         </p>
       ) : null}
       {!templates ? (

@@ -14,7 +14,7 @@ export type PreviewState =
   | { status: 'ready'; pages: PdfPageImage[] }
   | { status: 'missing'; labels: string[] }
   | { status: 'unknown_fields'; fields: string[] }
-  | { status: 'failed'; error: IpcError | { code: 'RENDER'; message: string } };
+  | { status: 'failed'; error: IpcError | { code: 'RENDER'; cause: unknown } };
 
 /** Debounce before asking main for a new PDF: long enough not to render on every key press. */
 export const PREVIEW_DELAY_MS = 450;
@@ -65,7 +65,7 @@ export function usePreview(
           else if (result.value.reason === 'missing_requisites') next = { status: 'missing', labels: result.value.missing.map((m) => m.label) };
           else next = { status: 'unknown_fields', fields: result.value.fields };
         } catch (error) {
-          next = { status: 'failed', error: { code: 'RENDER', message: error instanceof Error ? error.message : String(error) } };
+          next = { status: 'failed', error: { code: 'RENDER', cause: error } };
         }
         if (signal.cancelled || request !== latest.current) {
           revoke(next);

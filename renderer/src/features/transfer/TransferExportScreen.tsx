@@ -11,6 +11,7 @@ import { exportCases, type ExportOutcome } from './export-flow';
 import { passphraseProblem } from './passphrase';
 import { PassphraseFields } from './PassphraseFields';
 import { savedCaseQuery } from '../../data/cases/saved-query';
+import { describeError } from '../../ui/error-text';
 
 const PAGE = 100;
 
@@ -65,7 +66,7 @@ export function TransferExportScreen() {
         setTried(false);
       }
     } catch (error) {
-      setOutcome({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      setOutcome({ status: 'error', message: describeError(t, error) });
     } finally {
       setStage(null);
     }
@@ -157,6 +158,6 @@ function ExportMessage({ outcome }: { outcome: ExportOutcome | { status: 'noCase
     case 'failed':
       return <p className="status status--error">{describeIpcError(t, outcome.error)}</p>;
     case 'error':
-      return <p className="status status--error">{t('errors.DB', { reason: outcome.message })}</p>;
+      return <p className="status status--error">{outcome.message}</p>;
   }
 }

@@ -10,6 +10,7 @@ import { applyPlan, TransferMergeError, TransferStaleError, type ApplyResult } f
 import { ConflictView } from './ConflictView';
 import { planMerge, type MergePlan, type Side } from '../../data/transfer/plan.repo';
 import { generatedPdfsOf } from '../../data/transfer/records.repo';
+import { describeError } from '../../ui/error-text';
 
 type State =
   | { step: 'start' }
@@ -53,7 +54,7 @@ export function TransferImportScreen() {
       setState({ step: 'preview', token: state.token, fileName: state.fileName, plan });
       setPassphrase('');
     } catch (error) {
-      fail(t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }));
+      fail(describeError(t, error));
     } finally {
       setBusy(null);
     }
@@ -91,7 +92,7 @@ export function TransferImportScreen() {
     } catch (error) {
       if (error instanceof TransferStaleError) fail(t('transfer.import.stale'));
       else if (error instanceof TransferMergeError) fail(t('transfer.import.invalidMerge'));
-      else fail(t('transfer.import.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      else fail(t('transfer.import.failed', { reason: describeError(t, error) }));
     } finally {
       setBusy(null);
     }

@@ -7,6 +7,7 @@ import { missionIdOf } from '../../data/settings/use-actor';
 import { recordExported } from '../../data/transfer/export-records.repo';
 import { generatedPdfsOf } from '../../data/transfer/records.repo';
 import { gatherCases } from '../../data/transfer/gather.repo';
+import { recordAct } from '../../data/audit.repo';
 
 export type ExportOutcome =
   | { status: 'saved'; fileName: string; cases: number; records: number; files: number }
@@ -44,5 +45,8 @@ export async function exportCases(
   if (value.status === 'refused') return { status: 'refused', reason: value.reason };
   if (value.status === 'canceled') return { status: 'canceled' };
   await recordExported(db, bundleId, gathered.records);
+  await recordAct(db, { action: 'transfer_out', entity: 'bundle', entityId: bundleId, note: `${gathered.caseCount} cases, ${gathered.attachments.length} files` }).catch((error: unknown) =>
+    console.warn('transfer audit row:', error),
+  );
   return { status: 'saved', fileName: value.fileName, cases: gathered.caseCount, records: gathered.records.length, files: gathered.attachments.length };
 }

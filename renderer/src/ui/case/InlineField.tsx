@@ -5,6 +5,7 @@ import { findingText, pathLabel, problemsOf, type DocumentLike, type Problem, ty
 import { FieldControl, type Option } from './FieldControl';
 import { displayValue, fromEditorValue, toEditorValue, type EditorValue } from './field-values';
 import { pathsRelated, type FieldDescriptor } from './fields';
+import { describeError } from '../error-text';
 
 export type Saver = (value: unknown) => Promise<SaveResult<unknown>>;
 
@@ -67,7 +68,7 @@ export function InlineField({ descriptor, value, formPath, save, context, option
       const warnings = result.warnings.filter((w) => pathsRelated(w.path, formPath)).map((w) => findingText(tr, w));
       backToView({ mode: 'view', saved: true, warnings });
     } catch (error) {
-      setState({ ...state, saving: false, problems: [{ path: formPath, text: t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }) }] });
+      setState({ ...state, saving: false, problems: [{ path: formPath, text: describeError(t, error) }] });
     }
   };
 

@@ -1,13 +1,8 @@
 import type { Reason } from '../../../../shared/diagnosis/types';
-import type { LocalizedText } from '../../../../shared/reference/schema';
 import type { Translate } from './describe';
 
-/** Reference texts are written in Russian and Kyrgyz; English is optional and falls back to Russian. */
-export function localized(text: LocalizedText, language: string): string {
-  if (language.startsWith('ky')) return text.ky;
-  if (language.startsWith('en')) return text.en ?? text.ru;
-  return text.ru;
-}
+/** The one reference-text picker, re-exported for the case page's callers. */
+export { localized } from '../reference-display';
 
 const present = (value: string | number | undefined) => value !== undefined && String(value).trim() !== '';
 

@@ -34,6 +34,7 @@ export function ExportButton({ what, count, columns, source }: { what: keyof typ
           baseName={`${t(labels.file)} ${today}`}
           sheetName={t(labels.file)}
           columns={columns}
+          what={what}
           source={source}
           onClose={() => setOpen(false)}
           />

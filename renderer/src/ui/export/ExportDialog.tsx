@@ -4,6 +4,9 @@ import { getApi } from '../../api';
 import { Dialog } from '../Dialog';
 import { describeIpcError } from '../ipc-error';
 import { runExport, type ExportSpec, type RowSource } from './run-export';
+import { describeError } from '../error-text';
+import { recordAct } from '../../data/audit.repo';
+import { db } from '../../data/schema';
 
 interface Props {
   open: boolean;
@@ -13,6 +16,8 @@ interface Props {
   baseName: string;
   sheetName: string;
   columns: ExportSpec['columns'];
+  /** What is exported, for the audit row the saved file leaves. */
+  what: 'cases' | 'register';
   /** Opened when the caseworker starts the export, so it reflects what the screen shows at that moment. */
   source(): Promise<RowSource>;
   onClose(): void;
@@ -21,7 +26,7 @@ interface Props {
 type State = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'finished'; text: string; error: boolean };
 
 /** Format choice, progress with a stop button, and the outcome; the file goes through main's save dialog. */
-export function ExportDialog({ open, title, hint, baseName, sheetName, columns, source, onClose }: Props) {
+export function ExportDialog({ open, title, hint, baseName, sheetName, columns, what, source, onClose }: Props) {
   const { t } = useTranslation();
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -39,10 +44,13 @@ export function ExportDialog({ open, title, hint, baseName, sheetName, columns, 
       if (outcome.status === 'failed') setState({ kind: 'finished', text: describeIpcError(t, outcome.error), error: true });
       else if (outcome.status === 'refused') setState({ kind: 'finished', text: t(`export.refused.${outcome.reason}`), error: true });
       else if (outcome.status === 'stopped') setState({ kind: 'finished', text: t('export.stopped'), error: false });
-      else if (outcome.status === 'saved') setState({ kind: 'finished', text: t('export.saved', { name: outcome.fileName, count: outcome.rows }), error: false });
+      else if (outcome.status === 'saved') {
+        await recordAct(db(), { action: 'export', entity: what, entityId: format, note: `${format}: ${outcome.rows}` }).catch((error: unknown) => console.warn('export audit row:', error));
+        setState({ kind: 'finished', text: t('export.saved', { name: outcome.fileName, count: outcome.rows }), error: false });
+      }
       else setState({ kind: 'finished', text: t('export.notSaved'), error: false });
     } catch (error) {
-      setState({ kind: 'finished', text: t('errors.DB', { reason: error instanceof Error ? error.message : String(error) }), error: true });
+      setState({ kind: 'finished', text: describeError(t, error), error: true });
     }
   };
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { verifyAudit, writeAudit, writeAudits, type AuditEntry } from '../../../../renderer/src/data/audit.repo';
+import { auditCheckNote, auditCheckOf, recentAudit, recordAct, verifyAudit, writeAudit, writeAudits, writeSessionEvents, type AuditEntry } from '../../../../renderer/src/data/audit.repo';
+import { beginSession } from '../../../../renderer/src/lib/session';
+import { signInForTests } from '../../support/signed-in';
 import { freshDb } from '../../support/db-fixtures';
 
 const entry = (i: number): AuditEntry => ({ at: `2026-12-07T10:00:0${i}Z`, who: 'Токтогулов Нурлан', caseId: `c${i}`, entity: 'case', entityId: `c${i}`, action: 'update', changes: [{ field: 'phone', before: '1', after: String(i) }] });
@@ -55,5 +57,39 @@ describe('every audit row written through the data layer is chained', () => {
     await db.audit.bulkAdd([entry(0), entry(1)]);
     await writeAudit(db, entry(2));
     expect(await verifyAudit(db)).toMatchObject({ ok: true, rows: 3, unchained: 2 });
+  });
+});
+
+describe('«кто» is the signed-in account, and acts are recorded as it', () => {
+  const account = { accountId: 'c'.repeat(24), name: 'Асанова Айгуль', position: 'Атташе', role: 'caseworker' as const, mustChangePassword: false };
+
+  it('stamps every row with the signed-in account’s id; sign-in events keep their own account', async () => {
+    beginSession(account, `${'A'.repeat(43)}=`);
+    try {
+      const db = freshDb();
+      await writeAudit(db, entry(0));
+      await writeSessionEvents(db, [{ at: '2026-12-07T09:00:00Z', kind: 'sign_in_failed', accountId: 'd'.repeat(24), accountName: 'Другой', detail: '1' }]);
+      await recordAct(db, { action: 'open', entity: 'case', entityId: 'c1', caseId: 'c1', note: 'КР-М-26-00001' }, new Date('2026-12-07T10:00:00Z'));
+      const rows = await db.audit.orderBy(':id').toArray();
+      expect(rows.map((r) => [r.accountId, r.who, r.action])).toEqual([
+        [account.accountId, 'Токтогулов Нурлан', 'update'],
+        ['d'.repeat(24), 'Другой', 'sign_in_failed'],
+        [account.accountId, account.name, 'open'],
+      ]);
+      expect(rows[2]).toMatchObject({ caseId: 'c1', entity: 'case', note: 'КР-М-26-00001', at: '2026-12-07T10:00:00.000Z' });
+      expect(await verifyAudit(db)).toMatchObject({ ok: true, rows: 3 });
+      // The activity log reads newest first.
+      expect((await recentAudit(db, 2)).map((r) => r.seq)).toEqual([3, 2]);
+    } finally {
+      signInForTests();
+    }
+  });
+
+  it('a check names the row where the chain broke, by its position', async () => {
+    const db = await seeded();
+    await db.audit.update(4, { note: 'edited' });
+    const verdict = await verifyAudit(db);
+    expect(auditCheckOf(verdict)).toEqual({ ok: false, rows: 3, brokenSeq: 4, reason: 'edited' });
+    expect(auditCheckNote(auditCheckOf(verdict))).toBe('audit: BROKEN at row 4 (edited)');
   });
 });

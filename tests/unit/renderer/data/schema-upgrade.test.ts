@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AryzDb } from '../../../../renderer/src/data/schema';
 import { openCaseList } from '../../../../renderer/src/data/cases/list-query.repo';
+import { dropPlainSearchKeys } from '../../../../renderer/src/data/search-keys-upgrade';
 import { createCase } from '../../../../renderer/src/data/cases/cases.repo';
 import { actor, intake } from '../../support/db-fixtures';
 import { rawSchema } from '../../support/raw-schema';
@@ -43,7 +44,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-upgrade', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(15);
+    expect(current.verno).toBe(16);
     expect(await current.settings.get('mission')).toMatchObject({ value: { nameRu: 'Посольство' } });
     expect(await current.cases.count()).toBe(0);
     expect(current.cases.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['[status+updatedAt]', '[caseworker+nextDeadline]', 'number']));
@@ -106,17 +107,19 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(15);
+    expect(current.verno).toBe(16);
     for (const [name, rows] of Object.entries(tables)) expect(await current.table(name).toArray()).toEqual(rows);
     current.close();
     const { stores } = await rawSchema(indexedDB, 'aryz-v10');
     const caseIndexes = Object.keys(stores.cases!.indexes);
     for (const gone of FILTERS) expect(caseIndexes).not.toContain(gone);
-    expect(caseIndexes).toEqual(expect.arrayContaining(['[region+updatedAt]', 'nextCheck', 'actions', 'words', 'number']));
+    expect(caseIndexes).toEqual(expect.arrayContaining(['[region+updatedAt]', 'nextCheck', 'actions', 'number']));
+    // v14: no index over a personal value is left on cases.
+    for (const gone of ['words', 'sortName', ...FILTERS.map((f) => `[${f}+sortName]`)]) expect(caseIndexes).not.toContain(gone);
     expect(Object.keys(stores.persons!.indexes)).not.toContain('updatedAt');
     expect(Object.keys(stores.audit!.indexes)).toEqual(['caseId']);
 
-    // Opening again changes nothing; a filter with search text reads the filter's key set from [region+…].
+    // Opening again changes nothing; a search with a filter, and a filter sorted by name, are answered.
     const again = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
     const keySetsOnly = { readRowsAtMost: 0, narrowOnRowsAtMost: 0, firstWalk: 2000 };
     const list = await openCaseList(again, { text: 'асанов', filters: { region: 'г. Москва' }, sort: 'createdAt', direction: 'asc' }, keySetsOnly);
@@ -126,7 +129,7 @@ describe('database schema versions', () => {
     again.close();
   });
 
-  it('derives search words and duplicate keys again under the v13 rules, idempotently', async () => {
+  it('derives duplicate keys under the v13 rules and drops the plain search words and sort name (v14), idempotently', async () => {
     const indexedDB = new IDBFactory();
     const v10 = new Dexie('aryz-v12', { indexedDB, IDBKeyRange });
     v10.version(10).stores(V10);
@@ -137,31 +140,45 @@ describe('database schema versions', () => {
       nameRu: name('Васильев', 'Нурлан'),
       nameLat: name('', ''),
       otherSpellings: [],
-      pin: '',
+      pin: '21503199000123',
       birthDate: { year: 1990, month: 3, day: 15 },
       phones: ['+7 916 123-45-67'],
       documents: [{ series: 'AN', number: '1234567' }],
       dupKeys: ['stale|15.03.1990'],
       docKeys: [],
     });
-    await v10.table('cases').add({ id: 'c1', personId: 'p1', number: 'КР-М-1/2025', status: 'intake', updatedAt: '2025-01-01T00:00:00.000Z', words: ['stale'] });
+    const plain = { words: ['vasiliev', 'nurlan', '21503199000123', 'an1234567'], sortName: 'васильев нурлан' };
+    await v10.table('cases').add({ id: 'c1', personId: 'p1', number: 'КР-М-1/2025', status: 'intake', updatedAt: '2025-01-01T00:00:00.000Z', createdAt: '2025-01-01T00:00:00.000Z', region: 'г. Москва', ...plain });
+    await v10.table('cases').add({ id: 'c2', personId: 'p-gone', number: 'КР-М-2/2025', status: 'intake', updatedAt: '2025-01-02T00:00:00.000Z', createdAt: '2025-01-02T00:00:00.000Z', region: 'г. Москва' });
     await v10.table('outgoing').add({ year: 2025, seq: 7, number: 'КР-М-7/25', caseId: 'c1', date: '2025-01-02', status: 'sent', documentId: 'd1' });
     v10.close();
 
     const current = new AryzDb('aryz-v12', { indexedDB, IDBKeyRange });
-    const words = (await current.cases.get('c1'))!.words;
-    // Both spellings now give one key (the sign is the glide), and the birth date, phone and outgoing
-    // number are search words.
-    expect(words).toEqual(expect.arrayContaining(['vasiliov', 'nurlan', '15031990', '9161234567', 'an1234567']));
-    expect(words).not.toContain('stale');
-    expect(words).toContain('kpm725');
+    const stored = (await current.cases.get('c1'))! as unknown as Record<string, unknown>;
+    expect(stored).not.toHaveProperty('words');
+    expect(stored).not.toHaveProperty('sortName');
+    expect(stored).toMatchObject({ id: 'c1', number: 'КР-М-1/2025', status: 'intake' });
+    expect(await current.cases.get('c2')).toMatchObject({ id: 'c2', number: 'КР-М-2/2025' });
     // Stored as its keyed hash since v14 (at-rest/fields.ts).
     expect((await current.persons.get('p1'))!.dupKeys).toEqual([indexKey('nurlan vasiliov|15.03.1990')]);
-    expect(await current.cases.where('words').equals('15031990').count()).toBe(1);
+    // Nothing of the words is left on disk in the rows: the stored JSON holds none of them.
+    const json = JSON.stringify(await current.cases.toArray());
+    for (const word of plain.words) expect(json).not.toContain(word);
+    expect(json).not.toContain(plain.sortName);
+    // The search still finds the case by every kind of word, from the index built in memory: both spellings
+    // (the sign is the glide), the birth date, the phone, the document and the outgoing number.
+    for (const text of ['Василйев', 'Васильев Нурлан', '15.03.1990', '+7 916 123-45-67', 'AN 1234567', 'КР-М-7/25']) {
+      const list = await openCaseList(current, { text, filters: {}, sort: 'updatedAt', direction: 'desc' });
+      expect((await list.page(0, 10)).map((row) => row.id), text).toEqual(['c1']);
+    }
     current.close();
 
+    // Run twice: the upgrade function over rows it already cleaned changes nothing.
     const again = new AryzDb('aryz-v12', { indexedDB, IDBKeyRange });
-    expect((await again.cases.get('c1'))!.words).toEqual(words);
+    const before = await again.cases.toArray();
+    await again.transaction('rw', again.cases, (tx) => dropPlainSearchKeys(tx));
+    await again.transaction('rw', again.cases, (tx) => dropPlainSearchKeys(tx));
+    expect(await again.cases.toArray()).toEqual(before);
     again.close();
   });
 });

@@ -18,7 +18,7 @@ describe('the hash-chained audit', () => {
     expect(rows[0]).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
     expect(rows[3]!.prevHash).toBe(rows[2]!.hash);
     const verdict = await verifyChain(rows);
-    expect(verdict).toEqual({ ok: true, rows: 5, headHash: rows[4]!.hash, unchained: 0 });
+    expect(verdict).toEqual({ ok: true, rows: 5, headHash: rows[4]!.hash, headSeq: 5, unchained: 0 });
   });
 
   it('reports a row edited outside the app', async () => {

@@ -11,12 +11,12 @@ function eaeu(person: Partial<PersonFacts>, today: string): Deadline[] {
 const find = (list: Deadline[], id: string) => list.find((d) => d.id === id);
 
 describe('registration within 30 days of entry', () => {
-  it('is due 30 days after entry', () => {
+  it('is due on the 30th day of the stay, the day of entry being day 1 (the citizen\'s safe side)', () => {
     expect(find(eaeu({ stays: [stay('s1', '2025-01-15')] }, '2025-02-01'), 'eaeu_registration:s1')).toEqual({
       id: 'eaeu_registration:s1',
       clock: 'eaeu_registration',
       kind: 'calendar',
-      due: '2025-02-14',
+      due: '2025-02-13',
       status: 'upcoming',
       source: 'eaeu-art97-registration',
       related: 's1',
@@ -107,7 +107,8 @@ describe('a new contract within 15 days after an early termination', () => {
 
   it('runs when 90+ days passed since entry and is done by the next contract', () => {
     const person = { stays: [entered], employments: [job('e1', '2025-01-20', '2025-12-31', { earlyTerminationDate: '2025-05-20' })] };
-    expect(find(eaeu(person, '2025-05-25'), 'eaeu_new_contract:e1')).toMatchObject({ due: '2025-06-04', status: 'upcoming', source: 'eaeu-art97-p5' });
+    // The termination day is day 1 of the 15: the last day is 03.06.2025 (the citizen's safe side).
+    expect(find(eaeu(person, '2025-05-25'), 'eaeu_new_contract:e1')).toMatchObject({ due: '2025-06-03', status: 'upcoming', source: 'eaeu-art97-p5' });
     const next = { ...person, employments: [...person.employments, job('e2', '2025-06-01', null)] };
     expect(find(eaeu(next, '2025-06-10'), 'eaeu_new_contract:e1')).toMatchObject({ status: 'done', completedAt: '2025-06-01', late: false });
     const lateNext = { ...person, employments: [...person.employments, job('e2', '2025-06-09', null)] };

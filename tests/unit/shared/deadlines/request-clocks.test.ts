@@ -26,6 +26,8 @@ describe('59-ФЗ clocks of a citizen application', () => {
       relatedKind: 'request',
       completedAt: '2025-04-04',
       late: false,
+      // 06.04.2025 is a Sunday: the authority is late only from the day after the next working day (safe side).
+      overdueFrom: '2025-04-08',
     });
     expect(brief(list)).toEqual([
       ['appeal_forwarding', '2025-04-11', 'upcoming'],
@@ -45,15 +47,20 @@ describe('59-ФЗ clocks of a citizen application', () => {
   });
 
   it('the answer closes every clock and says whether it came in time', () => {
+    // The term ends on Sunday 04.05.2025: an answer on the next working day is in time on the later reading.
     const list = clocks([{ ...sent, answeredAt: '2025-05-05' }], '2025-05-06');
-    expect(list.find((d) => d.clock === 'appeal_answer')).toMatchObject({ status: 'done', completedAt: '2025-05-05', late: true });
+    expect(list.find((d) => d.clock === 'appeal_answer')).toMatchObject({ status: 'done', completedAt: '2025-05-05', late: false });
+    expect(clocks([{ ...sent, answeredAt: '2025-05-06' }], '2025-05-07').find((d) => d.clock === 'appeal_answer')).toMatchObject({ status: 'done', late: true });
     expect(list.some((d) => d.clock === 'appeal_forwarding')).toBe(false);
   });
 
-  it('an answer term ending on a holiday does not move (59-ФЗ is silent): 01.04.2025 + 30 = 01.05.2025', () => {
+  it('an answer term ending on a holiday does not move (59-ФЗ is silent): 01.04.2025 + 30 = 01.05.2025, but is called overdue only on the later reading', () => {
     const answer = clocks([{ ...sent, registeredAt: '2025-04-01' }], '2025-05-02').find((d) => d.clock === 'appeal_answer');
-    expect(answer).toMatchObject({ due: '2025-05-01', status: 'overdue' });
+    // 01–04.05.2025 are non-working: the authority is late from the day after Monday 05.05.2025.
+    expect(answer).toMatchObject({ due: '2025-05-01', status: 'upcoming', overdueFrom: '2025-05-06' });
     expect(answer).not.toHaveProperty('rolledFrom');
+    expect(clocks([{ ...sent, registeredAt: '2025-04-01' }], '2025-05-05').find((d) => d.clock === 'appeal_answer')).toMatchObject({ status: 'due_today' });
+    expect(clocks([{ ...sent, registeredAt: '2025-04-01' }], '2025-05-06').find((d) => d.clock === 'appeal_answer')).toMatchObject({ status: 'overdue' });
   });
 
   it('unknown receipt counts from sending, unknown registration from its last lawful day; both are flagged', () => {

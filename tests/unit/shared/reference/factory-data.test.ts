@@ -73,6 +73,16 @@ describe('factory reference data (resources/reference)', () => {
     expect(texts.filter(({ text }) => /[өүң]/i.test(text.ky)).length).toBeGreaterThan(texts.length / 2);
   });
 
+  it('writes every text in English too, so ky and en screens never fall back to the Russian', () => {
+    const texts = localizedTexts(bundle);
+    for (const { path, text } of texts) {
+      expect(text.en, path).toBeTruthy();
+      // Latin prose: Cyrillic may appear only inside «…» quotes or as the Kyrgyz letters an explanation names.
+      const unquoted = text.en!.replace(/«[^»]*»/g, '').replace(/[ңөүҢӨҮ]/g, '');
+      expect(unquoted, path).not.toMatch(/[А-Яа-яЁё]/);
+    }
+  });
+
   it('has the MFA Consular Department and the MVD Service, and never the abolished ГУВМ', () => {
     expect(addresseesOfKind(bundle.addressees, 'mfa').map((a) => a.nameRu)).toEqual(['Консульский департамент Министерства иностранных дел Российской Федерации']);
     expect(addresseesOfKind(bundle.addressees, 'mvd_federal').map((a) => a.nameRu)).toEqual(['Служба по вопросам гражданства и регистрации иностранных граждан МВД России']);

@@ -6,6 +6,7 @@ import type { Actor } from '../../../data/cases/cases.repo';
 import { issueLine, issueWhat } from '../issue-text';
 import type { EditableRows, EditableTable } from '../row-edit';
 import { saveRow } from '../save-row';
+import { describeError } from '../../../ui/error-text';
 
 export interface RowSaveState {
   busy: boolean;
@@ -42,7 +43,7 @@ export function useRowSave<T extends EditableTable>(table: T, actor: Actor, onSa
         setState({ ...IDLE, fields: result.issues.fields, other: result.issues.other.map((i) => issueLine(t, i, result.edited)), refused: true });
       }
     } catch (error) {
-      setState({ ...IDLE, failure: t('reference.form.failed', { reason: error instanceof Error ? error.message : String(error) }), refused: true });
+      setState({ ...IDLE, failure: t('reference.form.failed', { reason: describeError(t, error) }), refused: true });
     }
   };
 

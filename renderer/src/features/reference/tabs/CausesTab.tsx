@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReferenceBundle } from '../../../../../shared/reference/schema';
 import type { Actor } from '../../../data/cases/cases.repo';
 import { localized, verificationCounts } from '../../../ui/reference-display';
+import { ArgumentsForm } from '../forms/ArgumentsForm';
 import { CauseForm } from '../forms/CauseForm';
 import { rowMark, VerificationBadge } from '../VerificationBadge';
 
@@ -16,6 +17,8 @@ interface Props {
 export function CausesTab({ bundle, actor, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
+  const [editingArguments, setEditingArguments] = useState<string | null>(null);
+  const legalRefs = new Map(bundle.legalRefs.map((r) => [r.id, r]));
   const evidence = new Map(bundle.evidence.map((e) => [e.id, e]));
   const grounds = new Map([...bundle.grounds.inclusion, ...bundle.grounds.exclusion].map((g) => [g.id, g]));
   const named = (id: string) => {
@@ -23,6 +26,12 @@ export function CausesTab({ bundle, actor, onSaved }: Props) {
     return ground ? `${id} — ${localized(ground.title, i18n.language)}` : id;
   };
   const cause = editing ? bundle.causes.find((c) => c.id === editing) : undefined;
+  const argumentsCause = editingArguments ? bundle.causes.find((c) => c.id === editingArguments) : undefined;
+  /** How a paragraph prints today: as the mission's statement, as a request to check, or not at all. */
+  const printsAs = (legalRef: string | null, checkText: string | undefined) => {
+    if (legalRef === null || legalRefs.get(legalRef)?.verification === 'verified') return 'assertion';
+    return checkText ? 'check' : 'none';
+  };
 
   return (
     <section className="ref-section" aria-labelledby="ref-causes">
@@ -82,11 +91,34 @@ export function CausesTab({ bundle, actor, onSaved }: Props) {
                 <dt>{t('reference.cause.legalRefs')}</dt>
                 <dd>{c.legalRefs.length > 0 ? c.legalRefs.join(', ') : t('reference.none')}</dd>
               </dl>
+              <h4>{t('reference.argument.sectionTitle')}</h4>
+              {(c.arguments ?? []).length > 0 ? (
+                <ol className="ref-card__list">
+                  {(c.arguments ?? []).map((arg) => (
+                    <li key={arg.id}>
+                      <code>{arg.id}</code> <span className="muted">{t('reference.argument.versionShort', { version: arg.version })}</span> {arg.text}
+                      <br />
+                      <span className="muted">
+                        {t('reference.argument.needs', { list: arg.evidence.map((id) => (evidence.get(id) ? localized(evidence.get(id)!.label, i18n.language) : id)).join('; ') })}
+                        {arg.legalRef ? ` · ${arg.legalRef} — ${t(`reference.argument.printsAs.${printsAs(arg.legalRef, arg.checkText)}`)}` : null}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="muted">{t('reference.argument.none')}</p>
+              )}
+              {actor ? (
+                <button type="button" className="button button--small" aria-label={t('reference.argument.editFor', { name: `${c.id} ${title}` })} onClick={() => setEditingArguments(c.id)}>
+                  {t('reference.argument.edit')}
+                </button>
+              ) : null}
             </li>
           );
         })}
       </ul>
       {cause && actor ? <CauseForm cause={cause} actor={actor} onSaved={onSaved} onClose={() => setEditing(null)} /> : null}
+      {argumentsCause && actor ? <ArgumentsForm cause={argumentsCause} bundle={bundle} actor={actor} onSaved={onSaved} onClose={() => setEditingArguments(null)} /> : null}
     </section>
   );
 }

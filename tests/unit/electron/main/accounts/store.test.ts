@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setAccountKdfForTests, newRecoveryKey, normalizeRecoveryKey } from '../../../../../electron/main/accounts/key-wrap';
 import { AccountError, AccountService, WeakPasswordError } from '../../../../../electron/main/accounts/store';
 import { lockoutDelayMs } from '../../../../../shared/accounts/roles';
-import { passwordStrength } from '../../../../../shared/accounts/password-strength';
+import { passwordStrength } from '../../../../../shared/security/password-strength';
 
 const ADMIN_PW = 'correct horse battery staple';
 const WORKER_PW = 'violet tundra kettle 42';
@@ -91,6 +91,80 @@ describe('roles', () => {
     await service.updateAccount(W, { accountId: worker.id, disabled: true });
     await service.signOut(W);
     expect(await service.signIn(W, { accountId: worker.id, password: WORKER_PW })).toEqual({ status: 'disabled' });
+  });
+});
+
+describe('managing accounts', () => {
+  it("a reset password opens one sign-in that may only choose a new password, and the file keeps the flag", async () => {
+    const { dir, clock, service } = fresh();
+    const { session: adminSession } = await service.setup(W, { name: 'Админ', position: 'Консул', password: ADMIN_PW });
+    const worker = await service.addAccount(W, { name: 'Асанова Айгуль', position: 'Атташе', role: 'caseworker', password: WORKER_PW });
+    expect(worker.mustChangePassword).toBe(false);
+    await service.resetPassword(W, { accountId: worker.id, password: 'amber falcon river 19' });
+    expect((await service.status(W)).accounts.find((a) => a.id === worker.id)!.mustChangePassword).toBe(true);
+    // The administrator's own session is not held to it.
+    expect(service.requireSession(W, 'admin').accountId).toBe(adminSession.accountId);
+    await service.signOut(W);
+    const restarted = new AccountService(dir, () => new Date(clock.t));
+    const signed = await restarted.signIn(W, { accountId: worker.id, password: 'amber falcon river 19' });
+    expect(signed.status === 'ok' && signed.session.mustChangePassword).toBe(true);
+    expect(() => restarted.requireSession(W)).toThrow(expect.objectContaining({ code: 'PASSWORD_CHANGE_REQUIRED' }));
+    expect(restarted.requireSession(W, undefined, true).accountId).toBe(worker.id);
+    // Keeping the administrator's password is not a change.
+    await expect(restarted.changePassword(W, { current: 'amber falcon river 19', next: 'amber falcon river 19' })).rejects.toMatchObject({ problem: 'same_as_current' });
+    expect(await restarted.changePassword(W, { current: 'amber falcon river 19', next: 'granite walrus orbit 77' })).toBe('ok');
+    expect(restarted.requireSession(W).accountId).toBe(worker.id);
+    expect((await restarted.status(W)).accounts.find((a) => a.id === worker.id)!.mustChangePassword).toBe(false);
+  });
+
+  it('disabling an account ends its open sessions; enabling lets it sign in again; a role change applies at once', async () => {
+    const { service } = fresh();
+    await service.setup(W, { name: 'Админ', position: 'Консул', password: ADMIN_PW });
+    const worker = await service.addAccount(W, { name: 'Асанова Айгуль', position: 'Атташе', role: 'caseworker', password: WORKER_PW });
+    const other = 'window-2';
+    expect((await service.signIn(other, { accountId: worker.id, password: WORKER_PW })).status).toBe('ok');
+    expect(() => service.requireSession(other, 'admin')).toThrow(expect.objectContaining({ code: 'NOT_PERMITTED' }));
+    await service.updateAccount(W, { accountId: worker.id, role: 'admin' });
+    expect(service.requireSession(other, 'admin').role).toBe('admin');
+    await service.updateAccount(W, { accountId: worker.id, role: 'caseworker' });
+    await service.updateAccount(W, { accountId: worker.id, disabled: true });
+    expect(() => service.requireSession(other)).toThrow(expect.objectContaining({ code: 'NOT_SIGNED_IN' }));
+    expect(await service.signIn(other, { accountId: worker.id, password: WORKER_PW })).toEqual({ status: 'disabled' });
+    await service.updateAccount(W, { accountId: worker.id, disabled: false });
+    expect((await service.signIn(other, { accountId: worker.id, password: WORKER_PW })).status).toBe('ok');
+  });
+
+  it('a second administrator may be disabled, the last active one never (not even by another)', async () => {
+    const { service } = fresh();
+    const { session: first } = await service.setup(W, { name: 'Админ', position: 'Консул', password: ADMIN_PW });
+    const second = await service.addAccount(W, { name: 'Второй Админ', position: 'Консул', role: 'admin', password: WORKER_PW });
+    expect((await service.updateAccount(W, { accountId: second.id, disabled: true })).disabled).toBe(true);
+    await expect(service.updateAccount(W, { accountId: first.accountId, role: 'caseworker' })).rejects.toMatchObject({ code: 'LAST_ADMIN' });
+    await service.updateAccount(W, { accountId: second.id, disabled: false });
+    // Now there are two: the first may become a caseworker, through the second administrator's session.
+    const other = 'window-2';
+    await service.signIn(other, { accountId: second.id, password: WORKER_PW });
+    expect((await service.updateAccount(other, { accountId: first.accountId, role: 'caseworker' })).role).toBe('caseworker');
+    await expect(service.updateAccount(other, { accountId: second.id, disabled: true })).rejects.toMatchObject({ code: 'LAST_ADMIN' });
+  });
+
+  it('records every management act as an event for the audit, with who did it', async () => {
+    const { service } = fresh();
+    const { session } = await service.setup(W, { name: 'Админ', position: 'Консул', password: ADMIN_PW });
+    const worker = await service.addAccount(W, { name: 'Асанова Айгуль', position: 'Атташе', role: 'caseworker', password: WORKER_PW });
+    await service.resetPassword(W, { accountId: worker.id, password: 'amber falcon river 19' });
+    await service.updateAccount(W, { accountId: worker.id, disabled: true });
+    await service.setIdleMinutes(W, 5);
+    const events = await service.drainEvents(W);
+    expect(events.map((e) => [e.kind, e.accountId, e.detail])).toEqual([
+      ['sign_in', session.accountId, 'setup'],
+      ['account_added', session.accountId, 'Асанова Айгуль (caseworker)'],
+      ['password_reset', session.accountId, 'Асанова Айгуль'],
+      ['account_changed', session.accountId, 'Асанова Айгуль: disabled'],
+      ['account_changed', session.accountId, 'idle: 10 → 5'],
+    ]);
+    expect((await service.status(W)).idleMinutes).toBe(5);
+    expect(await service.drainEvents(W)).toEqual([]);
   });
 });
 

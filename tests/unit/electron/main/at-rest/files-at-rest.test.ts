@@ -10,7 +10,7 @@ import { isSealed } from '../../../../../electron/main/crypto/file-cipher';
 import { setSealingKdfForTests } from '../../../../../electron/main/crypto/sealed-file';
 import { createHandlers } from '../../../../../electron/main/handlers';
 import { createDispatcher, type CallContext } from '../../../../../electron/main/ipc/dispatch';
-import { filesUnder, findPlainValues } from '../../../support/at-rest-scan';
+import { filesUnder, scanForValues, type AtRestHit } from '../../../../tools/at-rest-scan';
 import { testContext } from '../../../support/call-context';
 import { factoryTemplate, fixtureInputs, payloadInputs } from '../../../support/document-fixtures';
 import { testMainDeps } from '../../../support/main-deps';
@@ -84,9 +84,9 @@ describe('files main writes are unreadable at rest', () => {
     const control = path.join(work, 'control');
     mkdirSync(control);
     writeFileSync(path.join(control, 'scan.pdf'), SCAN);
-    const hits = findPlainValues(control, PERSONAL);
-    expect(hits.filter((h) => h.encoding === 'utf8')).toHaveLength(PERSONAL.length);
-    expect(hits.filter((h) => h.encoding === 'utf16le')).toHaveLength(PERSONAL.length);
+    const hits = scanForValues([control], PERSONAL);
+    expect(hits.filter((h) => h.encoding === 'utf-8')).toHaveLength(PERSONAL.length);
+    expect(hits.filter((h) => h.encoding === 'utf-16le')).toHaveLength(PERSONAL.length);
   });
 
   it('scans, generated letters, viewer copies, backup staging and both kinds of backup hold no personal value', async () => {
@@ -125,8 +125,8 @@ describe('files main writes are unreadable at rest', () => {
     expect(readFileSync(shown[0]!).equals(plainPdf)).toBe(true);
 
     // Backups: the pre-upgrade copy without a passphrase (sealed by the data key), then one with a passphrase.
-    let midSession: ReturnType<typeof findPlainValues> = [{ file: 'not probed', value: '', encoding: 'utf8' }];
-    const keyed = await backUp(app.call, 'upgrade', () => (midSession = findPlainValues(app.dataDir, PERSONAL)));
+    let midSession: AtRestHit[] = [{ file: 'not probed', value: '', encoding: 'utf-8' }];
+    const keyed = await backUp(app.call, 'upgrade', () => (midSession = scanForValues([app.dataDir], PERSONAL)));
     expect(keyed.status).toBe('done');
     expect(midSession).toEqual([]);
     expect(keyed.folder).toBe(path.join(app.dataDir, 'backups-before-upgrade'));
@@ -134,7 +134,7 @@ describe('files main writes are unreadable at rest', () => {
     const sealed = await backUp(app.call, 'manual');
     expect(sealed.status).toBe('done');
 
-    expect(findPlainValues(app.dataDir, PERSONAL)).toEqual([]);
+    expect(scanForValues([app.dataDir], PERSONAL)).toEqual([]);
     // No staging file survives a finished backup.
     expect(filesUnder(path.join(app.dataDir, 'backup-staging'))).toEqual([]);
 
@@ -144,7 +144,7 @@ describe('files main writes are unreadable at rest', () => {
     const byPass = await restoreText(app.call, path.join(sealed.folder, sealed.fileName), PASS);
     expect(byPass.text?.equals(EXPORT)).toBe(true);
     // Restored attachments are staged and stored sealed too.
-    expect(findPlainValues(app.dataDir, PERSONAL)).toEqual([]);
+    expect(scanForValues([app.dataDir], PERSONAL)).toEqual([]);
   });
 
   it('a backup sealed by the data key opens on a new PC with the old recovery key, and not without it', async () => {

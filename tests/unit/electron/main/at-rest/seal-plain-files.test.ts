@@ -11,7 +11,7 @@ import { isSealed, openBytes, sealedName, writeSealedBytes } from '../../../../.
 import { readSealedFile, setSealingKdfForTests } from '../../../../../electron/main/crypto/sealed-file';
 import { createHandlers } from '../../../../../electron/main/handlers';
 import { createDispatcher } from '../../../../../electron/main/ipc/dispatch';
-import { findPlainValues } from '../../../support/at-rest-scan';
+import { scanForValues } from '../../../../tools/at-rest-scan';
 import { testContext } from '../../../support/call-context';
 import { TEST_FILE_KEYS, testMainDeps } from '../../../support/main-deps';
 
@@ -48,12 +48,12 @@ function plainDataDir(): string {
 describe('files left plain by an earlier version', () => {
   it('are sealed in place: scans under their HMAC names, letters and merged copies where they were, the pre-upgrade copy as a backup', async () => {
     const dataDir = plainDataDir();
-    expect(findPlainValues(dataDir, VALUES).length).toBeGreaterThan(0);
+    expect(scanForValues([dataDir], VALUES).length).toBeGreaterThan(0);
     const old = new Date('2026-11-01T10:00:00Z');
     utimesSync(path.join(dataDir, 'batches', 'job-1.pdf'), old, old);
     const report = await sealPlainFiles({ dataDir, version: '1.0.0' }, keys);
     expect(report).toEqual({ attachments: 3, damaged: 0, documents: 4, upgradeCopies: 1 });
-    expect(findPlainValues(dataDir, VALUES)).toEqual([]);
+    expect(scanForValues([dataDir], VALUES)).toEqual([]);
     expect(readdirSync(path.join(dataDir, 'attachments')).sort()).toEqual([1, 2, 3].map((i) => sealedName(TEST_FILE_KEYS, sha(scan(i)))).sort());
     for (const i of [1, 2, 3]) {
       const raw = readFileSync(path.join(dataDir, 'attachments', sealedName(TEST_FILE_KEYS, sha(scan(i)))));
@@ -83,7 +83,7 @@ describe('files left plain by an earlier version', () => {
     await writeSealedBytes(path.join(dataDir, 'cases', 'case-1', 'doc-1.pdf'), TEST_FILE_KEYS.content, letter(1));
     const report = await sealPlainFiles({ dataDir, version: '1.0.0' }, keys);
     expect(report).toMatchObject({ attachments: 3, documents: 3 });
-    expect(findPlainValues(dataDir, VALUES)).toEqual([]);
+    expect(scanForValues([dataDir], VALUES)).toEqual([]);
     expect(readdirSync(path.join(dataDir, 'attachments'))).toHaveLength(3);
     expect((await openBytes(TEST_FILE_KEYS.content, readFileSync(path.join(dataDir, 'cases', 'case-1', 'doc-1.pdf')))).equals(letter(1))).toBe(true);
   });
@@ -102,7 +102,7 @@ describe('files left plain by an earlier version', () => {
     const dispatch = createDispatcher(guardHandlers(createHandlers(testMainDeps(dataDir, { accounts, fileKeys: undefined })), accounts), () => undefined);
     const setup = await dispatch('accounts:setup', { name: 'Токтогулов Нурлан', position: 'Консул', password: 'correct horse battery staple' }, testContext());
     expect(setup).toMatchObject({ ok: true, value: { status: 'ok' } });
-    await vi.waitFor(() => expect(findPlainValues(dataDir, VALUES)).toEqual([]), { timeout: 10_000 });
+    await vi.waitFor(() => expect(scanForValues([dataDir], VALUES)).toEqual([]), { timeout: 10_000 });
     await expect(dispatch('attachments:read', { sha256: sha(scan(2)) }, testContext())).resolves.toMatchObject({ ok: true, value: { status: 'ok' } });
   });
 

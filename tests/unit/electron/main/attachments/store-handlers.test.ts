@@ -115,7 +115,7 @@ describe('attachments:pick (native dialog)', () => {
     const files = [writeUpload('a.pdf', pdf), writeUpload('virus.pdf', EXE_HEAD), writeUpload('empty.jpg', new Uint8Array())];
     const pickFiles = vi.fn(async () => files);
     const result = await dispatch('attachments:pick', {}, testContext({ pickFiles }));
-    expect(pickFiles).toHaveBeenCalledWith({ filterName: 'PDF, JPEG, PNG, TIFF', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'], multiple: true });
+    expect(pickFiles).toHaveBeenCalledWith({ filterName: 'scans', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'], multiple: true });
     expect(result).toMatchObject({
       ok: true,
       value: {

@@ -1,6 +1,10 @@
+import Dexie from 'dexie';
+import { IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ExportImporter, exportDatabase } from '../../../../../renderer/src/data/backup/db-export.repo';
+import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { isKeyedHash, isSealed } from '../../../../../shared/crypto/at-rest';
-import { AT_REST_FIELDS, type FieldDecision } from '../../../../../renderer/src/data/at-rest/fields';
+import { AT_REST_FIELDS, SEARCH_OWNED, type FieldDecision } from '../../../../../renderer/src/data/at-rest/fields';
 import { DataLockedError, indexKey } from '../../../../../renderer/src/data/at-rest/keys';
 import { createCase, findDuplicates } from '../../../../../renderer/src/data/cases/cases.repo';
 import { endSession, lockLocally } from '../../../../../renderer/src/lib/session';
@@ -57,12 +61,10 @@ describe('the at-rest middleware', () => {
     if (!made.ok) throw new Error(JSON.stringify(made));
 
     const view = await raw();
-    // The search words and sort key (decision 'search') are the in-memory search index's to take out of
-    // IndexedDB (branch i16-search); every other field is this layer's.
-    const withoutSearch = (table: string, row: Record<string, unknown>) => {
-      const decisions = (AT_REST_FIELDS as Record<string, Record<string, FieldDecision>>)[table] ?? {};
-      return Object.fromEntries(Object.entries(row).filter(([field]) => decisions[field] !== 'search'));
-    };
+    // The search words and sort key are the in-memory search index's to take out of IndexedDB (branch
+    // i16-search, SEARCH_OWNED); every other field is this layer's.
+    const withoutSearch = (table: string, row: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(row).filter(([field]) => !(SEARCH_OWNED as readonly string[]).includes(`${table}.${field}`)));
     const onDisk = (await Promise.all(view.tables.map(async (t) => (await t.toArray()).map((row) => withoutSearch(t.name, row as Record<string, unknown>))))).flatMap((rows) => stringsOf(rows));
     for (const value of [SECRET, 'JUMAGULOV', '21203199000123', '7654321', 'an7654321']) {
       expect(onDisk.filter((s) => s.includes(value)), value).toEqual([]);
@@ -120,5 +122,25 @@ describe('the at-rest middleware', () => {
       c.learnedNote = `${SECRET} заметка`;
     });
     expect((await db.cases.get(made.value.id))!.learnedNote).toBe(`${SECRET} заметка`);
+  });
+
+  it('seals the rows a restore writes: a backup holds them opened, the restored database holds them sealed', async () => {
+    const { db, indexedDB } = await dbWithRawView();
+    const made = await createCase(db, intake({ nameRu: [SECRET, 'Нурлан', ''], pin: '21203199000123' }), actor);
+    if (!made.ok) throw new Error('fixture');
+    const text = await (await exportDatabase(db)).blob.text();
+    expect(text).toContain(SECRET);
+    const importer = new ExportImporter('restored-at-rest', { indexedDB, IDBKeyRange });
+    await importer.push(text);
+    await importer.finish();
+    const view = new Dexie('restored-at-rest', { indexedDB, IDBKeyRange });
+    await view.open();
+    const [person] = (await view.table('persons').toArray()) as Array<{ nameRu: unknown; pinKey: string }>;
+    view.close();
+    expect(isSealed(person!.nameRu)).toBe(true);
+    expect(person!.pinKey).toBe(indexKey('21203199000123'));
+    const restored = new AryzDb('restored-at-rest', { indexedDB, IDBKeyRange });
+    expect((await restored.persons.get(made.value.personId))!.nameRu.surname).toBe(SECRET);
+    restored.close();
   });
 });

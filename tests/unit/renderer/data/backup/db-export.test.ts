@@ -7,6 +7,7 @@ import { createCase } from '../../../../../renderer/src/data/cases/cases.repo';
 import { actor, intake } from '../../../support/db-fixtures';
 import { rawSchema } from '../../../support/raw-schema';
 import { indexKey } from '../../../../../renderer/src/data/at-rest/keys';
+import { atRestMiddleware } from '../../../../../renderer/src/data/at-rest/field-crypto';
 
 async function dump(db: Dexie): Promise<Record<string, Array<[unknown, unknown]>>> {
   const out: Record<string, Array<[unknown, unknown]>> = {};
@@ -48,6 +49,8 @@ describe('database export and import', () => {
     expect(importer.total).toBe(1 * 3 + 4500 * 4 + 3 * 3 + 2100 * (3 + 4 + 1));
     expect(importer.done).toBe(importer.total);
     const restored = new Dexie('restored', { indexedDB, IDBKeyRange });
+    // A restore seals the personal fields on the way in (the audit's changes here); read them opened.
+    restored.use(atRestMiddleware());
     await restored.open();
     expect(restored.verno).toBe(2);
     expect(await dump(restored)).toEqual(await dump(source));
@@ -119,10 +122,7 @@ describe('database export and import', () => {
     expect(await rawSchema(indexedDB, 'restored')).toEqual(expected);
     const ask = (db: AryzDb) =>
       Promise.all([
-        db.cases.where('words').startsWith('jumab').primaryKeys(),
-        db.cases.where('words').equals('usonov').primaryKeys(),
-        db.cases.where('words').equals('an7000002').primaryKeys(),
-        db.cases.where('[region+sortName]').between(['г. Москва', ''], ['г. Москва', '\uffff']).primaryKeys(),
+        db.cases.where('[region+createdAt]').between(['г. Москва', ''], ['г. Москва', '\uffff']).primaryKeys(),
         db.cases.where('[status+updatedAt]').between(['intake', ''], ['intake', '\uffff']).primaryKeys(),
         db.cases.where('number').equals('КР-М-26-00003').primaryKeys(),
         db.persons.where('docKeys').equals(indexKey('an7000001')).primaryKeys(),

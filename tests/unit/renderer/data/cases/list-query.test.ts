@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRow } from '../../../../../renderer/src/data/schema';
 import { openCaseList, scanCases, type CaseQuery } from '../../../../../renderer/src/data/cases/list-query.repo';
 import { changeStatus, createCase } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake } from '../../../support/db-fixtures';
+import { actor, freshDb, intake, searchableCases, type SearchableCase } from '../../../support/db-fixtures';
 
 async function seeded() {
   const db = freshDb();
@@ -66,7 +65,7 @@ describe('case search and list', () => {
 
   it('filters and sorts through indexes with the same result as an in-memory oracle', async () => {
     const { db } = await seeded();
-    const all = await db.cases.toArray();
+    const all = await searchableCases(db);
     const queries: CaseQuery[] = [
       { text: '', filters: {}, sort: 'sortName', direction: 'asc' },
       { text: '', filters: { region: 'г. Москва' }, sort: 'createdAt', direction: 'desc' },
@@ -79,7 +78,7 @@ describe('case search and list', () => {
       const got = (await handle.page(0, 100)).map((r) => r.id);
       const textHits = query.text ? new Set(scanCases(all, query.text)) : null;
       const expected = all
-        .filter((r) => (!textHits || textHits.has(r.id)) && Object.entries(query.filters).every(([k, v]) => r[k as keyof CaseRow] === v))
+        .filter((r) => (!textHits || textHits.has(r.id)) && Object.entries(query.filters).every(([k, v]) => r[k as keyof SearchableCase] === v))
         .sort((a, b) => {
           const x = a[query.sort];
           const y = b[query.sort];

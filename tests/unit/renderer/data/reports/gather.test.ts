@@ -22,8 +22,6 @@ function row(i: number): CaseRow {
     statusHistory: [{ status: 'intake', at, note: '' }, ...(excluded ? [{ status: 'excluded' as const, at: '2025-03-20T09:00:00.000Z', note: '' }] : [])],
     createdAt: at,
     updatedAt: at,
-    words: [],
-    sortName: '',
     nextDeadline: NO_DEADLINE,
     nextDeadlineClock: null,
     nextCheck: NO_DEADLINE,

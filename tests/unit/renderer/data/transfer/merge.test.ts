@@ -6,6 +6,7 @@ import { conflictGroups, groupKey, recordSide } from '../../../../../renderer/sr
 import { recordExported } from '../../../../../renderer/src/data/transfer/export-records.repo';
 import { gatherCases } from '../../../../../renderer/src/data/transfer/gather.repo';
 import { planMerge } from '../../../../../renderer/src/data/transfer/plan.repo';
+import { openCaseList } from '../../../../../renderer/src/data/cases/list-query.repo';
 import { actor, freshDb, intake } from '../../../support/db-fixtures';
 import { manifestFor, NOW, seedCases } from '../../../support/transfer-fixtures';
 
@@ -38,8 +39,11 @@ describe('transfer merge', () => {
     const loaded = await getCase(b, ids[0]!);
     const original = await getCase(a, ids[0]!);
     expect(loaded?.record.number).toBe(original?.record.number);
-    // Derived fields are recomputed here: search words, deadlines from the request, duplicate keys.
-    expect(loaded?.record.words).toEqual(original?.record.words);
+    // Derived fields are recomputed here: deadlines from the request, duplicate keys; the case is found by the
+    // search (its words come from the received person) as it is on the sending PC.
+    const search = async (db: typeof a) => (await (await openCaseList(db, { text: original!.person.nameRu.surname, filters: {}, sort: 'updatedAt', direction: 'desc' })).page(0, 50)).map((row) => row.id);
+    expect(await search(b)).toContain(ids[0]);
+    expect((await search(b)).sort()).toEqual((await search(a)).filter((id) => ids.includes(id)).sort());
     expect(loaded?.record.nextDeadline).toBe(original?.record.nextDeadline);
     expect(loaded?.person.dupKeys).toEqual(original?.person.dupKeys);
     const audit = await auditFor(b, ids[0]!);

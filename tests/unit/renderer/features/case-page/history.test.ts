@@ -15,6 +15,19 @@ const row = (seq: number, at: string, action: AuditRow['action'], extra: Partial
 });
 
 describe('case history', () => {
+  it('leaves out acts that changed nothing (the case opened, a letter printed or viewed): the activity log has them', () => {
+    const history = buildHistory(
+      [{ status: 'intake', at: '2025-03-01T10:00:00.000Z', note: '' }],
+      [
+        row(1, '2025-03-01T10:00:00.000Z', 'create', { note: 'КР-М-25-00001' }),
+        row(2, '2025-03-01T11:00:00.000Z', 'open', { note: 'КР-М-25-00001' }),
+        row(3, '2025-03-01T12:00:00.000Z', 'print', { entity: 'document', entityId: 'd1' }),
+        row(4, '2025-03-01T13:00:00.000Z', 'update', { changes: [{ field: 'phone', before: '1', after: '2' }] }),
+      ],
+    );
+    expect(history.map((entry) => entry.kind)).toEqual(['update', 'created']);
+  });
+
   it('shows each status change once: from the audit (with who) when it is there', () => {
     const history = buildHistory(
       [

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,12 +14,15 @@ import type { DocumentInputsPayload } from '../../../../../shared/ipc/channels/d
 import { documentsFor, registerRows } from '../../../../../renderer/src/data/documents/register.repo';
 import { saveSettings } from '../../../../../renderer/src/data/settings/settings.repo';
 import { ensureReference } from '../../../../../renderer/src/data/reference/reference.repo';
+import { addRequest } from '../../../../../renderer/src/data/tracking/requests.repo';
+import { buildDocumentModel } from '../../../../../shared/documents/model';
 import { actor, freshDb, intake } from '../../../support/db-fixtures';
 import { CASEWORKER, factoryTemplate, MISSION } from '../../../support/document-fixtures';
 import { PdfWorkspace } from '../../../support/pdf-reader';
 import { factoryBundle } from '../../../support/reference-fixtures';
 import { testContext } from '../../../support/call-context';
-import { testMainDeps } from '../../../support/main-deps';
+import { TEST_FILE_KEYS, testMainDeps } from '../../../support/main-deps';
+import { readStoredPdf } from '../../../../../electron/main/documents/store';
 
 /**
  * The page's side of generation against main's real handlers: the inputs gathered from a stored case must pass
@@ -102,7 +105,7 @@ describe('generating from a stored case', () => {
     expect(done.document).toMatchObject({ outgoingNumber: 'КР-М-1/26', templateId: 'mission_letter_mvd', templateVersion: 1, addressee: addressee.nameRu, status: 'generated' });
     const file = done.document.file!;
     expect(file.relPath).toBe(`${caseId}/${done.document.id}.pdf`);
-    const text = work.read(readFileSync(path.join(dataDir, 'cases', file.relPath)), 'flow').flat;
+    const text = work.read((await readStoredPdf(dataDir, file.relPath, TEST_FILE_KEYS.content))!, 'flow').flat;
     for (const expected of ['КР-М-1/26', '10.02.2026', 'Усенов Манызбек', addressee.addresseeRu, 'Копия паспорта гражданина на 2 л. в 1 экз.']) expect(text).toContain(expected);
     expect((await registerRows(db)).map((r) => [r.number, r.documentId, r.status])).toEqual([['КР-М-1/26', done.document.id, 'registered']]);
   });
@@ -127,7 +130,7 @@ describe('generating from a stored case', () => {
     const reminder = await generateDocument(db, api, request(caseId, addressee, { template: factoryTemplate('reminder'), date: '2026-03-20', attachments: [], previousDocumentId: first.document.id }), actor);
     expect(reminder).toMatchObject({ status: 'generated', document: { outgoingNumber: 'КР-М-2/26' } });
     if (reminder.status !== 'generated') return;
-    const text = work.read(readFileSync(path.join(dataDir, 'cases', reminder.document.file!.relPath)), 'reminder').flat;
+    const text = work.read((await readStoredPdf(dataDir, reminder.document.file!.relPath, TEST_FILE_KEYS.content))!, 'reminder').flat;
     expect(text).toContain('КР-М-1/26');
     expect(text).toContain('10.02.2026');
 
@@ -138,5 +141,23 @@ describe('generating from a stored case', () => {
     const inputs = await documentInputsFor(db, caseId, { template: factoryTemplate('citizen_memo'), number: '', date: '2026-03-21' });
     expect(inputs.sent?.map((s) => s.number)).toEqual(['КР-М-1/26', 'КР-М-2/26']);
     expect((await documentsFor(db, caseId)).length).toBe(3);
+  });
+
+  it('the memo counts a letter recorded as sent by hand: it lists it, in Kyrgyz in its Kyrgyz half, and never says nothing was sent', async () => {
+    const { db, caseId } = await seeded();
+    const before = await documentInputsFor(db, caseId, { template: factoryTemplate('citizen_memo'), number: '', date: '2026-03-21' });
+    expect(before.sent).toEqual([]);
+    expect(before.expectedAnswer).toBeNull();
+    const added = await addRequest(db, caseId, { kind: 'mission_letter', addressee: 'УВМ ГУ МВД России по г. Москве', ourNumber: 'КР-М-77/26', sentAt: '2026-03-02' }, actor);
+    if (!added.ok) throw new Error('request');
+    const inputs = await documentInputsFor(db, caseId, { template: factoryTemplate('citizen_memo'), number: '', date: '2026-03-21' });
+    expect(inputs.sent).toEqual([{ title: 'Письмо представительства', titleKy: 'Өкүлчүлүктүн каты', addressee: 'УВМ ГУ МВД России по г. Москве', number: 'КР-М-77/26', date: '2026-03-02' }]);
+    // 30 days of the mission's follow-up from 02.03.2026: 01.04.2026, a Wednesday.
+    expect(inputs.expectedAnswer).toMatchObject({ title: 'Письмо представительства', titleKy: 'Өкүлчүлүктүн каты', due: '2026-04-01', appeal: false });
+    const model = buildDocumentModel(inputs);
+    expect(model.expected).toMatchObject({ due: '01.04.2026', letterKy: 'Өкүлчүлүктүн каты (02.03.2026, № КР-М-77/26)' });
+    // A letter dated after the memo was not yet sent on the memo's date.
+    const earlier = await documentInputsFor(db, caseId, { template: factoryTemplate('citizen_memo'), number: '', date: '2026-03-01' });
+    expect(earlier.sent).toEqual([]);
   });
 });

@@ -51,3 +51,10 @@ describe('versionEntries', () => {
     expect(entry?.changes).toEqual([{ table: 'causes', id: 'R-1', change: 'changed' }]);
   });
 });
+
+describe('versionEntries of an upgrade', () => {
+  it('names a version the app made on update as such, made by nobody at the mission', () => {
+    const [entry] = versionEntries([{ version: 4, at: '2026-03-05T00:00:00Z', who: 'system' }], [{ ...audit(4, 'upgrade_factory_arguments', [['causes.R-1', {}, {}]]), who: 'system' }]);
+    expect(entry).toEqual({ version: 4, at: '2026-03-05T00:00:00Z', who: null, kind: 'upgrade', changes: [{ table: 'causes', id: 'R-1', change: 'changed' }] });
+  });
+});
