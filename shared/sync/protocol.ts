@@ -6,12 +6,16 @@ import { z } from 'zod';
  * the PC runs RxDB's `replicateRxStorageInstance`, the server answers these endpoints on PostgreSQL.
  * Documents travel exactly as the PC stores them (personal fields already encrypted); the server never reads them.
  */
-export const SYNC_COLLECTIONS = ['persons', 'cases', 'documents', 'outgoing', 'requests', 'checks', 'audit'] as const;
+/**
+ * `mission` holds one row, `key`: the mission's data key wrapped by the mission's recovery key, written by the
+ * first PC that joins and never changed (append-only), so a later PC can adopt the key without the server seeing it.
+ */
+export const SYNC_COLLECTIONS = ['persons', 'cases', 'documents', 'outgoing', 'requests', 'checks', 'audit', 'mission'] as const;
 export type SyncCollection = (typeof SYNC_COLLECTIONS)[number];
 export const syncCollectionSchema = z.enum(SYNC_COLLECTIONS);
 
 /** Collections whose rows are only ever added: the server refuses an edit or a deletion of a row it holds. */
-export const APPEND_ONLY_COLLECTIONS: readonly SyncCollection[] = ['audit'];
+export const APPEND_ONLY_COLLECTIONS: readonly SyncCollection[] = ['audit', 'mission'];
 
 export const MAX_SYNC_BATCH = 500;
 
