@@ -95,9 +95,9 @@ export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' |
  * Acts that change no row but are recorded (who looked at or took out what): opening a case, exports, prints and
  * opening a PDF in the viewer, backups, restores and transfers. Written by recordAct (audit.repo.ts).
  */
-export const ACT_ACTIONS = ['open', 'export', 'print', 'view', 'backup', 'restore', 'transfer_out', 'transfer_in'] as const;
+export const ACT_ACTIONS = ['open', 'export', 'print', 'view', 'backup', 'restore', 'transfer_out', 'transfer_in', 'sync_join', 'sync_leave'] as const;
 export type ActAction = (typeof ACT_ACTIONS)[number];
-export type ActEntity = 'report' | 'cases' | 'register' | 'backup' | 'bundle';
+export type ActEntity = 'report' | 'cases' | 'register' | 'backup' | 'bundle' | 'mission';
 
 export interface AuditRow {
   seq?: number;

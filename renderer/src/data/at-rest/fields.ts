@@ -236,7 +236,8 @@ export const AT_REST_FIELDS = {
   // layer, whose personal fields are already sealed; sealing them again would make them unreadable to the merge.
   syncState: { table: 'plain', key: 'plain', rev: 'plain', lwt: 'plain', deleted: 'plain' },
   syncMeta: { scope: 'plain', id: 'plain', doc: 'plain' },
-  syncConflicts: { id: 'plain', table: 'plain', key: 'plain', at: 'plain', fields: 'plain', resolved: 'plain' },
+  // `choices`: which side the caseworker kept per field (mine / theirs); the values stay in `fields`, already sealed.
+  syncConflicts: { id: 'plain', table: 'plain', key: 'plain', at: 'plain', fields: 'plain', resolved: 'plain', choices: 'plain' },
 } as const satisfies Record<string, Record<string, FieldDecision>>;
 
 /**
