@@ -147,6 +147,15 @@ export function SettingsScreen() {
           </a>
         </section>
       ) : null}
+      {admin ? (
+        <section className="panel settings-reference" aria-labelledby="settings-sync-title">
+          <h2 id="settings-sync-title">{t('sync.settingsLink.title')}</h2>
+          <p>{t('sync.settingsLink.description')}</p>
+          <a className="button" href="#/settings/sync">
+            {t('sync.settingsLink.open')}
+          </a>
+        </section>
+      ) : null}
       <SupportPanel />
     </div>
   );
