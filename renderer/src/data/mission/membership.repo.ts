@@ -22,6 +22,7 @@ export async function requestToJoin(db: AryzDb, address: string, fingerprint: st
   if (!answer.ok) throw new Error(answer.error.code);
   if ('state' in answer.value && answer.value.state !== 'off') {
     await recordAct(db, { action: 'sync_join', entity: 'mission', entityId: answer.value.pcId, note: `requested ${address}` });
+    await missionMembershipChanged();
   }
   return answer.value;
 }
