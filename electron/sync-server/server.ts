@@ -138,7 +138,9 @@ export function startSyncServer(options: SyncServerOptions): Promise<RunningSync
         log(`refused ${req.method} ${req.url?.split('?')[0]} code=${error.code}`);
         return send(res, error.status, { error: error.code });
       }
-      log(`error ${req.method} ${req.url?.split('?')[0]}`);
+      // The kind of failure only (a PostgreSQL SQLSTATE, an error class): a message could quote a document.
+      const kind = (error as { code?: unknown }).code ?? (error instanceof Error ? error.name : typeof error);
+      log(`error ${req.method} ${req.url?.split('?')[0]} kind=${String(kind)}`);
       send(res, 500, { error: 'INTERNAL' });
     });
   });

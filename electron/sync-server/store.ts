@@ -5,7 +5,9 @@ import { APPEND_ONLY_COLLECTIONS, SyncRefusal, type PullResponse, type PushRow, 
 
 /**
  * The server's tables. Documents are kept whole as the PCs send them (personal fields encrypted by the PC); the
- * server reads only the id and the deletion flag. `seq` orders changes per collection for the pull checkpoint:
+ * server reads only the id and the deletion flag. `doc` is `json`, not `jsonb`: sealed fields and keyed hashes
+ * begin with U+0000 (shared/crypto/at-rest.ts), which jsonb refuses ("unsupported Unicode escape sequence") and
+ * json keeps as the text it was sent (the server never opens `doc` in SQL, see push). `seq` orders changes per collection for the pull checkpoint:
  * pushes to one collection are serialised by an advisory lock, so committed numbers never leave a gap behind.
  * Audit rows cannot be changed or removed even by SQL run on the server (the trigger), not only through the API.
  */
@@ -14,7 +16,7 @@ CREATE SEQUENCE IF NOT EXISTS sync_seq;
 CREATE TABLE IF NOT EXISTS sync_docs (
   collection text NOT NULL,
   id text NOT NULL,
-  doc jsonb NOT NULL,
+  doc json NOT NULL,
   deleted boolean NOT NULL,
   seq bigint NOT NULL,
   written_by text NOT NULL,
@@ -154,11 +156,13 @@ export class SyncStore {
         // One statement for the whole batch: a round trip per row made the first push of a PC crawl.
         await client.query(
           `INSERT INTO sync_docs (collection, id, doc, deleted, seq, written_by)
-           SELECT $1, d->>'id', d, (d->>'_deleted')::boolean, nextval('sync_seq'), $3
-             FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(d, n) ORDER BY n
+           SELECT $1, t.id, t.doc::json, t.deleted, nextval('sync_seq'), $5
+             FROM unnest($2::text[], $3::text[], $4::boolean[]) WITH ORDINALITY AS t(id, doc, deleted, n) ORDER BY n
            ON CONFLICT (collection, id) DO UPDATE SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq,
              written_by = EXCLUDED.written_by, written_at = now()`,
-          [collection, JSON.stringify(writes), pc.id],
+          // Id and deletion flag go beside the document: PostgreSQL's json operators (->>) unescape every string of
+          // the document they read, and refuse the U+0000 that begins each sealed field.
+          [collection, writes.map((doc) => doc.id), writes.map((doc) => JSON.stringify(doc)), writes.map((doc) => doc._deleted), pc.id],
         );
       }
       await client.query('COMMIT');

@@ -1,6 +1,7 @@
 /**
  * Three-way merge of one document's fields, used when a push finds the server's row changed since this PC last saw
- * it. Values are compared as stored (ciphertext when the field is encrypted), never interpreted.
+ * it. Values are compared by `FieldEquality`: as stored by default; the PC passes one that opens sealed fields,
+ * because a field sealed again with a new nonce is the same value (see data/sync/plain-equality.ts).
  */
 export interface FieldConflict {
   field: string;
@@ -14,6 +15,18 @@ export interface MergePolicy {
   latestWins?: readonly string[];
   /** Fields derived from other fields (search keys, summaries): they follow the server's side, never a conflict. */
   derived?: readonly string[];
+}
+
+/** Whether two stored values of one field are the same value. */
+export type FieldEquality = (field: string, a: unknown, b: unknown) => boolean;
+
+export const storedEquality: FieldEquality = (_field, a, b) => sameValue(a, b);
+
+/** Two rows are the same when every field is, by `same` (fields missing on one side count as undefined). */
+export function sameRow(a: Record<string, unknown>, b: Record<string, unknown>, same: FieldEquality = storedEquality): boolean {
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const field of fields) if (!same(field, a[field], b[field])) return false;
+  return true;
 }
 
 export interface MergeResult {
@@ -46,6 +59,7 @@ export function mergeFields(
   mine: Record<string, unknown>,
   theirs: Record<string, unknown>,
   policy: MergePolicy = {},
+  same: FieldEquality = storedEquality,
 ): MergeResult {
   const merged: Record<string, unknown> = {};
   const conflicts: FieldConflict[] = [];
@@ -55,9 +69,9 @@ export function mergeFields(
     const m = mine[field];
     const t = theirs[field];
     let value: unknown;
-    if (sameValue(m, t)) value = m;
-    else if (base && sameValue(b, m)) value = t;
-    else if (base && sameValue(b, t)) value = m;
+    if (same(field, m, t)) value = m;
+    else if (base && same(field, b, m)) value = t;
+    else if (base && same(field, b, t)) value = m;
     else if (policy.latestWins?.includes(field)) value = String(m ?? '') > String(t ?? '') ? m : t;
     else if (policy.derived?.includes(field)) value = t;
     else {

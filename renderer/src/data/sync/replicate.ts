@@ -9,10 +9,13 @@ import {
   type RxStorageInstanceReplicationState,
   type WithDeleted,
 } from 'rxdb';
-import { mergeFields, sameValue } from '../../../../shared/sync/merge';
+import type { AtRestCodec } from '../../../../shared/crypto/at-rest';
+import { mergeFields, sameRow } from '../../../../shared/sync/merge';
 import { SyncRefusal, type SyncCheckpoint, type SyncDoc, type SyncTransport } from '../../../../shared/sync/protocol';
 import type { AryzDb } from '../schema';
 import { DexieMetaInstance } from './meta-instance';
+import { currentCodec } from '../at-rest/keys';
+import { plainFieldEquality } from './plain-equality';
 import { MERGE_POLICIES } from './policy';
 import { SYNCED_TABLES, SYNC_ENABLED_KEY, nextLwt, syncCoreState, type SyncRowDoc, type SyncedTable } from './stamps';
 import type { SyncConflictRow, SyncStateRow } from './sync-rows';
@@ -27,6 +30,8 @@ export interface MissionSyncOptions {
   /** First delay before retrying a failed call to the server; doubles up to 30 s. */
   retryMs?: number;
   onError?: (table: SyncedTable, error: unknown) => void;
+  /** The mission data key's codec, to compare sealed fields on their plain values; the session's by default. */
+  codecOf?: () => AtRestCodec | null;
 }
 
 export interface MissionSync {
@@ -60,15 +65,17 @@ async function stampExistingRows(database: AryzDb, table: SyncedTable, writer: s
   }
 }
 
-function conflictHandler(database: AryzDb, table: SyncedTable): RxConflictHandler<SyncRowDoc> {
+function conflictHandler(database: AryzDb, table: SyncedTable, codecOf: () => AtRestCodec | null): RxConflictHandler<SyncRowDoc> {
+  const same = plainFieldEquality(table, codecOf);
   return {
-    isEqual: (a, b) => sameValue(docState(a), docState(b)),
+    isEqual: (a, b) => sameRow(docState(a), docState(b), same),
     async resolve({ assumedMasterState, realMasterState, newDocumentState }) {
       const { merged, conflicts } = mergeFields(
         assumedMasterState ? docState(assumedMasterState) : undefined,
         docState(newDocumentState),
         docState(realMasterState),
         MERGE_POLICIES[table],
+        same,
       );
       if (conflicts.length) {
         const row: SyncConflictRow = {
@@ -145,7 +152,7 @@ export async function startMissionSync(database: AryzDb, transport: SyncTranspor
       replicateRxStorageInstance<SyncRowDoc>({
         identifier: `aryz-mission-${table}`,
         replicationHandler: handler,
-        conflictHandler: conflictHandler(database, table),
+        conflictHandler: conflictHandler(database, table, options.codecOf ?? currentCodec),
         forkInstance: fork,
         metaInstance: meta as never,
         pullBatchSize: options.pullBatchSize ?? 200,

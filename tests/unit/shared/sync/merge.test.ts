@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFields, sameValue } from '../../../../shared/sync/merge';
+import { mergeFields, sameRow, sameValue, type FieldEquality } from '../../../../shared/sync/merge';
 
 describe('three-way field merge', () => {
   const base = { id: 'p1', email: 'a@kg', kgAddress: 'Ош', phones: ['1'], updatedAt: '2026-12-01' };
@@ -42,5 +42,20 @@ describe('three-way field merge', () => {
     expect(sameValue({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
     expect(sameValue([1], { 0: 1 })).toBe(false);
     expect(sameValue(null, {})).toBe(false);
+  });
+});
+
+describe('mergeFields with a field equality', () => {
+  it('treats values the equality calls the same as unchanged, and keeps the side it takes as stored', () => {
+    // Stand-in for sealed values: the same plain value under two "nonces".
+    const plainOf = (v: unknown) => (typeof v === 'string' ? v.split('#')[0] : v);
+    const same: FieldEquality = (_f, a, b) => plainOf(a) === plainOf(b);
+    const base = { id: 'p1', surname: 'Асанов#1', phone: '+7900#1' };
+    const mine = { id: 'p1', surname: 'Асанов#2', phone: '+7911#2' };
+    const theirs = { id: 'p1', surname: 'Асанова#3', phone: '+7900#3' };
+    expect(mergeFields(base, mine, theirs, {}, same)).toEqual({ merged: { id: 'p1', surname: 'Асанова#3', phone: '+7911#2' }, conflicts: [] });
+    expect(mergeFields(base, mine, theirs).conflicts.map((c) => c.field)).toEqual(['surname', 'phone']);
+    expect(sameRow(mine, { ...mine, phone: '+7911#9' }, same)).toBe(true);
+    expect(sameRow(mine, { ...mine, phone: '+7911#9' })).toBe(false);
   });
 });
