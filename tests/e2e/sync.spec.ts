@@ -29,7 +29,7 @@ test.describe('mission sync', () => {
     store = new SyncStore(pool);
     await store.migrate();
     certificate = await createServerCertificate('Aryz e2e mission', ['127.0.0.1']);
-    server = await startSyncServer({ store, cert: certificate.cert, key: certificate.key, host: '127.0.0.1', port: 0, log: (l) => console.log('SERVER', l) });
+    server = await startSyncServer({ store, cert: certificate.cert, key: certificate.key, host: '127.0.0.1', port: 0 });
   });
 
   test.afterAll(async () => {
@@ -45,7 +45,6 @@ test.describe('mission sync', () => {
 
   test('an administrator joins the PC, its edits reach the server, and a same-field conflict is resolved in the view', async ({ app: page }) => {
     test.setTimeout(120_000);
-    page.on('console', (m) => console.log('PAGE', m.type(), m.text()));
     await saveSettings(page);
     const [caseId] = await createCasesInPage(page, [intake({ nameKy: ['Сыдыков', 'Марат', ''], nameRu: ['Сыдыков', 'Марат', ''], nameLat: ['SYDYKOV', 'MARAT', ''], number: '5550001' })]);
     const [requestId] = await addRequestsInPage(page, caseId!, [{ kind: 'mission_letter', addressee: 'ГУ МВД России по г. Москве', ourNumber: 'КР-М/1', sentAt: '2026-10-01', note: '' }]);
@@ -81,7 +80,10 @@ test.describe('mission sync', () => {
       const otherPc = createSyncClient({ url: `https://127.0.0.1:${server.port}`, certPem: certificate.cert, fingerprint256: certificate.fingerprint256 }, { pcId: 'pc-e2e-other-0001', secret: enrolled.secret });
       const current = (await serverDoc('requests', requestId!))!;
       await server.close();
-      // …while this PC, cut off from the server, changes the same field.
+      // …while this PC, cut off from the server, changes the same field. (A reload first: the test's own database
+      // connection must open after joining to stamp its writes, as the app's connection does.)
+      await page.reload();
+      await expect(page.getByTestId('sync-indicator')).toContainText('Нет связи с', { timeout: 30_000 });
       await updateRequestInPage(page, requestId!, { theirNumber: '77/2-здесь' });
       server = await startSyncServer({ store, cert: certificate.cert, key: certificate.key, host: '127.0.0.1', port: server.port });
       const rev = Number.parseInt(String(current._rev), 10) + 1;

@@ -4,6 +4,7 @@ import { currentAccount } from '../../lib/session';
 import { requireCodec } from '../at-rest/keys';
 import { writeAudit } from '../audit.repo';
 import type { AryzDb, AuditRow } from '../schema';
+import { openConflictFields } from '../sync/plain-equality';
 import type { SyncConflictRow } from '../sync/sync-rows';
 import { SYNCED_TABLES, type SyncedTable } from '../sync/stamps';
 
@@ -63,10 +64,10 @@ export async function openConflicts(db: AryzDb): Promise<ConflictView[]> {
       key: row.key,
       at: row.at,
       ...(await caseOf(db, table, row.key)),
-      fields: row.fields.map((f: FieldConflict) => ({
+      fields: openConflictFields(row, requireCodec()).map((f: FieldConflict) => ({
         field: f.field,
-        mine: opened(table, f.field, f.mine),
-        theirs: opened(table, f.field, f.theirs),
+        mine: f.mine,
+        theirs: f.theirs,
         choice: row.choices?.[f.field] ?? null,
       })),
     });
