@@ -1,19 +1,25 @@
+import { expect, test } from '@playwright/test';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Pool } from 'pg';
+import { startBridge, type Bridge } from '../bridge/server';
 import { createSyncClient, enrollPc } from '../../electron/main/sync/client';
 import { startSyncServer, type RunningSyncServer } from '../../electron/sync-server/server';
 import { SyncStore } from '../../electron/sync-server/store';
 import { createServerCertificate, type ServerCertificate } from '../../electron/sync-server/tls';
 import { intake } from '../fixtures/intakes';
 import { postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from '../unit/support/postgres';
-import { expect, test } from './support/fixtures';
 import { addRequestsInPage, createCasesInPage, updateRequestInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
+import { signInAsAdmin } from './support/sign-in';
 
 const binaries = postgresBinaries();
 
 test.describe('mission sync', () => {
   test.skip('missing' in binaries, `no PostgreSQL: ${'missing' in binaries ? binaries.missing : ''}`);
-  // Joining changes main's state for the whole bridge: the test leaves the mission at its end, one test at a time.
+  // Joining changes main's state for every window of a bridge (one PC): this spec runs its own bridge, so the other
+  // browser tests' pages never sync with its server.
   test.describe.configure({ mode: 'serial' });
 
   let pg: ThrowawayPostgres;
@@ -21,9 +27,11 @@ test.describe('mission sync', () => {
   let store: SyncStore;
   let server: RunningSyncServer;
   let certificate: ServerCertificate;
+  let bridge: Bridge;
 
   test.beforeAll(async () => {
     if ('missing' in binaries) return;
+    bridge = await startBridge({ dataDir: await mkdtemp(path.join(tmpdir(), 'aryz-sync-e2e-')) });
     pg = await startThrowawayPostgres(binaries.dir);
     pool = new Pool({ host: '127.0.0.1', port: pg.port, user: 'aryz', database: 'postgres' });
     store = new SyncStore(pool);
@@ -33,6 +41,7 @@ test.describe('mission sync', () => {
   });
 
   test.afterAll(async () => {
+    await bridge?.close();
     await server?.close();
     await pool?.end();
     pg?.stop();
@@ -43,8 +52,15 @@ test.describe('mission sync', () => {
     return found.rows[0]?.doc ?? null;
   }
 
-  test('an administrator joins the PC, its edits reach the server, and a same-field conflict is resolved in the view', async ({ app: page }) => {
+  test('an administrator joins the PC, its edits reach the server, and a same-field conflict is resolved in the view', async ({ page }) => {
     test.setTimeout(120_000);
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    await page.goto(bridge.url);
+    await signInAsAdmin(page);
     await saveSettings(page);
     const [caseId] = await createCasesInPage(page, [intake({ nameKy: ['Сыдыков', 'Марат', ''], nameRu: ['Сыдыков', 'Марат', ''], nameLat: ['SYDYKOV', 'MARAT', ''], number: '5550001' })]);
     const [requestId] = await addRequestsInPage(page, caseId!, [{ kind: 'mission_letter', addressee: 'ГУ МВД России по г. Москве', ourNumber: 'КР-М/1', sentAt: '2026-10-01', note: '' }]);
@@ -111,5 +127,6 @@ test.describe('mission sync', () => {
       await page.getByRole('alertdialog').getByRole('button', { name: 'Отключиться от сервера' }).click();
       await expect(page.getByText('Компьютер отключён от сервера миссии.')).toBeVisible();
     }
+    expect(problems, 'no page errors or console errors').toEqual([]);
   });
 });
