@@ -70,12 +70,19 @@ export function createSyncHandlers(deps: SyncDeps): SyncHandlers {
   let transportFor: string | null = null;
   let unwatch: (() => void) | null = null;
   let connected = false;
-  const changed = new Set<SyncCollection>();
-  const waiters = new Set<() => void>();
+  // Each window (session) runs its own replication, so each hears every change: one queue per caller.
+  const queues = new Map<string, { changed: Set<SyncCollection>; waiters: Set<() => void> }>();
+  const queueOf = (client: string) => {
+    let queue = queues.get(client);
+    if (!queue) queues.set(client, (queue = { changed: new Set(), waiters: new Set() }));
+    return queue;
+  };
 
   const wake = () => {
-    for (const waiter of waiters) waiter();
-    waiters.clear();
+    for (const queue of queues.values()) {
+      for (const waiter of queue.waiters) waiter();
+      queue.waiters.clear();
+    }
   };
 
   function dropTransport(): void {
@@ -85,8 +92,8 @@ export function createSyncHandlers(deps: SyncDeps): SyncHandlers {
     transport = null;
     transportFor = null;
     connected = false;
-    changed.clear();
     wake();
+    queues.clear();
   }
   // A lock drops the connection with the key: nothing talks to the server for a locked PC.
   deps.accounts.onLock(dropTransport);
@@ -250,28 +257,29 @@ export function createSyncHandlers(deps: SyncDeps): SyncHandlers {
     'sync:wait': async (request, ctx) => {
       const client = await joinedTransport(ctx);
       if ('status' in client) return { changed: [], connected: false };
+      const queue = queueOf(clientOf(ctx));
       if (!unwatch) {
         unwatch = client.watch((collection) => {
           connected = true;
-          changed.add(collection);
+          for (const each of queues.values()) each.changed.add(collection);
           wake();
         });
       }
-      if (changed.size === 0 && request.waitMs > 0) {
+      if (queue.changed.size === 0 && request.waitMs > 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
-            waiters.delete(done);
+            queue.waiters.delete(done);
             resolve();
           }, request.waitMs);
           const done = () => {
             clearTimeout(timer);
             resolve();
           };
-          waiters.add(done);
+          queue.waiters.add(done);
         });
       }
-      const answer = [...changed];
-      changed.clear();
+      const answer = [...queue.changed];
+      queue.changed.clear();
       return { changed: answer, connected };
     },
   };
