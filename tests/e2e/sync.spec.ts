@@ -13,6 +13,7 @@ import { postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from
 import { addRequestsInPage, createCasesInPage, updateRequestInPage } from './support/page-cases';
 import { openRoute, saveSettings } from './support/setup';
 import { signInAsAdmin } from './support/sign-in';
+import { expectAccessible } from './support/axe';
 
 const binaries = postgresBinaries();
 
@@ -68,6 +69,7 @@ test.describe('mission sync', () => {
     // The IT officer joins this PC: address and the fingerprint the server's init printed; a wrong one is refused.
     await openRoute(page, '/settings/sync');
     await expect(page.getByText('Этот компьютер не подключён к серверу миссии.')).toBeVisible();
+    await expectAccessible(page, 'sync settings, not joined');
     const other = await createServerCertificate('not the mission', ['127.0.0.1']);
     await page.getByLabel('Адрес сервера (адрес:порт)').fill(`127.0.0.1:${server.port}`);
     await page.getByLabel('Отпечаток сертификата сервера').fill(other.fingerprint256);
@@ -115,6 +117,7 @@ test.describe('mission sync', () => {
       const conflict = page.getByTestId('sync-conflict');
       await expect(conflict.getByTestId('sync-mine')).toHaveText('77/2-здесь');
       await expect(conflict.getByTestId('sync-theirs')).toHaveText('77/2-сервер');
+      await expectAccessible(page, 'sync conflicts');
       await conflict.getByRole('button', { name: 'Оставить значение этого компьютера' }).click();
       await expect(page.getByText('Конфликтов нет.')).toBeVisible();
 

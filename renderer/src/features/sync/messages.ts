@@ -28,7 +28,7 @@ export const syncMessages = defineMessages(
     settingsLink: {
       title: 'Синхронизация',
       description: 'Общая база дел миссии: сервер, подключение этого компьютера, отключение.',
-      open: 'Открыть',
+      open: 'Открыть синхронизацию',
     },
     settings: {
       title: 'Синхронизация',
@@ -124,7 +124,7 @@ export const syncMessages = defineMessages(
     settingsLink: {
       title: 'Шайкештештирүү',
       description: 'Миссиянын жалпы иштер базасы: сервер, бул компьютерди кошуу, ажыратуу.',
-      open: 'Ачуу',
+      open: 'Шайкештештирүүнү ачуу',
     },
     settings: {
       title: 'Шайкештештирүү',
@@ -220,7 +220,7 @@ export const syncMessages = defineMessages(
     settingsLink: {
       title: 'Sync',
       description: "The mission's shared case base: the server, joining this PC, leaving.",
-      open: 'Open',
+      open: 'Open sync',
     },
     settings: {
       title: 'Sync',
