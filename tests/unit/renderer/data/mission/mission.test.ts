@@ -94,3 +94,36 @@ describe('sync conflicts: both values shown, one kept, the choice audited, nothi
     expect(await transport.pull('cases', null, 10)).toEqual({ documents: [], checkpoint: null });
   });
 });
+
+describe('adopting the mission key on a fresh PC', () => {
+  it('re-seals what setup wrote under the mission key, keeps the audit chain whole, and audits the change', async () => {
+    const { recordAct, verifyAudit } = await import('../../../../../renderer/src/data/audit.repo');
+    const { dataKeyBytes } = await import('../../../../../renderer/src/lib/session');
+    const { signInForTests } = await import('../../../support/signed-in');
+    const db = freshDb();
+    await recordAct(db, { action: 'backup', entity: 'backup', entityId: 'b1', note: 'before joining' });
+    const missionKey = new Uint8Array(32).fill(9);
+    const api = { adoptMissionKey: async () => ({ ok: true as const, value: { status: 'ok' as const, dataKey: btoa(String.fromCharCode(...missionKey)) } }) };
+    try {
+      expect(await adoptMissionKey(db, 'MISSION-KEY', 'password', api as never)).toMatchObject({ status: 'ok' });
+      expect([...dataKeyBytes()!]).toEqual([...missionKey]);
+      const rows = await db.audit.orderBy(':id').toArray();
+      expect(rows.map((r) => [r.action, r.note])).toEqual([
+        ['backup', 'before joining'],
+        ['sync_join', 'mission key adopted'],
+      ]);
+      expect((await verifyAudit(db)).ok).toBe(true);
+      // Stored under the mission key: the old key no longer opens the row as it lies in IndexedDB.
+      const raw = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        const request = db.backendDB().transaction('audit').objectStore('audit').getAll();
+        request.onsuccess = () => resolve((request.result as Record<string, unknown>[])[0]!);
+        request.onerror = () => reject(request.error);
+      });
+      const sealedNote = raw.note;
+      expect(createAtRestCodec(missionKey).open('audit.note', sealedNote)).toBe('before joining');
+      expect(() => codec.open('audit.note', sealedNote)).toThrow();
+    } finally {
+      signInForTests();
+    }
+  });
+});
