@@ -16,8 +16,9 @@ import type { AryzDb } from '../schema';
 import { DexieMetaInstance } from './meta-instance';
 import { currentCodec } from '../at-rest/keys';
 import { plainFieldEquality } from './plain-equality';
+import { setRegisterNumberSource } from './register-source';
 import { MERGE_POLICIES } from './policy';
-import { SYNCED_TABLES, SYNC_ENABLED_KEY, nextLwt, syncCoreState, type SyncRowDoc, type SyncedTable } from './stamps';
+import { SYNCED_TABLES, SYNC_ENABLED_KEY, nextLwt, syncCoreState, syncKeyOf, type SyncRowDoc, type SyncedTable } from './stamps';
 import type { SyncConflictRow, SyncStateRow } from './sync-rows';
 import { DexieTableInstance } from './table-instance';
 
@@ -54,11 +55,12 @@ function docState(doc: Record<string, unknown>): Record<string, unknown> {
  */
 async function stampExistingRows(database: AryzDb, table: SyncedTable, writer: string): Promise<void> {
   const state = syncCoreState(database);
-  const keys = (await database.table(table).toCollection().primaryKeys()) as string[];
+  const { toId } = syncKeyOf(table);
+  const keys = (await database.table(table).toCollection().primaryKeys()).map(toId);
   const stamped = new Set(
     ((await database.syncState.where('[table+key]').between([table, ''], [table, '\uffff']).primaryKeys()) as [string, string][]).map(([, key]) => key),
   );
-  const missing = keys.filter((key) => typeof key === 'string' && !stamped.has(key));
+  const missing = keys.filter((key): key is string => key !== null && !stamped.has(key));
   for (let i = 0; i < missing.length; i += 2000) {
     const chunk = missing.slice(i, i + 2000);
     await database.syncState.bulkPut(chunk.map((key): SyncStateRow => ({ table, key, rev: `1-${writer}`, lwt: nextLwt(state), deleted: false })));
@@ -164,6 +166,7 @@ export async function startMissionSync(database: AryzDb, transport: SyncTranspor
     closers.push(() => fork.close(), () => meta.close());
   }
   const unwatch = transport.watch((collection) => streams.get(collection)?.next('RESYNC'));
+  setRegisterNumberSource(database, async (year) => (await transport.nextRegisterNumber(year)).seq);
 
   return {
     idle: async () => {
@@ -172,6 +175,7 @@ export async function startMissionSync(database: AryzDb, transport: SyncTranspor
     stop: async () => {
       stopped = true;
       unwatch();
+      setRegisterNumberSource(database, null);
       // Stamping stays on: what is written while the replication is stopped (offline, before the next start)
       // must still be pushed when it runs again.
       await Promise.all(states.map((state) => cancelRxStorageReplication(state)));
