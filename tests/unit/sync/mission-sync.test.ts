@@ -10,6 +10,7 @@ import { startSyncServer } from '../../../electron/sync-server/server';
 import { SyncStore } from '../../../electron/sync-server/store';
 import { createServerCertificate } from '../../../electron/sync-server/tls';
 import { onCaseWrites, onOutgoingWrites } from '../../../renderer/src/data/case-writes';
+import { allocateCaseNumbers } from '../../../renderer/src/data/cases/cases.repo';
 import { registerDocument } from '../../../renderer/src/data/documents/register.repo';
 import { AryzDb } from '../../../renderer/src/data/schema';
 import { openConflictFields } from '../../../renderer/src/data/sync/plain-equality';
@@ -74,7 +75,7 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     return new AryzDb(`aryz-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange }, () => missionCodec);
   }
 
-  async function sync(database: AryzDb, name: string, options: { pushBatchSize?: number } = {}): Promise<MissionSync> {
+  async function sync(database: AryzDb, name: string, options: { pushBatchSize?: number; caseNumberTag?: string } = {}): Promise<MissionSync> {
     return startMissionSync(database, client(name), {
       writer: credentials[name]!.pcId,
       retryMs: 100,
@@ -269,6 +270,31 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     await expect(registerDocument(a, letter, actor)).rejects.toBeInstanceOf(RegisterOfflineError);
     expect(await a.outgoing.count()).toBe(5);
     expect(await a.documents.count()).toBe(5);
+  }, 90_000);
+
+  it('gives case numbers that cannot collide across PCs numbering offline at the same time, and leaves a lone PC as it was', async () => {
+    const a = pcDatabase('numbers-a');
+    const b = pcDatabase('numbers-b');
+    const lone = pcDatabase('numbers-lone');
+    const allocate = (db: AryzDb, count: number) => db.transaction('rw', db.cases, db.counters, () => allocateCaseNumbers(db, 'КР-М', 2026, count));
+    expect(await allocate(lone, 2)).toEqual(['КР-М-26-00001', 'КР-М-26-00002']);
+    for (const [db, name, tag] of [[a, 'pcA', 'A1'], [b, 'pcB', 'B2']] as const) {
+      const started = await sync(db, name, { caseNumberTag: tag });
+      await started.stop(); // joined, now offline
+    }
+    const [fromA, fromB] = [await allocate(a, 2), await allocate(b, 2)];
+    expect(fromA).toEqual(['КР-М-A1-26-00001', 'КР-М-A1-26-00002']);
+    expect(fromB).toEqual(['КР-М-B2-26-00001', 'КР-М-B2-26-00002']);
+    for (const [db, numbers] of [[a, fromA], [b, fromB]] as const) {
+      await db.cases.bulkPut(numbers.map((number) => ({ id: `case-${number}`, personId: 'p0', number, status: 'intake', updatedAt: '2026-12-05T10:00:00Z' })) as never);
+    }
+    // The tag is kept across restarts: the next start without one numbers in the same series.
+    const syncA = await sync(a, 'pcA');
+    const syncB = await sync(b, 'pcB');
+    await waitFor('each PC to hold the other\'s cases', async () => (await a.cases.where('number').startsWith('КР-М-B2').count()) === 2 && (await b.cases.where('number').startsWith('КР-М-A1').count()) === 2);
+    expect(await allocate(a, 1)).toEqual(['КР-М-A1-26-00003']);
+    await syncA.stop();
+    await syncB.stop();
   }, 90_000);
 
   it('hands out outgoing numbers to two PCs at once without ever sharing one', async () => {

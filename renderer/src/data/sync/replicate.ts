@@ -15,6 +15,7 @@ import { SyncRefusal, type SyncCheckpoint, type SyncDoc, type SyncTransport } fr
 import type { AryzDb } from '../schema';
 import { DexieMetaInstance } from './meta-instance';
 import { currentCodec } from '../at-rest/keys';
+import { CASE_NUMBER_TAG, defaultCaseNumberTag } from './case-numbers';
 import { plainFieldEquality } from './plain-equality';
 import { setRegisterNumberSource } from './register-source';
 import { MERGE_POLICIES } from './policy';
@@ -31,6 +32,11 @@ export interface MissionSyncOptions {
   /** First delay before retrying a failed call to the server; doubles up to 30 s. */
   retryMs?: number;
   onError?: (table: SyncedTable, error: unknown) => void;
+  /**
+   * What this PC puts in its case numbers (CASE_NUMBER_TAG: up to 4 capital letters or digits), unique in the
+   * mission: the join screen hands it out. Kept from the previous start when absent; derived from `writer` at first.
+   */
+  caseNumberTag?: string;
   /** The mission data key's codec, to compare sealed fields on their plain values; the session's by default. */
   codecOf?: () => AtRestCodec | null;
 }
@@ -105,9 +111,17 @@ function conflictHandler(database: AryzDb, table: SyncedTable, codecOf: () => At
 export async function startMissionSync(database: AryzDb, transport: SyncTransport, options: MissionSyncOptions): Promise<MissionSync> {
   await database.open();
   const core = syncCoreState(database);
+  const joined = await database.syncMeta.get(SYNC_ENABLED_KEY);
+  const caseNumberTag = options.caseNumberTag ?? (typeof joined?.doc.caseNumberTag === 'string' ? joined.doc.caseNumberTag : defaultCaseNumberTag(options.writer));
+  if (!CASE_NUMBER_TAG.test(caseNumberTag)) throw new Error(`A case number tag is 1 to 4 capital letters or digits, not ${JSON.stringify(caseNumberTag)}`);
   core.writer = options.writer;
+  core.caseTag = caseNumberTag;
   core.stamping = true;
-  await database.syncMeta.put({ scope: SYNC_ENABLED_KEY[0], id: SYNC_ENABLED_KEY[1], doc: { writer: options.writer, since: new Date().toISOString() } });
+  await database.syncMeta.put({
+    scope: SYNC_ENABLED_KEY[0],
+    id: SYNC_ENABLED_KEY[1],
+    doc: { writer: options.writer, caseNumberTag, since: typeof joined?.doc.since === 'string' ? joined.doc.since : new Date().toISOString() },
+  });
   const tables = options.tables ?? SYNCED_TABLES;
   let stopped = false;
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

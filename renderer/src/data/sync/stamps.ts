@@ -49,6 +49,8 @@ interface SyncCoreState {
   down: DBCore | null;
   stamping: boolean;
   writer: string;
+  /** What this PC puts in its case numbers once joined, so two PCs never give one number (case-numbers.ts). */
+  caseTag: string | null;
   lastLwt: number;
   listeners: Set<SyncWriteListener>;
 }
@@ -57,7 +59,7 @@ const states = new WeakMap<object, SyncCoreState>();
 
 export function syncCoreState(owner: object): SyncCoreState {
   let state = states.get(owner);
-  if (!state) states.set(owner, (state = { down: null, stamping: false, writer: 'local', lastLwt: 0, listeners: new Set() }));
+  if (!state) states.set(owner, (state = { down: null, stamping: false, writer: 'local', caseTag: null, lastLwt: 0, listeners: new Set() }));
   return state;
 }
 
@@ -80,6 +82,7 @@ export async function loadSyncSwitch(owner: object, read: () => Promise<{ doc: R
   const state = syncCoreState(owner);
   state.stamping = !!row;
   if (row && typeof row.doc.writer === 'string') state.writer = row.doc.writer;
+  if (row && typeof row.doc.caseNumberTag === 'string') state.caseTag = row.doc.caseNumberTag;
 }
 
 export function nextRev(previous: string | undefined, writer: string): string {
