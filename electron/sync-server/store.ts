@@ -56,6 +56,26 @@ function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/**
+ * Register rows pushed by a PC that numbered them before it joined (`"<year>-<seq>"` ids): the server's counter
+ * of each year moves past them, so `register/next` never hands out a number already in the register.
+ */
+async function raiseRegisterCounters(client: PoolClient, writes: SyncDoc[]): Promise<void> {
+  const highest = new Map<number, number>();
+  for (const doc of writes) {
+    const match = /^(\d{4})-(\d+)$/.exec(doc.id);
+    if (!match) continue;
+    const [year, seq] = [Number(match[1]), Number(match[2])];
+    highest.set(year, Math.max(highest.get(year) ?? 0, seq));
+  }
+  for (const [year, seq] of highest) {
+    await client.query(
+      `INSERT INTO register_counters (year, last) VALUES ($1, $2) ON CONFLICT (year) DO UPDATE SET last = GREATEST(register_counters.last, EXCLUDED.last)`,
+      [year, seq],
+    );
+  }
+}
+
 export interface PcIdentity {
   id: string;
 }
@@ -165,6 +185,7 @@ export class SyncStore {
           [collection, writes.map((doc) => doc.id), writes.map((doc) => JSON.stringify(doc)), writes.map((doc) => doc._deleted), pc.id],
         );
       }
+      if (collection === 'outgoing' && writes.length > 0) await raiseRegisterCounters(client, writes);
       await client.query('COMMIT');
       return { conflicts, written: writes.length };
     } catch (error) {

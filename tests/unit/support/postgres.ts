@@ -1,16 +1,28 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Debian's PostgreSQL 15 binaries, or the reason a test that needs them must skip. */
+const MISSING = 'PostgreSQL binaries (initdb, pg_ctl) not found: apt-get install postgresql';
+const usable = (dir: string) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'));
+
+/** Debian's PostgreSQL binaries (15 or later), or the reason a test that needs them must skip. */
 export function postgresBinaries(): { dir: string } | { missing: string } {
-  const candidates = [process.env.ARYZ_PG_BINDIR, '/usr/lib/postgresql/15/bin'];
+  // ARYZ_PG_BINDIR decides alone when set (an empty folder makes the tests skip, to check that they do).
+  if (process.env.ARYZ_PG_BINDIR) return usable(process.env.ARYZ_PG_BINDIR) ? { dir: process.env.ARYZ_PG_BINDIR } : { missing: MISSING };
+  // Debian 12 ships PostgreSQL 15, Debian 13 PostgreSQL 17: take the newest installed.
+  const installed = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .filter((v) => /^\d+$/.test(v))
+        .sort((x, y) => Number(y) - Number(x))
+        .map((v) => `/usr/lib/postgresql/${v}/bin`)
+    : [];
+  const candidates: (string | undefined)[] = [...installed];
   const fromConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
   if (fromConfig.status === 0) candidates.push(fromConfig.stdout.trim());
-  const dir = candidates.find((d): d is string => !!d && existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl')));
-  return dir ? { dir } : { missing: 'PostgreSQL binaries (initdb, pg_ctl) not found: apt-get install postgresql' };
+  const dir = candidates.find((d): d is string => !!d && usable(d));
+  return dir ? { dir } : { missing: MISSING };
 }
 
 export function freePort(): Promise<number> {

@@ -9,9 +9,12 @@ import { createSyncClient, enrollPc, type SyncServerAddress } from '../../../ele
 import { startSyncServer } from '../../../electron/sync-server/server';
 import { SyncStore } from '../../../electron/sync-server/store';
 import { createServerCertificate } from '../../../electron/sync-server/tls';
-import { onCaseWrites } from '../../../renderer/src/data/case-writes';
+import { onCaseWrites, onOutgoingWrites } from '../../../renderer/src/data/case-writes';
+import { allocateCaseNumbers } from '../../../renderer/src/data/cases/cases.repo';
+import { registerDocument } from '../../../renderer/src/data/documents/register.repo';
 import { AryzDb } from '../../../renderer/src/data/schema';
 import { openConflictFields } from '../../../renderer/src/data/sync/plain-equality';
+import { RegisterOfflineError } from '../../../renderer/src/data/sync/register-source';
 import { startMissionSync, type MissionSync } from '../../../renderer/src/data/sync/replicate';
 import { createAtRestCodec, isSealed } from '../../../shared/crypto/at-rest';
 import { sameValue } from '../../../shared/sync/merge';
@@ -72,7 +75,7 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     return new AryzDb(`aryz-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange }, () => missionCodec);
   }
 
-  async function sync(database: AryzDb, name: string, options: { pushBatchSize?: number } = {}): Promise<MissionSync> {
+  async function sync(database: AryzDb, name: string, options: { pushBatchSize?: number; caseNumberTag?: string } = {}): Promise<MissionSync> {
     return startMissionSync(database, client(name), {
       writer: credentials[name]!.pcId,
       retryMs: 100,
@@ -226,6 +229,70 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     });
     expect(await a.syncConflicts.where('[table+key]').equals(['persons', 'p9']).count()).toBe(0);
     expect(await b.syncConflicts.where('[table+key]').equals(['persons', 'p9']).count()).toBe(0);
+    await syncA.stop();
+    await syncB.stop();
+  }, 90_000);
+
+  it('syncs documents and the outgoing register, numbered by the server on a joined PC and by the local counter otherwise', async () => {
+    const a = pcDatabase('register-a');
+    const b = pcDatabase('register-b');
+    const lone = pcDatabase('register-lone');
+    const actor = { who: 'Исполнитель', missionId: 'm1', missionPrefix: 'КР-М' };
+    const letter = { caseId: 'c7', templateId: 'request_mvd', templateVersion: 1, title: 'Запрос', addressee: 'ГУВМ МВД России', date: '2027-01-15', numbered: true };
+    const caseRow = { id: 'c7', personId: 'p7', number: 'КР-М-27-00001', status: 'intake', summary: { nameRu: 'Асанов Бакыт' }, updatedAt: '2027-01-10T10:00:00Z' };
+    for (const db of [a, lone]) await db.cases.put(caseRow as never);
+    // Before joining, A numbers from its own counter; so does a PC that never joins.
+    expect((await registerDocument(a, letter, actor)).outgoingSeq).toBe(1);
+    expect((await registerDocument(lone, letter, actor)).outgoingSeq).toBe(1);
+    expect((await registerDocument(lone, letter, actor)).outgoingSeq).toBe(2);
+
+    const syncA = await sync(a, 'pcA');
+    await syncA.idle();
+    const syncB = await sync(b, 'pcB');
+    await syncB.idle();
+    expect(await b.outgoing.get([2027, 1])).toMatchObject({ caseId: 'c7', status: 'registered' });
+    const outgoingWrites: string[] = [];
+    onOutgoingWrites(b, (ids) => ids !== 'all' && outgoingWrites.push(...ids));
+
+    // Joined and online: both PCs register at once; the server numbers them, past the number A brought along.
+    const both = await Promise.all([registerDocument(a, letter, actor), registerDocument(b, letter, actor), registerDocument(a, letter, actor), registerDocument(b, letter, actor)]);
+    expect(both.map((d) => d.outgoingSeq).sort()).toEqual([2, 3, 4, 5]);
+    await waitFor('both registers to hold every number', async () => (await a.outgoing.count()) === 5 && (await b.outgoing.count()) === 5 && (await a.documents.count()) === 5 && (await b.documents.count()) === 5);
+    const numbers = async (db: AryzDb) => (await db.outgoing.orderBy('[year+seq]').toArray()).map((row) => `${row.number}|${row.documentId}`);
+    expect(await numbers(b)).toEqual(await numbers(a));
+    expect(new Set((await a.outgoing.toArray()).map((row) => row.number)).size).toBe(5);
+    expect((await b.documents.get(both[0]!.id))?.outgoingNumber).toBe(both[0]!.outgoingNumber);
+    expect(outgoingWrites).toContain('c7'); // the case index learns the numbers that came from the other PC
+
+    // Joined but the server out of reach: no number is given and nothing is written.
+    await syncA.stop();
+    await syncB.stop();
+    await expect(registerDocument(a, letter, actor)).rejects.toBeInstanceOf(RegisterOfflineError);
+    expect(await a.outgoing.count()).toBe(5);
+    expect(await a.documents.count()).toBe(5);
+  }, 90_000);
+
+  it('gives case numbers that cannot collide across PCs numbering offline at the same time, and leaves a lone PC as it was', async () => {
+    const a = pcDatabase('numbers-a');
+    const b = pcDatabase('numbers-b');
+    const lone = pcDatabase('numbers-lone');
+    const allocate = (db: AryzDb, count: number) => db.transaction('rw', db.cases, db.counters, () => allocateCaseNumbers(db, 'КР-М', 2026, count));
+    expect(await allocate(lone, 2)).toEqual(['КР-М-26-00001', 'КР-М-26-00002']);
+    for (const [db, name, tag] of [[a, 'pcA', 'A1'], [b, 'pcB', 'B2']] as const) {
+      const started = await sync(db, name, { caseNumberTag: tag });
+      await started.stop(); // joined, now offline
+    }
+    const [fromA, fromB] = [await allocate(a, 2), await allocate(b, 2)];
+    expect(fromA).toEqual(['КР-М-A1-26-00001', 'КР-М-A1-26-00002']);
+    expect(fromB).toEqual(['КР-М-B2-26-00001', 'КР-М-B2-26-00002']);
+    for (const [db, numbers] of [[a, fromA], [b, fromB]] as const) {
+      await db.cases.bulkPut(numbers.map((number) => ({ id: `case-${number}`, personId: 'p0', number, status: 'intake', updatedAt: '2026-12-05T10:00:00Z' })) as never);
+    }
+    // The tag is kept across restarts: the next start without one numbers in the same series.
+    const syncA = await sync(a, 'pcA');
+    const syncB = await sync(b, 'pcB');
+    await waitFor('each PC to hold the other\'s cases', async () => (await a.cases.where('number').startsWith('КР-М-B2').count()) === 2 && (await b.cases.where('number').startsWith('КР-М-A1').count()) === 2);
+    expect(await allocate(a, 1)).toEqual(['КР-М-A1-26-00003']);
     await syncA.stop();
     await syncB.stop();
   }, 90_000);

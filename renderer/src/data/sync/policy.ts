@@ -14,4 +14,7 @@ export const MERGE_POLICIES: Record<SyncedTable, MergePolicy> = {
   },
   requests: { latestWins: ['updatedAt'] },
   checks: { latestWins: ['updatedAt'] },
+  documents: { latestWins: ['updatedAt'] },
+  // A register row is written once and changes only when voided; `date` is the registration day.
+  outgoing: {},
 };

@@ -15,9 +15,11 @@ import { SyncRefusal, type SyncCheckpoint, type SyncDoc, type SyncTransport } fr
 import type { AryzDb } from '../schema';
 import { DexieMetaInstance } from './meta-instance';
 import { currentCodec } from '../at-rest/keys';
+import { CASE_NUMBER_TAG, defaultCaseNumberTag } from './case-numbers';
 import { plainFieldEquality } from './plain-equality';
+import { setRegisterNumberSource } from './register-source';
 import { MERGE_POLICIES } from './policy';
-import { SYNCED_TABLES, SYNC_ENABLED_KEY, nextLwt, syncCoreState, type SyncRowDoc, type SyncedTable } from './stamps';
+import { SYNCED_TABLES, SYNC_ENABLED_KEY, nextLwt, syncCoreState, syncKeyOf, type SyncRowDoc, type SyncedTable } from './stamps';
 import type { SyncConflictRow, SyncStateRow } from './sync-rows';
 import { DexieTableInstance } from './table-instance';
 
@@ -30,6 +32,11 @@ export interface MissionSyncOptions {
   /** First delay before retrying a failed call to the server; doubles up to 30 s. */
   retryMs?: number;
   onError?: (table: SyncedTable, error: unknown) => void;
+  /**
+   * What this PC puts in its case numbers (CASE_NUMBER_TAG: up to 4 capital letters or digits), unique in the
+   * mission: the join screen hands it out. Kept from the previous start when absent; derived from `writer` at first.
+   */
+  caseNumberTag?: string;
   /** The mission data key's codec, to compare sealed fields on their plain values; the session's by default. */
   codecOf?: () => AtRestCodec | null;
 }
@@ -54,11 +61,12 @@ function docState(doc: Record<string, unknown>): Record<string, unknown> {
  */
 async function stampExistingRows(database: AryzDb, table: SyncedTable, writer: string): Promise<void> {
   const state = syncCoreState(database);
-  const keys = (await database.table(table).toCollection().primaryKeys()) as string[];
+  const { toId } = syncKeyOf(table);
+  const keys = (await database.table(table).toCollection().primaryKeys()).map(toId);
   const stamped = new Set(
     ((await database.syncState.where('[table+key]').between([table, ''], [table, '\uffff']).primaryKeys()) as [string, string][]).map(([, key]) => key),
   );
-  const missing = keys.filter((key) => typeof key === 'string' && !stamped.has(key));
+  const missing = keys.filter((key): key is string => key !== null && !stamped.has(key));
   for (let i = 0; i < missing.length; i += 2000) {
     const chunk = missing.slice(i, i + 2000);
     await database.syncState.bulkPut(chunk.map((key): SyncStateRow => ({ table, key, rev: `1-${writer}`, lwt: nextLwt(state), deleted: false })));
@@ -103,9 +111,17 @@ function conflictHandler(database: AryzDb, table: SyncedTable, codecOf: () => At
 export async function startMissionSync(database: AryzDb, transport: SyncTransport, options: MissionSyncOptions): Promise<MissionSync> {
   await database.open();
   const core = syncCoreState(database);
+  const joined = await database.syncMeta.get(SYNC_ENABLED_KEY);
+  const caseNumberTag = options.caseNumberTag ?? (typeof joined?.doc.caseNumberTag === 'string' ? joined.doc.caseNumberTag : defaultCaseNumberTag(options.writer));
+  if (!CASE_NUMBER_TAG.test(caseNumberTag)) throw new Error(`A case number tag is 1 to 4 capital letters or digits, not ${JSON.stringify(caseNumberTag)}`);
   core.writer = options.writer;
+  core.caseTag = caseNumberTag;
   core.stamping = true;
-  await database.syncMeta.put({ scope: SYNC_ENABLED_KEY[0], id: SYNC_ENABLED_KEY[1], doc: { writer: options.writer, since: new Date().toISOString() } });
+  await database.syncMeta.put({
+    scope: SYNC_ENABLED_KEY[0],
+    id: SYNC_ENABLED_KEY[1],
+    doc: { writer: options.writer, caseNumberTag, since: typeof joined?.doc.since === 'string' ? joined.doc.since : new Date().toISOString() },
+  });
   const tables = options.tables ?? SYNCED_TABLES;
   let stopped = false;
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -164,6 +180,7 @@ export async function startMissionSync(database: AryzDb, transport: SyncTranspor
     closers.push(() => fork.close(), () => meta.close());
   }
   const unwatch = transport.watch((collection) => streams.get(collection)?.next('RESYNC'));
+  setRegisterNumberSource(database, async (year) => (await transport.nextRegisterNumber(year)).seq);
 
   return {
     idle: async () => {
@@ -172,6 +189,7 @@ export async function startMissionSync(database: AryzDb, transport: SyncTranspor
     stop: async () => {
       stopped = true;
       unwatch();
+      setRegisterNumberSource(database, null);
       // Stamping stays on: what is written while the replication is stopped (offline, before the next start)
       // must still be pushed when it runs again.
       await Promise.all(states.map((state) => cancelRxStorageReplication(state)));

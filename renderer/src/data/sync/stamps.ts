@@ -2,13 +2,36 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middl
 import type { SyncStateRow } from './sync-rows';
 
 /**
- * Tables replicated to the mission server, in this slice: people, cases and their tracking (requests sent,
- * register checks). Documents wait for their PDFs to travel, the register for leased numbers, the audit for
- * per-PC chains; see the closing note.
+ * Tables replicated to the mission server: people, cases, their tracking (requests sent with the answers they
+ * got, register checks), the documents made for them (the rows; their PDF bytes do not travel yet) and the
+ * outgoing register (its numbers come from the server once a PC has joined, so `[year+seq]` is one mission-wide
+ * key). The audit waits for per-PC ids and chains, reference data and templates for versions that cannot collide.
  */
-export const SYNCED_TABLES = ['persons', 'cases', 'requests', 'checks'] as const;
+export const SYNCED_TABLES = ['persons', 'cases', 'requests', 'checks', 'documents', 'outgoing'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 export const STATE_TABLE = 'syncState';
+
+/**
+ * How a table's primary key becomes the engine's string document id and back. Most tables are keyed by a
+ * string `id`; the register by `[year, seq]`, which travels as `"<year>-<seq>"` and is not stored as a field.
+ */
+interface SyncKey {
+  toId(key: unknown): string | null;
+  toKey(id: string): unknown;
+  /** The id is one of the row's own fields (so it is kept when an incoming document becomes a row). */
+  idIsField: boolean;
+}
+
+const STRING_ID: SyncKey = { toId: (key) => (typeof key === 'string' ? key : null), toKey: (id) => id, idIsField: true };
+const YEAR_SEQ: SyncKey = {
+  toId: (key) => (Array.isArray(key) && key.length === 2 && Number.isInteger(key[0]) && Number.isInteger(key[1]) ? `${key[0]}-${key[1]}` : null),
+  toKey: (id) => id.split('-').map(Number),
+  idIsField: false,
+};
+
+export function syncKeyOf(table: SyncedTable): SyncKey {
+  return table === 'outgoing' ? YEAR_SEQ : STRING_ID;
+}
 
 /** A synced row as the engine sees it: the stored row, its stamp, and the protocol's fields. */
 export type SyncRowDoc = Record<string, unknown> & {
@@ -26,6 +49,8 @@ interface SyncCoreState {
   down: DBCore | null;
   stamping: boolean;
   writer: string;
+  /** What this PC puts in its case numbers once joined, so two PCs never give one number (case-numbers.ts). */
+  caseTag: string | null;
   lastLwt: number;
   listeners: Set<SyncWriteListener>;
 }
@@ -34,7 +59,7 @@ const states = new WeakMap<object, SyncCoreState>();
 
 export function syncCoreState(owner: object): SyncCoreState {
   let state = states.get(owner);
-  if (!state) states.set(owner, (state = { down: null, stamping: false, writer: 'local', lastLwt: 0, listeners: new Set() }));
+  if (!state) states.set(owner, (state = { down: null, stamping: false, writer: 'local', caseTag: null, lastLwt: 0, listeners: new Set() }));
   return state;
 }
 
@@ -57,6 +82,7 @@ export async function loadSyncSwitch(owner: object, read: () => Promise<{ doc: R
   const state = syncCoreState(owner);
   state.stamping = !!row;
   if (row && typeof row.doc.writer === 'string') state.writer = row.doc.writer;
+  if (row && typeof row.doc.caseNumberTag === 'string') state.caseTag = row.doc.caseNumberTag;
 }
 
 export function nextRev(previous: string | undefined, writer: string): string {
@@ -98,7 +124,8 @@ async function keysWritten(table: DBCoreTable, request: DBCoreMutateRequest): Pr
     const found = await table.query({ trans: request.trans, query: { index: table.schema.primaryKey, range: request.range }, values: false });
     return found.result;
   }
-  return request.keys ?? request.values.map((value) => (value as { id?: unknown }).id);
+  const extract = table.schema.primaryKey.extractKey;
+  return request.keys ?? request.values.map((value) => (extract ? extract(value) : (value as { id?: unknown }).id));
 }
 
 /**
@@ -134,9 +161,10 @@ export function syncStampMiddleware(owner: object): Middleware<DBCore> {
               const before = request.type === 'deleteRange' ? await keysWritten(table, request) : null;
               const result = await table.mutate(request);
               const keys = before ?? (request.type === 'add' || request.type === 'put' ? (result.results ?? (await keysWritten(table, request))) : await keysWritten(table, request));
+              const { toId } = syncKeyOf(name);
               const written = keys
-                .map((key, i) => ({ key, value: request.type === 'add' || request.type === 'put' ? (request.values[i] as Record<string, unknown>) : undefined, i }))
-                .filter((w): w is { key: string; value: Record<string, unknown> | undefined; i: number } => typeof w.key === 'string' && !result.failures[w.i]);
+                .map((key, i) => ({ key: toId(key), value: request.type === 'add' || request.type === 'put' ? (request.values[i] as Record<string, unknown>) : undefined, i }))
+                .filter((w): w is { key: string; value: Record<string, unknown> | undefined; i: number } => w.key !== null && !result.failures[w.i]);
               if (written.length === 0) return result;
               const stamps = down.table(STATE_TABLE);
               const previous = (await stamps.getMany({ trans: request.trans, keys: written.map((w) => [name, w.key]) })) as (SyncStateRow | undefined)[];

@@ -18,7 +18,7 @@ import {
 } from 'rxdb';
 import { Dexie as DexieRuntime, RangeSet, type DBCore, type DBCoreTransaction, type Dexie } from 'dexie';
 import { notifyWrites } from '../case-writes';
-import { STATE_TABLE, onSyncedWrites, syncCoreState, toSyncDoc, type SyncRowDoc, type SyncedTable } from './stamps';
+import { STATE_TABLE, onSyncedWrites, syncCoreState, syncKeyOf, toSyncDoc, type SyncRowDoc, type SyncedTable } from './stamps';
 import type { SyncStateRow } from './sync-rows';
 
 type Doc = RxDocumentData<SyncRowDoc>;
@@ -39,9 +39,9 @@ export function syncDocSchema(table: string): RxJsonSchema<Doc> {
   }) as unknown as RxJsonSchema<Doc>;
 }
 
-function stripProtocol(doc: Record<string, unknown>): Record<string, unknown> {
+function stripProtocol(doc: Record<string, unknown>, keepId: boolean): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(doc)) if (!PROTOCOL_FIELDS.includes(k)) row[k] = v;
+  for (const [k, v] of Object.entries(doc)) if (!PROTOCOL_FIELDS.includes(k) && (keepId || k !== 'id')) row[k] = v;
   return row;
 }
 
@@ -104,7 +104,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
   private async read(trans: DBCoreTransaction, ids: string[]): Promise<(Doc | undefined)[]> {
     const core = this.core();
     const [rows, stamps] = await Promise.all([
-      core.table(this.table).getMany({ trans, keys: ids }),
+      core.table(this.table).getMany({ trans, keys: ids.map(syncKeyOf(this.table).toKey) }),
       core.table(STATE_TABLE).getMany({ trans, keys: ids.map((id) => [this.table, id]) }),
     ]);
     return ids.map((id, i) => {
@@ -132,8 +132,9 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
       written = [...categorized.bulkInsertDocs, ...categorized.bulkUpdateDocs].map((row) => row.document as Doc);
       const kept = written.filter((doc) => !doc._deleted);
       const removed = written.filter((doc) => doc._deleted).map((doc) => doc.id);
-      if (kept.length) await core.table(this.table).mutate({ type: 'put', trans, values: kept.map(stripProtocol) });
-      if (removed.length) await core.table(this.table).mutate({ type: 'delete', trans, keys: removed });
+      const key = syncKeyOf(this.table);
+      if (kept.length) await core.table(this.table).mutate({ type: 'put', trans, values: kept.map((doc) => stripProtocol(doc, key.idIsField)) });
+      if (removed.length) await core.table(this.table).mutate({ type: 'delete', trans, keys: removed.map(key.toKey) });
       if (written.length) {
         const stamps: SyncStateRow[] = written.map((doc) => ({ table: this.table, key: doc.id, rev: doc._rev, lwt: doc._meta.lwt, deleted: doc._deleted }));
         await core.table(STATE_TABLE).mutate({ type: 'put', trans, values: stamps });
@@ -143,6 +144,8 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
     if (written.length) {
       this.signalLiveQueries();
       if (this.table === 'cases' || this.table === 'persons') notifyWrites(this.owner, this.table, written.map((doc) => doc.id));
+      // A case's search words hold the numbers of its letters: the index hears which cases got one.
+      if (this.table === 'outgoing') notifyWrites(this.owner, 'outgoing', [...new Set(written.map((doc) => String(doc.caseId)))]);
       this.emit(written as SyncRowDoc[], context);
     }
     return { error };
@@ -179,7 +182,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
         },
       });
       const stamps = found.result as SyncStateRow[];
-      const rows = await core.table(this.table).getMany({ trans, keys: stamps.map((s) => s.key) });
+      const rows = await core.table(this.table).getMany({ trans, keys: stamps.map((s) => syncKeyOf(this.table).toKey(s.key)) });
       const documents = stamps.map((stamp, i) => toSyncDoc(stamp.key, rows[i] as Record<string, unknown> | undefined, stamp) as Doc);
       const last = stamps[stamps.length - 1];
       return { documents, checkpoint: last ? { id: last.key, lwt: last.lwt } : (checkpoint ?? { id: '', lwt: 0 }) };
