@@ -73,6 +73,7 @@ const api = {
   syncPull: (request) => ipcRenderer.invoke('sync:pull', request),
   syncPush: (request) => ipcRenderer.invoke('sync:push', request),
   syncWait: (request) => ipcRenderer.invoke('sync:wait', request),
+  nextMissionRegisterNumber: (request) => ipcRenderer.invoke('sync:registerNext', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

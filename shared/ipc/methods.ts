@@ -73,6 +73,7 @@ export const API_METHODS = {
   syncPull: 'sync:pull',
   syncPush: 'sync:push',
   syncWait: 'sync:wait',
+  nextMissionRegisterNumber: 'sync:registerNext',
 } as const;
 
 /**

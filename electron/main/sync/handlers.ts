@@ -254,6 +254,16 @@ export function createSyncHandlers(deps: SyncDeps): SyncHandlers {
       }
     },
 
+    'sync:registerNext': async (request, ctx) => {
+      const client = await joinedTransport(ctx);
+      if ('status' in client) return client;
+      try {
+        return { status: 'ok', number: await client.nextRegisterNumber(request.year) };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+
     'sync:wait': async (request, ctx) => {
       const client = await joinedTransport(ctx);
       if ('status' in client) return { changed: [], connected: false };

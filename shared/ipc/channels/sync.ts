@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_SYNC_BATCH, SYNC_ERROR_CODES, pullResponseSchema, syncCheckpointSchema, syncCollectionSchema, syncDocSchema } from '../../sync/protocol';
+import { MAX_SYNC_BATCH, SYNC_ERROR_CODES, pullResponseSchema, registerNextRequestSchema, registerNextResponseSchema, syncCheckpointSchema, syncCollectionSchema, syncDocSchema } from '../../sync/protocol';
 
 /**
  * Mission sync as the page sees it. Main holds the server's address, its pinned certificate and this PC's
@@ -94,6 +94,11 @@ export const SYNC_CHANNELS = {
     response: z.union([z.object({ status: z.literal('ok'), conflicts: z.array(syncDocSchema) }).strict(), callFailed]),
     // Up to MAX_SYNC_BATCH sealed rows, each with its assumed server state.
     maxPayloadChars: 32 * 1024 * 1024,
+  },
+  /** The mission's next outgoing number of a year, from the server (one row lock per year: no two PCs share one). */
+  'sync:registerNext': {
+    request: registerNextRequestSchema.strict(),
+    response: z.union([z.object({ status: z.literal('ok'), number: registerNextResponseSchema }).strict(), callFailed]),
   },
   /**
    * Waits (up to `waitMs`) for the server's live stream to say a collection changed; answers the collections

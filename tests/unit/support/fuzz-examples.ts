@@ -141,5 +141,6 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
     'sync:pull': [{ collection: 'cases', checkpoint: null, batchSize: 100 }, { collection: 'persons', checkpoint: { seq: 42 }, batchSize: 1 }],
     'sync:push': [{ collection: 'cases', rows: [{ newDocumentState: { id: 'c1', _deleted: false, status: 'open' }, assumedMasterState: { id: 'c1', _deleted: false, status: 'new' } }] }],
     'sync:wait': [{ waitMs: 0 }],
+    'sync:registerNext': [{ year: 2026 }],
   };
 }

@@ -8,7 +8,7 @@ import { SYNC_ENABLED_KEY, onSyncedWrites, syncCoreState } from '../sync/stamps'
 import { missionStatus, setMissionStatus } from './mission-status.store';
 import { ipcSyncTransport } from './mission-transport';
 
-type Api = Pick<AryzApi, 'getSyncStatus' | 'syncPull' | 'syncPush' | 'syncWait'>;
+type Api = Pick<AryzApi, 'getSyncStatus' | 'syncPull' | 'syncPush' | 'syncWait' | 'nextMissionRegisterNumber'>;
 
 interface Running {
   sync: MissionSync;

@@ -2,7 +2,7 @@ import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { IpcResult } from '../../../../shared/ipc/result';
 import { SyncRefusal, type SyncCollection, type SyncTransport } from '../../../../shared/sync/protocol';
 
-export type MissionApi = Pick<AryzApi, 'syncPull' | 'syncPush' | 'syncWait'>;
+export type MissionApi = Pick<AryzApi, 'syncPull' | 'syncPush' | 'syncWait' | 'nextMissionRegisterNumber'>;
 
 /** No answer from the server (down, unreachable, network cut): the engine retries; the header says offline. */
 export class SyncOfflineError extends Error {
@@ -55,6 +55,6 @@ export function ipcSyncTransport(api: MissionApi, onStreamFailure: () => void = 
         stopped = true;
       };
     },
-    nextRegisterNumber: () => Promise.reject(new Error('mission register numbers are not wired into the app yet')),
+    nextRegisterNumber: async (year) => unwrapResult(await api.nextMissionRegisterNumber({ year })).number,
   };
 }

@@ -123,6 +123,9 @@ describe.skipIf('missing' in binaries)('sync IPC handlers against the mission se
     expect(await b.call('sync:adoptKey', { recoveryKey: a.recoveryKey, password: 'not the password' })).toEqual({ status: 'refused', reason: 'wrong_password' });
     expect(await b.call('sync:adoptKey', { recoveryKey: a.recoveryKey.toLowerCase(), password: ADMIN_PASSWORD })).toEqual({ status: 'ok', dataKey: a.dataKey });
     expect(await b.call('sync:status', {})).toMatchObject({ state: 'joined', missionKey: true });
+    // Outgoing numbers come from the server for the whole mission.
+    expect(await a.call('sync:registerNext', { year: 2026 })).toEqual({ status: 'ok', number: { year: 2026, seq: 1 } });
+    expect(await b.call('sync:registerNext', { year: 2026 })).toEqual({ status: 'ok', number: { year: 2026, seq: 2 } });
 
     // B's administrator now signs in to the mission's key, and the mission's recovery key is B's recovery key too.
     await b.call('accounts:signOut', {});
@@ -141,6 +144,7 @@ describe.skipIf('missing' in binaries)('sync IPC handlers against the mission se
     // Leaving forgets the server and the credential; what the PC pulled stays its own business.
     expect(await b.call('sync:leave', {})).toEqual({ state: 'off' });
     expect(await b.call('sync:pull', { collection: 'cases', checkpoint: null, batchSize: 10 })).toEqual({ status: 'failed', reason: 'NOT_JOINED' });
+    expect(await b.call('sync:registerNext', { year: 2026 })).toEqual({ status: 'failed', reason: 'NOT_JOINED' });
   }, 60_000);
 
   it('refuses to adopt the mission key while the PC has other accounts, and reports a revoked PC as refused', async () => {
