@@ -12,6 +12,7 @@ import { createServerCertificate } from '../../../electron/sync-server/tls';
 import { onCaseWrites, onOutgoingWrites } from '../../../renderer/src/data/case-writes';
 import { allocateCaseNumbers } from '../../../renderer/src/data/cases/cases.repo';
 import { registerDocument } from '../../../renderer/src/data/documents/register.repo';
+import { writeAudit } from '../../../renderer/src/data/audit.repo';
 import { AryzDb } from '../../../renderer/src/data/schema';
 import { openConflictFields } from '../../../renderer/src/data/sync/plain-equality';
 import { RegisterOfflineError } from '../../../renderer/src/data/sync/register-source';
@@ -293,6 +294,49 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     const syncB = await sync(b, 'pcB');
     await waitFor('each PC to hold the other\'s cases', async () => (await a.cases.where('number').startsWith('КР-М-B2').count()) === 2 && (await b.cases.where('number').startsWith('КР-М-A1').count()) === 2);
     expect(await allocate(a, 1)).toEqual(['КР-М-A1-26-00003']);
+    await syncA.stop();
+    await syncB.stop();
+  }, 90_000);
+
+  it('pushes each PC\'s audit as its own chain under "<pcId>:<seq>" ids, and the server keeps a row the PC later changed', async () => {
+    // PCs of their own: an audit id is its PC's id and local seq, and other tests' databases push as pcA and pcB.
+    for (const name of ['pcAuditA', 'pcAuditB']) {
+      const pcId = `${name}-0000000001`;
+      credentials[name] = { pcId, secret: (await enrollPc(address, pcId, name)).secret };
+      await store.approve(pcId, 30);
+    }
+    const a = pcDatabase('audit-a');
+    const b = pcDatabase('audit-b');
+    const entry = (n: number) => ({ at: `2026-12-06T10:00:0${n}Z`, who: 'Исполнитель', caseId: 'c1', entity: 'case' as const, entityId: 'c1', action: 'update' as const, changes: [{ field: 'status', before: 'intake', after: `s${n}` }] });
+    await writeAudit(a, entry(1));
+    await writeAudit(a, entry(2));
+    await writeAudit(b, entry(3));
+    const errors: unknown[] = [];
+    const syncA = await startMissionSync(a, client('pcAuditA'), { writer: credentials.pcAuditA!.pcId, retryMs: 100, codecOf: () => missionCodec, onError: (_t, e) => errors.push(e) });
+    const syncB = await sync(b, 'pcAuditB');
+    await Promise.all([syncA.idle(), syncB.idle()]);
+    await writeAudit(a, entry(4)); // written while joined: pushed as it happens
+    const chainOf = async (pcId: string) => {
+      const rows = await pool.query<{ id: string; doc: { prevHash: string; hash: string; changes: string } }>(
+        "SELECT id, doc FROM sync_docs WHERE collection = 'audit' AND id LIKE $1 ORDER BY id",
+        [`${pcId}:%`],
+      );
+      return rows.rows;
+    };
+    await waitFor('A\'s third row on the server', async () => (await chainOf(credentials.pcAuditA!.pcId)).length === 3);
+    const chainA = await chainOf(credentials.pcAuditA!.pcId);
+    expect(chainA.map((r) => r.id)).toEqual([1, 2, 3].map((n) => `${credentials.pcAuditA!.pcId}:${n}`));
+    expect(chainA.slice(1).every((row, i) => row.doc.prevHash === chainA[i]!.doc.hash)).toBe(true); // one unbroken chain per PC
+    expect(isSealed(chainA[0]!.doc.changes)).toBe(true); // rows rest on the server as the PC stores them
+    expect((await chainOf(credentials.pcAuditB!.pcId)).map((r) => r.id)).toEqual([`${credentials.pcAuditB!.pcId}:1`]);
+    expect(await b.audit.count()).toBe(1); // other PCs' audit stays on the server
+
+    // A row changed on the PC afterwards (outside the app's writes) is refused by the server, which keeps the first.
+    const firstHash = chainA[0]!.doc.hash;
+    await a.audit.update(1, { note: 'changed afterwards' });
+    await waitFor('the server to refuse the edit', async () => errors.some((e) => e instanceof SyncRefusal && e.code === 'APPEND_ONLY'));
+    expect((await chainOf(credentials.pcAuditA!.pcId))[0]!.doc.hash).toBe(firstHash);
+    expect((await chainOf(credentials.pcAuditA!.pcId))[0]!.doc).not.toHaveProperty('note');
     await syncA.stop();
     await syncB.stop();
   }, 90_000);

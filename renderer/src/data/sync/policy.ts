@@ -17,4 +17,6 @@ export const MERGE_POLICIES: Record<SyncedTable, MergePolicy> = {
   documents: { latestWins: ['updatedAt'] },
   // A register row is written once and changes only when voided; `date` is the registration day.
   outgoing: {},
+  // Append-only: a row is never edited, so never merged; the server refuses an edit outright.
+  audit: {},
 };

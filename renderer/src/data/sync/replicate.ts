@@ -19,7 +19,7 @@ import { CASE_NUMBER_TAG, defaultCaseNumberTag } from './case-numbers';
 import { plainFieldEquality } from './plain-equality';
 import { setRegisterNumberSource } from './register-source';
 import { MERGE_POLICIES } from './policy';
-import { SYNCED_TABLES, SYNC_ENABLED_KEY, nextLwt, syncCoreState, syncKeyOf, type SyncRowDoc, type SyncedTable } from './stamps';
+import { PUSH_ONLY_TABLES, SYNCED_TABLES, SYNC_ENABLED_KEY, nextLwt, syncCoreState, syncKeyOf, type SyncRowDoc, type SyncedTable } from './stamps';
 import type { SyncConflictRow, SyncStateRow } from './sync-rows';
 import { DexieTableInstance } from './table-instance';
 
@@ -61,7 +61,7 @@ function docState(doc: Record<string, unknown>): Record<string, unknown> {
  */
 async function stampExistingRows(database: AryzDb, table: SyncedTable, writer: string): Promise<void> {
   const state = syncCoreState(database);
-  const { toId } = syncKeyOf(table);
+  const { toId } = syncKeyOf(table, writer);
   const keys = (await database.table(table).toCollection().primaryKeys()).map(toId);
   const stamped = new Set(
     ((await database.syncState.where('[table+key]').between([table, ''], [table, '\uffff']).primaryKeys()) as [string, string][]).map(([, key]) => key),
@@ -151,8 +151,11 @@ export async function startMissionSync(database: AryzDb, transport: SyncTranspor
     streams.set(table, stream);
     const handler: RxReplicationHandler<SyncRowDoc, SyncCheckpoint> = {
       masterChangeStream$: stream.asObservable(),
+      // A push-only table never reads the server's rows (the audit: other PCs' chains stay on the server).
       masterChangesSince: (checkpoint, batchSize) =>
-        retrying(
+        PUSH_ONLY_TABLES.includes(table)
+          ? Promise.resolve({ documents: [], checkpoint: checkpoint as SyncCheckpoint })
+          : retrying(
           table,
           () => transport.pull(table, checkpoint ?? null, batchSize) as unknown as Promise<{ documents: WithDeleted<SyncRowDoc>[]; checkpoint: SyncCheckpoint }>,
           () => ({ documents: [], checkpoint: checkpoint as SyncCheckpoint }),

@@ -5,9 +5,11 @@ import type { SyncStateRow } from './sync-rows';
  * Tables replicated to the mission server: people, cases, their tracking (requests sent with the answers they
  * got, register checks), the documents made for them (the rows; their PDF bytes do not travel yet) and the
  * outgoing register (its numbers come from the server once a PC has joined, so `[year+seq]` is one mission-wide
- * key). The audit waits for per-PC ids and chains, reference data and templates for versions that cannot collide.
+ * key) and the audit, pushed only: each PC's rows travel as `"<pcId>:<seq>"`, so the server holds one hash chain
+ * per PC and refuses any edit or removal of a row it holds. Other PCs' audit rows are not pulled yet, and reference
+ * data and templates wait for versions that cannot collide (see the closing note).
  */
-export const SYNCED_TABLES = ['persons', 'cases', 'requests', 'checks', 'documents', 'outgoing'] as const;
+export const SYNCED_TABLES = ['persons', 'cases', 'requests', 'checks', 'documents', 'outgoing', 'audit'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 export const STATE_TABLE = 'syncState';
 
@@ -29,9 +31,23 @@ const YEAR_SEQ: SyncKey = {
   idIsField: false,
 };
 
-export function syncKeyOf(table: SyncedTable): SyncKey {
+/** The audit's local `seq` under this PC's id: ids unique in the mission, one chain per PC on the server. */
+function perPcSeq(writer: string): SyncKey {
+  return {
+    toId: (key) => (typeof key === 'number' && Number.isInteger(key) ? `${writer}:${key}` : null),
+    toKey: (id) => Number(id.slice(id.lastIndexOf(':') + 1)),
+    idIsField: false,
+  };
+}
+
+/** `writer`: this PC's id (syncCoreState(owner).writer), which the audit's ids carry. */
+export function syncKeyOf(table: SyncedTable, writer: string): SyncKey {
+  if (table === 'audit') return perPcSeq(writer);
   return table === 'outgoing' ? YEAR_SEQ : STRING_ID;
 }
+
+/** Tables this PC only pushes: it keeps its own rows, the server keeps every PC's. */
+export const PUSH_ONLY_TABLES: readonly SyncedTable[] = ['audit'];
 
 /** A synced row as the engine sees it: the stored row, its stamp, and the protocol's fields. */
 export type SyncRowDoc = Record<string, unknown> & {
@@ -161,7 +177,7 @@ export function syncStampMiddleware(owner: object): Middleware<DBCore> {
               const before = request.type === 'deleteRange' ? await keysWritten(table, request) : null;
               const result = await table.mutate(request);
               const keys = before ?? (request.type === 'add' || request.type === 'put' ? (result.results ?? (await keysWritten(table, request))) : await keysWritten(table, request));
-              const { toId } = syncKeyOf(name);
+              const { toId } = syncKeyOf(name, state.writer);
               const written = keys
                 .map((key, i) => ({ key: toId(key), value: request.type === 'add' || request.type === 'put' ? (request.values[i] as Record<string, unknown>) : undefined, i }))
                 .filter((w): w is { key: string; value: Record<string, unknown> | undefined; i: number } => w.key !== null && !result.failures[w.i]);

@@ -86,6 +86,10 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
     return down;
   }
 
+  private key() {
+    return syncKeyOf(this.table, syncCoreState(this.owner).writer);
+  }
+
   private emit(docs: SyncRowDoc[], context: string): void {
     const last = docs[docs.length - 1]!;
     this.changes.next({
@@ -104,7 +108,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
   private async read(trans: DBCoreTransaction, ids: string[]): Promise<(Doc | undefined)[]> {
     const core = this.core();
     const [rows, stamps] = await Promise.all([
-      core.table(this.table).getMany({ trans, keys: ids.map(syncKeyOf(this.table).toKey) }),
+      core.table(this.table).getMany({ trans, keys: ids.map(this.key().toKey) }),
       core.table(STATE_TABLE).getMany({ trans, keys: ids.map((id) => [this.table, id]) }),
     ]);
     return ids.map((id, i) => {
@@ -132,7 +136,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
       written = [...categorized.bulkInsertDocs, ...categorized.bulkUpdateDocs].map((row) => row.document as Doc);
       const kept = written.filter((doc) => !doc._deleted);
       const removed = written.filter((doc) => doc._deleted).map((doc) => doc.id);
-      const key = syncKeyOf(this.table);
+      const key = this.key();
       if (kept.length) await core.table(this.table).mutate({ type: 'put', trans, values: kept.map((doc) => stripProtocol(doc, key.idIsField)) });
       if (removed.length) await core.table(this.table).mutate({ type: 'delete', trans, keys: removed.map(key.toKey) });
       if (written.length) {
@@ -182,7 +186,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
         },
       });
       const stamps = found.result as SyncStateRow[];
-      const rows = await core.table(this.table).getMany({ trans, keys: stamps.map((s) => syncKeyOf(this.table).toKey(s.key)) });
+      const rows = await core.table(this.table).getMany({ trans, keys: stamps.map((s) => this.key().toKey(s.key)) });
       const documents = stamps.map((stamp, i) => toSyncDoc(stamp.key, rows[i] as Record<string, unknown> | undefined, stamp) as Doc);
       const last = stamps[stamps.length - 1];
       return { documents, checkpoint: last ? { id: last.key, lwt: last.lwt } : (checkpoint ?? { id: '', lwt: 0 }) };
