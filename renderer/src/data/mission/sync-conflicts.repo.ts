@@ -6,7 +6,11 @@ import { writeAudit } from '../audit.repo';
 import type { AryzDb, AuditRow } from '../schema';
 import { openConflictFields } from '../sync/plain-equality';
 import type { SyncConflictRow } from '../sync/sync-rows';
-import { SYNCED_TABLES, syncKeyOf, type SyncedTable } from '../sync/stamps';
+import { SYNCED_TABLES, syncCoreState, syncKeyOf, type SyncedTable as EngineTable } from '../sync/stamps';
+
+/** Tables whose rows can conflict: the audit is append-only, each PC's rows its own, so it never does. */
+type SyncedTable = Exclude<EngineTable, 'audit'>;
+const CONFLICT_TABLES = SYNCED_TABLES.filter((name): name is SyncedTable => name !== 'audit');
 
 export type ConflictChoice = 'mine' | 'theirs';
 
@@ -35,7 +39,7 @@ export interface ConflictView {
 
 const ENTITY: Record<SyncedTable, AuditRow['entity']> = { persons: 'person', cases: 'case', requests: 'request', checks: 'check', documents: 'document', outgoing: 'register' };
 
-const isSyncedTable = (name: string): name is SyncedTable => (SYNCED_TABLES as readonly string[]).includes(name);
+const isSyncedTable = (name: string): name is SyncedTable => (CONFLICT_TABLES as readonly string[]).includes(name);
 
 /** Conflict values are stored as the rows are (sealed under the engine): opened here for the screen and the audit. */
 function opened(table: string, field: string, value: unknown): unknown {
@@ -46,7 +50,7 @@ async function caseOf(db: AryzDb, table: SyncedTable, key: string): Promise<{ ca
   let caseId = '';
   if (table === 'cases') caseId = key;
   else if (table === 'persons') caseId = (await db.cases.where('personId').equals(key).first())?.id ?? '';
-  else caseId = ((await db.table(table).get(syncKeyOf(table).toKey(key) as string)) as { caseId?: string } | undefined)?.caseId ?? '';
+  else caseId = ((await db.table(table).get(syncKeyOf(table, syncCoreState(db).writer).toKey(key) as string)) as { caseId?: string } | undefined)?.caseId ?? '';
   const row = caseId ? await db.cases.get(caseId) : undefined;
   return { caseId, caseNumber: row?.number ?? '' };
 }
@@ -85,7 +89,7 @@ export async function openConflictCount(db: AryzDb): Promise<number> {
  * way the audit records the value given up as `before`, and the conflict row keeps both: nothing is lost.
  */
 export async function resolveConflictField(db: AryzDb, conflictId: string, field: string, keep: ConflictChoice, now: Date = new Date()): Promise<void> {
-  await db.transaction('rw', [db.syncConflicts, db.audit, ...SYNCED_TABLES.map((name) => db.table(name))], async () => {
+  await db.transaction('rw', [db.syncConflicts, db.audit, ...CONFLICT_TABLES.map((name) => db.table(name))], async () => {
     const row = (await db.syncConflicts.get(conflictId)) as StoredConflict | undefined;
     if (!row || !isSyncedTable(row.table)) throw new Error('conflict not found');
     const conflict = row.fields.find((f) => f.field === field);
@@ -99,7 +103,7 @@ export async function resolveConflictField(db: AryzDb, conflictId: string, field
       // The stored value is already sealed for this table and field: the at-rest layer writes it as it is.
       const changes: Record<string, unknown> = { [field]: conflict.mine };
       if (field !== 'updatedAt') changes.updatedAt = at;
-      await db.table(table).update(syncKeyOf(table).toKey(row.key) as string, changes);
+      await db.table(table).update(syncKeyOf(table, syncCoreState(db).writer).toKey(row.key) as string, changes);
     }
     const { caseId } = await caseOf(db, table, row.key);
     const account = currentAccount();
