@@ -13,6 +13,8 @@ export default defineConfig({
           'batch-worker': resolve(__dirname, 'electron/main/batch/worker-entry.ts'),
           // Workbook import: parsed in a worker thread with a capped heap.
           'xlsx-worker': resolve(__dirname, 'electron/main/import/xlsx-worker-entry.ts'),
+          // The mission's sync server, shipped in the package: `node out/main/sync-server.js serve <LAN address> <port>`.
+          'sync-server': resolve(__dirname, 'electron/sync-server/main.ts'),
         },
       },
     },

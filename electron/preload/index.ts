@@ -65,6 +65,15 @@ const api = {
   cancelRestore: (request) => ipcRenderer.invoke('backup:restoreCancel', request),
   exportReportXlsx: (request) => ipcRenderer.invoke('reports:exportXlsx', request),
   exportReportPdf: (request) => ipcRenderer.invoke('reports:exportPdf', request),
+  getSyncStatus: (request) => ipcRenderer.invoke('sync:status', request),
+  joinMission: (request) => ipcRenderer.invoke('sync:join', request),
+  checkSyncApproval: (request) => ipcRenderer.invoke('sync:checkApproval', request),
+  adoptMissionKey: (request) => ipcRenderer.invoke('sync:adoptKey', request),
+  leaveMission: (request) => ipcRenderer.invoke('sync:leave', request),
+  syncPull: (request) => ipcRenderer.invoke('sync:pull', request),
+  syncPush: (request) => ipcRenderer.invoke('sync:push', request),
+  syncWait: (request) => ipcRenderer.invoke('sync:wait', request),
+  nextMissionRegisterNumber: (request) => ipcRenderer.invoke('sync:registerNext', request),
 } satisfies AryzApi;
 
 contextBridge.exposeInMainWorld('aryz', api);

@@ -116,6 +116,12 @@ async function start(): Promise<void> {
   // The search index is built from the data after sign-in, in slices behind the first screen's own reads,
   // and dropped on lock and sign-out (nothing of it is stored).
   if (!failure) setTimeout(() => keepSearchIndexWithSession(db()), SEARCH_INDEX_DELAY_MS);
+  // Mission sync runs while a session is unlocked (main holds the credential sealed with the data key).
+  if (!failure) {
+    void import('./data/mission/mission-session')
+      .then(({ keepMissionSyncWithSession }) => keepMissionSyncWithSession(db()))
+      .catch((error: unknown) => console.warn('mission sync:', error));
+  }
 }
 
 void start();

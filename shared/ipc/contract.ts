@@ -15,6 +15,7 @@ import { IMPORT_CHANNELS } from './channels/import';
 import { TRANSFER_CHANNELS } from './channels/transfer';
 import { BACKUP_CHANNELS } from './channels/backup';
 import { REPORTS_CHANNELS } from './channels/reports';
+import { SYNC_CHANNELS } from './channels/sync';
 import { MAX_PAYLOAD_BYTES, type IpcResult } from './result';
 
 /** Longest reference-data JSON an export may write (an import of up to 5 MB, pretty-printed, fits). */
@@ -90,6 +91,7 @@ export const CHANNELS = {
   ...TRANSFER_CHANNELS,
   ...BACKUP_CHANNELS,
   ...REPORTS_CHANNELS,
+  ...SYNC_CHANNELS,
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

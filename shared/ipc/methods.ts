@@ -65,6 +65,15 @@ export const API_METHODS = {
   cancelRestore: 'backup:restoreCancel',
   exportReportXlsx: 'reports:exportXlsx',
   exportReportPdf: 'reports:exportPdf',
+  getSyncStatus: 'sync:status',
+  joinMission: 'sync:join',
+  checkSyncApproval: 'sync:checkApproval',
+  adoptMissionKey: 'sync:adoptKey',
+  leaveMission: 'sync:leave',
+  syncPull: 'sync:pull',
+  syncPush: 'sync:push',
+  syncWait: 'sync:wait',
+  nextMissionRegisterNumber: 'sync:registerNext',
 } as const;
 
 /**

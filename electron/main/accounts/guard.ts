@@ -49,6 +49,12 @@ export const ADMIN_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'accounts:resetPassword',
   'accounts:update',
   'accounts:setIdle',
+  // Joining this PC to a mission server, handing over or adopting the mission's key, and leaving: the IT officer's.
+  // Pulls, pushes and the live wait run in every session, as the replication does for whoever is signed in.
+  'sync:join',
+  'sync:checkApproval',
+  'sync:adoptKey',
+  'sync:leave',
 ]);
 
 /** The one channel a session whose password was reset may call (besides the open ones): choosing a new password. */

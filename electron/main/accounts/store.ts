@@ -14,7 +14,7 @@ import { newDataKey, newRecoveryKey, unwrap, wrapWithPassword, wrapWithRecoveryK
  * people in the cases and nothing that opens the data without a password or the recovery key.
  */
 
-const wrappedSchema = z.object({
+export const wrappedSchema = z.object({
   kdf: z.union([
     z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() }),
     z.object({ name: z.literal('hkdf-sha256') }),
@@ -424,6 +424,35 @@ export class AccountService {
       await this.save(file);
       key.fill(0);
       return 'ok';
+    });
+  }
+
+  /**
+   * Joining a mission that already has a data key: the mission's recovery key (typed by the officer) opens the
+   * mission's wrapping, the signed-in administrator's password re-wraps it for this PC, and the mission's recovery
+   * wrapping replaces this PC's. Refused while other accounts exist: their wrappings need their own passwords, and
+   * dropping them would lock those people out. Answers the mission key; the session holds it from now on.
+   */
+  adoptDataKey(client: string, input: { missionWrapping: WrappedKey; recoveryKey: string; password: string }): Promise<{ status: 'ok'; dataKey: Buffer } | { status: 'wrong_recovery_key' | 'wrong_password' | 'other_accounts' }> {
+    return this.serial(async () => {
+      const session = this.requireSession(client, 'admin');
+      const file = (await this.load())!;
+      const account = file.accounts.find((a) => a.id === session.accountId);
+      if (!account) throw new AccountError('UNKNOWN_ACCOUNT');
+      if (file.accounts.some((a) => a.id !== account.id)) return { status: 'other_accounts' as const };
+      const current = await unwrap(account.key, input.password, account.id);
+      if (!current) return { status: 'wrong_password' as const };
+      current.fill(0);
+      const mission = await unwrap(input.missionWrapping, input.recoveryKey, 'recovery');
+      if (!mission) return { status: 'wrong_recovery_key' as const };
+      account.key = await wrapWithPassword(mission, input.password, account.id);
+      file.recovery = { ...input.missionWrapping };
+      this.event(file, 'account_changed', account, 'mission_key');
+      await this.save(file);
+      // Other windows' sessions of this PC keep the old key until they sign in again; this one switches now.
+      session.dataKey.fill(0);
+      session.dataKey = Buffer.from(mission);
+      return { status: 'ok' as const, dataKey: mission };
     });
   }
 

@@ -18,6 +18,7 @@ import { createExportHandlers } from '../export/handlers';
 import { createImportHandlers } from '../import/handlers';
 import { createTransferHandlers } from '../transfer/handlers';
 import { createReportsHandlers } from '../reports/handlers';
+import { createSyncHandlers } from '../sync/handlers';
 
 export function createHandlers(given: MainDeps): HandlerTable {
   const accounts = given.accounts ?? new AccountService(given.dataDir, given.now);
@@ -92,6 +93,7 @@ export function createHandlers(given: MainDeps): HandlerTable {
     ...createTransferHandlers(deps),
     ...createBackupHandlers(deps),
     ...createReportsHandlers(deps),
+    ...createSyncHandlers({ dataDir: deps.dataDir, accounts, fileKeys: deps.fileKeys!, now: deps.now, log: deps.log }),
   };
   if (!session) return table;
   const held = Object.fromEntries(

@@ -4,6 +4,7 @@ import { getApi } from '../api';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { AccountBar } from '../features/access/LockLayer';
 import { BackupActivityBar } from '../features/backup/BackupActivityBar';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { sectionFromQuery } from '../lib/case-sections';
 import { CaseListScreen } from '../features/cases/CaseListScreen';
 import { WorkQueueScreen } from '../features/queue/WorkQueueScreen';
@@ -31,7 +32,7 @@ const NAV = [
  */
 export function isAdministratorRoute(route: string): boolean {
   const path = route.split('?')[0]!;
-  return path === '/settings/reference' || path === '/settings/backup' || path === '/settings/templates' || path.startsWith('/settings/templates/') || path === '/transfer' || path.startsWith('/transfer/');
+  return path === '/settings/reference' || path === '/settings/backup' || path === '/settings/sync' || path === '/settings/templates' || path.startsWith('/settings/templates/') || path === '/transfer' || path.startsWith('/transfer/');
 }
 
 function Forbidden() {
@@ -77,6 +78,8 @@ const BatchScreen = lazy(() => import('../features/batch/BatchScreen').then((m) 
 // The banner offering to resume an interrupted batch brings the batch runner with it: not part of the first bundle.
 const BatchResumeBanner = lazy(() => import('../features/batch/BatchResumeBanner').then((m) => ({ default: m.BatchResumeBanner })));
 const AccountsScreen = lazy(() => import('../features/access/AccountsScreen').then((m) => ({ default: m.AccountsScreen })));
+const SyncSettingsScreen = lazy(() => import('../features/sync/SyncSettingsScreen').then((m) => ({ default: m.SyncSettingsScreen })));
+const SyncConflictsScreen = lazy(() => import('../features/sync/SyncConflictsScreen').then((m) => ({ default: m.SyncConflictsScreen })));
 const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
 function LoadingScreen() {
@@ -98,6 +101,8 @@ function Screen({ route }: { route: string }) {
   const templateMatch = /^\/settings\/templates(?:\/([a-z0-9][a-z0-9._-]*))?$/.exec(route);
   if (templateMatch) return <TemplatesScreen templateId={templateMatch[1]} />;
   if (route === '/settings/backup') return <BackupScreen />;
+  if (route === '/settings/sync') return <SyncSettingsScreen />;
+  if (route === '/sync/conflicts') return <SyncConflictsScreen />;
   if (route === '/cases/new') return <IntakeScreen />;
   if (route === '/batch' || route.startsWith('/batch/')) return <BatchScreen route={route} />;
   if (route === '/register') return <RegisterScreen />;
@@ -147,6 +152,7 @@ export function App() {
         <button type="button" className="topbar__help" aria-keyshortcuts="F1" title={keys('help')} onClick={openHelp}>
           {t('comfort.shortcuts.open')}
         </button>
+        <SyncIndicator />
         <LanguageSwitch />
         <AccountBar />
       </header>

@@ -7,6 +7,8 @@ import { AT_REST_FIELDS, type Decisions } from './at-rest/fields';
 import { currentCodec } from './at-rest/keys';
 import type { AtRestCodec } from '../../../shared/crypto/at-rest';
 import { ENCRYPTION_MARKER, type AtRestMarkerRow } from './at-rest/marker';
+import { SYNC_ENABLED_KEY, loadSyncSwitch, syncStampMiddleware } from './sync/stamps';
+import type { SyncConflictRow, SyncMetaRow, SyncStateRow } from './sync/sync-rows';
 import { dropPlainSearchKeys, rederiveSearchKeys } from './search-keys-upgrade';
 import type {
   AminaStatus,
@@ -94,9 +96,9 @@ export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' |
  * Acts that change no row but are recorded (who looked at or took out what): opening a case, exports, prints and
  * opening a PDF in the viewer, backups, restores and transfers. Written by recordAct (audit.repo.ts).
  */
-export const ACT_ACTIONS = ['open', 'export', 'print', 'view', 'backup', 'restore', 'transfer_out', 'transfer_in'] as const;
+export const ACT_ACTIONS = ['open', 'export', 'print', 'view', 'backup', 'restore', 'transfer_out', 'transfer_in', 'sync_join', 'sync_leave'] as const;
 export type ActAction = (typeof ACT_ACTIONS)[number];
-export type ActEntity = 'report' | 'cases' | 'register' | 'backup' | 'bundle';
+export type ActEntity = 'report' | 'cases' | 'register' | 'backup' | 'bundle' | 'mission';
 
 export interface AuditRow {
   seq?: number;
@@ -379,6 +381,9 @@ export class AryzDb extends Dexie {
   batchItems!: Table<BatchItemRow, string>;
   atRest!: Table<AtRestMarkerRow, string>;
   caseSearch!: Table<CaseSearchRow, string>;
+  syncState!: Table<SyncStateRow, [string, string]>;
+  syncMeta!: Table<SyncMetaRow, [string, string]>;
+  syncConflicts!: Table<SyncConflictRow, string>;
 
   /** `codecOf`: where the at-rest codec comes from — the signed-in session, or a key a worker was handed. */
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], codecOf: () => AtRestCodec | null = currentCodec) {
@@ -388,6 +393,7 @@ export class AryzDb extends Dexie {
     this.use(caseSearchMiddleware());
     // Personal fields are sealed and equality keys hashed below everything else (data/at-rest/fields.ts).
     this.use(atRestMiddleware(codecOf));
+    this.use(syncStampMiddleware(this));
     this.version(1).stores({
       settings: 'key',
     });
@@ -490,7 +496,16 @@ export class AryzDb extends Dexie {
         cases: ['id', '&number', 'personId', ...INDEXED_SORT_FIELDS, 'nextCheck', '*actions', ...INDEXED_COMPOUND_INDEXES].join(', '),
       })
       .upgrade((tx) => dropPlainSearchKeys(tx));
-    // v17 (v16 is the sync branch's): one sealed search entry per case (data/case-search.ts), so the index built
+    // v16: mission sync (data/sync/). The revision and local write time of each synced row, kept beside the
+    // row (rows themselves are unchanged, and a deletion leaves its stamp as the tombstone the server needs);
+    // the replication engine's own bookkeeping; and same-field conflicts awaiting a choice. New tables only.
+    this.version(16).stores({
+      syncState: '[table+key], [table+lwt+key]',
+      syncMeta: '[scope+id]',
+      syncConflicts: 'id, [table+key]',
+    });
+    this.on('ready', () => loadSyncSwitch(this, () => this.syncMeta.get(SYNC_ENABLED_KEY)));
+    // v17: one sealed search entry per case (data/case-search.ts), so the index built
     // after sign-in opens one small value per case instead of reading whole persons and cases. New table only:
     // the entries are written with every case, person and register write from now on, and those of cases
     // written before are filled in batches before the index first builds (cases/case-search.repo.ts).

@@ -101,6 +101,7 @@ export const en: Messages = {
     NO_BACKEND: 'No connection to the program’s main process.',
     DB: 'Database error: {{reason}}',
     LOCKED: 'The app is locked. Sign in again to continue.',
+    REGISTER_OFFLINE: 'No connection to the mission server: an outgoing number cannot be given now. The document was not registered; try again once connected.',
     NOT_PERMITTED: 'Only an administrator may do this.',
     NO_SETTINGS: 'Fill in the mission and caseworker settings first.',
     UNEXPECTED: 'The action failed because of a program error. No data was changed; the details are in the log.',

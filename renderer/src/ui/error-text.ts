@@ -73,6 +73,8 @@ export function describeError(t: Translate, error: unknown): string {
   if (ipc) return describeIpcError(t, ipc);
   const problem = storageProblem(error);
   if (problem) return t(`errors.storage.${problem}`);
+  // A joined PC that cannot reach the mission server gives no outgoing number (data/sync/register-source.ts).
+  if ((error as { code?: unknown } | null)?.code === 'REGISTER_OFFLINE') return t('errors.REGISTER_OFFLINE');
   const message = error instanceof Error ? error.message : '';
   if (message in APP_FAILURES) return t(APP_FAILURES[message as keyof typeof APP_FAILURES]);
   console.error('unexpected failure shown to the user as errors.UNEXPECTED:', error);

@@ -133,5 +133,14 @@ export async function validExamples(): Promise<{ [C in Channel]: RequestOf<C>[] 
     'batch:saveMerged': [{ jobId: 'job-unknown', fileName: 'пакет.pdf' }],
     'reports:exportXlsx': [report],
     'reports:exportPdf': [report],
+    'sync:status': [{}],
+    'sync:join': [{ address: '192.168.1.10:8443', fingerprint: 'AB:'.repeat(31) + 'AB' }],
+    'sync:checkApproval': [{}],
+    'sync:adoptKey': [{ recoveryKey: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789', password: 'correct horse battery staple' }],
+    'sync:leave': [{}],
+    'sync:pull': [{ collection: 'cases', checkpoint: null, batchSize: 100 }, { collection: 'persons', checkpoint: { seq: 42 }, batchSize: 1 }],
+    'sync:push': [{ collection: 'cases', rows: [{ newDocumentState: { id: 'c1', _deleted: false, status: 'open' }, assumedMasterState: { id: 'c1', _deleted: false, status: 'new' } }] }],
+    'sync:wait': [{ waitMs: 0 }],
+    'sync:registerNext': [{ year: 2026 }],
   };
 }

@@ -246,6 +246,12 @@ export const AT_REST_FIELDS = {
     nextDeadline: 'plain',
     entry: 'sealed',
   },
+  // Mission sync (data/sync/): stamps, the engine's bookkeeping and conflicts hold rows copied from UNDER this
+  // layer, whose personal fields are already sealed; sealing them again would make them unreadable to the merge.
+  syncState: { table: 'plain', key: 'plain', rev: 'plain', lwt: 'plain', deleted: 'plain' },
+  syncMeta: { scope: 'plain', id: 'plain', doc: 'plain' },
+  // `choices`: which side the caseworker kept per field (mine / theirs); the values stay in `fields`, already sealed.
+  syncConflicts: { id: 'plain', table: 'plain', key: 'plain', at: 'plain', fields: 'plain', resolved: 'plain', choices: 'plain' },
 } as const satisfies Record<string, Record<string, FieldDecision>>;
 
 /**

@@ -46,3 +46,29 @@ export async function fillCaseSearch(db: AryzDb, onProgress: (done: number, tota
   }
   return missing.length;
 }
+
+/**
+ * Derives afresh the entries of the cases given, and of the cases of the persons given, and removes those whose
+ * case is gone: for rows the mission sync writes below the layer that keeps entries in step (data/case-search.ts
+ * sees plain rows only, and incoming rows arrive sealed under it). Writing the entries tells the search index,
+ * like any entry write.
+ */
+export async function refreshCaseSearch(db: AryzDb, ids: { caseIds?: readonly string[]; personIds?: readonly string[] }): Promise<void> {
+  await db.transaction('rw', [db.cases, db.persons, db.outgoing, db.caseSearch], async () => {
+    const ofPersons = ids.personIds?.length ? ((await db.cases.where('personId').anyOf([...ids.personIds]).primaryKeys()) as string[]) : [];
+    const wanted = [...new Set([...(ids.caseIds ?? []), ...ofPersons])];
+    if (wanted.length === 0) return;
+    const found = await db.cases.bulkGet(wanted);
+    const rows = found.filter((row): row is CaseRow => row !== undefined);
+    const gone = wanted.filter((_, i) => found[i] === undefined);
+    if (gone.length > 0) await db.caseSearch.bulkDelete(gone);
+    const [persons, outgoing] = await Promise.all([
+      db.persons.bulkGet([...new Set(rows.map((row) => row.personId))]),
+      db.outgoing.where('caseId').anyOf(rows.map((row) => row.id)).toArray(),
+    ]);
+    const people = new Map(persons.flatMap((person) => (person ? [[person.id, person] as const] : [])));
+    const numbers = new Map<string, string[]>();
+    for (const row of outgoing) numbers.set(row.caseId, [...(numbers.get(row.caseId) ?? []), row.number]);
+    await db.caseSearch.bulkPut(rows.map((row) => storedEntry(caseSearchEntry(row, people.get(row.personId), numbers.get(row.id)))));
+  });
+}

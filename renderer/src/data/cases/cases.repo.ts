@@ -22,6 +22,7 @@ import type { AryzDb, CaseRow, FieldChange, PersonRow } from '../schema';
 import { trackingInputFor, trackingTables } from '../tracking/tracking-input.repo';
 import { caseRow, personDataFromIntake, personRow, type PersonData } from './case-rows';
 import { localTodayIso } from '../../lib/date-time';
+import { missionCasePrefix } from '../sync/case-numbers';
 
 /** Who acts and for which mission: every write is attributed. */
 export interface Actor {
@@ -83,7 +84,9 @@ async function takenNumbers(db: AryzDb, candidates: readonly string[]): Promise<
  * The next `count` case numbers of the mission and year, in order, advancing the per-mission counter.
  * Must run inside a transaction that includes `cases` and `counters`.
  */
-export async function allocateCaseNumbers(db: AryzDb, prefix: string, year: number, count: number): Promise<string[]> {
+export async function allocateCaseNumbers(db: AryzDb, missionPrefix: string, year: number, count: number): Promise<string[]> {
+  // A PC of a mission server numbers in its own series (data/sync/case-numbers.ts).
+  const prefix = missionCasePrefix(db, missionPrefix);
   const key = `case:${prefix}:${year}`;
   let seq = (await db.counters.get(key))?.value ?? 0;
   const numbers: string[] = [];

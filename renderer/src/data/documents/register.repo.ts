@@ -4,6 +4,7 @@ import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOf
 import type { AryzDb, DocumentStatements, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
 import { followWork, type Actor } from '../cases/cases.repo';
 import { trackingTables } from '../tracking/tracking-input.repo';
+import { missionRegisterSeq } from '../sync/register-source';
 
 /**
  * The outgoing register (журнал исходящих) and the documents of a case. A number is allocated in the same
@@ -66,6 +67,8 @@ async function missionPrefix(db: AryzDb, actor: Actor): Promise<string> {
 export async function registerDocument(db: AryzDb, input: RegisterInput, actor: Actor, now = new Date()): Promise<GeneratedDocRow> {
   const year = yearOfIsoDate(input.date);
   const at = now.toISOString();
+  // A PC joined to a mission takes the number from the mission's server (one register for all its PCs).
+  const missionSeq = input.numbered ? await missionRegisterSeq(db, year) : null;
   return db.transaction('rw', [db.documents, db.outgoing, db.settings, db.cases, db.audit], async () => {
     const caseRow = await db.cases.get(input.caseId);
     if (!caseRow) throw new Error(`No case ${input.caseId}`);
@@ -89,7 +92,7 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
     };
     if (input.numbered) {
       const [numbering, prefix] = await Promise.all([loadNumbering(db), missionPrefix(db, actor)]);
-      const seq = (await lastSeq(db, year)) + 1;
+      const seq = missionSeq ?? (await lastSeq(db, year)) + 1;
       doc.outgoingNumber = formatOutgoingNumber(numbering.format, { prefix, seq, year });
       doc.outgoingSeq = seq;
       const register: OutgoingRow = {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /** The settings screens reached from the settings page; each feature words its own link under `<name>.settingsLink`. */
-export type SettingsLink = 'accounts' | 'reference' | 'templates' | 'backup';
+export type SettingsLink = 'accounts' | 'reference' | 'templates' | 'backup' | 'sync';
 
 /** A panel that names another settings screen, says what it holds and opens it. */
 export function SettingsLinkPanel({ name, description }: { name: SettingsLink; description?: string }) {

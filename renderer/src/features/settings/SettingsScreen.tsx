@@ -122,6 +122,7 @@ export function SettingsScreen() {
       ) : null}
       <AuditCheckPanel />
       {admin ? <SettingsLinkPanel name="backup" /> : null}
+      {admin ? <SettingsLinkPanel name="sync" /> : null}
       <SupportPanel />
     </div>
   );

@@ -97,6 +97,7 @@ describe('database schema versions', () => {
       if (!created.ok) throw new Error(JSON.stringify(created));
       made.push(created.value.id);
     }
+    // Only the tables a v10 database had (later versions add their own).
     const tables = Object.fromEntries(await Promise.all(seedDb.tables.filter((t) => t.name in V10).map(async (t) => [t.name, await t.toArray()] as const)));
     seedDb.close();
     const v10 = new Dexie('aryz-v10', { indexedDB, IDBKeyRange });

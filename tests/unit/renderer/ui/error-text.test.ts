@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AccessCallError } from '../../../../renderer/src/features/access/access-api';
 import { BatchIpcError } from '../../../../renderer/src/data/batch/batch-run.repo';
+import { RegisterOfflineError } from '../../../../renderer/src/data/sync/register-source';
 import { describeError, ipcErrorOf, STORAGE_ERROR_NAMES } from '../../../../renderer/src/ui/error-text';
 import { IPC_ERROR_CODES, IpcCallError, type IpcError } from '../../../../shared/ipc/result';
 import { translator } from '../../support/translator';
@@ -60,6 +61,14 @@ describe('describeError: every failure reaches the screen as a sentence in the u
     log.mockRestore();
     expectSentence(describeError(t, new Error('NO_BACKEND')), 'NO_BACKEND');
     expectSentence(describeError(t, new Error('NO_SETTINGS')), 'NO_SETTINGS');
+  });
+
+  it.each(LANGUAGES)('%s: a joined PC without its server says why no outgoing number was given', async (language) => {
+    const { t } = await translator(language);
+    const error = new RegisterOfflineError(new Error('connect ECONNREFUSED 192.168.1.10:8443'));
+    const text = describeError(t, error);
+    expectSentence(text, 'ECONNREFUSED');
+    expect(text).not.toBe(t('errors.UNEXPECTED'));
   });
 
   it('finds the typed error inside the carriers the app uses, and nothing in a plain error', () => {
