@@ -20,6 +20,7 @@ import { supportMessages } from '../features/settings/support-messages';
 import { accessMessages } from '../features/access/messages';
 import { accountsMessages } from '../features/access/accounts-messages';
 import { encryptionMessages } from '../features/access/encryption-messages';
+import { appealsMessages } from '../features/appeals/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
@@ -47,4 +48,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   accessMessages,
   accountsMessages,
   encryptionMessages,
+  appealsMessages,
 ];

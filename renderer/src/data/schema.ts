@@ -18,6 +18,7 @@ import type {
   Registration,
   StayEntry,
 } from '../../../shared/case/schema';
+import type { AppealChannel } from '../../../shared/appeals/appeal';
 import type { ClockId } from '../../../shared/deadlines/settings';
 import type { SentItem } from '../../../shared/deadlines/facts';
 import type { DiagnosisChoice } from '../../../shared/diagnosis/choice';
@@ -104,7 +105,7 @@ export interface AuditRow {
   caseId: string;
   /** The signed-in account that made the row (`who` is its name then); absent on rows from before accounts. */
   accountId?: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import' | 'session' | ActEntity;
+  entity: 'case' | 'person' | 'request' | 'check' | 'appeal' | 'reference' | 'attachment' | 'document' | 'template' | 'import' | 'session' | ActEntity;
   entityId: string;
   action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void' | 'transfer' | SessionAction | ActAction;
   changes: FieldChange[];
@@ -122,6 +123,23 @@ export interface RequestRow extends SentItem {
   theirNumber: string;
   note: string;
   answerSummary: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * A citizen's own request to the mission (shared/appeals/appeal.ts) and, once given, the mission's answer.
+ * The day it came and the answer's day drive the answer clock and the work queue; the texts are the person's.
+ */
+export interface AppealRow {
+  id: string;
+  caseId: string;
+  receivedOn: string;
+  channel: AppealChannel;
+  request: string;
+  answeredOn?: string;
+  answerChannel?: AppealChannel;
+  answerText?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -376,6 +394,7 @@ export class AryzDb extends Dexie {
   batchJobs!: Table<BatchJobRow, string>;
   batchItems!: Table<BatchItemRow, string>;
   atRest!: Table<AtRestMarkerRow, string>;
+  appeals!: Table<AppealRow, string>;
 
   /** `codecOf`: where the at-rest codec comes from — the signed-in session, or a key a worker was handed. */
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], codecOf: () => AtRestCodec | null = currentCodec) {
@@ -485,6 +504,11 @@ export class AryzDb extends Dexie {
         cases: ['id', '&number', 'personId', ...INDEXED_SORT_FIELDS, 'nextCheck', '*actions', ...INDEXED_COMPOUND_INDEXES].join(', '),
       })
       .upgrade((tx) => dropPlainSearchKeys(tx));
+    // v18 (v16 and v17 are other branches' and may be renumbered on merge): citizens' requests to the mission and
+    // the answers, read by case. A new table, so existing databases only gain it empty: there is nothing to
+    // migrate, and opening twice changes nothing. A case's queue entry for answering is added to its `actions`
+    // when a request is recorded (data/appeals/appeals.repo.ts).
+    this.version(18).stores({ appeals: 'id, caseId' });
   }
 }
 
