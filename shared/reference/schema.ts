@@ -86,6 +86,7 @@ export const TEMPLATE_IDS = [
   'citizen_memo',
   'receipt',
   'batch_list_letter',
+  'citizen_answer',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 

@@ -321,6 +321,7 @@ export const referenceMessages = defineMessages(
       citizen_memo: 'Памятка гражданину',
       receipt: 'Расписка в получении документов',
       batch_list_letter: 'Письмо со списком граждан',
+      citizen_answer: 'Ответ заявителю',
     },
     history: {
       empty: 'Версий пока нет.',
@@ -714,6 +715,7 @@ export const referenceMessages = defineMessages(
       citizen_memo: 'Жаранга эскертме',
       receipt: 'Документтерди кабыл алгандыгы жөнүндө тил кат',
       batch_list_letter: 'Жарандардын тизмеси менен кат',
+      citizen_answer: 'Арыз ээсине жооп',
     },
     history: {
       empty: 'Азырынча версиялар жок.',
@@ -1107,6 +1109,7 @@ export const referenceMessages = defineMessages(
       citizen_memo: 'Memo for the citizen',
       receipt: 'Receipt for documents',
       batch_list_letter: 'Letter with a list of citizens',
+      citizen_answer: 'Answer to the applicant',
     },
     history: {
       empty: 'No versions yet.',
