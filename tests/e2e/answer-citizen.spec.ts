@@ -49,6 +49,15 @@ test('a citizen’s request is recorded on the case, waits in the queue marked o
   await expect(panel.getByText(`Ответить до ${formatDate(due)} — просрочено на 10 дней`)).toBeVisible();
   await expect(history(page).getByText(`Записано обращение гражданина от ${formatDate(received)} (почтой): Прошу выяснить`, { exact: false })).toBeVisible();
 
+  // The answer letter can be reviewed now, but says what it lacks rather than inventing it.
+  await openRoute(page, `/cases/${id}?section=documents`);
+  const documents = page.locator('section#documents');
+  await expect(documents.getByRole('heading', { name: 'Документы' })).toBeFocused();
+  await documents.getByRole('button', { name: 'Новый документ' }).click();
+  await documents.getByLabel('Шаблон').selectOption({ label: 'Ответ заявителю' });
+  await expect(documents.getByText('Нельзя сформировать: не заполнено — текст ответа (записать ответ на странице дела).')).toBeVisible();
+  await expect(documents.getByRole('button', { name: 'Сформировать документ' })).toBeDisabled();
+
   await openRoute(page, '/queue');
   const bucket = answerBucket(page, 1);
   await expect(bucket).toBeVisible();
@@ -71,6 +80,20 @@ test('a citizen’s request is recorded on the case, waits in the queue marked o
   const panelAfter = page.getByRole('region', { name: 'Обращения гражданина', exact: true });
   await expect(panelAfter.getByText(`Ответ дан ${formatDate(today)} (по электронной почте)`)).toBeVisible();
   await expect(history(page).getByText(`Ответ заявителю: дата — → ${formatDate(today)}`)).toBeVisible();
+
+  // Now the letter has every fact it prints: the request as recorded and the answer.
+  await openRoute(page, `/cases/${id}?section=documents`);
+  const section = page.locator('section#documents');
+  await expect(section.getByRole('heading', { name: 'Документы' })).toBeFocused();
+  await section.getByRole('button', { name: 'Новый документ' }).click();
+  await section.getByLabel('Шаблон').selectOption({ label: 'Ответ заявителю' });
+  const letter = section.getByRole('article', { name: 'Документ, как он будет напечатан' });
+  await expect(letter).toContainText('Об ответе на обращение');
+  await expect(letter).toContainText(`поступившее ${formatDate(received)} почтой`);
+  await expect(letter).toContainText('Направлен запрос в МВД России; о результате сообщим дополнительно.');
+  await expect(section.getByText(/Нельзя сформировать/)).toHaveCount(0);
+  await section.getByRole('button', { name: 'Сформировать документ' }).click();
+  await expect(section.getByRole('status').filter({ hasText: /Документ сформирован: Ответ заявителю КР-М-1\// })).toBeVisible();
 
   await openRoute(page, '/queue');
   await expect(answerBucket(page, 0)).toBeVisible();
