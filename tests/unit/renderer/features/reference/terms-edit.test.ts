@@ -6,7 +6,8 @@ import { employmentTimeline } from '../../../../../renderer/src/features/intake/
 import { validateIntake } from '../../../../../shared/case/validate';
 import { emptyIntake, type Employment, type Registration, type StayEntry } from '../../../../../shared/case/schema';
 import { appealAnswerTerm, registrationGraceRules } from '../../../../../shared/reference/lookup';
-import { actor } from '../../../support/db-fixtures';
+import { actor, intake } from '../../../support/db-fixtures';
+import { createCase } from '../../../../../renderer/src/data/cases/cases.repo';
 import { seededDb } from '../../../support/reference-db-fixtures';
 
 /** Entered 01.03.2026, contract from 01.03.2026, registered only from 20.04.2026: 50 days without registration. */
@@ -44,6 +45,10 @@ describe('registration grace days as reference data', () => {
     const gapWarning = (days: number) => validateIntake(draft, TODAY, { grace: { ...rules, afterEntryDays: days } }).warnings.find((w) => w.code === 'registration_gap');
     expect(gapWarning(10)?.params).toMatchObject({ days: 40 });
     expect(gapWarning(60)).toBeUndefined();
+
+    // Saving a case words its gap warnings with the days in force too.
+    const created = await createCase(db, { ...intake(), stays, registrations, employments }, actor, { now: new Date(`${TODAY}T09:00:00Z`) });
+    expect(created.ok && created.warnings.find((w) => w.code === 'registration_gap')?.params).toMatchObject({ days: 40 });
 
     const [entry] = await db.audit.where('caseId').equals('').toArray();
     expect(entry).toMatchObject({ entity: 'reference', changes: [{ field: 'terms.registration_grace_entry', before: row }] });
