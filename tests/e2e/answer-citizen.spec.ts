@@ -42,6 +42,11 @@ test('a citizen’s request is recorded on the case, waits in the queue marked o
   await expect(dialog.getByLabel('О чём просит')).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog.getByLabel('Дата поступления')).toHaveValue(formatDate(received));
   await dialog.getByLabel('О чём просит').fill('Прошу выяснить, почему меня включили в реестр контролируемых лиц');
+  // Escape with something typed asks first; going back keeps what was typed.
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByText('Закрыть без сохранения? Набранное будет потеряно.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Вернуться к вводу' }).click();
+  await expect(dialog.getByLabel('О чём просит')).toHaveValue('Прошу выяснить, почему меня включили в реестр контролируемых лиц');
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog).toHaveCount(0);
   const due = addDays(received, 30);

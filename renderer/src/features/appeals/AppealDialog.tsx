@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm, type FieldError, type UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { APPEAL_CHANNELS, APPEAL_LIMITS, appealAnswerSchema, newAppealSchema, type AppealAnswer, type NewAppeal } from '../../../../shared/appeals/appeal';
@@ -19,6 +19,13 @@ interface Props {
   editing: CaseEditing;
   mode: Mode;
   onClose(saved: AppealRow | null): void;
+}
+
+/** What each form tells the dialog: whether something typed would be lost by closing it. */
+interface FormProps extends Omit<Props, 'mode'> {
+  onDirty(dirty: boolean): void;
+  /** Closing without saving: the dialog asks first when something was typed. */
+  onCancel(): void;
 }
 
 /** The channel list, registered with the form, inside the common field frame. */
@@ -48,9 +55,11 @@ function TextBox({ label, hint, error, maxLength, register }: { label: string; h
 }
 
 /** Records a citizen's request to the mission. The typed text stays in the form until it is saved. */
-function RecordForm({ editing, onClose }: Omit<Props, 'mode'>) {
+function RecordForm({ editing, onClose, onDirty, onCancel }: FormProps) {
   const { t } = useTranslation();
   const form = useForm<NewAppeal>({ resolver: codeResolver(newAppealSchema), defaultValues: { receivedOn: localTodayIso(), channel: 'in_person', request: '' } });
+  const dirty = form.formState.isDirty;
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const [failure, setFailure] = useState('');
   const [unreadable, setUnreadable] = useState(false);
   const errors = form.formState.errors;
@@ -83,18 +92,20 @@ function RecordForm({ editing, onClose }: Omit<Props, 'mode'>) {
       />
       <ChannelSelect label={t('appeals.form.channel')} error={errors.channel} register={form.register('channel')} />
       <TextBox label={t('appeals.form.request')} hint={t('appeals.form.requestHint')} maxLength={APPEAL_LIMITS.request} error={errors.request} register={form.register('request')} />
-      <Actions busy={form.formState.isSubmitting} failure={failure} onCancel={() => onClose(null)} />
+      <Actions busy={form.formState.isSubmitting} failure={failure} onCancel={onCancel} />
     </form>
   );
 }
 
 /** Records (or corrects) the mission's answer to one request. */
-function AnswerForm({ editing, appeal, onClose }: Omit<Props, 'mode'> & { appeal: AppealRow }) {
+function AnswerForm({ editing, appeal, onClose, onDirty, onCancel }: FormProps & { appeal: AppealRow }) {
   const { t } = useTranslation();
   const form = useForm<AppealAnswer>({
     resolver: codeResolver(appealAnswerSchema),
     defaultValues: { answeredOn: appeal.answeredOn ?? localTodayIso(), answerChannel: appeal.answerChannel ?? appeal.channel, answerText: appeal.answerText ?? '' },
   });
+  const dirty = form.formState.isDirty;
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const [failure, setFailure] = useState('');
   const [unreadable, setUnreadable] = useState(false);
   const errors = form.formState.errors;
@@ -133,7 +144,7 @@ function AnswerForm({ editing, appeal, onClose }: Omit<Props, 'mode'> & { appeal
       />
       <ChannelSelect label={t('appeals.form.answerChannel')} error={errors.answerChannel} register={form.register('answerChannel')} />
       <TextBox label={t('appeals.form.answerText')} maxLength={APPEAL_LIMITS.answer} error={errors.answerText} register={form.register('answerText')} />
-      <Actions busy={form.formState.isSubmitting} failure={failure} onCancel={() => onClose(null)} />
+      <Actions busy={form.formState.isSubmitting} failure={failure} onCancel={onCancel} />
     </form>
   );
 }
@@ -159,12 +170,32 @@ function Actions({ busy, failure, onCancel }: { busy: boolean; failure: string; 
   );
 }
 
-/** The dialog to record a citizen's request, or the answer to one. */
+/**
+ * The dialog to record a citizen's request, or the answer to one. Closing it with something typed asks first,
+ * and going back keeps every typed value (the forms stay mounted underneath).
+ */
 export function AppealDialog({ editing, mode, onClose }: Props) {
   const { t } = useTranslation();
+  const [dirty, setDirty] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const cancel = () => (dirty ? setAsking(true) : onClose(null));
+  const formProps = { editing, onClose, onDirty: setDirty, onCancel: cancel };
   return (
-    <Dialog open title={t(mode.kind === 'record' ? 'appeals.form.recordTitle' : 'appeals.form.answerTitle')} onClose={() => onClose(null)}>
-      {mode.kind === 'record' ? <RecordForm editing={editing} onClose={onClose} /> : <AnswerForm editing={editing} appeal={mode.appeal} onClose={onClose} />}
+    <Dialog open title={t(mode.kind === 'record' ? 'appeals.form.recordTitle' : 'appeals.form.answerTitle')} onClose={() => (asking ? setAsking(false) : cancel())}>
+      <div hidden={asking}>{mode.kind === 'record' ? <RecordForm {...formProps} /> : <AnswerForm {...formProps} appeal={mode.appeal} />}</div>
+      {asking ? (
+        <div role="group" aria-labelledby="appeal-discard-text" className="tracking-form">
+          <p id="appeal-discard-text">{t('appeals.form.discardText')}</p>
+          <div className="form-actions">
+            <button type="button" className="button" autoFocus onClick={() => setAsking(false)}>
+              {t('appeals.form.keep')}
+            </button>
+            <button type="button" className="button button--danger" onClick={() => onClose(null)}>
+              {t('appeals.form.discard')}
+            </button>
+          </div>
+        </div>
+      ) : null}
     </Dialog>
   );
 }

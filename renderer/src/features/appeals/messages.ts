@@ -42,6 +42,9 @@ export const appealsMessages = defineMessages(
       save: 'Сохранить',
       cancel: 'Отмена',
       failed: 'Не сохранено: {{reason}}',
+      discardText: 'Закрыть без сохранения? Набранное будет потеряно.',
+      keep: 'Вернуться к вводу',
+      discard: 'Закрыть без сохранения',
     },
     history: {
       added: 'Записано обращение гражданина от {{date}} ({{channel}}): {{request}}',
@@ -85,6 +88,9 @@ export const appealsMessages = defineMessages(
       save: 'Сактоо',
       cancel: 'Жокко чыгаруу',
       failed: 'Сакталган жок: {{reason}}',
+      discardText: 'Сактабай жабасызбы? Терилгендер жоголот.',
+      keep: 'Киргизүүгө кайтуу',
+      discard: 'Сактабай жабуу',
     },
     history: {
       added: 'Жарандын {{date}} кайрылуусу жазылды ({{channel}}): {{request}}',
@@ -128,6 +134,9 @@ export const appealsMessages = defineMessages(
       save: 'Save',
       cancel: 'Cancel',
       failed: 'Not saved: {{reason}}',
+      discardText: 'Close without saving? What was typed will be lost.',
+      keep: 'Back to the form',
+      discard: 'Close without saving',
     },
     history: {
       added: "Citizen's request of {{date}} recorded ({{channel}}): {{request}}",
