@@ -9,7 +9,7 @@ import {
   type PartialDateValue,
 } from './dates';
 import { parsePin } from './pin';
-import { contractPeriod, registrationGaps, registrationGrace } from './registration-gaps';
+import { contractPeriod, registrationGaps, registrationGrace, type RegistrationGraceRules } from './registration-gaps';
 import { DOCUMENT_TYPES, type DocumentType, type IntakeDraft, type PersonName } from './schema';
 
 /**
@@ -75,6 +75,8 @@ export interface ValidateIntakeOptions {
   minIssueAgeTypes?: readonly DocumentType[];
   /** Count registration gaps only up to today (future days are not an overstay yet). Default true. */
   gapsUntilToday?: boolean;
+  /** Days without a registration duty after an entry or a new contract: the reference data's terms. Default the factory values. */
+  grace?: RegistrationGraceRules;
 }
 
 export const DEFAULT_DOCUMENT_SERIES: readonly string[] = ['ID', 'AN', 'AC', 'PE'];
@@ -196,7 +198,7 @@ export function validateIntake(form: IntakeDraft, today: string, options: Valida
   });
   const registrationRanges = form.registrations.map((r) => ({ from: r.from, to: r.to }));
   // Days after an entry or a new contract when no registration is needed yet are no gap (see registrationGrace).
-  const grace = registrationGrace({ stays: form.stays, employments: form.employments, registrations: registrationRanges });
+  const grace = registrationGrace({ stays: form.stays, employments: form.employments, registrations: registrationRanges }, options.grace);
 
   // ---- employment and registration gaps
   form.employments.forEach((job, i) => {

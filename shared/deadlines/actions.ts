@@ -11,16 +11,20 @@ import type { ClockId } from './settings';
  * | follow_up      | follow_up, reminder (the mission chases its letter)   | due on or before today   |
  * | answer_overdue | appeal_registration, appeal_forwarding, appeal_answer | due before today (owed)  |
  * | court_warning  | kas_claim (warn the citizen while the term is open)   | due today or later       |
+ * | answer_citizen | none: a citizen's request to the mission (shared/appeals) | while unanswered      |
  *
+ * `answer_citizen` entries carry the day the request came, not a due day: the answer term is reference data
+ * and may be edited, so the due day is worked out when the queue is read (shared/appeals/appeal.ts).
  * The register re-check has its own field (`nextCheck`); sending a generated document is read from the documents.
  */
-export const QUEUE_ACTIONS = ['follow_up', 'answer_overdue', 'court_warning'] as const;
+export const QUEUE_ACTIONS = ['follow_up', 'answer_overdue', 'court_warning', 'answer_citizen'] as const;
 export type QueueAction = (typeof QUEUE_ACTIONS)[number];
 
 export const ACTION_CLOCKS: Readonly<Record<QueueAction, readonly ClockId[]>> = {
   follow_up: ['follow_up', 'reminder'],
   answer_overdue: ['appeal_registration', 'appeal_forwarding', 'appeal_answer'],
   court_warning: ['kas_claim'],
+  answer_citizen: [],
 };
 
 const ACTION_OF: ReadonlyMap<ClockId, QueueAction> = new Map(QUEUE_ACTIONS.flatMap((action) => ACTION_CLOCKS[action].map((clock) => [clock, action] as const)));
@@ -60,5 +64,7 @@ export function actionRange(action: QueueAction, today: string, dayBefore: strin
       return [actionEntry(action, ''), actionEntry(action, dayBefore)];
     case 'court_warning':
       return [actionEntry(action, today), actionEntry(action, '\uffff')];
+    case 'answer_citizen':
+      return [actionEntry(action, ''), actionEntry(action, '\uffff')];
   }
 }

@@ -30,6 +30,7 @@ import {
   type PersonWords,
 } from './russian';
 import type { ExpectedAnswerInput } from './expected-answer';
+import type { AppealChannel } from '../appeals/appeal';
 import { scriptOf, spellingReason } from './spellings';
 import { blockTexts, placeholders, type DocumentTemplate, type TemplateCondition } from './template-schema';
 
@@ -118,6 +119,11 @@ export interface DocumentInputs {
   sent?: readonly SentInput[];
   /** ISO date an answer is due (kept for edited templates; the memo reads `expectedAnswer`). */
   answerDue?: string | null;
+  /**
+   * The citizen's own request to the mission this document answers (shared/appeals), with the answer once the
+   * caseworker has recorded it. The answer letter prints only these facts; what is missing is asked in the review.
+   */
+  appeal?: { receivedOn: string; channel: AppealChannel; request: string; answeredOn?: string; answerText?: string } | null;
   /** The answer term of the request actually sent that the memo announces (./expected-answer); null when none runs. */
   expectedAnswer?: ExpectedAnswerInput | null;
   /** Where a recorded other spelling was met («миграционная карта», «банк»), by spelling. */
@@ -191,6 +197,8 @@ export interface DocumentModel {
     consentDate: string;
     /** The Kyrgyz letters absent from Russian that the Kyrgyz name really has («ң, ө, ү»); '' when none. */
     kyrgyzLetters: string;
+    /** A letter's salutation to the person: «Уважаемый Алмаз Бекович», or with the given name alone; '' without a name. */
+    dearRu: string;
     g: PersonWords;
   };
   documents: { current: DocumentLine | null; previous: DocumentLine[]; all: DocumentLine[]; /** «паспорт AC 1234567 (заменён); …» */ previousText: string };
@@ -217,6 +225,8 @@ export interface DocumentModel {
   citizensCount: number;
   sent: Array<{ index: number; title: string; titleKy: string; addressee: string; number: string; date: string; line: string; lineKy: string }>;
   answerDue: string;
+  /** The citizen's request to the mission and the mission's answer, as the case records them; '' where not recorded. */
+  appeal: { received: string; channelRu: string; request: string; answered: string; answerText: string } | null;
   /** The answer expected to a letter sent, still ahead of the document's date; `appeal` when 59-ФЗ art. 12 governs it. */
   expected: { due: string; letter: string; letterKy: string; appeal: boolean } | null;
   /** The same when its term has already passed: never presented as expected. */
@@ -226,6 +236,14 @@ export interface DocumentModel {
 }
 
 // ---------------------------------------------------------------- building
+
+/** How the request came, as the answer's opening says it («поступившее … почтой»). */
+const APPEAL_CHANNEL_RU: Readonly<Record<AppealChannel, string>> = {
+  in_person: 'на личном приёме',
+  post: 'почтой',
+  email: 'по электронной почте',
+  messenger: 'через мессенджер',
+};
 
 const clean = (text: string | null | undefined) => (text ?? '').trim().replace(/\s+/gu, ' ');
 const joinWords = (...parts: Array<string | undefined>) => parts.map(clean).filter(Boolean).join(' ');
@@ -469,6 +487,7 @@ export function buildDocumentModel(inputs: DocumentInputs): DocumentModel {
     kgAddress: clean(p.kgAddress),
     consentDate: dateRu(p.consentDate),
     kyrgyzLetters: kyrgyzLettersOf(nameKy.full),
+    dearRu: nameRu.givenName ? joinWords(personWords(p.sex).dear, nameRu.givenName, nameRu.patronymic) : '',
     g: personWords(p.sex),
   };
 
@@ -596,6 +615,16 @@ export function buildDocumentModel(inputs: DocumentInputs): DocumentModel {
     citizensCount: citizens.length,
     sent,
     answerDue: dateRu(inputs.answerDue),
+    appeal: inputs.appeal
+      ? {
+          received: dateRu(inputs.appeal.receivedOn),
+          channelRu: APPEAL_CHANNEL_RU[inputs.appeal.channel],
+          request: clean(inputs.appeal.request),
+          answered: dateRu(inputs.appeal.answeredOn),
+          // Paragraphs of the answer are kept apart: the template prints them as the caseworker wrote them.
+          answerText: (inputs.appeal.answerText ?? '').trim(),
+        }
+      : null,
     ...expectedModel(inputs),
     legal: legalModel(inputs.legalRefs ?? []),
   };

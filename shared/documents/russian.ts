@@ -141,6 +141,8 @@ export interface PersonWords {
   aboutHim: string;
   applied: string;
   learned: string;
+  /** The salutation's adjective: «Уважаемый» / «Уважаемая». */
+  dear: string;
 }
 
 const MALE: PersonWords = {
@@ -152,6 +154,7 @@ const MALE: PersonWords = {
   aboutHim: 'о нём',
   applied: 'обратился',
   learned: 'узнал',
+  dear: 'Уважаемый',
 };
 const FEMALE: PersonWords = {
   citizen: 'гражданка',
@@ -162,6 +165,7 @@ const FEMALE: PersonWords = {
   aboutHim: 'о ней',
   applied: 'обратилась',
   learned: 'узнала',
+  dear: 'Уважаемая',
 };
 
 export function personWords(sex: Sex): PersonWords {

@@ -133,6 +133,21 @@ export function sampleInputs(kind: TemplateKind, reference: Pick<ReferenceBundle
       return { ...base, date: '2026-03-10', addressee: addressee(reference, ['mvd_federal']), outgoing: { number: `${prefix}/2026-0055`, date: '2026-03-10' }, previous };
     case 'batch_list_letter':
       return { ...base, citizens: citizens(30), attachments: [] };
+    case 'citizen_answer':
+      return {
+        ...base,
+        date: '2026-02-02',
+        addressee: null,
+        outgoing: { number: `${prefix}/2026-0031`, date: '2026-02-02' },
+        attachments: [],
+        appeal: {
+          receivedOn: '2026-01-12',
+          channel: 'post',
+          request: 'выяснить, почему сведения о заявителе включены в реестр контролируемых лиц, и оказать содействие в их исключении.',
+          answeredOn: '2026-02-02',
+          answerText: 'Сообщаем, что по Вашему обращению Посольство направило ходатайство в Управление по вопросам миграции ГУ МВД России по г. Санкт-Петербургу и Ленинградской области. О результатах рассмотрения Вам будет сообщено дополнительно.',
+        },
+      };
     default:
       return base;
   }

@@ -249,6 +249,7 @@ export const REQUIRED_BLOCKS: Readonly<Record<TemplateKind, readonly BlockType[]
   citizen_memo: ['heading', 'paragraph', 'list'],
   receipt: ['letterhead', 'heading', 'table', 'signature', 'date_signature'],
   batch_list_letter: [...LETTER, 'table'],
+  citizen_answer: LETTER,
 };
 
 const LETTER_REQUISITES = ['outgoing.number', 'outgoing.date', 'addressee.block', 'signatory.position', 'signatory.signName', 'executor.name', 'executor.phone'];
@@ -267,6 +268,8 @@ export const REQUIRED_REQUISITES: Readonly<Record<TemplateKind, readonly string[
   citizen_memo: ['person.fullNameKy', 'case.number'],
   receipt: ['case.number', 'person.fullNameRu', 'attachments', 'document.date'],
   batch_list_letter: [...LETTER_REQUISITES, 'citizens'],
+  // The answer says only what the case records: the request (when and how it came, what it asks) and the answer.
+  citizen_answer: ['outgoing.number', 'outgoing.date', 'person.fullNameRu', 'person.postalAddress', 'appeal.received', 'appeal.request', 'appeal.answerText', 'signatory.position', 'signatory.signName', 'executor.name', 'executor.phone'],
 };
 
 // ---------------------------------------------------------------- the template

@@ -7,6 +7,7 @@ import type { TemplateKind } from './template-schema';
  */
 export const DOCUMENT_TITLES_KY: Readonly<Record<TemplateKind, string>> = {
   batch_list_letter: 'Жарандардын тизмеси менен кат',
+  citizen_answer: 'Арыз ээсине жооп',
   citizen_application_mission: 'Жарандын өкүлчүлүккө арызы',
   citizen_application_mvd: 'Жарандын ИИМге реестрден чыгаруу жөнүндө арызы',
   citizen_memo: 'Жаранга эскертме',

@@ -54,6 +54,13 @@ export function checkReferenceIntegrity(bundle: BundleTables): IntegrityProblem[
     if (entry.legalRef !== null && !legal.has(entry.legalRef)) problems.push({ path: ['documentClocks', i, 'legalRef'], code: 'unknown_reference', value: entry.legalRef });
   });
 
+  const terms = new Set<string>();
+  (bundle.terms ?? []).forEach((entry, i) => {
+    if (terms.has(entry.id)) problems.push({ path: ['terms', i, 'id'], code: 'duplicate_id', value: entry.id });
+    terms.add(entry.id);
+    if (entry.legalRef !== null && !legal.has(entry.legalRef)) problems.push({ path: ['terms', i, 'legalRef'], code: 'unknown_reference', value: entry.legalRef });
+  });
+
   const years = new Set<number>();
   bundle.calendar.forEach((entry, i) => {
     if (years.has(entry.year)) problems.push({ path: ['calendar', i, 'year'], code: 'duplicate_id', value: String(entry.year) });

@@ -13,6 +13,7 @@ import {
   referenceDateSchema,
   referenceBundleSchema,
   referenceMetaSchema,
+  referenceTermSchema,
   type ReferenceBundle,
 } from './schema';
 
@@ -34,6 +35,7 @@ export const REFERENCE_FILES = {
   legalRefs: 'legal-refs.json',
   dates: 'dates.json',
   documentClocks: 'document-clocks.json',
+  terms: 'terms.json',
 } as const;
 
 type Table = keyof typeof REFERENCE_FILES;
@@ -49,6 +51,7 @@ const FILE_SCHEMAS = {
   legalRefs: z.array(legalRefSchema),
   dates: z.array(referenceDateSchema),
   documentClocks: z.array(documentClockSchema),
+  terms: z.array(referenceTermSchema),
 } satisfies Record<Table, z.ZodType>;
 
 export type ReferenceIssueCode = FieldIssueCode | IntegrityCode | 'missing_file' | 'unknown_file';
@@ -126,6 +129,7 @@ export function loadReferenceBundle(files: Readonly<Record<string, unknown>>): R
     legalRefs: parsed.legalRefs,
     dates: parsed.dates,
     documentClocks: parsed.documentClocks,
+    terms: parsed.terms,
   };
   const whole = parseForIssues(referenceBundleSchema, assembled);
   if (whole.success) return { ok: true, bundle: whole.data };
@@ -159,5 +163,6 @@ export function referenceFiles(bundle: ReferenceBundle): Record<string, unknown>
     [REFERENCE_FILES.legalRefs]: bundle.legalRefs,
     [REFERENCE_FILES.dates]: bundle.dates,
     [REFERENCE_FILES.documentClocks]: bundle.documentClocks,
+    [REFERENCE_FILES.terms]: bundle.terms,
   };
 }

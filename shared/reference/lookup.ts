@@ -1,7 +1,8 @@
 import { resolveRegion } from './region-codes';
 import type { SentKind } from '../deadlines/facts';
 import type { SentRegime } from '../deadlines/settings';
-import type { Addressee, AddresseeKind, DocumentClock, LegalRef, Mission, ReferenceDate, Verification } from './schema';
+import { DEFAULT_REGISTRATION_GRACE, type RegistrationGraceRules } from '../case/registration-gaps';
+import type { Addressee, AddresseeKind, DocumentClock, LegalRef, Mission, ReferenceDate, ReferenceTerm, ReferenceTermId, Verification } from './schema';
 
 /** Questions the rest of the app asks of the reference data. */
 
@@ -73,4 +74,28 @@ export function documentRegimes(bundle: { documentClocks?: readonly DocumentCloc
 export function termStatedAsLaw(bundle: { documentClocks?: readonly DocumentClock[] } | undefined, kind: SentKind): boolean {
   const row = bundle?.documentClocks?.find((c) => c.id === kind);
   return row !== undefined && row.regime === 'appeal' && row.verification === 'verified';
+}
+
+type WithTerms = { terms?: readonly ReferenceTerm[] } | undefined;
+
+/** One term of the reference data in force; undefined when it lacks the row (data not yet upgraded, a row removed by import). */
+export function referenceTerm(bundle: WithTerms, id: ReferenceTermId): ReferenceTerm | undefined {
+  return bundle?.terms?.find((term) => term.id === id);
+}
+
+/** The registration grace days the gap timelines and the intake checks honour; the factory values where a row is missing. */
+export function registrationGraceRules(bundle: WithTerms): RegistrationGraceRules {
+  return {
+    afterEntryDays: referenceTerm(bundle, 'registration_grace_entry')?.days ?? DEFAULT_REGISTRATION_GRACE.afterEntryDays,
+    afterContractStartDays: referenceTerm(bundle, 'registration_grace_contract')?.days ?? DEFAULT_REGISTRATION_GRACE.afterContractStartDays,
+  };
+}
+
+/** Used only when the reference data in force has no `appeal_answer` row: the factory's working assumption. */
+export const APPEAL_ANSWER_DAYS_FALLBACK = 30;
+
+/** The mission's term for answering a citizen's request, with how sure we are of it. */
+export function appealAnswerTerm(bundle: WithTerms): { days: number; verification: Verification } {
+  const row = referenceTerm(bundle, 'appeal_answer');
+  return row ? { days: row.days, verification: row.verification } : { days: APPEAL_ANSWER_DAYS_FALLBACK, verification: 'gap' };
 }

@@ -86,6 +86,7 @@ export const TEMPLATE_IDS = [
   'citizen_memo',
   'receipt',
   'batch_list_letter',
+  'citizen_answer',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
@@ -441,6 +442,28 @@ export const documentClockSchema = z
   .strict()
   .refine((c) => c.regime === 'appeal' || c.legalRef === null, { message: 'Only a legal term names a legal reference', path: ['legalRef'] });
 
+/**
+ * Terms in days the code reads from the reference data (calendar days, the day itself counted as the first):
+ * - `registration_grace_entry`, `registration_grace_contract`: how long after an entry / a new contract's start a
+ *   person may stay without (updated) registration, which the registration-gap timelines honour (domain §5.1,
+ *   §10.3);
+ * - `appeal_answer`: the mission's own term for answering a citizen's request to it. The Kyrgyz law on citizens'
+ *   appeals was not checked (domain brief: no source), so the factory row is unverified and no document states it.
+ */
+export const REFERENCE_TERM_IDS = ['registration_grace_entry', 'registration_grace_contract', 'appeal_answer'] as const;
+export type ReferenceTermId = (typeof REFERENCE_TERM_IDS)[number];
+
+export const referenceTermSchema = z
+  .object({
+    id: z.enum(REFERENCE_TERM_IDS),
+    days: z.number().int().min(0).max(365),
+    verification: verificationSchema,
+    legalRef: referenceIdSchema.nullable(),
+    sources,
+    note: optionalText(REFERENCE_LIMITS.note),
+  })
+  .strict();
+
 export const referenceMetaSchema = z
   .object({
     version: z.number().int().min(1),
@@ -462,6 +485,7 @@ const bundleShape = z
     // An export made before dates existed still imports: the code then falls back to the factory values.
     dates: z.array(referenceDateSchema).max(REFERENCE_DATE_IDS.length).default([]),
     documentClocks: z.array(documentClockSchema).max(SENT_KINDS.length).default([]),
+    terms: z.array(referenceTermSchema).max(REFERENCE_TERM_IDS.length).default([]),
   })
   .strict();
 
@@ -492,5 +516,6 @@ export type CalendarYear = z.output<typeof calendarYearSchema>;
 export type LegalRef = z.output<typeof legalRefSchema>;
 export type ReferenceDate = z.output<typeof referenceDateSchema>;
 export type DocumentClock = z.output<typeof documentClockSchema>;
+export type ReferenceTerm = z.output<typeof referenceTermSchema>;
 export type ReferenceMeta = z.output<typeof referenceMetaSchema>;
 export type ReferenceBundle = z.output<typeof bundleShape>;

@@ -13,7 +13,11 @@ import type { ErrorCause, LetterArgument, ReferenceBundle } from './schema';
 
 /** A bundle as stored: rows written before a field existed lack it. */
 type StoredCause = Omit<ErrorCause, 'arguments'> & { arguments?: ErrorCause['arguments'] };
-type StoredBundle = Omit<ReferenceBundle, 'dates' | 'documentClocks'> & { dates?: ReferenceBundle['dates']; documentClocks?: ReferenceBundle['documentClocks'] };
+type StoredBundle = Omit<ReferenceBundle, 'dates' | 'documentClocks' | 'terms'> & {
+  dates?: ReferenceBundle['dates'];
+  documentClocks?: ReferenceBundle['documentClocks'];
+  terms?: ReferenceBundle['terms'];
+};
 
 export function causesMissingArguments(bundle: ReferenceBundle): string[] {
   return (bundle.causes as readonly StoredCause[]).filter((c) => c.arguments === undefined).map((c) => c.id);
@@ -40,7 +44,7 @@ export interface ReferenceUpgrade {
 /** True when data stored by an earlier release lacks something this one adds (./upgrade). */
 export function needsReferenceUpgrade(bundle: ReferenceBundle): boolean {
   const stored = bundle as StoredBundle;
-  return causesMissingArguments(bundle).length > 0 || stored.dates === undefined || stored.documentClocks === undefined;
+  return causesMissingArguments(bundle).length > 0 || stored.dates === undefined || stored.documentClocks === undefined || stored.terms === undefined;
 }
 
 /** The stored bundle with the factory's letter arguments and dates added where the key is missing; null when nothing is. */
@@ -61,5 +65,8 @@ export function upgradeStoredReference(stored: ReferenceBundle, factory: Referen
   const datesAdded = storedDates ? [] : dates.map((d) => d.id);
   const storedClocks = (stored as StoredBundle).documentClocks;
   const documentClocks = storedClocks ?? factory.documentClocks.map((c) => ({ ...c, legalRef: c.legalRef !== null && legalRefs.has(c.legalRef) ? c.legalRef : null }));
-  return { bundle: { ...stored, causes, dates, documentClocks }, argumentsAdded, datesAdded };
+  // Terms (the registration grace days, the answer term) arrive with the factory values the code used before.
+  const storedTerms = (stored as StoredBundle).terms;
+  const terms = storedTerms ?? factory.terms.map((term) => ({ ...term, legalRef: term.legalRef !== null && legalRefs.has(term.legalRef) ? term.legalRef : null }));
+  return { bundle: { ...stored, causes, dates, documentClocks, terms }, argumentsAdded, datesAdded };
 }

@@ -8,7 +8,7 @@ import type { LetterArgument, ReferenceBundle } from './schema';
  * so a later change of the law's data never silently rewrites an old diagnosis.
  */
 
-export const REFERENCE_TABLES = ['inclusionGrounds', 'exclusionGrounds', 'evidence', 'causes', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates', 'documentClocks'] as const;
+export const REFERENCE_TABLES = ['inclusionGrounds', 'exclusionGrounds', 'evidence', 'causes', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates', 'documentClocks', 'terms'] as const;
 export type ReferenceTable = (typeof REFERENCE_TABLES)[number];
 
 export interface ReferenceChange {

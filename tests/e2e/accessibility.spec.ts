@@ -281,7 +281,7 @@ test('the case page tracking panels (deadlines, diagnosis, requests, checks), th
 });
 
 const MOSCOW_UVM = 'Управление по вопросам миграции ГУ МВД России по г. Москве';
-const REFERENCE_TABS = ['Основания', 'Причины ошибок', 'Доказательства', 'Адресаты', 'Представительства', 'Календарь', 'Правовые нормы', 'История версий'];
+const REFERENCE_TABS = ['Основания', 'Причины ошибок', 'Доказательства', 'Адресаты', 'Представительства', 'Календарь', 'Правовые нормы', 'Сроки в днях', 'История версий'];
 
 async function openReference(page: Page): Promise<void> {
   await openRoute(page, '/settings/reference');

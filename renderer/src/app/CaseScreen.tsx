@@ -1,3 +1,5 @@
+import { AppealsPanel } from '../features/appeals/AppealsPanel';
+import { describeAppealChange } from '../features/appeals/history-text';
 import { AttachmentsSection } from '../features/attachments/AttachmentsSection';
 import { CheckScreenshots } from '../features/attachments/CheckScreenshots';
 import { describeAttachmentChange } from '../features/attachments/history-text';
@@ -23,6 +25,7 @@ const panels: CasePanels = {
       <DeadlinesPanel record={record} person={person} tracking={tracking} />
       <DiagnosisPanel record={record} tracking={tracking} />
       <RequestsPanel record={record} tracking={tracking} />
+      <AppealsPanel record={record} />
       <ChecksPanel
         record={record}
         person={person}
@@ -34,6 +37,7 @@ const panels: CasePanels = {
     </>
   ),
   describeOther: (tr, change, entityId, { tracking, language }) =>
+    describeAppealChange(tr, change) ??
     describeAttachmentChange(tr, change, { reference: tracking?.reference ?? null, checks: tracking?.checks ?? [], language }) ??
     describeDocumentChange(tr, change) ??
     describeLifecycleChange(tr, change) ??

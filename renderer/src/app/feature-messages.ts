@@ -21,6 +21,7 @@ import { accessMessages } from '../features/access/messages';
 import { accountsMessages } from '../features/access/accounts-messages';
 import { encryptionMessages } from '../features/access/encryption-messages';
 import { syncMessages } from '../features/sync/messages';
+import { appealsMessages } from '../features/appeals/messages';
 
 /**
  * Each feature keeps its strings beside its code, in all three languages, under its own namespace key
@@ -49,4 +50,5 @@ export const FEATURE_MESSAGES: FeatureMessages[] = [
   accountsMessages,
   encryptionMessages,
   syncMessages,
+  appealsMessages,
 ];

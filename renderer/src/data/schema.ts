@@ -21,6 +21,7 @@ import type {
   Registration,
   StayEntry,
 } from '../../../shared/case/schema';
+import type { AppealChannel } from '../../../shared/appeals/appeal';
 import type { ClockId } from '../../../shared/deadlines/settings';
 import type { SentItem } from '../../../shared/deadlines/facts';
 import type { DiagnosisChoice } from '../../../shared/diagnosis/choice';
@@ -107,7 +108,7 @@ export interface AuditRow {
   caseId: string;
   /** The signed-in account that made the row (`who` is its name then); absent on rows from before accounts. */
   accountId?: string;
-  entity: 'case' | 'person' | 'request' | 'check' | 'reference' | 'attachment' | 'document' | 'template' | 'import' | 'session' | ActEntity;
+  entity: 'case' | 'person' | 'request' | 'check' | 'appeal' | 'reference' | 'attachment' | 'document' | 'template' | 'import' | 'session' | ActEntity;
   entityId: string;
   action: 'create' | 'update' | 'status' | 'duplicate_override' | 'diagnosis' | 'delete' | 'void' | 'transfer' | SessionAction | ActAction;
   changes: FieldChange[];
@@ -125,6 +126,23 @@ export interface RequestRow extends SentItem {
   theirNumber: string;
   note: string;
   answerSummary: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * A citizen's own request to the mission (shared/appeals/appeal.ts) and, once given, the mission's answer.
+ * The day it came and the answer's day drive the answer clock and the work queue; the texts are the person's.
+ */
+export interface AppealRow {
+  id: string;
+  caseId: string;
+  receivedOn: string;
+  channel: AppealChannel;
+  request: string;
+  answeredOn?: string;
+  answerChannel?: AppealChannel;
+  answerText?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -384,6 +402,7 @@ export class AryzDb extends Dexie {
   syncState!: Table<SyncStateRow, [string, string]>;
   syncMeta!: Table<SyncMetaRow, [string, string]>;
   syncConflicts!: Table<SyncConflictRow, string>;
+  appeals!: Table<AppealRow, string>;
 
   /** `codecOf`: where the at-rest codec comes from — the signed-in session, or a key a worker was handed. */
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], codecOf: () => AtRestCodec | null = currentCodec) {
@@ -510,6 +529,11 @@ export class AryzDb extends Dexie {
     // the entries are written with every case, person and register write from now on, and those of cases
     // written before are filled in batches before the index first builds (cases/case-search.repo.ts).
     this.version(17).stores({ caseSearch: 'id' });
+    // v18: citizens' requests to the mission and
+    // the answers, read by case. A new table, so existing databases only gain it empty: there is nothing to
+    // migrate, and opening twice changes nothing. A case's queue entry for answering is added to its `actions`
+    // when a request is recorded (data/appeals/appeals.repo.ts).
+    this.version(18).stores({ appeals: 'id, caseId' });
   }
 }
 

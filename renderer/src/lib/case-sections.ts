@@ -1,5 +1,5 @@
 /** Panels of the case page a link can open at: `#/cases/<id>?section=checks`. */
-export const CASE_SECTIONS = ['deadlines', 'requests', 'checks', 'diagnosis', 'documents'] as const;
+export const CASE_SECTIONS = ['deadlines', 'requests', 'appeals', 'checks', 'diagnosis', 'documents'] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];
 
 export function isCaseSection(value: unknown): value is CaseSection {

@@ -14,6 +14,7 @@ import {
   registrationSchema,
   stayEntrySchema,
 } from '../../case/schema';
+import { APPEAL_CHANNELS, APPEAL_LIMITS } from '../../appeals/appeal';
 import { documentRefusalSchema } from '../../documents/requisites';
 import { documentTemplateSchema } from '../../documents/template-schema';
 import { addresseeSchema, legalRefSchema, letterArgumentSchema, localizedTextSchema, referenceIdSchema } from '../../reference/schema';
@@ -109,6 +110,17 @@ export const documentInputsSchema = z
     answerDue: z.union([z.literal(''), isoDate]).nullable().optional(),
     expectedAnswer: z
       .object({ title: short(LINE), titleKy: short(LINE), number: short(100), date: z.union([z.literal(''), isoDate]), due: isoDate, appeal: z.boolean() })
+      .strict()
+      .nullable()
+      .optional(),
+    appeal: z
+      .object({
+        receivedOn: isoDate,
+        channel: z.enum(APPEAL_CHANNELS),
+        request: short(APPEAL_LIMITS.request),
+        answeredOn: isoDate.optional(),
+        answerText: short(APPEAL_LIMITS.answer).optional(),
+      })
       .strict()
       .nullable()
       .optional(),

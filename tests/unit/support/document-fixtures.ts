@@ -246,6 +246,21 @@ export function fixtureInputs(kind: TemplateKind): DocumentInputs {
       };
     case 'batch_list_letter':
       return { ...base, outgoing: { number: 'КР-М/2025-0150', date: '2025-02-05' }, citizens: batchCitizens(60), attachments: [] };
+    case 'citizen_answer':
+      return {
+        ...base,
+        date: '2025-03-03',
+        addressee: null,
+        outgoing: { number: 'КР-М/2025-0180', date: '2025-03-03' },
+        attachments: [],
+        appeal: {
+          receivedOn: '2025-02-10',
+          channel: 'email',
+          request: 'сообщить, на каком этапе рассмотрение его заявления об исключении из реестра.',
+          answeredOn: '2025-03-03',
+          answerText: 'Ходатайство Посольства направлено в МВД России 05.02.2025; ответ ожидается.',
+        },
+      };
     default:
       return base;
   }

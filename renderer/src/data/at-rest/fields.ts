@@ -133,6 +133,18 @@ export const AT_REST_FIELDS = {
     screenshotNote: 'sealed',
     createdAt: 'plain',
   },
+  appeals: {
+    id: 'plain',
+    caseId: 'plain',
+    receivedOn: 'plain',
+    channel: 'plain',
+    request: 'sealed',
+    answeredOn: 'plain',
+    answerChannel: 'plain',
+    answerText: 'sealed',
+    createdAt: 'plain',
+    updatedAt: 'plain',
+  },
   referenceVersions: { version: 'plain', bundle: 'plain', at: 'plain', who: 'plain' },
   counters: { key: 'plain', value: 'plain' },
   attachments: {

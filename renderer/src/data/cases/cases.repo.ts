@@ -15,6 +15,8 @@ import {
 } from '../../../../shared/case/schema';
 import { statusMove, type StatusEvent } from '../../../../shared/case/status-rules';
 import { validateIntake, type Finding } from '../../../../shared/case/validate';
+import type { RegistrationGraceRules } from '../../../../shared/case/registration-gaps';
+import { registrationGraceRules } from '../../../../shared/reference/lookup';
 import { documentKeys, duplicateNameKeys, pinKey } from '../../../../shared/search/case-keys';
 import { indexKey, indexKeys } from '../at-rest/keys';
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
@@ -51,13 +53,18 @@ const nowIso = (now: Date) => now.toISOString();
 export const INTAKE_DRAFT_KEY = 'intake';
 
 /** Checks shape (schema) and impossible data (hard errors) together; warnings come back but never block. */
-export function checkIntake(draft: unknown, now = new Date()): SaveResult<IntakeForm> {
+export function checkIntake(draft: unknown, now = new Date(), grace?: RegistrationGraceRules): SaveResult<IntakeForm> {
   const parsed = parseForIssues(intakeFormSchema, draft);
-  const findings = validateIntake(draft as IntakeDraft, localTodayIso(now));
+  const findings = validateIntake(draft as IntakeDraft, localTodayIso(now), grace ? { grace } : {});
   if (!parsed.success || findings.errors.length > 0) {
     return { ok: false, issues: parsed.success ? [] : toFieldIssues(parsed.error), errors: findings.errors };
   }
   return { ok: true, value: parsed.data, warnings: findings.warnings };
+}
+
+/** The registration grace days of the reference data in force (the factory values before any is stored). */
+async function graceInForce(db: AryzDb): Promise<RegistrationGraceRules> {
+  return registrationGraceRules((await db.referenceVersions.orderBy('version').last())?.bundle);
 }
 
 /** «{prefix}-{yy}-{seq}», e.g. «КР-М-26-00017». */
@@ -154,7 +161,8 @@ export interface CreateOptions {
 /** Creates person and case together, numbers the case, audits it and clears the intake draft — all or nothing. */
 export async function createCase(db: AryzDb, draft: unknown, actor: Actor, options: CreateOptions = {}): Promise<SaveResult<CaseRow>> {
   const now = options.now ?? new Date();
-  const checked = checkIntake(draft, now);
+  // The gap warnings count with the registration grace days of the reference data in force.
+  const checked = checkIntake(draft, now, await graceInForce(db));
   if (!checked.ok) return checked;
   const form = checked.value;
   const at = nowIso(now);
@@ -318,7 +326,7 @@ export async function updateField(db: AryzDb, caseId: string, path: string, valu
     const key = String(rest[0]);
     const formPath: Path = scope === 'case' ? ['case', ...rest] : key in PERSON_PARTS ? rest : ['person', ...rest];
     const after = setAt(before, formPath, value);
-    const checked = checkIntake(after, now);
+    const checked = checkIntake(after, now, await graceInForce(db));
     if (!checked.ok) return checked;
     const form = checked.value;
     const at = nowIso(now);

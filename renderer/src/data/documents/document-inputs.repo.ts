@@ -8,7 +8,8 @@ import { presentEvidence } from '../../../../shared/diagnosis/diagnose';
 import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { Addressee } from '../../../../shared/reference/schema';
-import type { AryzDb, GeneratedDocRow } from '../schema';
+import type { AppealRow, AryzDb, GeneratedDocRow } from '../schema';
+import { openAppeals } from '../../../../shared/appeals/appeal';
 import { getCase, stripDerived } from '../cases/cases.repo';
 import { loadSettings } from '../settings/settings.repo';
 import { attachmentRefsFor } from '../attachments/attachments.repo';
@@ -56,8 +57,20 @@ export async function citableDocuments(db: AryzDb, caseId: string): Promise<Gene
   return rows.filter((d) => d.status !== 'void' && d.outgoingNumber !== '').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/**
+ * The request an answer letter is about: the earliest one still open (its answer not yet recorded, so the review
+ * asks for it), else the one whose answer was recorded last. Null when the citizen made none.
+ */
+export function appealForAnswer(appeals: readonly AppealRow[]): DocumentInputs['appeal'] {
+  const open = openAppeals(appeals)[0];
+  const chosen = open ?? [...appeals].filter((a) => a.answeredOn).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
+  if (!chosen) return null;
+  const { receivedOn, channel, request, answeredOn, answerText } = chosen;
+  return { receivedOn, channel, request, ...(answeredOn ? { answeredOn } : {}), ...(answerText ? { answerText } : {}) };
+}
+
 export async function documentInputsFor(db: AryzDb, caseId: string, choice: DocumentChoice): Promise<DocumentInputs> {
-  const [loaded, settings, reference, checks, docs, requests, attachmentRefs] = await Promise.all([
+  const [loaded, settings, reference, checks, docs, requests, attachmentRefs, appeals] = await Promise.all([
     getCase(db, caseId),
     loadSettings(db),
     currentReference(db),
@@ -65,6 +78,7 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
     db.documents.where('caseId').equals(caseId).toArray(),
     db.requests.where('caseId').equals(caseId).toArray(),
     attachmentRefsFor(db, caseId),
+    db.appeals.where('caseId').equals(caseId).toArray(),
   ]);
   if (!loaded) throw new Error(`No case ${caseId}`);
   const { record } = loaded;
@@ -147,5 +161,6 @@ export async function documentInputsFor(db: AryzDb, caseId: string, choice: Docu
     legalRefs: reference?.legalRefs ?? [],
     sent,
     expectedAnswer: expectedAnswer(deadlines, letters, today),
+    appeal: appealForAnswer(appeals),
   };
 }

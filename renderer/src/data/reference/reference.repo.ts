@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import { withFactoryTranslations } from '../../../../shared/reference/translations';
+import { registrationGraceRules } from '../../../../shared/reference/lookup';
+import type { RegistrationGraceRules } from '../../../../shared/case/registration-gaps';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { needsReferenceUpgrade } from '../../../../shared/reference/upgrade';
 import { IpcCallError } from '../../../../shared/ipc/result';
@@ -69,6 +71,12 @@ export function useReference(): ReferenceBundle | undefined {
   const stored = useLiveQuery(() => currentReference(defaultDb()), []);
   // One object per stored version: screens key effects and memos on it.
   return useMemo(() => (stored && factory ? withFactoryTranslations(stored, factory) : stored), [stored, factory]);
+}
+
+/** The registration grace days in force (reference data terms); the factory values until the data has loaded. */
+export function useRegistrationGrace(): RegistrationGraceRules {
+  const bundle = useReference();
+  return useMemo(() => registrationGraceRules(bundle), [bundle]);
 }
 
 export async function referenceHistory(db: AryzDb) {

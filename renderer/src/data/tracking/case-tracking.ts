@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../../../../shared/case/schema';
+import { appealActionEntries, type AppealDates } from '../../../../shared/appeals/appeal';
 import { actionEntries, computeDeadlines, nextDeadline, type CaseFacts, type Deadline, type RegisterCheck, type SentItem } from '../../../../shared/deadlines';
 import type { CalendarYear } from '../../../../shared/reference/schema';
 import type { SentKind } from '../../../../shared/deadlines/facts';
@@ -14,6 +15,8 @@ export interface TrackingInput {
   today: string;
   /** Which clock each outgoing kind starts (reference data, shared/reference/lookup `documentRegimes`); defaults when absent. */
   regimes?: Partial<Record<SentKind, SentRegime>>;
+  /** The citizen's requests to the mission: an unanswered one puts the case in the queue's «answer» section. */
+  appeals?: readonly AppealDates[];
 }
 
 /** The request fields the engine reads (a RequestRow carries more). */
@@ -54,5 +57,5 @@ export function caseTracking(record: CaseRecord, person: PersonPart, tracking?: 
   const list = deadlinesOf(record, person, input);
   const next = nextDeadline(list);
   const recheck = list.find((d) => d.clock === 'register_recheck' && d.status !== 'done');
-  return { nextDeadline: next?.due ?? NO_DEADLINE, nextDeadlineClock: next?.clock ?? null, nextCheck: recheck?.due ?? NO_DEADLINE, actions: actionEntries(list) };
+  return { nextDeadline: next?.due ?? NO_DEADLINE, nextDeadlineClock: next?.clock ?? null, nextCheck: recheck?.due ?? NO_DEADLINE, actions: [...actionEntries(list), ...appealActionEntries(tracking?.appeals ?? [])].sort() };
 }

@@ -41,15 +41,17 @@ export async function refreshDeadlines(db: AryzDb, now = new Date()): Promise<Re
   let last: string | null = null;
   for (;;) {
     const after: string | null = last;
-    const done = await db.transaction('rw', [db.cases, db.persons, db.requests, db.checks], async () => {
+    const done = await db.transaction('rw', [db.cases, db.persons, db.requests, db.checks, db.appeals], async () => {
       const rows = await (after === null ? db.cases.orderBy(':id') : db.cases.where(':id').above(after)).limit(CHUNK).toArray();
       if (rows.length === 0) return true;
       const ids = rows.map((r) => r.id);
-      const [persons, requests, checks] = await Promise.all([
+      const [persons, requests, checks, appeals] = await Promise.all([
         db.persons.bulkGet(rows.map((r) => r.personId)),
         db.requests.where('caseId').anyOf(ids).toArray(),
         db.checks.where('caseId').anyOf(ids).toArray(),
+        db.appeals.where('caseId').anyOf(ids).toArray(),
       ]);
+      const appealsOf = groupByCase(appeals);
       const requestsOf = groupByCase(requests);
       const checksOf = groupByCase(checks);
       for (const [i, row] of rows.entries()) {
@@ -61,6 +63,7 @@ export async function refreshDeadlines(db: AryzDb, now = new Date()): Promise<Re
           calendar,
           today,
           regimes,
+          appeals: appealsOf.get(row.id) ?? [],
         });
         if (TRACKING_FIELDS.every((field) => sameValue(next[field], row[field]))) continue;
         await db.cases.update(row.id, next satisfies Partial<CaseRow>);

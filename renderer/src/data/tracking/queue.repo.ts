@@ -1,5 +1,6 @@
 import { addDays } from '../../../../shared/case/dates';
 import { actionRange, parseActionEntry, type QueueAction } from '../../../../shared/deadlines/actions';
+import { APPEAL_ANSWER_DAYS_FALLBACK } from '../../../../shared/reference/lookup';
 import { NO_DEADLINE, type AryzDb, type CaseRow, type GeneratedDocRow } from '../schema';
 import type { Collection } from 'dexie';
 
@@ -25,10 +26,10 @@ export interface QueueBucket {
  * is open), then what an authority owes (answers overdue), then the cases waiting for an answer and new
  * cases nobody has touched. The citizen's own past terms are not here: they are findings on the case page.
  */
-export const QUEUE_BUCKETS = ['send', 'followUp', 'recheck', 'courtWarning', 'answerOverdue', 'awaiting', 'stale'] as const;
+export const QUEUE_BUCKETS = ['send', 'followUp', 'recheck', 'answerCitizen', 'courtWarning', 'answerOverdue', 'awaiting', 'stale'] as const;
 export type QueueBucketId = (typeof QUEUE_BUCKETS)[number];
 
-const ACTION_OF_BUCKET = { followUp: 'follow_up', courtWarning: 'court_warning', answerOverdue: 'answer_overdue' } as const satisfies Partial<Record<QueueBucketId, QueueAction>>;
+const ACTION_OF_BUCKET = { followUp: 'follow_up', answerCitizen: 'answer_citizen', courtWarning: 'court_warning', answerOverdue: 'answer_overdue' } as const satisfies Partial<Record<QueueBucketId, QueueAction>>;
 
 /** Documents generated (to sign and send) or signed (to send): not yet sent, not void. */
 export const TO_SEND = ['generated', 'signed'] as const;
@@ -43,6 +44,8 @@ export interface QueueOptions {
   staleDays?: number;
   /** Rows read per bucket. */
   limit?: number;
+  /** The term for answering a citizen's request, in days (reference data `appeal_answer`); 30 when not given. */
+  answerDays?: number;
 }
 
 interface BucketSource {
@@ -68,12 +71,17 @@ const dateOrNull = (date: string) => (date === NO_DEADLINE ? null : date);
  * «Awaiting an answer» is exactly the case list's status «Ожидание ответа»: the statuses follow the work
  * (shared/case/status-rules.ts), so both screens count the same cases.
  */
-export function queueSources(db: AryzDb, today: string, staleDays = 14): Record<QueueBucketId, BucketSource> {
+export function queueSources(db: AryzDb, today: string, staleDays = 14, answerDays = APPEAL_ANSWER_DAYS_FALLBACK): Record<QueueBucketId, BucketSource> {
   const staleBefore = `${addDays(today, -staleDays)}T00:00:00.000Z`;
-  const action = (bucket: keyof typeof ACTION_OF_BUCKET): BucketSource => {
+  const action = (bucket: keyof typeof ACTION_OF_BUCKET, dateOf: (key: unknown) => string | null = actionDate): BucketSource => {
     const [lower, upper] = actionRange(ACTION_OF_BUCKET[bucket], today, addDays(today, -1));
     const range = () => db.cases.where('actions').between(lower, upper, true, true);
-    return { rows: (limit) => withKeys(range(), limit, actionDate), count: () => range().count() };
+    return { rows: (limit) => withKeys(range(), limit, dateOf), count: () => range().count() };
+  };
+  // An answer entry holds the day the request came; the row shows the day the answer is due under the term in force.
+  const answerDue = (key: unknown) => {
+    const received = actionDate(key);
+    return received === null ? null : addDays(received, answerDays);
   };
   const docRange = (status: (typeof TO_SEND)[number]) => db.documents.where('[status+registeredAt]').between([status, ''], [status, '\uffff'], true, true);
   const cases = (range: () => Collection<CaseRow, string>, dateOf: (row: CaseRow) => string | null): BucketSource => ({
@@ -97,6 +105,7 @@ export function queueSources(db: AryzDb, today: string, staleDays = 14): Record<
       count: async () => (await Promise.all(TO_SEND.map((status) => docRange(status).count()))).reduce((a, b) => a + b, 0),
     },
     followUp: action('followUp'),
+    answerCitizen: action('answerCitizen', answerDue),
     recheck: cases(() => db.cases.where('nextCheck').belowOrEqual(today), (row) => dateOrNull(row.nextCheck)),
     courtWarning: action('courtWarning'),
     answerOverdue: action('answerOverdue'),
@@ -116,7 +125,7 @@ async function perBucket<T>(read: (bucket: QueueBucketId) => Promise<T>): Promis
 
 /** The first `limit` rows of each bucket, earliest first: a few index reads, fast whatever the database size. */
 export function workQueueRows(db: AryzDb, today: string, options: QueueOptions = {}): Promise<Record<QueueBucketId, QueueItem[]>> {
-  const sources = queueSources(db, today, options.staleDays);
+  const sources = queueSources(db, today, options.staleDays, options.answerDays);
   return perBucket((bucket) => sources[bucket].rows(options.limit ?? 100));
 }
 

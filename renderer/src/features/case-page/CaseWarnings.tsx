@@ -3,6 +3,7 @@ import type { IntakeDraft } from '../../../../shared/case/schema';
 import { validateIntake } from '../../../../shared/case/validate';
 import type { CaseRow, PersonRow } from '../../data/schema';
 import { localTodayIso } from '../../lib/date-time';
+import { useRegistrationGrace } from '../../data/reference/reference.repo';
 import { findingText, pathLabel, type Translate } from '../../ui/case/describe';
 
 /** The stored case as the form validation sees it (the same split as the repository's). */
@@ -16,7 +17,8 @@ export function asIntake(record: CaseRow, person: PersonRow): IntakeDraft {
 export function CaseWarnings({ record, person }: { record: CaseRow; person: PersonRow }) {
   const { t } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
-  const { warnings } = validateIntake(asIntake(record, person), localTodayIso());
+  const grace = useRegistrationGrace();
+  const { warnings } = validateIntake(asIntake(record, person), localTodayIso(), { grace });
   if (warnings.length === 0) return null;
   return (
     <section className="warnings case-warnings" aria-labelledby="case-warnings-title">

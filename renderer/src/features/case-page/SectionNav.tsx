@@ -5,6 +5,7 @@ const SECTIONS: readonly (readonly [headingId: string, label: string])[] = [
   ['deadlines-title', 'tracking.section.deadlines'],
   ['diagnosis-title', 'tracking.section.diagnosis'],
   ['requests-title', 'tracking.section.requests'],
+  ['appeals-title', 'appeals.section'],
   ['checks-title', 'tracking.section.checks'],
   ['attachments-title', 'attachments.title'],
   ['documents-title', 'documents.section'],

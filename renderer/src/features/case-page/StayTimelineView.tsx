@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import type { PersonRow } from '../../data/schema';
 import { localTodayIso } from '../../lib/date-time';
+import { useRegistrationGrace } from '../../data/reference/reference.repo';
 import { buildStayTimeline, type Bar } from './stay-timeline';
 
 const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
@@ -9,7 +10,8 @@ const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 /** Entries/exits, registrations and contracts on one axis, gaps marked; the list below says the same in words. */
 export function StayTimelineView({ person }: { person: PersonRow }) {
   const { t } = useTranslation();
-  const timeline = buildStayTimeline(person, localTodayIso());
+  const grace = useRegistrationGrace();
+  const timeline = buildStayTimeline(person, localTodayIso(), grace);
 
   const describe = (bar: Bar): string => {
     const from = formatDate(bar.from);

@@ -1,5 +1,5 @@
 import { fromDayNumber, toDayNumber, validDateOrNull } from '../../../../shared/case/dates';
-import { contractPeriod, registrationGrace, timelineSegments, type DateRange } from '../../../../shared/case/registration-gaps';
+import { contractPeriod, registrationGrace, timelineSegments, type DateRange, type RegistrationGraceRules } from '../../../../shared/case/registration-gaps';
 import type { Employment, Registration, StayEntry } from '../../../../shared/case/schema';
 
 /**
@@ -41,6 +41,7 @@ function range(from: unknown, to: unknown): DateRange | null {
 export function buildStayTimeline(
   input: { stays: readonly StayEntry[]; registrations: readonly Registration[]; employments: readonly Employment[] },
   today: string,
+  graceRules?: RegistrationGraceRules,
 ): StayTimeline | null {
   const drafts: Draft[] = [];
   input.stays.forEach((stay, index) => {
@@ -54,7 +55,7 @@ export function buildStayTimeline(
     if (r) drafts.push({ kind: 'registration', index, open: false, ...r });
   });
   // The first days after an entry, or after a new contract while registered, need no registration yet.
-  const grace = registrationGrace({ stays: input.stays, employments: input.employments, registrations: registrationRanges });
+  const grace = registrationGrace({ stays: input.stays, employments: input.employments, registrations: registrationRanges }, graceRules);
   const gapKeys = new Set<string>();
   input.employments.forEach((job, index) => {
     const dates = { start: job.start, end: job.end, earlyTerminationDate: job.earlyTerminationDate };

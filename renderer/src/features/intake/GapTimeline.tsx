@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import type { IntakeDraft } from '../../../../shared/case/schema';
 import { employmentTimeline } from './gap-timeline';
+import { useRegistrationGrace } from '../../data/reference/reference.repo';
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
@@ -16,7 +17,8 @@ export function GapTimeline({ index, today }: { index: number; today: string }) 
   const job = useWatch({ control, name: `employments.${index}` });
   const registrations = useWatch({ control, name: 'registrations' });
   const stays = useWatch({ control, name: 'stays' });
-  const timeline = job ? employmentTimeline(job, registrations, today, stays) : null;
+  const grace = useRegistrationGrace();
+  const timeline = job ? employmentTimeline(job, registrations, today, stays, grace) : null;
   if (!timeline) return null;
   const track = (kind: 'contract' | 'registration' | 'gap') =>
     timeline.segments

@@ -19,6 +19,7 @@ import { PersonSection } from './PersonSection';
 import { RegistrationsSection } from './RegistrationsSection';
 import { StaysSection } from './StaysSection';
 import { useDraftAutosave } from './use-draft-autosave';
+import { useRegistrationGrace } from '../../data/reference/reference.repo';
 import { useShortcutProps } from '../../ui/shortcuts';
 import { Dialog } from '../../ui/Dialog';
 import { NEW_CASE_EVENT } from '../../ui/new-case';
@@ -48,6 +49,7 @@ export function IntakeForm({ initial, initialSavedAt, actor, onStartOver }: Prop
   const form = useForm<IntakeDraft>({ defaultValues: initial });
   const autosave = useDraftAutosave(form, initialSavedAt);
   const [today] = useState(() => localTodayIso());
+  const grace = useRegistrationGrace();
 
   // ---- findings: recomputed a moment after typing stops; "required" only once saving was tried
   const submitted = useRef(false);
@@ -56,9 +58,9 @@ export function IntakeForm({ initial, initialSavedAt, actor, onStartOver }: Prop
   const compute = useCallback(
     (showAll: boolean): IntakeFindings => {
       const badDates = Object.fromEntries([...dateTexts.current].filter(([, bad]) => showAll || bad.committed).map(([path, bad]) => [path, bad.text]));
-      return collectFindings(withActor(form.getValues(), actor), { showRequired: showAll, badDates });
+      return collectFindings(withActor(form.getValues(), actor), { showRequired: showAll, badDates, grace });
     },
-    [form, actor],
+    [form, actor, grace],
   );
   const [findings, setFindings] = useState<IntakeFindings>(() => collectFindings(withActor(initial, actor), { showRequired: false }));
   const [showSummary, setShowSummary] = useState(false);
@@ -67,6 +69,13 @@ export function IntakeForm({ initial, initialSavedAt, actor, onStartOver }: Prop
     validateTimer.current = setTimeout(() => setFindings(compute(submitted.current)), VALIDATION_DELAY_MS);
   }, [compute]);
   useEffect(() => form.subscribe({ formState: { values: true }, callback: schedule }), [form, schedule]);
+  // The grace days arrive with the reference data (or change there): the gap findings are computed again.
+  const graceSeen = useRef(grace);
+  useEffect(() => {
+    if (graceSeen.current === grace) return;
+    graceSeen.current = grace;
+    setFindings(compute(submitted.current));
+  }, [grace, compute]);
   useEffect(
     () => () => {
       if (validateTimer.current) clearTimeout(validateTimer.current);

@@ -1,5 +1,6 @@
 import type { IntakeDraft } from '../../../../shared/case/schema';
 import { validateIntake, type Finding } from '../../../../shared/case/validate';
+import type { RegistrationGraceRules } from '../../../../shared/case/registration-gaps';
 import type { FieldIssue } from '../../../../shared/validation/issues';
 import { checkIntake } from '../../data/cases/cases.repo';
 import { localTodayIso } from '../../lib/date-time';
@@ -38,6 +39,8 @@ export interface CollectOptions {
   showRequired: boolean;
   /** Date boxes whose text is not a real date (path → text). The form value is '' meanwhile. */
   badDates?: Readonly<Record<string, string>>;
+  /** The registration grace days in force (reference data); the factory values when absent. */
+  grace?: RegistrationGraceRules;
 }
 
 const BIRTH_DATE = 'person.birthDate';
@@ -77,7 +80,7 @@ export function collectFindings(draft: IntakeDraft, options: CollectOptions): In
   const now = options.now ?? new Date();
   const badDates = options.badDates ?? {};
   const checked = checkIntake(draft, now);
-  const { warnings } = validateIntake(draft, localTodayIso(now));
+  const { warnings } = validateIntake(draft, localTodayIso(now), options.grace ? { grace: options.grace } : {});
   const items: PathMessage[] = [];
 
   for (const [path, text] of Object.entries(badDates)) items.push({ path, severity: 'error', message: { key: 'intake.dateInvalid', params: { text } } });

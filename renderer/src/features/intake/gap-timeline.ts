@@ -6,6 +6,7 @@ import {
   timelineSegments,
   type DateGap,
   type DateRange,
+  type RegistrationGraceRules,
   type TimelineSegment,
 } from '../../../../shared/case/registration-gaps';
 import type { EmploymentDraft, RegistrationDraft, StayEntryDraft } from '../../../../shared/case/schema';
@@ -28,6 +29,7 @@ export function employmentTimeline(
   registrations: readonly RegistrationDraft[],
   today: string,
   stays: readonly Pick<StayEntryDraft, 'entryDate'>[] = [],
+  graceRules?: RegistrationGraceRules,
 ): EmploymentTimeline | null {
   const start = validDateOrNull(job.start);
   if (!start) return null;
@@ -35,7 +37,7 @@ export function employmentTimeline(
   if (!period) return null;
   const ranges = registrations.map((r) => ({ from: r.from, to: r.to }));
   // The first days after an entry, or after a new contract while registered, need no registration yet.
-  const grace = registrationGrace({ stays: stays.map((s) => ({ entryDate: s.entryDate ?? '' })), employments: [{ start }], registrations: ranges });
+  const grace = registrationGrace({ stays: stays.map((s) => ({ entryDate: s.entryDate ?? '' })), employments: [{ start }], registrations: ranges }, graceRules);
   const gaps = registrationGaps(period, ranges, grace);
   return { period, segments: timelineSegments(period, ranges, grace), gaps, gapDays: gaps.reduce((sum, g) => sum + g.days, 0) };
 }

@@ -10,6 +10,7 @@ const DATE_COLUMN: Readonly<Record<BucketId, 'registered' | 'due' | 'checkOn' | 
   send: 'registered',
   followUp: 'due',
   recheck: 'checkOn',
+  answerCitizen: 'due',
   courtWarning: 'due',
   answerOverdue: 'due',
   awaiting: 'since',

@@ -7,6 +7,8 @@ import { QUEUE_BUCKETS, workQueueCounts, workQueueRows } from '../../data/tracki
 import { FIRST_PAINT_ROWS, QueueSection, sectionHeadingId } from './QueueSection';
 import { loadStaleDays, MAX_STALE_DAYS, saveStaleDays, takePreloadedQueue } from './queue-preload';
 import { localTodayIso } from '../../lib/date-time';
+import { useReference } from '../../data/reference/reference.repo';
+import { appealAnswerTerm } from '../../../../shared/reference/lookup';
 
 /** Today's date, moving on at midnight while the screen stays open (an office PC is rarely restarted). */
 function useToday(): string {
@@ -61,7 +63,9 @@ export function WorkQueueScreen() {
   const [staleDays, setStaleDays] = useState(loadStaleDays);
   // Rows read while the app started (queue-preload.ts) are shown at once; the live query takes over from them.
   const [preloaded] = useState(() => takePreloadedQueue(db(), today, staleDays));
-  const rows = useLive(() => workQueueRows(db(), today, { staleDays }), [today, staleDays], preloaded);
+  // The answer term is reference data: an edit there moves every open request's due day at once.
+  const answerDays = appealAnswerTerm(useReference()).days;
+  const rows = useLive(() => workQueueRows(db(), today, { staleDays, answerDays }), [today, staleDays, answerDays], preloaded);
   const haveRows = rows !== undefined;
   const counts = useLive(() => (haveRows ? workQueueCounts(db(), today, { staleDays }) : undefined), [haveRows, today, staleDays]);
 

@@ -2,6 +2,8 @@ import { handoff } from '../../lib/handoff';
 import type { AryzDb } from '../../data/schema';
 import { workQueueRows, type QueueBucketId, type QueueItem } from '../../data/tracking/queue.repo';
 import { localTodayIso } from '../../lib/date-time';
+import { currentReference } from '../../data/reference/reference.repo';
+import { appealAnswerTerm } from '../../../../shared/reference/lookup';
 
 const STALE_DAYS_KEY = 'aryz.queue.staleDays';
 const DEFAULT_STALE_DAYS = 14;
@@ -28,7 +30,8 @@ const keyOf = (today: string, staleDays: number) => `${today}|${staleDays}`;
 export async function preloadQueue(db: AryzDb): Promise<void> {
   const today = localTodayIso();
   const staleDays = loadStaleDays();
-  const rows = await workQueueRows(db, today, { staleDays });
+  const answerDays = appealAnswerTerm(await currentReference(db)).days;
+  const rows = await workQueueRows(db, today, { staleDays, answerDays });
   preloaded.put(db, keyOf(today, staleDays), rows);
 }
 

@@ -9,6 +9,7 @@ const SECTION: Readonly<Record<BucketId, CaseSection | null>> = {
   send: 'documents',
   followUp: 'requests',
   recheck: 'checks',
+  answerCitizen: 'appeals',
   courtWarning: 'deadlines',
   answerOverdue: 'requests',
   awaiting: 'requests',
@@ -25,13 +26,14 @@ export function caseRoute(bucket: BucketId, caseId: string, documentId?: string)
   const query = new URLSearchParams({ section });
   if (bucket === 'send' && documentId) query.set('document', documentId);
   if (bucket === 'recheck') query.set('open', 'check');
+  if (bucket === 'answerCitizen') query.set('open', 'appeal');
   return `/cases/${caseId}?${query.toString()}`;
 }
 
 /** What one row asks the caseworker to do, as message keys of `queue.action.*` with their values. */
 export type RowAction =
   | { key: 'sign' | 'send'; title: string; number: string }
-  | { key: 'followUp' | 'recheck' | 'courtWarning' | 'answerOverdue' | 'awaiting' }
+  | { key: 'followUp' | 'recheck' | 'answerCitizen' | 'courtWarning' | 'answerOverdue' | 'awaiting' }
   | { key: 'stale'; days: number };
 
 export interface RowView {

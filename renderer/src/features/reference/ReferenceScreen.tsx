@@ -20,10 +20,11 @@ import { GroundsTab } from './tabs/GroundsTab';
 import { HistoryTab } from './tabs/HistoryTab';
 import { LegalRefsTab } from './tabs/LegalRefsTab';
 import { MissionsTab } from './tabs/MissionsTab';
+import { TermsTab } from './tabs/TermsTab';
 import { Tabs } from './Tabs';
 import { describeError } from '../../ui/error-text';
 
-const TABS = ['grounds', 'causes', 'evidence', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates', 'documentClocks', 'history'] as const;
+const TABS = ['grounds', 'causes', 'evidence', 'addressees', 'missions', 'calendar', 'legalRefs', 'dates', 'documentClocks', 'terms', 'history'] as const;
 type TabId = (typeof TABS)[number];
 
 /** Versions with their audit entries (reference edits are audited with no case), newest first. */
@@ -107,6 +108,7 @@ export function ReferenceScreen() {
             {tab === 'legalRefs' ? <LegalRefsTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
             {tab === 'dates' ? <DatesTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
             {tab === 'documentClocks' ? <DocumentClocksTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
+            {tab === 'terms' ? <TermsTab bundle={bundle} actor={actor ?? null} onSaved={announce} /> : null}
             {tab === 'history' ? <HistoryTab versions={versions ?? []} /> : null}
           </Tabs>
         </>

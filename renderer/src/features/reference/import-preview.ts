@@ -36,7 +36,7 @@ export function previewImport(current: ReferenceBundle, text: string, at: string
   return { kind: 'changes', version: result.bundle.version, changes: result.changes, data };
 }
 
-export type IssueTable = 'inclusionGrounds' | 'exclusionGrounds' | 'evidence' | 'causes' | 'addressees' | 'missions' | 'calendar' | 'legalRefs' | 'dates' | 'documentClocks';
+export type IssueTable = 'inclusionGrounds' | 'exclusionGrounds' | 'evidence' | 'causes' | 'addressees' | 'missions' | 'calendar' | 'legalRefs' | 'dates' | 'documentClocks' | 'terms';
 
 export interface IssuePlace {
   /** The table the problem sits in; null for the bundle itself (version, date, an unknown key). */
@@ -60,6 +60,7 @@ const TABLE_PATHS: [string[], IssueTable][] = [
   [['legalRefs'], 'legalRefs'],
   [['dates'], 'dates'],
   [['documentClocks'], 'documentClocks'],
+  [['terms'], 'terms'],
 ];
 
 function at(data: unknown, keys: readonly string[]): unknown {

@@ -60,6 +60,7 @@ export const referenceMessages = defineMessages(
     tabs: {
       documentClocks: 'Сроки документов',
       dates: 'Даты',
+      terms: 'Сроки в днях',
       label: 'Таблицы справочников',
       grounds: 'Основания',
       causes: 'Причины ошибок',
@@ -73,6 +74,7 @@ export const referenceMessages = defineMessages(
     table: {
       documentClocks: 'Какой срок запускает каждый документ',
       dates: 'Даты, от которых зависят проверки',
+      terms: 'Сроки в днях, по которым считает программа',
       inclusionGrounds: 'Основания включения в реестр',
       exclusionGrounds: 'Основания исключения из реестра',
       evidence: 'Доказательства',
@@ -215,6 +217,23 @@ export const referenceMessages = defineMessages(
       documents: 'Документы',
       legalRefs: 'Нормы',
     },
+    term: {
+      intro: 'Сроки в календарных днях, по которым программа считает: дни после въезда и после начала нового договора, когда регистрация ещё не нужна (их учитывает шкала пробелов в регистрации), и срок ответа представительства на обращение гражданина. Изменение сохраняется новой версией справочника.',
+      none: 'Сроков нет: программа использует заводские значения.',
+      days: 'Дней',
+      source: 'Источник: {{source}}',
+      formTitle: 'Срок: {{name}}',
+      name: {
+        registration_grace_entry: 'Без регистрации после въезда',
+        registration_grace_contract: 'Без обновления регистрации после начала договора',
+        appeal_answer: 'Ответ заявителю',
+      },
+      use: {
+        registration_grace_entry: 'Первые дни пребывания (день въезда — первый) не считаются пробелом в регистрации.',
+        registration_grace_contract: 'Первые дни нового договора, если накануне человек был зарегистрирован, не считаются пробелом.',
+        appeal_answer: 'Срок ответа представительства на обращение гражданина со дня его поступления. Закон КР об обращениях граждан не проверен: срок отслеживается, но документы не называют его сроком по закону.',
+      },
+    },
     date: {
       intro: 'Даты, с которыми программа сравнивает даты дела перед формированием документа. Изменение сохраняется новой версией справочника.',
       none: 'Дат нет: программа использует заводские значения.',
@@ -305,6 +324,7 @@ export const referenceMessages = defineMessages(
       citizen_memo: 'Памятка гражданину',
       receipt: 'Расписка в получении документов',
       batch_list_letter: 'Письмо со списком граждан',
+      citizen_answer: 'Ответ заявителю',
     },
     history: {
       empty: 'Версий пока нет.',
@@ -336,6 +356,7 @@ export const referenceMessages = defineMessages(
       arguments: 'аргументы для писем',
       id: 'код',
       year: 'год',
+      days: 'число дней',
       title: 'наименование',
       description: 'описание',
       explanation: 'объяснение',
@@ -436,6 +457,7 @@ export const referenceMessages = defineMessages(
     tabs: {
       documentClocks: 'Документтердин мөөнөттөрү',
       dates: 'Күндөр',
+      terms: 'Күн менен мөөнөттөр',
       label: 'Маалымдамалардын таблицалары',
       grounds: 'Негиздер',
       causes: 'Ката себептери',
@@ -449,6 +471,7 @@ export const referenceMessages = defineMessages(
     table: {
       documentClocks: 'Ар бир документ кайсы мөөнөттү баштайт',
       dates: 'Текшерүүлөр көз каранды болгон күндөр',
+      terms: 'Программа эсептеген күн менен мөөнөттөр',
       inclusionGrounds: 'Реестрге киргизүүнүн негиздери',
       exclusionGrounds: 'Реестрден чыгаруунун негиздери',
       evidence: 'Далилдер',
@@ -589,6 +612,23 @@ export const referenceMessages = defineMessages(
       documents: 'Документтер',
       legalRefs: 'Ченемдер',
     },
+    term: {
+      intro: 'Программа эсептеген календардык күн менен мөөнөттөр: кирген күндөн жана жаңы келишим башталгандан кийин каттоо азырынча керек болбогон күндөр (каттоодогу боштуктардын шкаласы аларды эске алат) жана өкүлчүлүктүн жарандын кайрылуусуна жооп берүү мөөнөтү. Өзгөртүү маалымдаманын жаңы версиясы катары сакталат.',
+      none: 'Мөөнөттөр жок: программа заводдук маанилерди колдонот.',
+      days: 'Күн',
+      source: 'Булак: {{source}}',
+      formTitle: 'Мөөнөт: {{name}}',
+      name: {
+        registration_grace_entry: 'Киргенден кийин каттоосуз',
+        registration_grace_contract: 'Келишим башталгандан кийин каттоону жаңыртпай',
+        appeal_answer: 'Арыз ээсине жооп',
+      },
+      use: {
+        registration_grace_entry: 'Болуунун алгачкы күндөрү (кирген күн — биринчи) каттоодогу боштук деп эсептелбейт.',
+        registration_grace_contract: 'Мурунку күнү адам катталган болсо, жаңы келишимдин алгачкы күндөрү боштук деп эсептелбейт.',
+        appeal_answer: 'Өкүлчүлүктүн жарандын кайрылуусуна ал келген күндөн тартып жооп берүү мөөнөтү. КРдын жарандардын кайрылуулары жөнүндө мыйзамы текшерилген эмес: мөөнөт көзөмөлдөнөт, бирок документтер аны мыйзам боюнча мөөнөт деп атабайт.',
+      },
+    },
     date: {
       intro: 'Документ түзүлөр алдында программа иштин күндөрүн ушул күндөр менен салыштырат. Өзгөртүү маалымдаманын жаңы версиясы катары сакталат.',
       none: 'Күндөр жок: программа заводдук маанилерди колдонот.',
@@ -679,6 +719,7 @@ export const referenceMessages = defineMessages(
       citizen_memo: 'Жаранга эскертме',
       receipt: 'Документтерди кабыл алгандыгы жөнүндө тил кат',
       batch_list_letter: 'Жарандардын тизмеси менен кат',
+      citizen_answer: 'Арыз ээсине жооп',
     },
     history: {
       empty: 'Азырынча версиялар жок.',
@@ -710,6 +751,7 @@ export const referenceMessages = defineMessages(
       arguments: 'каттар үчүн жүйөлөр',
       id: 'коду',
       year: 'жылы',
+      days: 'күндөрдүн саны',
       title: 'аталышы',
       description: 'сыпаттамасы',
       explanation: 'түшүндүрмө',
@@ -810,6 +852,7 @@ export const referenceMessages = defineMessages(
     tabs: {
       documentClocks: 'Document terms',
       dates: 'Dates',
+      terms: 'Terms in days',
       label: 'Reference tables',
       grounds: 'Grounds',
       causes: 'Error causes',
@@ -823,6 +866,7 @@ export const referenceMessages = defineMessages(
     table: {
       documentClocks: 'Which term each document starts',
       dates: 'Dates the checks depend on',
+      terms: 'Terms in days the app counts with',
       inclusionGrounds: 'Grounds for inclusion in the register',
       exclusionGrounds: 'Grounds for exclusion from the register',
       evidence: 'Evidence',
@@ -963,6 +1007,23 @@ export const referenceMessages = defineMessages(
       documents: 'Documents',
       legalRefs: 'Provisions',
     },
+    term: {
+      intro: 'Terms in calendar days the app counts with: the days after an entry and after a new contract starts when no registration is needed yet (the registration-gap timeline honours them), and the mission\'s term to answer a citizen\'s request. A change is saved as a new version of the reference data.',
+      none: 'No terms: the app uses the factory values.',
+      days: 'Days',
+      source: 'Source: {{source}}',
+      formTitle: 'Term: {{name}}',
+      name: {
+        registration_grace_entry: 'No registration needed after entry',
+        registration_grace_contract: 'No registration update needed after a contract starts',
+        appeal_answer: 'Answer to the applicant',
+      },
+      use: {
+        registration_grace_entry: 'The first days of a stay (the entry day is the first) are no registration gap.',
+        registration_grace_contract: 'The first days of a new contract, when the person was registered the day before, are no gap.',
+        appeal_answer: 'The mission\'s term to answer a citizen\'s request, from the day it came. The Kyrgyz law on citizens\' appeals is not verified: the term is tracked, but no document calls it a legal term.',
+      },
+    },
     date: {
       intro: 'Dates the app compares a case\'s dates with before a document is generated. A change is saved as a new version of the reference data.',
       none: 'No dates: the app uses the factory values.',
@@ -1053,6 +1114,7 @@ export const referenceMessages = defineMessages(
       citizen_memo: 'Memo for the citizen',
       receipt: 'Receipt for documents',
       batch_list_letter: 'Letter with a list of citizens',
+      citizen_answer: 'Answer to the applicant',
     },
     history: {
       empty: 'No versions yet.',
@@ -1084,6 +1146,7 @@ export const referenceMessages = defineMessages(
       arguments: 'letter arguments',
       id: 'code',
       year: 'year',
+      days: 'number of days',
       title: 'title',
       description: 'description',
       explanation: 'explanation',

@@ -1,5 +1,5 @@
 import type { ReferenceIssue } from '../../../../shared/reference/load';
-import type { Addressee, CalendarYear, DocumentClock, ErrorCause, LegalRef, ReferenceBundle, ReferenceDate } from '../../../../shared/reference/schema';
+import type { Addressee, CalendarYear, DocumentClock, ErrorCause, LegalRef, ReferenceBundle, ReferenceDate, ReferenceTerm } from '../../../../shared/reference/schema';
 
 /** The tables the screen edits row by row; each row is found by its id (the calendar: by its year). */
 export interface EditableRows {
@@ -9,6 +9,7 @@ export interface EditableRows {
   calendar: CalendarYear;
   dates: ReferenceDate;
   documentClocks: DocumentClock;
+  terms: ReferenceTerm;
 }
 export type EditableTable = keyof EditableRows;
 

@@ -44,7 +44,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-upgrade', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(17);
+    expect(current.verno).toBe(18);
     expect(await current.settings.get('mission')).toMatchObject({ value: { nameRu: 'Посольство' } });
     expect(await current.cases.count()).toBe(0);
     expect(current.cases.schema.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['[status+updatedAt]', '[caseworker+nextDeadline]', 'number']));
@@ -107,7 +107,7 @@ describe('database schema versions', () => {
 
     const current = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(17);
+    expect(current.verno).toBe(18);
     for (const [name, rows] of Object.entries(tables)) expect(await current.table(name).toArray()).toEqual(rows);
     current.close();
     const { stores } = await rawSchema(indexedDB, 'aryz-v10');

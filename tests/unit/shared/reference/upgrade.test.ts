@@ -78,3 +78,31 @@ describe('upgradeStoredReference', () => {
     expect(parseReferenceBundle(again.bundle).ok).toBe(true);
   });
 });
+
+describe('upgradeStoredReference: terms in days', () => {
+  it('gives data stored before terms existed the factory terms, keeping every stored value; once only', () => {
+    const stored = structuredClone(factoryBundle());
+    delete (stored as { terms?: unknown }).terms;
+    stored.addressees[0]!.salutation = 'Уважаемая Ирина Викторовна!';
+    const upgrade = upgradeStoredReference(stored, factoryBundle())!;
+    expect(upgrade.bundle.terms).toEqual(factoryBundle().terms);
+    expect(upgrade.bundle.addressees[0]!.salutation).toBe('Уважаемая Ирина Викторовна!');
+    expect(parseReferenceBundle(upgrade.bundle).ok).toBe(true);
+    expect(upgradeStoredReference(upgrade.bundle, factoryBundle())).toBeNull();
+  });
+
+  it('keeps stored terms, even an emptied list, and drops a citation the stored data no longer has', () => {
+    const edited = structuredClone(factoryBundle());
+    edited.terms = [];
+    expect(upgradeStoredReference(edited, factoryBundle())).toBeNull();
+    const stored = structuredClone(factoryBundle());
+    delete (stored as { terms?: unknown }).terms;
+    stored.legalRefs = stored.legalRefs.filter((r) => r.id !== 'eaeu-art97-registration');
+    for (const cause of stored.causes) {
+      cause.legalRefs = cause.legalRefs.filter((id) => id !== 'eaeu-art97-registration');
+      cause.arguments = cause.arguments.filter((a) => a.legalRef !== 'eaeu-art97-registration');
+    }
+    const { bundle } = upgradeStoredReference(stored, factoryBundle())!;
+    expect(bundle.terms.find((t) => t.id === 'registration_grace_entry')).toMatchObject({ days: 30, legalRef: null });
+  });
+});

@@ -29,7 +29,7 @@ describe('templates:factory channel', () => {
 
   it('finds the templates beside the reference data when the host names no folder', async () => {
     const result = await dispatchFor()('templates:factory', {}, ctx);
-    expect(result.ok && (result.value as { templates: unknown[] }).templates.length).toBe(11);
+    expect(result.ok && (result.value as { templates: unknown[] }).templates.length).toBe(12);
   });
 
   it('reports a damaged template file as IO_ERROR rather than skipping it', async () => {

@@ -365,6 +365,49 @@ describe('factory templates rendered from the fixture case', () => {
   });
 });
 
+describe('12. answer to the applicant', () => {
+  it('answers the citizen at his postal address: the request as recorded (when, how, what) and the answer text, signed', () => {
+    const { pdf } = get('citizen_answer');
+    const person = fixtureInputs('citizen_answer').person;
+    expectInOrder(pdf, [
+      'Усенов Манызбек Жумабекович',
+      person.ruPostalAddress,
+      'Об ответе на обращение',
+      'Уважаемый Манызбек Жумабекович!',
+      'Посольство Кыргызской Республики в Российской Федерации рассмотрело Ваше обращение, поступившее 10.02.2025 по электронной почте, по вопросу: сообщить, на каком этапе рассмотрение его заявления об исключении из реестра.',
+      'Ходатайство Посольства направлено в МВД России 05.02.2025; ответ ожидается.',
+    ]);
+    expectLetterRequisites('citizen_answer', 'КР-М/2025-0180', '03.03.2025');
+    // It states no term of law: the answer term is unverified reference data.
+    expect(pdf.flat).not.toMatch(/59-ФЗ|30 дней/);
+  });
+
+  it('asks for what the case does not show instead of printing it: no answer recorded, no postal address', () => {
+    const inputs = fixtureInputs('citizen_answer');
+    const model = buildDocumentModel({
+      ...inputs,
+      person: { ...inputs.person, ruPostalAddress: '' },
+      appeal: { receivedOn: '2025-02-10', channel: 'post', request: 'помочь с исключением из реестра' },
+    });
+    let error: unknown;
+    try {
+      templateDoc(factoryTemplate('citizen_answer'), model, { generatedAt: GENERATED_AT });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as TemplateRefusedError).refusal).toEqual({
+      status: 'refused',
+      reason: 'missing_requisites',
+      missing: [
+        { path: 'person.postalAddress', label: 'почтовый адрес заявителя для ответа' },
+        { path: 'appeal.answerText', label: 'текст ответа (записать ответ на странице дела)' },
+      ],
+    });
+    const none = buildDocumentModel({ ...inputs, appeal: null });
+    expect(() => templateDoc(factoryTemplate('citizen_answer'), none, { generatedAt: GENERATED_AT })).toThrow(/дата поступления обращения/);
+  });
+});
+
 describe('refusing to generate', () => {
   it('names the missing postal address on the citizen application to the MVD (59-ФЗ art. 7)', () => {
     const inputs = fixtureInputs('citizen_application_mvd');
