@@ -83,8 +83,13 @@ export const ACTS_TRAIL = '~acts';
  * Its own transaction: there is no change for it to land with.
  */
 export async function recordAct(db: AryzDb, act: Act, now: Date = new Date()): Promise<void> {
+  await recordActIn(db, act, now);
+}
+
+/** recordAct into a database that is not (yet) the app's: a restored one, recorded before the switch. */
+export async function recordActIn(target: AryzDb, act: Act, now: Date = new Date()): Promise<void> {
   const account = currentAccount();
-  await writeAudit(db, {
+  await writeAudit(target, {
     at: now.toISOString(),
     who: account?.name ?? 'system',
     caseId: act.caseId ?? ACTS_TRAIL,
@@ -105,9 +110,13 @@ export async function recentAudit(db: AryzDb, limit: number): Promise<AuditRow[]
  * Walks the whole audit in order and names the first row whose content, link or position no longer fits (a row
  * edited, removed or inserted outside the app). `expectedHead` is the head recorded at the last backup, if any.
  */
-export async function verifyAudit(db: Dexie, expectedHead?: { seq: number; hash: string }): Promise<ChainVerdict> {
-  // Any Dexie database with the audit table: the app's, a restored one, or an older version before its upgrade.
-  const rows = await db.table<AuditRow>('audit').orderBy(':id').toArray();
+export async function verifyAudit(db: AryzDb, expectedHead?: { seq: number; hash: string }): Promise<ChainVerdict> {
+  return verifyAuditOf(db, expectedHead);
+}
+
+/** verifyAudit of any Dexie database with the audit table: a restored one, or an older version before its upgrade. */
+export async function verifyAuditOf(target: Dexie, expectedHead?: { seq: number; hash: string }): Promise<ChainVerdict> {
+  const rows = await target.table<AuditRow>('audit').orderBy(':id').toArray();
   return verifyChain(rows, { allowUnchainedPrefix: true, ...(expectedHead ? { expectedHead } : {}) });
 }
 

@@ -500,8 +500,19 @@ export type CaseIndexedSortField = (typeof INDEXED_SORT_FIELDS)[number];
 export type CaseFilterField = (typeof FILTER_FIELDS)[number];
 
 let instance: AryzDb | null = null;
-/** The app's database: the one the restore pointer names (renderer/src/data/active-db.ts), else `aryz`. */
+/**
+ * The app's database: the one the restore pointer names (renderer/src/data/active-db.ts), else `aryz`. Every
+ * data-layer function reads it here, so nothing above the data layer holds a database.
+ */
 export function db(): AryzDb {
   instance ??= new AryzDb(activeDbName(DB_NAME));
   return instance;
+}
+
+/**
+ * Tests only: makes `database` the one every data-layer function uses (each test its own fake IndexedDB); null
+ * goes back to the one the restore pointer names.
+ */
+export function selectDatabaseForTests(database: AryzDb | null): void {
+  instance = database;
 }

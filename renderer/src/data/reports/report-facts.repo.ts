@@ -1,6 +1,7 @@
 import { computeReport, filterOptions, type FilterOptions, type Report, type ReportRequest } from '../../../../shared/reports/compute';
 import { factsFromCase, type CaseFacts } from '../../../../shared/reports/facts';
-import type { AryzDb, CaseRow } from '../schema';
+import type { AtRestCodec } from '../../../../shared/crypto/at-rest';
+import { AryzDb, type CaseRow } from '../schema';
 
 /** Rows per read: large enough that IndexedDB's per-request cost vanishes, small enough to report progress often. */
 const CHUNK = 4000;
@@ -86,7 +87,16 @@ export class FactsStore {
   private snapshot: (FactsSnapshot & { dbName: string; options: FilterOptions }) | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly open: (dbName: string) => AryzDb) {}
+  /**
+   * `open` connects to the database by name: the page's own connection, or the report worker's (another thread,
+   * so another connection, unsealing with the key it was handed).
+   */
+  constructor(private readonly open: (dbName: string) => AryzDb = (name) => new AryzDb(name)) {}
+
+  /** A store for the report worker: its connections unseal with the codec `codecOf` answers. */
+  static inWorker(codecOf: () => AtRestCodec | null): FactsStore {
+    return new FactsStore((name) => new AryzDb(name, undefined, codecOf));
+  }
 
   /** Reads (all, or what changed); reports progress only for a full read. Resolves with the number of cases. */
   load(dbName: string, full: boolean, onProgress: (done: number, total: number) => void): Promise<{ cases: number; fullRead: boolean }> {

@@ -92,7 +92,7 @@ describe('every backup checks the audit chain first', () => {
     const db = await seeded();
     const head = (await db.audit.orderBy(':id').last())!;
     const { api, begun } = backupApi();
-    const outcome = await runBackup(api, db, 'manual');
+    const outcome = await runBackup(api, 'manual', db);
     expect(begun[0]!.audit).toEqual({ ok: true, rows: 5, headSeq: 5, headHash: head.hash });
     expect(outcome).toMatchObject({ status: 'done', audit: { ok: true, rows: 5 } });
     const last = (await db.audit.orderBy(':id').last())!;
@@ -104,7 +104,7 @@ describe('every backup checks the audit chain first', () => {
     const db = await seeded();
     await db.audit.update(3, { who: 'Кто-то другой' });
     const { api, begun } = backupApi();
-    const outcome = await runBackup(api, db, 'daily');
+    const outcome = await runBackup(api, 'daily', db);
     expect(begun[0]!.audit).toEqual({ ok: false, rows: 2, brokenSeq: 3, reason: 'edited' });
     expect(outcome).toMatchObject({ status: 'done', audit: { ok: false, brokenSeq: 3 } });
     expect((await db.audit.orderBy(':id').last())!.note).toBe('daily; audit: BROKEN at row 3 (edited)');
