@@ -1,3 +1,4 @@
+import { db } from '../schema';
 import { nameKey, nameTokens } from '../../../../shared/names';
 import { caseNumberWords, matchesAllPrefixes, NO_MATCH, personSearchWords, queryWords, sortNameOf, type PartTokens } from '../../../../shared/search/case-keys';
 import { nearestWord } from '../../../../shared/search/did-you-mean';
@@ -703,8 +704,8 @@ function memoTokens(): PartTokens {
 }
 
 /** The one index of a database's cases (created on first use; building starts with `load()`). */
-export function caseIndexOf(db: AryzDb): CaseIndex {
-  let index = indexes.get(db);
-  if (!index) indexes.set(db, (index = new CaseIndex(db)));
+export function caseIndexOf(): CaseIndex {
+  let index = indexes.get(db());
+  if (!index) indexes.set(db(), (index = new CaseIndex(db())));
   return index;
 }

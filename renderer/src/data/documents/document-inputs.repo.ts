@@ -1,3 +1,4 @@
+import { db } from '../schema';
 import { isValidIsoDate } from '../../../../shared/case/dates';
 import { causeForLetter } from '../../../../shared/documents/arguments';
 import { expectedAnswer } from '../../../../shared/documents/expected-answer';
@@ -51,20 +52,20 @@ export function templateTitle(template: Pick<DocumentTemplate, 'title'>): string
 }
 
 /** Earlier numbered documents of a case a reminder may cite, newest first. */
-export async function citableDocuments(db: AryzDb, caseId: string): Promise<GeneratedDocRow[]> {
-  const rows = await db.documents.where('caseId').equals(caseId).toArray();
+export async function citableDocuments(caseId: string): Promise<GeneratedDocRow[]> {
+  const rows = await db().documents.where('caseId').equals(caseId).toArray();
   return rows.filter((d) => d.status !== 'void' && d.outgoingNumber !== '').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-export async function documentInputsFor(db: AryzDb, caseId: string, choice: DocumentChoice): Promise<DocumentInputs> {
+export async function documentInputsFor(caseId: string, choice: DocumentChoice): Promise<DocumentInputs> {
   const [loaded, settings, reference, checks, docs, requests, attachmentRefs] = await Promise.all([
-    getCase(db, caseId),
-    loadSettings(db),
-    currentReference(db),
-    db.checks.where('caseId').equals(caseId).toArray(),
-    db.documents.where('caseId').equals(caseId).toArray(),
-    db.requests.where('caseId').equals(caseId).toArray(),
-    attachmentRefsFor(db, caseId),
+    getCase(caseId),
+    loadSettings(),
+    currentReference(),
+    db().checks.where('caseId').equals(caseId).toArray(),
+    db().documents.where('caseId').equals(caseId).toArray(),
+    db().requests.where('caseId').equals(caseId).toArray(),
+    attachmentRefsFor(caseId),
   ]);
   if (!loaded) throw new Error(`No case ${caseId}`);
   const { record } = loaded;

@@ -1,3 +1,4 @@
+import { db } from '../schema';
 import type { AryzDb } from '../schema';
 
 /**
@@ -5,7 +6,7 @@ import type { AryzDb } from '../schema';
  * of a letter an answer quotes). Voided numbers stay: an answer may still cite them. Read inside the caller's
  * transaction (db.outgoing is one of the tracking tables).
  */
-export async function outgoingNumbersOf(db: AryzDb, caseId: string): Promise<string[]> {
-  const rows = await db.outgoing.where('caseId').equals(caseId).toArray();
+export async function outgoingNumbersOf(caseId: string): Promise<string[]> {
+  const rows = await db().outgoing.where('caseId').equals(caseId).toArray();
   return rows.map((r) => r.number);
 }

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, type CaseStatus } from '../../../../shared/case/schema';
-import { db } from '../../data/schema';
 import { changeStatus } from '../../data/cases/cases.repo';
 import { useCaseEditing } from '../../ui/case/editing';
 import { describeError } from '../../ui/error-text';
@@ -22,7 +21,7 @@ export function StatusControl({ current }: { current: CaseStatus }) {
     if (next === current || busy) return;
     setBusy(true);
     try {
-      await changeStatus(db(), editing.caseId, next, note, editing.actor);
+      await changeStatus(editing.caseId, next, note, editing.actor);
       setNote('');
       setMessage({ ok: true, text: t('casePage.status.changed', { status: t(`cases.status.${next}`) }) });
     } catch (error) {

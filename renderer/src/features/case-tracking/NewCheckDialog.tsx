@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityDocument } from '../../../../shared/case/schema';
-import { CHECK_CHANNELS, db, type CheckChannel, type CheckRow } from '../../data/schema';
+import { CHECK_CHANNELS, type CheckChannel, type CheckRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
@@ -62,7 +62,7 @@ export function NewCheckDialog({ editing, documents, onClose }: Props) {
     setBusy(true);
     try {
       const input = { at, channel, birthDateMode, listed, resultText, screenshotNote, issueDate, ...(documentId ? { documentId } : {}) };
-      const result = await addCheck(db(), editing.caseId, input, editing.actor);
+      const result = await addCheck(editing.caseId, input, editing.actor);
       if (result.ok) onClose({ check: result.value, proposeExclusion: result.proposeExclusion === true });
       else setErrors(fieldErrors(tr, result.issues, (issue) => (issue.path === 'at' && issue.code === 'invalid_value' ? t('tracking.checks.future') : null)));
     } catch (error) {

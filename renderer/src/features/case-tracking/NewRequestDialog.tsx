@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SENT_KINDS, type SentKind } from '../../../../shared/deadlines/facts';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { Addressee } from '../../../../shared/reference/schema';
-import { db, type RequestRow } from '../../data/schema';
+import type { RequestRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
@@ -57,7 +57,7 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
     setBusy(true);
     try {
       const input = { kind, addressee, ourNumber, sentAt, note, ...(kind === 'reminder' && follows ? { follows } : {}) };
-      const result = await addRequest(db(), editing.caseId, input, editing.actor);
+      const result = await addRequest(editing.caseId, input, editing.actor);
       if (result.ok) onClose(result.value);
       else setErrors(fieldErrors(tr, result.issues));
     } catch (error) {

@@ -6,7 +6,7 @@ import type { SentKind } from '../../../../shared/deadlines/facts';
 import { DEFAULT_DEADLINE_SETTINGS, type SentRegime } from '../../../../shared/deadlines/settings';
 import { documentRegimes } from '../../../../shared/reference/lookup';
 import { useReference } from '../../data/reference/reference.repo';
-import { db, type RequestRow } from '../../data/schema';
+import type { RequestRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
@@ -68,7 +68,7 @@ export function RequestProgressDialog({ editing, request, onClose }: Props) {
     setBusy(true);
     try {
       const patch = appeal ? { ...dates, ...texts, extendedByDays: days } : { receivedAt: dates.receivedAt, answeredAt: dates.answeredAt, ...texts };
-      const result = await updateRequest(db(), request.id, patch, editing.actor);
+      const result = await updateRequest(request.id, patch, editing.actor);
       if (result.ok) onClose(true);
       else setErrors(fieldErrors(tr, result.issues, (issue) => (issue.code === 'invalid_value' && issue.path.endsWith('At') ? t('tracking.requests.beforeSent', { date: formatDate(request.sentAt) }) : null)));
     } catch (error) {

@@ -2,7 +2,6 @@ import { useLive } from '../../data/use-live';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { db } from '../../data/schema';
 import { QUEUE_BUCKETS, workQueueCounts, workQueueRows } from '../../data/tracking/queue.repo';
 import { FIRST_PAINT_ROWS, QueueSection, sectionHeadingId } from './QueueSection';
 import { loadStaleDays, MAX_STALE_DAYS, saveStaleDays, takePreloadedQueue } from './queue-preload';
@@ -60,10 +59,10 @@ export function WorkQueueScreen() {
   const today = useToday();
   const [staleDays, setStaleDays] = useState(loadStaleDays);
   // Rows read while the app started (queue-preload.ts) are shown at once; the live query takes over from them.
-  const [preloaded] = useState(() => takePreloadedQueue(db(), today, staleDays));
-  const rows = useLive(() => workQueueRows(db(), today, { staleDays }), [today, staleDays], preloaded);
+  const [preloaded] = useState(() => takePreloadedQueue(today, staleDays));
+  const rows = useLive(() => workQueueRows(today, { staleDays }), [today, staleDays], preloaded);
   const haveRows = rows !== undefined;
-  const counts = useLive(() => (haveRows ? workQueueCounts(db(), today, { staleDays }) : undefined), [haveRows, today, staleDays]);
+  const counts = useLive(() => (haveRows ? workQueueCounts(today, { staleDays }) : undefined), [haveRows, today, staleDays]);
 
   const changeStaleDays = (days: number) => {
     setStaleDays(days);

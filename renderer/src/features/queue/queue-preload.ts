@@ -1,3 +1,4 @@
+import { db } from '../../data/schema';
 import { handoff } from '../../lib/handoff';
 import type { AryzDb } from '../../data/schema';
 import { workQueueRows, type QueueBucketId, type QueueItem } from '../../data/tracking/queue.repo';
@@ -25,14 +26,14 @@ const keyOf = (today: string, staleDays: number) => `${today}|${staleDays}`;
  * Reads the work queue's rows while the app starts, when it opens on the queue: the reads go to IndexedDB
  * ahead of anything the screens start once mounted, and the queue's first render already has its rows.
  */
-export async function preloadQueue(db: AryzDb): Promise<void> {
+export async function preloadQueue(): Promise<void> {
   const today = localTodayIso();
   const staleDays = loadStaleDays();
-  const rows = await workQueueRows(db, today, { staleDays });
-  preloaded.put(db, keyOf(today, staleDays), rows);
+  const rows = await workQueueRows(today, { staleDays });
+  preloaded.put(db(), keyOf(today, staleDays), rows);
 }
 
 /** The preloaded rows when they are for this database, day and stale setting; handed out once. */
-export function takePreloadedQueue(db: AryzDb, today: string, staleDays: number): QueueRows | undefined {
-  return preloaded.take(db, keyOf(today, staleDays));
+export function takePreloadedQueue(today: string, staleDays: number): QueueRows | undefined {
+  return preloaded.take(db(), keyOf(today, staleDays));
 }

@@ -91,7 +91,7 @@ describe('database schema versions', () => {
     const seedDb = new AryzDb('aryz-v10-seed', { indexedDB, IDBKeyRange });
     const made = [];
     for (const [i, region] of ['г. Москва', 'Московская область', 'г. Москва'].entries()) {
-      const created = await createCase(seedDb, intake({ nameKy: ['Асанов', `Бакыт${i}`, ''], nameRu: ['Асанов', `Бакыт${i}`, ''], nameLat: ['ASANOV', `BAKYT${i}`, ''], number: `70000${i}`, region }), actor, {
+      const created = await createCase(intake({ nameKy: ['Асанов', `Бакыт${i}`, ''], nameRu: ['Асанов', `Бакыт${i}`, ''], nameLat: ['ASANOV', `BAKYT${i}`, ''], number: `70000${i}`, region }), actor, {
         now: new Date(Date.UTC(2025, 5, 1, 9, i)),
       });
       if (!created.ok) throw new Error(JSON.stringify(created));
@@ -121,9 +121,9 @@ describe('database schema versions', () => {
     // Opening again changes nothing; a search with a filter, and a filter sorted by name, are answered.
     const again = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
     const keySetsOnly = { readRowsAtMost: 0, narrowOnRowsAtMost: 0, firstWalk: 2000 };
-    const list = await openCaseList(again, { text: 'асанов', filters: { region: 'г. Москва' }, sort: 'createdAt', direction: 'asc' }, keySetsOnly);
+    const list = await openCaseList({ text: 'асанов', filters: { region: 'г. Москва' }, sort: 'createdAt', direction: 'asc' }, keySetsOnly);
     expect((await list.page(0, 10)).map((row) => row.id)).toEqual([made[0], made[2]]);
-    const alone = await openCaseList(again, { text: '', filters: { region: 'Московская область' }, sort: 'sortName', direction: 'asc' });
+    const alone = await openCaseList({ text: '', filters: { region: 'Московская область' }, sort: 'sortName', direction: 'asc' });
     expect(alone.count).toBe(1);
     again.close();
   });
@@ -167,7 +167,7 @@ describe('database schema versions', () => {
     // The search still finds the case by every kind of word, from the index built in memory: both spellings
     // (the sign is the glide), the birth date, the phone, the document and the outgoing number.
     for (const text of ['Василйев', 'Васильев Нурлан', '15.03.1990', '+7 916 123-45-67', 'AN 1234567', 'КР-М-7/25']) {
-      const list = await openCaseList(current, { text, filters: {}, sort: 'updatedAt', direction: 'desc' });
+      const list = await openCaseList({ text, filters: {}, sort: 'updatedAt', direction: 'desc' });
       expect((await list.page(0, 10)).map((row) => row.id), text).toEqual(['c1']);
     }
     current.close();

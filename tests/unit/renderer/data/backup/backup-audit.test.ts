@@ -20,7 +20,7 @@ let n = 0;
 async function seeded(rows = 5): Promise<AryzDb> {
   const db = new AryzDb(`backup-audit-${++n}-${Date.now()}`);
   await db.open();
-  for (let i = 0; i < rows; i++) await writeAudit(db, entry(i));
+  for (let i = 0; i < rows; i++) await writeAudit(entry(i));
   return db;
 }
 

@@ -100,7 +100,7 @@ describe('database export and import', () => {
     const indexedDB = new IDBFactory();
     const app = new AryzDb('source', { indexedDB, IDBKeyRange });
     for (const [i, surname] of ['Асанов', 'Үсөнов', 'Беков', 'Жумабаев'].entries()) {
-      const made = await createCase(app, intake({ nameRu: [surname, 'Бакыт', 'Нурланович'], series: 'AN', number: String(7000000 + i), region: i % 2 ? 'г. Москва' : 'Свердловская область' }), actor);
+      const made = await createCase(intake({ nameRu: [surname, 'Бакыт', 'Нурланович'], series: 'AN', number: String(7000000 + i), region: i % 2 ? 'г. Москва' : 'Свердловская область' }), actor);
       if (!made.ok) throw new Error('fixture');
     }
     const text = await (await exportDatabase(app)).blob.text();

@@ -35,7 +35,7 @@ describe('loadReportFacts', () => {
     const total = 4500; // more than one chunk
     await db.cases.bulkAdd(Array.from({ length: total }, (_, i) => row(i)));
     const progress: Array<[number, number]> = [];
-    const facts = await loadReportFacts(db, (done, all) => progress.push([done, all]));
+    const facts = await loadReportFacts((done, all) => progress.push([done, all]));
     expect(facts).toHaveLength(total);
     expect(progress[0]).toEqual([0, total]);
     expect(progress.at(-1)).toEqual([total, total]);
@@ -52,7 +52,7 @@ describe('loadReportFacts', () => {
 
   it('answers an empty database with no facts', async () => {
     const db = freshDb();
-    expect(await loadReportFacts(db)).toEqual([]);
+    expect(await loadReportFacts()).toEqual([]);
     db.close();
   });
 
