@@ -12,18 +12,19 @@ export type AuditEntry = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>;
 export const SESSION_TRAIL = '~session';
 
 /** The last row's link; a row from before the chain links as the genesis (verifyChain's allowUnchainedPrefix). */
-async function lastLink(): Promise<{ seq: number; hash: string }> {
-  const last = await db().audit.orderBy(':id').last();
+async function lastLink(target: AryzDb): Promise<{ seq: number; hash: string }> {
+  const last = await target.audit.orderBy(':id').last();
   return last ? { seq: last.seq!, hash: last.hash ?? GENESIS_HASH } : { seq: 0, hash: GENESIS_HASH };
 }
 
 /**
  * Appends rows to the hash chain inside one transaction on the audit table (joining the caller's): reading the last
  * link and adding after it cannot interleave with another writer, and a racing add would hit the same `seq` key.
+ * `target` is the app's database, or a restored one recorded before the switch (recordActIn).
  */
-async function appendChained(entries: readonly AuditEntry[]): Promise<number> {
-  return db().transaction('rw', db().audit, async () => {
-    let previous = await lastLink();
+async function appendChained(target: AryzDb, entries: readonly AuditEntry[]): Promise<number> {
+  return target.transaction('rw', target.audit, async () => {
+    let previous = await lastLink(target);
     const rows: AuditRow[] = [];
     // «Кто» is the signed-in account: its id goes with every row (names may repeat over the years, ids do not).
     const accountId = currentAccount()?.accountId;
@@ -33,7 +34,7 @@ async function appendChained(entries: readonly AuditEntry[]): Promise<number> {
       rows.push(row);
       previous = row;
     }
-    await db().audit.bulkAdd(rows);
+    await target.audit.bulkAdd(rows);
     return previous.seq;
   });
 }
@@ -46,12 +47,12 @@ async function appendChained(entries: readonly AuditEntry[]): Promise<number> {
  * see every write here, in order, without each repository having to know about them.
  */
 export async function writeAudit(entry: AuditEntry): Promise<number> {
-  return appendChained([entry]);
+  return appendChained(db(), [entry]);
 }
 
 /** Several audit rows of one write (a bulk creation, a transfer), in one call; same rules as `writeAudit`. */
 export async function writeAudits(entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length) await appendChained(entries);
+  if (entries.length) await appendChained(db(), entries);
 }
 
 /** The audit trail of one case, oldest first; `''` is the mission's own trail (reference data, templates, numbering). */
@@ -89,7 +90,7 @@ export async function recordAct(act: Act, now: Date = new Date()): Promise<void>
 /** recordAct into a database that is not (yet) the app's: a restored one, recorded before the switch. */
 export async function recordActIn(target: AryzDb, act: Act, now: Date = new Date()): Promise<void> {
   const account = currentAccount();
-  await writeAudit({
+  await appendChained(target, [{
     at: now.toISOString(),
     who: account?.name ?? 'system',
     caseId: act.caseId ?? ACTS_TRAIL,
@@ -98,7 +99,7 @@ export async function recordActIn(target: AryzDb, act: Act, now: Date = new Date
     action: act.action,
     changes: [],
     ...(act.note ? { note: act.note } : {}),
-  });
+  }]);
 }
 
 /** The newest rows of the whole audit, newest first (the administrator's activity log). */

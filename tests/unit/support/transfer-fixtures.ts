@@ -8,7 +8,7 @@ import { createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { addRequest } from '../../../renderer/src/data/tracking/requests.repo';
 import { gatherCases } from '../../../renderer/src/data/transfer/gather.repo';
 import type { BundleManifest, BundleRecord } from '../../../shared/transfer/bundle';
-import { actor, intake } from './db-fixtures';
+import { actor, intake, selectDb } from './db-fixtures';
 
 /** Fast scrypt for tests; the reader accepts any power of two from 2^10. */
 export const FAST = { kdf: { N: 2 ** 14, r: 8, p: 1 } };
@@ -21,6 +21,7 @@ export async function tempDir(): Promise<string> {
 
 /** Two cases with a request each, created through the repositories as the app would. */
 export async function seedCases(db: AryzDb, count = 2): Promise<string[]> {
+  selectDb(db);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const created = await createCase(intake({ pin: '' }), actor, { now: NOW });
@@ -51,6 +52,7 @@ export async function manifestFor(records: BundleRecord[]): Promise<BundleManife
 
 /** Gathers the cases and writes a sealed bundle; answers its path and what went in. */
 export async function writeCasesBundle(db: AryzDb, caseIds: string[], dir: string, files: { data: Buffer }[] = []) {
+  selectDb(db);
   const gathered = await gatherCases(caseIds);
   const attachments: BundleInput['attachments'] = [];
   for (const [i, file] of files.entries()) {

@@ -8,7 +8,7 @@ import { localTodayIso } from '../../../../renderer/src/lib/date-time';
 import { preloadQueue, saveStaleDays, takePreloadedQueue } from '../../../../renderer/src/features/queue/queue-preload';
 import { workQueueRows } from '../../../../renderer/src/data/tracking/queue.repo';
 import { addRequest } from '../../../../renderer/src/data/tracking/requests.repo';
-import { actor, freshDb, intake } from '../../support/db-fixtures';
+import { actor, freshDb, intake, selectDb } from '../../support/db-fixtures';
 import { useMemoryStorages } from '../../support/storage-fixtures';
 
 async function seeded(n: number) {
@@ -61,7 +61,9 @@ describe("the case list's first page, read ahead of its count", () => {
     expect(takePreloadedFirstPage(defaultQuery)).toBeUndefined();
 
     await preloadCaseList();
+    freshDb();
     expect(takePreloadedFirstPage(query)).toBeUndefined();
+    selectDb(db);
 
     await preloadCaseList();
     expect(takePreloadedFirstPage({ ...query })?.map((r) => r.id)).toEqual(expected);

@@ -6,7 +6,7 @@ import { documentKeys, duplicateNameKeys, pinKey } from '../../../../../shared/s
 import { encryptInPlace, encryptionPending } from '../../../../../renderer/src/data/at-rest/encrypt-in-place.repo';
 import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { createCase, findDuplicates } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake } from '../../../support/db-fixtures';
+import { actor, freshDb, intake, selectDb } from '../../../support/db-fixtures';
 import { stringsOf } from '../../../support/at-rest-db-fixtures';
 
 const PEOPLE = 12;
@@ -63,7 +63,7 @@ describe('encrypting a plain database in place', () => {
     expect(plainHits(await rawStrings(indexedDB, name, 'persons'))).toBeGreaterThan(PEOPLE);
 
     // The first start after the upgrade: v14 asks for the encryption; the run stops after its second batch.
-    const db = new AryzDb(name, { indexedDB, IDBKeyRange });
+    const db = selectDb(new AryzDb(name, { indexedDB, IDBKeyRange }));
     await db.open();
     expect(await encryptionPending()).toBe(true);
     const progress: Array<[number, number]> = [];
@@ -95,7 +95,7 @@ describe('encrypting a plain database in place', () => {
     expect(midway.some(isSealed)).toBe(true);
 
     // The next start resumes after the last committed batch and finishes.
-    const resumed = new AryzDb(name, { indexedDB, IDBKeyRange });
+    const resumed = selectDb(new AryzDb(name, { indexedDB, IDBKeyRange }));
     await resumed.open();
     expect(await encryptionPending()).toBe(true);
     const after: Array<[number, number]> = [];

@@ -11,6 +11,7 @@ import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { bytesToBase64 } from '../../../../../renderer/src/lib/base64';
 import { beginSession } from '../../../../../renderer/src/lib/session';
 import { signInForTests } from '../../../support/signed-in';
+import { selectDb } from '../../../support/db-fixtures';
 
 const ADMIN = { accountId: 'a'.repeat(24), name: 'Токтогулов Нурлан', position: 'Консул', role: 'admin' as const, mustChangePassword: false };
 const KEY = `${'A'.repeat(43)}=`;
@@ -18,7 +19,7 @@ const entry = (i: number): AuditEntry => ({ at: `2026-12-07T10:00:0${i}Z`, who: 
 
 let n = 0;
 async function seeded(rows = 5): Promise<AryzDb> {
-  const db = new AryzDb(`backup-audit-${++n}-${Date.now()}`);
+  const db = selectDb(new AryzDb(`backup-audit-${++n}-${Date.now()}`));
   await db.open();
   for (let i = 0; i < rows; i++) await writeAudit(entry(i));
   return db;

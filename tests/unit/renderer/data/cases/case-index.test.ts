@@ -7,7 +7,7 @@ import { openCaseList, scanCases, type CaseQuery } from '../../../../../renderer
 import { changeStatus, createCase, updateField } from '../../../../../renderer/src/data/cases/cases.repo';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { AryzDb as Db } from '../../../../../renderer/src/data/schema';
-import { actor, freshDb, intake, searchableCases, type SearchableCase } from '../../../support/db-fixtures';
+import { actor, freshDb, intake, searchableCases, selectDb, type SearchableCase } from '../../../support/db-fixtures';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 
@@ -158,14 +158,16 @@ describe('the in-memory case index', () => {
 
   it('catches up with writes made through another connection to the same database', async () => {
     const factory = new IDBFactory();
-    const mine = new Db('shared-db', { indexedDB: factory, IDBKeyRange });
+    const mine = selectDb(new Db('shared-db', { indexedDB: factory, IDBKeyRange }));
     const other = new Db('shared-db', { indexedDB: factory, IDBKeyRange });
     await bulkCreateCases(generateCases(10, 3), actor, { now: NOW });
     const index = caseIndexOf();
     await index.load();
 
+    selectDb(other);
     const created = await createCase(intake({ nameRu: ['Сыдыков', 'Бакыт', ''], nameKy: ['Сыдыков', 'Бакыт', ''], nameLat: ['SYDYKOV', 'BAKYT', ''], number: '1212121' }), actor, { now: new Date('2026-11-05T10:00:00Z') });
     if (!created.ok) throw new Error('fixture case refused');
+    selectDb(mine);
     expect(await ids(mine, q('сыдыков'))).toEqual([]); // not seen yet: written through the other connection
     await index.catchUp();
     expect(await ids(mine, q('сыдыков'))).toEqual([created.value.id]);

@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { auditFor, changeStatus, createCase, updateField } from '../../../../../renderer/src/data/cases/cases.repo';
 import { openCaseList } from '../../../../../renderer/src/data/cases/list-query.repo';
@@ -12,7 +12,7 @@ import {
   voidDocument,
   type RegisterInput,
 } from '../../../../../renderer/src/data/documents/register.repo';
-import { actor, freshDb, intake } from '../../../support/db-fixtures';
+import { actor, freshDb, intake, selectDb } from '../../../support/db-fixtures';
 
 /** The cases a search of the case list finds (answered by the in-memory index). */
 async function found(db: AryzDb, text: string): Promise<string[]> {
@@ -65,10 +65,15 @@ describe('outgoing register', () => {
 
   it('never gives a number twice or skips one when two tabs register at the same time', async () => {
     const indexedDB = new IDBFactory();
-    const tab1 = new AryzDb('race', { indexedDB, IDBKeyRange });
-    const tab2 = new AryzDb('race', { indexedDB, IDBKeyRange });
+    const tab1 = selectDb(new AryzDb('race', { indexedDB, IDBKeyRange }));
     const { caseId } = await seeded(tab1);
-    const jobs = Array.from({ length: 40 }, (_, i) => registerDocument(letter(caseId, '2026-02-10', { title: `Письмо ${i}` }), actor));
+    // The second tab is another renderer: its own copy of the data layer, reading its own connection.
+    vi.resetModules();
+    await import('../../../support/signed-in');
+    const other = { schema: await import('../../../../../renderer/src/data/schema'), register: await import('../../../../../renderer/src/data/documents/register.repo') };
+    const tab2 = new other.schema.AryzDb('race', { indexedDB, IDBKeyRange });
+    other.schema.selectDatabaseForTests(tab2);
+    const jobs = Array.from({ length: 40 }, (_, i) => (i % 2 ? registerDocument : other.register.registerDocument)(letter(caseId, '2026-02-10', { title: `Письмо ${i}` }), actor));
     const docs = await Promise.all(jobs);
     const seqs = docs.map((d) => d.outgoingSeq!).sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));

@@ -2,10 +2,11 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AryzDb, NO_DEADLINE, type CaseRow } from '../../../../../renderer/src/data/schema';
 import { FactsStore, loadReportFacts } from '../../../../../renderer/src/data/reports/report-facts.repo';
+import { selectDb } from '../../../support/db-fixtures';
 import { computeReport } from '../../../../../shared/reports/compute';
 
 let n = 0;
-const freshDb = () => new AryzDb(`reports-gather-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+const freshDb = () => selectDb(new AryzDb(`reports-gather-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
 
 /** The fields the report reads, plus what the table's indexes need; the rest of a case does not matter here. */
 function row(i: number): CaseRow {

@@ -7,7 +7,8 @@ import {
   templateHistory,
 } from '../../../../../renderer/src/data/templates/templates.repo';
 import type { DocumentTemplate } from '../../../../../shared/documents/template-schema';
-import { actor, freshDb } from '../../../support/db-fixtures';
+import { db } from '../../../../../renderer/src/data/schema';
+import { actor, freshDb, selectDb } from '../../../support/db-fixtures';
 import { factoryApi } from '../../../support/template-fixtures';
 
 const api = factoryApi();
@@ -15,8 +16,11 @@ const T0 = new Date('2026-01-10T09:00:00Z');
 
 /** The mission letter with its first paragraph's text replaced. */
 async function edited(text: string): Promise<DocumentTemplate> {
-  const db = freshDb();
+  // Read from a scratch database, so the edit starts from the factory text; then back to the test's.
+  const current = db();
+  freshDb();
   const entry = await templateById('mission_letter_mvd', api);
+  selectDb(current);
   const template = structuredClone(entry!.template);
   const index = template.blocks.findIndex((b) => b.type === 'paragraph');
   template.blocks[index] = { ...(template.blocks[index] as Extract<DocumentTemplate['blocks'][number], { type: 'paragraph' }>), text };

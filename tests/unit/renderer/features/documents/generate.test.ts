@@ -64,7 +64,7 @@ const request = (caseId: string, addressee: GenerateRequest['addressee'], extra:
 });
 
 /** Generation as the caseworker does it after reading the review: every warning shown is acknowledged. */
-async function generateDocument(db: AryzDb, through: Pick<AryzApi, 'generateDocument'>, req: GenerateRequest, who: typeof actor) {
+async function generateDocument(through: Pick<AryzApi, 'generateDocument'>, req: GenerateRequest, who: typeof actor) {
   const findings = await consistencyFor(req, await reviewInputs(req, 'X'));
   return generateRaw(through, { ...req, acknowledged: findings.filter((f) => f.severity === 'warning').map((f) => f.key) }, who);
 }
@@ -90,7 +90,7 @@ describe('generating from a stored case', () => {
 
   it('refuses a missing requisite before any number is taken, then generates, numbers and stores the letter', async () => {
     const { db, caseId, addressee } = await seeded();
-    const refused = await generateDocument(db, api, request(caseId, addressee, { attachments: [] }), actor);
+    const refused = await generateDocument(api, request(caseId, addressee, { attachments: [] }), actor);
     expect(refused).toEqual({ status: 'refused', reason: 'missing_requisites', missing: [{ path: 'attachments', label: 'перечень приложений (наименование, число листов и экземпляров)' }] });
     // Main, asked with the same inputs, refuses in the same words: one check, one shape on both sides.
     const inputs = await reviewInputs(request(caseId, addressee, { attachments: [] }), 'X');
@@ -99,7 +99,7 @@ describe('generating from a stored case', () => {
     expect(await db.outgoing.count()).toBe(0);
     expect(await db.documents.count()).toBe(0);
 
-    const done = await generateDocument(db, api, request(caseId, addressee), actor);
+    const done = await generateDocument(api, request(caseId, addressee), actor);
     expect(done.status).toBe('generated');
     if (done.status !== 'generated') return;
     expect(done.document).toMatchObject({ outgoingNumber: 'КР-М-1/26', templateId: 'mission_letter_mvd', templateVersion: 1, addressee: addressee.nameRu, status: 'generated' });
@@ -113,28 +113,28 @@ describe('generating from a stored case', () => {
   it('a failed render keeps the number with its document; generating again uses the same number', async () => {
     const { db, caseId, addressee } = await seeded();
     const broken: typeof api = { generateDocument: async () => ({ ok: false, error: { code: 'IO_ERROR' } }) };
-    const failed = await generateDocument(db, broken, request(caseId, addressee), actor);
+    const failed = await generateDocument(broken, request(caseId, addressee), actor);
     expect(failed).toMatchObject({ status: 'failed', document: { outgoingNumber: 'КР-М-1/26', file: null }, error: { code: 'IO_ERROR' } });
     if (failed.status !== 'failed') return;
     const again = await regenerateDocument(api, failed.document, factoryTemplate('mission_letter_mvd'), actor);
     expect(again).toMatchObject({ status: 'generated', document: { id: failed.document.id, outgoingNumber: 'КР-М-1/26' } });
     expect(await db.outgoing.count()).toBe(1);
-    const next = await generateDocument(db, api, request(caseId, addressee), actor);
+    const next = await generateDocument(api, request(caseId, addressee), actor);
     expect(next).toMatchObject({ status: 'generated', document: { outgoingNumber: 'КР-М-2/26' } });
   });
 
   it('a reminder cites the earlier letter; unnumbered documents take no number; the memo lists what was sent', async () => {
     const { db, caseId, addressee } = await seeded();
-    const first = await generateDocument(db, api, request(caseId, addressee), actor);
+    const first = await generateDocument(api, request(caseId, addressee), actor);
     if (first.status !== 'generated') throw new Error('first letter');
-    const reminder = await generateDocument(db, api, request(caseId, addressee, { template: factoryTemplate('reminder'), date: '2026-03-20', attachments: [], previousDocumentId: first.document.id }), actor);
+    const reminder = await generateDocument(api, request(caseId, addressee, { template: factoryTemplate('reminder'), date: '2026-03-20', attachments: [], previousDocumentId: first.document.id }), actor);
     expect(reminder).toMatchObject({ status: 'generated', document: { outgoingNumber: 'КР-М-2/26' } });
     if (reminder.status !== 'generated') return;
     const text = work.read((await readStoredPdf(dataDir, reminder.document.file!.relPath, TEST_FILE_KEYS.content))!, 'reminder').flat;
     expect(text).toContain('КР-М-1/26');
     expect(text).toContain('10.02.2026');
 
-    const application = await generateDocument(db, api, request(caseId, null, { template: factoryTemplate('citizen_application_mission'), attachments: [] }), actor);
+    const application = await generateDocument(api, request(caseId, null, { template: factoryTemplate('citizen_application_mission'), attachments: [] }), actor);
     expect(application).toMatchObject({ status: 'generated', document: { outgoingNumber: '', outgoingSeq: null } });
     expect(await db.outgoing.count()).toBe(2);
 
