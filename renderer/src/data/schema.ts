@@ -7,6 +7,7 @@ import { currentCodec } from './at-rest/keys';
 import type { AtRestCodec } from '../../../shared/crypto/at-rest';
 import { ENCRYPTION_MARKER, type AtRestMarkerRow } from './at-rest/marker';
 import { dropPlainSearchKeys, rederiveSearchKeys } from './search-keys-upgrade';
+import { ACT_ACTIONS, CASE_FILTER_FIELDS, CASE_SORT_FIELDS, CHECK_CHANNELS, NO_DEADLINE } from './row-values';
 import type {
   AminaStatus,
   CaseRecord,
@@ -26,6 +27,10 @@ import type { DocumentTemplate } from '../../../shared/documents/template-schema
 import type { ReferenceBundle } from '../../../shared/reference/schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
 import type { BatchItemRow, BatchJobRow } from './batch/batch-rows';
+
+// The value lists screens use live in row-values.ts (features import no value from this module); the data layer
+// keeps importing them from here.
+export { ACT_ACTIONS, CASE_FILTER_FIELDS, CASE_SORT_FIELDS, CHECK_CHANNELS, NO_DEADLINE };
 
 export type SettingsRow =
   | { key: 'mission'; value: MissionSettings; updatedAt: string }
@@ -89,11 +94,6 @@ export interface FieldChange {
 /** What the access log records (sign-in and lock, from main's accounts file); rows under SESSION_TRAIL. */
 export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' | 'unlock' | 'password_changed' | 'password_reset' | 'account_added' | 'account_changed' | 'recovered';
 
-/**
- * Acts that change no row but are recorded (who looked at or took out what): opening a case, exports, prints and
- * opening a PDF in the viewer, backups, restores and transfers. Written by recordAct (audit.repo.ts).
- */
-export const ACT_ACTIONS = ['open', 'export', 'print', 'view', 'backup', 'restore', 'transfer_out', 'transfer_in'] as const;
 export type ActAction = (typeof ACT_ACTIONS)[number];
 export type ActEntity = 'report' | 'cases' | 'register' | 'backup' | 'bundle';
 
@@ -126,7 +126,6 @@ export interface RequestRow extends SentItem {
   updatedAt: string;
 }
 
-export const CHECK_CHANNELS = ['mvd_site', 'gosuslugi', 'bank', 'other'] as const;
 export type CheckChannel = (typeof CHECK_CHANNELS)[number];
 
 /** One look at the register for a person. */
@@ -337,11 +336,8 @@ export interface TransferSyncRow {
 }
 
 export const DB_NAME = 'aryz';
-export const NO_DEADLINE = '9999-12-31';
 
-/** What the case list sorts by. `sortName` is computed in memory from the person (see INDEXED_SORT_FIELDS). */
-const SORT_FIELDS = ['updatedAt', 'createdAt', 'sortName', 'nextDeadline'] as const;
-const FILTER_FIELDS = ['status', 'region', 'missionId', 'caseworker'] as const;
+const FILTER_FIELDS = CASE_FILTER_FIELDS;
 /** The sorts IndexedDB still indexes since v14: `sortName` (the Russian name, personal) is no longer stored. */
 const INDEXED_SORT_FIELDS = ['updatedAt', 'createdAt', 'nextDeadline'] as const;
 /** Versions 2 to 13 indexed the name too; their declarations must stay as they were. */
@@ -492,10 +488,8 @@ export class AryzDb extends Dexie {
 type DecidedTables = { [K in keyof AryzDb as AryzDb[K] extends Table<infer _R, infer _K, infer _I> ? (K extends 'atRest' ? never : K) : never]: AryzDb[K] extends Table<infer R, infer _K, infer _I> ? Decisions<R> : never };
 AT_REST_FIELDS satisfies DecidedTables;
 
-export const CASE_SORT_FIELDS = SORT_FIELDS;
 export const CASE_INDEXED_SORT_FIELDS = INDEXED_SORT_FIELDS;
-export const CASE_FILTER_FIELDS = FILTER_FIELDS;
-export type CaseSortField = (typeof SORT_FIELDS)[number];
+export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
 export type CaseIndexedSortField = (typeof INDEXED_SORT_FIELDS)[number];
 export type CaseFilterField = (typeof FILTER_FIELDS)[number];
 

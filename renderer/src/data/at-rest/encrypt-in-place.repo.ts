@@ -1,6 +1,5 @@
 import { db } from '../schema';
 import Dexie from 'dexie';
-import type { AryzDb } from '../schema';
 import { isKeyedHash } from '../../../../shared/crypto/at-rest';
 import { AT_REST_PLAN, type TablePlan } from './fields';
 import { ENCRYPTION_MARKER, type AtRestMarkerRow } from './marker';

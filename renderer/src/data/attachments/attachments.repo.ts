@@ -6,7 +6,7 @@ import type { AttachmentAddResult, StoredAttachmentFile } from '../../../../shar
 import type { AttachmentRef } from '../../../../shared/deadlines/facts';
 import type { AttachmentInput } from '../../../../shared/documents/model';
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
-import type { AryzDb, AttachmentLink, AttachmentRow, FieldChange } from '../schema';
+import type { AttachmentLink, AttachmentRow, FieldChange } from '../schema';
 import { localTodayIso } from '../../lib/date-time';
 import type { Actor } from '../cases/cases.repo';
 

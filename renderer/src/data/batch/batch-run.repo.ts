@@ -4,7 +4,6 @@ import type { BatchItem, BatchItemResult, BatchStatus } from '../../../../shared
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { IpcResult } from '../../../../shared/ipc/result';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { AryzDb } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 import { recordGeneratedFile, registerDocument, voidDocument } from '../documents/register.repo';
 import { trackingTables } from '../tracking/tracking-input.repo';

@@ -1,6 +1,5 @@
 import { db } from '../schema';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
-import type { AryzDb } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 import type { BatchAddresseeChoice, BatchItemRow, BatchJobRow, BatchItemState } from './batch-rows';
 import { isNumbered } from '../documents/document-inputs.repo';

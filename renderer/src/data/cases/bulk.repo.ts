@@ -1,7 +1,7 @@
 import { db } from '../schema';
 import { writeAudits } from '../audit.repo';
 import type { CaseRecord, IntakeForm, Outcome, StatusChange } from '../../../../shared/case/schema';
-import type { AryzDb, AuditRow, CaseRow, PersonRow } from '../schema';
+import type { AuditRow, CaseRow, PersonRow } from '../schema';
 import { caseRow, personDataFromIntake, personRow } from './case-rows';
 import { allocateCaseNumbers, checkIntake, type Actor } from './cases.repo';
 

@@ -19,7 +19,7 @@ import { validateIntake, type Finding } from '../../../../shared/case/validate';
 import { documentKeys, duplicateNameKeys, pinKey } from '../../../../shared/search/case-keys';
 import { indexKey, indexKeys } from '../at-rest/keys';
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
-import type { AryzDb, CaseRow, FieldChange, PersonRow } from '../schema';
+import type { CaseRow, FieldChange, PersonRow } from '../schema';
 import { trackingInputFor, trackingTables } from '../tracking/tracking-input.repo';
 import { caseRow, personDataFromIntake, personRow, type PersonData } from './case-rows';
 import { localTodayIso } from '../../lib/date-time';

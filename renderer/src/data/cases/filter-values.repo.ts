@@ -1,6 +1,6 @@
 import { db } from '../schema';
 import Dexie from 'dexie';
-import type { AryzDb, CaseFilterField } from '../schema';
+import type { CaseFilterField } from '../schema';
 
 /**
  * The distinct values a filter field takes in the data, sorted: what the region and caseworker filters

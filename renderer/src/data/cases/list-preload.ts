@@ -1,6 +1,5 @@
 import { db } from '../schema';
 import { handoff } from '../../lib/handoff';
-import type { AryzDb } from '../schema';
 import type { CaseListRow } from './case-index.cache';
 import { firstRows, type CaseQuery } from './list-query.repo';
 import { savedCaseQuery } from './saved-query';

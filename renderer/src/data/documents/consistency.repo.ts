@@ -4,7 +4,6 @@ import { registerStart } from '../../../../shared/reference/lookup';
 import { currentReference } from '../reference/reference.repo';
 import type { DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
-import type { AryzDb } from '../schema';
 
 /**
  * The consistency checks of a document against its stored case (shared/documents/checks), with the case's own

@@ -9,7 +9,7 @@ import { presentEvidence } from '../../../../shared/diagnosis/diagnose';
 import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { Addressee } from '../../../../shared/reference/schema';
-import type { AryzDb, GeneratedDocRow } from '../schema';
+import type { GeneratedDocRow } from '../schema';
 import { getCase, stripDerived } from '../cases/cases.repo';
 import { loadSettings } from '../settings/settings.repo';
 import { attachmentRefsFor } from '../attachments/attachments.repo';

@@ -7,7 +7,7 @@ import {
   type LifecycleInput,
   type LifecycleIssue,
 } from '../../../../shared/documents/lifecycle';
-import type { AryzDb, GeneratedDocRow, RequestRow } from '../schema';
+import type { GeneratedDocRow, RequestRow } from '../schema';
 import { localTodayIso } from '../../lib/date-time';
 import type { Actor } from '../cases/cases.repo';
 import { trackingTables } from '../tracking/tracking-input.repo';

@@ -1,5 +1,4 @@
 import { db } from '../schema';
-import type { AryzDb } from '../schema';
 
 /**
  * The outgoing numbers of a case's documents, for its search words (a caseworker finds a case by the number

@@ -2,7 +2,7 @@ import { db } from '../schema';
 import { writeAudit } from '../audit.repo';
 import Dexie from 'dexie';
 import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOfIsoDate, type NumberingSettings } from '../../../../shared/documents/numbering';
-import type { AryzDb, DocumentStatements, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
+import type { DocumentStatements, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
 import { followWork, type Actor } from '../cases/cases.repo';
 import { trackingTables } from '../tracking/tracking-input.repo';
 

@@ -2,7 +2,7 @@ import { db } from '../schema';
 import type { CaseStatus } from '../../../../shared/case/schema';
 import type { DuplicateKeys } from '../../../../shared/import/check';
 import type { IndexableType } from 'dexie';
-import type { AryzDb, CaseRow } from '../schema';
+import type { CaseRow } from '../schema';
 import type { DuplicateReason } from '../cases/cases.repo';
 import { indexKeys } from '../at-rest/keys';
 

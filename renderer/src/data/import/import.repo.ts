@@ -1,7 +1,7 @@
 import { db } from '../schema';
 import { writeAudit } from '../audit.repo';
 import type { CaseRecord, IntakeForm } from '../../../../shared/case/schema';
-import type { AryzDb, AuditRow, CaseRow, ImportJournalRow, PersonRow } from '../schema';
+import type { AuditRow, CaseRow, ImportJournalRow, PersonRow } from '../schema';
 import { caseRow, personDataFromIntake, personRow } from '../cases/case-rows';
 import { allocateCaseNumbers, type Actor } from '../cases/cases.repo';
 

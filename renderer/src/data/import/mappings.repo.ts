@@ -1,6 +1,5 @@
 import { db } from '../schema';
 import { fitsHeaders, guessMapping, headerSignature, type ImportMapping } from '../../../../shared/import/fields';
-import type { AryzDb } from '../schema';
 
 /** The mapping saved for files with these headers, else the guess from the header names. */
 export async function mappingFor(headers: readonly string[]): Promise<{ mapping: ImportMapping; saved: boolean }> {

@@ -7,7 +7,6 @@ import {
   emptyStay,
   type IntakeDraft,
 } from '../../../../shared/case/schema';
-import type { AryzDb } from '../schema';
 import { INTAKE_DRAFT_KEY } from '../cases/cases.repo';
 
 /**

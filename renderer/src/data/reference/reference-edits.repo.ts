@@ -4,7 +4,6 @@ import { commitReferenceEdit, referenceRow, type ReferenceChange } from '../../.
 import type { ReferenceIssue } from '../../../../shared/reference/load';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { IpcCallError } from '../../../../shared/ipc/result';
-import type { AryzDb } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 import { currentReference } from './reference.repo';
 

@@ -4,7 +4,6 @@ import { upgradeStoredReference } from '../../../../shared/reference/upgrade';
 import { commitReferenceEdit, referenceRow } from '../../../../shared/reference/versioning';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
-import type { AryzDb } from '../schema';
 
 /** The audit note of a version the app made itself to bring stored data up to what this release needs. */
 export const UPGRADE_NOTE = 'upgrade_factory_arguments';

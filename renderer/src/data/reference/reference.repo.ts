@@ -5,7 +5,7 @@ import { withFactoryTranslations } from '../../../../shared/reference/translatio
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { needsReferenceUpgrade } from '../../../../shared/reference/upgrade';
 import { IpcCallError } from '../../../../shared/ipc/result';
-import { db as defaultDb, db } from '../schema';
+import { db } from '../schema';
 
 /** The reference data in force: the highest stored version. */
 export async function currentReference(): Promise<ReferenceBundle | undefined> {

@@ -7,7 +7,6 @@ import {
   type CaseworkerProfile,
   type MissionSettings,
 } from '../../../../shared/settings/schema';
-import type { AryzDb } from '../schema';
 
 export interface StoredSettings {
   mission: MissionSettings;

@@ -4,7 +4,6 @@ import { sampleInputs } from '../../../../shared/documents/sample-case';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { AryzDb } from '../schema';
 import { localTodayIso } from '../../lib/date-time';
 import { documentInputsFor } from '../documents/document-inputs.repo';
 import { loadSettings } from '../settings/settings.repo';

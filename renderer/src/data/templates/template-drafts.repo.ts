@@ -1,5 +1,5 @@
 import { db } from '../schema';
-import type { AryzDb, TemplateDraftRow } from '../schema';
+import type { TemplateDraftRow } from '../schema';
 
 /** The editor's working copy as stored (the templates feature's `TemplateDraft` has this shape). */
 export type TemplateDraft = Omit<TemplateDraftRow, 'savedAt'>;

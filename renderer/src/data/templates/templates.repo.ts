@@ -7,7 +7,7 @@ import { parseTemplate } from '../../../../shared/documents/template-schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { IpcCallError } from '../../../../shared/ipc/result';
 import { getApi } from '../../api';
-import { db as defaultDb, type TemplateVersionRow, db } from '../schema';
+import { db, type TemplateVersionRow } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 
 /** A template in force: the factory one, or the latest custom version saved over it. */

@@ -1,5 +1,5 @@
 import { db } from '../schema';
-import type { AryzDb, CaseRow } from '../schema';
+import type { CaseRow } from '../schema';
 import { caseTracking, sentItemOf } from './case-tracking';
 import { localTodayIso } from '../../lib/date-time';
 import { documentRegimes } from '../../../../shared/reference/lookup';

@@ -3,7 +3,6 @@ import { writeAudit } from '../audit.repo';
 import { decisionOf, diagnosisChoiceSchema, type DiagnosisChoice } from '../../../../shared/diagnosis/choice';
 import type { CauseSuggestion } from '../../../../shared/diagnosis/types';
 import { parseForIssues, toFieldIssues } from '../../../../shared/validation/issues';
-import type { AryzDb } from '../schema';
 import { followWork, type Actor } from '../cases/cases.repo';
 import { trackingTables } from './tracking-input.repo';
 import type { RepoResult } from './requests.repo';

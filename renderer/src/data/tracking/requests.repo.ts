@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isoDate } from '../../../../shared/case/schema';
 import { MAX_EXTENSION_DAYS, SENT_KINDS } from '../../../../shared/deadlines/facts';
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
-import type { AryzDb, FieldChange, RequestRow } from '../schema';
+import type { FieldChange, RequestRow } from '../schema';
 import { caseRow } from '../cases/case-rows';
 import { followWork, getCase, keptExtras, stripDerived, type Actor } from '../cases/cases.repo';
 import { trackingInputFor, trackingTables } from './tracking-input.repo';

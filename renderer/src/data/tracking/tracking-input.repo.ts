@@ -1,6 +1,5 @@
 import { db } from '../schema';
 import { documentRegimes } from '../../../../shared/reference/lookup';
-import type { AryzDb } from '../schema';
 import { sentItemOf, type TrackingInput } from './case-tracking';
 import { localTodayIso } from '../../lib/date-time';
 

@@ -4,7 +4,7 @@ import type { Table } from 'dexie';
 import type { CaseRecord } from '../../../../shared/case/schema';
 import { canonicalJson } from '../../../../shared/transfer/canonical';
 import type { TransferTable } from '../../../../shared/transfer/bundle';
-import type { AryzDb, AuditRow, CaseRow, FieldChange, PersonRow } from '../schema';
+import type { AuditRow, CaseRow, FieldChange, PersonRow } from '../schema';
 import { caseRow, personRow } from '../cases/case-rows';
 import { allocateCaseNumbers, stripDerived, type Actor } from '../cases/cases.repo';
 import { refreshCaseTracking } from '../tracking/requests.repo';

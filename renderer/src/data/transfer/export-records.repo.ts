@@ -1,6 +1,5 @@
 import { db } from '../schema';
 import type { BundleRecord } from '../../../../shared/transfer/bundle';
-import type { AryzDb } from '../schema';
 import { comparableHash } from './records.repo';
 
 /**

@@ -1,6 +1,5 @@
 import { db } from '../schema';
 import type { BundleRecord } from '../../../../shared/transfer/bundle';
-import type { AryzDb } from '../schema';
 import { caseContent, keyOf, OPTIONAL_TABLES, personContent, recordOfAudit, rowsForCases, tableIfPresent } from './records.repo';
 
 export interface Gathered {

@@ -2,7 +2,7 @@ import { db } from '../schema';
 import type { IntakeDraft } from '../../../../shared/case/schema';
 import { contentHash } from '../../../../shared/transfer/canonical';
 import type { BundleManifest, BundleRecord, TransferTable } from '../../../../shared/transfer/bundle';
-import type { AryzDb, AuditRow, CaseRow, PersonRow } from '../schema';
+import type { AuditRow, CaseRow, PersonRow } from '../schema';
 import { findDuplicates, type DuplicateMatch } from '../cases/cases.repo';
 import { auditContent, caseContent, comparableHash, keyValue, personContent, recordId, tableIfPresent } from './records.repo';
 

@@ -2,7 +2,7 @@ import { db } from '../schema';
 import type { Table } from 'dexie';
 import { contentHash } from '../../../../shared/transfer/canonical';
 import type { BundleRecord, TransferTable } from '../../../../shared/transfer/bundle';
-import type { AryzDb, AuditRow, CaseRow, PersonRow } from '../schema';
+import type { AuditRow, CaseRow, PersonRow } from '../schema';
 
 /**
  * How stored rows become transfer records and back: the fields each PC derives itself are left out (they are

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityDocument } from '../../../../shared/case/schema';
-import { CHECK_CHANNELS, type CheckChannel, type CheckRow } from '../../data/schema';
+import { CHECK_CHANNELS } from '../../data/row-values';
+import type { CheckChannel, CheckRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';

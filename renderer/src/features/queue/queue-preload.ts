@@ -1,7 +1,5 @@
-import { db } from '../../data/schema';
-import { handoff } from '../../lib/handoff';
-import type { AryzDb } from '../../data/schema';
-import { workQueueRows, type QueueBucketId, type QueueItem } from '../../data/tracking/queue.repo';
+import { preloadQueueRows, takePreloadedQueueRows } from '../../data/tracking/queue-preload';
+import type { QueueBucketId, QueueItem } from '../../data/tracking/queue.repo';
 import { localTodayIso } from '../../lib/date-time';
 
 const STALE_DAYS_KEY = 'aryz.queue.staleDays';
@@ -19,21 +17,16 @@ export function saveStaleDays(days: number): void {
 }
 
 type QueueRows = Record<QueueBucketId, QueueItem[]>;
-const preloaded = handoff<QueueRows>();
-const keyOf = (today: string, staleDays: number) => `${today}|${staleDays}`;
 
 /**
  * Reads the work queue's rows while the app starts, when it opens on the queue: the reads go to IndexedDB
  * ahead of anything the screens start once mounted, and the queue's first render already has its rows.
  */
 export async function preloadQueue(): Promise<void> {
-  const today = localTodayIso();
-  const staleDays = loadStaleDays();
-  const rows = await workQueueRows(today, { staleDays });
-  preloaded.put(db(), keyOf(today, staleDays), rows);
+  await preloadQueueRows(localTodayIso(), loadStaleDays());
 }
 
 /** The preloaded rows when they are for this database, day and stale setting; handed out once. */
 export function takePreloadedQueue(today: string, staleDays: number): QueueRows | undefined {
-  return preloaded.take(db(), keyOf(today, staleDays));
+  return takePreloadedQueueRows(today, staleDays);
 }

@@ -1,8 +1,7 @@
-import { db } from '../../data/schema';
 import type { BundleRefusal } from '../../../../shared/transfer/bundle';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { IpcError } from '../../../../shared/ipc/result';
-import type { AryzDb } from '../../data/schema';
+import { appDbVersion } from '../../data/app-db';
 import type { StoredSettings } from '../../data/settings/settings.repo';
 import { missionIdOf } from '../../data/settings/use-actor';
 import { recordExported } from '../../data/transfer/export-records.repo';
@@ -35,7 +34,7 @@ export async function exportCases(
     bundleId,
     passphrase,
     source: { missionId: missionIdOf(settings.mission.outgoingPrefix), missionName: settings.mission.nameRu, caseworker: settings.caseworker.fullName },
-    schemaVersion: db().verno,
+    schemaVersion: appDbVersion(),
     records: gathered.records,
     attachments: gathered.attachments,
     documents: generatedPdfsOf(gathered.records),

@@ -28,7 +28,7 @@ useMemoryStorages();
 
 describe("the case list's first page, read ahead of its count", () => {
   it('is the first page the opened list pages to, for every sort, direction and single filter', async () => {
-    const { db, ids } = await seeded(12);
+    const { ids } = await seeded(12);
     await changeStatus(ids[4]!, 'checking', '', actor, new Date(Date.UTC(2025, 5, 3)));
     const queries: CaseQuery[] = [
       defaultQuery,
@@ -46,7 +46,7 @@ describe("the case list's first page, read ahead of its count", () => {
   });
 
   it('is not read for a search, for two filters or for the sort by name (those lists come from the search index)', async () => {
-    const { db } = await seeded(2);
+    await seeded(2);
     expect(firstRows({ ...defaultQuery, text: 'Жумагулов' }, 5)).toBeNull();
     expect(firstRows({ ...defaultQuery, filters: { region: 'г. Москва', status: 'intake' } }, 5)).toBeNull();
   });
@@ -73,7 +73,7 @@ describe("the case list's first page, read ahead of its count", () => {
 
 describe("the work queue's rows, read as the app starts", () => {
   it("are the queue's rows for today and the caseworker's stale setting, handed out once", async () => {
-    const { db, ids } = await seeded(3);
+    const { ids } = await seeded(3);
     const today = localTodayIso();
     await addRequest(ids[0]!, { kind: 'mission_letter', addressee: 'МИД России', ourNumber: '', sentAt: addDays(today, -40) }, actor, new Date());
     saveStaleDays(30);

@@ -55,7 +55,7 @@ describe('the at-rest middleware', () => {
   });
 
   it('keeps a case written through the app free of the person\'s values on disk, and finds duplicates by keyed hashes', async () => {
-    const { db, raw } = await dbWithRawView();
+    const { raw } = await dbWithRawView();
     const draft = intake({ nameRu: [SECRET, 'Нурлан', 'Асанович'], nameKy: [SECRET, 'Нурлан', 'Асан уулу'], nameLat: ['JUMAGULOV', 'NURLAN', ''], pin: '21203199000123', series: 'AN', number: '7654321', birth: { year: 1990, month: 3, day: 12 } });
     const made = await createCase(draft, actor);
     if (!made.ok) throw new Error(JSON.stringify(made));

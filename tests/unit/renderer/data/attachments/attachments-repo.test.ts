@@ -39,7 +39,7 @@ async function seeded() {
 
 describe('attachments repository', () => {
   it('records stored files (audited), skips refusals, and does not attach the same file to a case twice', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const out = await recordAttachments(caseId, [stored('contract.pdf', hash('a'), 3), { status: 'refused', name: 'x.exe', reason: 'unsupported_type', bytes: 10 }], {}, actor);
     expect(out.map((o) => o.kind)).toEqual(['added', 'refused']);
     const again = await recordAttachments(caseId, [stored('contract-copy.pdf', hash('a'), 3, { duplicate: true })], {}, actor);
@@ -52,7 +52,7 @@ describe('attachments repository', () => {
   });
 
   it('edits caption, date and link with one audit change per field, and refuses a bad date', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const [first] = await recordAttachments(caseId, [stored('scan.pdf', hash('b'), 2)], {}, actor);
     const id = first!.kind === 'added' ? first!.row.id : '';
     const result = await updateAttachment(id, { caption: ' Трудовой договор ', date: '2024-01-10', link: { kind: 'checklist', id: 'contract' } }, actor);
@@ -64,7 +64,7 @@ describe('attachments repository', () => {
   });
 
   it('gives documents real page counts: «на N л.» from the stored file, 1 when unknown', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     await recordAttachments(caseId, [stored('contract.pdf', hash('c'), 3), stored('locked.pdf', hash('d'), null, { pagesProblem: 'encrypted' })], {}, actor);
     const [row] = await attachmentsFor(caseId);
     await updateAttachment(row!.id, { caption: 'Копия трудового договора' }, actor);
@@ -75,7 +75,7 @@ describe('attachments repository', () => {
   });
 
   it('feeds checklist links to the diagnosis, which marks the item present by that attachment', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const loaded = (await getCase(caseId))!;
     const facts = caseFacts(loaded.record, stripDerived(loaded.person), [], []);
     const before = diagnose(facts, factory.bundle, '2025-06-01').causes.flatMap((c) => c.checklist).find((m) => m.itemId === 'termination_proof');
@@ -90,7 +90,7 @@ describe('attachments repository', () => {
   });
 
   it('moves to the trash and back; re-attaching a trashed file restores it', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const [out] = await recordAttachments(caseId, [stored('a.pdf', hash('f'), 1)], {}, actor);
     const id = out!.kind === 'added' ? out!.row.id : '';
     await trashAttachment(id, actor, new Date('2025-06-02T10:00:00Z'));
@@ -104,7 +104,7 @@ describe('attachments repository', () => {
   });
 
   it('at startup removes rows trashed over 30 days ago, then asks main to purge what no row refers to', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const outs = await recordAttachments(caseId, [stored('old.pdf', hash('1'), 1), stored('recent.pdf', hash('2'), 1), stored('live.pdf', hash('3'), 1)], {}, actor);
     const ids = outs.map((o) => (o.kind === 'added' ? o.row.id : ''));
     await trashAttachment(ids[0]!, actor, new Date('2025-05-01T10:00:00Z'));
@@ -121,7 +121,7 @@ describe('attachments repository', () => {
   });
 
   it('keeps a file another case still uses when one case’s copy expires', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const draft = intake({ nameKy: ['Бакиев', 'Нурлан', ''], nameRu: ['Бакиев', 'Нурлан', ''], nameLat: ['BAKIEV', 'NURLAN', ''], number: '1111111' });
     const second = await createCase(draft, actor, { now: new Date('2025-06-01T09:00:00Z') });
     if (!second.ok) throw new Error('second case');

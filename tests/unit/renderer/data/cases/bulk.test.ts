@@ -59,7 +59,7 @@ describe('bulkCreateCases', () => {
   });
 
   it('makes bulk cases findable like any other, in every script', async () => {
-    const db = freshDb();
+    freshDb();
     await bulkCreateCases(seeded, actor, { now: NOW });
     const target = seeded[7]!.form;
     for (const text of [target.person.nameKy.surname, target.person.nameRu.surname, target.person.nameLat.surname.toLowerCase(), target.person.pin, `${target.documents[0]!.series} ${target.documents[0]!.number}`]) {

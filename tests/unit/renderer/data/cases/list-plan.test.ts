@@ -34,7 +34,7 @@ function oracle(all: SearchableCase[], query: CaseQuery): string[] {
 
 describe('list query plans', () => {
   it('give the oracle’s rows in the oracle’s order for every plan, sort, filter and page', async () => {
-    const { db, all } = await seeded();
+    const { all } = await seeded();
     const sample = all[0]!;
     // Without text the planner reads IndexedDB's indexes; with text (or by name) the in-memory index answers.
     const texts = ['', 'а', 'ж', sample.words[0]!.slice(0, 2), `${sample.summary.nameRu.split(' ')[0]} ${sample.summary.nameRu.split(' ')[1]}`, 'Ж Н'];

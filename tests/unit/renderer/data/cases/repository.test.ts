@@ -6,7 +6,7 @@ const NOW = new Date('2025-06-01T09:00:00Z');
 
 describe('case repository', () => {
   it('creates person and case together with a per-mission, per-year number and an audit entry', async () => {
-    const db = freshDb();
+    freshDb();
     const first = await createCase(intake(), actor, { now: NOW });
     const second = await createCase(intake(), actor, { now: NOW });
     expect(first.ok && first.value.number).toBe('КР-М-25-00001');
@@ -33,7 +33,7 @@ describe('case repository', () => {
   });
 
   it('finds duplicates by ПИН, by any document number however typed, and by name + birth date across scripts', async () => {
-    const db = freshDb();
+    freshDb();
     const existing = await createCase(
       intake({ nameKy: ['Жумагулов', 'Үсөн', ''], nameRu: ['Джумагулов', 'Усен', ''], nameLat: ['DZHUMAGULOV', 'USON', ''], pin: '21203199000123', series: 'AN', number: '1234567', birth: { year: 1990, month: 3, day: 12 } }),
       actor,
@@ -54,7 +54,7 @@ describe('case repository', () => {
   });
 
   it('audits a duplicate override with its reason and refuses an empty reason', async () => {
-    const db = freshDb();
+    freshDb();
     await createCase(intake({ pin: '21203199000123' }), actor, { now: NOW });
     const empty = await createCase(intake({ pin: '21203199000123' }), actor, { now: NOW, duplicateOverride: { reason: '  ', matchedCaseIds: ['x'] } });
     expect(empty.ok).toBe(false);
@@ -66,7 +66,7 @@ describe('case repository', () => {
   });
 
   it('edits one field with a field-level audit entry and refuses an invalid edit without change', async () => {
-    const db = freshDb();
+    freshDb();
     const created = await createCase(intake({ nameRu: ['Усенов', 'Бакыт', ''] }), actor, { now: NOW });
     if (!created.ok) throw new Error('not created');
     const id = created.value.id;
@@ -89,7 +89,7 @@ describe('case repository', () => {
   });
 
   it('keeps the dated status history and audits each change', async () => {
-    const db = freshDb();
+    freshDb();
     const created = await createCase(intake(), actor, { now: NOW });
     if (!created.ok) throw new Error('not created');
     await changeStatus(created.value.id, 'checking', 'Проверено на сайте МВД', actor, new Date('2025-06-03T08:00:00Z'));
@@ -102,7 +102,7 @@ describe('case repository', () => {
 
 describe('audit of list edits', () => {
   it('records removing a middle item as that removal, not as the following items shifting', async () => {
-    const db = freshDb();
+    freshDb();
     const draft = intake();
     draft.documents = [0, 1, 2].map((i) => ({ ...draft.documents[0]!, id: `doc${i}`, number: `${7000000 + i}`, status: i < 2 ? ('replaced' as const) : ('current' as const) }));
     const created = await createCase(draft, actor, { now: NOW });

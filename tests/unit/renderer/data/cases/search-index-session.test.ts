@@ -127,7 +127,7 @@ describe('the search index and the session', () => {
   });
 
   it('stops a build cut short by a lock, and builds again after the unlock', async () => {
-    const db = await seeded(30);
+    await seeded(30);
     const index = caseIndexOf();
     endSession();
     const stop = keepSearchIndexWithSession();

@@ -39,7 +39,7 @@ const letter = (caseId: string, date: string, extra: Partial<RegisterInput> = {}
 
 describe('outgoing register', () => {
   it('numbers documents in order, restarts the sequence each year, and leaves unnumbered documents out', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const a = await registerDocument(letter(caseId, '2025-12-30'), actor);
     const b = await registerDocument(letter(caseId, '2025-12-31'), actor);
     const plain = await registerDocument(letter(caseId, '2025-12-31', { numbered: false, templateId: 'citizen_memo' }), actor);
@@ -57,7 +57,7 @@ describe('outgoing register', () => {
   });
 
   it('uses the format saved in Settings', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     await saveNumbering({ format: '{prefix}/{yyyy}-{seq:3}' }, actor);
     expect((await registerDocument(letter(caseId, '2026-03-01'), actor)).outgoingNumber).toBe('КР-М/2026-001');
     await expect(saveNumbering({ format: '{prefix}-{seq}' }, actor)).rejects.toThrow();
@@ -90,7 +90,7 @@ describe('outgoing register', () => {
   });
 
   it('voids with a reason; the number stays in the register, marked void, and is not reused', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const a = await registerDocument(letter(caseId, '2026-02-10'), actor);
     expect(await voidDocument(a.id, '   ', actor)).toEqual({ ok: false, reason: 'reason_required' });
     const voided = await voidDocument(a.id, 'Ошибка в адресате', actor);
@@ -105,7 +105,7 @@ describe('outgoing register', () => {
   });
 
   it('filters the register by period, status, addressee and text', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     await registerDocument(letter(caseId, '2026-01-10', { addressee: 'УВМ ГУ МВД России по г. Москве' }), actor);
     await registerDocument(letter(caseId, '2026-02-10', { addressee: 'Департамент консульской службы МИД России', title: 'Вербальная нота' }), actor);
     await registerDocument(letter(caseId, '2026-03-10', { addressee: 'ГУ МВД России по Свердловской области' }), actor);

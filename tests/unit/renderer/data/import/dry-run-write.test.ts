@@ -276,7 +276,7 @@ describe('writing an import', () => {
 
 describe('saved mappings', () => {
   it('remembers a mapping by the normalised header row', async () => {
-    const db = freshDb();
+    freshDb();
     expect(await mappingFor(HEADERS)).toEqual({ mapping, saved: false });
     const custom = [...mapping];
     custom[7] = '';

@@ -55,7 +55,7 @@ describe('the stored draft', () => {
   });
 
   it('keeps an incomplete date of birth exactly as typed', async () => {
-    const db = freshDb();
+    freshDb();
     const draft = emptyIntake();
     draft.person.birthDate = { day: 12 } as never;
     await saveDraft(draft);

@@ -53,7 +53,7 @@ describe('the reference data upgrade on start', () => {
   });
 
   it('when the factory data cannot be had, the stored version stays in force and nothing is written', async () => {
-    const db = await earlierInstall();
+    await earlierInstall();
     await expect(ensureReference({ getFactoryReference: async () => ({ ok: false as const, error: { code: 'IO_ERROR' as const, message: 'x' } }) })).rejects.toThrow(/unavailable/);
     expect((await currentReference())!.version).toBe(3);
     expect(await auditFor('')).toHaveLength(0);

@@ -29,7 +29,7 @@ async function edited(text: string): Promise<DocumentTemplate> {
 
 describe('template store', () => {
   it('starts with the factory templates only, read-only, at their factory version', async () => {
-    const db = freshDb();
+    freshDb();
     const entries = await loadTemplates(api);
     expect(entries).toHaveLength(11);
     expect(entries.every((e) => e.origin === 'factory' && e.template.readOnly && e.version === e.template.version)).toBe(true);
@@ -70,7 +70,7 @@ describe('template store', () => {
   });
 
   it('refuses to drop a block the kind requires, or to change the kind', async () => {
-    const db = freshDb();
+    freshDb();
     const template = await edited('Текст.');
     const withoutSignature = { ...template, blocks: template.blocks.filter((b) => b.type !== 'signature') };
     const result = await saveTemplateVersion(withoutSignature, actor, { api, now: T0 });

@@ -56,7 +56,7 @@ describe('tracking repositories', () => {
   });
 
   it('a negative register check proposes closing as excluded; closing sets status and outcome', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const listed = await addCheck(caseId, { at: '2025-06-03T10:00:00+03:00', channel: 'mvd_site', birthDateMode: 'full', listed: true, resultText: 'значится' }, actor, new Date('2025-06-03T08:00:00Z'));
     expect(listed.ok && listed.proposeExclusion).toBe(false);
     const clear = await addCheck(caseId, { at: '2025-06-10T10:00:00+03:00', channel: 'mvd_site', birthDateMode: 'full', listed: false, resultText: 'не значится' }, actor, new Date('2025-06-10T08:00:00Z'));
@@ -91,7 +91,7 @@ describe('tracking repositories', () => {
   });
 
   it('the work queue puts cases in buckets by index ranges', async () => {
-    const { db } = await seeded();
+    await seeded();
     // Learned on 15.05.2025: the court term (3 months) runs to 15.08.2025, so the citizen is warned until then;
     // once it has passed it is a finding on the case page, not work.
     const early = await workQueue('2025-06-02');

@@ -60,13 +60,13 @@ describe('action entries', () => {
 
 describe('work queue of actions', () => {
   it('a citizen’s past terms are not work: a case learned of long ago with lapsed registrations shows nowhere', async () => {
-    const { db } = await newCase(freshDb(), '2022-01-10');
+    await newCase(freshDb(), '2022-01-10');
     const queue = await workQueue(TODAY);
     for (const [bucket, { count }] of Object.entries(queue.buckets)) expect(count, bucket).toBe(0);
   });
 
   it('warns the citizen while the court term is open, and drops it once a court claim is sent', async () => {
-    const { db, caseId } = await newCase();
+    const { caseId } = await newCase();
     let queue = await workQueue(TODAY);
     expect(ids(queue.buckets.courtWarning)).toEqual([caseId]);
     expect(queue.buckets.courtWarning.rows[0]!.date).toBe('2025-08-15');
@@ -90,7 +90,7 @@ describe('work queue of actions', () => {
   });
 
   it('an appeal the authority has not answered in its 59-ФЗ term is owed by the authority', async () => {
-    const { db, caseId, requestId } = await caseWithLetter('2025-04-01', 'citizen_application');
+    const { caseId, requestId } = await caseWithLetter('2025-04-01', 'citizen_application');
     await updateRequest(requestId, { receivedAt: '2025-04-03', registeredAt: '2025-04-04', forwardedAt: '2025-04-05' }, actor, NOW);
     const queue = await workQueue(TODAY);
     expect(ids(queue.buckets.answerOverdue)).toEqual([caseId]);
@@ -115,7 +115,7 @@ describe('work queue of actions', () => {
   });
 
   it('a generated document waits to be sent until the sending is recorded; its row opens its next step', async () => {
-    const { db, caseId } = await newCase();
+    const { caseId } = await newCase();
     const doc = await registerDocument({ caseId, templateId: 'mission_letter_mvd', templateVersion: 1, title: 'Письмо в МВД', addressee: 'ГУ МВД', date: TODAY, numbered: true }, actor, NOW);
     await recordGeneratedFile(doc.id, { relPath: `${caseId}/${doc.id}.pdf`, sha256: 'a'.repeat(64), bytes: 1, pages: 1 }, actor, NOW);
     let queue = await workQueue(TODAY);

@@ -9,7 +9,6 @@ import { regionalAddressee } from '../../../../../shared/reference/lookup';
 import { createCase } from '../../../../../renderer/src/data/cases/cases.repo';
 import { documentInputsFor } from '../../../../../renderer/src/data/documents/document-inputs.repo';
 import { consistencyFor, generateDocument as generateRaw, regenerateDocument, reviewInputs, type GenerateRequest } from '../../../../../renderer/src/features/documents/generate';
-import type { AryzDb } from '../../../../../renderer/src/data/schema';
 import type { DocumentInputsPayload } from '../../../../../shared/ipc/channels/documents';
 import { documentsFor, registerRows } from '../../../../../renderer/src/data/documents/register.repo';
 import { saveSettings } from '../../../../../renderer/src/data/settings/settings.repo';
@@ -144,7 +143,7 @@ describe('generating from a stored case', () => {
   });
 
   it('the memo counts a letter recorded as sent by hand: it lists it, in Kyrgyz in its Kyrgyz half, and never says nothing was sent', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const before = await documentInputsFor(caseId, { template: factoryTemplate('citizen_memo'), number: '', date: '2026-03-21' });
     expect(before.sent).toEqual([]);
     expect(before.expectedAnswer).toBeNull();

@@ -24,7 +24,7 @@ describe('editing a cause\'s letter arguments', () => {
   });
 
   it('a new paragraph gets a fresh id and version 1, and a letter prints it once its evidence is present', async () => {
-    const db = await seededDb();
+    await seededDb();
     const bundle = (await currentReference())!;
     const cause = bundle.causes.find((c) => c.id === 'R-1')!;
     const id = newArgumentId('R-1', cause.arguments);
@@ -67,7 +67,7 @@ describe('editing a cause\'s letter arguments', () => {
   });
 
   it('saving the arguments unchanged makes no version', async () => {
-    const db = await seededDb();
+    await seededDb();
     const cause = (await currentReference())!.causes.find((c) => c.id === 'R-9')!;
     await expect(saveRow(actor, 'causes', 'R-9', causeWithArguments(cause, cause.arguments.map(draftOf)))).resolves.toEqual({ ok: true, version: 1, changed: false });
   });

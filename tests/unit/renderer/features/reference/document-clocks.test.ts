@@ -49,7 +49,7 @@ describe('which clock each document starts, as reference data', () => {
   });
 
   it('an edited regime changes the clock the engine runs: a mission letter without a follow-up has no expected answer', async () => {
-    const { db, memo } = await caseWithRequest('mission_letter');
+    const { memo } = await caseWithRequest('mission_letter');
     expect((await memo()).expectedAnswer).toMatchObject({ due: '2026-04-01', appeal: false });
     const row = (await currentReference())!.documentClocks.find((c) => c.id === 'mission_letter')!;
     await expect(saveRow(actor, 'documentClocks', 'mission_letter', { ...row, regime: 'none' })).resolves.toMatchObject({ ok: true });
@@ -57,7 +57,7 @@ describe('which clock each document starts, as reference data', () => {
   });
 
   it('refuses a legal basis on a regime that is not a legal term, and an unknown basis', async () => {
-    const db = await seededDb();
+    await seededDb();
     const row = (await currentReference())!.documentClocks.find((c) => c.id === 'mission_letter')!;
     const result = await saveRow(actor, 'documentClocks', 'mission_letter', { ...row, legalRef: '59fz-art12' });
     expect(result.ok).toBe(false);

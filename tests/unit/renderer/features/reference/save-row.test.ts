@@ -40,7 +40,7 @@ describe('saveRow', () => {
   });
 
   it('puts the row into the version in force at saving time, not the one the form was opened on', async () => {
-    const db = await seededDb();
+    await seededDb();
     const opened = (await currentReference())!;
     const meanwhile = clone(opened);
     meanwhile.legalRefs[0]!.summaryRu = 'Изменено в другом окне.';
@@ -53,7 +53,7 @@ describe('saveRow', () => {
   });
 
   it('adds a new calendar year, and reports a row that is gone instead of bringing it back', async () => {
-    const db = await seededDb();
+    await seededDb();
     const y2027 = (await currentReference())!.calendar.find((y) => y.year === 2027)!;
     const y2028 = { ...y2027, year: 2028, holidays: ['2028-01-01'], transfers: [] };
     await expect(saveRow(actor, 'calendar', '2028', y2028, { insert: true })).resolves.toMatchObject({ ok: true, version: 2 });

@@ -68,7 +68,7 @@ describe('history wording of real audit entries', () => {
   });
 
   it('builds the whole timeline of a case: creation, status with note, edits — newest first', async () => {
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     await updateField(caseId, 'person.pin', '21203199000123', actor, new Date('2025-06-02T09:00:00Z'));
     await changeStatus(caseId, 'checking', 'проверено', actor, new Date('2025-06-03T09:00:00Z'));
     const loaded = await getCase(caseId);
@@ -85,7 +85,7 @@ describe('history wording of real audit entries', () => {
 describe('messages of a refused edit', () => {
   it('word schema issues and hard errors, translating sex codes inside findings', async () => {
     const { t } = await translator('ru');
-    const { db, caseId } = await seeded();
+    const { caseId } = await seeded();
     const refused = await updateField(caseId, 'person.pin', '2120319900012X', actor, NOW);
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
