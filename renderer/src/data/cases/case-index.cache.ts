@@ -108,9 +108,12 @@ function compareSlots(query: Pick<CaseQuery, 'sort' | 'direction'>): (a: Slot, b
   return (a, b) => dir * (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
 }
 
-/** The outgoing numbers of every case, in one read of the register (numbers are not personal). */
-async function outgoingByCase(db: AryzDb, caseIds?: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = caseIds ? await db.outgoing.where('caseId').anyOf([...caseIds]).toArray() : await db.outgoing.toArray();
+/**
+ * The outgoing numbers of every case, in one read of the register (numbers are not personal). `indexed` is the
+ * database the index was built for, which stays its source even when a restore points the app at another.
+ */
+async function outgoingByCase(indexed: AryzDb, caseIds?: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = caseIds ? await indexed.outgoing.where('caseId').anyOf([...caseIds]).toArray() : await indexed.outgoing.toArray();
   const out = new Map<string, string[]>();
   for (const row of rows) {
     const list = out.get(row.caseId);
@@ -703,9 +706,10 @@ function memoTokens(): PartTokens {
   };
 }
 
-/** The one index of a database's cases (created on first use; building starts with `load()`). */
+/** The one index of the active database's cases (created on first use; building starts with `load()`). */
 export function caseIndexOf(): CaseIndex {
-  let index = indexes.get(db());
-  if (!index) indexes.set(db(), (index = new CaseIndex(db())));
+  const database = db();
+  let index = indexes.get(database);
+  if (!index) indexes.set(database, (index = new CaseIndex(database)));
   return index;
 }
