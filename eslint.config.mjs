@@ -41,6 +41,13 @@ const layerOf = (file) => {
   const [top, second] = rel.split(path.sep);
   return { top: top.replace(/\.tsx?$/, ''), feature: top === 'features' ? second : null };
 };
+// data/schema.ts is the database module (the Dexie class, its versions, db()): above the data layer only its types.
+const schemaFile = path.join(rendererRoot, 'data', 'schema');
+const isSchema = (resolved) => resolved.replace(/\.tsx?$/, '') === schemaFile;
+// `import type { … }`, `import { type A, type B }` and `export type { … } from` bring no value; a dynamic import does.
+const typeOnly = (node) =>
+  node.type !== 'ImportExpression' &&
+  (node.importKind === 'type' || node.exportKind === 'type' || ((node.specifiers ?? []).length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type')));
 const rendererLayers = {
   rules: {
     layers: {
@@ -62,6 +69,10 @@ const rendererLayers = {
             if (to.feature !== from.feature) context.report({ node: node.source, message: `Features stand side by side: features/${from.feature} may not import features/${to.feature}. Move what both need down (ui/, data/, lib/) or let app/ compose them.` });
             return;
           }
+          if (from.top === 'features' && to.top === 'data' && isSchema(path.resolve(path.dirname(context.filename), spec)) && !typeOnly(node)) {
+            context.report({ node: node.source, message: `Features never hold the database: import only types from data/schema (\`import type\`); call a data-layer function, which reads the active database itself, and take value lists from data/row-values.` });
+            return;
+          }
           const allowed = LAYER_MAY_IMPORT[from.top];
           if (allowed && !allowed.includes(to.top)) context.report({ node: node.source, message: `renderer/src/${from.top}/ may not import renderer/src/${to.top}/: lower layers never reach up (it may import ${allowed.join(', ')}).` });
         };
@@ -70,7 +81,8 @@ const rendererLayers = {
     },
   },
 };
-// Features pass the database handle to data-layer functions; they never read a table or open a transaction.
+// Features hold no database (the layers rule above refuses db from the schema); should one reach them anyway, they
+// still never read a table or open a transaction.
 const TABLES = 'settings|persons|cases|audit|drafts|requests|checks|referenceVersions|counters|attachments|documents|outgoing|templates|templateDrafts|importMappings|imports|transferSync|batchJobs|batchItems|transaction|table|tables';
 const noTableAccess = [
   { selector: `MemberExpression[object.type='CallExpression'][object.callee.name='db'][property.name=/^(${TABLES})$/]`, message: 'Features do not read tables: call a data-layer function (renderer/src/data/).' },

@@ -63,7 +63,7 @@ async function start(): Promise<void> {
     .open()
     .then(() => null)
     .catch((error: unknown) => error);
-  const firstScreen = preloadFirstScreen(db());
+  const firstScreen = preloadFirstScreen();
   const failure = await opening;
   mark('database-open');
   if (!failure) {
@@ -74,12 +74,12 @@ async function start(): Promise<void> {
       .catch((error: unknown) => console.warn('previous database:', error));
     // A database from before encryption at rest is sealed now, after the pre-upgrade backup above, with
     // progress; an interrupted run resumes here at the next start.
-    if (await encryptionPending(db())) {
+    if (await encryptionPending()) {
       const show = (done: number, total: number, problem?: { cause: unknown }) =>
         reactRoot.render(<StrictMode><EncryptionProgress done={done} total={total} failure={problem} /></StrictMode>);
       let last = { done: 0, total: 0 };
       try {
-        await encryptInPlace(db(), (done, total) => {
+        await encryptInPlace((done, total) => {
           last = { done, total };
           show(done, total);
         });
@@ -92,11 +92,11 @@ async function start(): Promise<void> {
     mark('first-screen-data');
   }
   // The first run stores the shipped reference data as version 1; later runs just read it.
-  if (!failure) void ensureReference(db(), getApi()).catch((error: unknown) => console.warn('reference data:', error));
+  if (!failure) void ensureReference(getApi()).catch((error: unknown) => console.warn('reference data:', error));
   // Deadline fields that depend on the day itself are brought up to date once a day, in the background.
   if (!failure) {
     void import('./data/tracking/daily-refresh.repo')
-      .then(({ scheduleDailyRefresh }) => scheduleDailyRefresh(db()))
+      .then(({ scheduleDailyRefresh }) => scheduleDailyRefresh())
       .catch((error: unknown) => console.warn('daily refresh:', error));
   }
   // Attachments deleted more than 30 days ago leave the trash, then main deletes the files nothing refers to.
@@ -104,7 +104,7 @@ async function start(): Promise<void> {
   if (!failure) {
     setTimeout(() => {
       import('./data/attachments/attachments.repo')
-        .then(({ purgeExpiredAttachments }) => purgeExpiredAttachments(db(), getApi()))
+        .then(({ purgeExpiredAttachments }) => purgeExpiredAttachments(getApi()))
         .catch((error: unknown) => console.warn('attachments purge:', error));
     }, 8000);
   }
@@ -115,11 +115,11 @@ async function start(): Promise<void> {
   reactRoot.render(<StrictMode>{failure ? <StartupError error={failure} /> : <LockLayer idleMinutes={idleMinutes}><App /></LockLayer>}</StrictMode>);
   // The search index is built from the data after sign-in, in slices behind the first screen's own reads,
   // and dropped on lock and sign-out (nothing of it is stored).
-  if (!failure) setTimeout(() => keepSearchIndexWithSession(db()), SEARCH_INDEX_DELAY_MS);
+  if (!failure) setTimeout(() => keepSearchIndexWithSession(), SEARCH_INDEX_DELAY_MS);
   // Mission sync runs while a session is unlocked (main holds the credential sealed with the data key).
   if (!failure) {
     void import('./data/mission/mission-session')
-      .then(({ keepMissionSyncWithSession }) => keepMissionSyncWithSession(db()))
+      .then(({ keepMissionSyncWithSession }) => keepMissionSyncWithSession())
       .catch((error: unknown) => console.warn('mission sync:', error));
   }
 }

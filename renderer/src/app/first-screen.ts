@@ -1,4 +1,3 @@
-import type { AryzDb } from '../data/schema';
 import { preloadCaseList } from '../data/cases/list-preload';
 import { preloadQueue } from '../features/queue/queue-preload';
 import { currentRoute } from '../ui/router';
@@ -15,9 +14,9 @@ const WAIT_MS = 400;
  * screens' counts queued ahead of them. Answers when the data is in, or after WAIT_MS, whichever comes first;
  * a failed read only means the screen reads for itself.
  */
-export function preloadFirstScreen(db: AryzDb): Promise<void> {
+export function preloadFirstScreen(): Promise<void> {
   const route = currentRoute();
-  const read = route === '/' || route === '/queue' ? preloadQueue(db) : route === '/cases' ? preloadCaseList(db) : null;
+  const read = route === '/' || route === '/queue' ? preloadQueue() : route === '/cases' ? preloadCaseList() : null;
   if (!read) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const timer = window.setTimeout(resolve, WAIT_MS);

@@ -1,6 +1,9 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { caseSearchEntry, entryOf, storedEntry, withListRow, type CaseSearchRow } from './cases/case-search-entry';
-import type { CaseRow, OutgoingRow, PersonRow } from './schema';
+import type { CaseRow, PersonRow } from './stored-rows';
+
+/** What an entry needs of a register row (schema.ts's OutgoingRow; not imported from there, which installs this). */
+type OutgoingRow = { year: number; seq: number; caseId: string; number: string };
 
 export type { CaseSearchRow };
 
@@ -37,13 +40,17 @@ function written<T>(request: DBCoreMutateRequest, response: DBCoreMutateResponse
  * before the session's key exists for new code) empty the table instead; the search index refills what is
  * missing before it next builds (cases/case-search.repo.ts).
  *
- * Registered after the case-writes middleware, so that it sees (and reports) the entries written here, and above
- * the at-rest one, which seals them.
+ * Above the case-writes middleware (level -1.5), which so sees (and reports) the entries written here, and above
+ * the at-rest one (-2), which seals them.
  */
 export function caseSearchMiddleware(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'case-search',
+    // Under Dexie's own layers (hooks, live queries): they read the transaction from Dexie's zone, which an await
+    // of the sync stamps below (native promises) leaves; the entries' reads and writes here need no zone. Above
+    // the at-rest layer (-2), which seals what is written here.
+    level: -1,
     create: (down) => {
       const present = new Set(down.schema.tables.map((table) => table.name));
       const scope = SCOPE.filter((name) => present.has(name));

@@ -34,6 +34,8 @@ export function caseWritesMiddleware(owner: object): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'case-writes',
+    // Under the case-search layer (-1), which writes the entries this one reports, and above the at-rest one (-2).
+    level: -1.5,
     create: (down) => ({
       ...down,
       table: (name: string): DBCoreTable => {

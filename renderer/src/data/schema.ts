@@ -10,78 +10,29 @@ import { ENCRYPTION_MARKER, type AtRestMarkerRow } from './at-rest/marker';
 import { SYNC_ENABLED_KEY, loadSyncSwitch, syncStampMiddleware } from './sync/stamps';
 import type { SyncConflictRow, SyncMetaRow, SyncStateRow } from './sync/sync-rows';
 import { dropPlainSearchKeys, rederiveSearchKeys } from './search-keys-upgrade';
-import type {
-  AminaStatus,
-  CaseRecord,
-  Employment,
-  IdentityDocument,
-  IntakeDraft,
-  PartialDate,
-  Person,
-  Registration,
-  StayEntry,
-} from '../../../shared/case/schema';
+import { ACT_ACTIONS, CASE_FILTER_FIELDS, CASE_SORT_FIELDS, CHECK_CHANNELS, NO_DEADLINE } from './row-values';
+import type { IntakeDraft } from '../../../shared/case/schema';
 import type { AppealChannel } from '../../../shared/appeals/appeal';
-import type { ClockId } from '../../../shared/deadlines/settings';
 import type { SentItem } from '../../../shared/deadlines/facts';
-import type { DiagnosisChoice } from '../../../shared/diagnosis/choice';
 import type { NumberingSettings } from '../../../shared/documents/numbering';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import type { ReferenceBundle } from '../../../shared/reference/schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../shared/settings/schema';
 import type { BatchItemRow, BatchJobRow } from './batch/batch-rows';
 
+// The value lists screens use live in row-values.ts (features import no value from this module); the data layer
+// keeps importing them from here.
+export { ACT_ACTIONS, CASE_FILTER_FIELDS, CASE_SORT_FIELDS, CHECK_CHANNELS, NO_DEADLINE };
+
 export type SettingsRow =
   | { key: 'mission'; value: MissionSettings; updatedAt: string }
   | { key: 'caseworker'; value: CaseworkerProfile; updatedAt: string }
   | { key: 'numbering'; value: NumberingSettings; updatedAt: string };
 
-/** A person with the history records that belong to them, plus derived keys for duplicate detection. */
-export interface PersonRow extends Person {
-  documents: IdentityDocument[];
-  stays: StayEntry[];
-  registrations: Registration[];
-  employments: Employment[];
-  amina: AminaStatus;
-  /** ПИН digits only. */
-  pinKey: string;
-  /** Every document's number, with and without series, normalised. */
-  docKeys: string[];
-  /** Sorted name keys + birth date, one per spelling. */
-  dupKeys: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** What the list shows without loading the person. */
-export interface CaseSummary {
-  nameRu: string;
-  nameKy: string;
-  nameLat: string;
-  birthDate: PartialDate;
-  pin: string;
-  document: string;
-}
-
-/**
- * A case as stored. It holds no search words and no sort name: those are personal (name keys, ПИН,
- * document numbers), so they live only in the in-memory index built after sign-in (cases/case-index.cache.ts).
- */
-export interface CaseRow extends CaseRecord {
-  /** Earliest open deadline as an ISO date; '9999-12-31' when none, so every case stays in the index. */
-  nextDeadline: string;
-  /** Which clock that deadline belongs to. */
-  nextDeadlineClock: ClockId | null;
-  /** Next planned check of the register; '9999-12-31' when none. */
-  nextCheck: string;
-  /** The work queue's entries `<action>|<due>` (shared/deadlines/actions.ts), one per open clock someone can act on. */
-  actions: string[];
-  /** The caseworker's confirmed or overridden diagnosis. */
-  diagnosis?: DiagnosisChoice;
-  summary: CaseSummary;
-  /** Set when the caseworker saved despite a duplicate warning. */
-  duplicateOverride?: { reason: string; matchedCaseIds: string[] };
-}
+// The person and case rows live in stored-rows.ts, which imports nothing of the data layer: the middleware that
+// keeps the search entries (case-search.ts), which this module installs, is built on them.
+export type { CaseRow, CaseSummary, PersonRow } from './stored-rows';
+import type { CaseRow, PersonRow } from './stored-rows';
 
 export interface FieldChange {
   field: string;
@@ -93,11 +44,6 @@ export interface FieldChange {
 /** What the access log records (sign-in and lock, from main's accounts file); rows under SESSION_TRAIL. */
 export type SessionAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'lock' | 'unlock' | 'password_changed' | 'password_reset' | 'account_added' | 'account_changed' | 'recovered';
 
-/**
- * Acts that change no row but are recorded (who looked at or took out what): opening a case, exports, prints and
- * opening a PDF in the viewer, backups, restores and transfers. Written by recordAct (audit.repo.ts).
- */
-export const ACT_ACTIONS = ['open', 'export', 'print', 'view', 'backup', 'restore', 'transfer_out', 'transfer_in', 'sync_join', 'sync_leave'] as const;
 export type ActAction = (typeof ACT_ACTIONS)[number];
 export type ActEntity = 'report' | 'cases' | 'register' | 'backup' | 'bundle' | 'mission';
 
@@ -147,8 +93,7 @@ export interface AppealRow {
   updatedAt: string;
 }
 
-// Defined with the check form's schema in shared/; re-exported for the data layer's callers.
-export { CHECK_CHANNELS, type CheckChannel } from '../../../shared/deadlines/check-schema';
+export type { CheckChannel } from '../../../shared/deadlines/check-schema';
 import type { CheckChannel } from '../../../shared/deadlines/check-schema';
 
 /** One look at the register for a person. */
@@ -359,11 +304,8 @@ export interface TransferSyncRow {
 }
 
 export const DB_NAME = 'aryz';
-export const NO_DEADLINE = '9999-12-31';
 
-/** What the case list sorts by. `sortName` is computed in memory from the person (see INDEXED_SORT_FIELDS). */
-const SORT_FIELDS = ['updatedAt', 'createdAt', 'sortName', 'nextDeadline'] as const;
-const FILTER_FIELDS = ['status', 'region', 'missionId', 'caseworker'] as const;
+const FILTER_FIELDS = CASE_FILTER_FIELDS;
 /** The sorts IndexedDB still indexes since v14: `sortName` (the Russian name, personal) is no longer stored. */
 const INDEXED_SORT_FIELDS = ['updatedAt', 'createdAt', 'nextDeadline'] as const;
 /** Versions 2 to 13 indexed the name too; their declarations must stay as they were. */
@@ -541,16 +483,25 @@ export class AryzDb extends Dexie {
 type DecidedTables = { [K in keyof AryzDb as AryzDb[K] extends Table<infer _R, infer _K, infer _I> ? (K extends 'atRest' ? never : K) : never]: AryzDb[K] extends Table<infer R, infer _K, infer _I> ? Decisions<R> : never };
 AT_REST_FIELDS satisfies DecidedTables;
 
-export const CASE_SORT_FIELDS = SORT_FIELDS;
 export const CASE_INDEXED_SORT_FIELDS = INDEXED_SORT_FIELDS;
-export const CASE_FILTER_FIELDS = FILTER_FIELDS;
-export type CaseSortField = (typeof SORT_FIELDS)[number];
+export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
 export type CaseIndexedSortField = (typeof INDEXED_SORT_FIELDS)[number];
 export type CaseFilterField = (typeof FILTER_FIELDS)[number];
 
 let instance: AryzDb | null = null;
-/** The app's database: the one the restore pointer names (renderer/src/data/active-db.ts), else `aryz`. */
+/**
+ * The app's database: the one the restore pointer names (renderer/src/data/active-db.ts), else `aryz`. Every
+ * data-layer function reads it here, so nothing above the data layer holds a database.
+ */
 export function db(): AryzDb {
   instance ??= new AryzDb(activeDbName(DB_NAME));
   return instance;
+}
+
+/**
+ * Tests only: makes `database` the one every data-layer function uses (each test its own fake IndexedDB); null
+ * goes back to the one the restore pointer names.
+ */
+export function selectDatabaseForTests(database: AryzDb | null): void {
+  instance = database;
 }

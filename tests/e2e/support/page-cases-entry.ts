@@ -1,6 +1,5 @@
 import '../../tools/page/zod-jitless';
 import { withPageSession } from '../../tools/page/tools-session';
-import { db } from '../../../renderer/src/data/schema';
 import { changeStatus, createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { saveDiagnosisChoice } from '../../../renderer/src/data/tracking/diagnosis.repo';
 import type { CaseStatus } from '../../../shared/case/schema';
@@ -15,7 +14,7 @@ import type { z } from 'zod';
  * screen calls), so list and search specs can start from known people without typing each intake.
  */
 async function actor() {
-  const found = actorFrom(await loadSettings(db()));
+  const found = actorFrom(await loadSettings());
   if (!found) throw new Error('save settings first');
   return found;
 }
@@ -25,7 +24,7 @@ async function createCases(drafts: unknown[], at?: string): Promise<string[]> {
   const who = await actor();
   const ids: string[] = [];
   for (const draft of drafts) {
-    const result = await createCase(db(), draft, who, at ? { now: new Date(at) } : {});
+    const result = await createCase(draft, who, at ? { now: new Date(at) } : {});
     if (!result.ok) throw new Error(JSON.stringify(result));
     ids.push(result.value.id);
   }
@@ -37,7 +36,7 @@ async function addRequests(caseId: string, inputs: z.input<typeof newRequestSche
   const who = await actor();
   const ids: string[] = [];
   for (const input of inputs) {
-    const result = await addRequest(db(), caseId, input, who);
+    const result = await addRequest(caseId, input, who);
     if (!result.ok) throw new Error(JSON.stringify(result));
     ids.push(result.value.id);
   }
@@ -45,14 +44,14 @@ async function addRequests(caseId: string, inputs: z.input<typeof newRequestSche
 }
 
 async function patchRequest(requestId: string, patch: z.input<typeof requestPatchSchema>): Promise<void> {
-  const result = await updateRequest(db(), requestId, patch, await actor());
+  const result = await updateRequest(requestId, patch, await actor());
   if (!result.ok) throw new Error(JSON.stringify(result));
 }
 
 async function addChecks(caseId: string, inputs: z.input<typeof newCheckSchema>[]): Promise<void> {
   const who = await actor();
   for (const input of inputs) {
-    const result = await addCheck(db(), caseId, input, who);
+    const result = await addCheck(caseId, input, who);
     if (!result.ok) throw new Error(JSON.stringify(result));
   }
 }
@@ -60,12 +59,12 @@ async function addChecks(caseId: string, inputs: z.input<typeof newCheckSchema>[
 /** Moves a case through statuses at the given moments (ISO date-times), as the status control would have then. */
 async function changeStatuses(caseId: string, changes: { status: CaseStatus; at: string; note?: string }[]): Promise<void> {
   const who = await actor();
-  for (const change of changes) await changeStatus(db(), caseId, change.status, change.note ?? '', who, new Date(change.at));
+  for (const change of changes) await changeStatus(caseId, change.status, change.note ?? '', who, new Date(change.at));
 }
 
 /** Records the caseworker's choice of cause on the diagnosis (overriding any suggestion). */
 async function chooseCause(caseId: string, causeId: string, exclusionGround: string): Promise<void> {
-  const result = await saveDiagnosisChoice(db(), caseId, { causeId, exclusionGround, note: '' }, null, 1, await actor());
+  const result = await saveDiagnosisChoice(caseId, { causeId, exclusionGround, note: '' }, null, 1, await actor());
   if (!result.ok) throw new Error(JSON.stringify(result));
 }
 

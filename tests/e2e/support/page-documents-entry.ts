@@ -1,6 +1,5 @@
 import '../../tools/page/zod-jitless';
 import { withPageSession } from '../../tools/page/tools-session';
-import { db } from '../../../renderer/src/data/schema';
 import { registerDocument } from '../../../renderer/src/data/documents/register.repo';
 import { loadSettings } from '../../../renderer/src/data/settings/settings.repo';
 import { actorFrom } from '../../../renderer/src/data/settings/use-actor';
@@ -10,10 +9,10 @@ import { actorFrom } from '../../../renderer/src/data/settings/use-actor';
  * two tabs on the same real IndexedDB.
  */
 async function registerMany(caseId: string, count: number, date: string, label: string): Promise<string[]> {
-  const who = actorFrom(await loadSettings(db()));
+  const who = actorFrom(await loadSettings());
   if (!who) throw new Error('save settings first');
   const jobs = Array.from({ length: count }, (_, i) =>
-    registerDocument(db(), { caseId, templateId: 'mission_letter_mvd', templateVersion: 1, title: `${label} ${i}`, addressee: 'УВМ', date, numbered: true }, who),
+    registerDocument({ caseId, templateId: 'mission_letter_mvd', templateVersion: 1, title: `${label} ${i}`, addressee: 'УВМ', date, numbered: true }, who),
   );
   return (await Promise.all(jobs)).map((d) => d.outgoingNumber);
 }

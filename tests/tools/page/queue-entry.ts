@@ -155,7 +155,7 @@ export interface BucketTiming {
 /** Each bucket's index range timed on its own (count, then the first rows), then both reads as the screen makes them. */
 async function queueTimings(limit = 100): Promise<{ today: string; buckets: BucketTiming[]; rowsMs: number; countsMs: number }> {
   const today = localTodayIso();
-  const sources = queueSources(db(), today);
+  const sources = queueSources(today);
   const buckets: BucketTiming[] = [];
   for (const [bucket, source] of Object.entries(sources) as [QueueBucketId, (typeof sources)[QueueBucketId]][]) {
     const t0 = performance.now();
@@ -165,9 +165,9 @@ async function queueTimings(limit = 100): Promise<{ today: string; buckets: Buck
     buckets.push({ bucket, count, countMs: t1 - t0, rowsMs: performance.now() - t1 });
   }
   const t0 = performance.now();
-  await workQueueRows(db(), today, { limit });
+  await workQueueRows(today, { limit });
   const t1 = performance.now();
-  await workQueueCounts(db(), today);
+  await workQueueCounts(today);
   return { today, buckets, rowsMs: t1 - t0, countsMs: performance.now() - t1 };
 }
 

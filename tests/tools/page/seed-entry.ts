@@ -44,9 +44,9 @@ type Progress = (done: number, total: number, ms: number) => unknown;
 
 async function seed(count: number, seedValue: number, progressName?: string, chunkSize = 2000): Promise<SeedReport> {
   const started = performance.now();
-  let settings = await loadSettings(db());
+  let settings = await loadSettings();
   // The app's case screens need a mission and a caseworker; keep the user's if there are any.
-  if (!settings.complete) settings = await saveSettings(db(), DEFAULT_SETTINGS);
+  if (!settings.complete) settings = await saveSettings(DEFAULT_SETTINGS);
   const actor = actorFrom(settings)!;
   const existing = await db().persons.where('id').startsWith(seedIdPrefix(seedValue)).count();
   if (existing > 0) throw new Error(`This database already holds ${existing} cases of seed ${seedValue}; choose another --seed.`);
@@ -58,7 +58,7 @@ async function seed(count: number, seedValue: number, progressName?: string, chu
   function* cases() {
     for (let i = 0; i < count; i++) yield generateCase(i, count, seedValue, options);
   }
-  const result = await bulkCreateCases(db(), cases(), actor, {
+  const result = await bulkCreateCases(cases(), actor, {
     total: count,
     chunkSize,
     onProgress: (done) => void report?.(done, count, performance.now() - started),
@@ -71,11 +71,11 @@ const listQuery = (text: string) => ({ text, filters: {}, sort: 'updatedAt' as c
 /** Each query as the list runs it: open the list, read its first page. */
 async function bench(queries: readonly string[], pageSize = 50): Promise<QueryTiming[]> {
   // The case list shows all cases before anyone types: open it first, as the screen does (not timed).
-  await (await openCaseList(db(), listQuery(''))).page(0, pageSize);
+  await (await openCaseList(listQuery(''))).page(0, pageSize);
   const out: QueryTiming[] = [];
   for (const text of queries) {
     const t0 = performance.now();
-    const handle = await openCaseList(db(), listQuery(text));
+    const handle = await openCaseList(listQuery(text));
     await handle.page(0, pageSize);
     out.push({ ms: performance.now() - t0, count: handle.count });
   }
@@ -119,7 +119,7 @@ async function scan(queries: readonly string[]): Promise<{ loadMs: number; rows:
 
 /** Waits for the list's in-memory search index, which the case list starts loading once it shows. */
 async function searchIndex(): Promise<{ loadMs: number; size: number }> {
-  const index = caseIndexOf(db());
+  const index = caseIndexOf();
   await index.load();
   return { loadMs: index.loadMs, size: index.size };
 }

@@ -1,14 +1,15 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { AryzDb } from '../../../renderer/src/data/schema';
+import { selectDb } from './db-fixtures';
 
 let n = 0;
 
-/** An app database and a raw view of the same IndexedDB (no middleware: what lies on disk). */
+/** An app database (the one the data layer uses) and a raw view of the same IndexedDB (no middleware: what lies on disk). */
 export async function dbWithRawView(): Promise<{ db: AryzDb; raw: () => Promise<Dexie>; indexedDB: IDBFactory; name: string }> {
   const indexedDB = new IDBFactory();
   const name = `at-rest-${++n}`;
-  const db = new AryzDb(name, { indexedDB, IDBKeyRange });
+  const db = selectDb(new AryzDb(name, { indexedDB, IDBKeyRange }));
   await db.open();
   return {
     db,

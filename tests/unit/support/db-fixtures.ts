@@ -1,12 +1,21 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { AryzDb, type CaseRow } from '../../../renderer/src/data/schema';
+import { AryzDb, selectDatabaseForTests, type CaseRow } from '../../../renderer/src/data/schema';
 import { caseSearchWords, sortNameOf } from '../../../shared/search/case-keys';
 import type { Actor } from '../../../renderer/src/data/cases/cases.repo';
 
 let n = 0;
-/** A fresh database per test: its own IndexedDB factory, nothing shared. */
+/**
+ * A fresh database per test: its own IndexedDB factory, nothing shared. It becomes the database every data-layer
+ * function uses (until the next freshDb or selectDb); the handle is for reading tables back.
+ */
 export function freshDb(): AryzDb {
-  return new AryzDb(`test-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  return selectDb(new AryzDb(`test-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
+}
+
+/** Makes `database` the one the data layer uses (a test that plays two PCs switches between them). */
+export function selectDb<T extends AryzDb>(database: T): T {
+  selectDatabaseForTests(database);
+  return database;
 }
 
 export const actor: Actor = { who: 'Токтогулов Нурлан', missionId: 'mKR', missionPrefix: 'КР-М' };

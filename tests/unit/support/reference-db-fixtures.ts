@@ -7,6 +7,6 @@ export const clone = <T>(value: T): T => structuredClone(value);
 /** A database holding the factory reference data as version 1, as on first run. */
 export async function seededDb() {
   const db = freshDb();
-  await ensureReference(db, { getFactoryReference: async () => ({ ok: true as const, value: factoryBundle() }) });
+  await ensureReference({ getFactoryReference: async () => ({ ok: true as const, value: factoryBundle() }) });
   return db;
 }

@@ -8,7 +8,7 @@ import { createCase } from '../../../renderer/src/data/cases/cases.repo';
 import { addRequest } from '../../../renderer/src/data/tracking/requests.repo';
 import { gatherCases } from '../../../renderer/src/data/transfer/gather.repo';
 import type { BundleManifest, BundleRecord } from '../../../shared/transfer/bundle';
-import { actor, intake } from './db-fixtures';
+import { actor, intake, selectDb } from './db-fixtures';
 
 /** Fast scrypt for tests; the reader accepts any power of two from 2^10. */
 export const FAST = { kdf: { N: 2 ** 14, r: 8, p: 1 } };
@@ -21,11 +21,12 @@ export async function tempDir(): Promise<string> {
 
 /** Two cases with a request each, created through the repositories as the app would. */
 export async function seedCases(db: AryzDb, count = 2): Promise<string[]> {
+  selectDb(db);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const created = await createCase(db, intake({ pin: '' }), actor, { now: NOW });
+    const created = await createCase(intake({ pin: '' }), actor, { now: NOW });
     if (!created.ok) throw new Error(JSON.stringify(created));
-    await addRequest(db, created.value.id, { kind: 'mission_letter', addressee: 'УВМ ГУ МВД по г. Москве', ourNumber: `15-${i}`, sentAt: '2025-05-20' }, actor, NOW);
+    await addRequest(created.value.id, { kind: 'mission_letter', addressee: 'УВМ ГУ МВД по г. Москве', ourNumber: `15-${i}`, sentAt: '2025-05-20' }, actor, NOW);
     ids.push(created.value.id);
   }
   return ids;
@@ -51,7 +52,8 @@ export async function manifestFor(records: BundleRecord[]): Promise<BundleManife
 
 /** Gathers the cases and writes a sealed bundle; answers its path and what went in. */
 export async function writeCasesBundle(db: AryzDb, caseIds: string[], dir: string, files: { data: Buffer }[] = []) {
-  const gathered = await gatherCases(db, caseIds);
+  selectDb(db);
+  const gathered = await gatherCases(caseIds);
   const attachments: BundleInput['attachments'] = [];
   for (const [i, file] of files.entries()) {
     const sha256 = createHash('sha256').update(file.data).digest('hex');

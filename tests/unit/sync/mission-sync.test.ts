@@ -12,6 +12,7 @@ import { createServerCertificate } from '../../../electron/sync-server/tls';
 import { onSearchEntryWrites } from '../../../renderer/src/data/case-writes';
 import { allocateCaseNumbers } from '../../../renderer/src/data/cases/cases.repo';
 import { registerDocument } from '../../../renderer/src/data/documents/register.repo';
+import { selectDb } from '../support/db-fixtures';
 import { writeAudit } from '../../../renderer/src/data/audit.repo';
 import { AryzDb } from '../../../renderer/src/data/schema';
 import { openConflictFields } from '../../../renderer/src/data/sync/plain-equality';
@@ -241,12 +242,17 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     const lone = pcDatabase('register-lone');
     const actor = { who: 'Исполнитель', missionId: 'm1', missionPrefix: 'КР-М' };
     const letter = { caseId: 'c7', templateId: 'request_mvd', templateVersion: 1, title: 'Запрос', addressee: 'ГУВМ МВД России', date: '2027-01-15', numbered: true };
+    // The data layer writes to the database selected: each PC's letter is registered with its database selected.
+    const registerOn = (pc: AryzDb) => {
+      selectDb(pc);
+      return registerDocument(letter, actor);
+    };
     const caseRow = { id: 'c7', personId: 'p7', number: 'КР-М-27-00001', status: 'intake', summary: { nameRu: 'Асанов Бакыт' }, updatedAt: '2027-01-10T10:00:00Z' };
     for (const db of [a, lone]) await db.cases.put(caseRow as never);
     // Before joining, A numbers from its own counter; so does a PC that never joins.
-    expect((await registerDocument(a, letter, actor)).outgoingSeq).toBe(1);
-    expect((await registerDocument(lone, letter, actor)).outgoingSeq).toBe(1);
-    expect((await registerDocument(lone, letter, actor)).outgoingSeq).toBe(2);
+    expect((await registerOn(a)).outgoingSeq).toBe(1);
+    expect((await registerOn(lone)).outgoingSeq).toBe(1);
+    expect((await registerOn(lone)).outgoingSeq).toBe(2);
 
     const syncA = await sync(a, 'pcA');
     await syncA.idle();
@@ -257,7 +263,9 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     onSearchEntryWrites(b, (ids) => ids !== 'all' && outgoingWrites.push(...ids));
 
     // Joined and online: both PCs register at once; the server numbers them, past the number A brought along.
-    const both = await Promise.all([registerDocument(a, letter, actor), registerDocument(b, letter, actor), registerDocument(a, letter, actor), registerDocument(b, letter, actor)]);
+    // The data layer writes to one selected database at a time, so the two PCs take turns; the server's
+    // numbering of truly simultaneous requests is the server test's (register/next under a row lock).
+    const both = [await registerOn(a), await registerOn(b), await registerOn(a), await registerOn(b)];
     expect(both.map((d) => d.outgoingSeq).sort()).toEqual([2, 3, 4, 5]);
     await waitFor('both registers to hold every number', async () => (await a.outgoing.count()) === 5 && (await b.outgoing.count()) === 5 && (await a.documents.count()) === 5 && (await b.documents.count()) === 5);
     const numbers = async (db: AryzDb) => (await db.outgoing.orderBy('[year+seq]').toArray()).map((row) => `${row.number}|${row.documentId}`);
@@ -269,7 +277,7 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     // Joined but the server out of reach: no number is given and nothing is written.
     await syncA.stop();
     await syncB.stop();
-    await expect(registerDocument(a, letter, actor)).rejects.toBeInstanceOf(RegisterOfflineError);
+    await expect(registerOn(a)).rejects.toBeInstanceOf(RegisterOfflineError);
     expect(await a.outgoing.count()).toBe(5);
     expect(await a.documents.count()).toBe(5);
   }, 90_000);
@@ -278,7 +286,7 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     const a = pcDatabase('numbers-a');
     const b = pcDatabase('numbers-b');
     const lone = pcDatabase('numbers-lone');
-    const allocate = (db: AryzDb, count: number) => db.transaction('rw', db.cases, db.counters, () => allocateCaseNumbers(db, 'КР-М', 2026, count));
+    const allocate = (db: AryzDb, count: number) => selectDb(db).transaction('rw', db.cases, db.counters, () => allocateCaseNumbers('КР-М', 2026, count));
     expect(await allocate(lone, 2)).toEqual(['КР-М-26-00001', 'КР-М-26-00002']);
     for (const [db, name, tag] of [[a, 'pcA', 'A1'], [b, 'pcB', 'B2']] as const) {
       const started = await sync(db, name, { caseNumberTag: tag });
@@ -309,14 +317,18 @@ describe.skipIf('missing' in binaries)('mission sync against PostgreSQL 15 and t
     const a = pcDatabase('audit-a');
     const b = pcDatabase('audit-b');
     const entry = (n: number) => ({ at: `2026-12-06T10:00:0${n}Z`, who: 'Исполнитель', caseId: 'c1', entity: 'case' as const, entityId: 'c1', action: 'update' as const, changes: [{ field: 'status', before: 'intake', after: `s${n}` }] });
-    await writeAudit(a, entry(1));
-    await writeAudit(a, entry(2));
-    await writeAudit(b, entry(3));
+    selectDb(a);
+    await writeAudit(entry(1));
+    selectDb(a);
+    await writeAudit(entry(2));
+    selectDb(b);
+    await writeAudit(entry(3));
     const errors: unknown[] = [];
     const syncA = await startMissionSync(a, client('pcAuditA'), { writer: credentials.pcAuditA!.pcId, retryMs: 100, codecOf: () => missionCodec, onError: (_t, e) => errors.push(e) });
     const syncB = await sync(b, 'pcAuditB');
     await Promise.all([syncA.idle(), syncB.idle()]);
-    await writeAudit(a, entry(4)); // written while joined: pushed as it happens
+    selectDb(a);
+    await writeAudit(entry(4)); // written while joined: pushed as it happens
     const chainOf = async (pcId: string) => {
       const rows = await pool.query<{ id: string; doc: { prevHash: string; hash: string; changes: string } }>(
         "SELECT id, doc FROM sync_docs WHERE collection = 'audit' AND id LIKE $1 ORDER BY id",

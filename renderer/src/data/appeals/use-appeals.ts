@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type AppealRow } from '../schema';
+import type { AppealRow } from '../schema';
 import { appealsFor } from './appeals.repo';
 
 /** A case's requests to the mission, live; undefined while loading. */
 export function useAppeals(caseId: string): AppealRow[] | undefined {
-  return useLiveQuery(() => appealsFor(db(), caseId), [caseId]);
+  return useLiveQuery(() => appealsFor(caseId), [caseId]);
 }

@@ -1,5 +1,5 @@
+import { db } from '../schema';
 import Dexie from 'dexie';
-import type { AryzDb } from '../schema';
 import { isKeyedHash } from '../../../../shared/crypto/at-rest';
 import { AT_REST_PLAN, type TablePlan } from './fields';
 import { ENCRYPTION_MARKER, type AtRestMarkerRow } from './marker';
@@ -17,8 +17,8 @@ export interface EncryptOptions {
 const TABLES = [...AT_REST_PLAN].filter(([, plan]) => plan.sealed.length > 0 || plan.hashed.length > 0).map(([name]) => name);
 
 /** Whether a database from before v14 still has rows to seal (its marker is there and not done). */
-export async function encryptionPending(db: AryzDb): Promise<boolean> {
-  const marker = await db.atRest.get(ENCRYPTION_MARKER);
+export async function encryptionPending(): Promise<boolean> {
+  const marker = await db().atRest.get(ENCRYPTION_MARKER);
   return marker !== undefined && marker.state !== 'done';
 }
 
@@ -46,11 +46,11 @@ function stillPlain(row: object, plan: TablePlan): boolean {
  * of each batch in that batch's own transaction: a run cut short resumes after the last batch that committed.
  * The pre-upgrade backup was taken before the database opened at v14 (main.tsx), so this never runs without one.
  */
-export async function encryptInPlace(db: AryzDb, onProgress: (done: number, total: number) => void, options: EncryptOptions = {}): Promise<void> {
+export async function encryptInPlace(onProgress: (done: number, total: number) => void, options: EncryptOptions = {}): Promise<void> {
   const batch = options.batch ?? ENCRYPT_BATCH;
-  const marker = await db.atRest.get(ENCRYPTION_MARKER);
+  const marker = await db().atRest.get(ENCRYPTION_MARKER);
   if (!marker || marker.state === 'done') return;
-  const counts = await Promise.all(TABLES.map((name) => db.table(name).count()));
+  const counts = await Promise.all(TABLES.map((name) => db().table(name).count()));
   const start = marker.table ? Math.max(0, TABLES.indexOf(marker.table)) : 0;
   // Rows of the tables still ahead, plus what the marker says was done before an interruption.
   let done = marker.done;
@@ -60,11 +60,11 @@ export async function encryptInPlace(db: AryzDb, onProgress: (done: number, tota
   for (let t = start; t < TABLES.length; t++) {
     const name = TABLES[t]!;
     const plan = AT_REST_PLAN.get(name)!;
-    const table = db.table(name);
+    const table = db().table(name);
     const keyPath = table.schema.primKey.keyPath!;
     let after: unknown = t === start && marker.table === name ? marker.after : null;
     for (let more = true; more; ) {
-      more = await db.transaction('rw', [table, db.atRest], async () => {
+      more = await db().transaction('rw', [table, db().atRest], async () => {
         const range = after === null || after === undefined ? table.toCollection() : table.where(':id').above(after);
         const rows = (await range.limit(batch).toArray()) as object[];
         const stale = rows.filter((row) => stillPlain(row, plan));
@@ -73,13 +73,13 @@ export async function encryptInPlace(db: AryzDb, onProgress: (done: number, tota
         if (last) after = Dexie.getByKeyPath(last, keyPath);
         done += rows.length;
         const next: AtRestMarkerRow = { key: ENCRYPTION_MARKER, state: 'running', table: name, after: after ?? null, done, startedAt };
-        await db.atRest.put(next);
+        await db().atRest.put(next);
         return rows.length === batch;
       });
       onProgress(done, total);
       options.afterBatch?.(done, total);
     }
   }
-  await db.atRest.put({ key: ENCRYPTION_MARKER, state: 'done', table: null, after: null, done, startedAt, finishedAt: new Date().toISOString() });
+  await db().atRest.put({ key: ENCRYPTION_MARKER, state: 'done', table: null, after: null, done, startedAt, finishedAt: new Date().toISOString() });
   onProgress(done, done);
 }

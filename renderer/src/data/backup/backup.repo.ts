@@ -4,9 +4,9 @@ import type { AryzApi } from '../../../../shared/ipc/contract';
 import { setActivity } from './activity.store';
 import { bytesToBase64 } from '../../lib/base64';
 import { exportDatabase } from './db-export.repo';
-import { auditCheckNote, auditCheckOf, recordAct, verifyAudit } from '../audit.repo';
+import { auditCheckNote, auditCheckOf, recordActIn, verifyAuditOf } from '../audit.repo';
 import type { AuditCheck } from '../../../../shared/ipc/channels/backup';
-import type { AryzDb } from '../schema';
+import { db, type AryzDb } from '../schema';
 
 const SLICE_BYTES = BACKUP_SLICE_MAX_BYTES;
 
@@ -22,9 +22,10 @@ export const backupRunning = () => running !== null;
 /**
  * Exports the whole database (db-export.ts: one read transaction, so the copy is consistent) and streams it to main
  * in numbered slices; main adds the attachments and seals the file. `schemaVersion` is the version of the
- * data as exported (the old one for a pre-upgrade backup).
+ * data as exported (the old one for a pre-upgrade backup). `database` is the app's unless a pre-upgrade backup
+ * hands the old version, opened without a schema.
  */
-export function runBackup(api: AryzApi, database: Dexie, reason: BackupReason): Promise<BackupOutcome> {
+export function runBackup(api: AryzApi, reason: BackupReason, database: Dexie = db()): Promise<BackupOutcome> {
   running ??= writeBackup(api, database, reason).finally(() => {
     running = null;
     setActivity(null);
@@ -39,7 +40,7 @@ async function writeBackup(api: AryzApi, database: Dexie, reason: BackupReason):
   // does not stop the backup (losing the copy would be worse); it is recorded and shown.
   let audit: AuditCheck | null = null;
   try {
-    audit = auditCheckOf(await verifyAudit(database));
+    audit = auditCheckOf(await verifyAuditOf(database));
   } catch (error) {
     console.warn('backup audit check failed:', error);
   }
@@ -100,7 +101,7 @@ async function writeBackup(api: AryzApi, database: Dexie, reason: BackupReason):
   if (finished.value.status !== 'done') return finished.value;
   // The pre-upgrade copy is taken before the database is opened at this version: it is recorded by nobody.
   if (reason !== 'upgrade') {
-    await recordAct(database as AryzDb, { action: 'backup', entity: 'backup', entityId: finished.value.fileName, note: `${reason}; ${auditCheckNote(audit)}` }).catch((error: unknown) =>
+    await recordActIn(database as AryzDb, { action: 'backup', entity: 'backup', entityId: finished.value.fileName, note: `${reason}; ${auditCheckNote(audit)}` }).catch((error: unknown) =>
       console.warn('backup audit row:', error),
     );
   }

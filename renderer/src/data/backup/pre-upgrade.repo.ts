@@ -25,7 +25,7 @@ export async function backupBeforeUpgrade(
     await old.open();
     // Loaded only when an upgrade is due: every other start does without the backup code.
     const { runBackup } = await import('./backup.repo');
-    return await runBackup(api, old, 'upgrade');
+    return await runBackup(api, 'upgrade', old);
   } finally {
     old.close();
   }

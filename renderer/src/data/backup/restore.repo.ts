@@ -6,7 +6,7 @@ import { AryzDb } from '../schema';
 import { setActivity } from './activity.store';
 import { base64ToBytes } from '../../lib/base64';
 import { ExportImporter } from './db-export.repo';
-import { auditCheckNote, auditCheckOf, recordAct, verifyAudit } from '../audit.repo';
+import { auditCheckNote, auditCheckOf, recordActIn, verifyAuditOf } from '../audit.repo';
 
 export type RestoreOutcome =
   | { status: 'restored'; database: string }
@@ -110,9 +110,9 @@ export async function runRestore(
       // inserted (in the data before the backup, or cut from its end) is reported before the switch.
       setActivity({ kind: 'restore', phase: 'verify', done: 0, total: 1 });
       const sealed = summary.audit?.ok ? { seq: summary.audit.headSeq, hash: summary.audit.headHash } : undefined;
-      const check = auditCheckOf(await verifyAudit(restored, sealed));
+      const check = auditCheckOf(await verifyAuditOf(restored, sealed));
       if (!check.ok && !(await onBrokenChain(check))) return { status: 'refused', reason: 'AUDIT_BROKEN', audit: check };
-      await recordAct(restored, { action: 'restore', entity: 'backup', entityId: summary.createdAt, note: `${summary.reason} ${summary.createdAt}; ${auditCheckNote(check)}` });
+      await recordActIn(restored, { action: 'restore', entity: 'backup', entityId: summary.createdAt, note: `${summary.reason} ${summary.createdAt}; ${auditCheckNote(check)}` });
     } finally {
       restored.close();
     }

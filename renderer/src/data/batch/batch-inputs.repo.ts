@@ -1,7 +1,7 @@
 import type { DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { Addressee, ReferenceBundle } from '../../../../shared/reference/schema';
-import type { AryzDb, CaseRow, PersonRow } from '../schema';
+import type { CaseRow, PersonRow } from '../schema';
 import { documentInputsFor, isNumbered } from '../documents/document-inputs.repo';
 import type { StoredSettings } from '../settings/settings.repo';
 import type { BatchAddresseeChoice } from './batch-rows';
@@ -52,9 +52,9 @@ export function defaultAttachments(documents: PersonRow['documents']): NonNullab
  * (documentInputsFor), with the batch's addressee, date and number, and the default enclosure when the
  * template lists attachments.
  */
-export async function batchInputsFor(db: AryzDb, row: CaseRow, person: PersonRow, context: BatchContext, number: string): Promise<DocumentInputs> {
+export async function batchInputsFor(row: CaseRow, person: PersonRow, context: BatchContext, number: string): Promise<DocumentInputs> {
   const needsAttachments = context.template.requisites.some((r) => r.path === 'attachments');
-  return documentInputsFor(db, row.id, {
+  return documentInputsFor(row.id, {
     template: context.template,
     addressee: resolveAddressee(context, row.region),
     number,

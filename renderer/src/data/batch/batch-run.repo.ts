@@ -1,9 +1,9 @@
+import { db } from '../schema';
 import { checkRequisitesOf, refusalAsItemError } from '../../../../shared/documents/requisites';
 import type { BatchItem, BatchItemResult, BatchStatus } from '../../../../shared/ipc/channels/batch';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { IpcResult } from '../../../../shared/ipc/result';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { AryzDb } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 import { recordGeneratedFile, registerDocument, voidDocument } from '../documents/register.repo';
 import { trackingTables } from '../tracking/tracking-input.repo';
@@ -72,8 +72,8 @@ const VOID_REASON_MAX = 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The tables an item's registration, file record or void touch, plus the batch's own. */
-function itemTables(db: AryzDb) {
-  return [db.documents, db.outgoing, db.settings, db.cases, db.persons, db.audit, db.batchItems, db.batchJobs, ...trackingTables(db)];
+function itemTables() {
+  return [db().documents, db().outgoing, db().settings, db().cases, db().persons, db().audit, db().batchItems, db().batchJobs, ...trackingTables()];
 }
 
 export interface BatchRunHandle {
@@ -82,20 +82,20 @@ export interface BatchRunHandle {
   done: Promise<BatchOutcome>;
 }
 
-export function runBatchJob(db: AryzDb, jobId: string, deps: BatchRunDeps): BatchRunHandle {
+export function runBatchJob(jobId: string, deps: BatchRunDeps): BatchRunHandle {
   let canceled = false;
   const handle: BatchRunHandle = { jobId, cancel: () => void (canceled = true), done: Promise.resolve({ state: 'done', counts: countStates([]) }) };
-  handle.done = run(db, jobId, deps, () => canceled);
+  handle.done = run(jobId, deps, () => canceled);
   return handle;
 }
 
-async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: () => boolean): Promise<BatchOutcome> {
+async function run(jobId: string, deps: BatchRunDeps, isCanceled: () => boolean): Promise<BatchOutcome> {
   const now = deps.now ?? (() => new Date());
   const chunkSize = Math.max(1, deps.chunk ?? 20);
   const pollMs = deps.pollMs ?? 150;
-  const job = await db.batchJobs.get(jobId);
+  const job = await db().batchJobs.get(jobId);
   if (!job) throw new Error(`No batch job ${jobId}`);
-  const items = await jobItems(db, jobId);
+  const items = await jobItems(jobId);
   const counts = countStates(items);
   if (job.state !== 'running') return { state: job.state === 'canceled' ? 'canceled' : 'done', counts };
   const context: BatchContext = { template: job.template, settings: deps.settings, reference: deps.reference, addressee: job.addressee, date: job.date };
@@ -114,12 +114,12 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
   async function fail(item: BatchItemRow, error: { code: string; message: string }, voidReason: string | null): Promise<void> {
     const at = now().toISOString();
     const next: BatchItemRow = { ...item, state: error.code === 'CANCELED' ? 'skipped' : 'failed', error, updatedAt: at };
-    await db.transaction('rw', itemTables(db), async () => {
+    await db().transaction('rw', itemTables(), async () => {
       if (item.documentId && voidReason) {
-        const voided = await voidDocument(db, item.documentId, voidReason.slice(0, VOID_REASON_MAX), deps.actor, now());
+        const voided = await voidDocument(item.documentId, voidReason.slice(0, VOID_REASON_MAX), deps.actor, now());
         if (!voided.ok && voided.reason !== 'already_void') throw new Error(`void failed: ${voided.reason}`);
       }
-      await db.batchItems.put(next);
+      await db().batchItems.put(next);
     });
     move(item, next);
     if (next.state === 'failed') finishedThisRun++;
@@ -127,8 +127,8 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
 
   /** Checks, numbers (once) and builds the inputs of one item; null when it failed before rendering. */
   async function prepare(item: BatchItemRow): Promise<BatchItem | null> {
-    const row = await db.cases.get(item.caseId);
-    const person = row ? await db.persons.get(row.personId) : undefined;
+    const row = await db().cases.get(item.caseId);
+    const person = row ? await db().persons.get(row.personId) : undefined;
     if (!row || !person) {
       await fail(item, { code: 'CASE_MISSING', message: '' }, item.documentId ? 'Дело удалено до формирования документа' : null);
       return null;
@@ -136,7 +136,7 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
     const addressee = resolveAddressee(context, row.region);
     let current = item;
     // Read once: the number is the only input that changes between the check and the render.
-    let inputs = await batchInputsFor(db, row, person, context, current.state === 'numbered' ? current.outgoingNumber : job!.numbered ? '—' : '');
+    let inputs = await batchInputsFor(row, person, context, current.state === 'numbered' ? current.outgoingNumber : job!.numbered ? '—' : '');
     if (current.state === 'pending') {
       if (isAddressed(job!.template) && !addressee) {
         await fail(current, { code: 'NO_ADDRESSEE', message: row.region }, null);
@@ -148,18 +148,17 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
         return null;
       }
       const at = now().toISOString();
-      current = await db.transaction('rw', itemTables(db), async () => {
+      current = await db().transaction('rw', itemTables(), async () => {
         // Re-read inside the transaction: if another run numbered it meanwhile, use that number.
-        const fresh = await db.batchItems.get(item.id);
+        const fresh = await db().batchItems.get(item.id);
         if (!fresh || fresh.state !== 'pending') return fresh ?? item;
         const doc = await registerDocument(
-          db,
           { caseId: row.id, templateId: job!.template.id, templateVersion: job!.template.version, title: job!.templateTitle, addressee: addressee?.nameRu ?? '', date: job!.date, numbered: job!.numbered },
           deps.actor,
           now(),
         );
         const next: BatchItemRow = { ...fresh, state: 'numbered', documentId: doc.id, outgoingNumber: doc.outgoingNumber, error: null, updatedAt: at };
-        await db.batchItems.put(next);
+        await db().batchItems.put(next);
         return next;
       });
       move(item, current);
@@ -178,9 +177,9 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
     }
     const file = { relPath: result.file.relPath, sha256: result.file.sha256, bytes: result.file.bytes, pages: result.file.pages };
     const next: BatchItemRow = { ...item, state: 'done', file, error: null, updatedAt: now().toISOString() };
-    await db.transaction('rw', itemTables(db), async () => {
-      await recordGeneratedFile(db, item.documentId!, file, deps.actor, now());
-      await db.batchItems.put(next);
+    await db().transaction('rw', itemTables(), async () => {
+      await recordGeneratedFile(item.documentId!, file, deps.actor, now());
+      await db().batchItems.put(next);
     });
     move(item, next);
     finishedThisRun++;
@@ -245,11 +244,11 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
   }
   const finishedAt = now().toISOString();
   const state = canceled ? 'canceled' : 'done';
-  await db.batchJobs.update(jobId, { state, finishedAt, updatedAt: finishedAt });
+  await db().batchJobs.update(jobId, { state, finishedAt, updatedAt: finishedAt });
   if (state === 'done' && job.merge && counts.done > 0) {
     phase = 'merging';
     report();
-    await mergeBatchJob(db, jobId, deps.api);
+    await mergeBatchJob(jobId, deps.api);
   }
   phase = 'finished';
   report();
@@ -257,8 +256,8 @@ async function run(db: AryzDb, jobId: string, deps: BatchRunDeps, isCanceled: ()
 }
 
 /** Joins the job's PDFs, in case-list order, into one file in main's store and remembers it on the job. */
-export async function mergeBatchJob(db: AryzDb, jobId: string, api: Pick<BatchApi, 'mergeBatch' | 'getBatchStatus'>, pollMs = 150): Promise<BatchJobRow['merged']> {
-  const files = (await jobItems(db, jobId)).flatMap((item) => (item.state === 'done' && item.file ? [item.file.relPath] : []));
+export async function mergeBatchJob(jobId: string, api: Pick<BatchApi, 'mergeBatch' | 'getBatchStatus'>, pollMs = 150): Promise<BatchJobRow['merged']> {
+  const files = (await jobItems(jobId)).flatMap((item) => (item.state === 'done' && item.file ? [item.file.relPath] : []));
   if (files.length === 0) return null;
   const { jobId: mainJobId } = await unwrap(api.mergeBatch({ files }));
   for (;;) {
@@ -267,7 +266,7 @@ export async function mergeBatchJob(db: AryzDb, jobId: string, api: Pick<BatchAp
     if (answer.job.settled) {
       if (answer.job.state !== 'done' || !answer.job.merged) throw new BatchIpcError(answer.job.error?.code ?? 'MERGE_FAILED');
       const merged = { mainJobId, relPath: answer.job.merged.relPath, pages: answer.job.merged.pages, bytes: answer.job.merged.bytes };
-      await db.batchJobs.update(jobId, { merged, updatedAt: new Date().toISOString() });
+      await db().batchJobs.update(jobId, { merged, updatedAt: new Date().toISOString() });
       return merged;
     }
     await sleep(pollMs);
@@ -278,17 +277,17 @@ export async function mergeBatchJob(db: AryzDb, jobId: string, api: Pick<BatchAp
  * Ends an interrupted job without resuming it: numbers already given whose documents were not made are
  * voided with the reason (they stay in the register), cases never numbered are skipped.
  */
-export async function abandonBatchJob(db: AryzDb, jobId: string, actor: Actor, now = new Date()): Promise<void> {
+export async function abandonBatchJob(jobId: string, actor: Actor, now = new Date()): Promise<void> {
   const at = now.toISOString();
-  for (const item of await jobItems(db, jobId)) {
+  for (const item of await jobItems(jobId)) {
     if (item.state !== 'pending' && item.state !== 'numbered') continue;
-    await db.transaction('rw', itemTables(db), async () => {
+    await db().transaction('rw', itemTables(), async () => {
       if (item.state === 'numbered' && item.documentId) {
-        const voided = await voidDocument(db, item.documentId, 'Пакетное формирование прекращено до изготовления документа', actor, now);
+        const voided = await voidDocument(item.documentId, 'Пакетное формирование прекращено до изготовления документа', actor, now);
         if (!voided.ok && voided.reason !== 'already_void') throw new Error(`void failed: ${voided.reason}`);
       }
-      await db.batchItems.put({ ...item, state: 'skipped', error: { code: 'CANCELED', message: '' }, updatedAt: at });
+      await db().batchItems.put({ ...item, state: 'skipped', error: { code: 'CANCELED', message: '' }, updatedAt: at });
     });
   }
-  await db.batchJobs.update(jobId, { state: 'canceled', finishedAt: at, updatedAt: at });
+  await db().batchJobs.update(jobId, { state: 'canceled', finishedAt: at, updatedAt: at });
 }

@@ -1,5 +1,5 @@
+import { db } from '../schema';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
-import type { AryzDb } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 import type { BatchAddresseeChoice, BatchItemRow, BatchJobRow, BatchItemState } from './batch-rows';
 import { isNumbered } from '../documents/document-inputs.repo';
@@ -20,7 +20,7 @@ export const itemId = (jobId: string, index: number) => `${jobId}:${String(index
  * Writes a job and one pending item per case, in one transaction. The job itself changes no case; what it does
  * to each case (registering a document, recording its file, voiding a number) is audited by the register.
  */
-export async function createBatchJob(db: AryzDb, input: NewBatch, actor: Actor, now = new Date()): Promise<BatchJobRow> {
+export async function createBatchJob(input: NewBatch, actor: Actor, now = new Date()): Promise<BatchJobRow> {
   const at = now.toISOString();
   const job: BatchJobRow = {
     id: globalThis.crypto.randomUUID(),
@@ -39,8 +39,8 @@ export async function createBatchJob(db: AryzDb, input: NewBatch, actor: Actor, 
     finishedAt: null,
     merged: null,
   };
-  await db.transaction('rw', [db.batchJobs, db.batchItems, db.cases], async () => {
-    const cases = await db.cases.bulkGet([...input.caseIds]);
+  await db().transaction('rw', [db().batchJobs, db().batchItems, db().cases], async () => {
+    const cases = await db().cases.bulkGet([...input.caseIds]);
     const items: BatchItemRow[] = input.caseIds.map((caseId, index) => {
       const row = cases[index];
       return {
@@ -58,15 +58,15 @@ export async function createBatchJob(db: AryzDb, input: NewBatch, actor: Actor, 
         updatedAt: at,
       };
     });
-    await db.batchJobs.add(job);
-    await db.batchItems.bulkAdd(items);
+    await db().batchJobs.add(job);
+    await db().batchItems.bulkAdd(items);
   });
   return job;
 }
 
 /** The items of a job in case-list order. */
-export async function jobItems(db: AryzDb, jobId: string): Promise<BatchItemRow[]> {
-  const rows = await db.batchItems.where('jobId').equals(jobId).toArray();
+export async function jobItems(jobId: string): Promise<BatchItemRow[]> {
+  const rows = await db().batchItems.where('jobId').equals(jobId).toArray();
   return rows.sort((a, b) => a.index - b.index);
 }
 
@@ -79,16 +79,16 @@ export function countStates(items: readonly Pick<BatchItemRow, 'state'>[]): Stat
 }
 
 /** Jobs still marked running, newest first: after a crash these are the ones to offer for resume. */
-export async function runningJobs(db: AryzDb): Promise<BatchJobRow[]> {
-  const rows = await db.batchJobs.where('state').equals('running').toArray();
+export async function runningJobs(): Promise<BatchJobRow[]> {
+  const rows = await db().batchJobs.where('state').equals('running').toArray();
   return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-export async function batchJob(db: AryzDb, jobId: string): Promise<BatchJobRow | undefined> {
-  return db.batchJobs.get(jobId);
+export async function batchJob(jobId: string): Promise<BatchJobRow | undefined> {
+  return db().batchJobs.get(jobId);
 }
 
 /** How many of a job's items are done (the resume banner's «N of M»). */
-export async function doneCount(db: AryzDb, jobId: string): Promise<number> {
-  return db.batchItems.where('[jobId+state]').equals([jobId, 'done']).count();
+export async function doneCount(jobId: string): Promise<number> {
+  return db().batchItems.where('[jobId+state]').equals([jobId, 'done']).count();
 }

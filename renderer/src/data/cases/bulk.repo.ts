@@ -1,6 +1,7 @@
+import { db } from '../schema';
 import { writeAudits } from '../audit.repo';
 import type { CaseRecord, IntakeForm, Outcome, StatusChange } from '../../../../shared/case/schema';
-import type { AryzDb, AuditRow, CaseRow, PersonRow } from '../schema';
+import type { AuditRow, CaseRow, PersonRow } from '../schema';
 import { caseRow, personDataFromIntake, personRow } from './case-rows';
 import { allocateCaseNumbers, checkIntake, type Actor } from './cases.repo';
 
@@ -58,16 +59,16 @@ function prepare(input: BulkCase, index: number, now: Date): Prepared {
 }
 
 /** The numbers for a chunk, in input order, each from the per-mission counter of its intake year. */
-async function numbersFor(db: AryzDb, prefix: string, chunk: readonly Prepared[]): Promise<string[]> {
+async function numbersFor(prefix: string, chunk: readonly Prepared[]): Promise<string[]> {
   const years = chunk.map((c) => new Date(c.createdAt).getFullYear());
   const byYear = new Map<number, string[]>();
-  for (const year of new Set(years)) byYear.set(year, await allocateCaseNumbers(db, prefix, year, years.filter((y) => y === year).length));
+  for (const year of new Set(years)) byYear.set(year, await allocateCaseNumbers(prefix, year, years.filter((y) => y === year).length));
   return years.map((year) => byYear.get(year)!.shift()!);
 }
 
-async function writeChunk(db: AryzDb, chunk: readonly Prepared[], actor: Actor): Promise<string[]> {
-  return db.transaction('rw', [db.persons, db.cases, db.audit, db.counters], async () => {
-    const numbers = await numbersFor(db, actor.missionPrefix, chunk);
+async function writeChunk(chunk: readonly Prepared[], actor: Actor): Promise<string[]> {
+  return db().transaction('rw', [db().persons, db().cases, db().audit, db().counters], async () => {
+    const numbers = await numbersFor(actor.missionPrefix, chunk);
     const persons: PersonRow[] = [];
     const cases: CaseRow[] = [];
     const audit: AuditRow[] = [];
@@ -94,9 +95,9 @@ async function writeChunk(db: AryzDb, chunk: readonly Prepared[], actor: Actor):
       cases.push(caseRow(record, person));
       audit.push({ at: c.createdAt, who: actor.who, caseId: c.id, entity: 'case', entityId: c.id, action: 'create', changes: [], note: number });
     });
-    await db.persons.bulkAdd(persons);
-    await db.cases.bulkAdd(cases);
-    await writeAudits(db, audit);
+    await db().persons.bulkAdd(persons);
+    await db().cases.bulkAdd(cases);
+    await writeAudits(audit);
     return numbers;
   });
 }
@@ -107,7 +108,7 @@ async function writeChunk(db: AryzDb, chunk: readonly Prepared[], actor: Actor):
  * and audited with one «create» entry. Each chunk is one transaction, so a failure leaves whole chunks
  * behind, never half a case. `cases` may be a lazy iterable: only one chunk is in memory at a time.
  */
-export async function bulkCreateCases(db: AryzDb, cases: Iterable<BulkCase>, actor: Actor, options: BulkOptions = {}): Promise<BulkResult> {
+export async function bulkCreateCases(cases: Iterable<BulkCase>, actor: Actor, options: BulkOptions = {}): Promise<BulkResult> {
   const now = options.now ?? new Date();
   const chunkSize = Math.max(1, options.chunkSize ?? 2000);
   const total = options.total ?? (Array.isArray(cases) ? cases.length : undefined);
@@ -115,7 +116,7 @@ export async function bulkCreateCases(db: AryzDb, cases: Iterable<BulkCase>, act
   let chunk: Prepared[] = [];
   const flush = async () => {
     if (chunk.length === 0) return;
-    const numbers = await writeChunk(db, chunk, actor);
+    const numbers = await writeChunk(chunk, actor);
     result.firstNumber ??= numbers[0];
     result.lastNumber = numbers[numbers.length - 1];
     result.created += chunk.length;

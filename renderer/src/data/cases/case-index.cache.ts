@@ -1,3 +1,4 @@
+import { db } from '../schema';
 import { nameKey } from '../../../../shared/names';
 import { matchesAllPrefixes, NO_MATCH, queryWords } from '../../../../shared/search/case-keys';
 import { nearestWord } from '../../../../shared/search/did-you-mean';
@@ -236,12 +237,12 @@ export class CaseIndex {
     let derived = 0;
     this.setStatus({ ready: false, done: 0, total: caseCount });
     try {
-      await fillCaseSearch(this.db, (done, missing) => {
+      await fillCaseSearch((done, missing) => {
         // A lock stops the fill between batches; what committed stays, the rest is derived at the next build.
         this.check(epoch);
         derived = missing;
         this.setStatus({ ready: false, done, total: missing + caseCount });
-      });
+      }, undefined, this.db);
     } catch (error) {
       this.check(epoch);
       throw error;
@@ -642,8 +643,8 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
 const indexes = new WeakMap<AryzDb, CaseIndex>();
 
 /** The one index of a database's cases (created on first use; building starts with `load()`). */
-export function caseIndexOf(db: AryzDb): CaseIndex {
-  let index = indexes.get(db);
-  if (!index) indexes.set(db, (index = new CaseIndex(db)));
+export function caseIndexOf(): CaseIndex {
+  let index = indexes.get(db());
+  if (!index) indexes.set(db(), (index = new CaseIndex(db())));
   return index;
 }

@@ -1,6 +1,6 @@
 import { nameTokens } from '../../../../shared/names';
 import { caseNumberWords, personSearchWords, sortNameOf, type PartTokens } from '../../../../shared/search/case-keys';
-import type { CaseRow, CaseSummary, PersonRow } from '../schema';
+import type { CaseRow, CaseSummary, PersonRow } from '../stored-rows';
 
 /** The fields the case list shows, sorts and filters by: all an in-memory list row keeps. */
 export const LIST_FIELDS = [
@@ -64,9 +64,28 @@ export function listRowOf(row: CaseRow): CaseListRow {
 
 /** The person's words first, then the case's own, each once (the order the index has always filed them in). */
 export function caseSearchEntry(row: CaseRow, person: PersonRow | undefined, outgoing: readonly string[] = [], tokensOf?: PartTokens): CaseSearchEntry {
-  const own = caseNumberWords(row.number, outgoing);
-  const personal = person ? personSearchWords(person, person.documents ?? [], tokensOf) : [];
-  return { row: listRowOf(row), words: [...new Set([...personal, ...own])], sortName: person ? sortNameOf(person) : '' };
+  const own = caseNumberWords(row.number ?? '', outgoing);
+  const whole = person ? wholeEnough(person) : undefined;
+  const personal = whole ? personSearchWords(whole, (person?.documents ?? []).filter((doc) => typeof doc?.number === 'string'), tokensOf) : [];
+  return { row: listRowOf(row), words: [...new Set([...personal, ...own])], sortName: whole ? sortNameOf(whole) : '' };
+}
+
+const NO_NAME = { surname: '', givenName: '', patronymic: '' };
+
+/**
+ * The person with every part search reads present: the entries are derived inside the write of any row that
+ * reaches the database (also a row an older version or another PC wrote with parts missing), and a missing
+ * part must cost its words, never the write.
+ */
+function wholeEnough(person: PersonRow): PersonRow {
+  return {
+    ...person,
+    nameRu: { ...NO_NAME, ...person.nameRu },
+    nameKy: { ...NO_NAME, ...person.nameKy },
+    nameLat: { ...NO_NAME, ...person.nameLat },
+    otherSpellings: person.otherSpellings ?? [],
+    pin: person.pin ?? '',
+  };
 }
 
 /**

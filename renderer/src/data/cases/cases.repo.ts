@@ -1,3 +1,4 @@
+import { db } from '../schema';
 import { writeAudit } from '../audit.repo';
 import {
   aminaStatusSchema,
@@ -20,7 +21,7 @@ import { registrationGraceRules } from '../../../../shared/reference/lookup';
 import { documentKeys, duplicateNameKeys, pinKey } from '../../../../shared/search/case-keys';
 import { indexKey, indexKeys } from '../at-rest/keys';
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
-import type { AryzDb, CaseRow, FieldChange, PersonRow } from '../schema';
+import type { CaseRow, FieldChange, PersonRow } from '../schema';
 import { trackingInputFor, trackingTables } from '../tracking/tracking-input.repo';
 import { caseRow, personDataFromIntake, personRow, type PersonData } from './case-rows';
 import { localTodayIso } from '../../lib/date-time';
@@ -63,8 +64,8 @@ export function checkIntake(draft: unknown, now = new Date(), grace?: Registrati
 }
 
 /** The registration grace days of the reference data in force (the factory values before any is stored). */
-async function graceInForce(db: AryzDb): Promise<RegistrationGraceRules> {
-  return registrationGraceRules((await db.referenceVersions.orderBy('version').last())?.bundle);
+async function graceInForce(): Promise<RegistrationGraceRules> {
+  return registrationGraceRules((await db().referenceVersions.orderBy('version').last())?.bundle);
 }
 
 /** «{prefix}-{yy}-{seq}», e.g. «КР-М-26-00017». */
@@ -78,40 +79,40 @@ export function formatCaseNumber(prefix: string, year: number, seq: number): str
  * paid by every chunk of an import. Across a change of width (…-99999, …-100000) the range would hold most of
  * the year's cases, so those few calls still seek each one.
  */
-async function takenNumbers(db: AryzDb, candidates: readonly string[]): Promise<Set<string>> {
+async function takenNumbers(candidates: readonly string[]): Promise<Set<string>> {
   const first = candidates[0];
   const last = candidates[candidates.length - 1];
   if (first === undefined || last === undefined) return new Set();
-  if (candidates.some((c) => c.length !== first.length)) return new Set((await db.cases.where('number').anyOf(candidates as string[]).keys()) as string[]);
+  if (candidates.some((c) => c.length !== first.length)) return new Set((await db().cases.where('number').anyOf(candidates as string[]).keys()) as string[]);
   // Other numbers in the range (another format) are harmless: only candidates are looked up in the answer.
-  return new Set((await db.cases.where('number').between(first, last, true, true).keys()) as string[]);
+  return new Set((await db().cases.where('number').between(first, last, true, true).keys()) as string[]);
 }
 
 /**
  * The next `count` case numbers of the mission and year, in order, advancing the per-mission counter.
  * Must run inside a transaction that includes `cases` and `counters`.
  */
-export async function allocateCaseNumbers(db: AryzDb, missionPrefix: string, year: number, count: number): Promise<string[]> {
+export async function allocateCaseNumbers(missionPrefix: string, year: number, count: number): Promise<string[]> {
   // A PC of a mission server numbers in its own series (data/sync/case-numbers.ts).
-  const prefix = missionCasePrefix(db, missionPrefix);
+  const prefix = missionCasePrefix(db(), missionPrefix);
   const key = `case:${prefix}:${year}`;
-  let seq = (await db.counters.get(key))?.value ?? 0;
+  let seq = (await db().counters.get(key))?.value ?? 0;
   const numbers: string[] = [];
   // A number restored from a backup or a transfer may already exist: skip forward instead of failing.
   while (numbers.length < count) {
     const candidates = Array.from({ length: count - numbers.length }, (_, k) => formatCaseNumber(prefix, year, seq + 1 + k));
-    const taken = await takenNumbers(db, candidates);
+    const taken = await takenNumbers(candidates);
     for (const number of candidates) {
       seq++;
       if (!taken.has(number)) numbers.push(number);
     }
   }
-  if (count > 0) await db.counters.put({ key, value: seq });
+  if (count > 0) await db().counters.put({ key, value: seq });
   return numbers;
 }
 
 /** Cases whose person has the same ПИН, any same document number, or the same normalised name and birth date. */
-export async function findDuplicates(db: AryzDb, draft: Pick<IntakeDraft, 'person' | 'documents'>, excludePersonId?: string): Promise<DuplicateMatch[]> {
+export async function findDuplicates(draft: Pick<IntakeDraft, 'person' | 'documents'>, excludePersonId?: string): Promise<DuplicateMatch[]> {
   const person = draft.person;
   const reasons = new Map<string, { reason: DuplicateReason; value: string }[]>();
   const add = (personId: string, reason: DuplicateReason, value: string) => {
@@ -122,14 +123,14 @@ export async function findDuplicates(db: AryzDb, draft: Pick<IntakeDraft, 'perso
   };
   const pin = pinKey(person.pin ?? '');
   if (pin.length >= 4) {
-    for (const id of await db.persons.where('pinKey').equals(indexKey(pin)).primaryKeys()) add(id, 'pin', person.pin);
+    for (const id of await db().persons.where('pinKey').equals(indexKey(pin)).primaryKeys()) add(id, 'pin', person.pin);
   }
   const docs = (draft.documents ?? []).filter((d) => d.number?.trim());
   const keys = documentKeys(docs.map((d) => ({ series: d.series ?? '', number: d.number ?? '' })));
   if (keys.length > 0) {
     // The index holds keyed hashes (at-rest/fields.ts); each hash found names the plain key it stands for.
     const hashed = indexKeys(keys);
-    for (const row of await db.persons.where('docKeys').anyOf([...hashed.keys()]).toArray()) {
+    for (const row of await db().persons.where('docKeys').anyOf([...hashed.keys()]).toArray()) {
       const hit = hashed.get(row.docKeys.find((k) => hashed.has(k)) ?? '') ?? '';
       const doc = docs.find((d) => documentKeys([{ series: d.series ?? '', number: d.number ?? '' }]).includes(hit));
       add(row.id, 'document', doc ? `${doc.series ?? ''} ${doc.number ?? ''}`.trim() : hit);
@@ -139,13 +140,13 @@ export async function findDuplicates(db: AryzDb, draft: Pick<IntakeDraft, 'perso
     const dupKeys = duplicateNameKeys({ ...person, birthDate: person.birthDate } as Parameters<typeof duplicateNameKeys>[0]);
     if (dupKeys.length > 0) {
       const hashed = indexKeys(dupKeys);
-      for (const row of await db.persons.where('dupKeys').anyOf([...hashed.keys()]).toArray()) {
+      for (const row of await db().persons.where('dupKeys').anyOf([...hashed.keys()]).toArray()) {
         add(row.id, 'name_birth', hashed.get(row.dupKeys.find((k) => hashed.has(k)) ?? '')?.split('|')[1] ?? '');
       }
     }
   }
   if (reasons.size === 0) return [];
-  const cases = await db.cases.where('personId').anyOf([...reasons.keys()]).toArray();
+  const cases = await db().cases.where('personId').anyOf([...reasons.keys()]).toArray();
   return cases
     .map((c) => ({ caseId: c.id, caseNumber: c.number, personId: c.personId, summary: c.summary, status: c.status, reasons: reasons.get(c.personId) ?? [] }))
     .sort((a, b) => b.reasons.length - a.reasons.length || a.caseNumber.localeCompare(b.caseNumber));
@@ -159,10 +160,10 @@ export interface CreateOptions {
 }
 
 /** Creates person and case together, numbers the case, audits it and clears the intake draft — all or nothing. */
-export async function createCase(db: AryzDb, draft: unknown, actor: Actor, options: CreateOptions = {}): Promise<SaveResult<CaseRow>> {
+export async function createCase(draft: unknown, actor: Actor, options: CreateOptions = {}): Promise<SaveResult<CaseRow>> {
   const now = options.now ?? new Date();
   // The gap warnings count with the registration grace days of the reference data in force.
-  const checked = checkIntake(draft, now, await graceInForce(db));
+  const checked = checkIntake(draft, now, await graceInForce());
   if (!checked.ok) return checked;
   const form = checked.value;
   const at = nowIso(now);
@@ -171,8 +172,8 @@ export async function createCase(db: AryzDb, draft: unknown, actor: Actor, optio
     return { ok: false, issues: [{ path: 'duplicateOverride.reason', code: 'required' }], errors: [] };
   }
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
-  const row = await db.transaction('rw', [db.persons, db.cases, db.audit, db.counters, db.drafts, ...trackingTables(db)], async () => {
-    const [number] = (await allocateCaseNumbers(db, actor.missionPrefix, now.getFullYear(), 1)) as [string];
+  const row = await db().transaction('rw', [db().persons, db().cases, db().audit, db().counters, db().drafts, ...trackingTables()], async () => {
+    const [number] = (await allocateCaseNumbers(actor.missionPrefix, now.getFullYear(), 1)) as [string];
     const person = personDataFromIntake(form);
     const record: CaseRecord = {
       id: newId(),
@@ -190,13 +191,13 @@ export async function createCase(db: AryzDb, draft: unknown, actor: Actor, optio
       record,
       person,
       override ? { duplicateOverride: { reason: override.reason.trim(), matchedCaseIds: override.matchedCaseIds } } : {},
-      await trackingInputFor(db, record.id, now),
+      await trackingInputFor(record.id, now),
     );
-    await db.persons.add(personRow(person, at, at));
-    await db.cases.add(created);
-    await writeAudit(db, { at, who: actor.who, caseId: record.id, entity: 'case', entityId: record.id, action: 'create', changes: [], note: number });
+    await db().persons.add(personRow(person, at, at));
+    await db().cases.add(created);
+    await writeAudit({ at, who: actor.who, caseId: record.id, entity: 'case', entityId: record.id, action: 'create', changes: [], note: number });
     if (override) {
-      await writeAudit(db, {
+      await writeAudit({
         at,
         who: actor.who,
         caseId: record.id,
@@ -207,24 +208,24 @@ export async function createCase(db: AryzDb, draft: unknown, actor: Actor, optio
         note: override.reason.trim(),
       });
     }
-    await db.drafts.delete(INTAKE_DRAFT_KEY);
+    await db().drafts.delete(INTAKE_DRAFT_KEY);
     return created;
   });
   return { ok: true, value: row, warnings: checked.warnings };
 }
 
-export async function getCase(db: AryzDb, caseId: string): Promise<{ record: CaseRow; person: PersonRow } | null> {
-  const record = await db.cases.get(caseId);
+export async function getCase(caseId: string): Promise<{ record: CaseRow; person: PersonRow } | null> {
+  const record = await db().cases.get(caseId);
   if (!record) return null;
-  const person = await db.persons.get(record.personId);
+  const person = await db().persons.get(record.personId);
   return person ? { record, person } : null;
 }
 
 export { auditFor } from '../audit.repo';
 
 /** Case numbers by id, for the cases named in a duplicate warning; ids no longer in the base are left out. */
-export async function caseNumbersOf(db: AryzDb, caseIds: string[]): Promise<Record<string, string>> {
-  const rows = await db.cases.bulkGet(caseIds);
+export async function caseNumbersOf(caseIds: string[]): Promise<Record<string, string>> {
+  const rows = await db().cases.bulkGet(caseIds);
   return Object.fromEntries(rows.flatMap((row) => (row ? [[row.id, row.number]] : [])));
 }
 
@@ -314,19 +315,19 @@ function diff(before: unknown, after: unknown, prefix: string, out: FieldChange[
  * `case.region`), validates the whole record as intake would, and writes it with an audit entry listing
  * each changed field before → after. Invalid input changes nothing.
  */
-export async function updateField(db: AryzDb, caseId: string, path: string, value: unknown, actor: Actor, now = new Date()): Promise<SaveResult<CaseRow>> {
+export async function updateField(caseId: string, path: string, value: unknown, actor: Actor, now = new Date()): Promise<SaveResult<CaseRow>> {
   const [scope, ...rest] = parsePath(path);
   if ((scope !== 'person' && scope !== 'case') || rest.length === 0) throw new Error(`Not an editable path: ${path}`);
   if (scope === 'case' && !EDITABLE_CASE_FIELDS.has(String(rest[0]))) throw new Error(`Not an editable case field: ${path}`);
-  return db.transaction('rw', [db.persons, db.cases, db.audit, ...trackingTables(db)], async () => {
-    const loaded = await getCase(db, caseId);
+  return db().transaction('rw', [db().persons, db().cases, db().audit, ...trackingTables()], async () => {
+    const loaded = await getCase(caseId);
     if (!loaded) throw new Error(`No case ${caseId}`);
     const person = stripDerived(loaded.person);
     const before = personForm(person, loaded.record);
     const key = String(rest[0]);
     const formPath: Path = scope === 'case' ? ['case', ...rest] : key in PERSON_PARTS ? rest : ['person', ...rest];
     const after = setAt(before, formPath, value);
-    const checked = checkIntake(after, now, await graceInForce(db));
+    const checked = checkIntake(after, now, await graceInForce());
     if (!checked.ok) return checked;
     const form = checked.value;
     const at = nowIso(now);
@@ -335,34 +336,34 @@ export async function updateField(db: AryzDb, caseId: string, path: string, valu
     const changes: FieldChange[] = [];
     diff(getAt(before, formPath.slice(0, 1)), getAt(form, formPath.slice(0, 1)), String(formPath[0]), changes);
     if (changes.length === 0) return { ok: true as const, value: loaded.record, warnings: checked.warnings };
-    const row = caseRow(nextRecord, nextPerson, keptExtras(loaded.record), await trackingInputFor(db, caseId, now));
-    await db.persons.put(personRow(nextPerson, loaded.person.createdAt, at));
-    await db.cases.put(row);
-    await writeAudit(db, { at, who: actor.who, caseId, entity: scope, entityId: scope === 'case' ? caseId : person.id, action: 'update', changes });
+    const row = caseRow(nextRecord, nextPerson, keptExtras(loaded.record), await trackingInputFor(caseId, now));
+    await db().persons.put(personRow(nextPerson, loaded.person.createdAt, at));
+    await db().cases.put(row);
+    await writeAudit({ at, who: actor.who, caseId, entity: scope, entityId: scope === 'case' ? caseId : person.id, action: 'update', changes });
     return { ok: true as const, value: row, warnings: checked.warnings };
   });
 }
 
 /** Adds an item to one of the person's history lists (documents, stays, registrations, employments). */
-export async function addItem(db: AryzDb, caseId: string, list: 'documents' | 'stays' | 'registrations' | 'employments', item: unknown, actor: Actor, now = new Date()) {
-  const loaded = await getCase(db, caseId);
+export async function addItem(caseId: string, list: 'documents' | 'stays' | 'registrations' | 'employments', item: unknown, actor: Actor, now = new Date()) {
+  const loaded = await getCase(caseId);
   if (!loaded) throw new Error(`No case ${caseId}`);
-  return updateField(db, caseId, `person.${list}`, [...loaded.person[list], item], actor, now);
+  return updateField(caseId, `person.${list}`, [...loaded.person[list], item], actor, now);
 }
 
-export async function removeItem(db: AryzDb, caseId: string, list: 'documents' | 'stays' | 'registrations' | 'employments', index: number, actor: Actor, now = new Date()) {
-  const loaded = await getCase(db, caseId);
+export async function removeItem(caseId: string, list: 'documents' | 'stays' | 'registrations' | 'employments', index: number, actor: Actor, now = new Date()) {
+  const loaded = await getCase(caseId);
   if (!loaded) throw new Error(`No case ${caseId}`);
-  return updateField(db, caseId, `person.${list}`, loaded.person[list].filter((_, i) => i !== index), actor, now);
+  return updateField(caseId, `person.${list}`, loaded.person[list].filter((_, i) => i !== index), actor, now);
 }
 
 /**
  * Moves the case to a new status, keeping the dated history, and audits it. `event` names the work that moved
  * it by a workflow rule (shared/case/status-rules.ts); without it the change is the caseworker's own.
  */
-export async function changeStatus(db: AryzDb, caseId: string, status: CaseStatus, note: string, actor: Actor, now = new Date(), event?: StatusEvent): Promise<CaseRow> {
-  return db.transaction('rw', [db.persons, db.cases, db.audit, ...trackingTables(db)], async () => {
-    const loaded = await getCase(db, caseId);
+export async function changeStatus(caseId: string, status: CaseStatus, note: string, actor: Actor, now = new Date(), event?: StatusEvent): Promise<CaseRow> {
+  return db().transaction('rw', [db().persons, db().cases, db().audit, ...trackingTables()], async () => {
+    const loaded = await getCase(caseId);
     if (!loaded) throw new Error(`No case ${caseId}`);
     if (loaded.record.status === status) return loaded.record;
     const at = nowIso(now);
@@ -372,9 +373,9 @@ export async function changeStatus(db: AryzDb, caseId: string, status: CaseStatu
       statusHistory: [...loaded.record.statusHistory, { status, at, note: note.trim().slice(0, 2000) }],
       updatedAt: at,
     };
-    const row = caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await trackingInputFor(db, caseId, now));
-    await db.cases.put(row);
-    await writeAudit(db, {
+    const row = caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await trackingInputFor(caseId, now));
+    await db().cases.put(row);
+    await writeAudit({
       at,
       who: actor.who,
       caseId,
@@ -392,12 +393,12 @@ export async function changeStatus(db: AryzDb, caseId: string, status: CaseStatu
  * Applies the workflow rule `event` triggers, if any, inside the caller's transaction (which must hold the
  * tables changeStatus writes: persons, cases, audit and the tracking tables). Answers the new status, or null.
  */
-export async function followWork(db: AryzDb, caseId: string, event: StatusEvent, actor: Actor, now = new Date()): Promise<CaseStatus | null> {
-  const row = await db.cases.get(caseId);
+export async function followWork(caseId: string, event: StatusEvent, actor: Actor, now = new Date()): Promise<CaseStatus | null> {
+  const row = await db().cases.get(caseId);
   if (!row) return null;
   const rule = statusMove(row.status, event);
   if (!rule) return null;
-  await changeStatus(db, caseId, rule.to, rule.note, actor, now, event);
+  await changeStatus(caseId, rule.to, rule.note, actor, now, event);
   return rule.to;
 }
 

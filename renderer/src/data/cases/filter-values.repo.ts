@@ -1,18 +1,19 @@
+import { db } from '../schema';
 import Dexie from 'dexie';
-import type { AryzDb, CaseFilterField } from '../schema';
+import type { CaseFilterField } from '../schema';
 
 /**
  * The distinct values a filter field takes in the data, sorted: what the region and caseworker filters
  * offer. One short read per value, each skipping past every case of the value before it on the
  * field's [field+updatedAt] index, so a hundred regions over 100,000 cases cost a hundred key reads.
  */
-export async function filterValues(db: AryzDb, field: Exclude<CaseFilterField, 'status'>): Promise<string[]> {
+export async function filterValues(field: Exclude<CaseFilterField, 'status'>): Promise<string[]> {
   const index = `[${field}+updatedAt]`;
   const values: string[] = [];
-  let key = (await db.cases.orderBy(index).limit(1).keys())[0] as [string, string] | undefined;
+  let key = (await db().cases.orderBy(index).limit(1).keys())[0] as [string, string] | undefined;
   while (key) {
     if (key[0]) values.push(key[0]);
-    key = (await db.cases.where(index).above([key[0], Dexie.maxKey]).limit(1).keys())[0] as [string, string] | undefined;
+    key = (await db().cases.where(index).above([key[0], Dexie.maxKey]).limit(1).keys())[0] as [string, string] | undefined;
   }
   return values.sort((a, b) => a.localeCompare(b, 'ru'));
 }

@@ -1,5 +1,5 @@
+import { db } from '../schema';
 import { handoff } from '../../lib/handoff';
-import type { AryzDb } from '../schema';
 import type { CaseListRow } from './case-index.cache';
 import { firstRows, type CaseQuery } from './list-query.repo';
 import { savedCaseQuery } from './saved-query';
@@ -15,13 +15,13 @@ const keyOf = (query: CaseQuery) => JSON.stringify([query.text, query.filters, q
  * Reads the first page of the list the app is opening on, while the app starts: the read is then first in
  * IndexedDB's queue, ahead of the counts the screen starts once mounted, and the list's first render has rows.
  */
-export async function preloadCaseList(db: AryzDb): Promise<void> {
+export async function preloadCaseList(): Promise<void> {
   const query = savedCaseQuery();
-  const rows = await firstRows(db, query, LIST_PAGE);
-  if (rows) preloaded.put(db, keyOf(query), rows);
+  const rows = await firstRows(query, LIST_PAGE);
+  if (rows) preloaded.put(db(), keyOf(query), rows);
 }
 
 /** The preloaded first page when it is for this database and query; handed out once. */
-export function takePreloadedFirstPage(db: AryzDb, query: CaseQuery): CaseListRow[] | undefined {
-  return preloaded.take(db, keyOf(query));
+export function takePreloadedFirstPage(query: CaseQuery): CaseListRow[] | undefined {
+  return preloaded.take(db(), keyOf(query));
 }

@@ -1,6 +1,6 @@
 import Dexie, { type Collection, type IndexableType } from 'dexie';
 import { matchesAllPrefixes, queryWords } from '../../../../shared/search/case-keys';
-import { CASE_FILTER_FIELDS, type AryzDb, type CaseFilterField, type CaseIndexedSortField, type CaseRow } from '../schema';
+import { CASE_FILTER_FIELDS, type AryzDb, type CaseFilterField, type CaseIndexedSortField, type CaseRow, db } from '../schema';
 import { caseIndexOf, compareForList, type CaseListHandle, type CaseListRow, type CaseQuery } from './case-index.cache';
 
 export type { CaseListHandle, CaseQuery };
@@ -25,10 +25,10 @@ export function needsSearchIndex(query: Pick<CaseQuery, 'text' | 'sort'>): boole
 type IndexedQuery = Omit<CaseQuery, 'sort'> & { sort: CaseIndexedSortField };
 
 /** The collection walking one index in list order: the sort index, or a [filter+sort] compound index. */
-function orderedCollection(db: AryzDb, query: IndexedQuery, filter?: [CaseFilterField, string]): Collection<CaseRow, string> {
+function orderedCollection(query: IndexedQuery, filter?: [CaseFilterField, string]): Collection<CaseRow, string> {
   const collection = filter
-    ? db.cases.where(`[${filter[0]}+${query.sort}]`).between([filter[1], Dexie.minKey], [filter[1], Dexie.maxKey])
-    : db.cases.orderBy(query.sort);
+    ? db().cases.where(`[${filter[0]}+${query.sort}]`).between([filter[1], Dexie.minKey], [filter[1], Dexie.maxKey])
+    : db().cases.orderBy(query.sort);
   return query.direction === 'desc' ? collection.reverse() : collection;
 }
 
@@ -57,8 +57,8 @@ function intersect(current: Set<string> | null, keys: readonly string[]): Set<st
   return next;
 }
 
-async function readRows(db: AryzDb, ids: Iterable<string>): Promise<CaseRow[]> {
-  return (await db.cases.bulkGet([...ids])).filter((r): r is CaseRow => !!r);
+async function readRows(ids: Iterable<string>): Promise<CaseRow[]> {
+  return (await db().cases.bulkGet([...ids])).filter((r): r is CaseRow => !!r);
 }
 
 interface Matches {
@@ -72,18 +72,18 @@ interface Matches {
  * index range (its key set, no row read); once the candidates are few, their rows are read and the remaining
  * filters are tested on them in memory, which is cheaper than reading another large key set.
  */
-async function matchingCases(db: AryzDb, filters: [CaseFilterField, string][], tuning: ListTuning): Promise<Matches> {
+async function matchingCases(filters: [CaseFilterField, string][], tuning: ListTuning): Promise<Matches> {
   let ids: Set<string> | null = null;
   let rows: CaseRow[] | null = null;
   const few = (set: Set<string> | null, most = tuning.readRowsAtMost): set is Set<string> => set !== null && set.size <= most;
   for (const [field, value] of filters) {
-    if (!rows && few(ids, tuning.narrowOnRowsAtMost)) rows = await readRows(db, ids);
+    if (!rows && few(ids, tuning.narrowOnRowsAtMost)) rows = await readRows(ids);
     if (rows) rows = rows.filter((row) => row[field] === value);
-    else ids = intersect(ids, (await db.cases.where(field).equals(value).primaryKeys()) as string[]);
+    else ids = intersect(ids, (await db().cases.where(field).equals(value).primaryKeys()) as string[]);
   }
   if (rows) return { ids: new Set(rows.map((r) => r.id)), rows };
   const hits = ids ?? new Set<string>();
-  return { ids: hits, rows: few(hits) ? await readRows(db, hits) : null };
+  return { ids: hits, rows: few(hits) ? await readRows(hits) : null };
 }
 
 /**
@@ -92,11 +92,11 @@ async function matchingCases(db: AryzDb, filters: [CaseFilterField, string][], t
  * resuming inside a run of equal sort values). A walk that comes up short grows to the length the density
  * of hits seen so far predicts.
  */
-function sortIndexWalk(db: AryzDb, query: IndexedQuery, filter: [CaseFilterField, string] | undefined, hits: Set<string>, tuning: ListTuning) {
+function sortIndexWalk(query: IndexedQuery, filter: [CaseFilterField, string] | undefined, hits: Set<string>, tuning: ListTuning) {
   let ordered: string[] = [];
   let complete = false;
   let queue: Promise<unknown> = Promise.resolve();
-  const total = filter ? undefined : knownTotals.get(db);
+  const total = filter ? undefined : knownTotals.get(db());
   const firstLength = (needed: number) =>
     total ? Math.max(200, Math.ceil((needed * total * 1.3) / hits.size)) : Math.max(tuning.firstWalk, needed * 4);
   let walked = 0;
@@ -104,11 +104,11 @@ function sortIndexWalk(db: AryzDb, query: IndexedQuery, filter: [CaseFilterField
     while (!complete && ordered.length < needed) {
       const predicted = walked === 0 ? firstLength(needed) : ordered.length > 0 ? Math.ceil(((walked * needed) / ordered.length) * 1.25) : walked * 4;
       const length = Math.max(predicted, walked * 2);
-      const keys = (await orderedCollection(db, query, filter).limit(length).primaryKeys()) as string[];
+      const keys = (await orderedCollection(query, filter).limit(length).primaryKeys()) as string[];
       ordered = keys.filter((id) => hits.has(id));
       walked = length;
       complete = keys.length < length || ordered.length === hits.size;
-      if (!filter && keys.length < length) knownTotals.set(db, keys.length);
+      if (!filter && keys.length < length) knownTotals.set(db(), keys.length);
     }
   };
   return async (offset: number, limit: number): Promise<string[]> => {
@@ -130,10 +130,10 @@ const indexedSort = (query: CaseQuery): query is IndexedQuery => query.sort !== 
  * matchingCases) and are put in order in memory when few, or by walking the sort index only as far as the
  * pages need, unless the in-memory index is ready, which answers them at once.
  */
-export async function openCaseList(db: AryzDb, query: CaseQuery, tuning: ListTuning = DEFAULT_TUNING): Promise<CaseListHandle> {
+export async function openCaseList(query: CaseQuery, tuning: ListTuning = DEFAULT_TUNING): Promise<CaseListHandle> {
   const filters = activeFilters(query);
   const words = queryWords(query.text);
-  const index = caseIndexOf(db);
+  const index = caseIndexOf();
   if (!indexedSort(query) || words.length > 0) {
     await index.load();
     await index.sync();
@@ -142,11 +142,11 @@ export async function openCaseList(db: AryzDb, query: CaseQuery, tuning: ListTun
     return index.open(words, filters, query);
   }
   if (filters.length <= 1) {
-    const collection = () => orderedCollection(db, query, filters[0]);
+    const collection = () => orderedCollection(query, filters[0]);
     // Every case is in every sort index, so without a filter the table's own count is the same number,
     // and in Chromium counting the table is about four times faster than counting an index.
-    const count = filters.length === 0 ? await db.cases.count() : await collection().count();
-    if (filters.length === 0) knownTotals.set(db, count);
+    const count = filters.length === 0 ? await db().cases.count() : await collection().count();
+    if (filters.length === 0) knownTotals.set(db(), count);
     return { count, page: (offset, limit) => collection().offset(offset).limit(limit).toArray() };
   }
   // Combined filters are answered by the in-memory index once it is built.
@@ -154,14 +154,14 @@ export async function openCaseList(db: AryzDb, query: CaseQuery, tuning: ListTun
     await index.sync();
     if (index.ready) return index.open(words, filters, query);
   }
-  const { ids, rows } = await matchingCases(db, filters, tuning);
+  const { ids, rows } = await matchingCases(filters, tuning);
   if (rows) {
     // Same order as walking the index (see compareForList).
     const ordered = rows.sort(compareForList(query));
     return { count: ordered.length, page: async (offset, limit) => ordered.slice(offset, offset + limit) };
   }
-  const walk = sortIndexWalk(db, query, filters[0], ids, tuning);
-  return { count: ids.size, page: async (offset, limit) => readRows(db, await walk(offset, limit)) };
+  const walk = sortIndexWalk(query, filters[0], ids, tuning);
+  return { count: ids.size, page: async (offset, limit) => readRows(await walk(offset, limit)) };
 }
 
 /**
@@ -169,10 +169,10 @@ export async function openCaseList(db: AryzDb, query: CaseQuery, tuning: ListTun
  * or null for any other query. It is one short index read, where opening the list also counts every case it
  * holds (a quarter of a second at 100,000): the screen shows these rows while that count still runs.
  */
-export function firstRows(db: AryzDb, query: CaseQuery, limit: number): Promise<CaseListRow[]> | null {
+export function firstRows(query: CaseQuery, limit: number): Promise<CaseListRow[]> | null {
   const filters = activeFilters(query);
   if (!indexedSort(query) || queryWords(query.text).length > 0 || filters.length > 1) return null;
-  return orderedCollection(db, query, filters[0]).limit(limit).toArray();
+  return orderedCollection(query, filters[0]).limit(limit).toArray();
 }
 
 /** The same search as a linear scan over rows in memory: the benchmark's baseline and the tests' oracle. */
@@ -186,8 +186,8 @@ const COUNT_SLICE_MS = 10;
 const MAX_COUNT_SLICES = 24;
 
 /** Boundaries splitting the [status+updatedAt] index into `slices` time ranges of the cases' update span. */
-async function updateSpanBounds(db: AryzDb, slices: number): Promise<IndexableType[]> {
-  const [oldest, newest] = await Promise.all([db.cases.orderBy('updatedAt').first(), db.cases.orderBy('updatedAt').last()]);
+async function updateSpanBounds(slices: number): Promise<IndexableType[]> {
+  const [oldest, newest] = await Promise.all([db().cases.orderBy('updatedAt').first(), db().cases.orderBy('updatedAt').last()]);
   const bounds: IndexableType[] = [Dexie.minKey];
   const from = oldest ? Date.parse(oldest.updatedAt) : NaN;
   const to = newest ? Date.parse(newest.updatedAt) : NaN;
@@ -205,21 +205,21 @@ async function updateSpanBounds(db: AryzDb, slices: number): Promise<IndexableTy
  * after another, and once a count proves slow the next ones are read in slices of their [status+updatedAt]
  * index sized to about COUNT_SLICE_MS each, letting other reads take their turn in between.
  */
-export async function statusCounts(db: AryzDb, statuses: readonly string[], sliceMs = COUNT_SLICE_MS): Promise<Record<string, number>> {
+export async function statusCounts(statuses: readonly string[], sliceMs = COUNT_SLICE_MS): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   let bounds: IndexableType[] = [Dexie.minKey, Dexie.maxKey];
   for (const status of statuses) {
     const started = performance.now();
     let count = 0;
     for (let i = 0; i + 1 < bounds.length; i++) {
-      count += await db.cases
+      count += await db().cases
         .where('[status+updatedAt]')
         .between([status, bounds[i]], [status, bounds[i + 1]], true, i + 2 === bounds.length)
         .count();
     }
     counts[status] = count;
     const slices = Math.min(MAX_COUNT_SLICES, Math.ceil((performance.now() - started) / sliceMs));
-    if (slices > bounds.length - 1) bounds = await updateSpanBounds(db, slices);
+    if (slices > bounds.length - 1) bounds = await updateSpanBounds(slices);
   }
   return counts;
 }

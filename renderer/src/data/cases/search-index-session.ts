@@ -1,5 +1,4 @@
 import { sessionSnapshot, subscribeSession } from '../../lib/session';
-import type { AryzDb } from '../schema';
 import { caseIndexOf } from './case-index.cache';
 
 /**
@@ -7,8 +6,8 @@ import { caseIndexOf } from './case-index.cache';
  * session holds the data key, and dropped the moment it does not (lock, sign-out), so the names and numbers
  * it holds are in memory only while someone is signed in and the screen is unlocked. Answers the unsubscribe.
  */
-export function keepSearchIndexWithSession(db: AryzDb): () => void {
-  const index = caseIndexOf(db);
+export function keepSearchIndexWithSession(): () => void {
+  const index = caseIndexOf();
   let unlocked: boolean | null = null;
   const apply = () => {
     const now = sessionSnapshot().key !== null;

@@ -14,7 +14,7 @@ import { LIST_PAGE as PAGE, takePreloadedFirstPage } from './list-preload';
  * `building` says how far it is and the list shows no rows (rather than a wrong «nothing found»).
  */
 export function useCaseList(query: CaseQuery) {
-  const index = caseIndexOf(db());
+  const index = caseIndexOf();
   const indexStatus = useSyncExternalStore(index.subscribe, index.status);
   const waiting = needsSearchIndex(query) && !indexStatus.ready;
   // Any write to cases changes the newest updatedAt or the count; both are single index reads.
@@ -23,7 +23,7 @@ export function useCaseList(query: CaseQuery) {
     return `${count}:${last?.updatedAt ?? ''}:${last?.id ?? ''}`;
   }, []);
   const [handle, setHandle] = useState<CaseListHandle | null>(null);
-  const [early, setEarly] = useState<CaseListRow[] | undefined>(() => takePreloadedFirstPage(db(), query));
+  const [early, setEarly] = useState<CaseListRow[] | undefined>(() => takePreloadedFirstPage(query));
   const [pages, setPages] = useState<Map<number, CaseListRow[]>>(() => (early ? new Map([[0, early]]) : new Map()));
   const [error, setError] = useState<unknown>(null);
   const loading = useRef(new Set<number>());
@@ -59,7 +59,7 @@ export function useCaseList(query: CaseQuery) {
     let firstPage: CaseListRow[] | undefined = previous === null ? early : undefined;
     let listOpen = false;
     if (previous === null && !early) {
-      void firstRows(db(), query, PAGE)?.then((rows) => {
+      void firstRows(query, PAGE)?.then((rows) => {
         if (gen !== generation.current || listOpen) return;
         firstPage = rows;
         setEarly(rows);
@@ -69,7 +69,7 @@ export function useCaseList(query: CaseQuery) {
     // The table changed (version): the search index re-reads what changed before the list is reopened.
     const caughtUp =
       version === undefined || version === indexVersion.current ? Promise.resolve() : index.catchUp().then(() => void (indexVersion.current = version));
-    caughtUp.then(() => openCaseList(db(), query)).then(
+    caughtUp.then(() => openCaseList(query)).then(
       (next) => {
         if (gen !== generation.current) return;
         listOpen = true;

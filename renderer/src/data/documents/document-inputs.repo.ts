@@ -1,3 +1,4 @@
+import { db } from '../schema';
 import { isValidIsoDate } from '../../../../shared/case/dates';
 import { causeForLetter } from '../../../../shared/documents/arguments';
 import { expectedAnswer } from '../../../../shared/documents/expected-answer';
@@ -8,7 +9,7 @@ import { presentEvidence } from '../../../../shared/diagnosis/diagnose';
 import type { AttachmentInput, DocumentInputs } from '../../../../shared/documents/model';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { Addressee } from '../../../../shared/reference/schema';
-import type { AppealRow, AryzDb, GeneratedDocRow } from '../schema';
+import type { AppealRow, GeneratedDocRow } from '../schema';
 import { openAppeals } from '../../../../shared/appeals/appeal';
 import { getCase, stripDerived } from '../cases/cases.repo';
 import { loadSettings } from '../settings/settings.repo';
@@ -52,8 +53,8 @@ export function templateTitle(template: Pick<DocumentTemplate, 'title'>): string
 }
 
 /** Earlier numbered documents of a case a reminder may cite, newest first. */
-export async function citableDocuments(db: AryzDb, caseId: string): Promise<GeneratedDocRow[]> {
-  const rows = await db.documents.where('caseId').equals(caseId).toArray();
+export async function citableDocuments(caseId: string): Promise<GeneratedDocRow[]> {
+  const rows = await db().documents.where('caseId').equals(caseId).toArray();
   return rows.filter((d) => d.status !== 'void' && d.outgoingNumber !== '').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
@@ -69,16 +70,16 @@ export function appealForAnswer(appeals: readonly AppealRow[]): DocumentInputs['
   return { receivedOn, channel, request, ...(answeredOn ? { answeredOn } : {}), ...(answerText ? { answerText } : {}) };
 }
 
-export async function documentInputsFor(db: AryzDb, caseId: string, choice: DocumentChoice): Promise<DocumentInputs> {
+export async function documentInputsFor(caseId: string, choice: DocumentChoice): Promise<DocumentInputs> {
   const [loaded, settings, reference, checks, docs, requests, attachmentRefs, appeals] = await Promise.all([
-    getCase(db, caseId),
-    loadSettings(db),
-    currentReference(db),
-    db.checks.where('caseId').equals(caseId).toArray(),
-    db.documents.where('caseId').equals(caseId).toArray(),
-    db.requests.where('caseId').equals(caseId).toArray(),
-    attachmentRefsFor(db, caseId),
-    db.appeals.where('caseId').equals(caseId).toArray(),
+    getCase(caseId),
+    loadSettings(),
+    currentReference(),
+    db().checks.where('caseId').equals(caseId).toArray(),
+    db().documents.where('caseId').equals(caseId).toArray(),
+    db().requests.where('caseId').equals(caseId).toArray(),
+    attachmentRefsFor(caseId),
+    db().appeals.where('caseId').equals(caseId).toArray(),
   ]);
   if (!loaded) throw new Error(`No case ${caseId}`);
   const { record } = loaded;

@@ -1,3 +1,4 @@
+import { db } from '../schema';
 import { writeAudit } from '../audit.repo';
 import {
   checkLifecycleStep,
@@ -6,7 +7,7 @@ import {
   type LifecycleInput,
   type LifecycleIssue,
 } from '../../../../shared/documents/lifecycle';
-import type { AryzDb, GeneratedDocRow, RequestRow } from '../schema';
+import type { GeneratedDocRow, RequestRow } from '../schema';
 import { localTodayIso } from '../../lib/date-time';
 import type { Actor } from '../cases/cases.repo';
 import { trackingTables } from '../tracking/tracking-input.repo';
@@ -33,26 +34,25 @@ function sentNote(doc: GeneratedDocRow, sent: LifecycleInput<'sent'>): string {
 }
 
 /** The request the reminder chases: the one of the earlier document it cites. */
-async function followedRequest(db: AryzDb, doc: GeneratedDocRow): Promise<string | undefined> {
+async function followedRequest(doc: GeneratedDocRow): Promise<string | undefined> {
   const data = doc.events.find((e) => e.kind === 'registered')?.data as { previousDocumentId?: string | null } | undefined;
   if (!data?.previousDocumentId) return undefined;
-  return (await db.documents.get(data.previousDocumentId))?.requestId ?? undefined;
+  return (await db().documents.get(data.previousDocumentId))?.requestId ?? undefined;
 }
 
-async function startRequest(db: AryzDb, doc: GeneratedDocRow, sent: LifecycleInput<'sent'>, actor: Actor, now: Date): Promise<string | null> {
+async function startRequest(doc: GeneratedDocRow, sent: LifecycleInput<'sent'>, actor: Actor, now: Date): Promise<string | null> {
   const kind = sentKindOf(doc.templateId);
   if (!kind) return null;
   // A request the caseworker recorded by hand for this very letter is adopted, not duplicated.
   if (doc.outgoingNumber !== '') {
-    const linked = new Set((await db.documents.where('caseId').equals(doc.caseId).toArray()).map((d) => d.requestId).filter(Boolean));
-    const existing = (await db.requests.where('caseId').equals(doc.caseId).toArray()).find(
+    const linked = new Set((await db().documents.where('caseId').equals(doc.caseId).toArray()).map((d) => d.requestId).filter(Boolean));
+    const existing = (await db().requests.where('caseId').equals(doc.caseId).toArray()).find(
       (r: RequestRow) => r.ourNumber === doc.outgoingNumber && r.kind === kind && r.sentAt === sent.date && !linked.has(r.id),
     );
     if (existing) return existing.id;
   }
-  const follows = kind === 'reminder' ? await followedRequest(db, doc) : undefined;
+  const follows = kind === 'reminder' ? await followedRequest(doc) : undefined;
   const created = await addRequest(
-    db,
     doc.caseId,
     { kind, addressee: doc.addressee || doc.title, ourNumber: doc.outgoingNumber, sentAt: sent.date, note: sentNote(doc, sent), ...(follows ? { follows } : {}) },
     actor,
@@ -62,16 +62,16 @@ async function startRequest(db: AryzDb, doc: GeneratedDocRow, sent: LifecycleInp
   return created.value.id;
 }
 
-async function patchRequest(db: AryzDb, requestId: string | null, patch: Record<string, string>, actor: Actor, now: Date): Promise<void> {
-  if (!requestId || !(await db.requests.get(requestId))) return;
-  const result = await updateRequest(db, requestId, patch, actor, now);
+async function patchRequest(requestId: string | null, patch: Record<string, string>, actor: Actor, now: Date): Promise<void> {
+  if (!requestId || !(await db().requests.get(requestId))) return;
+  const result = await updateRequest(requestId, patch, actor, now);
   if (!result.ok) throw new Error(`request update refused: ${JSON.stringify(result.issues)}`);
 }
 
-export async function recordLifecycleStep<A extends LifecycleAction>(db: AryzDb, documentId: string, action: A, input: unknown, actor: Actor, now = new Date()): Promise<LifecycleResult> {
+export async function recordLifecycleStep<A extends LifecycleAction>(documentId: string, action: A, input: unknown, actor: Actor, now = new Date()): Promise<LifecycleResult> {
   const at = now.toISOString();
-  return db.transaction('rw', [db.documents, db.cases, db.persons, db.audit, ...trackingTables(db)], async (): Promise<LifecycleResult> => {
-    const doc = await db.documents.get(documentId);
+  return db().transaction('rw', [db().documents, db().cases, db().persons, db().audit, ...trackingTables()], async (): Promise<LifecycleResult> => {
+    const doc = await db().documents.get(documentId);
     if (!doc) throw new Error(`No document ${documentId}`);
     const dates = { generated: doc.registeredAt, signed: doc.signed?.date, sent: doc.sent?.date, received: doc.received?.date };
     const checked = checkLifecycleStep(action, input, doc.status, dates, localTodayIso(now));
@@ -87,25 +87,25 @@ export async function recordLifecycleStep<A extends LifecycleAction>(db: AryzDb,
       case 'sent': {
         const v = value as LifecycleInput<'sent'>;
         next.sent = { date: v.date, method: v.method, ...(v.tracking ? { tracking: v.tracking } : {}), ...(v.proof ? { proof: v.proof } : {}) };
-        next.requestId = doc.requestId ?? (await startRequest(db, doc, v, actor, now));
+        next.requestId = doc.requestId ?? (await startRequest(doc, v, actor, now));
         break;
       }
       case 'received': {
         const v = value as LifecycleInput<'received'>;
         next.received = { theirNumber: v.theirNumber, date: v.date };
         // The incoming number's date is when the addressee registered it: the start of a 59-ФЗ answer term.
-        await patchRequest(db, doc.requestId, { registeredAt: v.date, theirNumber: v.theirNumber }, actor, now);
+        await patchRequest(doc.requestId, { registeredAt: v.date, theirNumber: v.theirNumber }, actor, now);
         break;
       }
       case 'answered': {
         const v = value as LifecycleInput<'answered'>;
         next.answered = { date: v.date, summary: v.summary };
-        await patchRequest(db, doc.requestId, { answeredAt: v.date, answerSummary: v.summary }, actor, now);
+        await patchRequest(doc.requestId, { answeredAt: v.date, answerSummary: v.summary }, actor, now);
         break;
       }
     }
-    await db.documents.put(next);
-    await writeAudit(db, {
+    await db().documents.put(next);
+    await writeAudit({
       at,
       who: actor.who,
       caseId: doc.caseId,

@@ -1,7 +1,8 @@
+import { db } from '../schema';
 import { writeAudit } from '../audit.repo';
 import Dexie from 'dexie';
 import { defaultNumbering, formatOutgoingNumber, numberingSettingsSchema, yearOfIsoDate, type NumberingSettings } from '../../../../shared/documents/numbering';
-import type { AryzDb, DocumentStatements, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
+import type { DocumentStatements, GeneratedDocRow, GeneratedFile, OutgoingRow } from '../schema';
 import { followWork, type Actor } from '../cases/cases.repo';
 import { trackingTables } from '../tracking/tracking-input.repo';
 import { missionRegisterSeq } from '../sync/register-source';
@@ -33,44 +34,44 @@ export interface RegisterInput {
 export const VOID_REASON_MAX = 500;
 
 /** The numbering format in Settings, or the default when none was saved. */
-export async function loadNumbering(db: AryzDb): Promise<NumberingSettings> {
-  const row = await db.settings.get('numbering');
+export async function loadNumbering(): Promise<NumberingSettings> {
+  const row = await db().settings.get('numbering');
   const parsed = numberingSettingsSchema.safeParse(row?.key === 'numbering' ? row.value : undefined);
   return parsed.success ? parsed.data : defaultNumbering;
 }
 
-export async function saveNumbering(db: AryzDb, input: unknown, actor: Actor): Promise<NumberingSettings> {
+export async function saveNumbering(input: unknown, actor: Actor): Promise<NumberingSettings> {
   const value = numberingSettingsSchema.parse(input);
   const at = new Date().toISOString();
-  await db.transaction('rw', db.settings, db.audit, async () => {
-    const before = await loadNumbering(db);
-    await db.settings.put({ key: 'numbering', value, updatedAt: at });
+  await db().transaction('rw', db().settings, db().audit, async () => {
+    const before = await loadNumbering();
+    await db().settings.put({ key: 'numbering', value, updatedAt: at });
     if (before.format !== value.format) {
-      await writeAudit(db, { at, who: actor.who, caseId: '', entity: 'document', entityId: 'numbering', action: 'update', changes: [{ field: 'numbering.format', before: before.format, after: value.format }] });
+      await writeAudit({ at, who: actor.who, caseId: '', entity: 'document', entityId: 'numbering', action: 'update', changes: [{ field: 'numbering.format', before: before.format, after: value.format }] });
     }
   });
   return value;
 }
 
 /** The last allocated sequence number of a year (0 when none), read inside the caller's transaction. */
-async function lastSeq(db: AryzDb, year: number): Promise<number> {
-  const last = await db.outgoing.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]).last();
+async function lastSeq(year: number): Promise<number> {
+  const last = await db().outgoing.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]).last();
   return last?.seq ?? 0;
 }
 
-async function missionPrefix(db: AryzDb, actor: Actor): Promise<string> {
-  const row = await db.settings.get('mission');
+async function missionPrefix(actor: Actor): Promise<string> {
+  const row = await db().settings.get('mission');
   return row?.key === 'mission' && row.value.outgoingPrefix.trim() !== '' ? row.value.outgoingPrefix : actor.missionPrefix;
 }
 
 /** Registers a document of a case, allocating its outgoing number when it takes one; audited. */
-export async function registerDocument(db: AryzDb, input: RegisterInput, actor: Actor, now = new Date()): Promise<GeneratedDocRow> {
+export async function registerDocument(input: RegisterInput, actor: Actor, now = new Date()): Promise<GeneratedDocRow> {
   const year = yearOfIsoDate(input.date);
   const at = now.toISOString();
   // A PC joined to a mission takes the number from the mission's server (one register for all its PCs).
-  const missionSeq = input.numbered ? await missionRegisterSeq(db, year) : null;
-  return db.transaction('rw', [db.documents, db.outgoing, db.settings, db.cases, db.audit], async () => {
-    const caseRow = await db.cases.get(input.caseId);
+  const missionSeq = input.numbered ? await missionRegisterSeq(db(), year) : null;
+  return db().transaction('rw', [db().documents, db().outgoing, db().settings, db().cases, db().audit], async () => {
+    const caseRow = await db().cases.get(input.caseId);
     if (!caseRow) throw new Error(`No case ${input.caseId}`);
     const doc: GeneratedDocRow = {
       id: globalThis.crypto.randomUUID(),
@@ -91,8 +92,8 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
       updatedAt: at,
     };
     if (input.numbered) {
-      const [numbering, prefix] = await Promise.all([loadNumbering(db), missionPrefix(db, actor)]);
-      const seq = missionSeq ?? (await lastSeq(db, year)) + 1;
+      const [numbering, prefix] = await Promise.all([loadNumbering(), missionPrefix(actor)]);
+      const seq = missionSeq ?? (await lastSeq(year)) + 1;
       doc.outgoingNumber = formatOutgoingNumber(numbering.format, { prefix, seq, year });
       doc.outgoingSeq = seq;
       const register: OutgoingRow = {
@@ -110,10 +111,10 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
         voidReason: '',
       };
       // The case's in-memory search index learns the number from this write (data/case-writes.ts).
-      await db.outgoing.add(register);
+      await db().outgoing.add(register);
     }
-    await db.documents.add(doc);
-    await writeAudit(db, {
+    await db().documents.add(doc);
+    await writeAudit({
       at,
       who: actor.who,
       caseId: input.caseId,
@@ -132,10 +133,10 @@ export async function registerDocument(db: AryzDb, input: RegisterInput, actor: 
 }
 
 /** Stores what main wrote for the document (path, hash, size, pages); a regeneration replaces it. */
-export async function recordGeneratedFile(db: AryzDb, documentId: string, file: GeneratedFile, actor: Actor, now = new Date()): Promise<GeneratedDocRow> {
+export async function recordGeneratedFile(documentId: string, file: GeneratedFile, actor: Actor, now = new Date()): Promise<GeneratedDocRow> {
   const at = now.toISOString();
-  return db.transaction('rw', [db.documents, db.cases, db.persons, db.audit, ...trackingTables(db)], async () => {
-    const doc = await db.documents.get(documentId);
+  return db().transaction('rw', [db().documents, db().cases, db().persons, db().audit, ...trackingTables()], async () => {
+    const doc = await db().documents.get(documentId);
     if (!doc) throw new Error(`No document ${documentId}`);
     if (doc.status === 'void') throw new Error(`Document ${documentId} is void`);
     const next: GeneratedDocRow = {
@@ -144,9 +145,9 @@ export async function recordGeneratedFile(db: AryzDb, documentId: string, file: 
       events: [...doc.events, { at, kind: 'file', who: actor.who, data: { sha256: file.sha256, bytes: file.bytes, pages: file.pages } }],
       updatedAt: at,
     };
-    await db.documents.put(next);
-    await writeAudit(db, { at, who: actor.who, caseId: doc.caseId, entity: 'document', entityId: doc.id, action: 'update', changes: [{ field: 'document.file', before: doc.file, after: next.file }] });
-    await followWork(db, doc.caseId, 'document_generated', actor, now);
+    await db().documents.put(next);
+    await writeAudit({ at, who: actor.who, caseId: doc.caseId, entity: 'document', entityId: doc.id, action: 'update', changes: [{ field: 'document.file', before: doc.file, after: next.file }] });
+    await followWork(doc.caseId, 'document_generated', actor, now);
     return next;
   });
 }
@@ -154,22 +155,22 @@ export async function recordGeneratedFile(db: AryzDb, documentId: string, file: 
 export type VoidResult = { ok: true; value: GeneratedDocRow } | { ok: false; reason: 'reason_required' | 'reason_too_long' | 'already_void' | 'not_found' };
 
 /** Voids a document; its number stays in the register, marked void with the reason. */
-export async function voidDocument(db: AryzDb, documentId: string, reason: string, actor: Actor, now = new Date()): Promise<VoidResult> {
+export async function voidDocument(documentId: string, reason: string, actor: Actor, now = new Date()): Promise<VoidResult> {
   const why = reason.trim();
   if (why === '') return { ok: false, reason: 'reason_required' };
   if (why.length > VOID_REASON_MAX) return { ok: false, reason: 'reason_too_long' };
   const at = now.toISOString();
-  return db.transaction('rw', [db.documents, db.outgoing, db.audit], async (): Promise<VoidResult> => {
-    const doc = await db.documents.get(documentId);
+  return db().transaction('rw', [db().documents, db().outgoing, db().audit], async (): Promise<VoidResult> => {
+    const doc = await db().documents.get(documentId);
     if (!doc) return { ok: false, reason: 'not_found' };
     if (doc.status === 'void') return { ok: false, reason: 'already_void' };
     const next: GeneratedDocRow = { ...doc, status: 'void', voidReason: why, events: [...doc.events, { at, kind: 'void', who: actor.who, data: { reason: why } }], updatedAt: at };
-    await db.documents.put(next);
+    await db().documents.put(next);
     if (doc.outgoingNumber !== '') {
-      const updated = await db.outgoing.where('number').equals(doc.outgoingNumber).modify({ status: 'void', voidReason: why });
+      const updated = await db().outgoing.where('number').equals(doc.outgoingNumber).modify({ status: 'void', voidReason: why });
       if (updated !== 1) throw new Error(`Register row of ${doc.outgoingNumber} not found`);
     }
-    await writeAudit(db, {
+    await writeAudit({
       at,
       who: actor.who,
       caseId: doc.caseId,
@@ -184,8 +185,8 @@ export async function voidDocument(db: AryzDb, documentId: string, reason: strin
 }
 
 /** The documents of a case, newest first. */
-export async function documentsFor(db: AryzDb, caseId: string): Promise<GeneratedDocRow[]> {
-  const rows = await db.documents.where('caseId').equals(caseId).toArray();
+export async function documentsFor(caseId: string): Promise<GeneratedDocRow[]> {
+  const rows = await db().documents.where('caseId').equals(caseId).toArray();
   return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
 
@@ -206,11 +207,11 @@ const folded = (text: string) => text.normalize('NFC').toLocaleLowerCase('ru').r
  * The register rows a filter selects, in register order (year, then number), newest last. Pure query: the
  * register screen and the export both call it.
  */
-export async function registerRows(db: AryzDb, filter: RegisterFilter = {}): Promise<OutgoingRow[]> {
+export async function registerRows(filter: RegisterFilter = {}): Promise<OutgoingRow[]> {
   const from = filter.from || '0000-01-01';
   const to = filter.to || '9999-12-31';
   const rows =
-    filter.from || filter.to ? await db.outgoing.where('date').between(from, to, true, true).toArray() : await db.outgoing.toArray();
+    filter.from || filter.to ? await db().outgoing.where('date').between(from, to, true, true).toArray() : await db().outgoing.toArray();
   const addressee = filter.addressee ? folded(filter.addressee.trim()) : '';
   const text = filter.text ? folded(filter.text.trim()) : '';
   return rows
@@ -221,11 +222,11 @@ export async function registerRows(db: AryzDb, filter: RegisterFilter = {}): Pro
 }
 
 /** The number the next numbered document of that date's year would get; shown in review, not allocated. */
-export async function peekNextNumber(db: AryzDb, date: string, prefix: string): Promise<string> {
+export async function peekNextNumber(date: string, prefix: string): Promise<string> {
   const year = yearOfIsoDate(date);
   const [numbering, last] = await Promise.all([
-    loadNumbering(db),
-    db.outgoing.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]).last(),
+    loadNumbering(),
+    db().outgoing.where('[year+seq]').between([year, Dexie.minKey], [year, Dexie.maxKey]).last(),
   ]);
   return formatOutgoingNumber(numbering.format, { prefix, seq: (last?.seq ?? 0) + 1, year });
 }

@@ -1,7 +1,8 @@
+import { db } from '../schema';
 import type { CaseStatus } from '../../../../shared/case/schema';
 import type { DuplicateKeys } from '../../../../shared/import/check';
 import type { IndexableType } from 'dexie';
-import type { AryzDb, CaseRow } from '../schema';
+import type { CaseRow } from '../schema';
 import type { DuplicateReason } from '../cases/cases.repo';
 import { indexKeys } from '../at-rest/keys';
 
@@ -25,7 +26,7 @@ type PersonKeyIndex = 'pinKey' | 'docKeys' | 'dupKeys';
  * batches (about 20 µs per entry). So an index with few entries for the keys asked is read whole and matched here,
  * and a large one is still sought key by key. Only keys are read, never the person rows.
  */
-async function personsByKey(db: AryzDb, index: PersonKeyIndex, plainKeys: readonly string[]): Promise<Map<string, Set<string>>> {
+async function personsByKey(index: PersonKeyIndex, plainKeys: readonly string[]): Promise<Map<string, Set<string>>> {
   const found = new Map<string, Set<string>>();
   if (plainKeys.length === 0) return found;
   // The index holds keyed hashes (at-rest/fields.ts): look up those, answer by the plain keys asked.
@@ -37,14 +38,14 @@ async function personsByKey(db: AryzDb, index: PersonKeyIndex, plainKeys: readon
     set.add(personId as string);
     found.set(plain, set);
   };
-  const entries = await db.persons.orderBy(index).count();
+  const entries = await db().persons.orderBy(index).count();
   if (entries <= SCAN_FACTOR * keys.length) {
     const wanted = new Set(keys);
-    await db.persons.orderBy(index).eachKey((key, cursor) => {
+    await db().persons.orderBy(index).eachKey((key, cursor) => {
       if (wanted.has(key as string)) add(key, cursor.primaryKey);
     });
   } else {
-    await db.persons.where(index).anyOf(keys).eachKey((key, cursor) => add(key, cursor.primaryKey));
+    await db().persons.where(index).anyOf(keys).eachKey((key, cursor) => add(key, cursor.primaryKey));
   }
   return found;
 }
@@ -54,16 +55,16 @@ async function personsByKey(db: AryzDb, index: PersonKeyIndex, plainKeys: readon
  * birth date, by the same derived keys), for a whole file at once: three index look-ups for all rows
  * together instead of three per row, which is what makes a 10,000-row dry run take seconds.
  */
-export async function matchInDatabase(db: AryzDb, keys: readonly DuplicateKeys[]): Promise<Map<number, DbMatch[]>> {
+export async function matchInDatabase(keys: readonly DuplicateKeys[]): Promise<Map<number, DbMatch[]>> {
   const pins = [...new Set(keys.map((k) => k.pin).filter(Boolean))];
   const docs = [...new Set(keys.flatMap((k) => k.docKeys))];
   const names = [...new Set(keys.flatMap((k) => k.dupKeys))];
-  const [pinIndex, docIndex, nameIndex] = await Promise.all([personsByKey(db, 'pinKey', pins), personsByKey(db, 'docKeys', docs), personsByKey(db, 'dupKeys', names)]);
+  const [pinIndex, docIndex, nameIndex] = await Promise.all([personsByKey('pinKey', pins), personsByKey('docKeys', docs), personsByKey('dupKeys', names)]);
   const personIds = new Set([pinIndex, docIndex, nameIndex].flatMap((index) => [...index.values()].flatMap((ids) => [...ids])));
   const result = new Map<number, DbMatch[]>();
   if (personIds.size === 0) return result;
   const casesByPerson = new Map<string, CaseRow[]>();
-  for (const c of await db.cases.where('personId').anyOf([...personIds]).toArray()) {
+  for (const c of await db().cases.where('personId').anyOf([...personIds]).toArray()) {
     casesByPerson.set(c.personId, [...(casesByPerson.get(c.personId) ?? []), c]);
   }
   keys.forEach((k, index) => {

@@ -1,6 +1,7 @@
+import { db } from '../schema';
 import { writeAudit } from '../audit.repo';
 import type { CaseRecord, IntakeForm } from '../../../../shared/case/schema';
-import type { AryzDb, AuditRow, CaseRow, ImportJournalRow, PersonRow } from '../schema';
+import type { AuditRow, CaseRow, ImportJournalRow, PersonRow } from '../schema';
 import { caseRow, personDataFromIntake, personRow } from '../cases/case-rows';
 import { allocateCaseNumbers, type Actor } from '../cases/cases.repo';
 
@@ -63,14 +64,14 @@ const partId = (importId: string, chunk: number) => `${importId}#${String(chunk)
  * listed are the journal's own (a journal written before parts existed lists them there) and its parts', which
  * go once folded in.
  */
-async function close(db: AryzDb, journal: ImportJournalRow, status: ImportJournalRow['status'], now: Date, skipped = journal.skipped): Promise<ImportJournalRow & { auditSeq: number }> {
-  return db.transaction('rw', [db.imports, db.audit], async () => {
+async function close(journal: ImportJournalRow, status: ImportJournalRow['status'], now: Date, skipped = journal.skipped): Promise<ImportJournalRow & { auditSeq: number }> {
+  return db().transaction('rw', [db().imports, db().audit], async () => {
     const at = now.toISOString();
-    const parts = await db.imports.where('id').between(`${journal.id}#`, `${journal.id}#\uffff`).toArray();
+    const parts = await db().imports.where('id').between(`${journal.id}#`, `${journal.id}#\uffff`).toArray();
     const closed: ImportJournalRow = { ...journal, created: [...journal.created, ...parts.flatMap((part) => part.created)], skipped, status, finishedAt: at };
-    await db.imports.bulkDelete(parts.map((part) => part.id));
-    await db.imports.put(closed);
-    return { ...closed, auditSeq: (await writeAudit(db, auditEntry(closed, at))) as number };
+    await db().imports.bulkDelete(parts.map((part) => part.id));
+    await db().imports.put(closed);
+    return { ...closed, auditSeq: (await writeAudit(auditEntry(closed, at))) as number };
   });
 }
 
@@ -80,7 +81,7 @@ async function close(db: AryzDb, journal: ImportJournalRow, status: ImportJourna
  * cases only, each listed in the journal. At the end (or on stop) ONE audit entry lists every case
  * created and every row skipped. Rows were validated by the dry run; they are parsed forms already.
  */
-export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, options: WriteOptions = {}): Promise<ImportOutcome> {
+export async function writeImport(plan: ImportPlan, actor: Actor, options: WriteOptions = {}): Promise<ImportOutcome> {
   const now = options.now ?? new Date();
   const chunkSize = Math.max(1, options.chunkSize ?? 500);
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
@@ -96,7 +97,7 @@ export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, op
   };
   active.add(journal.id);
   try {
-    await db.imports.add(journal);
+    await db().imports.add(journal);
     // For progress and, on a stop, the rows not written; the journal's parts hold the same for a crash.
     const written: ImportJournalRow['created'] = [];
     let stopped = false;
@@ -106,8 +107,8 @@ export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, op
         break;
       }
       const chunk = plan.items.slice(start, start + chunkSize);
-      const created = await db.transaction('rw', [db.persons, db.cases, db.counters, db.imports], async () => {
-        const numbers = await allocateCaseNumbers(db, actor.missionPrefix, now.getFullYear(), chunk.length);
+      const created = await db().transaction('rw', [db().persons, db().cases, db().counters, db().imports], async () => {
+        const numbers = await allocateCaseNumbers(actor.missionPrefix, now.getFullYear(), chunk.length);
         const persons: PersonRow[] = [];
         const cases: CaseRow[] = [];
         const created: ImportJournalRow['created'] = [];
@@ -129,10 +130,10 @@ export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, op
           cases.push(caseRow(record, person));
           created.push({ caseId: record.id, number: record.number, row: item.rowNumber });
         });
-        await db.persons.bulkAdd(persons);
-        await db.cases.bulkAdd(cases);
+        await db().persons.bulkAdd(persons);
+        await db().cases.bulkAdd(cases);
         // A part with this chunk's cases only: rewriting the whole list every chunk grew with the square of the rows.
-        await db.imports.add({ ...journal, id: partId(journal.id, chunkNo), status: 'part', created, skipped: [] });
+        await db().imports.add({ ...journal, id: partId(journal.id, chunkNo), status: 'part', created, skipped: [] });
         return created;
       });
       for (const c of created) written.push(c);
@@ -145,7 +146,7 @@ export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, op
       skipped = [...skipped, ...rest].sort((a, b) => a.row - b.row);
     }
     const status = stopped ? 'canceled' : 'done';
-    const closed = await close(db, journal, status, options.now ?? new Date(), skipped);
+    const closed = await close(journal, status, options.now ?? new Date(), skipped);
     return { importId: closed.id, status, created: closed.created, skipped: closed.skipped, auditSeq: closed.auditSeq };
   } finally {
     active.delete(journal.id);
@@ -156,13 +157,13 @@ export async function writeImport(db: AryzDb, plan: ImportPlan, actor: Actor, op
  * Imports whose page closed or crashed mid-way: their journal lists the cases written; each gets its
  * one audit entry now, marked interrupted. Safe to call any time; imports running in this page are left alone.
  */
-export async function closeInterruptedImports(db: AryzDb, now = new Date()): Promise<number> {
-  const running = (await db.imports.where('status').equals('running').toArray()).filter((j) => !active.has(j.id));
-  for (const journal of running) await close(db, journal, 'interrupted', now);
+export async function closeInterruptedImports(now = new Date()): Promise<number> {
+  const running = (await db().imports.where('status').equals('running').toArray()).filter((j) => !active.has(j.id));
+  for (const journal of running) await close(journal, 'interrupted', now);
   return running.length;
 }
 
 /** The journal of an import, for its report. */
-export function importJournal(db: AryzDb, importId: string): Promise<ImportJournalRow | undefined> {
-  return db.imports.get(importId);
+export function importJournal(importId: string): Promise<ImportJournalRow | undefined> {
+  return db().imports.get(importId);
 }

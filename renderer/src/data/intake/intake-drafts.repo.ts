@@ -1,3 +1,4 @@
+import { db } from '../schema';
 import {
   emptyDocument,
   emptyEmployment,
@@ -6,7 +7,6 @@ import {
   emptyStay,
   type IntakeDraft,
 } from '../../../../shared/case/schema';
-import type { AryzDb } from '../schema';
 import { INTAKE_DRAFT_KEY } from '../cases/cases.repo';
 
 /**
@@ -57,18 +57,18 @@ export function restoreDraft(stored: unknown): IntakeDraft {
   };
 }
 
-export async function loadDraft(db: AryzDb): Promise<StoredDraft | null> {
-  const row = await db.drafts.get(INTAKE_DRAFT_KEY);
+export async function loadDraft(): Promise<StoredDraft | null> {
+  const row = await db().drafts.get(INTAKE_DRAFT_KEY);
   return row ? { data: restoreDraft(row.data), savedAt: row.savedAt } : null;
 }
 
-export async function saveDraft(db: AryzDb, data: IntakeDraft, now: Date = new Date()): Promise<string> {
+export async function saveDraft(data: IntakeDraft, now: Date = new Date()): Promise<string> {
   const savedAt = now.toISOString();
   // structuredClone: the form's live object must not be shared with IndexedDB's pending write.
-  await db.drafts.put({ key: INTAKE_DRAFT_KEY, data: structuredClone(data), savedAt });
+  await db().drafts.put({ key: INTAKE_DRAFT_KEY, data: structuredClone(data), savedAt });
   return savedAt;
 }
 
-export async function discardDraft(db: AryzDb): Promise<void> {
-  await db.drafts.delete(INTAKE_DRAFT_KEY);
+export async function discardDraft(): Promise<void> {
+  await db().drafts.delete(INTAKE_DRAFT_KEY);
 }

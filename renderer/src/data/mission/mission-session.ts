@@ -1,8 +1,8 @@
+import { db } from '../schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { SyncRefusal, type SyncTransport } from '../../../../shared/sync/protocol';
 import { getApi } from '../../api';
 import { sessionSnapshot, subscribeSession } from '../../lib/session';
-import type { AryzDb } from '../schema';
 import { startMissionSync, type MissionSync } from '../sync/replicate';
 import { SYNC_ENABLED_KEY, onSyncedWrites, syncCoreState } from '../sync/stamps';
 import { missionStatus, setMissionStatus } from './mission-status.store';
@@ -27,7 +27,7 @@ export function missionMembershipChanged(): Promise<void> {
  * unlocked (main holds the credential, sealed with the data key, so nothing could start before), and stops on lock
  * and sign-out. Every write keeps being stamped while stopped, so the next start pushes it. Answers the unsubscribe.
  */
-export function keepMissionSyncWithSession(db: AryzDb, api: Api = getApi()): () => void {
+export function keepMissionSyncWithSession(api: Api = getApi()): () => void {
   let running: Running | null = null;
   let generation = 0;
   let waiting = 0;
@@ -93,12 +93,12 @@ export function keepMissionSyncWithSession(db: AryzDb, api: Api = getApi()): () 
         if (gen === generation) void settle(gen);
       }),
     };
-    const unsubscribe = onSyncedWrites(db, (_table, docs, context) => {
+    const unsubscribe = onSyncedWrites(db(), (_table, docs, context) => {
       if (context !== 'aryz-local-write' || gen !== generation) return;
       waiting += docs.length;
       void settle(gen);
     });
-    const sync = await startMissionSync(db, transport, {
+    const sync = await startMissionSync(db(), transport, {
       writer: answer.value.pcId,
       onError: (_table, error) => {
         if (gen !== generation) return;
@@ -153,13 +153,13 @@ export function keepMissionSyncWithSession(db: AryzDb, api: Api = getApi()): () 
  * Leaving the mission on this PC's side: nothing is stamped any more, and the engine's checkpoints and stamps are
  * dropped so a later join starts clean. Unresolved conflicts stay, each keeping both values.
  */
-export async function forgetMissionReplication(db: AryzDb): Promise<void> {
-  const state = syncCoreState(db);
+export async function forgetMissionReplication(): Promise<void> {
+  const state = syncCoreState(db());
   state.stamping = false;
-  await db.transaction('rw', db.syncMeta, db.syncState, async () => {
-    await db.syncMeta.delete(SYNC_ENABLED_KEY);
-    await db.syncMeta.clear();
-    await db.syncState.clear();
+  await db().transaction('rw', db().syncMeta, db().syncState, async () => {
+    await db().syncMeta.delete(SYNC_ENABLED_KEY);
+    await db().syncMeta.clear();
+    await db().syncState.clear();
   });
 }
 

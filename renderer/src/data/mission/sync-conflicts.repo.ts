@@ -1,9 +1,10 @@
+import { db } from '../schema';
 import { isSealed } from '../../../../shared/crypto/at-rest';
 import type { FieldConflict } from '../../../../shared/sync/merge';
 import { currentAccount } from '../../lib/session';
 import { requireCodec } from '../at-rest/keys';
 import { writeAudit } from '../audit.repo';
-import type { AryzDb, AuditRow } from '../schema';
+import type { AuditRow } from '../schema';
 import { openConflictFields } from '../sync/plain-equality';
 import type { SyncConflictRow } from '../sync/sync-rows';
 import { SYNCED_TABLES, syncCoreState, syncKeyOf, type SyncedTable as EngineTable } from '../sync/stamps';
@@ -46,18 +47,18 @@ function opened(table: string, field: string, value: unknown): unknown {
   return isSealed(value) ? requireCodec().open(`${table}.${field}`, value) : value;
 }
 
-async function caseOf(db: AryzDb, table: SyncedTable, key: string): Promise<{ caseId: string; caseNumber: string }> {
+async function caseOf(table: SyncedTable, key: string): Promise<{ caseId: string; caseNumber: string }> {
   let caseId = '';
   if (table === 'cases') caseId = key;
-  else if (table === 'persons') caseId = (await db.cases.where('personId').equals(key).first())?.id ?? '';
-  else caseId = ((await db.table(table).get(syncKeyOf(table, syncCoreState(db).writer).toKey(key) as string)) as { caseId?: string } | undefined)?.caseId ?? '';
-  const row = caseId ? await db.cases.get(caseId) : undefined;
+  else if (table === 'persons') caseId = (await db().cases.where('personId').equals(key).first())?.id ?? '';
+  else caseId = ((await db().table(table).get(syncKeyOf(table, syncCoreState(db()).writer).toKey(key) as string)) as { caseId?: string } | undefined)?.caseId ?? '';
+  const row = caseId ? await db().cases.get(caseId) : undefined;
   return { caseId, caseNumber: row?.number ?? '' };
 }
 
 /** Conflicts still waiting for a choice, newest first. */
-export async function openConflicts(db: AryzDb): Promise<ConflictView[]> {
-  const rows = (await db.syncConflicts.toArray()) as StoredConflict[];
+export async function openConflicts(): Promise<ConflictView[]> {
+  const rows = (await db().syncConflicts.toArray()) as StoredConflict[];
   const open = rows.filter((row) => !row.resolved && isSyncedTable(row.table)).sort((a, b) => b.at.localeCompare(a.at));
   const views: ConflictView[] = [];
   for (const row of open) {
@@ -67,7 +68,7 @@ export async function openConflicts(db: AryzDb): Promise<ConflictView[]> {
       table,
       key: row.key,
       at: row.at,
-      ...(await caseOf(db, table, row.key)),
+      ...(await caseOf(table, row.key)),
       fields: openConflictFields(row, requireCodec()).map((f: FieldConflict) => ({
         field: f.field,
         mine: f.mine,
@@ -79,8 +80,8 @@ export async function openConflicts(db: AryzDb): Promise<ConflictView[]> {
   return views;
 }
 
-export async function openConflictCount(db: AryzDb): Promise<number> {
-  return (await db.syncConflicts.filter((row) => !row.resolved).count());
+export async function openConflictCount(): Promise<number> {
+  return (await db().syncConflicts.filter((row) => !row.resolved).count());
 }
 
 /**
@@ -88,9 +89,9 @@ export async function openConflictCount(db: AryzDb): Promise<number> {
  * normal, stamped write, so it is pushed and every PC gets it); keeping the server's leaves the row as it is. Either
  * way the audit records the value given up as `before`, and the conflict row keeps both: nothing is lost.
  */
-export async function resolveConflictField(db: AryzDb, conflictId: string, field: string, keep: ConflictChoice, now: Date = new Date()): Promise<void> {
-  await db.transaction('rw', [db.syncConflicts, db.audit, ...CONFLICT_TABLES.map((name) => db.table(name))], async () => {
-    const row = (await db.syncConflicts.get(conflictId)) as StoredConflict | undefined;
+export async function resolveConflictField(conflictId: string, field: string, keep: ConflictChoice, now: Date = new Date()): Promise<void> {
+  await db().transaction('rw', [db().syncConflicts, db().audit, ...CONFLICT_TABLES.map((name) => db().table(name))], async () => {
+    const row = (await db().syncConflicts.get(conflictId)) as StoredConflict | undefined;
     if (!row || !isSyncedTable(row.table)) throw new Error('conflict not found');
     const conflict = row.fields.find((f) => f.field === field);
     if (!conflict) throw new Error('conflict field not found');
@@ -103,11 +104,11 @@ export async function resolveConflictField(db: AryzDb, conflictId: string, field
       // The stored value is already sealed for this table and field: the at-rest layer writes it as it is.
       const changes: Record<string, unknown> = { [field]: conflict.mine };
       if (field !== 'updatedAt') changes.updatedAt = at;
-      await db.table(table).update(syncKeyOf(table, syncCoreState(db).writer).toKey(row.key) as string, changes);
+      await db().table(table).update(syncKeyOf(table, syncCoreState(db()).writer).toKey(row.key) as string, changes);
     }
-    const { caseId } = await caseOf(db, table, row.key);
+    const { caseId } = await caseOf(table, row.key);
     const account = currentAccount();
-    await writeAudit(db, {
+    await writeAudit({
       at,
       who: account?.name ?? 'system',
       caseId,
@@ -118,6 +119,6 @@ export async function resolveConflictField(db: AryzDb, conflictId: string, field
       note: keep === 'mine' ? 'sync_conflict_kept_this_pc' : 'sync_conflict_kept_server',
     });
     const choices = { ...(row.choices ?? {}), [field]: keep };
-    await db.syncConflicts.put({ ...row, choices, resolved: row.fields.every((f) => choices[f.field]) } as SyncConflictRow);
+    await db().syncConflicts.put({ ...row, choices, resolved: row.fields.every((f) => choices[f.field]) } as SyncConflictRow);
   });
 }

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { db as defaultDb, type AryzDb } from '../schema';
+import { db } from '../schema';
 import { useLive } from '../use-live';
 import { missionStatus, subscribeMissionStatus, type MissionStatus } from './mission-status.store';
 import { openConflictCount, openConflicts, type ConflictView } from './sync-conflicts.repo';
@@ -8,10 +8,10 @@ export function useMissionStatus(): MissionStatus {
   return useSyncExternalStore(subscribeMissionStatus, missionStatus);
 }
 
-export function useOpenConflictCount(database: AryzDb = defaultDb()): number {
-  return useLive(() => openConflictCount(database), [database], 0);
+export function useOpenConflictCount(): number {
+  return useLive(() => openConflictCount(), [db()], 0);
 }
 
-export function useOpenConflicts(database: AryzDb = defaultDb()): ConflictView[] | undefined {
-  return useLive(() => openConflicts(database), [database]);
+export function useOpenConflicts(): ConflictView[] | undefined {
+  return useLive(() => openConflicts(), [db()]);
 }

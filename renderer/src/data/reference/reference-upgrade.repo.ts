@@ -1,9 +1,9 @@
+import { db } from '../schema';
 import { writeAudit } from '../audit.repo';
 import { upgradeStoredReference } from '../../../../shared/reference/upgrade';
 import { commitReferenceEdit, referenceRow } from '../../../../shared/reference/versioning';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
-import type { AryzDb } from '../schema';
 
 /** The audit note of a version the app made itself to bring stored data up to what this release needs. */
 export const UPGRADE_NOTE = 'upgrade_factory_arguments';
@@ -17,12 +17,12 @@ export const SYSTEM_WHO = 'system';
  * transaction against the version in force at that moment; a second run finds nothing to add and stores nothing.
  * Data the upgrade would make invalid is not stored: the version in force stays, and the reason is thrown.
  */
-export async function upgradeReferenceData(db: AryzDb, api: Pick<AryzApi, 'getFactoryReference'>): Promise<ReferenceBundle> {
+export async function upgradeReferenceData(api: Pick<AryzApi, 'getFactoryReference'>): Promise<ReferenceBundle> {
   const factory = await api.getFactoryReference({});
   if (!factory.ok) throw new Error(`reference data unavailable: ${factory.error.code}`);
-  return db.transaction('rw', [db.referenceVersions, db.audit], async () => {
+  return db().transaction('rw', [db().referenceVersions, db().audit], async () => {
     // Read here rather than through ./reference.repo, which loads this module on demand (no import cycle).
-    const current = (await db.referenceVersions.orderBy('version').last())?.bundle;
+    const current = (await db().referenceVersions.orderBy('version').last())?.bundle;
     if (!current) throw new Error('no reference data stored yet');
     const upgrade = upgradeStoredReference(current, factory.value);
     if (!upgrade) return current;
@@ -30,8 +30,8 @@ export async function upgradeReferenceData(db: AryzDb, api: Pick<AryzApi, 'getFa
     const result = commitReferenceEdit(current, upgrade.bundle, at);
     if (!result.ok) throw new Error(`reference upgrade refused: ${result.issues.map((i) => `${i.path} ${i.code}`).join('; ')}`);
     if (result.bundle.version === current.version) return current;
-    await db.referenceVersions.add({ version: result.bundle.version, bundle: result.bundle, at, who: SYSTEM_WHO });
-    await writeAudit(db, {
+    await db().referenceVersions.add({ version: result.bundle.version, bundle: result.bundle, at, who: SYSTEM_WHO });
+    await writeAudit({
       at,
       who: SYSTEM_WHO,
       caseId: '',

@@ -7,11 +7,11 @@ import type { RegistrationGraceRules } from '../../../../shared/case/registratio
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { needsReferenceUpgrade } from '../../../../shared/reference/upgrade';
 import { IpcCallError } from '../../../../shared/ipc/result';
-import { db as defaultDb, type AryzDb } from '../schema';
+import { db } from '../schema';
 
 /** The reference data in force: the highest stored version. */
-export async function currentReference(db: AryzDb): Promise<ReferenceBundle | undefined> {
-  return (await db.referenceVersions.orderBy('version').last())?.bundle;
+export async function currentReference(): Promise<ReferenceBundle | undefined> {
+  return (await db().referenceVersions.orderBy('version').last())?.bundle;
 }
 
 /**
@@ -19,23 +19,23 @@ export async function currentReference(db: AryzDb): Promise<ReferenceBundle | un
  * and stored as the first version, so every later edit is a new version on top of it. Data stored by an
  * earlier release is brought up to this one's first (./reference-upgrade.repo, loaded only when needed).
  */
-export async function ensureReference(db: AryzDb, api: Pick<AryzApi, 'getFactoryReference'>): Promise<ReferenceBundle> {
-  const current = await currentReference(db);
+export async function ensureReference(api: Pick<AryzApi, 'getFactoryReference'>): Promise<ReferenceBundle> {
+  const current = await currentReference();
   if (current) {
     // Data saved by an earlier version gains what the factory added since (arguments, dates, clocks), once.
-    const bundle = needsReferenceUpgrade(current) ? await (await import('./reference-upgrade.repo')).upgradeReferenceData(db, api) : current;
+    const bundle = needsReferenceUpgrade(current) ? await (await import('./reference-upgrade.repo')).upgradeReferenceData(api) : current;
     if (!factoryCopy) await readFactory(api).catch(() => undefined);
     return factoryCopy ? withFactoryTranslations(bundle, factoryCopy) : bundle;
   }
   const factory = await api.getFactoryReference({});
   if (!factory.ok) throw new IpcCallError(factory.error, 'reference data unavailable');
   remember(factory.value);
-  await db.transaction('rw', db.referenceVersions, async () => {
-    if ((await db.referenceVersions.count()) === 0) {
-      await db.referenceVersions.add({ version: factory.value.version, bundle: factory.value, at: new Date().toISOString(), who: 'factory' });
+  await db().transaction('rw', db().referenceVersions, async () => {
+    if ((await db().referenceVersions.count()) === 0) {
+      await db().referenceVersions.add({ version: factory.value.version, bundle: factory.value, at: new Date().toISOString(), who: 'factory' });
     }
   });
-  return (await currentReference(db))!;
+  return (await currentReference())!;
 }
 
 /**
@@ -68,7 +68,7 @@ function useFactoryCopy(): ReferenceBundle | null {
 
 export function useReference(): ReferenceBundle | undefined {
   const factory = useFactoryCopy();
-  const stored = useLiveQuery(() => currentReference(defaultDb()), []);
+  const stored = useLiveQuery(() => currentReference(), []);
   // One object per stored version: screens key effects and memos on it.
   return useMemo(() => (stored && factory ? withFactoryTranslations(stored, factory) : stored), [stored, factory]);
 }
@@ -79,6 +79,6 @@ export function useRegistrationGrace(): RegistrationGraceRules {
   return useMemo(() => registrationGraceRules(bundle), [bundle]);
 }
 
-export async function referenceHistory(db: AryzDb) {
-  return db.referenceVersions.orderBy('version').reverse().toArray();
+export async function referenceHistory() {
+  return db().referenceVersions.orderBy('version').reverse().toArray();
 }

@@ -1,6 +1,7 @@
 import { computeReport, filterOptions, type FilterOptions, type Report, type ReportRequest } from '../../../../shared/reports/compute';
 import { factsFromCase, type CaseFacts } from '../../../../shared/reports/facts';
-import type { AryzDb, CaseRow } from '../schema';
+import type { AtRestCodec } from '../../../../shared/crypto/at-rest';
+import { AryzDb, db, type CaseRow } from '../schema';
 
 /** Rows per read: large enough that IndexedDB's per-request cost vanishes, small enough to report progress often. */
 const CHUNK = 4000;
@@ -19,8 +20,8 @@ const IN_FLIGHT = 2;
  * ranges of CHUNK (one getAll each), two at a time, so the whole rows never pile up in memory: at 100,000 cases
  * the facts are a few dozen MB, the rows several hundred.
  */
-export async function readAllFacts(db: AryzDb, onProgress: (done: number, total: number) => void = () => undefined): Promise<FactsSnapshot> {
-  const ids = (await db.cases.toCollection().primaryKeys()) as string[];
+export async function readAllFacts(connection: AryzDb, onProgress: (done: number, total: number) => void = () => undefined): Promise<FactsSnapshot> {
+  const ids = (await connection.cases.toCollection().primaryKeys()) as string[];
   const total = ids.length;
   const byId = new Map<string, CaseFacts>();
   let watermark = '';
@@ -28,7 +29,7 @@ export async function readAllFacts(db: AryzDb, onProgress: (done: number, total:
   const ranges: Array<[string, string]> = [];
   for (let i = 0; i < total; i += CHUNK) ranges.push([ids[i]!, ids[Math.min(i + CHUNK, total) - 1]!]);
   const read = ([lo, hi]: [string, string]): Promise<CaseRow[]> => {
-    const rows = db.cases.where(':id').between(lo, hi, true, true).toArray();
+    const rows = connection.cases.where(':id').between(lo, hi, true, true).toArray();
     rows.catch(() => undefined); // a read ahead that fails is reported when awaited, not as an unhandled rejection
     return rows;
   };
@@ -50,8 +51,8 @@ export async function readAllFacts(db: AryzDb, onProgress: (done: number, total:
  * write of a case moves it). Answers false when that cannot be trusted — cases were deleted, or some appeared
  * without a newer `updatedAt` (a restore, a transfer keeping its source's dates) — and the caller reads all again.
  */
-export async function refreshFacts(db: AryzDb, snapshot: FactsSnapshot): Promise<boolean> {
-  const [total, changed] = await Promise.all([db.cases.count(), db.cases.where('updatedAt').aboveOrEqual(snapshot.watermark).toArray()]);
+export async function refreshFacts(connection: AryzDb, snapshot: FactsSnapshot): Promise<boolean> {
+  const [total, changed] = await Promise.all([connection.cases.count(), connection.cases.where('updatedAt').aboveOrEqual(snapshot.watermark).toArray()]);
   for (const row of changed) {
     snapshot.byId.set(row.id, factsFromCase(row));
     if (row.updatedAt > snapshot.watermark) snapshot.watermark = row.updatedAt;
@@ -60,8 +61,8 @@ export async function refreshFacts(db: AryzDb, snapshot: FactsSnapshot): Promise
 }
 
 /** Every case's facts as a list (tests, and callers that read once). */
-export async function loadReportFacts(db: AryzDb, onProgress?: (done: number, total: number) => void): Promise<CaseFacts[]> {
-  return [...(await readAllFacts(db, onProgress)).byId.values()];
+export async function loadReportFacts(onProgress?: (done: number, total: number) => void): Promise<CaseFacts[]> {
+  return [...(await readAllFacts(db(), onProgress)).byId.values()];
 }
 
 export interface ReportAnswer {
@@ -86,26 +87,35 @@ export class FactsStore {
   private snapshot: (FactsSnapshot & { dbName: string; options: FilterOptions }) | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly open: (dbName: string) => AryzDb) {}
+  /**
+   * `open` connects to the database by name: the page's own connection, or the report worker's (another thread,
+   * so another connection, unsealing with the key it was handed).
+   */
+  constructor(private readonly open: (dbName: string) => AryzDb = (name) => new AryzDb(name)) {}
+
+  /** A store for the report worker: its connections unseal with the codec `codecOf` answers. */
+  static inWorker(codecOf: () => AtRestCodec | null): FactsStore {
+    return new FactsStore((name) => new AryzDb(name, undefined, codecOf));
+  }
 
   /** Reads (all, or what changed); reports progress only for a full read. Resolves with the number of cases. */
   load(dbName: string, full: boolean, onProgress: (done: number, total: number) => void): Promise<{ cases: number; fullRead: boolean }> {
     const run = async () => {
-      const db = this.open(dbName);
+      const connection = this.open(dbName);
       try {
         const current = this.snapshot;
         let fullRead = full || current === null || current.dbName !== dbName;
-        if (!fullRead && current && !(await refreshFacts(db, current))) fullRead = true;
+        if (!fullRead && current && !(await refreshFacts(connection, current))) fullRead = true;
         if (fullRead) {
           this.snapshot = null; // free the old facts before reading the new
-          const read = await readAllFacts(db, onProgress);
+          const read = await readAllFacts(connection, onProgress);
           this.snapshot = { ...read, dbName, options: filterOptions(read.byId.values()) };
         } else if (current) {
           current.options = filterOptions(current.byId.values());
         }
         return { cases: this.snapshot!.byId.size, fullRead };
       } finally {
-        db.close();
+        connection.close();
       }
     };
     const result = this.queue.then(run);

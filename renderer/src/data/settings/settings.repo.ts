@@ -1,3 +1,4 @@
+import { db } from '../schema';
 import {
   caseworkerProfileSchema,
   emptyCaseworker,
@@ -6,7 +7,6 @@ import {
   type CaseworkerProfile,
   type MissionSettings,
 } from '../../../../shared/settings/schema';
-import type { AryzDb } from '../schema';
 
 export interface StoredSettings {
   mission: MissionSettings;
@@ -15,8 +15,8 @@ export interface StoredSettings {
   complete: boolean;
 }
 
-export async function loadSettings(db: AryzDb): Promise<StoredSettings> {
-  const [mission, caseworker] = await Promise.all([db.settings.get('mission'), db.settings.get('caseworker')]);
+export async function loadSettings(): Promise<StoredSettings> {
+  const [mission, caseworker] = await Promise.all([db().settings.get('mission'), db().settings.get('caseworker')]);
   const m = mission?.key === 'mission' ? mission.value : undefined;
   const c = caseworker?.key === 'caseworker' ? caseworker.value : undefined;
   return {
@@ -27,13 +27,13 @@ export async function loadSettings(db: AryzDb): Promise<StoredSettings> {
 }
 
 /** Validates before writing: bad input never reaches the database, and both rows change together or not at all. */
-export async function saveSettings(db: AryzDb, input: { mission: unknown; caseworker: unknown }): Promise<StoredSettings> {
+export async function saveSettings(input: { mission: unknown; caseworker: unknown }): Promise<StoredSettings> {
   const mission = missionSettingsSchema.parse(input.mission);
   const caseworker = caseworkerProfileSchema.parse(input.caseworker);
   const updatedAt = new Date().toISOString();
-  await db.transaction('rw', db.settings, async () => {
-    await db.settings.put({ key: 'mission', value: mission, updatedAt });
-    await db.settings.put({ key: 'caseworker', value: caseworker, updatedAt });
+  await db().transaction('rw', db().settings, async () => {
+    await db().settings.put({ key: 'mission', value: mission, updatedAt });
+    await db().settings.put({ key: 'caseworker', value: caseworker, updatedAt });
   });
   return { mission, caseworker, complete: true };
 }

@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../schema';
 import { currentAccount } from '../../lib/session';
 import type { Actor } from '../cases/cases.repo';
 import { loadSettings, type StoredSettings } from './settings.repo';
@@ -9,7 +8,7 @@ export const SYSTEM_WHO = 'system';
 
 /** Saved settings, live; undefined while loading. */
 export function useStoredSettings(): StoredSettings | undefined {
-  return useLiveQuery(() => loadSettings(db()), []);
+  return useLiveQuery(() => loadSettings(), []);
 }
 
 /** The mission id used on this PC's cases: derived from the outgoing prefix, stable while it is unchanged. */

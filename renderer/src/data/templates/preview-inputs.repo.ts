@@ -1,9 +1,9 @@
+import { db } from '../schema';
 import type { DocumentInputs } from '../../../../shared/documents/model';
 import { sampleInputs } from '../../../../shared/documents/sample-case';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { AryzDb } from '../schema';
 import { localTodayIso } from '../../lib/date-time';
 import { documentInputsFor } from '../documents/document-inputs.repo';
 import { loadSettings } from '../settings/settings.repo';
@@ -17,8 +17,8 @@ export interface PreviewCase {
 }
 
 /** The most recently changed cases, for the preview's sample picker. */
-export async function previewCases(db: AryzDb): Promise<PreviewCase[]> {
-  const rows = await db.cases.orderBy('updatedAt').reverse().limit(PREVIEW_CASES).toArray();
+export async function previewCases(): Promise<PreviewCase[]> {
+  const rows = await db().cases.orderBy('updatedAt').reverse().limit(PREVIEW_CASES).toArray();
   return rows.map((r) => ({ id: r.id, label: `${r.number} — ${r.summary.nameRu || r.summary.nameKy}` }));
 }
 
@@ -28,13 +28,13 @@ export async function previewCases(db: AryzDb): Promise<PreviewCase[]> {
  * reminder cites, the citizens of a list letter) taken from the built-in sample so the preview can be drawn.
  * The addressee is the case region's migration unit where the template writes to one.
  */
-export async function caseInputsForPreview(db: AryzDb, caseId: string, template: DocumentTemplate, reference: ReferenceBundle): Promise<DocumentInputs> {
-  const settings = await loadSettings(db);
+export async function caseInputsForPreview(caseId: string, template: DocumentTemplate, reference: ReferenceBundle): Promise<DocumentInputs> {
+  const settings = await loadSettings();
   const sample = sampleInputs(template.kind, reference, settings.complete ? { mission: settings.mission, caseworker: settings.caseworker } : {});
-  const record = await db.cases.get(caseId);
+  const record = await db().cases.get(caseId);
   const regional = record && sample.addressee?.kind === 'mvd_regional' ? regionalAddressee(reference.addressees, record.region) : undefined;
   const date = localTodayIso();
-  const fromCase = await documentInputsFor(db, caseId, {
+  const fromCase = await documentInputsFor(caseId, {
     template,
     addressee: regional ?? sample.addressee ?? null,
     number: sample.outgoing?.number ?? '',

@@ -7,7 +7,7 @@ import { parseTemplate } from '../../../../shared/documents/template-schema';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import { IpcCallError } from '../../../../shared/ipc/result';
 import { getApi } from '../../api';
-import { db as defaultDb, type AryzDb, type TemplateVersionRow } from '../schema';
+import { db, type TemplateVersionRow } from '../schema';
 import type { Actor } from '../cases/cases.repo';
 
 /** A template in force: the factory one, or the latest custom version saved over it. */
@@ -33,9 +33,9 @@ export function factoryTemplates(api: FactorySource = getApi()): Promise<Documen
 }
 
 /** The last history row of every template id (highest seq). */
-async function latestRows(db: AryzDb): Promise<Map<string, TemplateVersionRow>> {
+async function latestRows(): Promise<Map<string, TemplateVersionRow>> {
   const latest = new Map<string, TemplateVersionRow>();
-  await db.templates.orderBy('seq').each((row) => {
+  await db().templates.orderBy('seq').each((row) => {
     latest.set(row.id, row);
   });
   return latest;
@@ -48,13 +48,13 @@ function entryOf(base: DocumentTemplate | undefined, row: TemplateVersionRow | u
 }
 
 /** Every template in force, in the factory order: custom edits override the factory template of the same id. */
-export async function loadTemplates(db: AryzDb, api: FactorySource = getApi()): Promise<TemplateEntry[]> {
-  const [templates, latest] = await Promise.all([factoryTemplates(api), latestRows(db)]);
+export async function loadTemplates(api: FactorySource = getApi()): Promise<TemplateEntry[]> {
+  const [templates, latest] = await Promise.all([factoryTemplates(api), latestRows()]);
   return templates.map((t) => entryOf(t, latest.get(t.id))!);
 }
 
-export async function templateById(db: AryzDb, id: string, api: FactorySource = getApi()): Promise<TemplateEntry | undefined> {
-  const [templates, rows] = await Promise.all([factoryTemplates(api), db.templates.where('id').equals(id).sortBy('seq')]);
+export async function templateById(id: string, api: FactorySource = getApi()): Promise<TemplateEntry | undefined> {
+  const [templates, rows] = await Promise.all([factoryTemplates(api), db().templates.where('id').equals(id).sortBy('seq')]);
   return entryOf(
     templates.find((t) => t.id === id),
     rows[rows.length - 1],
@@ -63,16 +63,16 @@ export async function templateById(db: AryzDb, id: string, api: FactorySource = 
 
 /** The templates in force, live (undefined while loading). */
 export function useTemplates(): TemplateEntry[] | undefined {
-  return useLiveQuery(() => loadTemplates(defaultDb()), []);
+  return useLiveQuery(() => loadTemplates(), []);
 }
 
 /** A template's saved history, newest first. */
-export async function templateHistory(db: AryzDb, id: string): Promise<TemplateVersionRow[]> {
-  return (await db.templates.where('id').equals(id).sortBy('seq')).reverse();
+export async function templateHistory(id: string): Promise<TemplateVersionRow[]> {
+  return (await db().templates.where('id').equals(id).sortBy('seq')).reverse();
 }
 
 export function useTemplateHistory(id: string): TemplateVersionRow[] | undefined {
-  return useLiveQuery(() => templateHistory(defaultDb(), id), [id]);
+  return useLiveQuery(() => templateHistory(id), [id]);
 }
 
 export interface StoreOptions {
@@ -87,7 +87,7 @@ export type TemplateSave = { ok: true; entry: TemplateEntry } | { ok: false; iss
  * factory version and every earlier custom one, so a version number is never reused). Invalid → nothing
  * stored. The new version is audited with the whole template before and after.
  */
-export async function saveTemplateVersion(db: AryzDb, edited: unknown, actor: Actor, options: StoreOptions & { sample?: DocumentModel } = {}): Promise<TemplateSave> {
+export async function saveTemplateVersion(edited: unknown, actor: Actor, options: StoreOptions & { sample?: DocumentModel } = {}): Promise<TemplateSave> {
   const { api = getApi(), now = new Date() } = options;
   const templates = await factoryTemplates(api);
   const id = typeof edited === 'object' && edited !== null ? (edited as { id?: unknown }).id : undefined;
@@ -101,14 +101,14 @@ export async function saveTemplateVersion(db: AryzDb, edited: unknown, actor: Ac
     const unknown = unknownFieldIssues(parsed.template, options.sample);
     if (unknown.length > 0) return { ok: false, issues: unknown.map((u) => ({ path: u.path, message: `No such field: ${u.field}` })) };
   }
-  return db.transaction('rw', [db.templates, db.audit, db.templateDrafts], async () => {
-    const rows = await db.templates.where('id').equals(base.id).sortBy('seq');
+  return db().transaction('rw', [db().templates, db().audit, db().templateDrafts], async () => {
+    const rows = await db().templates.where('id').equals(base.id).sortBy('seq');
     const current = entryOf(base, rows[rows.length - 1])!;
     const version = Math.max(base.version, ...rows.map((r) => r.version)) + 1;
     const template: DocumentTemplate = { ...parsed.template, version };
     const at = now.toISOString();
-    await db.templates.add({ id: base.id, version, action: 'edit', template, at, who: actor.who });
-    await writeAudit(db, {
+    await db().templates.add({ id: base.id, version, action: 'edit', template, at, who: actor.who });
+    await writeAudit({
       at,
       who: actor.who,
       caseId: '',
@@ -118,24 +118,24 @@ export async function saveTemplateVersion(db: AryzDb, edited: unknown, actor: Ac
       changes: [{ field: `template.${base.id}`, before: current.template, after: template }],
       note: `version ${version}`,
     });
-    await db.templateDrafts.delete(base.id);
+    await db().templateDrafts.delete(base.id);
     return { ok: true as const, entry: { id: base.id, version, origin: 'custom' as const, template } };
   });
 }
 
 /** Puts the factory template back in force; the custom versions stay in the history. Audited. */
-export async function resetTemplateToFactory(db: AryzDb, id: string, actor: Actor, options: StoreOptions = {}): Promise<TemplateEntry> {
+export async function resetTemplateToFactory(id: string, actor: Actor, options: StoreOptions = {}): Promise<TemplateEntry> {
   const { api = getApi(), now = new Date() } = options;
   const base = (await factoryTemplates(api)).find((t) => t.id === id);
   if (!base) throw new Error(`No factory template ${id}`);
-  return db.transaction('rw', [db.templates, db.audit, db.templateDrafts], async () => {
-    const rows = await db.templates.where('id').equals(id).sortBy('seq');
+  return db().transaction('rw', [db().templates, db().audit, db().templateDrafts], async () => {
+    const rows = await db().templates.where('id').equals(id).sortBy('seq');
     const current = entryOf(base, rows[rows.length - 1])!;
     const factoryEntry: TemplateEntry = { id, version: base.version, origin: 'factory', template: base };
     if (current.origin === 'factory') return factoryEntry;
     const at = now.toISOString();
-    await db.templates.add({ id, version: base.version, action: 'reset', template: null, at, who: actor.who });
-    await writeAudit(db, {
+    await db().templates.add({ id, version: base.version, action: 'reset', template: null, at, who: actor.who });
+    await writeAudit({
       at,
       who: actor.who,
       caseId: '',
@@ -145,7 +145,7 @@ export async function resetTemplateToFactory(db: AryzDb, id: string, actor: Acto
       changes: [{ field: `template.${id}`, before: current.template, after: base }],
       note: 'reset_to_factory',
     });
-    await db.templateDrafts.delete(id);
+    await db().templateDrafts.delete(id);
     return factoryEntry;
   });
 }

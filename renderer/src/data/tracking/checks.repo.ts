@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isoDate, isoDateTime } from '../../../../shared/case/schema';
 import { CLOSED_STATUSES } from '../../../../shared/deadlines/facts';
 import { parseForIssues, toFieldIssues } from '../../../../shared/validation/issues';
-import { CHECK_CHANNELS, type AryzDb, type CheckRow } from '../schema';
+import { CHECK_CHANNELS, type CheckRow, db } from '../schema';
 import { changeStatus, followWork, type Actor } from '../cases/cases.repo';
 import { refreshCaseTracking, type RepoResult } from './requests.repo';
 import { trackingTables } from './tracking-input.repo';
@@ -22,15 +22,15 @@ export const newCheckSchema = z
   })
   .strict();
 
-export function checksFor(db: AryzDb, caseId: string): Promise<CheckRow[]> {
-  return db.checks.where('caseId').equals(caseId).sortBy('at');
+export function checksFor(caseId: string): Promise<CheckRow[]> {
+  return db().checks.where('caseId').equals(caseId).sortBy('at');
 }
 
 /**
  * Records a look at the register. When it shows the person is no longer listed and the case is still
  * open, the answer proposes closing the case as excluded (the caseworker confirms; nothing closes by itself).
  */
-export async function addCheck(db: AryzDb, caseId: string, input: unknown, actor: Actor, now = new Date()): Promise<RepoResult<CheckRow> & { proposeExclusion?: boolean }> {
+export async function addCheck(caseId: string, input: unknown, actor: Actor, now = new Date()): Promise<RepoResult<CheckRow> & { proposeExclusion?: boolean }> {
   const parsed = parseForIssues(newCheckSchema, input);
   if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error) };
   // Instants, not strings: a Moscow time with +03:00 sorts after the same moment written in UTC.
@@ -47,25 +47,25 @@ export async function addCheck(db: AryzDb, caseId: string, input: unknown, actor
     createdAt: now.toISOString(),
   };
   let open = false;
-  await db.transaction('rw', [db.cases, db.persons, db.audit, ...trackingTables(db)], async () => {
-    const record = await db.cases.get(caseId);
+  await db().transaction('rw', [db().cases, db().persons, db().audit, ...trackingTables()], async () => {
+    const record = await db().cases.get(caseId);
     if (!record) throw new Error(`No case ${caseId}`);
     open = !CLOSED_STATUSES.includes(record.status);
-    await db.checks.add(row);
-    await refreshCaseTracking(db, caseId, now);
-    await writeAudit(db, { at: row.createdAt, who: actor.who, caseId, entity: 'check', entityId: row.id, action: 'create', changes: [{ field: 'check', before: null, after: row }] });
-    await followWork(db, caseId, 'register_checked', actor, now);
+    await db().checks.add(row);
+    await refreshCaseTracking(caseId, now);
+    await writeAudit({ at: row.createdAt, who: actor.who, caseId, entity: 'check', entityId: row.id, action: 'create', changes: [{ field: 'check', before: null, after: row }] });
+    await followWork(caseId, 'register_checked', actor, now);
   });
   return { ok: true, value: row, proposeExclusion: open && !row.listed };
 }
 
 /** Closes the case as excluded from the register on the given date (status, outcome and history, audited). */
-export async function closeAsExcluded(db: AryzDb, caseId: string, dateIso: string, actor: Actor, now = new Date()) {
-  await changeStatus(db, caseId, 'excluded', `Исключён из реестра ${dateIso.split('-').reverse().join('.')}`, actor, now);
-  await db.transaction('rw', [db.cases, db.audit], async () => {
-    const row = await db.cases.get(caseId);
+export async function closeAsExcluded(caseId: string, dateIso: string, actor: Actor, now = new Date()) {
+  await changeStatus(caseId, 'excluded', `Исключён из реестра ${dateIso.split('-').reverse().join('.')}`, actor, now);
+  await db().transaction('rw', [db().cases, db().audit], async () => {
+    const row = await db().cases.get(caseId);
     if (!row || row.outcome === 'excluded') return;
-    await db.cases.put({ ...row, outcome: 'excluded' });
-    await writeAudit(db, { at: now.toISOString(), who: actor.who, caseId, entity: 'case', entityId: caseId, action: 'update', changes: [{ field: 'case.outcome', before: row.outcome ?? null, after: 'excluded' }] });
+    await db().cases.put({ ...row, outcome: 'excluded' });
+    await writeAudit({ at: now.toISOString(), who: actor.who, caseId, entity: 'case', entityId: caseId, action: 'update', changes: [{ field: 'case.outcome', before: row.outcome ?? null, after: 'excluded' }] });
   });
 }

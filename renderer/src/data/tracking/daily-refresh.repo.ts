@@ -1,4 +1,5 @@
-import type { AryzDb, CaseRow } from '../schema';
+import { db } from '../schema';
+import type { CaseRow } from '../schema';
 import { caseTracking, sentItemOf } from './case-tracking';
 import { localTodayIso } from '../../lib/date-time';
 import { documentRegimes } from '../../../../shared/reference/lookup';
@@ -31,9 +32,9 @@ function groupByCase<T extends { caseId: string }>(rows: readonly T[]): Map<stri
  * and checks read together. Only the three derived fields are rewritten, and only when they changed: this
  * is not an edit (updatedAt and the audit log stay as they were).
  */
-export async function refreshDeadlines(db: AryzDb, now = new Date()): Promise<RefreshReport> {
+export async function refreshDeadlines(now = new Date()): Promise<RefreshReport> {
   const today = localTodayIso(now);
-  const reference = (await db.referenceVersions.orderBy('version').last())?.bundle;
+  const reference = (await db().referenceVersions.orderBy('version').last())?.bundle;
   const calendar = reference?.calendar ?? [];
   const regimes = documentRegimes(reference);
   let checked = 0;
@@ -41,15 +42,15 @@ export async function refreshDeadlines(db: AryzDb, now = new Date()): Promise<Re
   let last: string | null = null;
   for (;;) {
     const after: string | null = last;
-    const done = await db.transaction('rw', [db.cases, db.persons, db.requests, db.checks, db.appeals], async () => {
-      const rows = await (after === null ? db.cases.orderBy(':id') : db.cases.where(':id').above(after)).limit(CHUNK).toArray();
+    const done = await db().transaction('rw', [db().cases, db().persons, db().requests, db().checks, db().appeals], async () => {
+      const rows = await (after === null ? db().cases.orderBy(':id') : db().cases.where(':id').above(after)).limit(CHUNK).toArray();
       if (rows.length === 0) return true;
       const ids = rows.map((r) => r.id);
       const [persons, requests, checks, appeals] = await Promise.all([
-        db.persons.bulkGet(rows.map((r) => r.personId)),
-        db.requests.where('caseId').anyOf(ids).toArray(),
-        db.checks.where('caseId').anyOf(ids).toArray(),
-        db.appeals.where('caseId').anyOf(ids).toArray(),
+        db().persons.bulkGet(rows.map((r) => r.personId)),
+        db().requests.where('caseId').anyOf(ids).toArray(),
+        db().checks.where('caseId').anyOf(ids).toArray(),
+        db().appeals.where('caseId').anyOf(ids).toArray(),
       ]);
       const appealsOf = groupByCase(appeals);
       const requestsOf = groupByCase(requests);
@@ -66,7 +67,7 @@ export async function refreshDeadlines(db: AryzDb, now = new Date()): Promise<Re
           appeals: appealsOf.get(row.id) ?? [],
         });
         if (TRACKING_FIELDS.every((field) => sameValue(next[field], row[field]))) continue;
-        await db.cases.update(row.id, next satisfies Partial<CaseRow>);
+        await db().cases.update(row.id, next satisfies Partial<CaseRow>);
         changed++;
       }
       checked += rows.length;
@@ -93,13 +94,13 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
  * for an app left open overnight, on the first hourly check after midnight. The day of the last run is a
  * cache marker only, so it lives in localStorage rather than in the case database.
  */
-export function scheduleDailyRefresh(db: AryzDb, delayMs = 10_000): () => void {
+export function scheduleDailyRefresh(delayMs = 10_000): () => void {
   let running = false;
   const runIfDue = () => {
     const today = localTodayIso();
     if (running || localStorage.getItem(LAST_RUN_KEY) === runMarker(today)) return;
     running = true;
-    refreshDeadlines(db)
+    refreshDeadlines()
       .then(() => localStorage.setItem(LAST_RUN_KEY, runMarker(today)))
       .catch((error: unknown) => console.warn('deadline refresh:', error))
       .finally(() => {

@@ -1,8 +1,8 @@
+import { db } from '../schema';
 import { writeAudit } from '../audit.repo';
 import { decisionOf, diagnosisChoiceSchema, type DiagnosisChoice } from '../../../../shared/diagnosis/choice';
 import type { CauseSuggestion } from '../../../../shared/diagnosis/types';
 import { parseForIssues, toFieldIssues } from '../../../../shared/validation/issues';
-import type { AryzDb } from '../schema';
 import { followWork, type Actor } from '../cases/cases.repo';
 import { trackingTables } from './tracking-input.repo';
 import type { RepoResult } from './requests.repo';
@@ -12,7 +12,6 @@ import type { RepoResult } from './requests.repo';
  * `confirmed` when it is the top suggestion, `overridden` otherwise. Audited before → after.
  */
 export async function saveDiagnosisChoice(
-  db: AryzDb,
   caseId: string,
   chosen: { causeId: string; exclusionGround: string; note: string },
   suggestion: Pick<CauseSuggestion, 'causeId' | 'suggestedExclusionGround' | 'confidence'> | null,
@@ -32,11 +31,11 @@ export async function saveDiagnosisChoice(
   };
   const parsed = parseForIssues(diagnosisChoiceSchema, candidate);
   if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error) };
-  await db.transaction('rw', [db.cases, db.persons, db.audit, ...trackingTables(db)], async () => {
-    const row = await db.cases.get(caseId);
+  await db().transaction('rw', [db().cases, db().persons, db().audit, ...trackingTables()], async () => {
+    const row = await db().cases.get(caseId);
     if (!row) throw new Error(`No case ${caseId}`);
-    await db.cases.put({ ...row, diagnosis: parsed.data, updatedAt: parsed.data.at });
-    await writeAudit(db, {
+    await db().cases.put({ ...row, diagnosis: parsed.data, updatedAt: parsed.data.at });
+    await writeAudit({
       at: parsed.data.at,
       who: actor.who,
       caseId,
@@ -46,7 +45,7 @@ export async function saveDiagnosisChoice(
       changes: [{ field: 'case.diagnosis', before: row.diagnosis ?? null, after: parsed.data }],
       note: parsed.data.note,
     });
-    await followWork(db, caseId, 'diagnosis_confirmed', actor, now);
+    await followWork(caseId, 'diagnosis_confirmed', actor, now);
   });
   return { ok: true, value: parsed.data };
 }

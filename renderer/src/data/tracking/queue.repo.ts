@@ -1,7 +1,7 @@
 import { addDays } from '../../../../shared/case/dates';
 import { actionRange, parseActionEntry, type QueueAction } from '../../../../shared/deadlines/actions';
 import { APPEAL_ANSWER_DAYS_FALLBACK } from '../../../../shared/reference/lookup';
-import { NO_DEADLINE, type AryzDb, type CaseRow, type GeneratedDocRow } from '../schema';
+import { NO_DEADLINE, type CaseRow, type GeneratedDocRow, db } from '../schema';
 import type { Collection } from 'dexie';
 
 /** A generated document waiting to go out, as its queue row shows it. */
@@ -71,11 +71,11 @@ const dateOrNull = (date: string) => (date === NO_DEADLINE ? null : date);
  * «Awaiting an answer» is exactly the case list's status «Ожидание ответа»: the statuses follow the work
  * (shared/case/status-rules.ts), so both screens count the same cases.
  */
-export function queueSources(db: AryzDb, today: string, staleDays = 14, answerDays = APPEAL_ANSWER_DAYS_FALLBACK): Record<QueueBucketId, BucketSource> {
+export function queueSources(today: string, staleDays = 14, answerDays = APPEAL_ANSWER_DAYS_FALLBACK): Record<QueueBucketId, BucketSource> {
   const staleBefore = `${addDays(today, -staleDays)}T00:00:00.000Z`;
   const action = (bucket: keyof typeof ACTION_OF_BUCKET, dateOf: (key: unknown) => string | null = actionDate): BucketSource => {
     const [lower, upper] = actionRange(ACTION_OF_BUCKET[bucket], today, addDays(today, -1));
-    const range = () => db.cases.where('actions').between(lower, upper, true, true);
+    const range = () => db().cases.where('actions').between(lower, upper, true, true);
     return { rows: (limit) => withKeys(range(), limit, dateOf), count: () => range().count() };
   };
   // An answer entry holds the day the request came; the row shows the day the answer is due under the term in force.
@@ -83,7 +83,7 @@ export function queueSources(db: AryzDb, today: string, staleDays = 14, answerDa
     const received = actionDate(key);
     return received === null ? null : addDays(received, answerDays);
   };
-  const docRange = (status: (typeof TO_SEND)[number]) => db.documents.where('[status+registeredAt]').between([status, ''], [status, '\uffff'], true, true);
+  const docRange = (status: (typeof TO_SEND)[number]) => db().documents.where('[status+registeredAt]').between([status, ''], [status, '\uffff'], true, true);
   const cases = (range: () => Collection<CaseRow, string>, dateOf: (row: CaseRow) => string | null): BucketSource => ({
     rows: async (limit) => (await range().limit(limit).toArray()).map((row) => ({ row, date: dateOf(row) })),
     count: () => range().count(),
@@ -95,7 +95,7 @@ export function queueSources(db: AryzDb, today: string, staleDays = 14, answerDa
           .flat()
           .sort((a, b) => (a.registeredAt < b.registeredAt ? -1 : a.registeredAt > b.registeredAt ? 1 : 0))
           .slice(0, limit);
-        const rows = await db.cases.bulkGet(docs.map((d) => d.caseId));
+        const rows = await db().cases.bulkGet(docs.map((d) => d.caseId));
         return docs.flatMap((d, i) => {
           const row = rows[i];
           const { id, title, outgoingNumber, status, registeredAt } = d;
@@ -106,15 +106,15 @@ export function queueSources(db: AryzDb, today: string, staleDays = 14, answerDa
     },
     followUp: action('followUp'),
     answerCitizen: action('answerCitizen', answerDue),
-    recheck: cases(() => db.cases.where('nextCheck').belowOrEqual(today), (row) => dateOrNull(row.nextCheck)),
+    recheck: cases(() => db().cases.where('nextCheck').belowOrEqual(today), (row) => dateOrNull(row.nextCheck)),
     courtWarning: action('courtWarning'),
     answerOverdue: action('answerOverdue'),
     // Since when: the day the case entered the status (its next deadline may be a citizen's past term).
     awaiting: cases(
-      () => db.cases.where('[status+updatedAt]').between(['awaiting_answer', ''], ['awaiting_answer', '\uffff'], true, true),
+      () => db().cases.where('[status+updatedAt]').between(['awaiting_answer', ''], ['awaiting_answer', '\uffff'], true, true),
       (row) => row.statusHistory.findLast((h) => h.status === 'awaiting_answer')?.at.slice(0, 10) ?? null,
     ),
-    stale: cases(() => db.cases.where('[status+updatedAt]').between(['intake', ''], ['intake', staleBefore]), (row) => row.updatedAt.slice(0, 10)),
+    stale: cases(() => db().cases.where('[status+updatedAt]').between(['intake', ''], ['intake', staleBefore]), (row) => row.updatedAt.slice(0, 10)),
   };
 }
 
@@ -124,8 +124,8 @@ async function perBucket<T>(read: (bucket: QueueBucketId) => Promise<T>): Promis
 }
 
 /** The first `limit` rows of each bucket, earliest first: a few index reads, fast whatever the database size. */
-export function workQueueRows(db: AryzDb, today: string, options: QueueOptions = {}): Promise<Record<QueueBucketId, QueueItem[]>> {
-  const sources = queueSources(db, today, options.staleDays, options.answerDays);
+export function workQueueRows(today: string, options: QueueOptions = {}): Promise<Record<QueueBucketId, QueueItem[]>> {
+  const sources = queueSources(today, options.staleDays, options.answerDays);
   return perBucket((bucket) => sources[bucket].rows(options.limit ?? 100));
 }
 
@@ -134,14 +134,14 @@ export function workQueueRows(db: AryzDb, today: string, options: QueueOptions =
  * twice). IndexedDB counts an index range entry by entry, so on a large database this takes far longer than
  * the rows: screens read the rows first and the counts after.
  */
-export function workQueueCounts(db: AryzDb, today: string, options: Pick<QueueOptions, 'staleDays'> = {}): Promise<Record<QueueBucketId, number>> {
-  const sources = queueSources(db, today, options.staleDays);
+export function workQueueCounts(today: string, options: Pick<QueueOptions, 'staleDays'> = {}): Promise<Record<QueueBucketId, number>> {
+  const sources = queueSources(today, options.staleDays);
   return perBucket((bucket) => sources[bucket].count());
 }
 
 /** Rows and counts together (one read of both, for callers that need them at once). */
-export async function workQueue(db: AryzDb, today: string, options: QueueOptions = {}): Promise<WorkQueue> {
-  const [rows, counts] = await Promise.all([workQueueRows(db, today, options), workQueueCounts(db, today, options)]);
+export async function workQueue(today: string, options: QueueOptions = {}): Promise<WorkQueue> {
+  const [rows, counts] = await Promise.all([workQueueRows(today, options), workQueueCounts(today, options)]);
   return { today, buckets: Object.fromEntries(QUEUE_BUCKETS.map((b) => [b, { count: counts[b], rows: rows[b] }])) as Record<QueueBucketId, QueueBucket> };
 }
 

@@ -1,7 +1,8 @@
+import { db } from '../schema';
 import { writeAudit } from '../audit.repo';
 import { newRequestSchema, requestPatchSchema } from '../../../../shared/deadlines/request-schema';
 import { parseForIssues, toFieldIssues, type FieldIssue } from '../../../../shared/validation/issues';
-import type { AryzDb, FieldChange, RequestRow } from '../schema';
+import type { FieldChange, RequestRow } from '../schema';
 import { caseRow } from '../cases/case-rows';
 import { followWork, getCase, keptExtras, stripDerived, type Actor } from '../cases/cases.repo';
 import { trackingInputFor, trackingTables } from './tracking-input.repo';
@@ -12,19 +13,19 @@ export { newRequestSchema, requestPatchSchema };
 export type RepoResult<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
 /** Rewrites the case row's deadline fields after its requests or checks changed (inside the caller's transaction). */
-export async function refreshCaseTracking(db: AryzDb, caseId: string, now: Date): Promise<void> {
-  const loaded = await getCase(db, caseId);
+export async function refreshCaseTracking(caseId: string, now: Date): Promise<void> {
+  const loaded = await getCase(caseId);
   if (!loaded) throw new Error(`No case ${caseId}`);
   const { nextDeadline: _n, nextDeadlineClock: _c, nextCheck: _k, actions: _a, summary: _m, duplicateOverride: _d, diagnosis: _g, ...record } = loaded.record;
-  await db.cases.put(caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await trackingInputFor(db, caseId, now)));
+  await db().cases.put(caseRow(record, stripDerived(loaded.person), keptExtras(loaded.record), await trackingInputFor(caseId, now)));
 }
 
-export function requestsFor(db: AryzDb, caseId: string): Promise<RequestRow[]> {
-  return db.requests.where('caseId').equals(caseId).sortBy('sentAt');
+export function requestsFor(caseId: string): Promise<RequestRow[]> {
+  return db().requests.where('caseId').equals(caseId).sortBy('sentAt');
 }
 
 /** Records a request, letter or note as sent: its clocks start, the case's deadlines are recomputed, it is audited. */
-export async function addRequest(db: AryzDb, caseId: string, input: unknown, actor: Actor, now = new Date()): Promise<RepoResult<RequestRow>> {
+export async function addRequest(caseId: string, input: unknown, actor: Actor, now = new Date()): Promise<RepoResult<RequestRow>> {
   const parsed = parseForIssues(newRequestSchema, input);
   if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error) };
   const at = now.toISOString();
@@ -42,22 +43,22 @@ export async function addRequest(db: AryzDb, caseId: string, input: unknown, act
     updatedAt: at,
     ...(parsed.data.follows ? { follows: parsed.data.follows } : {}),
   };
-  await db.transaction('rw', [db.cases, db.persons, db.audit, ...trackingTables(db)], async () => {
-    if (!(await db.cases.get(caseId))) throw new Error(`No case ${caseId}`);
-    await db.requests.add(row);
-    await refreshCaseTracking(db, caseId, now);
-    await writeAudit(db, { at, who: actor.who, caseId, entity: 'request', entityId: row.id, action: 'create', changes: [{ field: 'request', before: null, after: row }] });
-    await followWork(db, caseId, 'request_sent', actor, now);
+  await db().transaction('rw', [db().cases, db().persons, db().audit, ...trackingTables()], async () => {
+    if (!(await db().cases.get(caseId))) throw new Error(`No case ${caseId}`);
+    await db().requests.add(row);
+    await refreshCaseTracking(caseId, now);
+    await writeAudit({ at, who: actor.who, caseId, entity: 'request', entityId: row.id, action: 'create', changes: [{ field: 'request', before: null, after: row }] });
+    await followWork(caseId, 'request_sent', actor, now);
   });
   return { ok: true, value: row };
 }
 
 /** Records what happened to a sent request (received, registered, forwarded, extended, answered). */
-export async function updateRequest(db: AryzDb, requestId: string, patch: unknown, actor: Actor, now = new Date()): Promise<RepoResult<RequestRow>> {
+export async function updateRequest(requestId: string, patch: unknown, actor: Actor, now = new Date()): Promise<RepoResult<RequestRow>> {
   const parsed = parseForIssues(requestPatchSchema, patch);
   if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error) };
-  return db.transaction('rw', [db.cases, db.persons, db.audit, ...trackingTables(db)], async () => {
-    const before = await db.requests.get(requestId);
+  return db().transaction('rw', [db().cases, db().persons, db().audit, ...trackingTables()], async () => {
+    const before = await db().requests.get(requestId);
     if (!before) throw new Error(`No request ${requestId}`);
     const next: RequestRow = { ...before, updatedAt: now.toISOString() };
     for (const [key, value] of Object.entries(parsed.data)) {
@@ -72,12 +73,12 @@ export async function updateRequest(db: AryzDb, requestId: string, patch: unknow
       .filter((k) => JSON.stringify(before[k as keyof RequestRow] ?? null) !== JSON.stringify(next[k as keyof RequestRow] ?? null))
       .map((k) => ({ field: `request.${k}`, before: before[k as keyof RequestRow] ?? null, after: next[k as keyof RequestRow] ?? null }));
     if (changes.length === 0) return { ok: true as const, value: before };
-    await db.requests.put(next);
-    await refreshCaseTracking(db, before.caseId, now);
-    await writeAudit(db, { at: next.updatedAt, who: actor.who, caseId: before.caseId, entity: 'request', entityId: requestId, action: 'update', changes });
+    await db().requests.put(next);
+    await refreshCaseTracking(before.caseId, now);
+    await writeAudit({ at: next.updatedAt, who: actor.who, caseId: before.caseId, entity: 'request', entityId: requestId, action: 'update', changes });
     // An answer counts first: a request received and answered in one step has been answered.
-    if (next.answeredAt && !before.answeredAt) await followWork(db, before.caseId, 'answer_received', actor, now);
-    else if ((next.receivedAt && !before.receivedAt) || (next.registeredAt && !before.registeredAt)) await followWork(db, before.caseId, 'request_received', actor, now);
+    if (next.answeredAt && !before.answeredAt) await followWork(before.caseId, 'answer_received', actor, now);
+    else if ((next.receivedAt && !before.receivedAt) || (next.registeredAt && !before.registeredAt)) await followWork(before.caseId, 'request_received', actor, now);
     return { ok: true as const, value: next };
   });
 }

@@ -21,8 +21,8 @@ export function useCaseDeadlines(caseId: string): { deadlines: Deadline[]; diagn
       db().persons.get(record.personId),
       db().requests.where('caseId').equals(caseId).toArray(),
       db().checks.where('caseId').equals(caseId).toArray(),
-      currentReference(db()),
-      attachmentRefsFor(db(), caseId),
+      currentReference(),
+      attachmentRefsFor(caseId),
     ]);
     if (!person) return undefined;
     const today = localTodayIso();

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Deadline } from '../../../../shared/deadlines/deadline';
 import type { DiagnosisResult } from '../../../../shared/diagnosis/types';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import { db, type AuditRow, type CheckRow, type RequestRow } from '../schema';
+import type { AuditRow, CheckRow, RequestRow } from '../schema';
 import { auditFor } from '../audit.repo';
 import { useCaseDeadlines } from './use-case-deadlines';
 import { checksFor } from './checks.repo';
@@ -25,9 +25,9 @@ export function useCaseTracking(caseId: string): CaseTracking | undefined {
   const reference = useReference();
   const lists = useLiveQuery(async () => {
     const [requests, checks, decisions] = await Promise.all([
-      requestsFor(db(), caseId),
-      checksFor(db(), caseId),
-      auditFor(db(), caseId).then((rows) => rows.filter((row) => row.action === 'diagnosis')),
+      requestsFor(caseId),
+      checksFor(caseId),
+      auditFor(caseId).then((rows) => rows.filter((row) => row.action === 'diagnosis')),
     ]);
     return { requests, checks, lastDecision: decisions[decisions.length - 1] ?? null };
   }, [caseId]);

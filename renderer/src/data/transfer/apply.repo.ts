@@ -1,9 +1,10 @@
+import { db } from '../schema';
 import { writeAudit, writeAudits } from '../audit.repo';
 import type { Table } from 'dexie';
 import type { CaseRecord } from '../../../../shared/case/schema';
 import { canonicalJson } from '../../../../shared/transfer/canonical';
 import type { TransferTable } from '../../../../shared/transfer/bundle';
-import type { AryzDb, AuditRow, CaseRow, FieldChange, PersonRow } from '../schema';
+import type { AuditRow, CaseRow, FieldChange, PersonRow } from '../schema';
 import { caseRow, personRow } from '../cases/case-rows';
 import { allocateCaseNumbers, stripDerived, type Actor } from '../cases/cases.repo';
 import { refreshCaseTracking } from '../tracking/requests.repo';
@@ -53,22 +54,22 @@ export function decisionOf(item: PlanItem, choices: Choices): 'write' | 'merge' 
   return side === 'theirs' ? 'write' : side === 'ours' ? 'keep' : 'merge';
 }
 
-async function currentContent(db: AryzDb, item: PlanItem): Promise<Row | null> {
+async function currentContent(item: PlanItem): Promise<Row | null> {
   switch (item.table) {
     case 'cases': {
-      const row = await db.cases.get(item.key);
+      const row = await db().cases.get(item.key);
       return row ? caseContent(row) : null;
     }
     case 'persons': {
-      const row = await db.persons.get(item.key);
+      const row = await db().persons.get(item.key);
       return row ? personContent(row) : null;
     }
     case 'requests':
-      return ((await db.requests.get(item.key)) as Row | undefined) ?? null;
+      return ((await db().requests.get(item.key)) as Row | undefined) ?? null;
     case 'checks':
-      return ((await db.checks.get(item.key)) as Row | undefined) ?? null;
+      return ((await db().checks.get(item.key)) as Row | undefined) ?? null;
     default: {
-      const table = tableIfPresent(db, item.table);
+      const table = tableIfPresent(item.table);
       return table ? ((await table.get(keyValue(table, item.key))) ?? null) : null;
     }
   }
@@ -82,7 +83,6 @@ async function currentContent(db: AryzDb, item: PlanItem): Promise<Row | null> {
  * preview — rolls all of it back.
  */
 export async function applyPlan(
-  db: AryzDb,
   plan: MergePlan,
   choices: Choices,
   actor: Actor,
@@ -91,11 +91,11 @@ export async function applyPlan(
 ): Promise<ApplyResult> {
   const at = now.toISOString();
   const { manifest } = plan;
-  const optional = OPTIONAL_TABLES.map((name) => tableIfPresent(db, name)).filter((t): t is Table<Row, unknown> => t !== null);
-  const tables = [db.cases, db.persons, db.audit, db.counters, db.transferSync, ...trackingTables(db), ...optional];
+  const optional = OPTIONAL_TABLES.map((name) => tableIfPresent(name)).filter((t): t is Table<Row, unknown> => t !== null);
+  const tables = [db().cases, db().persons, db().audit, db().counters, db().transferSync, ...trackingTables(), ...optional];
   const result: ApplyResult = { written: 0, kept: 0, historyAdded: 0, renumbered: [] };
 
-  await db.transaction('rw', tables, async () => {
+  await db().transaction('rw', tables, async () => {
     const touchedCases = new Set<string>();
     const caseWrites: PlanItem[] = [];
     const audit: AuditRow[] = [];
@@ -115,7 +115,7 @@ export async function applyPlan(
       if (item.kind === 'unsupported') continue;
       if (item.table === 'audit') {
         if (item.kind === 'new') {
-          await writeAudit(db, item.theirs as unknown as AuditRow);
+          await writeAudit(item.theirs as unknown as AuditRow);
           result.historyAdded++;
         }
         continue;
@@ -123,7 +123,7 @@ export async function applyPlan(
       const decision = decisionOf(item, choices);
       // The preview compared against what was here then; refuse to overwrite anything edited since. Compared as
       // canonical text, not hashed: Web Crypto inside an IndexedDB transaction would let it commit early.
-      const current = await currentContent(db, item);
+      const current = await currentContent(item);
       if ((current === null) !== (item.ours === null) || (current !== null && canonicalJson(current) !== canonicalJson(item.ours))) {
         throw new TransferStaleError(item.id);
       }
@@ -149,17 +149,17 @@ export async function applyPlan(
         case 'persons': {
           const { createdAt, updatedAt, ...data } = row as unknown as PersonRow;
           const person = stripDerived({ ...(data as PersonRow), pinKey: '', docKeys: [], dupKeys: [], createdAt, updatedAt });
-          await db.persons.put(personRow(person, createdAt, updatedAt));
+          await db().persons.put(personRow(person, createdAt, updatedAt));
           break;
         }
         case 'requests':
-          await db.requests.put(row as never);
+          await db().requests.put(row as never);
           break;
         case 'checks':
-          await db.checks.put(row as never);
+          await db().checks.put(row as never);
           break;
         default:
-          await tableIfPresent(db, item.table)!.put(row);
+          await tableIfPresent(item.table)!.put(row);
       }
     }
 
@@ -167,24 +167,24 @@ export async function applyPlan(
       const { diagnosis, duplicateOverride, ...record } = item.theirs as unknown as CaseRow;
       let number = record.number;
       // Two PCs of one mission number from the same prefix: a number already used here by another case is replaced.
-      const holder = await db.cases.where('number').equals(number).first();
+      const holder = await db().cases.where('number').equals(number).first();
       if (holder && holder.id !== record.id) {
-        const [next] = await allocateCaseNumbers(db, actor.missionPrefix, new Date(record.createdAt).getFullYear(), 1);
+        const [next] = await allocateCaseNumbers(actor.missionPrefix, new Date(record.createdAt).getFullYear(), 1);
         result.renumbered.push({ caseId: record.id, from: number, to: next! });
         audit.push({ at, who: actor.who, caseId: record.id, entity: 'case', entityId: record.id, action: 'transfer', changes: [{ field: 'case.number', before: number, after: next }], note: describe('renumbered', manifest) });
         number = next!;
       }
-      const person = await db.persons.get(record.personId);
+      const person = await db().persons.get(record.personId);
       if (!person) throw new Error(`Person ${record.personId} missing for case ${record.id}`);
       const extras = { ...(diagnosis ? { diagnosis } : {}), ...(duplicateOverride ? { duplicateOverride } : {}) };
-      await db.cases.put(caseRow({ ...(record as CaseRecord), number }, stripDerived(person), extras, await trackingInputFor(db, record.id, now)));
+      await db().cases.put(caseRow({ ...(record as CaseRecord), number }, stripDerived(person), extras, await trackingInputFor(record.id, now)));
       touchedCases.delete(record.id);
     }
     // Cases kept as they are whose person, requests or checks arrived: their deadlines and search words follow.
-    for (const caseId of touchedCases) if (await db.cases.get(caseId)) await refreshCaseTracking(db, caseId, now);
+    for (const caseId of touchedCases) if (await db().cases.get(caseId)) await refreshCaseTracking(caseId, now);
 
-    await writeAudits(db, audit);
-    await db.transferSync.bulkPut(
+    await writeAudits(audit);
+    await db().transferSync.bulkPut(
       plan.items
         .filter((item) => item.kind !== 'unsupported' && item.table !== 'audit')
         .map((item) => ({ table: item.table, key: item.key, hash: item.theirsHash, bundleId: manifest.bundleId, at, direction: 'import' as const })),

@@ -1,5 +1,5 @@
+import { db } from '../schema';
 import type { BundleRecord } from '../../../../shared/transfer/bundle';
-import type { AryzDb } from '../schema';
 import { caseContent, keyOf, OPTIONAL_TABLES, personContent, recordOfAudit, rowsForCases, tableIfPresent } from './records.repo';
 
 export interface Gathered {
@@ -16,16 +16,16 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * trail, and — where those features are installed — generated documents, outgoing-register rows and
  * attachment rows with their files. Persons shared by several chosen cases are carried once.
  */
-export async function gatherCases(db: AryzDb, caseIds: readonly string[]): Promise<Gathered> {
+export async function gatherCases(caseIds: readonly string[]): Promise<Gathered> {
   const ids = [...new Set(caseIds)];
-  const cases = (await db.cases.bulkGet(ids)).filter((c) => c !== undefined);
+  const cases = (await db().cases.bulkGet(ids)).filter((c) => c !== undefined);
   const found = cases.map((c) => c.id);
   const personIds = [...new Set(cases.map((c) => c.personId))];
-  const persons = (await db.persons.bulkGet(personIds)).filter((p) => p !== undefined);
+  const persons = (await db().persons.bulkGet(personIds)).filter((p) => p !== undefined);
   const [requests, checks, audit] = await Promise.all([
-    db.requests.where('caseId').anyOf(found).toArray(),
-    db.checks.where('caseId').anyOf(found).toArray(),
-    db.audit.where('caseId').anyOf(found).toArray(),
+    db().requests.where('caseId').anyOf(found).toArray(),
+    db().checks.where('caseId').anyOf(found).toArray(),
+    db().audit.where('caseId').anyOf(found).toArray(),
   ]);
   const records: BundleRecord[] = [
     ...persons.map((p) => ({ table: 'persons' as const, key: p.id, row: personContent(p) })),
@@ -43,7 +43,7 @@ export async function gatherCases(db: AryzDb, caseIds: readonly string[]): Promi
   }
   const attachments = new Set<string>();
   for (const name of OPTIONAL_TABLES) {
-    const table = tableIfPresent(db, name);
+    const table = tableIfPresent(name);
     if (!table) continue;
     for (const row of await rowsForCases(table, found)) {
       const content = JSON.parse(JSON.stringify(row)) as Record<string, unknown>;

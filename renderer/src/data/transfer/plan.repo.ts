@@ -1,7 +1,8 @@
+import { db } from '../schema';
 import type { IntakeDraft } from '../../../../shared/case/schema';
 import { contentHash } from '../../../../shared/transfer/canonical';
 import type { BundleManifest, BundleRecord, TransferTable } from '../../../../shared/transfer/bundle';
-import type { AryzDb, AuditRow, CaseRow, PersonRow } from '../schema';
+import type { AuditRow, CaseRow, PersonRow } from '../schema';
 import { findDuplicates, type DuplicateMatch } from '../cases/cases.repo';
 import { auditContent, caseContent, comparableHash, keyValue, personContent, recordId, tableIfPresent } from './records.repo';
 
@@ -67,20 +68,20 @@ function suggest(ours: Row, theirs: Row, theirsHash: string, base: string | unde
   return Number.isFinite(b) && (!Number.isFinite(a) || b > a) ? 'theirs' : 'ours';
 }
 
-async function localRows(db: AryzDb, table: TransferTable, keys: string[]): Promise<(Row | null)[] | null> {
+async function localRows(table: TransferTable, keys: string[]): Promise<(Row | null)[] | null> {
   switch (table) {
     case 'cases':
-      return (await db.cases.bulkGet(keys)).map((r) => (r ? localContent(table, r) : null));
+      return (await db().cases.bulkGet(keys)).map((r) => (r ? localContent(table, r) : null));
     case 'persons':
-      return (await db.persons.bulkGet(keys)).map((r) => (r ? localContent(table, r) : null));
+      return (await db().persons.bulkGet(keys)).map((r) => (r ? localContent(table, r) : null));
     case 'requests':
-      return (await db.requests.bulkGet(keys)).map((r) => (r ? localContent(table, r) : null));
+      return (await db().requests.bulkGet(keys)).map((r) => (r ? localContent(table, r) : null));
     case 'checks':
-      return (await db.checks.bulkGet(keys)).map((r) => (r ? localContent(table, r) : null));
+      return (await db().checks.bulkGet(keys)).map((r) => (r ? localContent(table, r) : null));
     case 'audit':
       return null; // matched by content hash, see below
     default: {
-      const t = tableIfPresent(db, table);
+      const t = tableIfPresent(table);
       if (!t) return null;
       return (await t.bulkGet(keys.map((k) => keyValue(t, k)))).map((r) => (r ? localContent(table, r) : null));
     }
@@ -88,7 +89,7 @@ async function localRows(db: AryzDb, table: TransferTable, keys: string[]): Prom
 }
 
 /** Plans the import of an opened bundle. Reads only; nothing is written. */
-export async function planMerge(db: AryzDb, manifest: BundleManifest, records: readonly BundleRecord[]): Promise<MergePlan> {
+export async function planMerge(manifest: BundleManifest, records: readonly BundleRecord[]): Promise<MergePlan> {
   const byTable = new Map<TransferTable, BundleRecord[]>();
   for (const r of records) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
   const incomingCases = byTable.get('cases') ?? [];
@@ -97,16 +98,16 @@ export async function planMerge(db: AryzDb, manifest: BundleManifest, records: r
   const caseIds = incomingCases.map((c) => c.key);
 
   const bases = new Map<string, string>();
-  for (const row of await db.transferSync.bulkGet(records.map((r) => [r.table, r.key] as [string, string]))) {
+  for (const row of await db().transferSync.bulkGet(records.map((r) => [r.table, r.key] as [string, string]))) {
     if (row) bases.set(recordId(row), row.hash);
   }
   const localAudit = new Set<string>();
-  const auditRows: AuditRow[] = await db.audit.where('caseId').anyOf(caseIds).toArray();
+  const auditRows: AuditRow[] = await db().audit.where('caseId').anyOf(caseIds).toArray();
   for (const row of auditRows) localAudit.add(await contentHash(auditContent(row)));
 
   const items: PlanItem[] = [];
   for (const [table, list] of byTable) {
-    const locals = await localRows(db, table, list.map((r) => r.key));
+    const locals = await localRows(table, list.map((r) => r.key));
     for (let i = 0; i < list.length; i++) {
       const record = list[i]!;
       const id = recordId(record);
@@ -141,7 +142,7 @@ export async function planMerge(db: AryzDb, manifest: BundleManifest, records: r
     let duplicates: DuplicateMatch[] = [];
     if (person && personItem?.kind === 'new') {
       const draft = { person, documents: person.documents } as unknown as Pick<IntakeDraft, 'person' | 'documents'>;
-      duplicates = (await findDuplicates(db, draft, personId)).filter((m) => !caseIds.includes(m.caseId));
+      duplicates = (await findDuplicates(draft, personId)).filter((m) => !caseIds.includes(m.caseId));
     }
     const nameRu = (person?.nameRu ?? {}) as Record<string, string>;
     cases.push({

@@ -1,7 +1,8 @@
+import { db } from '../schema';
 import type { Table } from 'dexie';
 import { contentHash } from '../../../../shared/transfer/canonical';
 import type { BundleRecord, TransferTable } from '../../../../shared/transfer/bundle';
-import type { AryzDb, AuditRow, CaseRow, PersonRow } from '../schema';
+import type { AuditRow, CaseRow, PersonRow } from '../schema';
 
 /**
  * How stored rows become transfer records and back: the fields each PC derives itself are left out (they are
@@ -27,8 +28,8 @@ export const auditContent = (row: AuditRow) => without(row, ['seq']);
 /** Tables added by other features once they are part of the app; absent ones are skipped by name. */
 export const OPTIONAL_TABLES = ['documents', 'outgoing', 'attachments'] as const satisfies readonly TransferTable[];
 
-export function tableIfPresent(db: AryzDb, name: string): Table<Record<string, unknown>, unknown> | null {
-  return db.tables.some((t) => t.name === name) ? (db.table(name) as Table<Record<string, unknown>, unknown>) : null;
+export function tableIfPresent(name: string): Table<Record<string, unknown>, unknown> | null {
+  return db().tables.some((t) => t.name === name) ? (db().table(name) as Table<Record<string, unknown>, unknown>) : null;
 }
 
 /** A row's primary key as the record key: the value itself for one key path, JSON for a compound one. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recentAudit } from '../../data/audit.repo';
-import { db, type AuditRow } from '../../data/schema';
+import type { AuditRow } from '../../data/schema';
 import { formatDateTime } from '../../lib/date-time';
 import { describeError } from '../../ui/error-text';
 
@@ -17,7 +17,7 @@ export function ActivityLogPanel() {
   const [rows, setRows] = useState<AuditRow[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const load = () => {
-    recentAudit(db(), LOG_ROWS).then(setRows, (error: unknown) => setFailure(describeError(t, error)));
+    recentAudit(LOG_ROWS).then(setRows, (error: unknown) => setFailure(describeError(t, error)));
   };
   useEffect(load, [t]);
   return (

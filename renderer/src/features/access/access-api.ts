@@ -1,6 +1,5 @@
 import { getApi } from '../../api';
 import { writeSessionEvents } from '../../data/audit.repo';
-import { db } from '../../data/schema';
 import { beginSession, endSession, lockLocally, passwordChanged, type SessionInfo } from '../../lib/session';
 import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import type { IpcError } from '../../../../shared/ipc/result';
@@ -56,7 +55,7 @@ export async function signOut(): Promise<void> {
 /** Moves main's pending sign-in events into the chained audit (needs the database open and the session unlocked). */
 export async function recordAuthEvents(): Promise<void> {
   const { events } = await unwrap(getApi().drainAuthEvents({}));
-  if (events.length > 0) await writeSessionEvents(db(), events);
+  if (events.length > 0) await writeSessionEvents(events);
 }
 
 /** Records what main noted (a management act, a password change) in the audit at once; a failure only waits for the next sign-in. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { APPEAL_CHANNELS, APPEAL_LIMITS, appealAnswerSchema, newAppealSchema, type AppealAnswer, type NewAppeal } from '../../../../shared/appeals/appeal';
 import { formatDate } from '../../../../shared/case/dates';
 import { addAppeal, answerAppeal } from '../../data/appeals/appeals.repo';
-import { db, type AppealRow } from '../../data/schema';
+import type { AppealRow } from '../../data/schema';
 import type { CaseEditing } from '../../ui/case/editing';
 import { codeResolver } from '../../ui/code-resolver';
 import { DateField } from '../../ui/DateField';
@@ -66,7 +66,7 @@ function RecordForm({ editing, onClose, onDirty, onCancel }: FormProps) {
   const submit = form.handleSubmit(async (values) => {
     if (unreadable) return;
     try {
-      const result = await addAppeal(db(), editing.caseId, values, editing.actor);
+      const result = await addAppeal(editing.caseId, values, editing.actor);
       if (result.ok) onClose(result.value);
       else for (const issue of result.issues) form.setError(issue.path as keyof NewAppeal, { type: issue.code, message: issue.limit === undefined ? '' : String(issue.limit) });
     } catch (error) {
@@ -116,7 +116,7 @@ function AnswerForm({ editing, appeal, onClose, onDirty, onCancel }: FormProps &
       return;
     }
     try {
-      const result = await answerAppeal(db(), appeal.id, values, editing.actor);
+      const result = await answerAppeal(appeal.id, values, editing.actor);
       if (result.ok) onClose(result.value);
       else for (const issue of result.issues) form.setError(issue.path as keyof AppealAnswer, { type: issue.code, message: issue.limit === undefined ? '' : String(issue.limit) });
     } catch (error) {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { db, type AttachmentRow } from '../../data/schema';
+import type { AttachmentRow } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
 import type { Actor } from '../../data/cases/cases.repo';
 import { trashAttachment, updateAttachment } from '../../data/attachments/attachments.repo';
@@ -39,7 +39,7 @@ export function AttachmentItem({ row, options, actor, onNotice }: Props) {
     if (dateText !== null) return onNotice({ ok: false, text: t('attachments.invalidDate') });
     setBusy(true);
     try {
-      const result = await updateAttachment(db(), row.id, { caption, date, link: linkFromValue(link) }, actor);
+      const result = await updateAttachment(row.id, { caption, date, link: linkFromValue(link) }, actor);
       onNotice(result.ok ? { ok: true, text: t('attachments.saved') } : { ok: false, text: t('attachments.invalidDate') });
     } finally {
       setBusy(false);
@@ -50,7 +50,7 @@ export function AttachmentItem({ row, options, actor, onNotice }: Props) {
     if (!actor || busy) return;
     setBusy(true);
     try {
-      await trashAttachment(db(), row.id, actor);
+      await trashAttachment(row.id, actor);
       onNotice({ ok: true, text: t('attachments.deleted', { name: row.name }) });
     } finally {
       setBusy(false);

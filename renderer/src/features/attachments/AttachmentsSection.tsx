@@ -2,7 +2,7 @@ import { useLive } from '../../data/use-live';
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { db, type AttachmentRow } from '../../data/schema';
+import type { AttachmentRow } from '../../data/schema';
 import { useCaseEditing } from '../../ui/case/editing';
 import { SectionHeading } from '../../ui/case/SectionHeading';
 import type { CaseTracking } from '../../data/tracking/use-case-tracking';
@@ -33,7 +33,7 @@ function TrashList({ rows, actor, onNotice }: { rows: AttachmentRow[]; actor: Ac
                 type="button"
                 className="button button--small"
                 aria-label={t('attachments.trash.restoreLabel', { name: row.name })}
-                onClick={() => void restoreAttachment(db(), row.id, actor).then(() => onNotice({ ok: true, text: t('attachments.trash.restored', { name: row.name }) }))}
+                onClick={() => void restoreAttachment(row.id, actor).then(() => onNotice({ ok: true, text: t('attachments.trash.restored', { name: row.name }) }))}
               >
                 {t('attachments.trash.restore')}
               </button>
@@ -53,8 +53,8 @@ export function AttachmentsSection({ caseId, tracking }: { caseId: string; track
   const { t, i18n } = useTranslation();
   const editing = useCaseEditing();
   const actor = editing?.actor ?? null;
-  const rows = useLive(() => attachmentsFor(db(), caseId), [caseId]);
-  const trash = useLive(() => trashFor(db(), caseId), [caseId]);
+  const rows = useLive(() => attachmentsFor(caseId), [caseId]);
+  const trash = useLive(() => trashFor(caseId), [caseId]);
   const [showTrash, setShowTrash] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);

@@ -1,13 +1,12 @@
 import { useLive } from '../../data/use-live';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../data/schema';
 import { attachmentsFor, titleOf } from '../../data/attachments/attachments.repo';
 import { AttachFilesButton } from './AttachFilesButton';
 
 /** In the register checks log: the screenshots attached to one check, and a button to attach more. */
 export function CheckScreenshots({ caseId, checkId, at }: { caseId: string; checkId: string; at: string }) {
   const { t } = useTranslation();
-  const linked = useLive(async () => (await attachmentsFor(db(), caseId)).filter((r) => r.link.kind === 'check' && r.link.id === checkId), [caseId, checkId]);
+  const linked = useLive(async () => (await attachmentsFor(caseId)).filter((r) => r.link.kind === 'check' && r.link.id === checkId), [caseId, checkId]);
   return (
     <div className="check-screens">
       {linked && linked.length > 0 ? (

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME, type AttachmentAddResult } from '../../../../shared/ipc/channels/attachments';
 import { getApi } from '../../api';
-import { db, type AttachmentLink } from '../../data/schema';
+import type { AttachmentLink } from '../../data/schema';
 import { describeIpcError } from '../../ui/ipc-error';
 import type { Actor } from '../../data/cases/cases.repo';
 import { recordAttachments, type AttachOutcome } from '../../data/attachments/attachments.repo';
@@ -42,7 +42,7 @@ export async function attachPicked(caseId: string, link: AttachmentLink | undefi
   onProgress({ stage: 'picking' });
   const value = await unwrap(picked, t);
   if (value.status === 'canceled') return null;
-  return recordAttachments(db(), caseId, value.files, { ...(link ? { link } : {}) }, actor);
+  return recordAttachments(caseId, value.files, { ...(link ? { link } : {}) }, actor);
 }
 
 /**
@@ -63,7 +63,7 @@ export async function attachDropped(caseId: string, files: readonly File[], link
     onProgress({ stage: 'storing', ...base });
     results.push(await unwrap(getApi().addAttachment({ name, dataBase64 }), t));
   }
-  return recordAttachments(db(), caseId, results, { ...(link ? { link } : {}) }, actor);
+  return recordAttachments(caseId, results, { ...(link ? { link } : {}) }, actor);
 }
 
 /** One sentence per outcome worth telling: how many were attached, which were already there, which were refused and why. */

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PASSPHRASE_MIN_CHARS, type AuditCheck, type BackupStatus, type BackupSummary } from '../../../../shared/ipc/channels/backup';
 import { isStrongEnough, passwordStrength } from '../../../../shared/security/password-strength';
 import { getApi } from '../../api';
-import { DB_NAME, db } from '../../data/schema';
-import { activeDbName } from '../../data/active-db';
+import { appDbVersion, closeAppDb, pointedDbName } from '../../data/app-db';
 import { formatDateTime } from '../../lib/date-time';
 import { percentOf, useActivity } from '../../data/backup/activity.store';
 import { allowUnloadWithoutBackup } from './auto-backup';
@@ -146,7 +145,7 @@ function BackupNowSection({ status, refresh }: { status: BackupStatus; refresh: 
     setRunning(true);
     setOutcome(null);
     try {
-      setOutcome(await runBackup(getApi(), db(), 'manual'));
+      setOutcome(await runBackup(getApi(), 'manual'));
     } finally {
       setRunning(false);
       await refresh();
@@ -266,7 +265,7 @@ function RestoreSection() {
     setBusy(true);
     setNote(null);
     try {
-      const result = await getApi().openRestore({ pick: state.pick, passphrase, schemaVersion: db().verno });
+      const result = await getApi().openRestore({ pick: state.pick, passphrase, schemaVersion: appDbVersion() });
       if (!result.ok) return refusal('IPC_ERROR');
       if (result.value.status === 'refused') return refusal(result.value.reason, result.value.summary);
       setState({ step: 'opened', pick: state.pick, fileName: state.fileName, restore: result.value.restore, summary: result.value.summary });
@@ -282,7 +281,7 @@ function RestoreSection() {
     setNote(null);
     let outcome: RestoreOutcome;
     try {
-      outcome = await runRestore(getApi(), restore, summary, activeDbName(DB_NAME), Date.now(), (check) =>
+      outcome = await runRestore(getApi(), restore, summary, pointedDbName(), Date.now(), (check) =>
         new Promise<boolean>((resolve) =>
           setState({
             step: 'chain',
@@ -301,7 +300,7 @@ function RestoreSection() {
     }
     if (outcome.status === 'restored') {
       sessionStorage.setItem(RESTORED_NOTE, formatDateTime(summary.createdAt));
-      db().close();
+      closeAppDb();
       allowUnloadWithoutBackup();
       window.location.reload();
       return;

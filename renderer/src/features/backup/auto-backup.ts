@@ -1,24 +1,23 @@
 import type { AryzApi } from '../../../../shared/ipc/contract';
-import type { AryzDb } from '../../data/schema';
 import { runBackup } from '../../data/backup/backup.repo';
 
 const DAY_MS = 24 * 3600 * 1000;
 const CHECK_EVERY_MS = 3600 * 1000;
 
 /** Backs up when a passphrase is set and the last backup is a day old or more (or there is none). */
-export async function backupIfDue(api: AryzApi, database: AryzDb, now = Date.now()): Promise<boolean> {
+export async function backupIfDue(api: AryzApi, now = Date.now()): Promise<boolean> {
   const status = await api.getBackupStatus({});
   if (!status.ok || !status.value.passphraseSet) return false;
   const last = status.value.lastBackup ? Date.parse(status.value.lastBackup.at) : 0;
   if (now - last < DAY_MS) return false;
-  const outcome = await runBackup(api, database, 'daily');
+  const outcome = await runBackup(api, 'daily');
   if (outcome.status === 'failed') console.warn('automatic backup failed:', outcome.reason);
   return outcome.status === 'done';
 }
 
 /** Daily: at start when due, then checked hourly so a PC left on takes one every 24 h. */
-export function startDailyBackups(api: AryzApi, database: () => AryzDb): () => void {
-  const check = () => void backupIfDue(api, database()).catch((error: unknown) => console.warn('automatic backup:', error));
+export function startDailyBackups(api: AryzApi): () => void {
+  const check = () => void backupIfDue(api).catch((error: unknown) => console.warn('automatic backup:', error));
   const first = window.setTimeout(check, 5000);
   const timer = window.setInterval(check, CHECK_EVERY_MS);
   return () => {
@@ -39,7 +38,7 @@ export function allowUnloadWithoutBackup(): void {
  * backup runs with its progress on screen, then the window closes itself. A failed backup does not keep the window
  * open: the second close goes through and the failure is recorded for the backup screen. Browser mode has no quit.
  */
-export function installQuitBackup(api: AryzApi, database: () => AryzDb): void {
+export function installQuitBackup(api: AryzApi): void {
   let state: 'idle' | 'running' | 'done' = 'idle';
   window.addEventListener('beforeunload', (event) => {
     if (skipQuitBackup || state === 'done') return;
@@ -50,7 +49,7 @@ export function installQuitBackup(api: AryzApi, database: () => AryzDb): void {
       try {
         const status = await api.getBackupStatus({});
         if (status.ok && status.value.passphraseSet) {
-          const outcome = await runBackup(api, database(), 'quit');
+          const outcome = await runBackup(api, 'quit');
           if (outcome.status === 'failed') console.warn('backup on quit failed:', outcome.reason);
         }
       } catch (error) {

@@ -1,6 +1,5 @@
 import type { AryzApi } from '../../../../shared/ipc/contract';
-import { activeDbName } from '../../data/active-db';
-import { DB_NAME, db } from '../../data/schema';
+import { appDbVersion, pointedDbName } from '../../data/app-db';
 import type { BackupOutcome } from '../../data/backup/backup.repo';
 import { backupBeforeUpgrade } from '../../data/backup/pre-upgrade.repo';
 
@@ -44,10 +43,10 @@ export async function backupBeforeSchemaUpgrade(api: AryzApi): Promise<Extract<B
     sessionStorage.removeItem(SKIP_UPGRADE_BACKUP);
     return null;
   }
-  const name = activeDbName(DB_NAME);
-  if (openedBefore(name, db().verno)) return null;
+  const name = pointedDbName();
+  if (openedBefore(name, appDbVersion())) return null;
   try {
-    const outcome = await backupBeforeUpgrade(api, name, db().verno);
+    const outcome = await backupBeforeUpgrade(api, name, appDbVersion());
     return outcome?.status === 'failed' ? outcome : null;
   } catch (error) {
     console.warn('backup before upgrade:', error);
@@ -59,9 +58,9 @@ export async function backupBeforeSchemaUpgrade(api: AryzApi): Promise<Extract<B
 export function startAutomaticBackups(api: AryzApi): void {
   // The backup code loads beside the first screen rather than in its bundle.
   void import('./auto-backup').then(({ installQuitBackup, startDailyBackups }) => {
-    startDailyBackups(api, db);
+    startDailyBackups(api);
     return api.getAppInfo({}).then((info) => {
-      if (info.ok && info.value.mode === 'desktop') installQuitBackup(api, db);
+      if (info.ok && info.value.mode === 'desktop') installQuitBackup(api);
     });
   }).catch((error: unknown) => console.warn('automatic backups:', error));
 }

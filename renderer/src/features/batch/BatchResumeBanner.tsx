@@ -1,7 +1,6 @@
 import { useLive } from '../../data/use-live';
 import { useTranslation } from 'react-i18next';
 import { navigate, useRoute } from '../../ui/router';
-import { db } from '../../data/schema';
 import { doneCount, runningJobs } from '../../data/batch/batch.repo';
 import { isDriving, startRun, useRunsVersion } from './run.store';
 
@@ -14,8 +13,8 @@ export function BatchResumeBanner() {
   const route = useRoute();
   const version = useRunsVersion();
   const interrupted = useLive(async () => {
-    const jobs = (await runningJobs(db())).filter((job) => !isDriving(job.id));
-    return Promise.all(jobs.map(async (job) => ({ job, done: await doneCount(db(), job.id) })));
+    const jobs = (await runningJobs()).filter((job) => !isDriving(job.id));
+    return Promise.all(jobs.map(async (job) => ({ job, done: await doneCount(job.id) })));
   }, [version]);
   const shown = (interrupted ?? []).filter(({ job }) => route !== `/batch/${job.id}`);
   if (shown.length === 0) return null;

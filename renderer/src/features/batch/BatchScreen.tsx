@@ -5,7 +5,6 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { getApi } from '../../api';
 import { navigate } from '../../ui/router';
-import { db } from '../../data/schema';
 import { recordAct } from '../../data/audit.repo';
 import { DateInput } from '../../ui/DateInput';
 import { Dialog } from '../../ui/Dialog';
@@ -53,7 +52,7 @@ function NewBatch() {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const list = await openCaseList(db(), query);
+      const list = await openCaseList(query);
       const rows = list.count > 0 ? await list.page(0, list.count) : [];
       if (live) setCaseIds(rows.map((r) => r.id));
     })().catch((e: unknown) => live && setError({ cause: e }));
@@ -73,7 +72,7 @@ function NewBatch() {
     setBusy(true);
     try {
       const choice: BatchAddresseeChoice = !addressed ? { mode: 'none' } : addressee === 'auto' ? { mode: 'auto' } : { mode: 'fixed', id: addressee };
-      const job = await createBatchJob(db(), { caseIds, template: entry.template, addressee: choice, date, merge, filterText: filterDescription(t, query) }, actor);
+      const job = await createBatchJob({ caseIds, template: entry.template, addressee: choice, date, merge, filterText: filterDescription(t, query) }, actor);
       startRun(job.id);
       navigate(`/batch/${job.id}`);
     } catch (e) {
@@ -186,10 +185,10 @@ function JobView({ jobId }: { jobId: string }) {
   const { t } = useTranslation();
   const actor = useActor();
   const run = useRun(jobId);
-  const job = useLive(() => batchJob(db(), jobId), [jobId]);
+  const job = useLive(() => batchJob(jobId), [jobId]);
   const driving = isDriving(jobId);
   // Items are read when no run is writing them (a live query per written item would cost more than the run).
-  const items = useLive(async () => (driving ? null : jobItems(db(), jobId)), [jobId, driving, job?.state, job?.merged?.relPath, run?.outcome]);
+  const items = useLive(async () => (driving ? null : jobItems(jobId)), [jobId, driving, job?.state, job?.merged?.relPath, run?.outcome]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -213,13 +212,13 @@ function JobView({ jobId }: { jobId: string }) {
       let result = await getApi().saveMergedBatch({ jobId: job.merged.mainJobId, fileName });
       if (result.ok && result.value.status === 'unknown') {
         // Main was restarted since the merge: join the files again, then save.
-        const merged = await mergeBatchJob(db(), jobId, getApi());
+        const merged = await mergeBatchJob(jobId, getApi());
         if (merged) result = await getApi().saveMergedBatch({ jobId: merged.mainJobId, fileName });
       }
       if (!result.ok) setMessage(describeIpcError(t, result.error));
       else if (result.value.status === 'saved') {
         // The merged letters leave the app for printing: an export of documents, recorded as such.
-        await recordAct(db(), { action: 'export', entity: 'document', entityId: jobId, note: job.templateTitle }).catch((error: unknown) => console.warn('batch audit row:', error));
+        await recordAct({ action: 'export', entity: 'document', entityId: jobId, note: job.templateTitle }).catch((error: unknown) => console.warn('batch audit row:', error));
         setMessage(t('batch.saved', { name: result.value.fileName }));
       }
     } catch (e) {
@@ -232,7 +231,7 @@ function JobView({ jobId }: { jobId: string }) {
   const makeMerged = async () => {
     setBusy(true);
     try {
-      await mergeBatchJob(db(), jobId, getApi());
+      await mergeBatchJob(jobId, getApi());
     } catch (e) {
       setMessage(t('batch.error', { reason: describeError(t, e) }));
     } finally {
@@ -257,7 +256,7 @@ function JobView({ jobId }: { jobId: string }) {
           <button type="button" className="button button--primary" onClick={() => startRun(jobId)}>
             {t('batch.resume')}
           </button>{' '}
-          <button type="button" className="button button--danger" disabled={!actor || busy} onClick={() => actor && void abandonBatchJob(db(), jobId, actor)}>
+          <button type="button" className="button button--danger" disabled={!actor || busy} onClick={() => actor && void abandonBatchJob(jobId, actor)}>
             {t('batch.abandon')}
           </button>
         </div>

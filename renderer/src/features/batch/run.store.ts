@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from 'react';
 import { getApi } from '../../api';
-import { db } from '../../data/schema';
 import { actorFrom } from '../../data/settings/use-actor';
 import { loadSettings } from '../../data/settings/settings.repo';
 import { ensureReference } from '../../data/reference/reference.repo';
@@ -40,11 +39,11 @@ export function startRun(jobId: string): void {
   emit();
   void (async () => {
     try {
-      const settings = await loadSettings(db());
+      const settings = await loadSettings();
       const actor = actorFrom(settings);
       if (!actor) throw new Error('NO_SETTINGS');
-      const reference = await ensureReference(db(), getApi());
-      const handle = runBatchJob(db(), jobId, { api: getApi(), actor, settings, reference, onProgress: (progress) => update(jobId, { progress }) });
+      const reference = await ensureReference(getApi());
+      const handle = runBatchJob(jobId, { api: getApi(), actor, settings, reference, onProgress: (progress) => update(jobId, { progress }) });
       entry.handle = handle;
       if (entry.cancelRequested) handle.cancel();
       update(jobId, { outcome: await handle.done });

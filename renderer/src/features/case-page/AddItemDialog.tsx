@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyDocument, emptyEmployment, emptyRegistration, emptyStay } from '../../../../shared/case/schema';
-import { db } from '../../data/schema';
 import { Dialog } from '../../ui/Dialog';
 import { addItem } from '../../data/cases/cases.repo';
 import { optionsFor, pathLabel, problemsOf, type DocumentLike, type Problem, type Translate } from '../../ui/case/describe';
@@ -59,7 +58,7 @@ export function AddItemDialog({ list, index, documents, onClose }: Props) {
     }
     setBusy(true);
     try {
-      const result = await addItem(db(), editing.caseId, list, item, editing.actor);
+      const result = await addItem(editing.caseId, list, item, editing.actor);
       if (result.ok) {
         onClose(true);
         return;

@@ -2,7 +2,7 @@ import { useLive } from '../../data/use-live';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RUSSIAN_REGIONS } from '../../../../shared/reference/regions';
-import { db, type CaseRow, type FieldChange, type PersonRow } from '../../data/schema';
+import type { CaseRow, FieldChange, PersonRow } from '../../data/schema';
 import { auditFor, caseNumbersOf, getCase } from '../../data/cases/cases.repo';
 import { recordAct } from '../../data/audit.repo';
 import { useActor } from '../../data/settings/use-actor';
@@ -84,15 +84,15 @@ function useRecordOpening(caseId: string, number: string | null): void {
   useEffect(() => {
     if (number === null || recorded.current === caseId) return;
     recorded.current = caseId;
-    void recordAct(db(), { action: 'open', entity: 'case', entityId: caseId, caseId, note: number }).catch((error: unknown) => console.warn('case opening audit row:', error));
+    void recordAct({ action: 'open', entity: 'case', entityId: caseId, caseId, note: number }).catch((error: unknown) => console.warn('case opening audit row:', error));
   }, [caseId, number]);
 }
 
 export function CasePage({ caseId, section = null, panels }: { caseId: string; section?: CaseSection | null; panels: CasePanels }) {
   const { t, i18n } = useTranslation();
   const tr: Translate = (key, params) => t(key, params);
-  const loaded = useLive(() => getCase(db(), caseId), [caseId]);
-  const audit = useLive(() => auditFor(db(), caseId), [caseId]);
+  const loaded = useLive(() => getCase(caseId), [caseId]);
+  const audit = useLive(() => auditFor(caseId), [caseId]);
   const tracking = useCaseTracking(caseId);
   const actor = useActor();
   useRecordOpening(caseId, loaded ? loaded.record.number : null);
@@ -108,7 +108,7 @@ export function CasePage({ caseId, section = null, panels }: { caseId: string; s
   const matchedKey = matchedIds.join('|');
   const matchedNumbers =
     useLive(
-      () => caseNumbersOf(db(), matchedIds),
+      () => caseNumbersOf(matchedIds),
       // The joined ids, not the array: a new array with the same ids must not re-run the query.
       [matchedKey],
     ) ?? {};

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../data/schema';
 import { removeItem } from '../../data/cases/cases.repo';
 import { AddItemDialog } from './AddItemDialog';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -92,7 +91,7 @@ export function ItemsSection({ list, items, documents }: Props) {
           question={t('casePage.remove.question', { item: `${itemTitle(tr, list, removing)}: ${itemSummary(tr, list, items[removing])}` })}
           confirmLabel={t('casePage.remove.confirm')}
           onConfirm={async () => {
-            const result = await removeItem(db(), editing.caseId, list, removing, editing.actor);
+            const result = await removeItem(editing.caseId, list, removing, editing.actor);
             if (!result.ok) return problemsOf(tr, result).map((p) => p.text);
             setNotice(t('casePage.remove.done'));
           }}

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../data/schema';
 import type { PersonRow } from '../../data/schema';
 import { updateField } from '../../data/cases/cases.repo';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -54,7 +53,7 @@ export function PersonSection({ person }: { person: PersonRow }) {
           question={t('casePage.remove.question', { item: `${t('casePage.section.representative')}: ${person.representative?.name ?? ''}` })}
           confirmLabel={t('casePage.remove.confirm')}
           onConfirm={async () => {
-            const result = await updateField(db(), editing.caseId, editPath.person('representative'), undefined, editing.actor);
+            const result = await updateField(editing.caseId, editPath.person('representative'), undefined, editing.actor);
             if (!result.ok) return problemsOf(tr, result).map((p) => p.text);
           }}
           onClose={() => setRemoving(false)}

@@ -3,7 +3,6 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, statusChangeSchema, type CaseStatus } from '../../../../shared/case/schema';
 import { maxLengthAt } from '../../../../shared/validation/max-length';
-import { db } from '../../data/schema';
 import { changeStatus } from '../../data/cases/cases.repo';
 import { useCaseEditing } from '../../ui/case/editing';
 import { codeResolver } from '../../ui/code-resolver';
@@ -27,7 +26,7 @@ export function StatusControl({ current }: { current: CaseStatus }) {
   const submit = form.handleSubmit(async ({ status, note }) => {
     if (status === current) return;
     try {
-      await changeStatus(db(), editing.caseId, status, note, editing.actor);
+      await changeStatus(editing.caseId, status, note, editing.actor);
       form.reset({ status, note: '' });
       setMessage({ ok: true, text: t('casePage.status.changed', { status: t(`cases.status.${status}`) }) });
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { CaseStatus, StatusChange } from '../../../../shared/case/schema';
-import { ACT_ACTIONS, type AuditRow, type FieldChange } from '../../data/schema';
+import { ACT_ACTIONS } from '../../data/row-values';
+import type { AuditRow, FieldChange } from '../../data/schema';
 
 /**
  * One timeline of a case from its status history and its audit trail. Status changes made in this program

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { CLOSED_STATUSES } from '../../../../shared/deadlines/facts';
-import { db, NO_DEADLINE, type CaseRow, type CheckRow, type PersonRow } from '../../data/schema';
+import { NO_DEADLINE } from '../../data/row-values';
+import type { CaseRow, CheckRow, PersonRow } from '../../data/schema';
 import { documentName, type Translate } from '../../ui/case/describe';
 import { useCaseEditing } from '../../ui/case/editing';
 import { closeAsExcluded } from '../../data/tracking/checks.repo';
@@ -73,7 +74,7 @@ export function ChecksPanel({ record, person, tracking, checkFiles }: Props) {
     setCloseError('');
     try {
       const day = checkDayOf(check);
-      await closeAsExcluded(db(), editing.caseId, day, editing.actor);
+      await closeAsExcluded(editing.caseId, day, editing.actor);
       setNotice(t('tracking.checks.proposal.done', { date: formatDate(day) }));
       // The proposal and its buttons are gone with the open case: keep keyboard users in this panel.
       document.getElementById('checks-title')?.focus();

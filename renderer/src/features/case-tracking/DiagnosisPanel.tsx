@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosisChoice } from '../../../../shared/diagnosis/choice';
 import type { FieldIssue } from '../../../../shared/validation/issues';
-import { db, type AuditRow, type CaseRow } from '../../data/schema';
+import type { AuditRow, CaseRow } from '../../data/schema';
 import { formatDateTime } from '../../lib/date-time';
 import type { Translate } from '../../ui/case/describe';
 import { useCaseEditing } from '../../ui/case/editing';
@@ -70,7 +70,7 @@ export function DiagnosisPanel({ record, tracking }: Props) {
     setNotice(null);
     try {
       const suggestion = suggestionFor(tracking.diagnosis, input.causeId);
-      const result = await saveDiagnosisChoice(db(), editing.caseId, input, suggestion, tracking.diagnosis.referenceVersion, editing.actor);
+      const result = await saveDiagnosisChoice(editing.caseId, input, suggestion, tracking.diagnosis.referenceVersion, editing.actor);
       if (!result.ok) return result.issues;
       setChoosing(false);
       setNotice({ ok: true, text: t('tracking.diagnosis.choice.saved') });

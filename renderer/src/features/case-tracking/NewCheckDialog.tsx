@@ -3,7 +3,7 @@ import { useController, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { IdentityDocument } from '../../../../shared/case/schema';
 import { BIRTH_DATE_MODES, CHECK_CHANNELS, CHECK_LIMITS, checkFormSchema, type CheckFormValues } from '../../../../shared/deadlines/check-schema';
-import { db, type CheckRow } from '../../data/schema';
+import type { CheckRow } from '../../data/schema';
 import { ControlledDateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
@@ -60,7 +60,7 @@ export function NewCheckDialog({ editing, documents, onClose }: Props) {
     setRest([]);
     try {
       const input = { at, listed: answer === true, ...values, ...(documentId ? { documentId } : {}) };
-      const result = await addCheck(db(), editing.caseId, input, editing.actor);
+      const result = await addCheck(editing.caseId, input, editing.actor);
       if (result.ok) onClose({ check: result.value, proposeExclusion: result.proposeExclusion === true });
       // The write knows the instant as `at`; the form shows it as the time.
       else setRest(setIssues(tr, form.setError, result.issues.map((issue) => (issue.path === 'at' ? { ...issue, path: 'time' } : issue)), SHOWN));

@@ -7,7 +7,7 @@ import { newRequestSchema } from '../../../../shared/deadlines/request-schema';
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { Addressee } from '../../../../shared/reference/schema';
 import { maxLengthAt } from '../../../../shared/validation/max-length';
-import { db, type RequestRow } from '../../data/schema';
+import type { RequestRow } from '../../data/schema';
 import { ControlledDateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
@@ -64,7 +64,7 @@ export function NewRequestDialog({ editing, region, addressees, requests, onClos
     setRest([]);
     try {
       const input = { kind: chosen, addressee, ourNumber, sentAt: date, note, ...(chosen === 'reminder' && follows ? { follows } : {}) };
-      const result = await addRequest(db(), editing.caseId, input, editing.actor);
+      const result = await addRequest(editing.caseId, input, editing.actor);
       if (result.ok) onClose(result.value);
       else setRest(setIssues(tr, form.setError, result.issues, SHOWN));
     } catch (error) {

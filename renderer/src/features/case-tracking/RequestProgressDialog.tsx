@@ -9,7 +9,7 @@ import type { SentKind } from '../../../../shared/deadlines/facts';
 import { DEFAULT_DEADLINE_SETTINGS, type SentRegime } from '../../../../shared/deadlines/settings';
 import { documentRegimes } from '../../../../shared/reference/lookup';
 import { useReference } from '../../data/reference/reference.repo';
-import { db, type RequestRow } from '../../data/schema';
+import type { RequestRow } from '../../data/schema';
 import { ControlledDateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
@@ -78,7 +78,7 @@ export function RequestProgressDialog({ editing, request, onClose }: Props) {
       const days = extendedByDays === '' ? null : Number(extendedByDays);
       const texts = { theirNumber: rest.theirNumber, answerSummary: rest.answerSummary, note: rest.note };
       const patch = appeal ? { ...rest, extendedByDays: days } : { receivedAt: rest.receivedAt, answeredAt: rest.answeredAt, ...texts };
-      const result = await updateRequest(db(), request.id, patch, editing.actor);
+      const result = await updateRequest(request.id, patch, editing.actor);
       if (result.ok) onClose(true);
       else setRest(setIssues(tr, form.setError, result.issues, SHOWN));
     } catch (error) {

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatPartialDate } from '../../../../shared/case/dates';
 import { CASE_STATUSES } from '../../../../shared/case/statuses';
 import { navigate } from '../../ui/router';
-import { CASE_FILTER_FIELDS, CASE_SORT_FIELDS, db, NO_DEADLINE, type CaseFilterField } from '../../data/schema';
+import { CASE_FILTER_FIELDS, CASE_SORT_FIELDS, NO_DEADLINE } from '../../data/row-values';
+import type { CaseFilterField } from '../../data/schema';
 import { FilterCombobox } from '../../ui/FilterCombobox';
 import { caseIndexOf, type CaseListRow } from '../../data/cases/case-index.cache';
 import { filterValues, matchesFilterText } from '../../data/cases/filter-values.repo';
@@ -30,7 +31,7 @@ function useDidYouMean(count: number | undefined, query: CaseQuery): string | nu
   useEffect(() => {
     if (count !== 0 || !query.text.trim()) return;
     let live = true;
-    const index = caseIndexOf(db());
+    const index = caseIndexOf();
     const filters = CASE_FILTER_FIELDS.flatMap((f): [CaseFilterField, string][] => (query.filters[f] ? [[f, query.filters[f]]] : []));
     void index
       .load()
@@ -97,7 +98,7 @@ export function CaseListScreen() {
   // The per-status counts (nine index counts) wait for the list's first answer, which they would delay.
   const listed = count !== undefined || building !== null;
   const percent = building ? Math.floor((100 * building.done) / Math.max(1, building.total)) : 0;
-  const counts = useLive(() => (listed ? statusCounts(db(), CASE_STATUSES) : undefined), [listed]);
+  const counts = useLive(() => (listed ? statusCounts(CASE_STATUSES) : undefined), [listed]);
   const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
   const parent = useRef<HTMLDivElement>(null);
 
@@ -126,8 +127,8 @@ export function CaseListScreen() {
   const setFilter = (field: keyof CaseQuery['filters'], value: string) =>
     setQuery((q) => ({ ...q, filters: { ...q.filters, [field]: value || undefined } }));
   // The region and caseworker filters offer the values the cases hold (kept current as cases change).
-  const regions = useLive(() => filterValues(db(), 'region'), []) ?? EMPTY;
-  const caseworkers = useLive(() => filterValues(db(), 'caseworker'), []) ?? EMPTY;
+  const regions = useLive(() => filterValues('region'), []) ?? EMPTY;
+  const caseworkers = useLive(() => filterValues('caseworker'), []) ?? EMPTY;
   const suggestion = useDidYouMean(count, effective);
 
   return (
@@ -197,7 +198,7 @@ export function CaseListScreen() {
             <option value="asc">{t('cases.list.direction.asc')}</option>
           </select>
         </label>
-        <ExportButton what="cases" count={count} columns={caseColumns(t)} source={() => caseRowSource(db(), effective, t)} />
+        <ExportButton what="cases" count={count} columns={caseColumns(t)} source={() => caseRowSource(effective, t)} />
       </div>
       {/* Transfers between PCs are the administrator's. */}
       {isAdministrator() ? (

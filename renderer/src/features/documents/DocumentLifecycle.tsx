@@ -10,7 +10,7 @@ import {
   type LifecycleIssue,
   type LifecycleStep,
 } from '../../../../shared/documents/lifecycle';
-import { db, type GeneratedDocRow } from '../../data/schema';
+import type { GeneratedDocRow } from '../../data/schema';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorList } from '../../ui/ErrorList';
@@ -139,7 +139,7 @@ function StepDialog({ doc, action, editing, onClose }: { doc: GeneratedDocRow; a
     }
     setBusy(true);
     try {
-      const result = await recordLifecycleStep(db(), doc.id, action, input(), editing.actor);
+      const result = await recordLifecycleStep(doc.id, action, input(), editing.actor);
       if (result.ok) {
         onClose(true);
         return;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { getApi } from '../../api';
-import { db, type CaseRow, type GeneratedDocRow, type PersonRow } from '../../data/schema';
+import type { CaseRow, GeneratedDocRow, PersonRow } from '../../data/schema';
 import { Dialog } from '../../ui/Dialog';
 import { describeIpcError } from '../../ui/ipc-error';
 import { useCaseEditing } from '../../ui/case/editing';
@@ -34,7 +34,7 @@ function VoidDialog({ doc, onClose }: { doc: GeneratedDocRow; onClose(done: bool
   const submit = async () => {
     if (!editing || busy) return;
     setBusy(true);
-    const result = await voidDocument(db(), doc.id, reason, editing.actor);
+    const result = await voidDocument(doc.id, reason, editing.actor);
     setBusy(false);
     if (result.ok) onClose(true);
     else setError(result.reason === 'reason_required' ? t('documents.void.required') : result.reason === 'reason_too_long' ? t('documents.void.tooLong') : result.reason);
@@ -116,7 +116,7 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
       const result = kind === 'open' ? await api.openDocument({ relPath }) : await api.printDocument({ relPath });
       if (!result.ok) return describeIpcError(t, result.error);
       if (result.value.status === 'missing') return t('documents.list.missing');
-      await recordAct(db(), { action: kind === 'print' ? 'print' : 'view', entity: 'document', entityId: doc.id, caseId: doc.caseId, note: doc.outgoingNumber || doc.title }).catch(
+      await recordAct({ action: kind === 'print' ? 'print' : 'view', entity: 'document', entityId: doc.id, caseId: doc.caseId, note: doc.outgoingNumber || doc.title }).catch(
         (error: unknown) => console.warn('document audit row:', error),
       );
       return t(kind === 'print' ? 'documents.list.openedForPrint' : 'documents.list.opened');
@@ -124,9 +124,9 @@ function DocumentRow({ doc, onNotice, onVoid }: { doc: GeneratedDocRow; onNotice
   const regenerate = () =>
     run(async () => {
       if (!editing) return '';
-      const entry = await templateById(db(), doc.templateId);
+      const entry = await templateById(doc.templateId);
       if (!entry || entry.version !== doc.templateVersion) return t('documents.list.templateChanged');
-      const result = await regenerateDocument(db(), getApi(), doc, entry.template, editing.actor);
+      const result = await regenerateDocument(getApi(), doc, entry.template, editing.actor);
       if (result.status === 'generated') return t('documents.review.done', { title: doc.title, number: doc.outgoingNumber });
       if (result.status === 'failed') return result.error.code === 'REFUSED' ? refusalText(t, result.error.refusal) : t('documents.review.failed', { reason: describeIpcError(t, result.error) });
       return '';
@@ -178,7 +178,7 @@ export function DocumentsPanel({ record, person }: { record: CaseRow; person: Pe
   const { t } = useTranslation();
   const shortcut = useShortcutProps();
   const editing = useCaseEditing();
-  const docs = useLive(() => documentsFor(db(), record.id), [record.id]);
+  const docs = useLive(() => documentsFor(record.id), [record.id]);
   const [reviewing, setReviewing] = useState(false);
   const [voiding, setVoiding] = useState<GeneratedDocRow | null>(null);
   const [notice, setNotice] = useState('');

@@ -4,7 +4,7 @@ import { useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { navigate } from '../../ui/router';
-import { db, type OutgoingRow } from '../../data/schema';
+import type { OutgoingRow } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
 import { FieldShell } from '../../ui/FieldShell';
 import { registerRows, type RegisterFilter } from '../../data/documents/register.repo';
@@ -51,7 +51,7 @@ export function RegisterScreen() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<RegisterFilter>({});
   const deferred = useDeferredValue(filter);
-  const rows = useLive(() => registerRows(db(), deferred), [JSON.stringify(deferred)]);
+  const rows = useLive(() => registerRows(deferred), [JSON.stringify(deferred)]);
   const parent = useRef<HTMLDivElement>(null);
   // The virtualizer's functions change every render by design; the compiler warning does not apply here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -62,7 +62,7 @@ export function RegisterScreen() {
   return (
     <div className="screen register">
       <h1>{t('documents.register.title')}</h1>
-      <ExportButton what="register" count={rows?.length} columns={registerColumns(t)} source={() => registerRowSource(db(), deferred, t)} />
+      <ExportButton what="register" count={rows?.length} columns={registerColumns(t)} source={() => registerRowSource(deferred, t)} />
       <fieldset className="register__filters">
         <legend>{t('documents.register.filters')}</legend>
         <FieldShell label={t('documents.register.from')}>{({ id }) => <DateInput id={id} value={filter.from ?? ''} onChange={(from) => set({ from: from || undefined })} />}</FieldShell>

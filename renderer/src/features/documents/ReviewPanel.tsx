@@ -6,7 +6,7 @@ import { buildDocumentModel, type AttachmentInput } from '../../../../shared/doc
 import { regionalAddressee } from '../../../../shared/reference/lookup';
 import type { Addressee } from '../../../../shared/reference/schema';
 import { getApi } from '../../api';
-import { db, type CaseRow, type PersonRow } from '../../data/schema';
+import type { CaseRow, PersonRow } from '../../data/schema';
 import { DateInput } from '../../ui/DateInput';
 import { FieldShell } from '../../ui/FieldShell';
 import { describeIpcError } from '../../ui/ipc-error';
@@ -75,7 +75,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings: outerF
   const [attachments, setAttachments] = useState<AttachmentInput[]>([]);
   const [previousId, setPreviousId] = useState('');
   // The case's scans, with their page counts: the «Приложение: … на N л.» mark comes from them.
-  const caseFiles = useLive(() => attachmentsForDocument(db(), record.id), [record.id]);
+  const caseFiles = useLive(() => attachmentsForDocument(record.id), [record.id]);
   const [busy, setBusy] = useState(false);
   // Keys of the consistency warnings the caseworker accepted; a finding that changes gets a new key.
   const [acknowledged, setAcknowledged] = useState<string[]>([]);
@@ -89,18 +89,18 @@ export function ReviewPanel({ editing, record, person, onClose, findings: outerF
     ? { caseId: record.id, template: entry.template, addressee, date, attachments: usable, previousDocumentId: previousId || null, acknowledged }
     : null;
   const requestKey = JSON.stringify([templateId, entry?.version, addressee?.id ?? '', date, attachments, previousId]);
-  const previousChoices = useLive(() => citableDocuments(db(), record.id), [record.id]);
+  const previousChoices = useLive(() => citableDocuments(record.id), [record.id]);
 
   const review = useLive(async () => {
     if (!request || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-    const number = isNumbered(request.template) ? await peekNextNumber(db(), date, editing.actor.missionPrefix) : '';
-    const inputs = await reviewInputs(db(), request, number || 'X');
+    const number = isNumbered(request.template) ? await peekNextNumber(date, editing.actor.missionPrefix) : '';
+    const inputs = await reviewInputs(request, number || 'X');
     return {
       number,
       letter: letterView(request.template, buildDocumentModel(inputs), { numberPending: isNumbered(request.template) }),
       refusal: checkRequisitesOf(request.template, inputs),
       invalid: invalidInputFields(inputs),
-      findings: await consistencyFor(db(), request, inputs),
+      findings: await consistencyFor(request, inputs),
     };
     // The request is rebuilt every render; its key says when it really changed. Case edits re-run it through Dexie.
   }, [requestKey, record.updatedAt, person.updatedAt]);
@@ -110,7 +110,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings: outerF
     setBusy(true);
     setOutcome('');
     try {
-      const result = await generateDocument(db(), getApi(), request, editing.actor);
+      const result = await generateDocument(getApi(), request, editing.actor);
       if (result.status === 'generated') {
         onClose(t('documents.review.done', { title: result.document.title, number: result.document.outgoingNumber }));
         return;
@@ -320,7 +320,7 @@ export function ReviewPanel({ editing, record, person, onClose, findings: outerF
       ) : null}
 
       {request && review && !review.refusal && review.invalid.length === 0 ? (
-        <DocumentPreview template={request.template} stamp={`${requestKey}|${record.updatedAt}|${person.updatedAt}|${review.number}`} inputs={() => reviewInputs(db(), request, review.number || 'X')} />
+        <DocumentPreview template={request.template} stamp={`${requestKey}|${record.updatedAt}|${person.updatedAt}|${review.number}`} inputs={() => reviewInputs(request, review.number || 'X')} />
       ) : null}
 
       <div className="form-actions">

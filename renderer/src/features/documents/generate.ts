@@ -7,7 +7,7 @@ import { documentInputsSchema, type DocumentInputsPayload } from '../../../../sh
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { IpcError } from '../../../../shared/ipc/result';
 import type { Addressee } from '../../../../shared/reference/schema';
-import type { AryzDb, GeneratedDocRow } from '../../data/schema';
+import type { GeneratedDocRow } from '../../data/schema';
 import type { Actor } from '../../data/cases/cases.repo';
 import { documentInputsFor, isNumbered, templateTitle } from '../../data/documents/document-inputs.repo';
 import { recordGeneratedFile, registerDocument } from '../../data/documents/register.repo';
@@ -44,8 +44,8 @@ export type GenerateOutcome =
   | { status: 'failed'; document: GeneratedDocRow; error: IpcError | { code: 'REFUSED'; refusal: DocumentRefusal } };
 
 /** Inputs of the review: the real ones, with a stand-in number so the outgoing number does not read as missing. */
-export async function reviewInputs(db: AryzDb, request: GenerateRequest, number: string): Promise<DocumentInputs> {
-  return documentInputsFor(db, request.caseId, {
+export async function reviewInputs(request: GenerateRequest, number: string): Promise<DocumentInputs> {
+  return documentInputsFor(request.caseId, {
     template: request.template,
     addressee: request.addressee,
     number: isNumbered(request.template) ? number : '',
@@ -68,34 +68,33 @@ interface RegisteredChoice {
   previousDocumentId: string | null;
 }
 
-async function renderAndRecord(db: AryzDb, api: Pick<AryzApi, 'generateDocument'>, doc: GeneratedDocRow, template: DocumentTemplate, choice: RegisteredChoice, actor: Actor): Promise<GenerateOutcome> {
-  const inputs = await documentInputsFor(db, doc.caseId, { template, addressee: choice.addressee, number: doc.outgoingNumber, date: doc.registeredAt, attachments: choice.attachments, previousDocumentId: choice.previousDocumentId });
+async function renderAndRecord(api: Pick<AryzApi, 'generateDocument'>, doc: GeneratedDocRow, template: DocumentTemplate, choice: RegisteredChoice, actor: Actor): Promise<GenerateOutcome> {
+  const inputs = await documentInputsFor(doc.caseId, { template, addressee: choice.addressee, number: doc.outgoingNumber, date: doc.registeredAt, attachments: choice.attachments, previousDocumentId: choice.previousDocumentId });
   // The model's input type is read-only; the payload type is the schema's (mutable) shape of the same data.
   const result = await api.generateDocument({ caseId: doc.caseId, documentId: doc.id, template, inputs: inputs as DocumentInputsPayload });
   if (!result.ok) return { status: 'failed', document: doc, error: result.error };
   if (result.value.status === 'refused') return { status: 'failed', document: doc, error: { code: 'REFUSED', refusal: result.value } };
   const { relPath, sha256, bytes, pages } = result.value;
-  return { status: 'generated', document: await recordGeneratedFile(db, doc.id, { relPath, sha256, bytes, pages }, actor) };
+  return { status: 'generated', document: await recordGeneratedFile(doc.id, { relPath, sha256, bytes, pages }, actor) };
 }
 
-export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateDocument'>, request: GenerateRequest, actor: Actor): Promise<GenerateOutcome> {
-  const check = await reviewInputs(db, request, 'X');
+export async function generateDocument(api: Pick<AryzApi, 'generateDocument'>, request: GenerateRequest, actor: Actor): Promise<GenerateOutcome> {
+  const check = await reviewInputs(request, 'X');
   const refusal = checkRequisitesOf(request.template, check);
   if (refusal) return refusal;
   const invalid = invalidInputFields(check);
   if (invalid.length > 0) return { status: 'invalid', fields: invalid };
-  const findings = await consistencyFor(db, request, check);
+  const findings = await consistencyFor(request, check);
   const acknowledged = new Set(request.acknowledged ?? []);
   if (!consistencyAllows(findings, acknowledged)) return { status: 'inconsistent', findings: findings.filter((f) => f.severity === 'contradiction' || !acknowledged.has(f.key)) };
   const statements = {
-    referenceVersion: await currentReferenceVersion(db),
+    referenceVersion: await currentReferenceVersion(),
     causeId: check.cause?.id ?? null,
     arguments: causeArguments(check).printed.map(({ id, version, form }) => ({ id, version, form })),
     acknowledged: findings.map(({ key, code, params }) => ({ key, code, params })),
   };
   const choice: RegisteredChoice = { addressee: request.addressee, attachments: request.attachments, previousDocumentId: request.previousDocumentId };
   const doc = await registerDocument(
-    db,
     {
       caseId: request.caseId,
       templateId: request.template.id,
@@ -109,11 +108,11 @@ export async function generateDocument(db: AryzDb, api: Pick<AryzApi, 'generateD
     },
     actor,
   );
-  return renderAndRecord(db, api, doc, request.template, choice, actor);
+  return renderAndRecord(api, doc, request.template, choice, actor);
 }
 
 /** Another try at the file of a registered document, with the template and choices it was registered with. */
-export async function regenerateDocument(db: AryzDb, api: Pick<AryzApi, 'generateDocument'>, doc: GeneratedDocRow, template: DocumentTemplate, actor: Actor): Promise<GenerateOutcome> {
+export async function regenerateDocument(api: Pick<AryzApi, 'generateDocument'>, doc: GeneratedDocRow, template: DocumentTemplate, actor: Actor): Promise<GenerateOutcome> {
   const data = doc.events.find((e) => e.kind === 'registered')?.data as Partial<RegisteredChoice> | undefined;
-  return renderAndRecord(db, api, doc, template, { addressee: data?.addressee ?? null, attachments: data?.attachments ?? [], previousDocumentId: data?.previousDocumentId ?? null }, actor);
+  return renderAndRecord(api, doc, template, { addressee: data?.addressee ?? null, attachments: data?.attachments ?? [], previousDocumentId: data?.previousDocumentId ?? null }, actor);
 }

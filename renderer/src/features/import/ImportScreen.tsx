@@ -5,7 +5,6 @@ import type { ImportMapping } from '../../../../shared/import/fields';
 import { repeatedFields } from '../../../../shared/import/fields';
 import type { ImportDefaults } from '../../../../shared/import/rows';
 import { getApi } from '../../api';
-import { db } from '../../data/schema';
 import { describeIpcError } from '../../ui/ipc-error';
 import { useActor } from '../../data/settings/use-actor';
 import { dryRun, defaultExcluded, type DryRun } from './dry-run';
@@ -38,7 +37,7 @@ export function ImportScreen() {
 
   // An import cut short by a crash or a closed window still gets its one audit entry.
   useEffect(() => {
-    void closeInterruptedImports(db());
+    void closeInterruptedImports();
   }, []);
 
   const accept = async (result: ImportOpenResult) => {
@@ -47,7 +46,7 @@ export function ImportScreen() {
       setMessage(t(`import.refused.${result.reason}`, { name: result.fileName, limit: result.limitMb }));
       return;
     }
-    const { mapping, saved } = await mappingFor(db(), result.table.headers);
+    const { mapping, saved } = await mappingFor(result.table.headers);
     setStep({ kind: 'mapping', file: result, mapping, saved });
   };
 
@@ -68,10 +67,10 @@ export function ImportScreen() {
 
   const check = async (file: Parsed, mapping: ImportMapping) => {
     if (!actor) return;
-    await saveMapping(db(), file.table.headers, mapping);
+    await saveMapping(file.table.headers, mapping);
     setStep({ kind: 'checking', file, mapping, done: 0 });
     const full: ImportDefaults = { missionId: actor.missionId, caseworker: actor.who, ...defaults };
-    const run = await dryRun(db(), file.table.rows, mapping, full, {
+    const run = await dryRun(file.table.rows, mapping, full, {
       today: localTodayIso(),
       rowNumbers: file.table.rowNumbers,
       onProgress: (done) => setStep((s) => (s.kind === 'checking' ? { ...s, done } : s)),
@@ -88,7 +87,7 @@ export function ImportScreen() {
     stop.current = false;
     setStopping(false);
     setStep({ kind: 'writing', file, done: 0, total: items.length });
-    const outcome = await writeImport(db(), { fileName: file.fileName, items, skipped }, actor, {
+    const outcome = await writeImport({ fileName: file.fileName, items, skipped }, actor, {
       onProgress: (done, total) => setStep((s) => (s.kind === 'writing' ? { ...s, done, total } : s)),
       shouldStop: () => stop.current,
     });

@@ -2,7 +2,6 @@ import type { IntakeForm } from '../../../../shared/case/schema';
 import { checkRow, markSameInFile, type RowCheck } from '../../../../shared/import/check';
 import type { ImportMapping } from '../../../../shared/import/fields';
 import type { ImportDefaults, RowFinding } from '../../../../shared/import/rows';
-import type { AryzDb } from '../../data/schema';
 import { matchInDatabase, type DbMatch } from '../../data/import/duplicates.repo';
 
 /** What the dry run says about one row; nothing is written. */
@@ -53,7 +52,7 @@ function describe(check: RowCheck, row: readonly string[], mapping: ImportMappin
 }
 
 /** Checks every row (schema, cross-field rules, cells), then looks for the same person in the file and in the database. */
-export async function dryRun(db: AryzDb, rows: readonly (readonly string[])[], mapping: ImportMapping, defaults: ImportDefaults, options: DryRunOptions): Promise<DryRun> {
+export async function dryRun(rows: readonly (readonly string[])[], mapping: ImportMapping, defaults: ImportDefaults, options: DryRunOptions): Promise<DryRun> {
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const slice = options.slice ?? 500;
   const checks: RowCheck[] = [];
@@ -64,7 +63,7 @@ export async function dryRun(db: AryzDb, rows: readonly (readonly string[])[], m
     if (end < rows.length) await yieldToPage();
   }
   markSameInFile(checks);
-  const inDb = await matchInDatabase(db, checks.map((c) => c.keys));
+  const inDb = await matchInDatabase(checks.map((c) => c.keys));
   const reports = checks.map((check): RowReport => ({
     index: check.index,
     rowNumber: options.rowNumbers?.[check.index] ?? check.index + 2,

@@ -3,7 +3,6 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { emptyIntake, type IntakeDraft } from '../../../../shared/case/schema';
 import { navigate } from '../../ui/router';
-import { db } from '../../data/schema';
 import { createCase, findDuplicates, type Actor, type DuplicateMatch } from '../../data/cases/cases.repo';
 import { AminaSection } from './AminaSection';
 import { CaseSection } from './CaseSection';
@@ -120,7 +119,7 @@ export function IntakeForm({ initial, initialSavedAt, actor, onStartOver }: Prop
       autosave.pause();
       let created = false;
       try {
-        const result = await createCase(db(), draft, actor, override ? { duplicateOverride: override } : {});
+        const result = await createCase(draft, actor, override ? { duplicateOverride: override } : {});
         if (result.ok) {
           created = true;
           autosave.stop();
@@ -166,7 +165,7 @@ export function IntakeForm({ initial, initialSavedAt, actor, onStartOver }: Prop
         setFindings(result);
         setOutcome(null);
         const draft = withActor(form.getValues(), actor);
-        const matches = await findDuplicates(db(), draft);
+        const matches = await findDuplicates(draft);
         if (matches.length > 0) {
           setDuplicates({ matches, draft });
           return;

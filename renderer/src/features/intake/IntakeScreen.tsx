@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyIntake, type IntakeDraft } from '../../../../shared/case/schema';
-import { db } from '../../data/schema';
 import { useActor } from '../../data/settings/use-actor';
 import { discardDraft, loadDraft, type StoredDraft } from '../../data/intake/intake-drafts.repo';
 import { Dialog } from '../../ui/Dialog';
@@ -26,7 +25,7 @@ export function IntakeScreen() {
   // A new case after a confirmed «start over» is a new form, not the old one emptied field by field.
   const [formKey, setFormKey] = useState(0);
   const startOver = () =>
-    discardDraft(db()).then(
+    discardDraft().then(
       () => {
         setFormKey((k) => k + 1);
         setStart({ kind: 'form', initial: emptyIntake(), savedAt: null });
@@ -36,7 +35,7 @@ export function IntakeScreen() {
 
   useEffect(() => {
     let alive = true;
-    loadDraft(db()).then(
+    loadDraft().then(
       (draft) => alive && setStart(draft ? { kind: 'offer', draft } : { kind: 'form', initial: emptyIntake(), savedAt: null }),
       (error: unknown) => alive && setStart({ kind: 'failed', cause: error }),
     );

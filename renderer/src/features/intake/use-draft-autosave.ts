@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { IntakeDraft } from '../../../../shared/case/schema';
-import { db } from '../../data/schema';
 import { saveDraft } from '../../data/intake/intake-drafts.repo';
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -51,7 +50,7 @@ export function useDraftAutosave(form: UseFormReturn<IntakeDraft>, initialSavedA
     const values = form.getValues();
     const version = ++writes.current;
     try {
-      const at = await saveDraft(db(), values);
+      const at = await saveDraft(values);
       if (stopped.current) return;
       setSavedAt(at);
       setFailure(null);

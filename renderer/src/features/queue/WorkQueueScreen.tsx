@@ -2,7 +2,6 @@ import { useLive } from '../../data/use-live';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
-import { db } from '../../data/schema';
 import { QUEUE_BUCKETS, workQueueCounts, workQueueRows } from '../../data/tracking/queue.repo';
 import { FIRST_PAINT_ROWS, QueueSection, sectionHeadingId } from './QueueSection';
 import { loadStaleDays, MAX_STALE_DAYS, saveStaleDays, takePreloadedQueue } from './queue-preload';
@@ -62,12 +61,12 @@ export function WorkQueueScreen() {
   const today = useToday();
   const [staleDays, setStaleDays] = useState(loadStaleDays);
   // Rows read while the app started (queue-preload.ts) are shown at once; the live query takes over from them.
-  const [preloaded] = useState(() => takePreloadedQueue(db(), today, staleDays));
+  const [preloaded] = useState(() => takePreloadedQueue(today, staleDays));
   // The answer term is reference data: an edit there moves every open request's due day at once.
   const answerDays = appealAnswerTerm(useReference()).days;
-  const rows = useLive(() => workQueueRows(db(), today, { staleDays, answerDays }), [today, staleDays, answerDays], preloaded);
+  const rows = useLive(() => workQueueRows(today, { staleDays, answerDays }), [today, staleDays, answerDays], preloaded);
   const haveRows = rows !== undefined;
-  const counts = useLive(() => (haveRows ? workQueueCounts(db(), today, { staleDays }) : undefined), [haveRows, today, staleDays]);
+  const counts = useLive(() => (haveRows ? workQueueCounts(today, { staleDays }) : undefined), [haveRows, today, staleDays]);
 
   const changeStaleDays = (days: number) => {
     setStaleDays(days);

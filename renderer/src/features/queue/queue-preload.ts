@@ -1,9 +1,6 @@
-import { handoff } from '../../lib/handoff';
-import type { AryzDb } from '../../data/schema';
-import { workQueueRows, type QueueBucketId, type QueueItem } from '../../data/tracking/queue.repo';
+import { preloadQueueRows, takePreloadedQueueRows } from '../../data/tracking/queue-preload';
+import type { QueueBucketId, QueueItem } from '../../data/tracking/queue.repo';
 import { localTodayIso } from '../../lib/date-time';
-import { currentReference } from '../../data/reference/reference.repo';
-import { appealAnswerTerm } from '../../../../shared/reference/lookup';
 
 const STALE_DAYS_KEY = 'aryz.queue.staleDays';
 const DEFAULT_STALE_DAYS = 14;
@@ -20,22 +17,16 @@ export function saveStaleDays(days: number): void {
 }
 
 type QueueRows = Record<QueueBucketId, QueueItem[]>;
-const preloaded = handoff<QueueRows>();
-const keyOf = (today: string, staleDays: number) => `${today}|${staleDays}`;
 
 /**
  * Reads the work queue's rows while the app starts, when it opens on the queue: the reads go to IndexedDB
  * ahead of anything the screens start once mounted, and the queue's first render already has its rows.
  */
-export async function preloadQueue(db: AryzDb): Promise<void> {
-  const today = localTodayIso();
-  const staleDays = loadStaleDays();
-  const answerDays = appealAnswerTerm(await currentReference(db)).days;
-  const rows = await workQueueRows(db, today, { staleDays, answerDays });
-  preloaded.put(db, keyOf(today, staleDays), rows);
+export async function preloadQueue(): Promise<void> {
+  await preloadQueueRows(localTodayIso(), loadStaleDays());
 }
 
 /** The preloaded rows when they are for this database, day and stale setting; handed out once. */
-export function takePreloadedQueue(db: AryzDb, today: string, staleDays: number): QueueRows | undefined {
-  return preloaded.take(db, keyOf(today, staleDays));
+export function takePreloadedQueue(today: string, staleDays: number): QueueRows | undefined {
+  return takePreloadedQueueRows(today, staleDays);
 }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import { exportReferenceBundle } from '../../../../shared/reference/versioning';
 import { getApi } from '../../api';
-import { db } from '../../data/schema';
 import { Dialog } from '../../ui/Dialog';
 import { describeIpcError } from '../../ui/ipc-error';
 import type { Actor } from '../../data/cases/cases.repo';
@@ -42,7 +41,7 @@ export function ReferenceActions({ bundle, actor, onOutcome }: Props) {
       if (!result.ok) onOutcome({ ok: false, text: describeIpcError(t, result.error) });
       else if (result.value.status === 'canceled') onOutcome({ ok: true, text: t('reference.export.canceled') });
       else {
-        await recordAct(db(), { action: 'export', entity: 'reference', entityId: `v${bundle.version}`, note: `v${bundle.version}` }).catch((error: unknown) => console.warn('reference audit row:', error));
+        await recordAct({ action: 'export', entity: 'reference', entityId: `v${bundle.version}`, note: `v${bundle.version}` }).catch((error: unknown) => console.warn('reference audit row:', error));
         onOutcome({ ok: true, text: t('reference.export.saved', { fileName: result.value.fileName }) });
       }
     } catch {
@@ -67,7 +66,7 @@ export function ReferenceActions({ bundle, actor, onOutcome }: Props) {
     if (!actor) return;
     setApplying(true);
     try {
-      const result = await saveReferenceEdit(db(), data, actor);
+      const result = await saveReferenceEdit(data, actor);
       if (!result.ok) {
         setPreview((p) => p && { ...p, result: { kind: 'invalid', issues: result.issues, data } });
         return;
@@ -86,7 +85,7 @@ export function ReferenceActions({ bundle, actor, onOutcome }: Props) {
     if (!actor) return;
     setResetting(true);
     try {
-      const result = await resetReferenceToFactory(db(), getApi(), actor);
+      const result = await resetReferenceToFactory(getApi(), actor);
       if (!result.ok) onOutcome({ ok: false, text: t('reference.reset.failed', { reason: result.issues.map((i) => issueLine(t, i, null)).join('; ') }) });
       else onOutcome({ ok: true, text: result.changes.length > 0 ? t('reference.reset.done', { version: result.version }) : t('reference.reset.same') });
     } catch (error) {

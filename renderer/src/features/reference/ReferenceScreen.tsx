@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import { getApi } from '../../api';
-import { db } from '../../data/schema';
 import { formatDateTime } from '../../lib/date-time';
 import { useActor } from '../../data/settings/use-actor';
 import { ensureReference, referenceHistory, useReference } from '../../data/reference/reference.repo';
@@ -29,8 +28,7 @@ type TabId = (typeof TABS)[number];
 
 /** Versions with their audit entries (reference edits are audited with no case), newest first. */
 async function loadVersions() {
-  const database = db();
-  const [versions, audit] = await Promise.all([referenceHistory(database), auditFor(database, '')]);
+  const [versions, audit] = await Promise.all([referenceHistory(), auditFor('')]);
   // Only what the list shows is kept: a version row carries the whole bundle.
   return versionEntries(
     versions.map(({ version, at, who }) => ({ version, at, who })),
@@ -51,7 +49,7 @@ export function ReferenceScreen() {
   // Normally stored at start-up; if that failed (or has not finished), this screen says so instead of waiting.
   useEffect(() => {
     let alive = true;
-    ensureReference(db(), getApi()).catch((error: unknown) => alive && setFailure({ cause: error }));
+    ensureReference(getApi()).catch((error: unknown) => alive && setFailure({ cause: error }));
     return () => {
       alive = false;
     };

@@ -1,5 +1,4 @@
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
-import type { AryzDb } from '../../data/schema';
 import type { Actor } from '../../data/cases/cases.repo';
 import { saveReferenceEdit } from '../../data/reference/reference-edits.repo';
 import { currentReference } from '../../data/reference/reference.repo';
@@ -18,18 +17,17 @@ export type RowSave =
  * Problems come back split into the row's own fields and the rest of the data.
  */
 export async function saveRow<T extends EditableTable>(
-  database: AryzDb,
   actor: Actor,
   table: T,
   key: string,
   row: EditableRows[T],
   options: { insert?: boolean } = {},
 ): Promise<RowSave> {
-  const current = await currentReference(database);
+  const current = await currentReference();
   if (!current) throw new Error('no reference data stored yet');
   const placed = withRow(current, table, key, row, options);
   if (!placed) return { ok: false, gone: true };
-  const result = await saveReferenceEdit(database, placed.edited, actor);
+  const result = await saveReferenceEdit(placed.edited, actor);
   if (result.ok) return { ok: true, version: result.version, changed: result.changes.length > 0 };
   return { ok: false, issues: rowIssues(result.issues, `${table}.${placed.index}.`), edited: placed.edited };
 }

@@ -13,7 +13,6 @@ import { monthLabel, reportTables, roundDays, type GroupLabels, type LabelledTab
 import { useReport } from './use-report';
 import { localTodayIso } from '../../lib/date-time';
 import { recordAct } from '../../data/audit.repo';
-import { db } from '../../data/schema';
 
 // chart.js is loaded with the first chart, not with the app: most sessions never open the reports.
 const ReportCharts = lazy(() => import('./ReportCharts').then((m) => ({ default: m.ReportCharts })));
@@ -145,7 +144,7 @@ export function ReportsScreen() {
       if (!result.ok) setOutcome({ ok: false, text: describeIpcError(t, result.error) });
       else if (result.value.status === 'canceled') setOutcome({ ok: true, text: t('reports.export.canceled') });
       else {
-        await recordAct(db(), { action: 'export', entity: 'report', entityId: kind, note: `${kind}: ${report.from} – ${report.to}` }).catch((error: unknown) => console.warn('report audit row:', error));
+        await recordAct({ action: 'export', entity: 'report', entityId: kind, note: `${kind}: ${report.from} – ${report.to}` }).catch((error: unknown) => console.warn('report audit row:', error));
         setOutcome({ ok: true, text: t('reports.export.saved', { fileName: result.value.fileName }) });
       }
     } catch {

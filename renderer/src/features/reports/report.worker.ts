@@ -1,4 +1,3 @@
-import { AryzDb } from '../../data/schema';
 import { FactsStore } from '../../data/reports/report-facts.repo';
 import { createAtRestCodec, type AtRestCodec } from '../../../../shared/crypto/at-rest';
 import type { FromWorker, ToWorker } from './report-protocol';
@@ -12,7 +11,7 @@ import type { FromWorker, ToWorker } from './report-protocol';
 const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
 
 let codec: AtRestCodec | null = null;
-const store = new FactsStore((name) => new AryzDb(name, undefined, () => codec));
+const store = FactsStore.inWorker(() => codec);
 const post = (message: FromWorker) => scope.postMessage(message);
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {

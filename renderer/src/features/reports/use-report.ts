@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FilterOptions, Report, ReportRequest } from '../../../../shared/reports/compute';
-import { AryzDb, db } from '../../data/schema';
+import { appDbName } from '../../data/app-db';
 import { FactsStore } from '../../data/reports/report-facts.repo';
 import { dataKeyBytes } from '../../lib/session';
 import type { FromWorker, ToWorker } from './report-protocol';
@@ -19,7 +19,7 @@ type Listener = (message: FromWorker) => void;
 
 /** The same protocol on the page's thread, for when a worker cannot start. */
 function pageEngine(deliver: Listener): (message: ToWorker) => void {
-  const store = new FactsStore((name) => new AryzDb(name));
+  const store = new FactsStore();
   return (message) => {
     if (message.kind === 'load') {
       const t0 = performance.now();
@@ -132,7 +132,7 @@ export function useReport(request: ReportRequest | null): { state: ReportState; 
       }
     });
     // The request effect below runs next and asks for the first report.
-    engine.send({ kind: 'load', dbName: db().name, full: false, dataKey: dataKeyBytes()?.slice() ?? null });
+    engine.send({ kind: 'load', dbName: appDbName(), full: false, dataKey: dataKeyBytes()?.slice() ?? null });
     return stop;
   }, []);
 
@@ -143,7 +143,7 @@ export function useReport(request: ReportRequest | null): { state: ReportState; 
 
   const reload = useCallback(() => {
     setInner({ phase: 'loading', done: 0, total: 0 });
-    engine.send({ kind: 'load', dbName: db().name, full: true, dataKey: dataKeyBytes()?.slice() ?? null });
+    engine.send({ kind: 'load', dbName: appDbName(), full: true, dataKey: dataKeyBytes()?.slice() ?? null });
     compute(latest.current);
   }, [compute]);
 

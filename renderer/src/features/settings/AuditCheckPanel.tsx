@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainVerdict } from '../../../../shared/audit/chain';
 import { verifyAudit } from '../../data/audit.repo';
-import { db } from '../../data/schema';
 
 /** Walks the hash-chained audit and names the first row changed, removed or inserted outside the app. */
 export function AuditCheckPanel() {
@@ -12,7 +11,7 @@ export function AuditCheckPanel() {
   const check = async () => {
     setBusy(true);
     try {
-      setVerdict(await verifyAudit(db()));
+      setVerdict(await verifyAudit());
     } finally {
       setBusy(false);
     }

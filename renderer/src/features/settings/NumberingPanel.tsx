@@ -3,7 +3,6 @@ import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatOutgoingNumber, numberFormatProblem } from '../../../../shared/documents/numbering';
-import { db } from '../../data/schema';
 import { localTodayIso } from '../../lib/date-time';
 import { useActor } from '../../data/settings/use-actor';
 import { loadNumbering, saveNumbering } from '../../data/documents/register.repo';
@@ -19,7 +18,7 @@ export function NumberingPanel() {
   const headingId = useId();
   const inputId = useId();
   const actor = useActor();
-  const stored = useLive(() => loadNumbering(db()), []);
+  const stored = useLive(() => loadNumbering(), []);
   // The stored format fills the form once it is read; what the caseworker is typing is kept if it changes meanwhile.
   const form = useForm<NumberingValues>({
     values: stored ? { format: stored.format } : { format: '' },
@@ -35,7 +34,7 @@ export function NumberingPanel() {
   const submit = form.handleSubmit(async ({ format }) => {
     if (!actor || numberFormatProblem(format)) return;
     try {
-      await saveNumbering(db(), { format }, actor);
+      await saveNumbering({ format }, actor);
       form.reset({ format });
       setNotice({ ok: true, text: t('documents.numbering.saved') });
     } catch (error) {

@@ -3,7 +3,6 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { caseworkerProfileSchema, LIMITS, missionSettingsSchema } from '../../../../shared/settings/schema';
-import { db } from '../../data/schema';
 import { codeResolver } from '../../ui/code-resolver';
 import { TextField } from '../../ui/TextField';
 import { MissionCardPanel } from './MissionCardPanel';
@@ -33,7 +32,7 @@ export function SettingsScreen() {
 
   useEffect(() => {
     let alive = true;
-    loadSettings(db()).then(
+    loadSettings().then(
       (loaded) => {
         if (!alive) return;
         setStored(loaded);
@@ -49,7 +48,7 @@ export function SettingsScreen() {
   const onSave = handleSubmit(
     async (values) => {
       try {
-        const saved = await saveSettings(db(), values);
+        const saved = await saveSettings(values);
         setStored(saved);
         reset(values);
         setStatus({ kind: 'saved' });

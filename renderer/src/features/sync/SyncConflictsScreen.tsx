@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveConflictField, type ConflictChoice, type ConflictView } from '../../data/mission/sync-conflicts.repo';
 import { useOpenConflicts } from '../../data/mission/use-mission';
-import { db } from '../../data/schema';
 import { formatDateTime } from '../../lib/date-time';
 import { pathLabel } from '../../ui/case/describe';
 import { describeError } from '../../ui/error-text';
@@ -32,7 +31,7 @@ function ConflictCard({ conflict }: { conflict: ConflictView }) {
   const choose = async (field: string, keep: ConflictChoice) => {
     setError(null);
     try {
-      await resolveConflictField(db(), conflict.id, field, keep);
+      await resolveConflictField(conflict.id, field, keep);
     } catch (failure) {
       setError(t('sync.conflicts.failed', { reason: describeError(t, failure) }));
     }

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { syncAddressSchema, syncFingerprintSchema } from '../../../../shared/ipc/channels/sync';
 import { adoptMissionKey, checkApproval, leaveMission, missionState, requestToJoin, type MissionState } from '../../data/mission/membership.repo';
-import { db } from '../../data/schema';
 import { formatDateTime } from '../../lib/date-time';
 import { describeError } from '../../ui/error-text';
 
@@ -35,7 +34,7 @@ function JoinForm({ onJoined }: { onJoined: (state: MissionState) => void }) {
     setBusy(true);
     setNote(null);
     try {
-      const answer = await requestToJoin(db(), address.trim(), print.data);
+      const answer = await requestToJoin(address.trim(), print.data);
       if ('status' in answer) setNote({ kind: 'error', text: t(`sync.settings.refused.${answer.reason}`) });
       else onJoined(answer);
     } catch (error) {
@@ -94,7 +93,7 @@ function Pending({ state, onChange }: { state: Joined; onChange: (state: Mission
   const [note, setNote] = useState<Note>(null);
   const check = useCallback(async () => {
     try {
-      const answer = await checkApproval(db());
+      const answer = await checkApproval();
       if ('status' in answer) setNote({ kind: 'error', text: t('sync.settings.failed', { reason: t(`sync.reason.${answer.reason}`, { defaultValue: answer.reason }) }) });
       else {
         setNote(null);
@@ -137,7 +136,7 @@ function NeedsKey({ state, onChange }: { state: Joined; onChange: (state: Missio
     setBusy(true);
     setNote(null);
     try {
-      const answer = await adoptMissionKey(db(), recoveryKey, password);
+      const answer = await adoptMissionKey(recoveryKey, password);
       if (answer.status === 'ok') onChange(await missionState());
       else if (answer.status === 'refused') setNote({ kind: 'error', text: t(`sync.settings.keyRefused.${answer.reason}`) });
       else setNote({ kind: 'error', text: t('sync.settings.failed', { reason: t(`sync.reason.${answer.reason}`, { defaultValue: answer.reason }) }) });
@@ -178,7 +177,7 @@ function JoinedView({ state, onChange }: { state: Joined; onChange: (state: Miss
   const [note, setNote] = useState<Note>(null);
   const leave = async () => {
     try {
-      await leaveMission(db());
+      await leaveMission();
       onChange({ state: 'off' });
     } catch (error) {
       setNote({ kind: 'error', text: describeError(t, error) });

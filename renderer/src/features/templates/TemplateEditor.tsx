@@ -5,7 +5,6 @@ import { buildDocumentModel } from '../../../../shared/documents/model';
 import { sampleInputs } from '../../../../shared/documents/sample-case';
 import type { DocumentTemplate } from '../../../../shared/documents/template-schema';
 import type { CaseworkerProfile, MissionSettings } from '../../../../shared/settings/schema';
-import { db } from '../../data/schema';
 import { Dialog } from '../../ui/Dialog';
 import { formatDateTime } from '../../lib/date-time';
 import { useActor, useStoredSettings } from '../../data/settings/use-actor';
@@ -45,7 +44,7 @@ export function TemplateEditor({ id }: { id: string }) {
   const settings = useStoredSettings();
   const reference = useReference();
   const history = useTemplateHistory(id);
-  const entry = useLive(() => templateById(db(), id).then((found) => found ?? null), [id]);
+  const entry = useLive(() => templateById(id).then((found) => found ?? null), [id]);
   const [working, setWorking] = useState<TemplateDraft | null | undefined>(undefined);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [saving, setSaving] = useState(false);
@@ -55,7 +54,7 @@ export function TemplateEditor({ id }: { id: string }) {
 
   useEffect(() => {
     let alive = true;
-    void loadDraft(db(), id).then((draft) => alive && setWorking(draft));
+    void loadDraft(id).then((draft) => alive && setWorking(draft));
     return () => {
       alive = false;
     };
@@ -79,7 +78,7 @@ export function TemplateEditor({ id }: { id: string }) {
   if (assembled?.ok && assembled.template !== lastValid) setLastValid(assembled.template);
   const previewSource = working ? (assembled?.ok ? assembled.template : (lastValid ?? entry?.template ?? null)) : (entry?.template ?? null);
   const [sampleCase, setSampleCase] = useState('');
-  const cases = useLive(() => previewCases(db()), []);
+  const cases = useLive(() => previewCases(), []);
   const fromCase = useMemo(() => (sampleCase && reference ? { caseId: sampleCase, reference } : null), [sampleCase, reference]);
   const preview = usePreview(previewSource, mission, caseworker, fromCase);
 
@@ -100,7 +99,7 @@ export function TemplateEditor({ id }: { id: string }) {
   const update = (next: TemplateDraft) => {
     setWorking(next);
     setOutcome(null);
-    void storeDraft(db(), next);
+    void storeDraft(next);
   };
   const updateBlocks = (blocks: DraftBlock[]) => update({ ...working!, blocks });
   const startDraft = () => {
@@ -126,7 +125,7 @@ export function TemplateEditor({ id }: { id: string }) {
     }
     setSaving(true);
     try {
-      const result = await saveTemplateVersion(db(), assembled.template, actor, { sample });
+      const result = await saveTemplateVersion(assembled.template, actor, { sample });
       if (result.ok) {
         setWorking(null);
         setOutcome({ ok: true, text: t('templates.editor.saved', { version: result.entry.version }) });
@@ -142,7 +141,7 @@ export function TemplateEditor({ id }: { id: string }) {
 
   const discard = async () => {
     setConfirmDiscard(false);
-    await discardDraft(db(), id);
+    await discardDraft(id);
     setWorking(null);
     setOutcome({ ok: true, text: t('templates.editor.discarded') });
   };
@@ -151,7 +150,7 @@ export function TemplateEditor({ id }: { id: string }) {
     if (!actor) return;
     setConfirmReset(false);
     try {
-      await resetTemplateToFactory(db(), id, actor);
+      await resetTemplateToFactory(id, actor);
       setWorking(null);
       setOutcome({ ok: true, text: t('templates.reset.done') });
     } catch (error) {

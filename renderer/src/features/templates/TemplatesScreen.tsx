@@ -1,7 +1,6 @@
 import { useLive } from '../../data/use-live';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../data/schema';
 import { draftIds } from '../../data/templates/template-drafts.repo';
 import { TemplateEditor, titleLanguage } from './TemplateEditor';
 import { factoryTemplates, useTemplates } from '../../data/templates/templates.repo';
@@ -16,7 +15,7 @@ export function TemplatesScreen({ templateId }: { templateId?: string }) {
 function TemplateList() {
   const { t, i18n } = useTranslation();
   const templates = useTemplates();
-  const drafts = useLive(() => draftIds(db()), []);
+  const drafts = useLive(() => draftIds(), []);
   const [failure, setFailure] = useState<{ cause: unknown } | null>(null);
   const lang = titleLanguage(i18n.language);
 

@@ -5,7 +5,6 @@ import type { CaseworkerProfile, MissionSettings } from '../../../../shared/sett
 import type { DocumentInputsPayload } from '../../../../shared/ipc/channels/documents';
 import type { ReferenceBundle } from '../../../../shared/reference/schema';
 import { getApi } from '../../api';
-import { db } from '../../data/schema';
 import { caseInputsForPreview } from '../../data/templates/preview-inputs.repo';
 import { pdfPageImages, type PdfPageImage } from '../../ui/pdf-pages';
 
@@ -58,7 +57,7 @@ export function usePreview(
       void (async () => {
         let next: PreviewState;
         try {
-          const inputs = fromCase ? await caseInputsForPreview(db(), fromCase.caseId, template, fromCase.reference) : undefined;
+          const inputs = fromCase ? await caseInputsForPreview(fromCase.caseId, template, fromCase.reference) : undefined;
           const result = await getApi().previewTemplate({ template, mission, caseworker, ...(inputs ? { inputs: inputs as DocumentInputsPayload } : {}) });
           if (!result.ok) next = { status: 'failed', error: result.error };
           else if (result.value.status === 'rendered') next = { status: 'ready', pages: await pdfPageImages(decode(result.value.pdfBase64), PAGE_WIDTH, signal) };

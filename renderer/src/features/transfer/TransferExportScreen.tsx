@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRANSFER_LIMITS } from '../../../../shared/transfer/bundle';
 import { getApi } from '../../api';
-import { db } from '../../data/schema';
 import type { CaseListRow } from '../../data/cases/case-index.cache';
 import { describeIpcError } from '../../ui/ipc-error';
 import { openCaseList, type CaseListHandle, type CaseQuery } from '../../data/cases/list-query.repo';
@@ -29,7 +28,7 @@ export function TransferExportScreen() {
 
   useEffect(() => {
     let live = true;
-    void openCaseList(db(), query).then(async (next) => {
+    void openCaseList(query).then(async (next) => {
       const first = await next.page(0, PAGE);
       if (!live) return;
       setHandle(next);
@@ -59,7 +58,7 @@ export function TransferExportScreen() {
     if (selected.size === 0) return setOutcome({ status: 'noCases' });
     if (passphraseProblem(pass[0], pass[1]) !== null || !settings?.complete) return;
     try {
-      const result = await exportCases(db(), getApi(), [...selected], pass[0], settings, setStage);
+      const result = await exportCases(getApi(), [...selected], pass[0], settings, setStage);
       setOutcome(result);
       if (result.status === 'saved') {
         setPass(['', '']);

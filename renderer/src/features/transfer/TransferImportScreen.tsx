@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/case/dates';
 import type { BundleRefusal } from '../../../../shared/transfer/bundle';
 import { getApi } from '../../api';
-import { db } from '../../data/schema';
 import { describeIpcError } from '../../ui/ipc-error';
 import { useActor } from '../../data/settings/use-actor';
 import { applyPlan, TransferMergeError, TransferStaleError, type ApplyResult } from '../../data/transfer/apply.repo';
@@ -49,7 +48,7 @@ export function TransferImportScreen() {
       if (!result.ok) return fail(describeIpcError(t, result.error));
       if (result.value.status === 'refused') return refused(result.value.reason);
       setBusy('planning');
-      const plan = await planMerge(db(), result.value.manifest, result.value.records);
+      const plan = await planMerge(result.value.manifest, result.value.records);
       setChoices(Object.fromEntries(plan.items.filter((i) => i.kind === 'conflict').map((i) => [i.id, i.suggested ?? 'ours'])));
       setState({ step: 'preview', token: state.token, fileName: state.fileName, plan });
       setPassphrase('');
@@ -78,7 +77,7 @@ export function TransferImportScreen() {
         if (!stored.ok) return fail(describeIpcError(t, stored.error));
         if (stored.value.status === 'refused') return refused(stored.value.reason);
       }
-      const result = await applyPlan(db(), state.plan, choices, actor, new Date(), (decision, m) =>
+      const result = await applyPlan(state.plan, choices, actor, new Date(), (decision, m) =>
         t('transfer.note', {
           decision: t(`transfer.decision.${decision}`),
           mission: m.source.missionName || m.source.missionId,

@@ -1,7 +1,7 @@
 import type { BundleRefusal } from '../../../../shared/transfer/bundle';
 import type { AryzApi } from '../../../../shared/ipc/contract';
 import type { IpcError } from '../../../../shared/ipc/result';
-import type { AryzDb } from '../../data/schema';
+import { appDbVersion } from '../../data/app-db';
 import type { StoredSettings } from '../../data/settings/settings.repo';
 import { missionIdOf } from '../../data/settings/use-actor';
 import { recordExported } from '../../data/transfer/export-records.repo';
@@ -20,7 +20,6 @@ export type ExportOutcome =
  * shared, so later edits here are recognised as conflicts when the cases come back.
  */
 export async function exportCases(
-  db: AryzDb,
   api: Pick<AryzApi, 'exportTransfer'>,
   caseIds: readonly string[],
   passphrase: string,
@@ -28,14 +27,14 @@ export async function exportCases(
   onStage: (stage: 'gathering' | 'sealing') => void = () => undefined,
 ): Promise<ExportOutcome> {
   onStage('gathering');
-  const gathered = await gatherCases(db, caseIds);
+  const gathered = await gatherCases(caseIds);
   const bundleId = globalThis.crypto.randomUUID();
   onStage('sealing');
   const result = await api.exportTransfer({
     bundleId,
     passphrase,
     source: { missionId: missionIdOf(settings.mission.outgoingPrefix), missionName: settings.mission.nameRu, caseworker: settings.caseworker.fullName },
-    schemaVersion: db.verno,
+    schemaVersion: appDbVersion(),
     records: gathered.records,
     attachments: gathered.attachments,
     documents: generatedPdfsOf(gathered.records),
@@ -44,8 +43,8 @@ export async function exportCases(
   const value = result.value;
   if (value.status === 'refused') return { status: 'refused', reason: value.reason };
   if (value.status === 'canceled') return { status: 'canceled' };
-  await recordExported(db, bundleId, gathered.records);
-  await recordAct(db, { action: 'transfer_out', entity: 'bundle', entityId: bundleId, note: `${gathered.caseCount} cases, ${gathered.attachments.length} files` }).catch((error: unknown) =>
+  await recordExported(bundleId, gathered.records);
+  await recordAct({ action: 'transfer_out', entity: 'bundle', entityId: bundleId, note: `${gathered.caseCount} cases, ${gathered.attachments.length} files` }).catch((error: unknown) =>
     console.warn('transfer audit row:', error),
   );
   return { status: 'saved', fileName: value.fileName, cases: gathered.caseCount, records: gathered.records.length, files: gathered.attachments.length };

@@ -1,5 +1,4 @@
 import { createContext, useContext, useMemo } from 'react';
-import { db } from '../../data/schema';
 import { updateField, type Actor } from '../../data/cases/cases.repo';
 import type { Saver } from './InlineField';
 
@@ -20,6 +19,6 @@ export function useSaverFor(): ((path: string) => Saver) | null {
   const editing = useCaseEditing();
   return useMemo(() => {
     if (!editing) return null;
-    return (path: string): Saver => (value) => updateField(db(), editing.caseId, path, value, editing.actor);
+    return (path: string): Saver => (value) => updateField(editing.caseId, path, value, editing.actor);
   }, [editing]);
 }

@@ -6,7 +6,6 @@ import { describeIpcError } from '../ipc-error';
 import { runExport, type ExportSpec, type RowSource } from './run-export';
 import { describeError } from '../error-text';
 import { recordAct } from '../../data/audit.repo';
-import { db } from '../../data/schema';
 
 interface Props {
   open: boolean;
@@ -45,7 +44,7 @@ export function ExportDialog({ open, title, hint, baseName, sheetName, columns, 
       else if (outcome.status === 'refused') setState({ kind: 'finished', text: t(`export.refused.${outcome.reason}`), error: true });
       else if (outcome.status === 'stopped') setState({ kind: 'finished', text: t('export.stopped'), error: false });
       else if (outcome.status === 'saved') {
-        await recordAct(db(), { action: 'export', entity: what, entityId: format, note: `${format}: ${outcome.rows}` }).catch((error: unknown) => console.warn('export audit row:', error));
+        await recordAct({ action: 'export', entity: what, entityId: format, note: `${format}: ${outcome.rows}` }).catch((error: unknown) => console.warn('export audit row:', error));
         setState({ kind: 'finished', text: t('export.saved', { name: outcome.fileName, count: outcome.rows }), error: false });
       }
       else setState({ kind: 'finished', text: t('export.notSaved'), error: false });

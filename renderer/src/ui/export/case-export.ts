@@ -1,7 +1,7 @@
 import { isoFromParts } from '../../../../shared/case/dates';
 import { formatPartialDate } from '../../../../shared/case/dates';
 import type { ExportCell, ExportColumn } from '../../../../shared/ipc/channels/export';
-import { NO_DEADLINE, type AryzDb } from '../../data/schema';
+import { NO_DEADLINE } from '../../data/schema';
 import type { CaseListRow } from '../../data/cases/case-index.cache';
 import { openCaseList, type CaseQuery } from '../../data/cases/list-query.repo';
 import type { RowSource } from './run-export';
@@ -53,7 +53,7 @@ export function caseCells(row: CaseListRow, t: Translate): ExportCell[] {
 }
 
 /** Exactly the rows the case list shows for this query, in its order — all of them, not only those on screen. */
-export async function caseRowSource(db: AryzDb, query: CaseQuery, t: Translate): Promise<RowSource> {
-  const handle = await openCaseList(db, query);
+export async function caseRowSource(query: CaseQuery, t: Translate): Promise<RowSource> {
+  const handle = await openCaseList(query);
   return { total: handle.count, page: async (offset, limit) => (await handle.page(offset, limit)).map((row) => caseCells(row, t)) };
 }

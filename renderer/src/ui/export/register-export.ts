@@ -1,5 +1,5 @@
 import type { ExportCell, ExportColumn } from '../../../../shared/ipc/channels/export';
-import type { AryzDb, OutgoingRow } from '../../data/schema';
+import type { OutgoingRow } from '../../data/schema';
 import { registerRows, type RegisterFilter } from '../../data/documents/register.repo';
 import type { RowSource } from './run-export';
 
@@ -25,7 +25,7 @@ export function registerCells(row: OutgoingRow, t: Translate): ExportCell[] {
 }
 
 /** The register rows of the screen's filter, in register order — the same query the register screen shows. */
-export async function registerRowSource(db: AryzDb, filter: RegisterFilter, t: Translate): Promise<RowSource> {
-  const rows = await registerRows(db, filter);
+export async function registerRowSource(filter: RegisterFilter, t: Translate): Promise<RowSource> {
+  const rows = await registerRows(filter);
   return { total: rows.length, page: async (offset, limit) => rows.slice(offset, offset + limit).map((row) => registerCells(row, t)) };
 }

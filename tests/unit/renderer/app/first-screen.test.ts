@@ -8,7 +8,7 @@ import { localTodayIso } from '../../../../renderer/src/lib/date-time';
 import { preloadQueue, saveStaleDays, takePreloadedQueue } from '../../../../renderer/src/features/queue/queue-preload';
 import { workQueueRows } from '../../../../renderer/src/data/tracking/queue.repo';
 import { addRequest } from '../../../../renderer/src/data/tracking/requests.repo';
-import { actor, freshDb, intake } from '../../support/db-fixtures';
+import { actor, freshDb, intake, selectDb } from '../../support/db-fixtures';
 import { useMemoryStorages } from '../../support/storage-fixtures';
 
 async function seeded(n: number) {
@@ -17,7 +17,7 @@ async function seeded(n: number) {
   for (let i = 0; i < n; i++) {
     const draft = intake({ number: String(1_000_000 + i), region: i % 3 === 0 ? 'г. Москва' : 'Свердловская область' });
     draft.case.learnedAt = '2025-05-15';
-    const created = await createCase(db, draft, actor, { now: new Date(Date.UTC(2025, 5, 1, 9, i)) });
+    const created = await createCase(draft, actor, { now: new Date(Date.UTC(2025, 5, 1, 9, i)) });
     if (!created.ok) throw new Error(JSON.stringify(created));
     ids.push(created.value.id);
   }
@@ -28,8 +28,8 @@ useMemoryStorages();
 
 describe("the case list's first page, read ahead of its count", () => {
   it('is the first page the opened list pages to, for every sort, direction and single filter', async () => {
-    const { db, ids } = await seeded(12);
-    await changeStatus(db, ids[4]!, 'checking', '', actor, new Date(Date.UTC(2025, 5, 3)));
+    const { ids } = await seeded(12);
+    await changeStatus(ids[4]!, 'checking', '', actor, new Date(Date.UTC(2025, 5, 3)));
     const queries: CaseQuery[] = [
       defaultQuery,
       { ...defaultQuery, direction: 'asc' },
@@ -39,49 +39,51 @@ describe("the case list's first page, read ahead of its count", () => {
       { ...defaultQuery, filters: { status: 'intake' }, sort: 'createdAt', direction: 'asc' },
     ];
     for (const query of queries) {
-      const early = await firstRows(db, query, 5);
-      const list = await openCaseList(db, query);
+      const early = await firstRows(query, 5);
+      const list = await openCaseList(query);
       expect(early?.map((r) => r.id), JSON.stringify(query)).toEqual((await list.page(0, 5)).map((r) => r.id));
     }
   });
 
   it('is not read for a search, for two filters or for the sort by name (those lists come from the search index)', async () => {
-    const { db } = await seeded(2);
-    expect(firstRows(db, { ...defaultQuery, text: 'Жумагулов' }, 5)).toBeNull();
-    expect(firstRows(db, { ...defaultQuery, filters: { region: 'г. Москва', status: 'intake' } }, 5)).toBeNull();
+    await seeded(2);
+    expect(firstRows({ ...defaultQuery, text: 'Жумагулов' }, 5)).toBeNull();
+    expect(firstRows({ ...defaultQuery, filters: { region: 'г. Москва', status: 'intake' } }, 5)).toBeNull();
   });
 
   it('is preloaded for the query the list reopens on, handed out once, and only for that query and database', async () => {
     const { db } = await seeded(6);
     const query: CaseQuery = { ...defaultQuery, filters: { region: 'г. Москва' }, direction: 'asc' };
     saveCaseQuery(query);
-    await preloadCaseList(db);
-    const expected = (await (await openCaseList(db, query)).page(0, 100)).map((r) => r.id);
+    await preloadCaseList();
+    const expected = (await (await openCaseList(query)).page(0, 100)).map((r) => r.id);
     expect(expected.length).toBeGreaterThan(0);
-    expect(takePreloadedFirstPage(db, defaultQuery)).toBeUndefined();
+    expect(takePreloadedFirstPage(defaultQuery)).toBeUndefined();
 
-    await preloadCaseList(db);
-    expect(takePreloadedFirstPage(freshDb(), query)).toBeUndefined();
+    await preloadCaseList();
+    freshDb();
+    expect(takePreloadedFirstPage(query)).toBeUndefined();
+    selectDb(db);
 
-    await preloadCaseList(db);
-    expect(takePreloadedFirstPage(db, { ...query })?.map((r) => r.id)).toEqual(expected);
-    expect(takePreloadedFirstPage(db, query)).toBeUndefined();
+    await preloadCaseList();
+    expect(takePreloadedFirstPage({ ...query })?.map((r) => r.id)).toEqual(expected);
+    expect(takePreloadedFirstPage(query)).toBeUndefined();
   });
 });
 
 describe("the work queue's rows, read as the app starts", () => {
   it("are the queue's rows for today and the caseworker's stale setting, handed out once", async () => {
-    const { db, ids } = await seeded(3);
+    const { ids } = await seeded(3);
     const today = localTodayIso();
-    await addRequest(db, ids[0]!, { kind: 'mission_letter', addressee: 'МИД России', ourNumber: '', sentAt: addDays(today, -40) }, actor, new Date());
+    await addRequest(ids[0]!, { kind: 'mission_letter', addressee: 'МИД России', ourNumber: '', sentAt: addDays(today, -40) }, actor, new Date());
     saveStaleDays(30);
-    await preloadQueue(db);
-    expect(takePreloadedQueue(db, today, 14)).toBeUndefined();
+    await preloadQueue();
+    expect(takePreloadedQueue(today, 14)).toBeUndefined();
 
-    await preloadQueue(db);
-    const rows = takePreloadedQueue(db, today, 30);
-    expect(rows).toEqual(await workQueueRows(db, today, { staleDays: 30 }));
+    await preloadQueue();
+    const rows = takePreloadedQueue(today, 30);
+    expect(rows).toEqual(await workQueueRows(today, { staleDays: 30 }));
     expect(rows?.followUp.map((item) => item.row.id)).toEqual([ids[0]]);
-    expect(takePreloadedQueue(db, today, 30)).toBeUndefined();
+    expect(takePreloadedQueue(today, 30)).toBeUndefined();
   });
 });

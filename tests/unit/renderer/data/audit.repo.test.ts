@@ -8,10 +8,10 @@ const entry = (i: number): AuditEntry => ({ at: `2026-12-07T10:00:0${i}Z`, who: 
 
 async function seeded() {
   const db = freshDb();
-  await writeAudit(db, entry(0));
-  await writeAudits(db, [entry(1), entry(2), entry(3)]);
+  await writeAudit(entry(0));
+  await writeAudits([entry(1), entry(2), entry(3)]);
   // Inside a caller's transaction, as repositories write it.
-  await db.transaction('rw', db.cases, db.audit, () => writeAudit(db, entry(4)));
+  await db.transaction('rw', db.cases, db.audit, () => writeAudit(entry(4)));
   return db;
 }
 
@@ -21,19 +21,19 @@ describe('every audit row written through the data layer is chained', () => {
     const rows = await db.audit.orderBy(':id').toArray();
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(rows[3]!.prevHash).toBe(rows[2]!.hash);
-    expect(await verifyAudit(db)).toMatchObject({ ok: true, rows: 5, unchained: 0 });
+    expect(await verifyAudit()).toMatchObject({ ok: true, rows: 5, unchained: 0 });
   });
 
   it('names a row edited outside the app', async () => {
     const db = await seeded();
     await db.audit.update(3, { who: 'Кто-то другой' });
-    expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenAt: 2, reason: 'edited', row: { seq: 3 } });
+    expect(await verifyAudit()).toMatchObject({ ok: false, brokenAt: 2, reason: 'edited', row: { seq: 3 } });
   });
 
   it('names the row after one removed outside the app', async () => {
     const db = await seeded();
     await db.audit.delete(2);
-    expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenAt: 1, reason: 'link', row: { seq: 3 } });
+    expect(await verifyAudit()).toMatchObject({ ok: false, brokenAt: 1, reason: 'link', row: { seq: 3 } });
   });
 
   it('names a row inserted outside the app', async () => {
@@ -41,22 +41,22 @@ describe('every audit row written through the data layer is chained', () => {
     const last = (await db.audit.orderBy(':id').last())!;
     await db.audit.delete(last.seq!);
     await db.audit.add({ ...entry(9), seq: 5, prevHash: last.prevHash, hash: 'f'.repeat(64) });
-    expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenAt: 4, reason: 'edited' });
+    expect(await verifyAudit()).toMatchObject({ ok: false, brokenAt: 4, reason: 'edited' });
   });
 
   it('reports rows cut from the end against the head kept at the last backup', async () => {
     const db = await seeded();
     const head = (await db.audit.orderBy(':id').last())!;
     await db.audit.delete(head.seq!);
-    expect((await verifyAudit(db)).ok).toBe(true);
-    expect(await verifyAudit(db, { seq: head.seq!, hash: head.hash! })).toMatchObject({ ok: false, reason: 'head' });
+    expect((await verifyAudit()).ok).toBe(true);
+    expect(await verifyAudit({ seq: head.seq!, hash: head.hash! })).toMatchObject({ ok: false, reason: 'head' });
   });
 
   it('continues an older database: unchained rows first, then the chain', async () => {
     const db = freshDb();
     await db.audit.bulkAdd([entry(0), entry(1)]);
-    await writeAudit(db, entry(2));
-    expect(await verifyAudit(db)).toMatchObject({ ok: true, rows: 3, unchained: 2 });
+    await writeAudit(entry(2));
+    expect(await verifyAudit()).toMatchObject({ ok: true, rows: 3, unchained: 2 });
   });
 });
 
@@ -67,9 +67,9 @@ describe('«кто» is the signed-in account, and acts are recorded as it', () 
     beginSession(account, `${'A'.repeat(43)}=`);
     try {
       const db = freshDb();
-      await writeAudit(db, entry(0));
-      await writeSessionEvents(db, [{ at: '2026-12-07T09:00:00Z', kind: 'sign_in_failed', accountId: 'd'.repeat(24), accountName: 'Другой', detail: '1' }]);
-      await recordAct(db, { action: 'open', entity: 'case', entityId: 'c1', caseId: 'c1', note: 'КР-М-26-00001' }, new Date('2026-12-07T10:00:00Z'));
+      await writeAudit(entry(0));
+      await writeSessionEvents([{ at: '2026-12-07T09:00:00Z', kind: 'sign_in_failed', accountId: 'd'.repeat(24), accountName: 'Другой', detail: '1' }]);
+      await recordAct({ action: 'open', entity: 'case', entityId: 'c1', caseId: 'c1', note: 'КР-М-26-00001' }, new Date('2026-12-07T10:00:00Z'));
       const rows = await db.audit.orderBy(':id').toArray();
       expect(rows.map((r) => [r.accountId, r.who, r.action])).toEqual([
         [account.accountId, 'Токтогулов Нурлан', 'update'],
@@ -77,9 +77,9 @@ describe('«кто» is the signed-in account, and acts are recorded as it', () 
         [account.accountId, account.name, 'open'],
       ]);
       expect(rows[2]).toMatchObject({ caseId: 'c1', entity: 'case', note: 'КР-М-26-00001', at: '2026-12-07T10:00:00.000Z' });
-      expect(await verifyAudit(db)).toMatchObject({ ok: true, rows: 3 });
+      expect(await verifyAudit()).toMatchObject({ ok: true, rows: 3 });
       // The activity log reads newest first.
-      expect((await recentAudit(db, 2)).map((r) => r.seq)).toEqual([3, 2]);
+      expect((await recentAudit(2)).map((r) => r.seq)).toEqual([3, 2]);
     } finally {
       signInForTests();
     }
@@ -88,7 +88,7 @@ describe('«кто» is the signed-in account, and acts are recorded as it', () 
   it('a check names the row where the chain broke, by its position', async () => {
     const db = await seeded();
     await db.audit.update(4, { note: 'edited' });
-    const verdict = await verifyAudit(db);
+    const verdict = await verifyAudit();
     expect(auditCheckOf(verdict)).toEqual({ ok: false, rows: 3, brokenSeq: 4, reason: 'edited' });
     expect(auditCheckNote(auditCheckOf(verdict))).toBe('audit: BROKEN at row 4 (edited)');
   });

@@ -5,7 +5,7 @@ import { AryzDb } from '../../../../renderer/src/data/schema';
 import { openCaseList } from '../../../../renderer/src/data/cases/list-query.repo';
 import { dropPlainSearchKeys } from '../../../../renderer/src/data/search-keys-upgrade';
 import { createCase } from '../../../../renderer/src/data/cases/cases.repo';
-import { actor, intake } from '../../support/db-fixtures';
+import { actor, intake, selectDb } from '../../support/db-fixtures';
 import { rawSchema } from '../../support/raw-schema';
 import { indexKey } from '../../../../renderer/src/data/at-rest/keys';
 
@@ -88,10 +88,10 @@ describe('database schema versions', () => {
   it('drops the indexes no query reads (v11), keeping every row, and a filter alone still walks its compound index', async () => {
     const indexedDB = new IDBFactory();
     // A version-10 database with real cases in it, written by the app's own code.
-    const seedDb = new AryzDb('aryz-v10-seed', { indexedDB, IDBKeyRange });
+    const seedDb = selectDb(new AryzDb('aryz-v10-seed', { indexedDB, IDBKeyRange }));
     const made = [];
     for (const [i, region] of ['г. Москва', 'Московская область', 'г. Москва'].entries()) {
-      const created = await createCase(seedDb, intake({ nameKy: ['Асанов', `Бакыт${i}`, ''], nameRu: ['Асанов', `Бакыт${i}`, ''], nameLat: ['ASANOV', `BAKYT${i}`, ''], number: `70000${i}`, region }), actor, {
+      const created = await createCase(intake({ nameKy: ['Асанов', `Бакыт${i}`, ''], nameRu: ['Асанов', `Бакыт${i}`, ''], nameLat: ['ASANOV', `BAKYT${i}`, ''], number: `70000${i}`, region }), actor, {
         now: new Date(Date.UTC(2025, 5, 1, 9, i)),
       });
       if (!created.ok) throw new Error(JSON.stringify(created));
@@ -120,11 +120,11 @@ describe('database schema versions', () => {
     expect(Object.keys(stores.audit!.indexes)).toEqual(['caseId']);
 
     // Opening again changes nothing; a search with a filter, and a filter sorted by name, are answered.
-    const again = new AryzDb('aryz-v10', { indexedDB, IDBKeyRange });
+    const again = selectDb(new AryzDb('aryz-v10', { indexedDB, IDBKeyRange }));
     const keySetsOnly = { readRowsAtMost: 0, narrowOnRowsAtMost: 0, firstWalk: 2000 };
-    const list = await openCaseList(again, { text: 'асанов', filters: { region: 'г. Москва' }, sort: 'createdAt', direction: 'asc' }, keySetsOnly);
+    const list = await openCaseList({ text: 'асанов', filters: { region: 'г. Москва' }, sort: 'createdAt', direction: 'asc' }, keySetsOnly);
     expect((await list.page(0, 10)).map((row) => row.id)).toEqual([made[0], made[2]]);
-    const alone = await openCaseList(again, { text: '', filters: { region: 'Московская область' }, sort: 'sortName', direction: 'asc' });
+    const alone = await openCaseList({ text: '', filters: { region: 'Московская область' }, sort: 'sortName', direction: 'asc' });
     expect(alone.count).toBe(1);
     again.close();
   });
@@ -153,7 +153,7 @@ describe('database schema versions', () => {
     await v10.table('outgoing').add({ year: 2025, seq: 7, number: 'КР-М-7/25', caseId: 'c1', date: '2025-01-02', status: 'sent', documentId: 'd1' });
     v10.close();
 
-    const current = new AryzDb('aryz-v12', { indexedDB, IDBKeyRange });
+    const current = selectDb(new AryzDb('aryz-v12', { indexedDB, IDBKeyRange }));
     const stored = (await current.cases.get('c1'))! as unknown as Record<string, unknown>;
     expect(stored).not.toHaveProperty('words');
     expect(stored).not.toHaveProperty('sortName');
@@ -168,7 +168,7 @@ describe('database schema versions', () => {
     // The search still finds the case by every kind of word, from the index built in memory: both spellings
     // (the sign is the glide), the birth date, the phone, the document and the outgoing number.
     for (const text of ['Василйев', 'Васильев Нурлан', '15.03.1990', '+7 916 123-45-67', 'AN 1234567', 'КР-М-7/25']) {
-      const list = await openCaseList(current, { text, filters: {}, sort: 'updatedAt', direction: 'desc' });
+      const list = await openCaseList({ text, filters: {}, sort: 'updatedAt', direction: 'desc' });
       expect((await list.page(0, 10)).map((row) => row.id), text).toEqual(['c1']);
     }
     current.close();

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceIssue } from '../../../../../shared/reference/load';
-import { db } from '../../../data/schema';
 import type { Actor } from '../../../data/cases/cases.repo';
 import { issueLine, issueWhat } from '../issue-text';
 import type { EditableRows, EditableTable } from '../row-edit';
@@ -33,7 +32,7 @@ export function useRowSave<T extends EditableTable>(table: T, actor: Actor, onSa
   const save = async (key: string, row: EditableRows[T], options: { insert?: boolean } = {}): Promise<void> => {
     setState((s) => ({ ...s, busy: true }));
     try {
-      const result = await saveRow(db(), actor, table, key, row, options);
+      const result = await saveRow(actor, table, key, row, options);
       if (result.ok) {
         setState(IDLE);
         onSaved(result.changed ? t('reference.saved', { version: result.version }) : t('reference.unchanged'));

@@ -25,7 +25,7 @@ async function setup() {
 async function exportRequest(attachments: string[] = []) {
   const db = freshDb();
   const ids = await seedCases(db);
-  const { records } = await gatherCases(db, ids);
+  const { records } = await gatherCases(ids);
   return {
     bundleId: 'bundle-1',
     passphrase: PASS,

@@ -45,7 +45,7 @@ describe('transfer bundle reader robustness', () => {
 
   it('checks any JSON as records without throwing, refusing prototype keys', async () => {
     const db = freshDb();
-    const real = await manifestFor((await gatherCases(db, await seedCases(db, 1))).records);
+    const real = await manifestFor((await gatherCases(await seedCases(db, 1))).records);
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'records', 'row'), (value, key) => {
         const poisoned = JSON.parse(`{"records":[],${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}}`) as unknown;

@@ -17,13 +17,13 @@ const TODAY = '2026-04-10';
 async function newCase(db = freshDb()) {
   const draft = intake();
   draft.case.learnedAt = '2026-03-01';
-  const created = await createCase(db, draft, actor, { now: NOW });
+  const created = await createCase(draft, actor, { now: NOW });
   if (!created.ok) throw new Error('seed');
   return { db, caseId: created.value.id };
 }
 
 async function record(db: AryzDb, caseId: string, receivedOn: string) {
-  const added = await addAppeal(db, caseId, { receivedOn, channel: 'post', request: 'Прошу помочь выяснить, почему я в реестре' }, actor, NOW);
+  const added = await addAppeal(caseId, { receivedOn, channel: 'post', request: 'Прошу помочь выяснить, почему я в реестре' }, actor, NOW);
   if (!added.ok) throw new Error('appeal');
   return added.value;
 }
@@ -36,7 +36,7 @@ describe('a citizen’s requests to the mission', () => {
     await record(db, caseId, '2026-04-01');
     await record(db, other.caseId, '2026-04-05');
 
-    let queue = await workQueue(db, TODAY, { answerDays: 30 });
+    let queue = await workQueue(TODAY, { answerDays: 30 });
     // One row per case, counted as the rows are: two cases, whatever the number of requests.
     expect(queue.buckets.answerCitizen.count).toBe(2);
     expect(queue.buckets.answerCitizen.rows.map((r) => [r.row.id, r.date])).toEqual([
@@ -47,19 +47,19 @@ describe('a citizen’s requests to the mission', () => {
     expect(rowView('answerCitizen', first!, TODAY)).toMatchObject({ late: true, action: { key: 'answerCitizen' }, route: `/cases/${caseId}?section=appeals&open=appeal` });
     expect(rowView('answerCitizen', second!, TODAY).late).toBe(false);
     // A shorter term in the reference data makes the second overdue too, with no rewrite of the cases.
-    queue = await workQueue(db, TODAY, { answerDays: 3 });
+    queue = await workQueue(TODAY, { answerDays: 3 });
     expect(queue.buckets.answerCitizen.rows.map((r) => r.date)).toEqual(['2026-03-04', '2026-04-08']);
 
-    await answerAppeal(db, late.id, { answeredOn: '2026-04-09', answerChannel: 'post', answerText: 'Направлен запрос в МВД России.' }, actor, NOW);
-    queue = await workQueue(db, TODAY, { answerDays: 30 });
+    await answerAppeal(late.id, { answeredOn: '2026-04-09', answerChannel: 'post', answerText: 'Направлен запрос в МВД России.' }, actor, NOW);
+    queue = await workQueue(TODAY, { answerDays: 30 });
     // Its other request is still open: the case stays, under that request.
     expect(queue.buckets.answerCitizen.rows.map((r) => [r.row.id, r.date])).toEqual([
       [caseId, '2026-05-01'],
       [other.caseId, '2026-05-05'],
     ]);
-    const open = (await appealsFor(db, caseId)).find((a) => !a.answeredOn)!;
-    await answerAppeal(db, open.id, { answeredOn: TODAY, answerChannel: 'email', answerText: 'Ответ дан.' }, actor, NOW);
-    queue = await workQueue(db, TODAY, { answerDays: 30 });
+    const open = (await appealsFor(caseId)).find((a) => !a.answeredOn)!;
+    await answerAppeal(open.id, { answeredOn: TODAY, answerChannel: 'email', answerText: 'Ответ дан.' }, actor, NOW);
+    queue = await workQueue(TODAY, { answerDays: 30 });
     expect(queue.buckets.answerCitizen.count).toBe(1);
     expect(queue.buckets.answerCitizen.rows.map((r) => r.row.id)).toEqual([other.caseId]);
     expect(caseRoute('answerCitizen', caseId)).toBe(`/cases/${caseId}?section=appeals&open=appeal`);
@@ -68,8 +68,8 @@ describe('a citizen’s requests to the mission', () => {
   it('records the request and the answer in the audit, worded in the case history', async () => {
     const { db, caseId } = await newCase();
     const appeal = await record(db, caseId, '2026-03-01');
-    await answerAppeal(db, appeal.id, { answeredOn: '2026-03-20', answerChannel: 'in_person', answerText: 'Разъяснили порядок.' }, actor, NOW);
-    const rows = (await auditFor(db, caseId)).filter((row) => row.entity === 'appeal');
+    await answerAppeal(appeal.id, { answeredOn: '2026-03-20', answerChannel: 'in_person', answerText: 'Разъяснили порядок.' }, actor, NOW);
+    const rows = (await auditFor(caseId)).filter((row) => row.entity === 'appeal');
     expect(rows.map((r) => r.action)).toEqual(['create', 'update']);
     expect(rows[1]!.changes.map((c) => c.field)).toEqual(['appeal.answeredOn', 'appeal.answerChannel', 'appeal.answerText']);
     const t = (key: string, params?: Record<string, unknown>) => `${key}${params ? ` ${JSON.stringify(params)}` : ''}`;
@@ -81,21 +81,21 @@ describe('a citizen’s requests to the mission', () => {
 
   it('refuses bad input and stores nothing: an empty request, an answer before the request came', async () => {
     const { db, caseId } = await newCase();
-    const refused = await addAppeal(db, caseId, { receivedOn: '2026-03-01', channel: 'post', request: '' }, actor, NOW);
+    const refused = await addAppeal(caseId, { receivedOn: '2026-03-01', channel: 'post', request: '' }, actor, NOW);
     expect(refused).toMatchObject({ ok: false, issues: [{ path: 'request', code: 'required' }] });
-    expect(await appealsFor(db, caseId)).toEqual([]);
+    expect(await appealsFor(caseId)).toEqual([]);
     const appeal = await record(db, caseId, '2026-03-10');
-    const early = await answerAppeal(db, appeal.id, { answeredOn: '2026-03-09', answerChannel: 'post', answerText: 'Ответ' }, actor, NOW);
+    const early = await answerAppeal(appeal.id, { answeredOn: '2026-03-09', answerChannel: 'post', answerText: 'Ответ' }, actor, NOW);
     expect(early).toEqual({ ok: false, issues: [{ path: 'answeredOn', code: 'invalid_value' }] });
-    expect((await appealsFor(db, caseId))[0]!.answeredOn).toBeUndefined();
-    expect((await workQueue(db, TODAY)).buckets.answerCitizen.count).toBe(1);
+    expect((await appealsFor(caseId))[0]!.answeredOn).toBeUndefined();
+    expect((await workQueue(TODAY)).buckets.answerCitizen.count).toBe(1);
   });
 
   it('the daily refresh keeps the queue entry: it reads the requests with the other tracking input', async () => {
     const { db, caseId } = await newCase();
     await record(db, caseId, '2026-03-01');
     await db.cases.update(caseId, { actions: [] });
-    await refreshDeadlines(db, NOW);
+    await refreshDeadlines(NOW);
     expect((await db.cases.get(caseId))!.actions).toContain('answer_citizen|2026-03-01');
   });
 });

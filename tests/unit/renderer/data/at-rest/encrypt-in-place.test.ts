@@ -6,7 +6,7 @@ import { documentKeys, duplicateNameKeys, pinKey } from '../../../../../shared/s
 import { encryptInPlace, encryptionPending } from '../../../../../renderer/src/data/at-rest/encrypt-in-place.repo';
 import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { createCase, findDuplicates } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, freshDb, intake } from '../../../support/db-fixtures';
+import { actor, freshDb, intake, selectDb } from '../../../support/db-fixtures';
 import { stringsOf } from '../../../support/at-rest-db-fixtures';
 
 const PEOPLE = 12;
@@ -23,7 +23,7 @@ const pin = (i: number) => `212031990${String(10000 + i)}`;
 async function legacyDatabase(): Promise<{ indexedDB: IDBFactory; name: string }> {
   const source = freshDb();
   for (let i = 0; i < PEOPLE; i++) {
-    const made = await createCase(source, intake({ nameRu: [surname(i), 'Нурлан', ''], nameKy: [surname(i), 'Нурлан', ''], nameLat: [latin(i), 'NURLAN', ''], pin: pin(i), series: 'AN', number: String(7100000 + i), birth: { year: 1990, month: 3, day: 12 } }), actor);
+    const made = await createCase(intake({ nameRu: [surname(i), 'Нурлан', ''], nameKy: [surname(i), 'Нурлан', ''], nameLat: [latin(i), 'NURLAN', ''], pin: pin(i), series: 'AN', number: String(7100000 + i), birth: { year: 1990, month: 3, day: 12 } }), actor);
     if (!made.ok) throw new Error(JSON.stringify(made));
   }
   const indexedDB = new IDBFactory();
@@ -63,14 +63,14 @@ describe('encrypting a plain database in place', () => {
     expect(plainHits(await rawStrings(indexedDB, name, 'persons'))).toBeGreaterThan(PEOPLE);
 
     // The first start after the upgrade: v14 asks for the encryption; the run stops after its second batch.
-    const db = new AryzDb(name, { indexedDB, IDBKeyRange });
+    const db = selectDb(new AryzDb(name, { indexedDB, IDBKeyRange }));
     await db.open();
-    expect(await encryptionPending(db)).toBe(true);
+    expect(await encryptionPending()).toBe(true);
     const progress: Array<[number, number]> = [];
     let batches = 0;
     const crash = new Error('window closed');
     await expect(
-      encryptInPlace(db, (done, total) => progress.push([done, total]), {
+      encryptInPlace((done, total) => progress.push([done, total]), {
         batch: 5,
         afterBatch: () => {
           if (++batches === 2) throw crash;
@@ -95,14 +95,14 @@ describe('encrypting a plain database in place', () => {
     expect(midway.some(isSealed)).toBe(true);
 
     // The next start resumes after the last committed batch and finishes.
-    const resumed = new AryzDb(name, { indexedDB, IDBKeyRange });
+    const resumed = selectDb(new AryzDb(name, { indexedDB, IDBKeyRange }));
     await resumed.open();
-    expect(await encryptionPending(resumed)).toBe(true);
+    expect(await encryptionPending()).toBe(true);
     const after: Array<[number, number]> = [];
-    await encryptInPlace(resumed, (done, total) => after.push([done, total]), { batch: 5 });
+    await encryptInPlace((done, total) => after.push([done, total]), { batch: 5 });
     expect(after[0]![0]).toBe(10);
     expect(after.at(-1)![0]).toBe(after.at(-1)![1]);
-    expect(await encryptionPending(resumed)).toBe(false);
+    expect(await encryptionPending()).toBe(false);
     for (const table of ['persons', 'cases', 'audit']) expect(plainHits(await rawStrings(indexedDB, name, table)), table).toBe(0);
     const view = new Dexie(name, { indexedDB, IDBKeyRange });
     await view.open();
@@ -116,14 +116,14 @@ describe('encrypting a plain database in place', () => {
 
     // Duplicates are still found by ПИН, document and name + birth date.
     const probe = intake({ nameRu: [surname(4), 'Нурлан', ''], nameKy: [surname(4), 'Нурлан', ''], nameLat: [latin(4), 'NURLAN', ''], pin: pin(4), series: 'AN', number: String(7100004), birth: { year: 1990, month: 3, day: 12 } });
-    const found = await findDuplicates(resumed, probe);
+    const found = await findDuplicates(probe);
     expect(found).toHaveLength(1);
     expect(found[0]!.reasons.map((r) => r.reason).sort()).toEqual(['document', 'name_birth', 'pin']);
     expect(found[0]!.summary.nameRu).toContain(surname(4));
 
     // Running again changes nothing: the sealed values (fresh nonces each seal) stay byte for byte.
     await resumed.atRest.put({ ...(await resumed.atRest.get('encryption'))!, state: 'pending' });
-    await encryptInPlace(resumed, () => undefined, { batch: 5 });
+    await encryptInPlace(() => undefined, { batch: 5 });
     const sealedBefore = stored.map((p) => p.nameRu);
     const view2 = new Dexie(name, { indexedDB, IDBKeyRange });
     await view2.open();
@@ -135,9 +135,9 @@ describe('encrypting a plain database in place', () => {
   it('has nothing to do on a database created at v14', async () => {
     const db = freshDb();
     await db.open();
-    expect(await encryptionPending(db)).toBe(false);
+    expect(await encryptionPending()).toBe(false);
     let calls = 0;
-    await encryptInPlace(db, () => calls++);
+    await encryptInPlace(() => calls++);
     expect(calls).toBe(0);
   });
 });

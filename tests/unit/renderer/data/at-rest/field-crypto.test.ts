@@ -55,9 +55,9 @@ describe('the at-rest middleware', () => {
   });
 
   it('keeps a case written through the app free of the person\'s values on disk, and finds duplicates by keyed hashes', async () => {
-    const { db, raw } = await dbWithRawView();
+    const { raw } = await dbWithRawView();
     const draft = intake({ nameRu: [SECRET, 'Нурлан', 'Асанович'], nameKy: [SECRET, 'Нурлан', 'Асан уулу'], nameLat: ['JUMAGULOV', 'NURLAN', ''], pin: '21203199000123', series: 'AN', number: '7654321', birth: { year: 1990, month: 3, day: 12 } });
-    const made = await createCase(db, draft, actor);
+    const made = await createCase(draft, actor);
     if (!made.ok) throw new Error(JSON.stringify(made));
 
     const view = await raw();
@@ -74,21 +74,21 @@ describe('the at-rest middleware', () => {
     expect(person.docKeys).toContain(indexKey('an7654321'));
     view.close();
 
-    const byPin = await findDuplicates(db, { person: { ...draft.person, nameRu: { surname: 'Другой', givenName: 'Кто', patronymic: '' }, nameKy: { surname: '', givenName: '', patronymic: '' }, nameLat: { surname: '', givenName: '', patronymic: '' } }, documents: [] });
+    const byPin = await findDuplicates({ person: { ...draft.person, nameRu: { surname: 'Другой', givenName: 'Кто', patronymic: '' }, nameKy: { surname: '', givenName: '', patronymic: '' }, nameLat: { surname: '', givenName: '', patronymic: '' } }, documents: [] });
     expect(byPin.map((m) => m.reasons.map((r) => r.reason))).toEqual([['pin']]);
-    const byDocument = await findDuplicates(db, { person: { ...draft.person, pin: '', birthDate: undefined as never, nameRu: { surname: 'Другой', givenName: 'Кто', patronymic: '' } }, documents: [{ series: 'АН', number: '765 43 21' }] as never });
+    const byDocument = await findDuplicates({ person: { ...draft.person, pin: '', birthDate: undefined as never, nameRu: { surname: 'Другой', givenName: 'Кто', patronymic: '' } }, documents: [{ series: 'АН', number: '765 43 21' }] as never });
     expect(byDocument[0]!.reasons).toEqual([{ reason: 'document', value: 'АН 765 43 21' }]);
-    const byName = await findDuplicates(db, { person: { ...draft.person, pin: '' }, documents: [] });
+    const byName = await findDuplicates({ person: { ...draft.person, pin: '' }, documents: [] });
     expect(byName[0]!.reasons).toEqual([{ reason: 'name_birth', value: '12.03.1990' }]);
     expect(byName[0]!.summary.nameRu).toContain(SECRET);
   });
 
   it('refuses writes while locked or signed out, and reads nothing personal, then works again after sign-in', async () => {
     const { db, raw } = await dbWithRawView();
-    const made = await createCase(db, intake({ nameRu: [SECRET, 'Нурлан', ''], pin: '21203199000123' }), actor);
+    const made = await createCase(intake({ nameRu: [SECRET, 'Нурлан', ''], pin: '21203199000123' }), actor);
     if (!made.ok) throw new Error('fixture');
     lockLocally();
-    await expect(createCase(db, intake({ nameRu: ['Асанов', 'Бакыт', ''] }), actor)).rejects.toBeInstanceOf(DataLockedError);
+    await expect(createCase(intake({ nameRu: ['Асанов', 'Бакыт', ''] }), actor)).rejects.toBeInstanceOf(DataLockedError);
     await expect(db.persons.put({ ...(made.value as object), id: 'p-locked' } as never)).rejects.toMatchObject({ code: 'LOCKED' });
     await expect(db.cases.get(made.value.id)).rejects.toBeInstanceOf(DataLockedError);
     await expect(db.persons.toArray()).rejects.toBeInstanceOf(DataLockedError);
@@ -109,7 +109,7 @@ describe('the at-rest middleware', () => {
 
   it('opens a sealed field only when it is read, and a cursor sees plain values', async () => {
     const { db } = await dbWithRawView();
-    const made = await createCase(db, intake({ nameRu: [SECRET, 'Нурлан', ''] }), actor);
+    const made = await createCase(intake({ nameRu: [SECRET, 'Нурлан', ''] }), actor);
     if (!made.ok) throw new Error('fixture');
     const row = (await db.cases.get(made.value.id))!;
     expect(Object.getOwnPropertyDescriptor(row, 'summary')!.get).toBeTypeOf('function');
@@ -126,7 +126,7 @@ describe('the at-rest middleware', () => {
 
   it('seals the rows a restore writes: a backup holds them opened, the restored database holds them sealed', async () => {
     const { db, indexedDB } = await dbWithRawView();
-    const made = await createCase(db, intake({ nameRu: [SECRET, 'Нурлан', ''], pin: '21203199000123' }), actor);
+    const made = await createCase(intake({ nameRu: [SECRET, 'Нурлан', ''], pin: '21203199000123' }), actor);
     if (!made.ok) throw new Error('fixture');
     const text = await (await exportDatabase(db)).blob.text();
     expect(text).toContain(SECRET);

@@ -31,7 +31,7 @@ describe('the at-rest field list', () => {
 
   it('knows every field the app writes into a person and a case', async () => {
     const db = freshDb();
-    const made = await createCase(db, intake({ pin: '21203199000123' }), actor);
+    const made = await createCase(intake({ pin: '21203199000123' }), actor);
     if (!made.ok) throw new Error('fixture');
     const undecided: string[] = [];
     for (const [table, rows] of [['persons', await db.persons.toArray()], ['cases', await db.cases.toArray()], ['audit', await db.audit.toArray()]] as const) {

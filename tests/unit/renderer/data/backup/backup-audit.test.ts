@@ -11,6 +11,7 @@ import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { bytesToBase64 } from '../../../../../renderer/src/lib/base64';
 import { beginSession } from '../../../../../renderer/src/lib/session';
 import { signInForTests } from '../../../support/signed-in';
+import { selectDb } from '../../../support/db-fixtures';
 
 const ADMIN = { accountId: 'a'.repeat(24), name: 'Токтогулов Нурлан', position: 'Консул', role: 'admin' as const, mustChangePassword: false };
 const KEY = `${'A'.repeat(43)}=`;
@@ -18,9 +19,9 @@ const entry = (i: number): AuditEntry => ({ at: `2026-12-07T10:00:0${i}Z`, who: 
 
 let n = 0;
 async function seeded(rows = 5): Promise<AryzDb> {
-  const db = new AryzDb(`backup-audit-${++n}-${Date.now()}`);
+  const db = selectDb(new AryzDb(`backup-audit-${++n}-${Date.now()}`));
   await db.open();
-  for (let i = 0; i < rows; i++) await writeAudit(db, entry(i));
+  for (let i = 0; i < rows; i++) await writeAudit(entry(i));
   return db;
 }
 
@@ -92,7 +93,7 @@ describe('every backup checks the audit chain first', () => {
     const db = await seeded();
     const head = (await db.audit.orderBy(':id').last())!;
     const { api, begun } = backupApi();
-    const outcome = await runBackup(api, db, 'manual');
+    const outcome = await runBackup(api, 'manual', db);
     expect(begun[0]!.audit).toEqual({ ok: true, rows: 5, headSeq: 5, headHash: head.hash });
     expect(outcome).toMatchObject({ status: 'done', audit: { ok: true, rows: 5 } });
     const last = (await db.audit.orderBy(':id').last())!;
@@ -104,7 +105,7 @@ describe('every backup checks the audit chain first', () => {
     const db = await seeded();
     await db.audit.update(3, { who: 'Кто-то другой' });
     const { api, begun } = backupApi();
-    const outcome = await runBackup(api, db, 'daily');
+    const outcome = await runBackup(api, 'daily', db);
     expect(begun[0]!.audit).toEqual({ ok: false, rows: 2, brokenSeq: 3, reason: 'edited' });
     expect(outcome).toMatchObject({ status: 'done', audit: { ok: false, brokenSeq: 3 } });
     expect((await db.audit.orderBy(':id').last())!.note).toBe('daily; audit: BROKEN at row 3 (edited)');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { ExportImporter, exportDatabase, rowCost, schemaOf } from '../../../../../renderer/src/data/backup/db-export.repo';
 import { createCase } from '../../../../../renderer/src/data/cases/cases.repo';
-import { actor, intake } from '../../../support/db-fixtures';
+import { actor, intake, selectDb } from '../../../support/db-fixtures';
 import { rawSchema } from '../../../support/raw-schema';
 import { indexKey } from '../../../../../renderer/src/data/at-rest/keys';
 import { atRestMiddleware } from '../../../../../renderer/src/data/at-rest/field-crypto';
@@ -98,9 +98,9 @@ describe('database export and import', () => {
 
   it('a restored app database has exactly the app schema at the app version, and its indexes answer as before', async () => {
     const indexedDB = new IDBFactory();
-    const app = new AryzDb('source', { indexedDB, IDBKeyRange });
+    const app = selectDb(new AryzDb('source', { indexedDB, IDBKeyRange }));
     for (const [i, surname] of ['Асанов', 'Үсөнов', 'Беков', 'Жумабаев'].entries()) {
-      const made = await createCase(app, intake({ nameRu: [surname, 'Бакыт', 'Нурланович'], series: 'AN', number: String(7000000 + i), region: i % 2 ? 'г. Москва' : 'Свердловская область' }), actor);
+      const made = await createCase(intake({ nameRu: [surname, 'Бакыт', 'Нурланович'], series: 'AN', number: String(7000000 + i), region: i % 2 ? 'г. Москва' : 'Свердловская область' }), actor);
       if (!made.ok) throw new Error('fixture');
     }
     const text = await (await exportDatabase(app)).blob.text();

@@ -86,10 +86,10 @@ class FakeMain implements BatchApi {
 
 async function seed(db: AryzDb, count: number, regions: (i: number) => string = () => 'г. Москва'): Promise<string[]> {
   // Documents take the mission and caseworker from Settings, as in the app.
-  await saveSettings(db, { mission: MISSION, caseworker: CASEWORKER });
+  await saveSettings({ mission: MISSION, caseworker: CASEWORKER });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const created = await createCase(db, intake({ region: regions(i) }), actor, { now: new Date('2025-06-01T09:00:00Z') });
+    const created = await createCase(intake({ region: regions(i) }), actor, { now: new Date('2025-06-01T09:00:00Z') });
     if (!created.ok) throw new Error('seed');
     ids.push(created.value.id);
   }
@@ -100,11 +100,11 @@ const deps = (api: BatchApi, onProgress?: (p: BatchProgress) => void) => ({ api,
 
 /** Every number in the register once, consecutive from 1, each pointing at exactly one document of the batch. */
 async function expectRegisterIntact(db: AryzDb, jobId: string) {
-  const rows = await registerRows(db);
+  const rows = await registerRows();
   expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
   expect(new Set(rows.map((r) => r.number)).size).toBe(rows.length);
   expect(new Set(rows.map((r) => r.documentId)).size).toBe(rows.length);
-  const items = await jobItems(db, jobId);
+  const items = await jobItems(jobId);
   const numbered = items.filter((i) => i.documentId !== null);
   expect(rows.map((r) => r.documentId).sort()).toEqual(numbered.map((i) => i.documentId).sort());
   for (const item of numbered) expect(rows.find((r) => r.documentId === item.documentId)?.number).toBe(item.outgoingNumber);
@@ -116,11 +116,11 @@ describe('batch job resume', () => {
   it('[fault] resumes after a crash mid-job: no number given twice, none missing, every case gets its document once', async () => {
     const db = freshDb();
     const caseIds = await seed(db, 23);
-    const job = await createBatchJob(db, { caseIds, template, addressee: { mode: 'auto' }, date: '2025-06-02', merge: false, filterText: '' }, actor);
+    const job = await createBatchJob({ caseIds, template, addressee: { mode: 'auto' }, date: '2025-06-02', merge: false, filterText: '' }, actor);
 
     const crashing = new FakeMain({ crashAfter: 9 });
-    await expect(runBatchJob(db, job.id, deps(crashing)).done).rejects.toThrow('crash');
-    const mid = await jobItems(db, job.id);
+    await expect(runBatchJob(job.id, deps(crashing)).done).rejects.toThrow('crash');
+    const mid = await jobItems(job.id);
     const states = mid.map((i) => i.state);
     // The crash left all three kinds: made, numbered but not made, and not yet numbered.
     expect(states).toContain('done');
@@ -131,7 +131,7 @@ describe('batch job resume', () => {
     await expectRegisterIntact(db, job.id);
 
     const healthy = new FakeMain();
-    const outcome = await runBatchJob(db, job.id, deps(healthy)).done;
+    const outcome = await runBatchJob(job.id, deps(healthy)).done;
     expect(outcome.state).toBe('done');
     expect(outcome.counts).toMatchObject({ done: 23, failed: 0, pending: 0, numbered: 0 });
     const { rows, items } = await expectRegisterIntact(db, job.id);
@@ -157,10 +157,10 @@ describe('batch job resume', () => {
   it('[fault] survives two crashes in a row and a resume that finds main has forgotten the job', async () => {
     const db = freshDb();
     const caseIds = await seed(db, 12);
-    const job = await createBatchJob(db, { caseIds, template, addressee: { mode: 'auto' }, date: '2025-06-02', merge: false, filterText: '' }, actor);
-    await expect(runBatchJob(db, job.id, deps(new FakeMain({ crashAfter: 2 }))).done).rejects.toThrow('crash');
-    await expect(runBatchJob(db, job.id, deps(new FakeMain({ crashAfter: 3 }))).done).rejects.toThrow('crash');
-    const outcome = await runBatchJob(db, job.id, deps(new FakeMain())).done;
+    const job = await createBatchJob({ caseIds, template, addressee: { mode: 'auto' }, date: '2025-06-02', merge: false, filterText: '' }, actor);
+    await expect(runBatchJob(job.id, deps(new FakeMain({ crashAfter: 2 }))).done).rejects.toThrow('crash');
+    await expect(runBatchJob(job.id, deps(new FakeMain({ crashAfter: 3 }))).done).rejects.toThrow('crash');
+    const outcome = await runBatchJob(job.id, deps(new FakeMain())).done;
     expect(outcome.counts.done).toBe(12);
     const { rows } = await expectRegisterIntact(db, job.id);
     expect(rows).toHaveLength(12);
@@ -169,10 +169,10 @@ describe('batch job resume', () => {
   it('numbers nothing for a case it cannot address, voids the number of a document main failed to make, and reports both', async () => {
     const db = freshDb();
     const caseIds = await seed(db, 6, (i) => (i === 2 ? 'г. Байконур' : 'г. Москва'));
-    const job = await createBatchJob(db, { caseIds, template, addressee: { mode: 'auto' }, date: '2025-06-02', merge: false, filterText: '' }, actor);
-    const items0 = await jobItems(db, job.id);
+    const job = await createBatchJob({ caseIds, template, addressee: { mode: 'auto' }, date: '2025-06-02', merge: false, filterText: '' }, actor);
+    const items0 = await jobItems(job.id);
     const failing = items0[4]!.id;
-    const outcome = await runBatchJob(db, job.id, deps(new FakeMain({ failKeys: (key) => key === failing }))).done;
+    const outcome = await runBatchJob(job.id, deps(new FakeMain({ failKeys: (key) => key === failing }))).done;
     expect(outcome.counts).toMatchObject({ done: 4, failed: 2 });
     const { rows, items } = await expectRegisterIntact(db, job.id);
     expect(items[2]).toMatchObject({ state: 'failed', documentId: null, outgoingNumber: '', error: { code: 'NO_ADDRESSEE' } });
@@ -187,9 +187,9 @@ describe('batch job resume', () => {
   it('cancels: what was numbered but not made is voided, what was not numbered is skipped, the register has no gap', async () => {
     const db = freshDb();
     const caseIds = await seed(db, 20);
-    const job = await createBatchJob(db, { caseIds, template, addressee: { mode: 'fixed', id: 'uvm-77' }, date: '2025-06-02', merge: false, filterText: '' }, actor);
+    const job = await createBatchJob({ caseIds, template, addressee: { mode: 'fixed', id: 'uvm-77' }, date: '2025-06-02', merge: false, filterText: '' }, actor);
     let run: ReturnType<typeof runBatchJob> | null = null;
-    run = runBatchJob(db, job.id, deps(new FakeMain({ perPoll: 1 }), (p) => {
+    run = runBatchJob(job.id, deps(new FakeMain({ perPoll: 1 }), (p) => {
       if (p.counts.done >= 3) run?.cancel();
     }));
     const outcome = await run.done;

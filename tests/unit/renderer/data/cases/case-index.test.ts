@@ -7,13 +7,13 @@ import { openCaseList, scanCases, type CaseQuery } from '../../../../../renderer
 import { changeStatus, createCase, updateField } from '../../../../../renderer/src/data/cases/cases.repo';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { AryzDb as Db } from '../../../../../renderer/src/data/schema';
-import { actor, freshDb, intake, searchableCases, type SearchableCase } from '../../../support/db-fixtures';
+import { actor, freshDb, intake, searchableCases, selectDb, type SearchableCase } from '../../../support/db-fixtures';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
 
 async function seeded(n = 80) {
   const db = freshDb();
-  await bulkCreateCases(db, generateCases(n, 7), actor, { now: NOW });
+  await bulkCreateCases(generateCases(n, 7), actor, { now: NOW });
   return db;
 }
 
@@ -27,7 +27,7 @@ function oracle(all: SearchableCase[], query: CaseQuery): string[] {
 }
 
 async function ids(db: AryzDb, query: CaseQuery): Promise<string[]> {
-  const handle = await openCaseList(db, query);
+  const handle = await openCaseList(query);
   const rows = await handle.page(0, 10_000);
   expect(rows.length).toBe(handle.count);
   return rows.map((r) => r.id);
@@ -38,7 +38,7 @@ const q = (text: string, extra: Partial<CaseQuery> = {}): CaseQuery => ({ text, 
 describe('the in-memory case index', () => {
   it('answers every query exactly as a scan of the database would, in list order', async () => {
     const db = await seeded();
-    const index = caseIndexOf(db);
+    const index = caseIndexOf();
     await index.load();
     expect(index.ready).toBe(true);
     expect(index.size).toBe(80);
@@ -92,7 +92,7 @@ describe('the in-memory case index', () => {
     await spell(1, ['Jumagulova', 'Aigul']);
     await spell(2, many);
     await spell(3, [...many.slice(0, 65), 'Slovar']);
-    const index = caseIndexOf(db);
+    const index = caseIndexOf();
     await index.load();
     const all = await searchableCases(db);
     const wordsOf = (i: number) => all.find((r) => r.id === rows[i]!.id)!.words;
@@ -111,24 +111,24 @@ describe('the in-memory case index', () => {
 
   it('follows every write: new cases, renamed people, status changes, deletions and a cleared table', async () => {
     const db = await seeded(20);
-    const index = caseIndexOf(db);
+    const index = caseIndexOf();
     await index.load();
 
-    const created = await createCase(db, intake({ nameRu: ['Усенов', 'Бакыт', ''], nameKy: ['Үсөнов', 'Бакыт', ''], nameLat: ['USENOV', 'BAKYT', ''], number: '7654321' }), actor, { now: NOW });
+    const created = await createCase(intake({ nameRu: ['Усенов', 'Бакыт', ''], nameKy: ['Үсөнов', 'Бакыт', ''], nameLat: ['USENOV', 'BAKYT', ''], number: '7654321' }), actor, { now: NOW });
     if (!created.ok) throw new Error('fixture case refused');
     const id = created.value.id;
     expect(await ids(db, q('Үсөнов Бак'))).toEqual([id]);
 
-    await updateField(db, id, 'person.nameRu.surname', 'Жолдошев', actor, new Date('2026-11-03T10:00:00Z'));
+    await updateField(id, 'person.nameRu.surname', 'Жолдошев', actor, new Date('2026-11-03T10:00:00Z'));
     expect(await ids(db, q('жолдошев бакыт'))).toEqual([id]);
     // The old Russian spelling is gone from the case's words unless another spelling still yields it.
     const renamed = await searchableCases(db);
     expect(await ids(db, q('Усенов Бакыт'))).toEqual(oracle(renamed, q('Усенов Бакыт')));
-    expect((await (await openCaseList(db, q('жолдошев'))).page(0, 1))[0]?.summary.nameRu).toBe('Жолдошев Бакыт');
+    expect((await (await openCaseList(q('жолдошев'))).page(0, 1))[0]?.summary.nameRu).toBe('Жолдошев Бакыт');
 
-    await changeStatus(db, id, 'checking', '', actor, new Date('2026-11-04T10:00:00Z'));
+    await changeStatus(id, 'checking', '', actor, new Date('2026-11-04T10:00:00Z'));
     expect(await ids(db, q('жолдошев', { filters: { status: 'checking', region: created.value.region } }))).toEqual([id]);
-    const [row] = (await (await openCaseList(db, q('жолдошев'))).page(0, 1));
+    const [row] = (await (await openCaseList(q('жолдошев'))).page(0, 1));
     expect(row?.status).toBe('checking');
 
     await db.cases.delete(id);
@@ -141,7 +141,7 @@ describe('the in-memory case index', () => {
 
   it('stays exact after many edits re-file the same cases', async () => {
     const db = await seeded(30);
-    const index = caseIndexOf(db);
+    const index = caseIndexOf();
     await index.load();
     const all = await db.cases.toArray();
     // Enough edits to pass the compaction threshold (1000 stale entries).
@@ -158,14 +158,16 @@ describe('the in-memory case index', () => {
 
   it('catches up with writes made through another connection to the same database', async () => {
     const factory = new IDBFactory();
-    const mine = new Db('shared-db', { indexedDB: factory, IDBKeyRange });
+    const mine = selectDb(new Db('shared-db', { indexedDB: factory, IDBKeyRange }));
     const other = new Db('shared-db', { indexedDB: factory, IDBKeyRange });
-    await bulkCreateCases(mine, generateCases(10, 3), actor, { now: NOW });
-    const index = caseIndexOf(mine);
+    await bulkCreateCases(generateCases(10, 3), actor, { now: NOW });
+    const index = caseIndexOf();
     await index.load();
 
-    const created = await createCase(other, intake({ nameRu: ['Сыдыков', 'Бакыт', ''], nameKy: ['Сыдыков', 'Бакыт', ''], nameLat: ['SYDYKOV', 'BAKYT', ''], number: '1212121' }), actor, { now: new Date('2026-11-05T10:00:00Z') });
+    selectDb(other);
+    const created = await createCase(intake({ nameRu: ['Сыдыков', 'Бакыт', ''], nameKy: ['Сыдыков', 'Бакыт', ''], nameLat: ['SYDYKOV', 'BAKYT', ''], number: '1212121' }), actor, { now: new Date('2026-11-05T10:00:00Z') });
     if (!created.ok) throw new Error('fixture case refused');
+    selectDb(mine);
     expect(await ids(mine, q('сыдыков'))).toEqual([]); // not seen yet: written through the other connection
     await index.catchUp();
     expect(await ids(mine, q('сыдыков'))).toEqual([created.value.id]);
@@ -182,10 +184,10 @@ describe('did you mean, from the index’s own words', () => {
   it('offers the nearest name as a case writes it, only when it finds something', async () => {
     const db = freshDb();
     for (const [surname, given] of [['Жумагулов', 'Бакыт'], ['Жумагулов', 'Нурлан'], ['Жумабаев', 'Азамат']] as const) {
-      const created = await createCase(db, intake({ nameKy: [surname, given, ''], nameRu: [surname, given, ''], nameLat: ['', '', ''] }), actor, { now: NOW });
+      const created = await createCase(intake({ nameKy: [surname, given, ''], nameRu: [surname, given, ''], nameLat: ['', '', ''] }), actor, { now: NOW });
       if (!created.ok) throw new Error(JSON.stringify(created));
     }
-    const index = caseIndexOf(db);
+    const index = caseIndexOf();
     await index.load();
     expect((await ids(db, q('Жумагулв'))).length).toBe(0);
     expect(index.didYouMean('Жумагулв')).toBe('Жумагулов');

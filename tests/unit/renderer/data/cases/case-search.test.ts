@@ -10,7 +10,7 @@ import { CaseIndex } from '../../../../../renderer/src/data/cases/case-index.cac
 import { fillCaseSearch } from '../../../../../renderer/src/data/cases/case-search.repo';
 import { entryOf, listRowOf } from '../../../../../renderer/src/data/cases/case-search-entry';
 import { signInForTests } from '../../../support/signed-in';
-import { actor, freshDb, searchableCases } from '../../../support/db-fixtures';
+import { actor, freshDb, searchableCases, selectDb } from '../../../support/db-fixtures';
 import { dbWithRawView, stringsOf } from '../../../support/at-rest-db-fixtures';
 
 const NOW = new Date('2026-11-02T10:00:00Z');
@@ -49,7 +49,7 @@ const letter = (caseId: string, caseNumber: string, seq: number): OutgoingRow =>
 describe('the cases\' search entries', () => {
   it('follow every write of a case, its person and its outgoing numbers, in the same transaction', async () => {
     const db = freshDb();
-    await bulkCreateCases(db, generateCases(6, 3), actor, { now: NOW });
+    await bulkCreateCases(generateCases(6, 3), actor, { now: NOW });
     await expectEntriesCurrent(db);
     const [first, second, third] = await db.cases.orderBy('id').limit(3).toArray();
 
@@ -81,7 +81,7 @@ describe('the cases\' search entries', () => {
 
   it('are left as they were by a transaction that fails', async () => {
     const db = freshDb();
-    await bulkCreateCases(db, generateCases(3, 4), actor, { now: NOW });
+    await bulkCreateCases(generateCases(3, 4), actor, { now: NOW });
     const target = (await db.cases.orderBy('id').first())!;
     const person = (await db.persons.get(target.personId))!;
     const before = await db.caseSearch.get(target.id);
@@ -98,7 +98,7 @@ describe('the cases\' search entries', () => {
 
   it('lie on disk as one sealed value per case, holding none of the person\'s values in readable form', async () => {
     const { db, raw } = await dbWithRawView();
-    await bulkCreateCases(db, generateCases(4, 5), actor, { now: NOW });
+    await bulkCreateCases(generateCases(4, 5), actor, { now: NOW });
     const view = await raw();
     const stored = (await view.table('caseSearch').toArray()) as Record<string, unknown>[];
     expect(stored).toHaveLength(4);
@@ -115,7 +115,7 @@ describe('the cases\' search entries', () => {
 
   it('missing ones are derived in batches, resumably, and entries of deleted cases removed', async () => {
     const { db, raw } = await dbWithRawView();
-    await bulkCreateCases(db, generateCases(7, 6), actor, { now: NOW });
+    await bulkCreateCases(generateCases(7, 6), actor, { now: NOW });
     // As a database from before the entries, with one left over from a case that is gone.
     const view = await raw();
     await view.table('caseSearch').clear();
@@ -123,23 +123,23 @@ describe('the cases\' search entries', () => {
     view.close();
     // A run cut short after its first batch (a lock, a closed window) keeps what that batch committed.
     await expect(
-      fillCaseSearch(db, (done) => {
+      fillCaseSearch((done) => {
         if (done > 0) throw new Error('closed');
       }, 3),
     ).rejects.toThrow('closed');
     expect(await db.caseSearch.count()).toBe(3);
     const progress: [number, number][] = [];
-    expect(await fillCaseSearch(db, (done, total) => progress.push([done, total]), 3)).toBe(4);
+    expect(await fillCaseSearch((done, total) => progress.push([done, total]), 3)).toBe(4);
     expect(progress).toEqual([[0, 4], [3, 4], [4, 4]]);
     await expectEntriesCurrent(db);
-    expect(await fillCaseSearch(db, undefined, 3)).toBe(0);
+    expect(await fillCaseSearch(undefined, 3)).toBe(0);
   });
 
   it('are emptied by a schema upgrade that rewrites cases, and derived again before the index next builds', async () => {
     const indexedDB = new IDBFactory();
     const name = 'case-search-upgrade';
-    const before = new AryzDb(name, { indexedDB, IDBKeyRange });
-    await bulkCreateCases(before, generateCases(5, 7), actor, { now: NOW });
+    const before = selectDb(new AryzDb(name, { indexedDB, IDBKeyRange }));
+    await bulkCreateCases(generateCases(5, 7), actor, { now: NOW });
     before.close();
     // A later version whose upgrade changes a field every list row shows: the entries could not follow it.
     class Later extends AryzDb {

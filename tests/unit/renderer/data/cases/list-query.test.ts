@@ -15,16 +15,16 @@ async function seeded() {
   const ids: string[] = [];
   let minute = 0;
   for (const p of people) {
-    const created = await createCase(db, intake(p), actor, { now: new Date(Date.UTC(2025, 5, 1, 9, minute++)) });
+    const created = await createCase(intake(p), actor, { now: new Date(Date.UTC(2025, 5, 1, 9, minute++)) });
     if (!created.ok) throw new Error(JSON.stringify(created));
     ids.push(created.value.id);
   }
-  await changeStatus(db, ids[1]!, 'checking', '', actor, new Date(Date.UTC(2025, 5, 2)));
+  await changeStatus(ids[1]!, 'checking', '', actor, new Date(Date.UTC(2025, 5, 2)));
   return { db, ids };
 }
 
 async function search(db: ReturnType<typeof freshDb>, text: string, extra: Partial<CaseQuery> = {}) {
-  const handle = await openCaseList(db, { text, filters: {}, sort: 'updatedAt', direction: 'desc', ...extra });
+  const handle = await openCaseList({ text, filters: {}, sort: 'updatedAt', direction: 'desc', ...extra });
   return (await handle.page(0, 100)).map((row) => row.summary.nameRu);
 }
 
@@ -74,7 +74,7 @@ describe('case search and list', () => {
       { text: '', filters: { caseworker: actor.who }, sort: 'nextDeadline', direction: 'asc' },
     ];
     for (const query of queries) {
-      const handle = await openCaseList(db, query);
+      const handle = await openCaseList(query);
       const got = (await handle.page(0, 100)).map((r) => r.id);
       const textHits = query.text ? new Set(scanCases(all, query.text)) : null;
       const expected = all

@@ -15,12 +15,12 @@ const q = (text: string, extra: Partial<CaseQuery> = {}): CaseQuery => ({ text, 
 
 async function seeded(n: number): Promise<AryzDb> {
   const db = freshDb();
-  await bulkCreateCases(db, generateCases(n, 5), actor, { now: NOW });
+  await bulkCreateCases(generateCases(n, 5), actor, { now: NOW });
   return db;
 }
 
 async function found(db: AryzDb, text: string, extra: Partial<CaseQuery> = {}): Promise<string[]> {
-  const list = await openCaseList(db, q(text, extra));
+  const list = await openCaseList(q(text, extra));
   return (await list.page(0, 1000)).map((row) => row.id);
 }
 
@@ -86,7 +86,7 @@ describe('building the search index', () => {
 
   it('follows a person written alone and a number added to the outgoing register', async () => {
     const db = await seeded(8);
-    const index = caseIndexOf(db);
+    const index = caseIndexOf();
     await index.load();
     const target = (await db.cases.orderBy('id').first())!;
     const person = (await db.persons.get(target.personId))!;
@@ -104,11 +104,11 @@ describe('building the search index', () => {
 describe('the search index and the session', () => {
   it('is built only once a session holds the key, and dropped on lock and sign-out', async () => {
     const db = await seeded(12);
-    const index = caseIndexOf(db);
+    const index = caseIndexOf();
     const all = await searchableCases(db);
     const surname = all[0]!.summary.nameRu.split(' ')[0]!;
     endSession();
-    const stop = keepSearchIndexWithSession(db);
+    const stop = keepSearchIndexWithSession();
     try {
       // Nobody signed in: nothing is read, and a search waits rather than answering from nothing.
       const early = found(db, surname);
@@ -142,10 +142,10 @@ describe('the search index and the session', () => {
   });
 
   it('stops a build cut short by a lock, and builds again after the unlock', async () => {
-    const db = await seeded(30);
-    const index = caseIndexOf(db);
+    await seeded(30);
+    const index = caseIndexOf();
     endSession();
-    const stop = keepSearchIndexWithSession(db);
+    const stop = keepSearchIndexWithSession();
     try {
       signInForTests();
       const building = index.load();

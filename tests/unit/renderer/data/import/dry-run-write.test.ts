@@ -108,13 +108,13 @@ describe('row conversion', () => {
 describe('dry run against the database', () => {
   it('finds the same person by ПИН, document and name + birth date, and writes nothing', async () => {
     const db = freshDb();
-    const existing = await createCase(db, intake({ nameRu: ['Асанов', 'Бакыт', 'Нурланович'], birth: { year: 1990, month: 3, day: 12 }, pin: '', series: 'AN', number: '7654321' }), actor);
+    const existing = await createCase(intake({ nameRu: ['Асанов', 'Бакыт', 'Нурланович'], birth: { year: 1990, month: 3, day: 12 }, pin: '', series: 'AN', number: '7654321' }), actor);
     if (!existing.ok) throw new Error('fixture');
-    const byPin = await createCase(db, intake({ nameRu: ['Петров', 'Пётр', ''], pin: '21111198000011', series: 'AN', number: '1111111' }), actor);
+    const byPin = await createCase(intake({ nameRu: ['Петров', 'Пётр', ''], pin: '21111198000011', series: 'AN', number: '1111111' }), actor);
     if (!byPin.ok) throw new Error('fixture');
     const rows = [row(), row({ ФИО: 'Чужой Человек', 'Дата рождения': '02.02.1982', ПИН: '21111198000011', Паспорт: 'AN 9999999' }), row({ ФИО: 'Другой Иван', 'Дата рождения': '05.05.1985', ПИН: '', Паспорт: 'AN7654321' }), row({ ФИО: 'Новый Новиков', 'Дата рождения': '06.06.1986', ПИН: '', Паспорт: 'AN5555555' }), row({ 'Дата рождения': 'вчера' })];
     const before = { cases: await db.cases.count(), persons: await db.persons.count(), audit: await db.audit.count() };
-    const run = await dryRun(db, rows, mapping, defaults, { today: TODAY, newId });
+    const run = await dryRun(rows, mapping, defaults, { today: TODAY, newId });
     expect(run.rows[0]!.inDatabase).toEqual([expect.objectContaining({ caseNumber: existing.value.number, reasons: ['name_birth'] })]);
     expect(run.rows[1]!.inDatabase).toEqual([expect.objectContaining({ caseNumber: byPin.value.number, reasons: ['pin'] })]);
     expect(run.rows[2]!.inDatabase).toEqual([expect.objectContaining({ caseNumber: existing.value.number, reasons: ['document'] })]);
@@ -137,7 +137,7 @@ describe('looking rows up in the database', () => {
     const db = freshDb();
     const numbers: string[] = [];
     for (const [i, surname] of NAMES.entries()) {
-      const made = await createCase(db, intake({ nameRu: [surname, 'Бакыт', 'Нурланович'], nameKy: [surname, 'Бакыт', 'Нурлан уулу'], nameLat: [LATIN[i]!, 'Bakyt', ''], birth: { year: 1990, month: 3, day: 12 }, pin: `21203199000${100 + i}`, series: 'AN', number: String(7000000 + i) }), actor);
+      const made = await createCase(intake({ nameRu: [surname, 'Бакыт', 'Нурланович'], nameKy: [surname, 'Бакыт', 'Нурлан уулу'], nameLat: [LATIN[i]!, 'Bakyt', ''], birth: { year: 1990, month: 3, day: 12 }, pin: `21203199000${100 + i}`, series: 'AN', number: String(7000000 + i) }), actor);
       if (!made.ok) throw new Error('fixture');
       numbers.push(made.value.number);
     }
@@ -153,14 +153,14 @@ describe('looking rows up in the database', () => {
     const seeks = vi.spyOn(db.persons, 'where');
 
     // One row: each index holds more than four entries per key asked, so each is sought key by key.
-    const alone = await matchInDatabase(db, [probe]);
+    const alone = await matchInDatabase([probe]);
     expect(seeks).toHaveBeenCalledTimes(3);
     expect(alone.get(0)!.map((m) => ({ caseNumber: m.caseNumber, reasons: m.reasons }))).toEqual(expected);
 
     // The same row among many that match nothing: now each index is read whole and matched in memory.
     seeks.mockClear();
     const filler = Array.from({ length: 40 }, (_, i) => ({ pin: `1010119800${String(1000 + i)}`, docKeys: [`ZZ${9000000 + i}`], dupKeys: [`никто ${i}|01.01.1980`] }));
-    const crowd = await matchInDatabase(db, [...filler, probe]);
+    const crowd = await matchInDatabase([...filler, probe]);
     expect(seeks).not.toHaveBeenCalled();
     expect(crowd.get(filler.length)).toEqual(alone.get(0));
     expect([...crowd.keys()]).toEqual([filler.length]);
@@ -174,7 +174,7 @@ describe('writing an import', () => {
   async function plan(db: ReturnType<typeof freshDb>, n: number) {
     const rows = Array.from({ length: n }, (_, i) => row({ ФИО: `${SURNAMES[i % SURNAMES.length]} Бакыт Нурланович`, ПИН: '', Паспорт: `AC${String(1000000 + i)}` }));
     rows.push(row({ 'Дата рождения': 'никогда' }));
-    const run = await dryRun(db, rows, mapping, defaults, { today: TODAY, newId });
+    const run = await dryRun(rows, mapping, defaults, { today: TODAY, newId });
     const items = run.rows.filter((r) => r.form).map((r) => ({ rowNumber: r.rowNumber, form: r.form! }));
     const skipped = run.rows.filter((r) => !r.form).map((r) => ({ row: r.rowNumber, reason: 'errors' as const }));
     return { fileName: 'список.csv', items, skipped };
@@ -184,7 +184,7 @@ describe('writing an import', () => {
     const db = freshDb();
     const p = await plan(db, 23);
     const progress: number[] = [];
-    const outcome = await writeImport(db, p, actor, { chunkSize: 5, onProgress: (d) => progress.push(d), now: new Date('2026-11-26T10:00:00Z') });
+    const outcome = await writeImport(p, actor, { chunkSize: 5, onProgress: (d) => progress.push(d), now: new Date('2026-11-26T10:00:00Z') });
     expect(progress).toEqual([5, 10, 15, 20, 23]);
     expect(outcome.status).toBe('done');
     expect(outcome.created).toHaveLength(23);
@@ -207,7 +207,7 @@ describe('writing an import', () => {
     const db = freshDb();
     const p = await plan(db, 12);
     let chunks = 0;
-    const outcome = await writeImport(db, p, actor, { chunkSize: 5, onProgress: () => chunks++, shouldStop: () => chunks >= 2 });
+    const outcome = await writeImport(p, actor, { chunkSize: 5, onProgress: () => chunks++, shouldStop: () => chunks >= 2 });
     expect(outcome.status).toBe('canceled');
     expect(outcome.created).toHaveLength(10);
     expect(await db.cases.count()).toBe(10);
@@ -218,8 +218,8 @@ describe('writing an import', () => {
   it('an import cut off mid-way (crash) is closed with its one audit entry on the next visit', async () => {
     const db = freshDb();
     await db.imports.add({ id: 'crashed', fileName: 'a.csv', who: actor.who, startedAt: '2026-11-26T09:00:00Z', status: 'running', created: [{ caseId: 'c1', number: 'КР-М-26-00001', row: 2 }], skipped: [] });
-    expect(await closeInterruptedImports(db)).toBe(1);
-    expect(await closeInterruptedImports(db)).toBe(0);
+    expect(await closeInterruptedImports()).toBe(1);
+    expect(await closeInterruptedImports()).toBe(0);
     expect((await db.imports.get('crashed'))?.status).toBe('interrupted');
     const audit = await db.audit.toArray();
     expect(audit).toHaveLength(1);
@@ -229,7 +229,7 @@ describe('writing an import', () => {
   it('keeps each chunk\'s cases in a part of the journal and folds the parts in when it closes', async () => {
     const db = freshDb();
     const p = await plan(db, 12);
-    const outcome = await writeImport(db, p, actor, { chunkSize: 5 });
+    const outcome = await writeImport(p, actor, { chunkSize: 5 });
     expect(outcome.created.map((c) => c.row)).toEqual(p.items.map((item) => item.rowNumber));
     const journals = await db.imports.toArray();
     expect(journals).toHaveLength(1);
@@ -245,10 +245,10 @@ describe('writing an import', () => {
       if (++calls === 1 + 10 + 1) throw new Error('the page went away');
       return `x${calls}`;
     };
-    await expect(writeImport(db, p, actor, { chunkSize: 5, newId: dying })).rejects.toThrow('the page went away');
+    await expect(writeImport(p, actor, { chunkSize: 5, newId: dying })).rejects.toThrow('the page went away');
     expect(await db.cases.count()).toBe(10);
     expect(await db.imports.where('status').equals('part').count()).toBe(2);
-    expect(await closeInterruptedImports(db)).toBe(1);
+    expect(await closeInterruptedImports()).toBe(1);
     const journals = await db.imports.toArray();
     expect(journals).toHaveLength(1);
     expect(journals[0]!.status).toBe('interrupted');
@@ -260,11 +260,11 @@ describe('writing an import', () => {
 
   it('imported cases are found by search like any other, and the export source walks the same list', async () => {
     const db = freshDb();
-    await writeImport(db, await plan(db, 3), actor);
-    const list = await openCaseList(db, { ...defaultQuery, text: 'Беков' });
+    await writeImport(await plan(db, 3), actor);
+    const list = await openCaseList({ ...defaultQuery, text: 'Беков' });
     expect(list.count).toBe(1);
     const t = (key: string) => key;
-    const source = await caseRowSource(db, { ...defaultQuery, sort: 'sortName', direction: 'asc' }, t);
+    const source = await caseRowSource({ ...defaultQuery, sort: 'sortName', direction: 'asc' }, t);
     expect(source.total).toBe(3);
     const cells = await source.page(0, 10);
     expect(cells.map((c) => c[1])).toEqual(['Асанов Бакыт Нурланович', 'Беков Бакыт Нурланович', 'Жумабаев Бакыт Нурланович']);
@@ -276,12 +276,12 @@ describe('writing an import', () => {
 
 describe('saved mappings', () => {
   it('remembers a mapping by the normalised header row', async () => {
-    const db = freshDb();
-    expect(await mappingFor(db, HEADERS)).toEqual({ mapping, saved: false });
+    freshDb();
+    expect(await mappingFor(HEADERS)).toEqual({ mapping, saved: false });
     const custom = [...mapping];
     custom[7] = '';
-    await saveMapping(db, HEADERS, custom);
-    expect(await mappingFor(db, HEADERS.map((h) => h.toUpperCase()))).toEqual({ mapping: custom, saved: true });
-    expect((await mappingFor(db, [...HEADERS, 'Ещё'])).saved).toBe(false);
+    await saveMapping(HEADERS, custom);
+    expect(await mappingFor(HEADERS.map((h) => h.toUpperCase()))).toEqual({ mapping: custom, saved: true });
+    expect((await mappingFor([...HEADERS, 'Ещё'])).saved).toBe(false);
   });
 });

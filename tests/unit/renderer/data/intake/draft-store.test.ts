@@ -41,24 +41,24 @@ describe('restoreDraft', () => {
 describe('the stored draft', () => {
   it('is saved, loaded and discarded under the intake key', async () => {
     const db = freshDb();
-    expect(await loadDraft(db)).toBeNull();
+    expect(await loadDraft()).toBeNull();
     const draft = validIntake();
-    const savedAt = await saveDraft(db, draft, new Date('2025-06-01T09:30:00Z'));
+    const savedAt = await saveDraft(draft, new Date('2025-06-01T09:30:00Z'));
     expect(savedAt).toBe('2025-06-01T09:30:00.000Z');
     expect((await db.drafts.get(INTAKE_DRAFT_KEY))?.savedAt).toBe(savedAt);
-    expect(await loadDraft(db)).toEqual({ data: draft, savedAt });
-    await saveDraft(db, { ...draft, case: { ...draft.case, region: 'Новосибирская область' } });
-    expect((await loadDraft(db))?.data.case.region).toBe('Новосибирская область');
+    expect(await loadDraft()).toEqual({ data: draft, savedAt });
+    await saveDraft({ ...draft, case: { ...draft.case, region: 'Новосибирская область' } });
+    expect((await loadDraft())?.data.case.region).toBe('Новосибирская область');
     expect(await db.drafts.count()).toBe(1);
-    await discardDraft(db);
-    expect(await loadDraft(db)).toBeNull();
+    await discardDraft();
+    expect(await loadDraft()).toBeNull();
   });
 
   it('keeps an incomplete date of birth exactly as typed', async () => {
-    const db = freshDb();
+    freshDb();
     const draft = emptyIntake();
     draft.person.birthDate = { day: 12 } as never;
-    await saveDraft(db, draft);
-    expect((await loadDraft(db))?.data.person.birthDate).toEqual({ day: 12 });
+    await saveDraft(draft);
+    expect((await loadDraft())?.data.person.birthDate).toEqual({ day: 12 });
   });
 });

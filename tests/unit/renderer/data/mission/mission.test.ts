@@ -11,7 +11,7 @@ const codec = createAtRestCodec(TEST_DATA_KEY);
 
 async function seeded() {
   const db = freshDb();
-  await db.persons.put({ id: 'p1', email: 'server@example.kg', placeOfBirth: 'Ош', updatedAt: '2026-12-01T10:00:00Z' } as never);
+  await db.persons.put({ id: 'p1', nameRu: { surname: 'Асанов', givenName: 'Бакыт', patronymic: '' }, nameKy: { surname: 'Асанов', givenName: 'Бакыт', patronymic: '' }, nameLat: { surname: 'Asanov', givenName: 'Bakyt', patronymic: '' }, otherSpellings: [], documents: [], phones: [], email: 'server@example.kg', placeOfBirth: 'Ош', updatedAt: '2026-12-01T10:00:00Z' } as never);
   await db.cases.put({ id: 'c1', personId: 'p1', number: 'КР-М-7', status: 'intake', updatedAt: '2026-12-01T10:00:00Z' } as never);
   // As the engine records them: values as stored, i.e. sealed for their table and field.
   await db.syncConflicts.bulkPut([
@@ -32,28 +32,28 @@ async function seeded() {
 
 describe('sync conflicts: both values shown, one kept, the choice audited, nothing lost', () => {
   it('lists a conflict with its case and both values opened', async () => {
-    const db = await seeded();
-    const [conflict] = await openConflicts(db);
+    await seeded();
+    const [conflict] = await openConflicts();
     expect(conflict).toMatchObject({ table: 'persons', key: 'p1', caseId: 'c1', caseNumber: 'КР-М-7' });
     expect(conflict!.fields).toEqual([
       { field: 'email', mine: 'mine@example.kg', theirs: 'server@example.kg', choice: null },
       { field: 'placeOfBirth', mine: 'Нарын', theirs: 'Ош', choice: null },
     ]);
-    expect(await openConflictCount(db)).toBe(1);
+    expect(await openConflictCount()).toBe(1);
   });
 
   it("keeping this PC's value writes it back and audits the server's as given up; keeping the server's leaves the row", async () => {
     const db = await seeded();
-    await resolveConflictField(db, 'k1', 'email', 'mine', new Date('2026-12-03T08:00:00Z'));
+    await resolveConflictField('k1', 'email', 'mine', new Date('2026-12-03T08:00:00Z'));
     const person = await db.persons.get('p1');
     expect(person).toMatchObject({ email: 'mine@example.kg', placeOfBirth: 'Ош', updatedAt: '2026-12-03T08:00:00.000Z' });
     // Half chosen: still open, and the chosen field shows its choice.
-    expect((await openConflicts(db))[0]!.fields.map((f) => f.choice)).toEqual(['mine', null]);
+    expect((await openConflicts())[0]!.fields.map((f) => f.choice)).toEqual(['mine', null]);
 
-    await resolveConflictField(db, 'k1', 'placeOfBirth', 'theirs', new Date('2026-12-03T08:01:00Z'));
+    await resolveConflictField('k1', 'placeOfBirth', 'theirs', new Date('2026-12-03T08:01:00Z'));
     expect(await db.persons.get('p1')).toMatchObject({ placeOfBirth: 'Ош' });
-    expect(await openConflicts(db)).toEqual([]);
-    expect(await openConflictCount(db)).toBe(0);
+    expect(await openConflicts()).toEqual([]);
+    expect(await openConflictCount()).toBe(0);
 
     const audit = await db.audit.where('caseId').equals('c1').sortBy('seq');
     expect(audit.map((row) => ({ entity: row.entity, entityId: row.entityId, action: row.action, changes: row.changes, note: row.note }))).toEqual([
@@ -66,16 +66,16 @@ describe('sync conflicts: both values shown, one kept, the choice audited, nothi
     expect(codec.open('persons.placeOfBirth', kept!.fields[1]!.mine)).toBe('Нарын');
 
     // A second choice for the same field changes nothing.
-    await resolveConflictField(db, 'k1', 'email', 'theirs');
+    await resolveConflictField('k1', 'email', 'theirs');
     expect(await db.persons.get('p1')).toMatchObject({ email: 'mine@example.kg' });
     expect(await db.audit.where('caseId').equals('c1').count()).toBe(2);
   });
 
   it('refuses to adopt the mission key on a PC that holds cases, before asking main', async () => {
-    const db = await seeded();
+    await seeded();
     let asked = false;
     const api = { adoptMissionKey: async () => ((asked = true), { ok: true as const, value: { status: 'ok' as const, dataKey: 'x' } }) };
-    expect(await adoptMissionKey(db, 'KEY', 'password', api as never)).toEqual({ status: 'refused', reason: 'has_cases' });
+    expect(await adoptMissionKey('KEY', 'password', api as never)).toEqual({ status: 'refused', reason: 'has_cases' });
     expect(asked).toBe(false);
   });
 
@@ -101,18 +101,18 @@ describe('adopting the mission key on a fresh PC', () => {
     const { dataKeyBytes } = await import('../../../../../renderer/src/lib/session');
     const { signInForTests } = await import('../../../support/signed-in');
     const db = freshDb();
-    await recordAct(db, { action: 'backup', entity: 'backup', entityId: 'b1', note: 'before joining' });
+    await recordAct({ action: 'backup', entity: 'backup', entityId: 'b1', note: 'before joining' });
     const missionKey = new Uint8Array(32).fill(9);
     const api = { adoptMissionKey: async () => ({ ok: true as const, value: { status: 'ok' as const, dataKey: btoa(String.fromCharCode(...missionKey)) } }) };
     try {
-      expect(await adoptMissionKey(db, 'MISSION-KEY', 'password', api as never)).toMatchObject({ status: 'ok' });
+      expect(await adoptMissionKey('MISSION-KEY', 'password', api as never)).toMatchObject({ status: 'ok' });
       expect([...dataKeyBytes()!]).toEqual([...missionKey]);
       const rows = await db.audit.orderBy(':id').toArray();
       expect(rows.map((r) => [r.action, r.note])).toEqual([
         ['backup', 'before joining'],
         ['sync_join', 'mission key adopted'],
       ]);
-      expect((await verifyAudit(db)).ok).toBe(true);
+      expect((await verifyAudit()).ok).toBe(true);
       // Stored under the mission key: the old key no longer opens the row as it lies in IndexedDB.
       const raw = await new Promise<Record<string, unknown>>((resolve, reject) => {
         const request = db.backendDB().transaction('audit').objectStore('audit').getAll();

@@ -22,13 +22,13 @@ async function earlierInstall() {
 describe('the reference data upgrade on start', () => {
   it('stores the factory arguments as a new version, audited as the app\'s own, keeping the caseworker\'s edit', async () => {
     const db = await earlierInstall();
-    const bundle = await ensureReference(db, api);
+    const bundle = await ensureReference(api);
     expect(bundle.version).toBe(4);
     expect(bundle.causes[1]!.explanation.ky).toBe('Кызматкер өзгөрткөн түшүндүрмө.');
     expect(bundle.causes.find((c) => c.id === 'R-1')!.arguments).toEqual(factoryBundle().causes.find((c) => c.id === 'R-1')!.arguments);
-    expect((await currentReference(db))!.version).toBe(4);
+    expect((await currentReference())!.version).toBe(4);
     expect(await db.referenceVersions.count()).toBe(2);
-    const audit = (await auditFor(db, '')).filter((r) => r.entity === 'reference');
+    const audit = (await auditFor('')).filter((r) => r.entity === 'reference');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ who: SYSTEM_WHO, entityId: '4', note: UPGRADE_NOTE });
     expect(audit[0]!.changes.map((c) => c.field)).toContain('causes.R-1');
@@ -38,24 +38,24 @@ describe('the reference data upgrade on start', () => {
 
   it('runs once: the next start stores nothing new', async () => {
     const db = await earlierInstall();
-    await ensureReference(db, api);
-    await ensureReference(db, api);
+    await ensureReference(api);
+    await ensureReference(api);
     expect(await db.referenceVersions.count()).toBe(2);
-    expect((await auditFor(db, '')).filter((r) => r.entity === 'reference')).toHaveLength(1);
+    expect((await auditFor('')).filter((r) => r.entity === 'reference')).toHaveLength(1);
   });
 
   it('a fresh install stores the factory data once and needs no upgrade', async () => {
     const db = freshDb();
-    await ensureReference(db, api);
-    await ensureReference(db, api);
+    await ensureReference(api);
+    await ensureReference(api);
     expect(await db.referenceVersions.count()).toBe(1);
-    expect(await auditFor(db, '')).toHaveLength(0);
+    expect(await auditFor('')).toHaveLength(0);
   });
 
   it('when the factory data cannot be had, the stored version stays in force and nothing is written', async () => {
-    const db = await earlierInstall();
-    await expect(ensureReference(db, { getFactoryReference: async () => ({ ok: false as const, error: { code: 'IO_ERROR' as const, message: 'x' } }) })).rejects.toThrow(/unavailable/);
-    expect((await currentReference(db))!.version).toBe(3);
-    expect(await auditFor(db, '')).toHaveLength(0);
+    await earlierInstall();
+    await expect(ensureReference({ getFactoryReference: async () => ({ ok: false as const, error: { code: 'IO_ERROR' as const, message: 'x' } }) })).rejects.toThrow(/unavailable/);
+    expect((await currentReference())!.version).toBe(3);
+    expect(await auditFor('')).toHaveLength(0);
   });
 });

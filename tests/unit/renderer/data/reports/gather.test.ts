@@ -2,10 +2,11 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AryzDb, NO_DEADLINE, type CaseRow } from '../../../../../renderer/src/data/schema';
 import { FactsStore, loadReportFacts } from '../../../../../renderer/src/data/reports/report-facts.repo';
+import { selectDb } from '../../../support/db-fixtures';
 import { computeReport } from '../../../../../shared/reports/compute';
 
 let n = 0;
-const freshDb = () => new AryzDb(`reports-gather-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+const freshDb = () => selectDb(new AryzDb(`reports-gather-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
 
 /** The fields the report reads, plus what the table's indexes need; the rest of a case does not matter here. */
 function row(i: number): CaseRow {
@@ -35,7 +36,7 @@ describe('loadReportFacts', () => {
     const total = 4500; // more than one chunk
     await db.cases.bulkAdd(Array.from({ length: total }, (_, i) => row(i)));
     const progress: Array<[number, number]> = [];
-    const facts = await loadReportFacts(db, (done, all) => progress.push([done, all]));
+    const facts = await loadReportFacts((done, all) => progress.push([done, all]));
     expect(facts).toHaveLength(total);
     expect(progress[0]).toEqual([0, total]);
     expect(progress.at(-1)).toEqual([total, total]);
@@ -52,7 +53,7 @@ describe('loadReportFacts', () => {
 
   it('answers an empty database with no facts', async () => {
     const db = freshDb();
-    expect(await loadReportFacts(db)).toEqual([]);
+    expect(await loadReportFacts()).toEqual([]);
     db.close();
   });
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { SYNC_ENABLED_KEY, onSyncedWrites, syncCoreState, type SyncRowDoc } from '../../../../../renderer/src/data/sync/stamps';
 
-const person = (id: string, email: string) => ({ id, email, updatedAt: '2026-12-01T00:00:00Z' }) as never;
+// Whole enough for the layers above the stamps (the case search entries read the names).
+const person = (id: string, email: string) => ({ id, email, nameRu: { surname: 'Асанов', givenName: 'Бакыт', patronymic: '' }, nameKy: { surname: 'Асанов', givenName: 'Бакыт', patronymic: '' }, nameLat: { surname: 'Asanov', givenName: 'Bakyt', patronymic: '' }, otherSpellings: [], documents: [], phones: [], updatedAt: '2026-12-01T00:00:00Z' }) as never;
 
 async function joinedDb(indexedDB: IDBFactory, beforeOpen?: (database: AryzDb) => void, name = 'aryz-stamps'): Promise<AryzDb> {
   const database = new AryzDb(name, { indexedDB, IDBKeyRange });
@@ -41,7 +42,7 @@ describe('sync stamps under the data layer', () => {
     const database = await joinedDb(new IDBFactory());
     const seen: SyncRowDoc[] = [];
     onSyncedWrites(database, (_table, docs) => seen.push(...docs));
-    await database.cases.bulkPut([{ id: 'c1', status: 'intake' }, { id: 'c2', status: 'closed' }, { id: 'c3', status: 'closed' }] as never);
+    await database.cases.bulkPut([{ id: 'c1', number: 'N-1', personId: 'p1', status: 'intake' }, { id: 'c2', number: 'N-2', personId: 'p1', status: 'closed' }, { id: 'c3', number: 'N-3', personId: 'p1', status: 'closed' }] as never);
     await database.cases.where('id').between('c2', 'c3', true, true).delete();
     expect((await database.syncState.toArray()).map((s) => [s.key, s.deleted])).toEqual([
       ['c1', false],
@@ -50,7 +51,7 @@ describe('sync stamps under the data layer', () => {
     ]);
     await expect(
       database.transaction('rw', database.cases, async () => {
-        await database.cases.put({ id: 'c4', status: 'intake' } as never);
+        await database.cases.put({ id: 'c4', number: 'N-4', personId: 'p1', status: 'intake' } as never);
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');

@@ -7,7 +7,9 @@ import {
   templateHistory,
 } from '../../../../../renderer/src/data/templates/templates.repo';
 import type { DocumentTemplate } from '../../../../../shared/documents/template-schema';
-import { actor, freshDb } from '../../../support/db-fixtures';
+import { TEMPLATE_IDS } from '../../../../../shared/reference/schema';
+import { db } from '../../../../../renderer/src/data/schema';
+import { actor, freshDb, selectDb } from '../../../support/db-fixtures';
 import { factoryApi } from '../../../support/template-fixtures';
 
 const api = factoryApi();
@@ -15,8 +17,11 @@ const T0 = new Date('2026-01-10T09:00:00Z');
 
 /** The mission letter with its first paragraph's text replaced. */
 async function edited(text: string): Promise<DocumentTemplate> {
-  const db = freshDb();
-  const entry = await templateById(db, 'mission_letter_mvd', api);
+  // Read from a scratch database, so the edit starts from the factory text; then back to the test's.
+  const current = db();
+  freshDb();
+  const entry = await templateById('mission_letter_mvd', api);
+  selectDb(current);
   const template = structuredClone(entry!.template);
   const index = template.blocks.findIndex((b) => b.type === 'paragraph');
   template.blocks[index] = { ...(template.blocks[index] as Extract<DocumentTemplate['blocks'][number], { type: 'paragraph' }>), text };
@@ -25,24 +30,24 @@ async function edited(text: string): Promise<DocumentTemplate> {
 
 describe('template store', () => {
   it('starts with the factory templates only, read-only, at their factory version', async () => {
-    const db = freshDb();
-    const entries = await loadTemplates(db, api);
-    expect(entries).toHaveLength(11);
+    freshDb();
+    const entries = await loadTemplates(api);
+    expect(entries.map((e) => e.template.id).sort()).toEqual([...TEMPLATE_IDS].sort());
     expect(entries.every((e) => e.origin === 'factory' && e.template.readOnly && e.version === e.template.version)).toBe(true);
   });
 
   it('saves an edit as version 2 over the factory template, audited, and the next edit as version 3', async () => {
     const db = freshDb();
-    const first = await saveTemplateVersion(db, await edited('Первая правка {{person.fullNameRu}}.'), actor, { api, now: T0 });
+    const first = await saveTemplateVersion(await edited('Первая правка {{person.fullNameRu}}.'), actor, { api, now: T0 });
     expect(first).toMatchObject({ ok: true, entry: { id: 'mission_letter_mvd', version: 2, origin: 'custom' } });
-    const second = await saveTemplateVersion(db, await edited('Вторая правка.'), actor, { api, now: new Date(T0.getTime() + 60_000) });
+    const second = await saveTemplateVersion(await edited('Вторая правка.'), actor, { api, now: new Date(T0.getTime() + 60_000) });
     expect(second.ok && second.entry.version).toBe(3);
 
-    const entry = await templateById(db, 'mission_letter_mvd', api);
+    const entry = await templateById('mission_letter_mvd', api);
     expect(entry).toMatchObject({ version: 3, origin: 'custom', template: { version: 3, readOnly: false } });
     expect(entry!.template.blocks.some((b) => b.type === 'paragraph' && b.text === 'Вторая правка.')).toBe(true);
     // The other templates are still the factory ones.
-    const all = await loadTemplates(db, api);
+    const all = await loadTemplates(api);
     expect(all.filter((e) => e.origin === 'custom').map((e) => e.id)).toEqual(['mission_letter_mvd']);
 
     const audit = await db.audit.where('caseId').equals('').toArray();
@@ -56,7 +61,7 @@ describe('template store', () => {
   it('refuses an invalid template and stores nothing, naming the block and field at fault', async () => {
     const db = freshDb();
     const broken = await edited('Непарный ** жирный');
-    const result = await saveTemplateVersion(db, broken, actor, { api, now: T0 });
+    const result = await saveTemplateVersion(broken, actor, { api, now: T0 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const index = broken.blocks.findIndex((b) => b.type === 'paragraph');
@@ -66,22 +71,22 @@ describe('template store', () => {
   });
 
   it('refuses to drop a block the kind requires, or to change the kind', async () => {
-    const db = freshDb();
+    freshDb();
     const template = await edited('Текст.');
     const withoutSignature = { ...template, blocks: template.blocks.filter((b) => b.type !== 'signature') };
-    const result = await saveTemplateVersion(db, withoutSignature, actor, { api, now: T0 });
+    const result = await saveTemplateVersion(withoutSignature, actor, { api, now: T0 });
     expect(result.ok === false && result.issues.map((i) => i.path)).toEqual(['blocks']);
-    const otherKind = await saveTemplateVersion(db, { ...template, kind: 'reminder' }, actor, { api, now: T0 });
+    const otherKind = await saveTemplateVersion({ ...template, kind: 'reminder' }, actor, { api, now: T0 });
     expect(otherKind.ok).toBe(false);
   });
 
   it('resets to factory: the factory template is in force again, the custom versions stay in history, and numbering continues', async () => {
     const db = freshDb();
-    await saveTemplateVersion(db, await edited('Правка.'), actor, { api, now: T0 });
-    const reset = await resetTemplateToFactory(db, 'mission_letter_mvd', actor, { api, now: new Date(T0.getTime() + 1000) });
+    await saveTemplateVersion(await edited('Правка.'), actor, { api, now: T0 });
+    const reset = await resetTemplateToFactory('mission_letter_mvd', actor, { api, now: new Date(T0.getTime() + 1000) });
     expect(reset).toMatchObject({ origin: 'factory', version: 1 });
-    expect(await templateById(db, 'mission_letter_mvd', api)).toMatchObject({ origin: 'factory', version: 1, template: { readOnly: true } });
-    const history = await templateHistory(db, 'mission_letter_mvd');
+    expect(await templateById('mission_letter_mvd', api)).toMatchObject({ origin: 'factory', version: 1, template: { readOnly: true } });
+    const history = await templateHistory('mission_letter_mvd');
     expect(history.map((h) => [h.action, h.version, h.template === null])).toEqual([
       ['reset', 1, true],
       ['edit', 2, false],
@@ -90,17 +95,17 @@ describe('template store', () => {
     expect(audit).toMatchObject({ entity: 'template', action: 'update', note: 'reset_to_factory' });
 
     // A reset of a template already in its factory form writes nothing.
-    await resetTemplateToFactory(db, 'mission_letter_mvd', actor, { api });
+    await resetTemplateToFactory('mission_letter_mvd', actor, { api });
     expect(await db.templates.count()).toBe(2);
 
-    const again = await saveTemplateVersion(db, await edited('Снова.'), actor, { api, now: new Date(T0.getTime() + 2000) });
+    const again = await saveTemplateVersion(await edited('Снова.'), actor, { api, now: new Date(T0.getTime() + 2000) });
     expect(again.ok && again.entry.version).toBe(3);
   });
 
   it('keeps an unsaved draft until the version is saved', async () => {
     const db = freshDb();
     await db.templateDrafts.put({ id: 'mission_letter_mvd', baseVersion: 1, meta: '{}', blocks: [{ key: 'b0', text: null, json: '{}' }], savedAt: T0.toISOString() });
-    await saveTemplateVersion(db, await edited('Правка.'), actor, { api, now: T0 });
+    await saveTemplateVersion(await edited('Правка.'), actor, { api, now: T0 });
     expect(await db.templateDrafts.get('mission_letter_mvd')).toBeUndefined();
   });
 });
@@ -112,7 +117,7 @@ describe('template store: fields that do not exist', () => {
     const sample = buildDocumentModel(fixtureInputs('mission_letter_mvd'));
     const db = freshDb();
     const typo = await edited('Гражданин {{person.fullNmeRu}}.');
-    const result = await saveTemplateVersion(db, typo, actor, { api, now: T0, sample });
+    const result = await saveTemplateVersion(typo, actor, { api, now: T0, sample });
     const index = typo.blocks.findIndex((b) => b.type === 'paragraph');
     expect(result).toEqual({ ok: false, issues: [{ path: `blocks.${index}`, message: 'No such field: person.fullNmeRu' }] });
     expect(await db.templates.count()).toBe(0);

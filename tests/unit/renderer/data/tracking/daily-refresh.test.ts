@@ -15,7 +15,7 @@ async function caseWithStay(db: ReturnType<typeof freshDb>, entryDate: string, e
   draft.employments = [];
   // Learned of the listing recently, so the court-claim clock is not the earliest one.
   draft.case.learnedAt = '2026-10-30';
-  const created = await createCase(db, draft, actor, { now: CREATED });
+  const created = await createCase(draft, actor, { now: CREATED });
   if (!created.ok) throw new Error(`fixture refused: ${JSON.stringify(created.errors)}`);
   return created.value.id;
 }
@@ -28,7 +28,7 @@ describe('the daily deadline refresh', () => {
     const auditBefore = await db.audit.count();
 
     const later = new Date('2026-11-25T09:00:00');
-    const report = await refreshDeadlines(db, later);
+    const report = await refreshDeadlines(later);
     const after = (await db.cases.get(id))!;
     const person = (await db.persons.get(after.personId))!;
     const expected = caseTracking(after, person, { requests: [], checks: [], calendar: [], today: localTodayIso(later) });
@@ -41,7 +41,7 @@ describe('the daily deadline refresh', () => {
     expect(await db.audit.count()).toBe(auditBefore);
 
     // Nothing left to change the same day.
-    expect(await refreshDeadlines(db, later)).toEqual({ checked: 1, changed: 0 });
+    expect(await refreshDeadlines(later)).toEqual({ checked: 1, changed: 0 });
   });
 
   it('repairs a stale stored value and walks every case in slices', async () => {
@@ -49,7 +49,7 @@ describe('the daily deadline refresh', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push(await caseWithStay(db, '2026-10-01', ''));
     await db.cases.update(ids[1]!, { nextDeadline: '2000-01-01' });
-    const report = await refreshDeadlines(db, CREATED);
+    const report = await refreshDeadlines(CREATED);
     expect(report).toEqual({ checked: 3, changed: 1 });
     const rows = await db.cases.bulkGet(ids);
     expect(rows[1]!.nextDeadline).toBe(rows[0]!.nextDeadline);

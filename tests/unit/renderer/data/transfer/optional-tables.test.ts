@@ -19,7 +19,7 @@ describe('transfer of tables added by other features', () => {
       { id: 'att1', caseId: id, sha256: SHA, name: 'scan.pdf', deletedAt: null },
       { id: 'att2', caseId: id, sha256: 'c'.repeat(64), name: 'old.pdf', deletedAt: '2025-05-01T00:00:00.000Z' },
     ]);
-    const { records, attachments } = await gatherCases(a, [id!]);
+    const { records, attachments } = await gatherCases([id!]);
     expect(records.filter((r) => ['documents', 'outgoing', 'attachments'].includes(r.table)).map((r) => `${r.table}:${r.key}`).sort()).toEqual([
       'attachments:att1',
       'attachments:att2',
@@ -31,9 +31,9 @@ describe('transfer of tables added by other features', () => {
     const manifest = await manifestFor(records);
 
     const withFiles = freshDb();
-    const plan = await planMerge(withFiles, manifest, records);
+    const plan = await planMerge(manifest, records);
     expect(plan.counts.unsupported).toBe(0);
-    await applyPlan(withFiles, plan, {}, actor);
+    await applyPlan(plan, {}, actor);
     expect(await withFiles.table('outgoing').get([2025, 1])).toMatchObject({ documentId: 'doc1', number: '15-1/25' });
     expect(await withFiles.table('attachments').count()).toBe(2);
 
@@ -57,7 +57,7 @@ describe('transfer of tables added by other features', () => {
       },
     };
     const settings = { mission: { outgoingPrefix: 'КР-М', nameRu: 'Посольство' }, caseworker: { fullName: 'Токтогулов Нурлан' } };
-    expect(await exportCases(db, api as never, [id!], 'a passphrase of length', settings as never)).toEqual({ status: 'canceled' });
+    expect(await exportCases(api as never, [id!], 'a passphrase of length', settings as never)).toEqual({ status: 'canceled' });
     expect(requests[0]!.documents).toEqual([{ relPath: file.relPath, sha256: SHA }]);
     expect(generatedPdfsOf([{ table: 'attachments', row: { file } }])).toEqual([]);
   });

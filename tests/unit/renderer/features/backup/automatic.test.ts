@@ -6,6 +6,7 @@ import type { AryzApi } from '../../../../../shared/ipc/contract';
 import { AryzDb } from '../../../../../renderer/src/data/schema';
 import { backupIfDue } from '../../../../../renderer/src/features/backup/auto-backup';
 import { backupBeforeUpgrade } from '../../../../../renderer/src/data/backup/pre-upgrade.repo';
+import { selectDb } from '../../../support/db-fixtures';
 
 /** Main's side of a backup, recorded: what begin said and the decompressed export the page sent. */
 function fakeApi(status: Partial<BackupStatus>) {
@@ -34,15 +35,15 @@ function fakeApi(status: Partial<BackupStatus>) {
 describe('automatic backups', () => {
   it('backs up daily only with a passphrase and when the last backup is a day old', async () => {
     const indexedDB = new IDBFactory();
-    const db = new AryzDb('daily', { indexedDB, IDBKeyRange });
+    selectDb(new AryzDb('daily', { indexedDB, IDBKeyRange }));
     const now = Date.parse('2026-11-26T12:00:00Z');
     const last = (hoursAgo: number) => ({ at: new Date(now - hoursAgo * 3600_000).toISOString(), fileName: 'f', folder: '/d', bytes: 1, reason: 'daily' as const });
-    expect(await backupIfDue(fakeApi({ passphraseSet: false }).api, db, now)).toBe(false);
-    expect(await backupIfDue(fakeApi({ lastBackup: last(23) }).api, db, now)).toBe(false);
+    expect(await backupIfDue(fakeApi({ passphraseSet: false }).api, now)).toBe(false);
+    expect(await backupIfDue(fakeApi({ lastBackup: last(23) }).api, now)).toBe(false);
     const due = fakeApi({ lastBackup: last(25) });
-    expect(await backupIfDue(due.api, db, now)).toBe(true);
+    expect(await backupIfDue(due.api, now)).toBe(true);
     expect(due.begins).toEqual([expect.objectContaining({ reason: 'daily' })]);
-    expect(await backupIfDue(fakeApi({ lastBackup: null }).api, db, now)).toBe(true);
+    expect(await backupIfDue(fakeApi({ lastBackup: null }).api, now)).toBe(true);
   });
 
   it('before a schema upgrade, exports the old database as it is, without upgrading it', async () => {

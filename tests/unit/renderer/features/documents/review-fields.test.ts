@@ -4,10 +4,10 @@ import { fieldLabelKey, fixFor } from '../../../../../renderer/src/features/docu
 import { actor, freshDb, intake } from '../../../support/db-fixtures';
 
 async function loaded() {
-  const db = freshDb();
-  const created = await createCase(db, intake(), actor);
+  freshDb();
+  const created = await createCase(intake(), actor);
   if (!created.ok) throw new Error('seed');
-  return (await getCase(db, created.value.id))!;
+  return (await getCase(created.value.id))!;
 }
 
 describe('where the review sends each field to be fixed', () => {

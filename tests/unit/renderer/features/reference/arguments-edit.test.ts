@@ -12,11 +12,11 @@ import { issueWhat } from '../../../../../renderer/src/features/reference/issue-
 describe('editing a cause\'s letter arguments', () => {
   it('stores a new reference version; the edited paragraph gets version + 1, the untouched ones keep theirs, audited', async () => {
     const db = await seededDb();
-    const cause = (await currentReference(db))!.causes.find((c) => c.id === 'R-1')!;
+    const cause = (await currentReference())!.causes.find((c) => c.id === 'R-1')!;
     const drafts = cause.arguments.map(draftOf);
     drafts[1] = { ...drafts[1]!, text: 'Работодатель уведомил МВД России о заключении договора с заявителем {{notification.date}}.' };
-    await expect(saveRow(db, actor, 'causes', 'R-1', causeWithArguments(cause, drafts))).resolves.toEqual({ ok: true, version: 2, changed: true });
-    const saved = (await currentReference(db))!.causes.find((c) => c.id === 'R-1')!.arguments;
+    await expect(saveRow(actor, 'causes', 'R-1', causeWithArguments(cause, drafts))).resolves.toEqual({ ok: true, version: 2, changed: true });
+    const saved = (await currentReference())!.causes.find((c) => c.id === 'R-1')!.arguments;
     expect(saved.map((a) => a.version)).toEqual(cause.arguments.map((a, i) => (i === 1 ? a.version + 1 : a.version)));
     expect(saved[1]!.text).toMatch(/^Работодатель уведомил/);
     const [entry] = await db.audit.where('caseId').equals('').toArray();
@@ -24,14 +24,14 @@ describe('editing a cause\'s letter arguments', () => {
   });
 
   it('a new paragraph gets a fresh id and version 1, and a letter prints it once its evidence is present', async () => {
-    const db = await seededDb();
-    const bundle = (await currentReference(db))!;
+    await seededDb();
+    const bundle = (await currentReference())!;
     const cause = bundle.causes.find((c) => c.id === 'R-1')!;
     const id = newArgumentId('R-1', cause.arguments);
     expect(cause.arguments.some((a) => a.id === id)).toBe(false);
     const drafts = [...cause.arguments.map(draftOf), { id, version: 0, text: 'Последний период учёта: с {{registration.from}} по {{registration.to}}.', checkText: '', evidence: [cause.checklist[0]!], legalRef: '' }];
-    await expect(saveRow(db, actor, 'causes', 'R-1', causeWithArguments(cause, drafts))).resolves.toMatchObject({ ok: true, version: 2 });
-    const added = (await currentReference(db))!.causes.find((c) => c.id === 'R-1')!.arguments.find((a) => a.id === id)!;
+    await expect(saveRow(actor, 'causes', 'R-1', causeWithArguments(cause, drafts))).resolves.toMatchObject({ ok: true, version: 2 });
+    const added = (await currentReference())!.causes.find((c) => c.id === 'R-1')!.arguments.find((a) => a.id === id)!;
     expect(added).toEqual({ id, version: 1, text: 'Последний период учёта: с {{registration.from}} по {{registration.to}}.', evidence: [cause.checklist[0]], legalRef: null });
     const facts = argumentFacts({
       date: '2026-03-01',
@@ -47,12 +47,12 @@ describe('editing a cause\'s letter arguments', () => {
 
   it('refuses a misspelt field, a citation without a legal reference, a malformed request to check and a paragraph without evidence, storing nothing', async () => {
     const db = await seededDb();
-    const cause = (await currentReference(db))!.causes.find((c) => c.id === 'R-1')!;
+    const cause = (await currentReference())!.causes.find((c) => c.id === 'R-1')!;
     const drafts = cause.arguments.map(draftOf);
     drafts[0] = { ...drafts[0]!, text: 'С {{gap.frm}} по {{gap.to}} договор действовал.' };
     drafts[1] = { ...drafts[1]!, text: 'Согласно {{law.cite}} уведомление направлено.', legalRef: '' };
     drafts[2] = { ...drafts[2]!, checkText: 'Обращаем внимание, что {{contract.ref}} действовал.', evidence: [] };
-    const result = await saveRow(db, actor, 'causes', 'R-1', causeWithArguments(cause, drafts));
+    const result = await saveRow(actor, 'causes', 'R-1', causeWithArguments(cause, drafts));
     expect(result.ok).toBe(false);
     if (result.ok || !('issues' in result)) return;
     const f = result.issues.fields;
@@ -67,8 +67,8 @@ describe('editing a cause\'s letter arguments', () => {
   });
 
   it('saving the arguments unchanged makes no version', async () => {
-    const db = await seededDb();
-    const cause = (await currentReference(db))!.causes.find((c) => c.id === 'R-9')!;
-    await expect(saveRow(db, actor, 'causes', 'R-9', causeWithArguments(cause, cause.arguments.map(draftOf)))).resolves.toEqual({ ok: true, version: 1, changed: false });
+    await seededDb();
+    const cause = (await currentReference())!.causes.find((c) => c.id === 'R-9')!;
+    await expect(saveRow(actor, 'causes', 'R-9', causeWithArguments(cause, cause.arguments.map(draftOf)))).resolves.toEqual({ ok: true, version: 1, changed: false });
   });
 });

@@ -20,8 +20,8 @@ const gapDays = (timeline: ReturnType<typeof buildStayTimeline>) => (timeline?.r
 
 describe('registration grace days as reference data', () => {
   it('ship as 30 days after entry and 3 after a contract start (unverified), the values the code used before', async () => {
-    const db = await seededDb();
-    const bundle = (await currentReference(db))!;
+    await seededDb();
+    const bundle = (await currentReference())!;
     expect(registrationGraceRules(bundle)).toEqual({ afterEntryDays: 30, afterContractStartDays: 3 });
     expect(bundle.terms.find((t) => t.id === 'registration_grace_entry')).toMatchObject({ days: 30, verification: 'unverified' });
     // The answer term is not law anyone checked: it ships as a gap, so nothing states it.
@@ -30,13 +30,13 @@ describe('registration grace days as reference data', () => {
 
   it('an edit is a new audited version, and both timelines and the intake warnings then count with it', async () => {
     const db = await seededDb();
-    const row = (await currentReference(db))!.terms.find((t) => t.id === 'registration_grace_entry')!;
-    const before = registrationGraceRules(await currentReference(db));
+    const row = (await currentReference())!.terms.find((t) => t.id === 'registration_grace_entry')!;
+    const before = registrationGraceRules(await currentReference());
     expect(gapDays(buildStayTimeline({ stays, registrations, employments }, TODAY, before))).toBe(20);
     expect(employmentTimeline(employments[0]!, registrations, TODAY, stays, before)?.gapDays).toBe(20);
 
-    await expect(saveRow(db, actor, 'terms', row.id, { ...row, days: 10 })).resolves.toEqual({ ok: true, version: 2, changed: true });
-    const rules = registrationGraceRules(await currentReference(db));
+    await expect(saveRow(actor, 'terms', row.id, { ...row, days: 10 })).resolves.toEqual({ ok: true, version: 2, changed: true });
+    const rules = registrationGraceRules(await currentReference());
     expect(rules.afterEntryDays).toBe(10);
     expect(gapDays(buildStayTimeline({ stays, registrations, employments }, TODAY, rules))).toBe(40);
     expect(employmentTimeline(employments[0]!, registrations, TODAY, stays, rules)?.gapDays).toBe(40);
@@ -47,7 +47,7 @@ describe('registration grace days as reference data', () => {
     expect(gapWarning(60)).toBeUndefined();
 
     // Saving a case words its gap warnings with the days in force too.
-    const created = await createCase(db, { ...intake(), stays, registrations, employments }, actor, { now: new Date(`${TODAY}T09:00:00Z`) });
+    const created = await createCase({ ...intake(), stays, registrations, employments }, actor, { now: new Date(`${TODAY}T09:00:00Z`) });
     expect(created.ok && created.warnings.find((w) => w.code === 'registration_gap')?.params).toMatchObject({ days: 40 });
 
     const [entry] = await db.audit.where('caseId').equals('').toArray();
@@ -56,14 +56,14 @@ describe('registration grace days as reference data', () => {
 
   it('refuses a negative or fractional number of days and an unknown basis, storing nothing', async () => {
     const db = await seededDb();
-    const row = (await currentReference(db))!.terms[0]!;
+    const row = (await currentReference())!.terms[0]!;
     for (const days of [-1, 2.5, Number.NaN, 400]) {
-      const result = await saveRow(db, actor, 'terms', row.id, { ...row, days });
+      const result = await saveRow(actor, 'terms', row.id, { ...row, days });
       expect(result.ok).toBe(false);
       if (result.ok || !('issues' in result)) throw new Error('expected field issues');
       expect(result.issues.fields.days).toBeDefined();
     }
-    const result = await saveRow(db, actor, 'terms', row.id, { ...row, legalRef: 'no-such-act' });
+    const result = await saveRow(actor, 'terms', row.id, { ...row, legalRef: 'no-such-act' });
     if (result.ok || !('issues' in result)) throw new Error('expected field issues');
     expect(result.issues.fields.legalRef).toMatchObject({ code: 'unknown_reference', value: 'no-such-act' });
     expect(await db.referenceVersions.count()).toBe(1);
