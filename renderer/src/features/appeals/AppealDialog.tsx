@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Controller, useForm, type FieldError, type UseFormRegisterReturn } from 'react-hook-form';
+import { useForm, type Control, type FieldError, type FieldPath, type FieldValues, type UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { APPEAL_CHANNELS, APPEAL_LIMITS, appealAnswerSchema, newAppealSchema, type AppealAnswer, type NewAppeal } from '../../../../shared/appeals/appeal';
 import { formatDate } from '../../../../shared/case/dates';
@@ -7,7 +7,7 @@ import { addAppeal, answerAppeal } from '../../data/appeals/appeals.repo';
 import type { AppealRow } from '../../data/schema';
 import type { CaseEditing } from '../../ui/case/editing';
 import { codeResolver } from '../../ui/code-resolver';
-import { DateField } from '../../ui/DateField';
+import { ControlledDateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
 import { describeError } from '../../ui/error-text';
@@ -46,6 +46,16 @@ function ChannelSelect({ label, error, register }: { label: string; error: Field
   );
 }
 
+/**
+ * A form's date box: text that is not a date is said at the box (and stops saving); an error the form set in
+ * words (an answer before its request) is shown as written, any other by its code.
+ */
+function AppealDate<T extends FieldValues>({ control, name, label, unreadable, onUnreadable, error }: { control: Control<T>; name: FieldPath<T>; label: string; unreadable: boolean; onUnreadable(unreadable: boolean): void; error: FieldError | undefined }) {
+  const { t } = useTranslation();
+  const shown = unreadable ? t('appeals.form.notDate') : error ? (error.type === 'before' ? (error.message ?? '') : { type: error.type, message: error.message ?? '' }) : undefined;
+  return <ControlledDateField control={control} name={name} label={label} required autoFocus onReadable={(readable) => onUnreadable(!readable)} error={shown} />;
+}
+
 function TextBox({ label, hint, error, maxLength, register }: { label: string; hint?: string; error: FieldError | undefined; maxLength: number; register: UseFormRegisterReturn }) {
   return (
     <FieldShell label={label} hint={hint} error={error ? { type: error.type, message: error.message ?? '' } : undefined} required className="field--wide">
@@ -75,21 +85,7 @@ function RecordForm({ editing, onClose, onDirty, onCancel }: FormProps) {
   });
   return (
     <form noValidate className="tracking-form" onSubmit={(event) => void submit(event)}>
-      <Controller
-        control={form.control}
-        name="receivedOn"
-        render={({ field }) => (
-          <DateField
-            label={t('appeals.form.receivedOn')}
-            required
-            autoFocus
-            value={field.value}
-            onChange={field.onChange}
-            onReadable={(readable) => setUnreadable(!readable)}
-            error={unreadable ? t('appeals.form.notDate') : errors.receivedOn ? { type: errors.receivedOn.type, message: errors.receivedOn.message ?? '' } : undefined}
-          />
-        )}
-      />
+      <AppealDate control={form.control} name="receivedOn" label={t('appeals.form.receivedOn')} unreadable={unreadable} onUnreadable={setUnreadable} error={errors.receivedOn} />
       <ChannelSelect label={t('appeals.form.channel')} error={errors.channel} register={form.register('channel')} />
       <TextBox label={t('appeals.form.request')} hint={t('appeals.form.requestHint')} maxLength={APPEAL_LIMITS.request} error={errors.request} register={form.register('request')} />
       <Actions busy={form.formState.isSubmitting} failure={failure} onCancel={onCancel} />
@@ -127,21 +123,7 @@ function AnswerForm({ editing, appeal, onClose, onDirty, onCancel }: FormProps &
   return (
     <form noValidate className="tracking-form" onSubmit={(event) => void submit(event)}>
       <p className="muted">{`${t('appeals.received', { date: formatDate(appeal.receivedOn), channel: t(`appeals.channel.${appeal.channel}`) })}: ${appeal.request}`}</p>
-      <Controller
-        control={form.control}
-        name="answeredOn"
-        render={({ field }) => (
-          <DateField
-            label={t('appeals.form.answeredOn')}
-            required
-            autoFocus
-            value={field.value}
-            onChange={field.onChange}
-            onReadable={(readable) => setUnreadable(!readable)}
-            error={unreadable ? t('appeals.form.notDate') : dateError ? (dateError.type === 'before' ? (dateError.message ?? '') : { type: dateError.type, message: dateError.message ?? '' }) : undefined}
-          />
-        )}
-      />
+      <AppealDate control={form.control} name="answeredOn" label={t('appeals.form.answeredOn')} unreadable={unreadable} onUnreadable={setUnreadable} error={dateError} />
       <ChannelSelect label={t('appeals.form.answerChannel')} error={errors.answerChannel} register={form.register('answerChannel')} />
       <TextBox label={t('appeals.form.answerText')} maxLength={APPEAL_LIMITS.answer} error={errors.answerText} register={form.register('answerText')} />
       <Actions busy={form.formState.isSubmitting} failure={failure} onCancel={onCancel} />
