@@ -1,9 +1,7 @@
 import { Subject, type Observable } from 'rxjs';
 import {
   categorizeBulkWriteRows,
-  getQueryMatcher,
   getRxReplicationMetaInstanceSchema,
-  getSortComparator,
   type BulkWriteRow,
   type EventBulk,
   type PreparedQuery,
@@ -16,6 +14,7 @@ import {
   type RxStorageQueryResult,
   type RxStorageReplicationMeta,
 } from 'rxdb';
+import { answerQuery } from './answer-query';
 import type { Table } from 'dexie';
 import type { SyncMetaRow } from './sync-rows';
 import { syncDocSchema, type DexieTableInstance } from './table-instance';
@@ -71,10 +70,7 @@ export class DexieMetaInstance implements RxStorageInstance<Meta, object, object
 
   async query(prepared: PreparedQuery<Meta>): Promise<RxStorageQueryResult<Meta>> {
     const all = (await this.rows.where('[scope+id]').between([this.scope, ''], [this.scope, '\uffff']).toArray()).map((row) => row.doc as MetaDoc);
-    const matches = getQueryMatcher(this.schema, prepared.query);
-    const sorted = all.filter((doc) => matches(doc)).sort(getSortComparator(this.schema, prepared.query));
-    const start = prepared.query.skip ?? 0;
-    return { documents: sorted.slice(start, prepared.query.limit ? start + prepared.query.limit : undefined) };
+    return answerQuery(this.schema, prepared, all);
   }
 
   async count(prepared: PreparedQuery<Meta>): Promise<RxStorageCountResult> {

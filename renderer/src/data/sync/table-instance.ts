@@ -2,8 +2,6 @@ import { Subject, type Observable } from 'rxjs';
 import {
   categorizeBulkWriteRows,
   fillWithDefaultSettings,
-  getQueryMatcher,
-  getSortComparator,
   type BulkWriteRow,
   type EventBulk,
   type PreparedQuery,
@@ -16,6 +14,7 @@ import {
   type RxStorageInstance,
   type RxStorageQueryResult,
 } from 'rxdb';
+import { answerQuery } from './answer-query';
 import { Dexie as DexieRuntime, RangeSet, type DBCore, type DBCoreTransaction, type Dexie } from 'dexie';
 import { refreshCaseSearch } from '../cases/case-search.repo';
 import type { AryzDb } from '../schema';
@@ -211,10 +210,7 @@ export class DexieTableInstance implements RxStorageInstance<SyncRowDoc, object,
       if (page.documents.length < 1000) break;
       checkpoint = page.checkpoint;
     }
-    const matches = getQueryMatcher(this.schema, prepared.query);
-    const sorted = all.filter((doc) => matches(doc)).sort(getSortComparator(this.schema, prepared.query));
-    const start = prepared.query.skip ?? 0;
-    return { documents: sorted.slice(start, prepared.query.limit ? start + prepared.query.limit : undefined) };
+    return answerQuery(this.schema, prepared, all);
   }
 
   async count(prepared: PreparedQuery<SyncRowDoc>): Promise<RxStorageCountResult> {
