@@ -11,6 +11,7 @@ import { ControlledDateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FieldShell } from '../../ui/FieldShell';
 import { describeError } from '../../ui/error-text';
+import { setIssues } from '../../ui/form-issues';
 import { localTodayIso } from '../../lib/date-time';
 
 type Mode = { kind: 'record' } | { kind: 'answer'; appeal: AppealRow };
@@ -78,7 +79,7 @@ function RecordForm({ editing, onClose, onDirty, onCancel }: FormProps) {
     try {
       const result = await addAppeal(editing.caseId, values, editing.actor);
       if (result.ok) onClose(result.value);
-      else for (const issue of result.issues) form.setError(issue.path as keyof NewAppeal, { type: issue.code, message: issue.limit === undefined ? '' : String(issue.limit) });
+      else setFailure(setIssues(t, form.setError, result.issues, ['receivedOn', 'channel', 'request']).join('\n'));
     } catch (error) {
       setFailure(t('appeals.form.failed', { reason: describeError(t, error) }));
     }
@@ -114,7 +115,7 @@ function AnswerForm({ editing, appeal, onClose, onDirty, onCancel }: FormProps &
     try {
       const result = await answerAppeal(appeal.id, values, editing.actor);
       if (result.ok) onClose(result.value);
-      else for (const issue of result.issues) form.setError(issue.path as keyof AppealAnswer, { type: issue.code, message: issue.limit === undefined ? '' : String(issue.limit) });
+      else setFailure(setIssues(t, form.setError, result.issues, ['answeredOn', 'answerChannel', 'answerText']).join('\n'));
     } catch (error) {
       setFailure(t('appeals.form.failed', { reason: describeError(t, error) }));
     }
